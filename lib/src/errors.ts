@@ -1,0 +1,50 @@
+/**
+ * One error type for every bad input. The message always names where the
+ * problem is (file, field, value) so a user can fix it without a stack trace.
+ */
+export interface ErrorLocation {
+  file?: string;
+  field?: string;
+  value?: unknown;
+}
+
+export class PotmapError extends Error {
+  readonly file?: string;
+  readonly field?: string;
+  readonly value?: unknown;
+  constructor(reason: string, where: ErrorLocation = {}) {
+    super(formatMessage(reason, where));
+    this.name = "PotmapError";
+    this.file = where.file;
+    this.field = where.field;
+    this.value = where.value;
+  }
+}
+
+/** Render a value for an error message: short, and never "[object Object]". */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? value.slice(0, 57) + "..." : value);
+  if (typeof value === "number" || typeof value === "boolean" || value == null) return String(value);
+  try {
+    const text = JSON.stringify(value);
+    return text.length > 60 ? text.slice(0, 57) + "..." : text;
+  } catch {
+    return String(value);
+  }
+}
+
+function formatMessage(reason: string, where: ErrorLocation): string {
+  const parts: string[] = [];
+  if (where.file) parts.push(where.file);
+  if (where.field) parts.push(`field "${where.field}"`);
+  if ("value" in where) parts.push(`value ${describeValue(where.value)}`);
+  return parts.length ? `${parts.join(", ")}: ${reason}` : reason;
+}
+
+/** Throw a PotmapError unless `x` is a finite number. */
+export function requireFinite(x: unknown, field: string, file?: string): number {
+  if (typeof x !== "number" || !Number.isFinite(x)) {
+    throw new PotmapError("expected a finite number", { file, field, value: x });
+  }
+  return x;
+}
