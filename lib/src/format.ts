@@ -1,0 +1,23 @@
+/**
+ * Plain-text tables for the CLI's readable output.
+ */
+export type Cell = string | number | boolean | null | undefined;
+
+/** Format a number for people: fixed digits for ordinary values, exponent otherwise. */
+export function formatNumber(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return "0";
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(digits - 1);
+  return value.toFixed(digits);
+}
+
+/** Columns aligned with two spaces; numbers right-aligned. */
+export function formatTable(header: string[], rows: Cell[][], digits = 3): string {
+  const text = rows.map((row) => row.map((c) => (typeof c === "number" ? formatNumber(c, digits) : c == null ? "" : String(c))));
+  const widths = header.map((h, i) => Math.max(h.length, ...text.map((r) => (r[i] ?? "").length)));
+  const numeric = header.map((_, i) => rows.every((r) => typeof r[i] === "number" || r[i] == null));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...text.map(line)].join("\n");
+}

@@ -1,0 +1,24 @@
+/**
+ * potmap: interface potential maps for all-solid-state lithium batteries
+ * (Swift, Jagad, Park, Qie, Wu, Qi, "Predicting low-impedance interfaces for solid-state batteries").
+ */
+export * from "./errors";
+export * from "./constants";
+export * from "./logMath";
+export * from "./fermiDirac";
+export * from "./carriers";
+export * from "./defects";
+export * from "./neutrality";
+export * from "./sweep";
+export * from "./potential";
+export * from "./alignment";
+export * from "./voltage";
+export * from "./materials";
+export * from "./fermiLevel";
+export * from "./potentialMap";
+export * from "./dictionary";
+export * from "./dataSet";
+export * from "./calibrate";
+export * from "./readMaterials";
+export { materialSchema } from "./schema";
+export { formatTable, formatNumber } from "./format";

@@ -1,0 +1,192 @@
+/**
+ * JSON Schema of the material records in data/ (validated with ajv).
+ *
+ * Unit table (field names carry no units; every record uses these):
+ *   energies, formation energies, gaps, IP, work function, Fermi levels: eV
+ *   voltages, windows, OCV: V vs Li/Li+      temperature: K
+ *   site densities, concentrations: cm^-3    volume: Angstrom^3
+ *   effective masses: electron masses        dielectric constant: relative (eps_r)
+ *
+ * A "quantity" is a plain number or { value, source | calibrated, uncertainty? }.
+ * Provenance (source or calibrated) may sit on the quantity or on any enclosing object;
+ * checkProvenance() insists that every number is covered by one.
+ */
+const quantity = {
+  anyOf: [
+    { type: "number" },
+    {
+      type: "object",
+      required: ["value"],
+      additionalProperties: false,
+      properties: {
+        value: { type: "number" },
+        source: { type: "string", minLength: 1 },
+        calibrated: { type: "string", minLength: 1 },
+        uncertainty: { type: "number", minimum: 0 },
+        note: { type: "string" },
+      },
+    },
+  ],
+};
+
+const provenance = {
+  source: { type: "string", minLength: 1 },
+  calibrated: { type: "string", minLength: 1 },
+  note: { type: "string" },
+};
+
+const chargeState = {
+  type: "object",
+  required: ["charge", "energy"],
+  additionalProperties: false,
+  properties: {
+    ...provenance,
+    charge: { type: "integer" },
+    energy: { $ref: "#/$defs/quantity" },
+    degeneracy: { type: "number", exclusiveMinimum: 0 },
+  },
+};
+
+const defect = {
+  type: "object",
+  required: ["name", "sites", "chargeStates"],
+  additionalProperties: false,
+  properties: {
+    ...provenance,
+    name: { type: "string", minLength: 1 },
+    sites: { $ref: "#/$defs/quantity" },
+    lithium: { type: "integer" },
+    species: { type: "object", additionalProperties: { type: "integer" } },
+    chargeStates: { type: "array", minItems: 1, items: chargeState },
+    frozenConcentration: { $ref: "#/$defs/quantity" },
+  },
+};
+
+const carriers = {
+  type: "object",
+  required: ["kind"],
+  properties: {
+    ...provenance,
+    kind: { enum: ["parabolic", "dos", "none"] },
+    electronMass: { $ref: "#/$defs/quantity" },
+    holeMass: { $ref: "#/$defs/quantity" },
+    statistics: { enum: ["fermi-dirac", "boltzmann"] },
+    energies: { type: "array", items: { type: "number" } },
+    dos: { type: "array", items: { type: "number" } },
+    electrons: { type: "number" },
+    volume: { type: "number" },
+  },
+  additionalProperties: false,
+};
+
+const fermiLevel = {
+  type: "object",
+  required: ["rule"],
+  discriminator: { propertyName: "rule" },
+  oneOf: [
+    {
+      type: "object",
+      required: ["rule", "value"],
+      additionalProperties: false,
+      properties: { ...provenance, rule: { const: "fixed" }, value: { $ref: "#/$defs/quantity" } },
+    },
+    {
+      type: "object",
+      required: ["rule", "temperature", "carriers", "defects"],
+      additionalProperties: false,
+      properties: {
+        ...provenance,
+        rule: { const: "defects" },
+        temperature: { $ref: "#/$defs/quantity" },
+        carriers,
+        defects: { type: "array", minItems: 1, items: defect },
+        dopants: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["name", "charge", "concentration"],
+            additionalProperties: false,
+            properties: { ...provenance, name: { type: "string" }, charge: { type: "number" }, concentration: { $ref: "#/$defs/quantity" } },
+          },
+        },
+        potentials: {
+          type: "object",
+          additionalProperties: {
+            type: "object",
+            required: ["intercept", "slope"],
+            additionalProperties: false,
+            properties: { ...provenance, intercept: { $ref: "#/$defs/quantity" }, slope: { $ref: "#/$defs/quantity" } },
+          },
+        },
+      },
+    },
+  ],
+};
+
+const common = {
+  ...provenance,
+  $schema: { type: "string" },
+  id: { type: "string", pattern: "^[A-Za-z0-9_.+-]+$" },
+  name: { type: "string", minLength: 1 },
+  formula: { type: "string" },
+  colour: { type: "string" },
+};
+
+const cathodeState = {
+  type: "object",
+  required: ["soc", "bandGap", "ionizationPotential", "fermiLevel", "ocv"],
+  additionalProperties: false,
+  properties: {
+    ...provenance,
+    soc: { enum: ["0%", "100%", "+"] },
+    formula: { type: "string" },
+    bandGap: { $ref: "#/$defs/quantity" },
+    ionizationPotential: { $ref: "#/$defs/quantity" },
+    fermiLevel: { $ref: "#/$defs/quantity" },
+    ocv: { $ref: "#/$defs/quantity" },
+    scissor: { $ref: "#/$defs/quantity" },
+  },
+};
+
+export const materialSchema = {
+  $id: "https://potmap.invalid/material.schema.json",
+  title: "potmap material record",
+  $defs: { quantity },
+  type: "object",
+  required: ["role"],
+  discriminator: { propertyName: "role" },
+  oneOf: [
+    {
+      type: "object",
+      required: ["id", "name", "role", "workFunction"],
+      additionalProperties: false,
+      properties: { ...common, role: { const: "anode" }, workFunction: { $ref: "#/$defs/quantity" } },
+    },
+    {
+      type: "object",
+      required: ["id", "name", "role", "bandGap", "ionizationPotential", "window", "fermiLevel"],
+      additionalProperties: false,
+      properties: {
+        ...common,
+        role: { const: "electrolyte" },
+        bandGap: { $ref: "#/$defs/quantity" },
+        ionizationPotential: { $ref: "#/$defs/quantity" },
+        scissor: { $ref: "#/$defs/quantity" },
+        dielectricConstant: { $ref: "#/$defs/quantity" },
+        window: {
+          type: "object",
+          required: ["lower", "upper"],
+          additionalProperties: false,
+          properties: { ...provenance, lower: { $ref: "#/$defs/quantity" }, upper: { $ref: "#/$defs/quantity" } },
+        },
+        fermiLevel,
+      },
+    },
+    {
+      type: "object",
+      required: ["id", "name", "role", "states"],
+      additionalProperties: false,
+      properties: { ...common, role: { const: "cathode" }, states: { type: "array", minItems: 1, items: cathodeState } },
+    },
+  ],
+} as const;
