@@ -2,5 +2,8 @@
 import { CommandSpec } from "./command";
 import { tableCommand } from "./commandTable";
 import { mapCommand } from "./commandMap";
+import { fermiCommand } from "./commandFermi";
+import { windowCommand } from "./commandWindow";
+import { voltageCommand } from "./commandVoltage";
 
-export const commands: CommandSpec[] = [tableCommand, mapCommand];
+export const commands: CommandSpec[] = [tableCommand, mapCommand, fermiCommand, windowCommand, voltageCommand];

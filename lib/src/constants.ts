@@ -6,8 +6,11 @@ import { create, all } from "mathjs";
 
 const math = create(all, {});
 
-/** Boltzmann constant in eV/K. */
-export const boltzmann: number = math.evaluate("boltzmann").toNumber("eV/K");
+/**
+ * Boltzmann constant in eV/K, as k_B [J/K] / e [C]: mathjs's own "eV" unit carries an older
+ * electron-volt value (4e-8 relative off), while both SI constants are exact in CODATA 2018.
+ */
+export const boltzmann: number = math.evaluate("boltzmann").toNumber("J/K") / math.evaluate("elementaryCharge").toNumber("C");
 /** Elementary charge in C. */
 export const elementaryCharge: number = math.evaluate("elementaryCharge").toNumber("C");
 /** Vacuum permittivity in F/m. */
