@@ -5,5 +5,6 @@ import { mapCommand } from "./commandMap";
 import { fermiCommand } from "./commandFermi";
 import { windowCommand } from "./commandWindow";
 import { voltageCommand } from "./commandVoltage";
+import { sclCommand } from "./commandScl";
 
-export const commands: CommandSpec[] = [tableCommand, mapCommand, fermiCommand, windowCommand, voltageCommand];
+export const commands: CommandSpec[] = [tableCommand, mapCommand, fermiCommand, windowCommand, voltageCommand, sclCommand];
