@@ -1,31 +1,37 @@
 import { describe, expect, test } from "vitest";
 import { execFileSync } from "child_process";
 import * as path from "path";
-import { calibrateCathodeIP, calibrateElectrolyteIP } from "../lib/src/calibrate";
+import { calibrateElectrolyteIP } from "../lib/src/calibrate";
+import { goldenMinimum, tableTargets } from "../lib/src/calibrateDataSet";
 import { potentialMap } from "../lib/src/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/dataSet";
+import published from "../data/published.json";
 
 const set = readDataSet(builtinMaterialsFolder());
 const li = findAnode(set, "Li");
-const llzo = findElectrolyte(set, "LLZO");
 const lco = findCathodeState(set, "LCO", "0%");
 
 describe("calibrateElectrolyteIP", () => {
-  test("the returned IP reproduces the target dphi_a exactly", () => {
-    const ip = calibrateElectrolyteIP(li, llzo, lco, 1.5);
-    expect(potentialMap(li, { ...llzo, ionizationPotential: ip }, lco).dphiAnode).toBeCloseTo(1.5, 10);
+  test.each(["LiPON", "LPO", "LLZO", "LPS"])("the returned IP reproduces a target dphi_a exactly (%s)", (id) => {
+    const electrolyte = findElectrolyte(set, id);
+    const ip = calibrateElectrolyteIP(li, electrolyte, 1.5);
+    expect(potentialMap(li, { ...electrolyte, ionizationPotential: ip }, lco).dphiAnode).toBeCloseTo(1.5, 10);
   });
 });
 
-describe("calibrateCathodeIP", () => {
-  test("one electrolyte: exact; residuals reported", () => {
-    const fit = calibrateCathodeIP(li, [llzo], lco, { LLZO: 0.25 });
-    expect(potentialMap(li, llzo, { ...lco, ionizationPotential: fit.ionizationPotential }).dphiCathode).toBeCloseTo(0.25, 10);
-    expect(fit.rms).toBeCloseTo(0, 12);
+describe("goldenMinimum", () => {
+  test("finds the minimum of a parabola to 1e-6", () => {
+    expect(goldenMinimum((x) => (x - 0.3) ** 2, -1, 2, 40)).toBeCloseTo(0.3, 6);
   });
-  test("refuses to calibrate against nothing", () => {
-    expect(() => calibrateCathodeIP(li, [llzo], lco, {})).toThrow(/no published dphi_c/);
+});
+
+describe("tableTargets", () => {
+  test("drops the held-out column and the entry the paper contradicts", () => {
+    const all = tableTargets(published as any);
+    expect(all.get("LMO +")).not.toHaveProperty("LLZO");
+    expect(all.get("LCO 0%")).toEqual({ LiPON: 0.61, LPO: 0.07, LLZO: 0.19, LPS: -0.1 });
+    expect(tableTargets(published as any, "LPO").get("LCO 0%")).not.toHaveProperty("LPO");
   });
 });
 

@@ -29,3 +29,6 @@ export * from "./averageVoltage";
 export * from "./scFermi";
 export * from "./spaceCharge";
 export * from "./spaceChargeData";
+export * from "./calibrateDataSet";
+export * from "./reactionVoltage";
+export * from "./reproduction";

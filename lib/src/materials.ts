@@ -52,6 +52,8 @@ export interface CathodeState {
   fermiLevel: number;
   /** Open-circuit voltage vs Li/Li+, V (eq. 3). */
   ocv: number;
+  /** eq. 3 from phase entries before any calibration, V (when the record gives it). */
+  ocvComputed?: number;
   scissor?: number;
   colour?: string;
 }

@@ -225,6 +225,7 @@ export function toMaterial(record: Json, file: string): Material {
       ocv: positive(quantityValue(s.ocv), file, `${field}.ocv`),
     };
     if (s.scissor !== undefined) state.scissor = quantityValue(s.scissor);
+    if (s.ocvComputed !== undefined) state.ocvComputed = quantityValue(s.ocvComputed);
     if (colour) state.colour = colour;
     return state;
   });

@@ -144,6 +144,19 @@ const cathodeState = {
     ionizationPotential: { $ref: "#/$defs/quantity" },
     fermiLevel: { $ref: "#/$defs/quantity" },
     ocv: { $ref: "#/$defs/quantity" },
+    /** eq. 3 from phase entries, before any calibration */
+    ocvComputed: { $ref: "#/$defs/quantity" },
+    voltageReaction: {
+      type: "object",
+      required: ["entries", "lithiated", "delithiated"],
+      additionalProperties: false,
+      properties: {
+        ...provenance,
+        entries: { type: "string" },
+        lithiated: { type: "string" },
+        delithiated: { type: "array", minItems: 1, items: { type: "string" } },
+      },
+    },
     scissor: { $ref: "#/$defs/quantity" },
   },
 };
