@@ -46,11 +46,11 @@ if [ ! -d node_modules ]; then
     quiet npm install "${npm_flags[@]}"
   fi
 elif [ ! -f node_modules/.package-lock.json ] ||
-     { [ -f package-lock.json ] && [ package-lock.json -nt node_modules/.package-lock.json ]; } ||
-     [ package.json -nt node_modules/.package-lock.json ] ||
-     [ lib/package.json -nt node_modules/.package-lock.json ]; then
-  say "npm install (package files changed since the last install)"
+     { [ -f package-lock.json ] && [ package-lock.json -nt node_modules/.package-lock.json ]; }; then
+  say "npm install (package-lock.json is newer than node_modules)"
   quiet npm install "${npm_flags[@]}"
+  # npm may leave its hidden lockfile untouched when nothing changed: mark this install.
+  touch node_modules/.package-lock.json
 fi
 
 # ---- build lib --------------------------------------------------------------

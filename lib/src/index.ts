@@ -32,3 +32,5 @@ export * from "./spaceChargeData";
 export * from "./calibrateDataSet";
 export * from "./reactionVoltage";
 export * from "./reproduction";
+export * from "./figure";
+export * from "./plots";

@@ -1,0 +1,163 @@
+/**
+ * Plotly figure specs as plain data, and the project's default look.
+ *
+ * Pure module: no I/O, no browser, no Plotly import. A figure is the JSON that
+ * plotly.js (and the Jupyter MIME type application/vnd.plotly.v1+json) accepts:
+ * `{ data: traces[], layout, config? }`. The types are deliberately loose (only the
+ * fields this project relies on are named); any other Plotly attribute passes through.
+ */
+
+/** Values Plotly accepts for data arrays. Typed arrays are converted by figureToJSON. */
+export type PlotlyDatum = number | string | null | Date;
+export type PlotlyArray = ArrayLike<PlotlyDatum> | ArrayLike<number>;
+
+export interface PlotlyTrace {
+  type?: string;
+  name?: string;
+  mode?: string;
+  x?: PlotlyArray;
+  y?: PlotlyArray;
+  z?: PlotlyArray | ArrayLike<PlotlyArray>;
+  text?: string | ArrayLike<string>;
+  line?: Record<string, unknown>;
+  marker?: Record<string, unknown>;
+  xaxis?: string;
+  yaxis?: string;
+  showlegend?: boolean;
+  [attribute: string]: unknown;
+}
+
+export interface PlotlyAxis {
+  title?: string | { text?: string; [k: string]: unknown };
+  /** "linear", "log", "date", "category" or "-" (auto); typed loosely so object literals fit. */
+  type?: string;
+  range?: [number, number];
+  [attribute: string]: unknown;
+}
+
+export interface PlotlyLayout {
+  title?: string | { text?: string; [k: string]: unknown };
+  width?: number;
+  height?: number;
+  font?: Record<string, unknown>;
+  margin?: { l?: number; r?: number; t?: number; b?: number; pad?: number };
+  xaxis?: PlotlyAxis;
+  yaxis?: PlotlyAxis;
+  showlegend?: boolean;
+  legend?: Record<string, unknown>;
+  annotations?: Record<string, unknown>[];
+  shapes?: Record<string, unknown>[];
+  [attribute: string]: unknown;
+}
+
+export interface PlotlyFigure {
+  data: PlotlyTrace[];
+  layout?: PlotlyLayout;
+  /** Plotly config (interactive options); not part of the static image. */
+  config?: Record<string, unknown>;
+}
+
+/** Font stack: DejaVu Sans is what Debian's chromium renders static images with. */
+export const DEFAULT_FONT_FAMILY = "DejaVu Sans, Arial, Helvetica, sans-serif";
+
+/** Default size of static images in CSS pixels. */
+export const DEFAULT_WIDTH = 900;
+export const DEFAULT_HEIGHT = 500;
+
+const AXIS_DEFAULTS: PlotlyAxis = {
+  showline: true,
+  linecolor: "#222",
+  linewidth: 1,
+  mirror: true,
+  ticks: "outside",
+  tickcolor: "#222",
+  showgrid: true,
+  gridcolor: "#e5e5e5",
+  zeroline: false,
+  automargin: true,
+};
+
+/** The project's default layout; figure layouts override it key by key. */
+export function defaultLayout(): PlotlyLayout {
+  return {
+    font: { family: DEFAULT_FONT_FAMILY, size: 14, color: "#222" },
+    margin: { l: 70, r: 20, t: 40, b: 60 },
+    paper_bgcolor: "white",
+    plot_bgcolor: "white",
+    colorway: ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf", "#7f7f7f"],
+    legend: { bgcolor: "rgba(255,255,255,0.8)", bordercolor: "#ccc", borderwidth: 1 },
+    xaxis: { ...AXIS_DEFAULTS },
+    yaxis: { ...AXIS_DEFAULTS },
+  };
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && !(v instanceof Date);
+}
+
+/** Deep merge of plain objects; `over` wins; arrays and other values are replaced, not merged. */
+function merge(base: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(over)) {
+    if (v === undefined) continue;
+    const b = out[k];
+    out[k] = isPlainObject(b) && isPlainObject(v) ? merge(b, v) : v;
+  }
+  return out;
+}
+
+const AXIS_KEY = /^[xy]axis\d*$/;
+
+/**
+ * Returns a new figure whose layout is the project default overridden by the figure's
+ * own layout. Every axis the figure uses (xaxis2, yaxis3, ...) gets the axis defaults too.
+ * Does not modify its argument.
+ */
+export function withDefaultLayout(fig: PlotlyFigure): PlotlyFigure {
+  const base = defaultLayout() as Record<string, unknown>;
+  const own = (fig.layout ?? {}) as Record<string, unknown>;
+  const axisKeys = new Set<string>(Object.keys(own).filter((k) => AXIS_KEY.test(k)));
+  for (const t of fig.data) {
+    if (typeof t.xaxis === "string") axisKeys.add(t.xaxis.replace(/^x/, "xaxis"));
+    if (typeof t.yaxis === "string") axisKeys.add(t.yaxis.replace(/^y/, "yaxis"));
+  }
+  for (const k of axisKeys) if (!(k in base)) base[k] = { ...AXIS_DEFAULTS };
+  const out: PlotlyFigure = { data: fig.data, layout: merge(base, own) as PlotlyLayout };
+  if (fig.config !== undefined) out.config = fig.config;
+  return out;
+}
+
+/** Axis title with its unit, e.g. axisTitle("E − E_F", "eV") → "E − E_F (eV)". */
+export function axisTitle(quantity: string, unit?: string): string {
+  return unit ? `${quantity} (${unit})` : quantity;
+}
+
+/**
+ * A JSON-safe deep copy of a figure: typed arrays become plain arrays, non-finite numbers
+ * become null (Plotly draws gaps there), Dates become ISO strings, functions and undefined
+ * are dropped. Use it before serialising a figure or sending it to a browser.
+ */
+export function figureToJSON(fig: PlotlyFigure): PlotlyFigure {
+  return toJSONValue(fig) as PlotlyFigure;
+}
+
+function toJSONValue(v: unknown): unknown {
+  if (v === null) return null;
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return v.toISOString();
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) {
+    return Array.from(v as unknown as ArrayLike<number | bigint>, (x) => toJSONValue(x));
+  }
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : toJSONValue(x)));
+  if (typeof v === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+      if (x === undefined || typeof x === "function" || typeof x === "symbol") continue;
+      out[k] = toJSONValue(x);
+    }
+    return out;
+  }
+  return null;
+}
