@@ -6,5 +6,6 @@ import { fermiCommand } from "./commandFermi";
 import { windowCommand } from "./commandWindow";
 import { voltageCommand } from "./commandVoltage";
 import { sclCommand } from "./commandScl";
+import { stackCommand } from "./commandStack";
 
-export const commands: CommandSpec[] = [tableCommand, mapCommand, fermiCommand, windowCommand, voltageCommand, sclCommand];
+export const commands: CommandSpec[] = [tableCommand, mapCommand, fermiCommand, windowCommand, voltageCommand, sclCommand, stackCommand];

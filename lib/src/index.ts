@@ -34,3 +34,4 @@ export * from "./reactionVoltage";
 export * from "./reproduction";
 export * from "./figure";
 export * from "./plots";
+export * from "./stack";
