@@ -37,7 +37,7 @@ describe("potentialMapFigure", () => {
   const fig = potentialMapFigure(potentialMap(li, llzo, findCathodeState(set, "LCO", "0%"), { points: 21 }));
   test("uses the paper's Fig. 3 colours and labels its axes with units", () => {
     const colours = Object.fromEntries(fig.data.map((t) => [t.name, (t.line as any).color]));
-    expect(Object.values(colours)).toEqual([mapColours.muLi, mapColours.phi, mapColours.vbm, mapColours.cbm]);
+    expect(Object.values(colours)).toEqual([mapColours.phi, mapColours.vbm, mapColours.cbm, mapColours.muLi]);
     expectLabelledAxes(fig);
     expect(fig.layout?.shapes?.some((s) => s.fillcolor === mapColours.unstable)).toBe(true);
   });

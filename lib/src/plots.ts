@@ -91,11 +91,12 @@ function mapTraces(map: PotentialMap, axis: string, showLegend: boolean): Plotly
     type: "scatter", mode: "lines", name, x: position, y, xaxis: `x${axis}`, yaxis: `y${axis}`, legendgroup: name, showlegend: showLegend,
     line: { color, width: 2.2, ...(dash ? { dash } : {}) },
   });
+  // mu_Li last and dashed: in the electrodes it coincides with the VBM (E_F = 0)
   return [
-    line("mu_Li (electron electrochemical potential)", muLi, mapColours.muLi),
     line("e·phi (electrostatic potential energy)", phi, mapColours.phi),
     line("VBM", vbm, mapColours.vbm),
     line("CBM", cbm, mapColours.cbm),
+    line("mu_Li (electron electrochemical potential)", muLi, mapColours.muLi, "dash"),
   ];
 }
 
