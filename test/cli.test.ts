@@ -44,6 +44,10 @@ describe("main", () => {
     [["table", "--colour", "red"], /field "--colour": unknown option/],
     [["table", "--materials", "/nonexistent"], /\/nonexistent: cannot read the materials folder/],
     [["frobnicate"], /unknown command "frobnicate"/],
+    [[], /no command given/],
+    [["table", "--json=yes"], /field "--json", value "yes": is a switch and takes no value/],
+    [["window", "--entries", "test/fixtures/phase/li-ti-o.csv", "--formula", "Li2TiO3", "--open-element", "Na"], /field "--open-element", value "Na": no compound among the phase entries contains Na/],
+    [["window", "--entries", "test/fixtures/phase/li-ti-o.csv", "--formula", "Li2TiO3", "--open-element", "Xx"], /field "--open-element", value "Xx": is not a chemical element symbol/],
   ])("bad input %j: one line on stderr, nothing on stdout, non-zero exit", async (argv, message) => {
     const { code, stdout, stderr } = await run(...(argv as string[]));
     expect(code).not.toBe(0);

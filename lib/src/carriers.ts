@@ -10,7 +10,7 @@
 import { boltzmannSI, cubicAngstrom, electronMass, reducedPlanck, thermalEnergy } from "./constants";
 import { logFermiDiracHalf } from "./fermiDirac";
 import { PotmapError } from "./errors";
-import { softplus } from "./logMath";
+import { logAddExp, softplus } from "./logMath";
 
 export interface ParabolicCarriers {
   kind: "parabolic";
@@ -124,26 +124,91 @@ export function tabulatedBranches(carriers: TabulatedCarriers, bandGap: number):
   return { holes: branch(0, split), electrons: branch(split, n), scale };
 }
 
+/**
+ * Beyond this many kT from E_F the occupation is Boltzmann to double precision:
+ * softplus(x) = x + log1p(e^-x) and e^-40 = 4e-18, below the rounding of every term.
+ */
+const BOLTZMANN_TAIL = 40;
+
+/**
+ * A branch's weights prepared for fast integrals: for every index k, the log of the
+ * Boltzmann-weighted sum of the tail beyond k, referenced to E_k so that no exponent is large:
+ *   electrons (tail above): S[k] = log sum_{i>=k} w_i exp(-(E_i - E_k)/kT)
+ *   holes (tail below):     S[k] = log sum_{i<=k} w_i exp(-(E_k - E_i)/kT)
+ * With x_k = |E_k - E_F|/kT > 40 for the whole tail, the tail's integral is exp(S[k] - x_k)
+ * to a relative 4e-18, so an evaluation costs the ~|E - E_F| < 40 kT points only.
+ */
+function tailSums(branch: Branch, kT: number, sign: 1 | -1): Float64Array {
+  const { energies, logWeights } = branch;
+  const m = energies.length;
+  const tail = new Float64Array(m);
+  if (m === 0) return tail;
+  if (sign === 1) {
+    tail[m - 1] = logWeights[m - 1];
+    for (let k = m - 2; k >= 0; k--) tail[k] = logAddExp(logWeights[k], tail[k + 1] - (energies[k + 1] - energies[k]) / kT);
+  } else {
+    tail[0] = logWeights[0];
+    for (let k = 1; k < m; k++) tail[k] = logAddExp(logWeights[k], tail[k - 1] - (energies[k] - energies[k - 1]) / kT);
+  }
+  return tail;
+}
+
 function tabulatedCarrierFunction(carriers: TabulatedCarriers, bandGap: number, kT: number): CarrierFunction {
   const { holes, electrons } = tabulatedBranches(carriers, bandGap);
-  // log of sum_i w_i * occupation_i, streamed with a running maximum
-  const logIntegral = (branch: Branch, fermiLevel: number, sign: 1 | -1): number => {
-    let max = -Infinity;
+  const electronTail = tailSums(electrons, kT, 1);
+  const holeTail = tailSums(holes, kT, -1);
+  /**
+   * log of sum_i w_i * occupation_i. Electrons (sign +1): occupation 1/(1+e^((E-E_F)/kT)),
+   * the tail is every E_i more than 40 kT above E_F; holes (sign -1): 1/(1+e^((E_F-E)/kT)),
+   * the tail is every E_i more than 40 kT below E_F. The points in between are summed
+   * exactly (log-sum-exp with a running maximum).
+   */
+  const logIntegral = (branch: Branch, tail: Float64Array, fermiLevel: number, sign: 1 | -1): number => {
     const { energies, logWeights } = branch;
-    const terms = new Float64Array(energies.length);
-    for (let i = 0; i < energies.length; i++) {
-      // electrons: occupation 1/(1+e^((E-E_F)/kT)); holes: 1/(1+e^((E_F-E)/kT))
-      const t = logWeights[i] - softplus((sign * (energies[i] - fermiLevel)) / kT);
-      terms[i] = t;
+    const m = energies.length;
+    if (m === 0) return -Infinity;
+    // x(i) = sign (E_i - E_F)/kT is monotone in i (increasing for electrons, decreasing for
+    // holes); find the explicit range [from, to) of points with x(i) <= 40 by bisection.
+    const x = (i: number) => (sign * (energies[i] - fermiLevel)) / kT;
+    let from = 0;
+    let to = m;
+    let tailIndex = -1;
+    if (sign === 1) {
+      // first index with x > 40 (m if none)
+      let lo = 0;
+      let hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (x(mid) > BOLTZMANN_TAIL) hi = mid;
+        else lo = mid + 1;
+      }
+      to = lo;
+      if (lo < m) tailIndex = lo;
+    } else {
+      // last index with x > 40 (-1 if none): x decreases with i
+      let lo = 0;
+      let hi = m;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (x(mid) > BOLTZMANN_TAIL) lo = mid + 1;
+        else hi = mid;
+      }
+      from = lo;
+      if (lo > 0) tailIndex = lo - 1;
+    }
+    const tailTerm = tailIndex >= 0 ? tail[tailIndex] - x(tailIndex) : -Infinity;
+    let max = tailTerm;
+    for (let i = from; i < to; i++) {
+      const t = logWeights[i] - softplus(x(i));
       if (t > max) max = t;
     }
     if (max === -Infinity) return -Infinity;
-    let sum = 0;
-    for (let i = 0; i < terms.length; i++) sum += Math.exp(terms[i] - max);
+    let sum = tailTerm === -Infinity ? 0 : Math.exp(tailTerm - max);
+    for (let i = from; i < to; i++) sum += Math.exp(logWeights[i] - softplus(x(i)) - max);
     return max + Math.log(sum);
   };
   return (fermiLevel) => ({
-    logElectrons: logIntegral(electrons, fermiLevel, 1),
-    logHoles: logIntegral(holes, fermiLevel, -1),
+    logElectrons: logIntegral(electrons, electronTail, fermiLevel, 1),
+    logHoles: logIntegral(holes, holeTail, fermiLevel, -1),
   });
 }

@@ -21,6 +21,7 @@ export function parseArguments(argv: string[], spec: CommandSpec): CliOptions {
       throw new PotmapError(`unknown option for "${spec.name}" (known: ${spec.options.map((o) => "--" + o).join(", ")}, --json)`, { field: `--${name}` });
     }
     if (booleans.has(name)) {
+      if (eq !== -1) throw new PotmapError("is a switch and takes no value", { field: `--${name}`, value: arg.slice(eq + 1) });
       options[name] = true;
     } else if (eq !== -1) {
       options[name] = arg.slice(eq + 1);
@@ -67,9 +68,14 @@ export async function main(
   err: (text: string) => void = (t) => process.stderr.write(t),
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (!name || name === "--help" || name === "help") {
+  if (name === "--help" || name === "help") {
     out(usage() + "\n");
-    return name ? 0 : 2;
+    return 0;
+  }
+  if (!name) {
+    // a failing exit prints nothing on stdout (cli.md): one line on stderr instead of the usage
+    err(`potmap: no command given (known: ${commands.map((c) => c.name).join(", ")}); potmap --help lists them\n`);
+    return 2;
   }
   const spec = commands.find((c) => c.name === name);
   if (!spec) {

@@ -20,7 +20,7 @@ export const windowCommand: CommandSpec = {
     const formula = requiredString(options, "formula");
     const openElement = stringOption(options, "open-element") ?? "Li";
     const entries = readPhaseEntries(file);
-    const w = await stabilityWindow(entries, formula, { openElement, file });
+    const w = await stabilityWindow(entries, formula, { openElement, file, openElementField: "--open-element" });
     // JSON has no Infinity: an edge that does not exist (never releases the
     // open element) is printed as null.
     const json = {

@@ -11,7 +11,7 @@
  * Brent's method; the relative residual |Q+ - Q-| / (Q+ + Q-) is reported.
  */
 import { thermalEnergy } from "./constants";
-import { Carriers, carrierFunction, CarrierFunction } from "./carriers";
+import { Carriers, carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
 import { Defect, Dopant, linearCoefficients, TiedPotential } from "./defects";
 import { PotmapError } from "./errors";
 import { logAddExp } from "./logMath";
@@ -62,7 +62,11 @@ export interface SolveOptions {
 
 interface CompiledState {
   defect: number;
+  /** Index of the charge state in its defect's chargeStates. */
+  position: number;
   charge: number;
+  /** log(N_sites g), the log concentration at zero formation energy. */
+  logSites: number;
   /** log(N g) - (E0 + intercept)/kT: the log concentration at E_F = 0, mu = 0. */
   logBase: number;
   /** d(log c)/d(mu) = slope/kT */
@@ -78,25 +82,69 @@ export interface CompiledSystem {
   carriers: CarrierFunction;
   logPositiveDopants: number;
   logNegativeDopants: number;
+  /** Scratch log concentrations of logCharges (no allocation per evaluation). */
+  scratch?: Float64Array;
+  /**
+   * Carriers at the bracket's trial Fermi levels (-0.5, gap + 0.5, then widening steps):
+   * the same few values for every mu_Li, so each is computed once per compiled system.
+   */
+  bracketCarriers?: Map<number, LogCarriers>;
+}
+
+/** One clear error for a number of a defect system that no physics can use. */
+function requireNumber(value: unknown, field: string, rule: "positive" | "nonNegative" | "finite"): void {
+  const ok =
+    typeof value === "number" && Number.isFinite(value) && (rule === "finite" || (rule === "positive" ? value > 0 : value >= 0));
+  if (!ok) {
+    const what = rule === "positive" ? "a positive finite number" : rule === "nonNegative" ? "a finite number >= 0" : "a finite number";
+    throw new PotmapError(`must be ${what}`, { field, value });
+  }
+}
+
+/** Check the numbers of a defect system (temperatures, energies, densities) before any solve. */
+export function validateSystem(system: DefectSystem): void {
+  requireNumber(system.temperature, "temperature", "positive");
+  requireNumber(system.bandGap, "bandGap", "nonNegative");
+  system.defects.forEach((defect, d) => {
+    requireNumber(defect.sites, `defects[${d}].sites`, "nonNegative");
+    if (defect.frozenConcentration !== undefined) requireNumber(defect.frozenConcentration, `defects[${d}].frozenConcentration`, "nonNegative");
+    defect.chargeStates.forEach((state, k) => {
+      requireNumber(state.charge, `defects[${d}].chargeStates[${k}].charge`, "finite");
+      requireNumber(state.energy, `defects[${d}].chargeStates[${k}].energy`, "finite");
+      if (state.degeneracy !== undefined) requireNumber(state.degeneracy, `defects[${d}].chargeStates[${k}].degeneracy`, "positive");
+    });
+  });
+  (system.dopants ?? []).forEach((dopant, i) => {
+    requireNumber(dopant.charge, `dopants[${i}].charge`, "finite");
+    requireNumber(dopant.concentration, `dopants[${i}].concentration`, "nonNegative");
+  });
+  for (const [element, tied] of Object.entries(system.potentials ?? {})) {
+    requireNumber(tied.intercept, `potentials.${element}.intercept`, "finite");
+    requireNumber(tied.slope, `potentials.${element}.slope`, "finite");
+  }
 }
 
 /** Precompute everything that does not depend on E_F or mu_Li. */
 export function compileSystem(system: DefectSystem): CompiledSystem {
+  validateSystem(system);
   const kT = thermalEnergy(system.temperature);
   const states: CompiledState[] = [];
   const frozen: CompiledSystem["frozen"] = [];
   system.defects.forEach((defect, d) => {
     const { intercept, slope } = linearCoefficients(defect, system.potentials);
     const indices: number[] = [];
-    for (const state of defect.chargeStates) {
+    defect.chargeStates.forEach((state, position) => {
       indices.push(states.length);
+      const logSites = Math.log(defect.sites * (state.degeneracy ?? 1));
       states.push({
         defect: d,
+        position,
         charge: state.charge,
-        logBase: Math.log(defect.sites * (state.degeneracy ?? 1)) - (state.energy + intercept) / kT,
+        logSites,
+        logBase: logSites - (state.energy + intercept) / kT,
         muFactor: slope / kT,
       });
-    }
+    });
     if (defect.frozenConcentration !== undefined) {
       frozen.push({ defect: d, states: indices, logTotal: Math.log(defect.frozenConcentration) });
     }
@@ -121,8 +169,11 @@ export function compileSystem(system: DefectSystem): CompiledSystem {
 
 /** Log concentration of every charge state at (mu, E_F), frozen defects renormalised. */
 export function logConcentrations(compiled: CompiledSystem, muLi: number, fermiLevel: number): Float64Array {
+  return fillLogConcentrations(compiled, muLi, fermiLevel, new Float64Array(compiled.states.length));
+}
+
+function fillLogConcentrations(compiled: CompiledSystem, muLi: number, fermiLevel: number, out: Float64Array): Float64Array {
   const { states, kT, frozen } = compiled;
-  const out = new Float64Array(states.length);
   for (let i = 0; i < states.length; i++) {
     const s = states[i];
     out[i] = s.logBase + s.muFactor * muLi - (s.charge * fermiLevel) / kT;
@@ -137,9 +188,16 @@ export function logConcentrations(compiled: CompiledSystem, muLi: number, fermiL
 }
 
 /** log(total positive charge) and log(total negative charge), cm^-3, at (mu, E_F). */
-export function logCharges(compiled: CompiledSystem, muLi: number, fermiLevel: number): { positive: number; negative: number } {
-  const logC = logConcentrations(compiled, muLi, fermiLevel);
-  const { logElectrons, logHoles } = compiled.carriers(fermiLevel);
+export function logCharges(
+  compiled: CompiledSystem,
+  muLi: number,
+  fermiLevel: number,
+  carriers: LogCarriers = compiled.carriers(fermiLevel),
+): { positive: number; negative: number } {
+  const n = compiled.states.length;
+  if (compiled.scratch?.length !== n) compiled.scratch = new Float64Array(n);
+  const logC = fillLogConcentrations(compiled, muLi, fermiLevel, compiled.scratch);
+  const { logElectrons, logHoles } = carriers;
   let positive = logAddExp(compiled.logPositiveDopants, logHoles);
   let negative = logAddExp(compiled.logNegativeDopants, logElectrons);
   const states = compiled.states;
@@ -151,10 +209,21 @@ export function logCharges(compiled: CompiledSystem, muLi: number, fermiLevel: n
   return { positive, negative };
 }
 
-function balance(compiled: CompiledSystem, muLi: number, fermiLevel: number): number {
-  const { positive, negative } = logCharges(compiled, muLi, fermiLevel);
+function balance(compiled: CompiledSystem, muLi: number, fermiLevel: number, carriers?: LogCarriers): number {
+  const { positive, negative } = logCharges(compiled, muLi, fermiLevel, carriers);
   if (positive === -Infinity && negative === -Infinity) return 0;
   return positive - negative;
+}
+
+/** balance() at a bracket trial point, with the (mu-independent) carriers remembered. */
+function bracketBalance(compiled: CompiledSystem, muLi: number, fermiLevel: number): number {
+  const memo = (compiled.bracketCarriers ??= new Map());
+  let carriers = memo.get(fermiLevel);
+  if (carriers === undefined) {
+    carriers = compiled.carriers(fermiLevel);
+    if (memo.size < 64) memo.set(fermiLevel, carriers);
+  }
+  return balance(compiled, muLi, fermiLevel, carriers);
 }
 
 /**
@@ -171,15 +240,15 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
   // Start with the gap widened by a few kT; widen in doubling steps until g changes sign.
   let low = -0.5;
   let high = system.bandGap + 0.5;
-  let gLow = balance(compiled, muLi, low);
-  let gHigh = balance(compiled, muLi, high);
+  let gLow = bracketBalance(compiled, muLi, low);
+  let gHigh = bracketBalance(compiled, muLi, high);
   let step = 1;
   while (gLow < 0 && low > -maxExtension) {
     high = low;
     gHigh = gLow;
     low = Math.max(low - step, -maxExtension);
     step *= 2;
-    gLow = balance(compiled, muLi, low);
+    gLow = bracketBalance(compiled, muLi, low);
   }
   step = 1;
   while (gHigh > 0 && high < system.bandGap + maxExtension) {
@@ -187,10 +256,14 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
     gLow = gHigh;
     high = Math.min(high + step, system.bandGap + maxExtension);
     step *= 2;
-    gHigh = balance(compiled, muLi, high);
+    gHigh = bracketBalance(compiled, muLi, high);
   }
   if (Number.isNaN(gLow) || Number.isNaN(gHigh)) {
-    throw new PotmapError("charge neutrality could not be evaluated (NaN in the defect data)", { field: "defects" });
+    throw new PotmapError(
+      `charge neutrality could not be evaluated (NaN) at ${system.temperature} K: the formation energies over kT overflow ` +
+        `(a temperature far below 1 K?) or a carrier model is broken (mu_Li = ${muLi} eV)`,
+      { field: "defects" },
+    );
   }
   if (gLow < 0 || gHigh > 0) {
     const sign = gLow < 0 ? "negative" : "positive";
@@ -206,6 +279,59 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
   return describeSolution(compiled, muLi, root, iterations, [low, high]);
 }
 
+/** Natural log of the largest finite double (709.78...): exp of more is Infinity. */
+export const LOG_MAX_DOUBLE = Math.log(Number.MAX_VALUE);
+
+/**
+ * A result must hold finite numbers only. A charge state whose formation energy is below
+ * about -700 kT at E_F (e.g. -1 eV at 10 K, -0.07 eV at 1 K) has a Boltzmann concentration
+ * beyond the largest double: far beyond its site density, the host is not stable against
+ * forming that defect, and no finite concentration describes it. Throw a PotmapError naming
+ * the defect, charge state, formation energy and mu_Li; never return Infinity.
+ */
+function checkRepresentable(compiled: CompiledSystem, muLi: number, fermiLevel: number, logC: Float64Array, logElectrons: number, logHoles: number): void {
+  const { states, kT, system } = compiled;
+  const unstable = (i: number, what: string): never => {
+    const s = states[i];
+    const defect = system.defects[s.defect];
+    const state = defect.chargeStates[s.position];
+    // E_f = kT (log(N g) - log c): exact for free and frozen defects alike
+    const energy = kT * (s.logSites - logC[i]);
+    const q = s.charge > 0 ? `+${s.charge}` : String(s.charge);
+    throw new PotmapError(
+      `${what}: defect ${defect.name} in charge state ${q} has formation energy ${energy.toPrecision(4)} eV ` +
+        `(${(energy / kT).toPrecision(4)} kT at ${system.temperature} K) at mu_Li = ${muLi} eV and E_F = ${fermiLevel.toPrecision(6)} eV, ` +
+        `so its equilibrium concentration, about 10^${Math.round(logC[i] / Math.LN10)} cm^-3, exceeds the largest double ` +
+        `(and its ${defect.sites.toPrecision(4)} cm^-3 sites by far): the host is unstable against forming ${defect.name}. ` +
+        `Check the formation energies (E0 = ${state.energy} eV) and the chemical potentials`,
+      { field: `defects[${s.defect}].chargeStates[${s.position}].energy`, value: state.energy },
+    );
+  };
+  // per defect: the total over charge states must be representable
+  const logTotals = new Float64Array(system.defects.length).fill(-Infinity);
+  for (let i = 0; i < states.length; i++) logTotals[states[i].defect] = logAddExp(logTotals[states[i].defect], logC[i]);
+  for (let d = 0; d < logTotals.length; d++) {
+    if (logTotals[d] > LOG_MAX_DOUBLE) {
+      let worst = -1;
+      for (let i = 0; i < states.length; i++) if (states[i].defect === d && (worst < 0 || logC[i] > logC[worst])) worst = i;
+      unstable(worst, "a concentration overflows");
+    }
+  }
+  // carriers: they can overflow only while balancing the charge of such a defect
+  for (const [name, logN, sign] of [["electrons", logElectrons, 1], ["holes", logHoles, -1]] as const) {
+    if (!(logN > LOG_MAX_DOUBLE)) continue;
+    let worst = -1;
+    for (let i = 0; i < states.length; i++) {
+      if (states[i].charge * sign > 0 && (worst < 0 || logC[i] + Math.log(Math.abs(states[i].charge)) > logC[worst] + Math.log(Math.abs(states[worst].charge)))) worst = i;
+    }
+    const density = `the ${name} density, about 10^${Math.round(logN / Math.LN10)} cm^-3, overflows`;
+    if (worst >= 0) unstable(worst, `${density} balancing a defect`);
+    throw new PotmapError(`${density} at mu_Li = ${muLi} eV and E_F = ${fermiLevel.toPrecision(6)} eV: balancing the fixed dopant charge needs a density beyond the largest double`, {
+      field: "dopants",
+    });
+  }
+}
+
 /** Concentrations, carriers and residual at a given E_F (the root, or any trial value). */
 export function describeSolution(
   compiled: CompiledSystem,
@@ -216,7 +342,8 @@ export function describeSolution(
 ): FermiSolution {
   const logC = logConcentrations(compiled, muLi, fermiLevel);
   const { logElectrons, logHoles } = compiled.carriers(fermiLevel);
-  const { positive, negative } = logCharges(compiled, muLi, fermiLevel);
+  checkRepresentable(compiled, muLi, fermiLevel, logC, logElectrons, logHoles);
+  const { positive, negative } = logCharges(compiled, muLi, fermiLevel, { logElectrons, logHoles });
   const g = positive - negative;
   const residual = positive === -Infinity && negative === -Infinity ? 0 : Math.abs(Math.tanh(g / 2));
   const defects: DefectResult[] = compiled.system.defects.map((d) => ({ name: d.name, total: 0, charges: {} }));

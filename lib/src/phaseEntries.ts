@@ -129,13 +129,9 @@ export function parsePhaseEntriesCsv(text: string, file = "<csv>"): PhaseEntry[]
     const composition = parseFormula(formula, { file: at, field: "formula" });
     const field = header[energyColumn];
     const energy = parseNumber(fields[energyColumn], { file: at, field });
-    return {
-      formula,
-      composition,
-      energyPerAtom: energy,
-      id: idColumn >= 0 ? fields[idColumn].trim() || undefined : undefined,
-      source: at,
-    };
+    const id = idColumn >= 0 ? fields[idColumn].trim() : "";
+    // an absent id is left out, not set to undefined
+    return { formula, composition, energyPerAtom: energy, ...(id ? { id } : {}), source: at };
   });
   return isFormation ? raw : formationEnergies(raw, file);
 }
@@ -266,7 +262,7 @@ export function parsePhaseEntriesJson(text: string, file = "<json>", options: En
       formula: typeof value === "string" ? value : reducedFormula(composition),
       composition,
       energyPerAtom: total / atoms,
-      id: typeof idValue === "string" || typeof idValue === "number" ? String(idValue) : undefined,
+      ...(typeof idValue === "string" || typeof idValue === "number" ? { id: String(idValue) } : {}),
       source: at,
     };
   });

@@ -43,8 +43,33 @@ export function parseJson(text: string, file: string): unknown {
   }
 }
 
+/**
+ * Every number in a parsed record must be finite. JSON has no literal for NaN or Infinity,
+ * but a number literal too large for a double (1e400) parses to Infinity and -1e400 to -Infinity;
+ * the schema's "number" type accepts both, so they are rejected here, by field, before
+ * they can reach a voltage, an energy or a concentration.
+ */
+export function checkFiniteNumbers(data: unknown, file: string): void {
+  const walk = (node: unknown, field: string): void => {
+    if (typeof node === "number") {
+      if (Number.isNaN(node)) fail(file, field || "(record)", node, "must be a finite number");
+      if (!Number.isFinite(node)) fail(file, field || "(record)", node, "must be a finite number (a literal beyond +-1.8e308 overflows a double)");
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, `${field}[${i}]`));
+      return;
+    }
+    if (node && typeof node === "object") {
+      for (const [k, v] of Object.entries(node as Json)) walk(v, field ? `${field}.${k}` : k);
+    }
+  };
+  walk(data, "");
+}
+
 /** Validate a parsed record against the schema; throw the first error, clearly. */
 export function validateRecord(data: unknown, file: string): Json {
+  checkFiniteNumbers(data, file);
   if (validate(data)) return data as Json;
   const error = validate.errors![0];
   let field = fieldName(error.instancePath);
@@ -155,7 +180,7 @@ function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
       name: d.name,
       sites: positive(quantityValue(d.sites), file, `${field}.sites`),
       lithium: d.lithium ?? 0,
-      species: d.species,
+      ...(d.species !== undefined ? { species: d.species } : {}),
       chargeStates: d.chargeStates.map((s: Json) => ({ charge: s.charge, energy: quantityValue(s.energy), degeneracy: s.degeneracy ?? 1 })),
     };
     if (d.frozenConcentration !== undefined) {
@@ -183,6 +208,8 @@ function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
 
 /** Turn a validated record into the model's plain types, checking physical ranges. */
 export function toMaterial(record: Json, file: string): Material {
+  // records built in memory (calibration, screening) may skip validateRecord
+  checkFiniteNumbers(record, file);
   const colour = record.colour;
   if (record.role === "anode") {
     const anode: Anode = { role: "anode", id: record.id, name: record.name, workFunction: positive(quantityValue(record.workFunction), file, "workFunction") };
@@ -225,7 +252,8 @@ export function toMaterial(record: Json, file: string): Material {
       ocv: positive(quantityValue(s.ocv), file, `${field}.ocv`),
     };
     if (s.scissor !== undefined) state.scissor = quantityValue(s.scissor);
-    if (s.ocvComputed !== undefined) state.ocvComputed = quantityValue(s.ocvComputed);
+    // eq. 3 against Li metal: a lithiated state that is stable against Li has OCV > 0
+    if (s.ocvComputed !== undefined) state.ocvComputed = positive(quantityValue(s.ocvComputed), file, `${field}.ocvComputed`);
     if (colour) state.colour = colour;
     return state;
   });

@@ -19,7 +19,7 @@
  * of LPs is about twice the number of steps.
  */
 import { PotmapError } from "./errors";
-import { Composition, atomCount, parseFormula, reducedFormula } from "./formula";
+import { Composition, atomCount, isElement, parseFormula, reducedFormula } from "./formula";
 import { Decomposition, energyAboveHull, grandPotential, phaseDiagram } from "./phaseDiagram";
 import { PhaseEntry, findEntry } from "./phaseEntries";
 
@@ -28,6 +28,20 @@ export interface WindowOptions {
   openElement?: string;
   /** File the entries came from, for error messages. */
   file?: string;
+  /** How the open element is named in error messages (default "openElement"; the CLI passes "--open-element"). */
+  openElementField?: string;
+}
+
+/**
+ * The open element must be an element that some compound entry contains: with no entry
+ * holding it, nothing can take it up or release it, and every "window" would be the
+ * meaningless 0 V .. infinity.
+ */
+export function checkOpenElement(entries: readonly PhaseEntry[], element: string, options: WindowOptions = {}): void {
+  const where = { file: options.file, field: options.openElementField ?? "openElement", value: element };
+  if (!isElement(element)) throw new PotmapError("is not a chemical element symbol", where);
+  const held = entries.some((e) => (e.composition[element] ?? 0) > 0 && Object.keys(e.composition).length > 1);
+  if (!held) throw new PotmapError(`no compound among the phase entries contains ${element}, so no window against it can be computed`, where);
 }
 
 /** One step of the reaction profile: a voltage range with fixed products. */
@@ -81,6 +95,7 @@ export async function reactionProfile(
   options: WindowOptions = {},
 ): Promise<ReactionStep[]> {
   const open = options.openElement ?? "Li";
+  checkOpenElement(entries, open, options);
   const composition = typeof formula === "string" ? parseFormula(formula) : formula;
   const size = atomCount(composition);
   const content = composition[open] ?? 0;
