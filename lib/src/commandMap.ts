@@ -1,9 +1,8 @@
 import { CommandSpec } from "./command";
-import { findAnode, findCathodeState, findElectrolyte } from "./dataSet";
+import { cellOption } from "./cellOptions";
 import { formatNumber, formatTable } from "./format";
-import { numberOption, requiredString, stringOption } from "./options";
+import { numberOption } from "./options";
 import { potentialMap } from "./potentialMap";
-import { builtinMaterialsFolder, readDataSet } from "./readMaterials";
 
 export const mapCommand: CommandSpec = {
   name: "map",
@@ -11,10 +10,7 @@ export const mapCommand: CommandSpec = {
   options: ["electrolyte", "cathode", "soc", "anode", "temperature", "materials", "points"],
   required: ["electrolyte", "cathode", "soc"],
   run(options) {
-    const set = readDataSet(stringOption(options, "materials") ?? builtinMaterialsFolder());
-    const anode = findAnode(set, stringOption(options, "anode") ?? "Li");
-    const electrolyte = findElectrolyte(set, requiredString(options, "electrolyte"));
-    const cathode = findCathodeState(set, requiredString(options, "cathode"), requiredString(options, "soc"));
+    const { anode, electrolyte, cathode } = cellOption(options);
     const map = potentialMap(anode, electrolyte, cathode, {
       temperature: numberOption(options, "temperature", { positive: true }),
       points: numberOption(options, "points", { integer: true, min: 2, max: 100000 }),

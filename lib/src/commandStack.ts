@@ -1,10 +1,10 @@
 import { CommandSpec } from "./command";
+import { dataSetOption } from "./cellOptions";
 import { findAnode, findCathodeState, findElectrolyte } from "./dataSet";
 import { PotmapError } from "./errors";
 import { formatTable } from "./format";
 import { DataSet } from "./materials";
 import { numberOption, requiredString, stringOption } from "./options";
-import { builtinMaterialsFolder, readDataSet } from "./readMaterials";
 import { StackLayer, stackMap } from "./stack";
 
 /** "LCO:0%" or "LCO@0%" -> a cathode state; "LPS" -> an electrolyte (or a cathode at defaultSoc). */
@@ -25,7 +25,7 @@ export const stackCommand: CommandSpec = {
   options: ["layers", "soc", "temperature", "materials"],
   required: ["layers"],
   run(options) {
-    const set = readDataSet(stringOption(options, "materials") ?? builtinMaterialsFolder());
+    const set = dataSetOption(options);
     const names = requiredString(options, "layers").split(",").map((s) => s.trim()).filter(Boolean);
     if (names.length < 3) throw new PotmapError("needs at least an anode, one layer and a cathode", { field: "--layers", value: names.join(",") });
     const soc = stringOption(options, "soc") ?? "0%";

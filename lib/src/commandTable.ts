@@ -1,15 +1,15 @@
 import { CommandSpec } from "./command";
+import { dataSetOption } from "./cellOptions";
 import { dictionaryTable } from "./dictionary";
 import { formatTable } from "./format";
 import { numberOption, stringOption } from "./options";
-import { builtinMaterialsFolder, readDataSet } from "./readMaterials";
 
 export const tableCommand: CommandSpec = {
   name: "table",
   summary: "dphi_a and dphi_c for every electrolyte x cathode state of the data set (paper Table 1)",
   options: ["temperature", "materials", "anode"],
   run(options) {
-    const set = readDataSet(stringOption(options, "materials") ?? builtinMaterialsFolder());
+    const set = dataSetOption(options);
     const rows = dictionaryTable(set, {
       temperature: numberOption(options, "temperature", { positive: true }),
       anode: stringOption(options, "anode"),

@@ -78,6 +78,11 @@ export interface MapOptions {
   electrodeWidth?: number;
   /** Skip the profile (for screening), default false. */
   withoutProfile?: boolean;
+  /**
+   * The electrolyte's E_F(mu_Li) (eV above its VBM), when the caller already has it, e.g.
+   * screening's per-electrolyte cache; default: solved from the record's Fermi-level rule.
+   */
+  fermiLevelOf?: (muLi: number) => number;
 }
 
 /** The band-edge threshold below which electrons tunnel from the anode (paper section 3.2). */
@@ -96,7 +101,7 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
       { field: "window", value: electrolyte.window },
     );
   }
-  const fermi = fermiLevelFunction(electrolyte.fermiLevel, options.temperature);
+  const fermi = options.fermiLevelOf ?? fermiLevelFunction(electrolyte.fermiLevel, options.temperature);
   const gapSE = electrolyte.bandGap + (electrolyte.scissor ?? 0);
   const seAt = (mu: number) => {
     const fermiLevel = fermi(mu);

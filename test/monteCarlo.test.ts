@@ -1,0 +1,192 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/dataSet";
+import { potentialMap } from "../lib/src/potentialMap";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
+import { readRawRecords } from "../lib/src/screen";
+import { declaredUncertainties, distribution, monteCarlo, parseUncertaintyMap, percentile, perturbRecords, Random } from "../lib/src/uncertainty";
+
+const builtin = builtinMaterialsFolder();
+
+/** Standard normal CDF (Abramowitz-Stegun 7.1.26 erf, |error| < 1.5e-7). */
+function phi(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+describe("Random", () => {
+  test("seeded: the same seed gives the same stream, another seed another", () => {
+    const a = new Random(42);
+    const b = new Random(42);
+    const c = new Random(43);
+    const sa = Array.from({ length: 5 }, () => a.next());
+    expect(Array.from({ length: 5 }, () => b.next())).toEqual(sa);
+    expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(sa);
+  });
+
+  test("uniform on [0, 1) and standard normal in the first two moments", () => {
+    const r = new Random(7);
+    const n = 40000;
+    let su = 0;
+    let sn = 0;
+    let sn2 = 0;
+    for (let i = 0; i < n; i++) {
+      const u = r.next();
+      expect(u >= 0 && u < 1).toBe(true);
+      su += u;
+      const g = r.normal();
+      sn += g;
+      sn2 += g * g;
+    }
+    // four standard errors: uniform sd 1/sqrt(12), normal mean 1, normal sd 1/sqrt(2)
+    expect(Math.abs(su / n - 0.5)).toBeLessThan(4 / Math.sqrt(12 * n));
+    expect(Math.abs(sn / n)).toBeLessThan(4 / Math.sqrt(n));
+    expect(Math.abs(Math.sqrt(sn2 / n) - 1)).toBeLessThan(4 / Math.sqrt(2 * n));
+  });
+});
+
+describe("distribution / percentile", () => {
+  test("closed forms", () => {
+    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
+    expect(percentile([1, 2, 3, 4], 0)).toBe(1);
+    const d = distribution([3, 1, NaN, 2]);
+    expect(d).toEqual({ n: 3, mean: 2, sd: 1, p5: 1.1, p50: 2, p95: 2.9 });
+  });
+});
+
+describe("monteCarlo on the built-in data set", () => {
+  test("seeded and reproducible: bit-identical across runs; another seed differs", () => {
+    const a = monteCarlo(builtin, { samples: 40, seed: 11 });
+    const b = monteCarlo(builtin, { samples: 40, seed: 11 });
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    const c = monteCarlo(builtin, { samples: 40, seed: 12 });
+    expect(c.configurations[0].dphiCathode.mean).not.toBe(a.configurations[0].dphiCathode.mean);
+    expect(a.uncertainty.defaultsAreBuiltIn).toBe(true);
+    expect(a.uncertainty.perturbedPerSample).toBeGreaterThan(20);
+    expect(a.configurations).toHaveLength(48);
+    expect(a.ranking).toHaveLength(20);
+  });
+
+  test("sigma -> 0: the mean converges to the unperturbed value, the spread to zero", () => {
+    for (const sigma of [1e-3, 1e-6]) {
+      const result = monteCarlo(builtin, { samples: 30, seed: 5, defaults: { ionizationPotential: sigma, defectEnergy: sigma } });
+      for (const c of result.configurations) {
+        expect(Math.abs(c.dphiCathode.mean - c.nominal.dphiCathode)).toBeLessThan(3 * sigma);
+        expect(c.dphiCathode.sd).toBeGreaterThan(0);
+        expect(c.dphiCathode.sd).toBeLessThan(3 * sigma);
+      }
+    }
+    const exact = monteCarlo(builtin, { samples: 5, seed: 5, defaults: {} });
+    for (const c of exact.configurations) {
+      expect(c.dphiCathode.mean).toBeCloseTo(c.nominal.dphiCathode, 14);
+      expect(c.dphiCathode.p50).toBe(c.nominal.dphiCathode);
+      expect(c.dphiCathode.sd).toBeLessThan(1e-13);
+    }
+  });
+
+  test("the nominal values are potentialMap's, also at an overridden temperature", () => {
+    const set = readDataSet(builtin);
+    const result = monteCarlo(builtin, { samples: 2, seed: 1, temperature: 450 });
+    for (const c of result.configurations.filter((x) => x.electrolyte === "LPS")) {
+      const m = potentialMap(findAnode(set, "Li"), findElectrolyte(set, c.electrolyte), findCathodeState(set, c.cathode, c.soc), { temperature: 450, withoutProfile: true });
+      expect(c.nominal.dphiCathode).toBe(m.dphiCathode);
+    }
+  });
+
+  test.each([
+    [{ samples: 0 }, /field "samples", value 0/],
+    [{ samples: 1e6 }, /field "samples"/],
+    [{ seed: 1.5 }, /field "seed", value 1.5/],
+    [{ defaults: { colour: 0.1 } }, /unknown kind/],
+    [{ defaults: { ionizationPotential: -0.1 } }, /field "defaults.ionizationPotential"/],
+    [{ threshold: 0 }, /field "threshold"/],
+  ])("refuses %j", (options, message) => {
+    expect(() => monteCarlo(builtin, options as any)).toThrow(message);
+  });
+});
+
+describe("monteCarlo with declared uncertainties", () => {
+  let dir: string;
+  const sigma = 0.15;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "potmap-mc-"));
+    for (const name of fs.readdirSync(builtin)) fs.copyFileSync(path.join(builtin, name), path.join(dir, name));
+    const lco = JSON.parse(fs.readFileSync(path.join(builtin, "LCO.json"), "utf8"));
+    lco.states[0].ionizationPotential.uncertainty = sigma; // allowed by the schema (quantity.uncertainty)
+    lco.states[1].bandGap.uncertainty = 1; // LCO 100% has a gap of 0: half the draws are negative
+    fs.writeFileSync(path.join(dir, "LCO.json"), JSON.stringify(lco, null, 1));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const n = 1200;
+  let cached: ReturnType<typeof monteCarlo> | undefined;
+  const run = () => (cached ??= monteCarlo(dir, { samples: n, seed: 3, defaults: {} }));
+
+  test("the records' uncertainties are read and listed", () => {
+    const { records, failures } = readRawRecords(dir);
+    expect(failures).toEqual([]);
+    expect(declaredUncertainties(records).map((d) => [path.basename(d.file), d.field, d.kind, d.uncertainty])).toEqual([
+      ["LCO.json", "states[0].ionizationPotential", "ionizationPotential", sigma],
+      ["LCO.json", "states[1].bandGap", "bandGap", 1],
+    ]);
+  });
+
+  test("a cathode IP with sigma: dphi_c = K - IP_c, so mean, sd and P(|dphi_c| < 0.1) follow the normal law", () => {
+    const result = run();
+    const lco0 = result.configurations.filter((c) => c.cathode === "LCO" && c.soc === "0%");
+    expect(lco0).toHaveLength(4);
+    for (const c of lco0) {
+      const valid = n - c.failedSamples;
+      expect(valid).toBeGreaterThan(0.4 * n);
+      expect(Math.abs(c.dphiCathode.mean - c.nominal.dphiCathode)).toBeLessThan((4 * sigma) / Math.sqrt(valid));
+      // relative standard error of a sample sd is 1/sqrt(2 n): 4 of them
+      expect(Math.abs(c.dphiCathode.sd / sigma - 1)).toBeLessThan(4 / Math.sqrt(2 * valid));
+      const mu = c.nominal.dphiCathode;
+      const p = phi((0.1 - mu) / sigma) - phi((-0.1 - mu) / sigma);
+      expect(Math.abs(c.pBarrierless - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / valid) + 1e-3);
+      // dphi_a does not depend on the cathode
+      expect(c.dphiAnode.sd).toBeLessThan(1e-13);
+    }
+    // one draw per sample, shared by the four electrolytes: identical spreads
+    for (const c of lco0) expect(c.dphiCathode.sd).toBeCloseTo(lco0[0].dphiCathode.sd, 10);
+    // nothing else moves
+    for (const c of result.configurations.filter((x) => x.cathode !== "LCO")) {
+      expect(c.dphiCathode.sd).toBeLessThan(1e-13);
+      expect(c.failedSamples).toBe(0);
+    }
+  });
+
+  test("an unphysical draw drops only its record's configurations from that sample, and is counted", () => {
+    const result = run();
+    expect(result.failedSamples).toBe(0);
+    const lco = result.configurations.filter((c) => c.cathode === "LCO");
+    // P(0 + 1 * N(0,1) < 0) = 1/2: about half of the samples refuse the LCO record
+    for (const c of lco) expect(Math.abs(c.failedSamples / n - 0.5)).toBeLessThan(4 * Math.sqrt(0.25 / n));
+    expect(result.partialSamples).toBe(lco[0].failedSamples);
+    expect(result.failureReasons[0]).toMatch(/states\[1\]\.bandGap/);
+    expect(result.configurations.filter((c) => c.cathode !== "LCO").every((c) => c.failedSamples === 0)).toBe(true);
+  });
+});
+
+describe("perturbRecords / parseUncertaintyMap", () => {
+  test("only quantities with a sigma move; structural integers never do", () => {
+    const { records } = readRawRecords(builtin);
+    const { records: out, perturbed } = perturbRecords(records, new Random(1), { ionizationPotential: 0.1 });
+    // one IP per electrolyte (4) and per cathode state (12)
+    expect(perturbed).toBe(16);
+    const llzo = (rs: typeof records) => rs.find((r) => r.record.id === "LLZO")!.record;
+    expect(llzo(out).ionizationPotential.value).not.toBe(llzo(records).ionizationPotential.value);
+    expect(llzo(out).fermiLevel.defects[0].chargeStates[0]).toEqual(llzo(records).fermiLevel.defects[0].chargeStates[0]);
+    expect(llzo(out).bandGap).toEqual(llzo(records).bandGap);
+  });
+
+  test("KIND=SIGMA lists", () => {
+    expect(parseUncertaintyMap("ionizationPotential=0.2, defectEnergy=0.05,ocv=0")).toEqual({ ionizationPotential: 0.2, defectEnergy: 0.05, ocv: 0 });
+    expect(() => parseUncertaintyMap("ip=0.1")).toThrow(/field "--sigma", value "ip": unknown kind/);
+    expect(() => parseUncertaintyMap("ocv=-1")).toThrow(/field "--sigma", value "ocv=-1"/);
+    expect(() => parseUncertaintyMap("ocv")).toThrow(/KIND=SIGMA/);
+  });
+});
