@@ -13,6 +13,8 @@ export interface RunOptions {
   timeoutMs?: number;
   sign?: boolean;
   env?: Record<string, string>;
+  /** Socket of a shared renderer (startRenderService) for the kernel's figures. */
+  renderSocket?: string;
 }
 
 export interface NotebookFailure {
@@ -35,6 +37,17 @@ export interface NotebookResult {
   cells: { index: number; seconds: number }[];
   error: NotebookFailure | null;
   signed?: boolean;
+  /**
+   * Seconds spent in each phase (null when not measured): start = nbconvert and kernel start up
+   * to the first cell, cells = first cell busy to last cell idle, stop = kernel shutdown and
+   * nbconvert exit, html = HTML export, sign = nbformat.sign.
+   */
+  phases: { start: number | null; cells: number | null; stop: number | null; html: number | null; sign: number | null };
+}
+
+export interface RenderService {
+  socketPath: string;
+  close(): Promise<void>;
 }
 
 export declare function jupyterCommand(): string;
@@ -50,5 +63,13 @@ export declare function run(
 export declare function cellTimings(nb: unknown): { index: number; seconds: number }[];
 export declare function runNotebook(nbPath: string, opts?: RunOptions): Promise<NotebookResult>;
 export declare function formatFailure(res: NotebookResult): string;
+export declare function startRenderService(): Promise<RenderService | null>;
+export declare function defaultConcurrency(): number;
+export declare function limitConcurrency(n: number): <T>(fn: () => T | Promise<T>) => Promise<T>;
+export declare function runNotebooks(
+  nbPaths: string[],
+  opts?: RunOptions,
+  run?: { concurrency?: number; onResult?: (result: NotebookResult, index: number) => void; sharedRenderer?: boolean },
+): Promise<NotebookResult[]>;
 export declare const HTML_DISPLAY_PRIORITY: string[];
 export declare function nbconvertHtmlArgs(executed: string, htmlDir: string): string[];

@@ -3,7 +3,9 @@
 // Used by scripts/reproduce.mjs and test/notebooks.test.ts, so both run notebooks the same way.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -230,11 +232,17 @@ function describeFailure(nb, stderr) {
  * Executes one notebook.
  *   outDir     executed notebook goes to <outDir>/<name>.ipynb (default output/notebooks)
  *   htmlDir    HTML export to <htmlDir>/<name>.html, null to skip (default output/html)
- *   figureDir  POTMAP_FIGURE_DIR for showFigure (default output/figures)
+ *   figureDir  where showFigure writes <name>.{svg,png,json} (default output/figures)
  *   cellTimeoutS  per-cell timeout (default 300 s, env POTMAP_CELL_TIMEOUT)
  *   timeoutMs  hard limit for the whole notebook run (default 30 min)
  *   sign       trust the executed notebook for the classic UI (default true)
- * Resolves { name, ok, seconds, executed, html, figures, cells, error }.
+ *   renderSocket  a shared renderer's socket (startRenderService) for the kernel's figures
+ * The kernel writes its figures to a private staging folder (POTMAP_FIGURE_DIR) that is
+ * moved into figureDir afterwards, so that `figures` lists exactly this notebook's files even
+ * when several notebooks run at once.
+ * Resolves { name, ok, seconds, executed, html, figures, cells, phases, error }; `phases` are
+ * seconds: start (nbconvert + kernel start, up to the first cell), cells (first cell busy to
+ * last cell idle), stop (kernel shutdown, nbconvert exit), html, sign.
  */
 export async function runNotebook(nbPath, opts = {}) {
   const name = path.basename(nbPath, ".ipynb");
@@ -245,12 +253,18 @@ export async function runNotebook(nbPath, opts = {}) {
   const timeoutMs = opts.timeoutMs ?? 30 * 60_000;
   const sign = opts.sign ?? true;
   for (const d of [outDir, figureDir, htmlDir]) if (d) fs.mkdirSync(d, { recursive: true });
+  const staging = path.join(figureDir, `.staging-${name}-${process.pid}`);
+  fs.rmSync(staging, { recursive: true, force: true });
+  fs.mkdirSync(staging, { recursive: true });
 
-  const env = notebookEnv({ POTMAP_FIGURE_DIR: figureDir, ...(opts.env ?? {}) });
+  const env = notebookEnv({
+    POTMAP_FIGURE_DIR: staging,
+    ...(opts.renderSocket ? { POTMAP_RENDER_SOCKET: opts.renderSocket } : {}),
+    ...(opts.env ?? {}),
+  });
   const jupyter = jupyterCommand();
   const executed = path.join(outDir, `${name}.ipynb`);
   const t0 = Date.now();
-  const startedAt = t0 - 1000; // mtime granularity
   fs.rmSync(executed, { force: true });
 
   const result = {
@@ -262,58 +276,178 @@ export async function runNotebook(nbPath, opts = {}) {
     html: null,
     figures: [],
     cells: [],
+    phases: { start: null, cells: null, stop: null, html: null, sign: null },
     error: null,
   };
 
-  const r = await run(jupyter, nbconvertExecuteArgs(nbPath, outDir, cellTimeoutS, false), { env, timeoutMs });
-  result.seconds = (Date.now() - t0) / 1000;
+  try {
+    const r = await run(jupyter, nbconvertExecuteArgs(nbPath, outDir, cellTimeoutS, false), { env, timeoutMs });
+    const tExecuted = Date.now();
+    result.seconds = (tExecuted - t0) / 1000;
 
-  if (r.code === 0 && fs.existsSync(executed)) {
-    result.ok = true;
-    result.executed = executed;
-    const nb = readNotebook(executed);
-    result.cells = cellTimings(nb);
-  } else {
-    // nbconvert writes nothing on failure; run again allowing errors to keep the outputs
-    // (stderr of the failing cell) for the report and for the student to look at.
-    let nb = null;
-    if (!r.timedOut && !/CellTimeoutError/.test(r.stderr)) {
-      const again = await run(jupyter, nbconvertExecuteArgs(nbPath, outDir, cellTimeoutS, true), { env, timeoutMs });
-      if (again.code === 0 && fs.existsSync(executed)) {
-        nb = readNotebook(executed);
-        result.executed = executed;
+    if (r.code === 0 && fs.existsSync(executed)) {
+      result.ok = true;
+      result.executed = executed;
+      const nb = readNotebook(executed);
+      result.cells = cellTimings(nb);
+      const span = executionSpan(nb);
+      if (span) {
+        result.phases.start = Math.max(0, (span.first - t0) / 1000);
+        result.phases.cells = (span.last - span.first) / 1000;
+        result.phases.stop = Math.max(0, (tExecuted - span.last) / 1000);
+      }
+    } else {
+      // nbconvert writes nothing on failure; run again allowing errors to keep the outputs
+      // (stderr of the failing cell) for the report and for the student to look at.
+      let nb = null;
+      if (!r.timedOut && !/CellTimeoutError/.test(r.stderr)) {
+        const again = await run(jupyter, nbconvertExecuteArgs(nbPath, outDir, cellTimeoutS, true), { env, timeoutMs });
+        if (again.code === 0 && fs.existsSync(executed)) {
+          nb = readNotebook(executed);
+          result.executed = executed;
+        }
+      }
+      result.error = r.timedOut
+        ? { cell: null, codeCell: null, source: null, message: `timed out after ${timeoutMs / 1000} s\n${r.stderr.trim().split("\n").slice(-10).join("\n")}` }
+        : describeFailure(nb ?? readNotebook(nbPath), r.stderr);
+    }
+
+    if (result.executed && htmlDir) {
+      const th = Date.now();
+      const h = await run(jupyter, nbconvertHtmlArgs(result.executed, htmlDir), {
+        env,
+        timeoutMs: 120_000,
+      });
+      result.phases.html = (Date.now() - th) / 1000;
+      const html = path.join(htmlDir, `${name}.html`);
+      if (h.code === 0 && fs.existsSync(html)) result.html = html;
+      else if (result.ok) {
+        result.ok = false;
+        result.error = { cell: null, codeCell: null, source: null, message: `HTML export failed:\n${h.stderr.trim()}` };
       }
     }
-    result.error = r.timedOut
-      ? { cell: null, codeCell: null, source: null, message: `timed out after ${timeoutMs / 1000} s\n${r.stderr.trim().split("\n").slice(-10).join("\n")}` }
-      : describeFailure(nb ?? readNotebook(nbPath), r.stderr);
-  }
-
-  if (result.executed && htmlDir) {
-    const h = await run(jupyter, nbconvertHtmlArgs(result.executed, htmlDir), {
-      env,
-      timeoutMs: 120_000,
-    });
-    const html = path.join(htmlDir, `${name}.html`);
-    if (h.code === 0 && fs.existsSync(html)) result.html = html;
-    else if (result.ok) {
-      result.ok = false;
-      result.error = { cell: null, codeCell: null, source: null, message: `HTML export failed:\n${h.stderr.trim()}` };
+    if (result.executed && sign) {
+      const ts = Date.now();
+      const s = await run(jupyterPython(), ["-m", "nbformat.sign", result.executed], { env, timeoutMs: 60_000 });
+      result.phases.sign = (Date.now() - ts) / 1000;
+      result.signed = s.code === 0;
     }
-  }
-  if (result.executed && sign) {
-    const s = await run(jupyterPython(), ["-m", "nbformat.sign", result.executed], { env, timeoutMs: 60_000 });
-    result.signed = s.code === 0;
-  }
-  if (fs.existsSync(figureDir)) {
-    result.figures = fs
-      .readdirSync(figureDir)
-      .filter((f) => fs.statSync(path.join(figureDir, f)).mtimeMs >= startedAt)
-      .sort()
-      .map((f) => path.join(figureDir, f));
+  } finally {
+    // this notebook's figures, moved out of its staging folder
+    for (const f of fs.existsSync(staging) ? fs.readdirSync(staging).sort() : []) {
+      const to = path.join(figureDir, f);
+      fs.renameSync(path.join(staging, f), to);
+      result.figures.push(to);
+    }
+    fs.rmSync(staging, { recursive: true, force: true });
   }
   result.seconds = (Date.now() - t0) / 1000;
   return result;
+}
+
+/** First busy and last idle time (ms since the epoch) of the code cells, from nbclient's metadata. */
+function executionSpan(nb) {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of nb.cells) {
+    const ex = c.metadata?.execution;
+    const a = Date.parse(ex?.["iopub.status.busy"] ?? ex?.["iopub.execute_input"] ?? "");
+    const b = Date.parse(ex?.["iopub.status.idle"] ?? ex?.["shell.execute_reply"] ?? "");
+    if (Number.isFinite(a)) first = Math.min(first, a);
+    if (Number.isFinite(b)) last = Math.max(last, b);
+  }
+  return Number.isFinite(first) && Number.isFinite(last) ? { first, last } : null;
+}
+
+/**
+ * Starts one headless browser that the kernels of runNotebook({ renderSocket }) share for their
+ * figures (lib/src/render.ts serveRenders), instead of one browser per notebook. Resolves
+ * { socketPath, close() }, or null (with a warning) if the library is not built; a kernel that
+ * cannot reach the socket starts its own browser, so nothing depends on this succeeding.
+ */
+export async function startRenderService() {
+  try {
+    const render = createRequire(import.meta.url)(path.join(ROOT, "lib", "dist", "render.js"));
+    const socketPath = path.join(os.tmpdir(), `potmap-rs-${process.pid}-${Date.now().toString(36)}.sock`);
+    return await render.serveRenders(socketPath);
+  } catch (e) {
+    console.warn(`notebookRunner: no shared renderer (${e instanceof Error ? e.message : e}); each kernel starts its own browser`);
+    return null;
+  }
+}
+
+/**
+ * Default number of notebooks run at once: POTMAP_JOBS, else the number of CPUs capped at 2
+ * (each notebook is a Jupyter kernel plus a headless browser: ~0.5 GB and one busy core).
+ */
+export function defaultConcurrency() {
+  const fromEnv = Number(process.env.POTMAP_JOBS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  const cpus = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(2, cpus));
+}
+
+/**
+ * A limiter: `limit(fn)` runs fn when fewer than `n` earlier calls are still running, in call
+ * order, and resolves with fn's result.
+ */
+export function limitConcurrency(n) {
+  let active = 0;
+  const waiting = [];
+  const next = () => {
+    if (active >= n || waiting.length === 0) return;
+    active++;
+    const { fn, resolve, reject } = waiting.shift();
+    Promise.resolve()
+      .then(fn)
+      .then(resolve, reject)
+      .finally(() => {
+        active--;
+        next();
+      });
+  };
+  return (fn) =>
+    new Promise((resolve, reject) => {
+      waiting.push({ fn, resolve, reject });
+      next();
+    });
+}
+
+/**
+ * Runs notebooks with bounded concurrency (default defaultConcurrency()), their kernels sharing
+ * one renderer (startRenderService; sharedRenderer: false for one browser per kernel). Results
+ * come back in the order of `nbPaths`, whatever order they finish in; `onResult(result, index)`
+ * is called in that same order, as soon as a result and all results before it are in.
+ */
+export async function runNotebooks(nbPaths, opts = {}, { concurrency = defaultConcurrency(), onResult, sharedRenderer = true } = {}) {
+  const service = sharedRenderer && !opts.renderSocket ? await startRenderService() : null;
+  if (service) opts = { ...opts, renderSocket: service.socketPath };
+  try {
+    return await runAll(nbPaths, opts, concurrency, onResult);
+  } finally {
+    await service?.close();
+  }
+}
+
+async function runAll(nbPaths, opts, concurrency, onResult) {
+  const limit = limitConcurrency(concurrency);
+  const results = new Array(nbPaths.length);
+  let reported = 0;
+  const report = () => {
+    while (reported < nbPaths.length && results[reported] !== undefined) {
+      onResult?.(results[reported], reported);
+      reported++;
+    }
+  };
+  await Promise.all(
+    nbPaths.map((p, i) =>
+      limit(() => runNotebook(p, opts)).then((r) => {
+        results[i] = r;
+        report();
+      }),
+    ),
+  );
+  return results;
 }
 
 /** One-paragraph description of a failed run, for test failures and the reproduce summary. */

@@ -1,23 +1,30 @@
 #!/usr/bin/env node
-// Reproduce the project's results: execute every notebooks/*.ipynb headlessly, in order.
+// Reproduce the project's results: execute every notebooks/*.ipynb headlessly.
 //
 //   npm run reproduce                       setup (with notebooks) + all notebooks
 //   node scripts/reproduce.mjs --only 01    notebooks whose name starts with/contains "01"
 //                                           (repeatable, or comma-separated: --only 00,02)
 //   node scripts/reproduce.mjs --no-setup   skip `bash scripts/setup.sh --notebooks`
+//   node scripts/reproduce.mjs --jobs 1     run one notebook at a time (default: POTMAP_JOBS,
+//                                           else min(2, CPUs))
 //
 // Writes executed notebooks to output/notebooks/ (signed, so the classic UI trusts them),
 // HTML exports to output/html/, figures (showFigure with a name) to output/figures/.
-// Then runs scripts/report.mjs if it exists. Exits non-zero if any notebook fails.
+// Notebooks are independent (each has its own kernel), so they run concurrently, sharing one
+// headless browser for their figures (POTMAP_RENDER_SOCKET, lib/src/render.ts); the report
+// (scripts/report.mjs, if it exists; it reads only data/) runs alongside them. Progress lines
+// and the summary are printed in notebook order whatever order the runs finish in.
+// Exits non-zero if any notebook (or the report) fails.
 // Per-cell timeout: POTMAP_CELL_TIMEOUT seconds (default 300).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_CELL_TIMEOUT_S, ROOT, formatFailure, listNotebooks, runNotebook } from "./notebookRunner.mjs";
+import { DEFAULT_CELL_TIMEOUT_S, ROOT, defaultConcurrency, formatFailure, limitConcurrency, listNotebooks, runNotebook, startRenderService } from "./notebookRunner.mjs";
 
 const args = process.argv.slice(2);
 const only = [];
 let setup = true;
+let jobs = defaultConcurrency();
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === "--only") {
@@ -25,13 +32,18 @@ for (let i = 0; i < args.length; i++) {
     only.push(...args[++i].split(",").filter(Boolean));
   } else if (a.startsWith("--only=")) only.push(...a.slice(7).split(",").filter(Boolean));
   else if (a === "--no-setup") setup = false;
+  else if (a === "--jobs" || a.startsWith("--jobs=")) {
+    const v = a === "--jobs" ? args[++i] : a.slice(7);
+    jobs = Number(v);
+    if (!Number.isInteger(jobs) || jobs < 1) usage(`--jobs needs a positive integer, not ${v}`);
+  }
   else if (a === "-h" || a === "--help") usage();
   else usage(`unknown argument ${a}`);
 }
 
 function usage(msg) {
   if (msg) console.error(`reproduce: ${msg}`);
-  console.error("usage: node scripts/reproduce.mjs [--only PREFIX[,PREFIX...]]... [--no-setup]");
+  console.error("usage: node scripts/reproduce.mjs [--only PREFIX[,PREFIX...]]... [--no-setup] [--jobs N]");
   process.exit(msg ? 2 : 0);
 }
 
@@ -58,22 +70,72 @@ if (notebooks.length === 0) {
   process.exit(1);
 }
 const cellTimeoutS = Number(process.env.POTMAP_CELL_TIMEOUT) || DEFAULT_CELL_TIMEOUT_S;
-console.log(`reproduce: ${notebooks.length} notebook(s), per-cell timeout ${cellTimeoutS} s`);
-
-const results = [];
-for (const nb of notebooks) {
-  process.stdout.write(`  ${path.basename(nb)} … `);
-  const r = await runNotebook(nb, { outDir: out.notebooks, htmlDir: out.html, figureDir: out.figures, cellTimeoutS });
-  results.push(r);
-  console.log(`${r.ok ? "ok" : "FAILED"} (${r.seconds.toFixed(1)} s)`);
+const reportScript = path.join(ROOT, "scripts", "report.mjs");
+const withReport = fs.existsSync(reportScript);
+console.log(
+  `reproduce: ${notebooks.length} notebook(s)${withReport ? " and the report" : ""}, ${jobs} at a time, per-cell timeout ${cellTimeoutS} s`,
+);
+// leftovers of an interrupted run (.staging-<notebook>-<pid> of a process that is gone)
+const alive = (pid) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code !== "ESRCH";
+  }
+};
+if (fs.existsSync(out.figures)) {
+  for (const f of fs.readdirSync(out.figures)) {
+    const m = /^\.staging-.*-(\d+)$/.exec(f);
+    if (m && !alive(Number(m[1]))) fs.rmSync(path.join(out.figures, f), { recursive: true, force: true });
+  }
 }
 
+/** Runs a node script, capturing its output (printed later, so that it does not interleave). */
+function runScript(script) {
+  return new Promise((resolve) => {
+    const t = Date.now();
+    const child = spawn(process.execPath, [script], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", (e) => (output += String(e)));
+    child.on("close", (code) => resolve({ status: code, output, seconds: (Date.now() - t) / 1000 }));
+  });
+}
+
+// One browser for every kernel's figures (a kernel that cannot reach it starts its own).
+const renderer = await startRenderService();
+const limit = limitConcurrency(jobs);
+// The report is the longest single job: start it first so that it overlaps the notebooks.
+const reportRun = withReport ? limit(() => runScript(reportScript)) : null;
+const results = new Array(notebooks.length);
+let printed = 0;
+const printReady = () => {
+  while (printed < notebooks.length && results[printed]) {
+    const r = results[printed++];
+    console.log(`  ${path.basename(r.notebook)} … ${r.ok ? "ok" : "FAILED"} (${r.seconds.toFixed(1)} s)`);
+  }
+};
+await Promise.all(
+  notebooks.map((nb, i) =>
+    limit(() =>
+      runNotebook(nb, { outDir: out.notebooks, htmlDir: out.html, figureDir: out.figures, cellTimeoutS, renderSocket: renderer?.socketPath }),
+    ).then((r) => {
+      results[i] = r;
+      printReady();
+    }),
+  ),
+);
+
+await renderer?.close();
+
 let reportStatus = null;
-const reportScript = path.join(ROOT, "scripts", "report.mjs");
-if (fs.existsSync(reportScript)) {
-  console.log("reproduce: node scripts/report.mjs");
-  const r = spawnSync(process.execPath, [reportScript], { stdio: "inherit", cwd: ROOT });
-  reportStatus = r.status;
+if (reportRun) {
+  const rep = await reportRun;
+  console.log(`reproduce: node scripts/report.mjs (${rep.seconds.toFixed(1)} s, alongside the notebooks)`);
+  process.stdout.write(rep.output);
+  reportStatus = rep.status;
 }
 
 // ---- summary ----------------------------------------------------------------
@@ -81,15 +143,19 @@ const failed = results.filter((r) => !r.ok);
 const figures = results.flatMap((r) => r.figures);
 const w = Math.max(...results.map((r) => r.name.length), 8);
 console.log("\n=== reproduce summary ===");
-console.log(`${"notebook".padEnd(w)}  status    time   figures  slowest cell`);
+const ph = (x) => (x === null || x === undefined ? "    -" : x.toFixed(1).padStart(5));
+console.log(`${"notebook".padEnd(w)}  status    time   start  cells   stop   html  figures  slowest cell`);
 for (const r of results) {
   const slow = r.cells.reduce((a, c) => (a && a.seconds >= c.seconds ? a : c), null);
   const figs = new Set(r.figures.map((f) => path.basename(f).replace(/\.[^.]+$/, ""))).size;
+  const p = r.phases ?? {};
   console.log(
-    `${r.name.padEnd(w)}  ${(r.ok ? "ok" : "FAILED").padEnd(6)} ${r.seconds.toFixed(1).padStart(6)} s ${String(figs).padStart(8)}  ` +
+    `${r.name.padEnd(w)}  ${(r.ok ? "ok" : "FAILED").padEnd(6)} ${r.seconds.toFixed(1).padStart(6)} s ` +
+      `${ph(p.start)}  ${ph(p.cells)}  ${ph(p.stop)}  ${ph(p.html)} ${String(figs).padStart(8)}  ` +
       (slow ? `cell ${slow.index + 1}: ${slow.seconds.toFixed(2)} s` : "-"),
   );
 }
+console.log("(seconds; start = nbconvert and kernel start up to the first cell, stop = kernel shutdown)");
 for (const r of failed) console.log("\n" + formatFailure(r));
 console.log("");
 console.log(`executed notebooks: ${rel(out.notebooks)}/   (signed/trusted for the classic notebook UI)`);

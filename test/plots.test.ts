@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { bandAlignmentFigure, defectChemistryFigure, experimentFigure, lighten, mapColours, potentialMapFigure, potentialMapGrid } from "../lib/src/plots";
+import { bandAlignmentFigure, defectChemistryFigure, experimentFigure, lighten, mapColours, materialColours, potentialMapFigure, potentialMapGrid, stackMapFigure } from "../lib/src/plots";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/dataSet";
 import { potentialMap } from "../lib/src/potentialMap";
 import { linspace, sweepVoltage } from "../lib/src/sweep";
-import { PlotlyFigure } from "../lib/src/figure";
+import { stackMap } from "../lib/src/stack";
+import { PlotlyFigure, figureToJSON } from "../lib/src/figure";
 
 const set = readDataSet(builtinMaterialsFolder());
 const li = findAnode(set, "Li");
@@ -53,10 +54,106 @@ describe("potentialMapGrid", () => {
     expect(fig.layout).toHaveProperty("xaxis2");
     expect(fig.data.filter((t) => t.showlegend)).toHaveLength(4);
   });
+
+  // Fig. 3 layout: 4 electrolytes x 2 states of charge. Everything is checked in pixels.
+  const electrolytes = ["LiPON", "LPO", "LLZO", "LPS"].map((id) => findElectrolyte(set, id));
+  const maps = ["0%", "100%"].flatMap((soc) => electrolytes.map((e) => potentialMap(li, e, findCathodeState(set, "LCO", soc), { points: 11 })));
+  const fig = potentialMapGrid(maps, 4, "Fig. 3", maps.map((m) => `${m.electrolyte} | LCO ${m.soc}`));
+  const L = fig.layout as any;
+  const plotW = L.width - L.margin.l - L.margin.r;
+  const plotH = L.height - L.margin.t - L.margin.b;
+  const annotations = L.annotations as any[];
+  const panelLabels = annotations.filter((a) => String(a.xref).endsWith(" domain") && a.yanchor === "bottom");
+
+  test("panels do not overlap, and one energy range serves every panel", () => {
+    const boxes = maps.map((_, i) => {
+      const k = i === 0 ? "" : String(i + 1);
+      return { x: L[`xaxis${k}`].domain, y: L[`yaxis${k}`].domain, range: L[`yaxis${k}`].range };
+    });
+    for (let i = 0; i < boxes.length; i++) {
+      expect(boxes[i].range).toEqual(boxes[0].range);
+      for (let j = i + 1; j < boxes.length; j++) {
+        const apart = boxes[i].x[1] <= boxes[j].x[0] || boxes[j].x[1] <= boxes[i].x[0] || boxes[i].y[1] <= boxes[j].y[0] || boxes[j].y[1] <= boxes[i].y[0];
+        expect(apart, `panels ${i} and ${j} overlap`).toBe(true);
+      }
+    }
+    // energy tick labels and the axis title only on the first column
+    maps.forEach((_, i) => {
+      const y = L[`yaxis${i === 0 ? "" : i + 1}`];
+      expect(y.showticklabels).toBe(i % 4 === 0);
+      expect(title(y) !== "").toBe(i % 4 === 0);
+    });
+  });
+
+  test("title above the panel labels, which sit above their panels and clear of the row above", () => {
+    expect(panelLabels).toHaveLength(8);
+    const topOfPlot = L.margin.t; // px from the top of the figure
+    const titleTop = (1 - L.title.y) * L.height;
+    expect(L.title.yanchor).toBe("top");
+    // title (18 px font) ends before the first row's panel labels start (13 px font, 4 px above the panel)
+    expect(titleTop + 18 * 1.3).toBeLessThan(topOfPlot - 4 - 13 * 1.3);
+    // gap between rows holds a panel label
+    const gapPx = (L.yaxis.domain[0] - L.yaxis5.domain[1]) * plotH;
+    expect(gapPx).toBeGreaterThan(4 + 13 * 1.3 + 6);
+  });
+
+  test("one shared x caption under the bottom row, no per-column x titles, legend below the caption", () => {
+    for (const [k, v] of Object.entries(L)) if (/^xaxis\d*$/.test(k)) expect(title(v)).toBe("");
+    const captions = annotations.filter((a) => a.xref === "paper" && a.yref === "paper");
+    expect(captions).toHaveLength(1);
+    expect(captions[0].text).toMatch(/position/);
+    expect(captions[0].yanchor).toBe("top");
+    const captionBottomPx = -captions[0].yshift + 13 * 1.4; // below the plotting area
+    const legendTopPx = -L.legend.y * plotH;
+    expect(L.legend.orientation).toBe("h");
+    expect(L.legend.yanchor).toBe("top");
+    expect(legendTopPx).toBeGreaterThanOrEqual(captionBottomPx);
+    // and the legend (one line, ~30 px) fits in the bottom margin
+    expect(legendTopPx + 30).toBeLessThanOrEqual(L.margin.b);
+  });
+
+  test("narrow grids get wide enough for the caption and the legend", () => {
+    const two = potentialMapGrid(maps.slice(0, 2), 2, "two");
+    expect((two.layout as any).width).toBeGreaterThanOrEqual(900);
+  });
+});
+
+describe("the paper's colours", () => {
+  test("Fig. 2 caption: LiPON purple, LPO/LLZO/LPS grey, LCO red, LNO orange, LNCO magenta, LMO blue, LNMO brown", () => {
+    expect(materialColours).toMatchObject({
+      LiPON: "#800080", LPO: "#808080", LLZO: "#808080", LPS: "#808080",
+      LCO: "#d62728", LNO: "#ff7f0e", LNCO: "#ff00ff", LMO: "#1f77b4", LNMO: "#8b4513",
+    });
+  });
+  test("Fig. 3 text: mu_Li blue, VBM orange, CBM green, e*phi purple; Fig. 4: Fermi level brown", () => {
+    const hue = (hex: string) => {
+      const n = parseInt(hex.slice(1), 16);
+      const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map((c) => c / 255);
+      const max = Math.max(r, g, b), min = Math.min(r, g, b), d = max - min;
+      const h = max === r ? ((g - b) / d) % 6 : max === g ? (b - r) / d + 2 : (r - g) / d + 4;
+      return (h * 60 + 360) % 360;
+    };
+    expect(hue(mapColours.muLi)).toBeGreaterThan(200); // blue
+    expect(hue(mapColours.muLi)).toBeLessThan(250);
+    expect(hue(mapColours.vbm)).toBeGreaterThan(20); // orange
+    expect(hue(mapColours.vbm)).toBeLessThan(40);
+    expect(hue(mapColours.cbm)).toBeGreaterThan(90); // green
+    expect(hue(mapColours.cbm)).toBeLessThan(150);
+    expect(hue(mapColours.phi)).toBeGreaterThan(270); // purple
+    expect(hue(mapColours.phi)).toBeLessThan(310);
+    expect(mapColours.fermiLevel).toBe("#8b4513"); // saddle brown
+  });
 });
 
 describe("bandAlignmentFigure", () => {
   const fig = bandAlignmentFigure(set);
+  test("the Li Fermi level is a dotted legend entry, not a label over the bars", () => {
+    const line = fig.data.find((t) => String(t.name).includes("Fermi level"))!;
+    expect((line.line as any).dash).toBe("dot");
+    expect(line.y).toEqual([-li.workFunction, -li.workFunction]);
+    expect(fig.layout?.annotations ?? []).toHaveLength(0);
+    expect((fig.layout as any).legend.y).toBeLessThan(0);
+  });
   test("one column per material and state, valence darker than conduction", () => {
     expect((fig.data[0].x as string[]).length).toBe(1 + 4 + 12);
     const valence = (fig.data[0].marker as any).color as string[];
@@ -81,10 +178,65 @@ describe("defectChemistryFigure", () => {
   });
 });
 
+describe("defectChemistryFigure layout", () => {
+  const fig = defectChemistryFigure(llzo, sweepVoltage((llzo.fermiLevel as any).system, linspace(0, 3, 7)), { title: "Fig. 4c" });
+  test("the window: dotted black lines at its edges and a black double arrow between them", () => {
+    const L = fig.layout as any;
+    expect(L.shapes.map((s: any) => s.x0)).toEqual([llzo.window.lower, llzo.window.upper]);
+    for (const s of L.shapes) expect(s.line).toMatchObject({ color: "#000", dash: "dot" });
+    const arrow = L.annotations.find((a: any) => a.showarrow);
+    expect(arrow).toMatchObject({ x: llzo.window.upper, ax: llzo.window.lower, arrowside: "end+start", arrowcolor: "#000" });
+  });
+  test("E_F brown on the right axis; the legend below the plot, clear of that axis", () => {
+    const ef = fig.data.at(-1)!;
+    expect((ef.line as any).color).toBe(mapColours.fermiLevel);
+    expect((fig.layout as any).yaxis2.side).toBe("right");
+    expect((fig.layout as any).legend).toMatchObject({ orientation: "h", yanchor: "top" });
+    expect((fig.layout as any).legend.y).toBeLessThan(0);
+    expect((fig.layout?.title as any).text).toBe("Fig. 4c");
+  });
+});
+
 describe("experimentFigure", () => {
   test("orders the resistance categories from very low to very high", () => {
     const fig = experimentFigure([{ label: "LCO/LPO", absDphi: 0.07, category: "very low", soc: "0%" }]);
     expect((fig.layout as any).xaxis.categoryarray).toEqual(["very low", "low", "medium", "high", "very high"]);
+  });
+  test("the sign of the jump: filled markers hinder discharge, open ones charge", () => {
+    const fig = experimentFigure([
+      { label: "a", absDphi: 0.3, dphi: 0.3, category: "low", soc: "0%" },
+      { label: "b", absDphi: 0.5, dphi: -0.5, category: "low", soc: "0%" },
+    ]);
+    expect(fig.data.map((t) => (t.marker as any).symbol)).toEqual(["circle", "circle-open"]);
+    expect(fig.data.map((t) => t.name)).toEqual(["SOC 0%, Δφ<sub>c</sub> > 0: hinders discharge", "SOC 0%, Δφ<sub>c</sub> < 0: hinders charge"]);
+  });
+  test("close labels in one category go to opposite sides", () => {
+    const fig = experimentFigure([
+      { label: "a", absDphi: 0.37, category: "high", soc: "0%" },
+      { label: "b", absDphi: 0.386, category: "high", soc: "0%" },
+      { label: "c", absDphi: 0.9, category: "high", soc: "0%" },
+    ]);
+    expect(fig.data[0].textposition).toEqual(["middle right", "middle left", "middle right"]);
+  });
+});
+
+describe("stackMapFigure", () => {
+  test("one label per layer, one jump label per interface, the Fig. 3 colours", () => {
+    const stack = stackMap(li, [findElectrolyte(set, "LPS"), findCathodeState(set, "LCO", "0%")], findCathodeState(set, "LNCO", "0%"), { points: 11 });
+    const fig = stackMapFigure(stack);
+    const texts = (fig.layout?.annotations ?? []).map((a) => String(a.text));
+    expect(texts.filter((t) => t.startsWith("Δφ"))).toHaveLength(stack.interfaces.length);
+    for (const l of ["Li", "LPS", "LCO 0%", "LNCO 0%"]) expect(texts).toContain(l);
+    expect(fig.data.map((t) => (t.line as any).color)).toEqual([mapColours.phi, mapColours.vbm, mapColours.cbm, mapColours.muLi]);
+    expectLabelledAxes(fig);
+  });
+});
+
+describe("figureToJSON", () => {
+  test("rounds numbers to the requested significant digits, keeps everything else", () => {
+    const fig: PlotlyFigure = { data: [{ x: new Float64Array([1 / 3, 123456.789]), y: [2e-30, NaN], name: "a" }], layout: { width: 1446 } };
+    expect(figureToJSON(fig, { digits: 6 })).toEqual({ data: [{ x: [0.333333, 123457], y: [2e-30, null], name: "a" }], layout: { width: 1446 } });
+    expect((figureToJSON(fig).data[0].x as number[])[0]).toBe(1 / 3);
   });
 });
 

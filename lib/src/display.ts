@@ -13,6 +13,13 @@
  *   text/plain                      a one-line caption, for everything else
  * and each front end shows the richest type it knows. The static images are drawn by
  * headless chromium (see render.ts); plotly.js itself is never embedded in the notebook.
+ * Size: the spec's numbers are rounded to 6 significant digits (ShowFigureOptions.digits) and
+ * the PNG is the only image embedded, so a figure costs 0.2-0.6 MB of notebook, not megabytes.
+ *
+ * Inside a kernel the browser stays open between cells and is closed when the kernel shuts
+ * down (so that the kernel exits at once instead of being killed after Jupyter's timeout).
+ * With POTMAP_RENDER_SOCKET set (scripts/reproduce.mjs, the notebook tests) the images come
+ * from a browser shared by all kernels instead.
  *
  * When POTMAP_FIGURE_DIR is set and a name is given, the figure is also written to
  * <dir>/<name>.svg, <dir>/<name>.png and <dir>/<name>.json (the spec as shown).
@@ -54,6 +61,11 @@ export interface ShowFigureOptions {
   interactive?: boolean;
   /** Apply the project's default layout (figure.ts withDefaultLayout; default true). */
   defaults?: boolean;
+  /**
+   * Significant digits kept in the figure's numbers (default 6; 0 = full precision). The
+   * images are drawn from the rounded spec, so the interactive and static figures agree.
+   */
+  digits?: number;
 }
 
 export interface ShowTableOptions {
@@ -99,6 +111,32 @@ function kernelWriter(): WriteDisplayData | null {
     if (typeof w === "function") return w as WriteDisplayData;
   }
   return null;
+}
+
+let shutdownHooked = false;
+
+/**
+ * Closes the renderer's browser when the kernel shuts down. A kernel keeps the browser open
+ * between cells (so that each figure after the first costs ~50 ms, not a browser start), but
+ * an open browser keeps Node's event loop alive: after a shutdown_request tslab closes its
+ * sockets and waits for the loop to drain, so without this hook Jupyter waits its
+ * shutdown_wait_time (5 s) and then kills the kernel (SIGTERM), leaking the browser's
+ * temporary profile. tslab 1.0.x calls JupyterHandlerImpl.prototype.close() on shutdown; we
+ * wrap it (once) for the kernel that loaded this module.
+ */
+function closeRendererWithKernel(): void {
+  if (shutdownHooked) return;
+  for (const [file, mod] of Object.entries(require.cache)) {
+    if (!TSLAB_JUPYTER.test(file)) continue;
+    const proto = (mod?.exports as { JupyterHandlerImpl?: { prototype?: Record<string, unknown> } } | undefined)?.JupyterHandlerImpl?.prototype;
+    const original = proto?.close;
+    if (!proto || typeof original !== "function") continue;
+    proto.close = function (this: unknown, ...args: unknown[]) {
+      void closeRenderer();
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    };
+    shutdownHooked = true;
+  }
 }
 
 /** True inside a running tslab kernel. */
@@ -173,7 +211,8 @@ function checkName(name: string): void {
 export async function showFigure(fig: PlotlyFigure, options: ShowFigureOptions = {}): Promise<void> {
   if (!fig || !Array.isArray(fig.data)) throw new Error("showFigure: expected a figure { data: [...], layout? }");
   if (options.name !== undefined) checkName(options.name);
-  const spec = figureToJSON(options.defaults === false ? fig : withDefaultLayout(fig));
+  const digits = options.digits ?? 6;
+  const spec = figureToJSON(options.defaults === false ? fig : withDefaultLayout(fig), digits > 0 ? { digits } : {});
   const figureDir = process.env.POTMAP_FIGURE_DIR;
   const writeFiles = Boolean(figureDir && options.name);
   const embedSvg = options.svg === true;
@@ -183,6 +222,7 @@ export async function showFigure(fig: PlotlyFigure, options: ShowFigureOptions =
   if (embedPng || writeFiles) formats.push("png");
 
   const kernel = inKernel();
+  if (kernel) closeRendererWithKernel();
   const img =
     formats.length > 0
       ? await renderFigure(spec, {

@@ -10,11 +10,19 @@
  * playwright-core and plotly.js-dist are resolved only when a figure is rendered, so
  * importing this module (or the library) never loads them.
  *
+ * Shared renderer: a process that renders many notebooks' figures (scripts/reproduce.mjs, the
+ * notebook tests) starts ONE browser and serves it on a Unix socket with serveRenders(); the
+ * kernels it starts find the socket in POTMAP_RENDER_SOCKET and send their figures there
+ * instead of starting a browser each (~1.5 s per notebook). If the socket cannot be reached,
+ * a kernel falls back to its own browser; the images are the same either way.
+ *
  * Environment:
  *   POTMAP_CHROMIUM         browser executable (default /usr/bin/chromium)
  *   POTMAP_RENDER_IDLE_MS   default for RenderOptions.keepAliveMs (default 5000)
+ *   POTMAP_RENDER_SOCKET    Unix socket of a shared renderer (serveRenders), if any
  */
 import * as fs from "fs";
+import * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
@@ -134,9 +142,40 @@ function installExitHook(): void {
   });
 }
 
+const TMP_PREFIX = "potmap-render-";
+
+/**
+ * Removes the temporary profiles of renderers whose process has died without cleaning up
+ * (killed by a signal, e.g. a kernel that Jupyter had to kill). Their names carry the pid.
+ */
+function removeStaleProfiles(): void {
+  let names: string[];
+  try {
+    names = fs.readdirSync(os.tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^potmap-render-(\d+)-/.exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    try {
+      process.kill(Number(m[1]), 0);
+      continue; // alive (or not ours to judge)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "ESRCH") continue;
+    }
+    try {
+      fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true });
+    } catch {
+      /* not ours, or busy: leave it */
+    }
+  }
+}
+
 async function start(): Promise<RendererState> {
   installExitHook();
-  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), "potmap-render-"));
+  removeStaleProfiles();
+  const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), `${TMP_PREFIX}${process.pid}-`));
   tmpDirs.add(tmpDir);
   const profileDir = path.join(tmpDir, "profile");
   fs.mkdirSync(profileDir);
@@ -212,10 +251,133 @@ function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
  * The figure is drawn as given (apply withDefaultLayout first for the project look).
  */
 export function renderFigure(fig: PlotlyFigure, options: RenderOptions = {}): Promise<RenderedFigure> {
+  const socket = process.env.POTMAP_RENDER_SOCKET;
+  if (socket && !remoteUnavailable) {
+    return renderRemote(socket, fig, options).catch((e: unknown) => {
+      if (!(e instanceof RemoteUnavailable)) throw e;
+      remoteUnavailable = true; // use a browser of our own from now on
+      return renderLocal(fig, options);
+    });
+  }
+  return renderLocal(fig, options);
+}
+
+function renderLocal(fig: PlotlyFigure, options: RenderOptions): Promise<RenderedFigure> {
   const job = () => renderNow(fig, options);
   const result = queue.then(job, job);
   queue = result.catch(() => undefined);
   return result;
+}
+
+// ---------------------------------------------------------------------------------
+// Shared renderer over a Unix socket
+
+/** The shared renderer could not be reached (as opposed to: it failed to draw the figure). */
+class RemoteUnavailable extends Error {}
+let remoteUnavailable = false;
+
+interface WireRequest {
+  fig: PlotlyFigure;
+  options: Pick<RenderOptions, "width" | "height" | "scale" | "formats" | "timeoutMs">;
+}
+interface WireReply {
+  error?: string;
+  svg?: string;
+  png?: string; // base64
+  width?: number;
+  height?: number;
+  scale?: number;
+}
+
+function renderRemote(socketPath: string, fig: PlotlyFigure, options: RenderOptions): Promise<RenderedFigure> {
+  const request: WireRequest = {
+    fig: figureToJSON(fig),
+    options: { width: options.width, height: options.height, scale: options.scale, formats: options.formats, timeoutMs: options.timeoutMs },
+  };
+  const body = JSON.stringify(request);
+  return new Promise<RenderedFigure>((resolve, reject) => {
+    let answered = false;
+    const req = http.request(
+      // agent: false: one connection per figure, closed after it (nothing keeps a kernel alive)
+      { socketPath, path: "/render", method: "POST", agent: false, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        answered = true;
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("error", (e) => reject(new RemoteUnavailable(String(e))));
+        res.on("end", () => {
+          let reply: WireReply;
+          try {
+            reply = JSON.parse(Buffer.concat(chunks).toString("utf8")) as WireReply;
+          } catch (e) {
+            reject(new RemoteUnavailable(`bad reply from the shared renderer: ${String(e)}`));
+            return;
+          }
+          if (reply.error !== undefined) {
+            reject(new Error(reply.error));
+            return;
+          }
+          const out: RenderedFigure = { width: reply.width ?? 0, height: reply.height ?? 0, scale: reply.scale ?? 1 };
+          if (reply.svg !== undefined) out.svg = reply.svg;
+          if (reply.png !== undefined) out.png = Buffer.from(reply.png, "base64");
+          resolve(out);
+        });
+      },
+    );
+    // a figure takes ~0.1 s; the first one also starts the browser
+    req.setTimeout((options.timeoutMs ?? 60_000) + 90_000, () => req.destroy(new Error("timed out")));
+    req.on("error", (e) => (answered ? reject(e) : reject(new RemoteUnavailable(String(e)))));
+    req.end(body);
+  });
+}
+
+export interface RenderService {
+  socketPath: string;
+  /** Stops serving and closes the browser. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves renderFigure on a Unix socket (owner-only permissions) for other processes, which use
+ * it when POTMAP_RENDER_SOCKET names the socket. One browser for all of them; figures are
+ * drawn one at a time, in arrival order. The browser starts with the first figure.
+ */
+export async function serveRenders(socketPath: string): Promise<RenderService> {
+  fs.rmSync(socketPath, { force: true });
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", async () => {
+      let reply: WireReply;
+      try {
+        if (req.method !== "POST" || req.url !== "/render") throw new Error(`potmap render service: no ${req.method} ${req.url}`);
+        const { fig, options } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as WireRequest;
+        const img = await renderLocal(fig, { ...options, keepAliveMs: 0 });
+        reply = { width: img.width, height: img.height, scale: img.scale, svg: img.svg, png: img.png?.toString("base64") };
+      } catch (e) {
+        reply = { error: e instanceof Error ? e.message : String(e) };
+      }
+      const text = JSON.stringify(reply);
+      res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+      res.end(text);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(socketPath, () => resolve());
+  });
+  fs.chmodSync(socketPath, 0o600);
+  return {
+    socketPath,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await closeRenderer();
+      fs.rmSync(socketPath, { force: true });
+    },
+  };
 }
 
 async function renderNow(fig: PlotlyFigure, options: RenderOptions): Promise<RenderedFigure> {
