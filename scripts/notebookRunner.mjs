@@ -361,13 +361,13 @@ function executionSpan(nb) {
 
 /**
  * Starts one headless browser that the kernels of runNotebook({ renderSocket }) share for their
- * figures (lib/src/render.ts serveRenders), instead of one browser per notebook. Resolves
+ * figures (lib/src/notebook/render.ts serveRenders), instead of one browser per notebook. Resolves
  * { socketPath, close() }, or null (with a warning) if the library is not built; a kernel that
  * cannot reach the socket starts its own browser, so nothing depends on this succeeding.
  */
 export async function startRenderService() {
   try {
-    const render = createRequire(import.meta.url)(path.join(ROOT, "lib", "dist", "render.js"));
+    const render = createRequire(import.meta.url)(path.join(ROOT, "lib", "dist", "notebook", "render.js"));
     const socketPath = path.join(os.tmpdir(), `potmap-rs-${process.pid}-${Date.now().toString(36)}.sock`);
     return await render.serveRenders(socketPath);
   } catch (e) {

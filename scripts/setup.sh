@@ -71,11 +71,11 @@ if [ -n "$reason" ]; then
   touch "$stamp"
 fi
 
-# npm links the workspace's `potmap` bin only if lib/dist/cli.js existed at install time
-if [ ! -e node_modules/.bin/potmap ] && [ -f lib/dist/cli.js ]; then
+# npm links the workspace's `potmap` bin only if lib/dist/cli/main.js existed at install time
+if [ ! -e node_modules/.bin/potmap ] && [ -f lib/dist/cli/main.js ]; then
   say "link node_modules/.bin/potmap"
-  chmod +x lib/dist/cli.js
-  ln -sf ../potmap/dist/cli.js node_modules/.bin/potmap
+  chmod +x lib/dist/cli/main.js
+  ln -sf ../potmap/dist/cli/main.js node_modules/.bin/potmap
 fi
 
 # ---- notebooks: Debian Jupyter + chromium ----------------------------------

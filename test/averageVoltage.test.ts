@@ -1,8 +1,8 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { averageVoltage } from "../lib/src/averageVoltage";
-import { voltageCommand } from "../lib/src/commandVoltage";
-import { parsePhaseEntriesCsv, readPhaseEntries } from "../lib/src/phaseEntries";
+import { averageVoltage } from "../lib/src/thermo/averageVoltage";
+import { voltageCommand } from "../lib/src/cli/commands/voltage";
+import { parsePhaseEntriesCsv, readPhaseEntries } from "../lib/src/io/phaseEntries";
 
 const fixture = (name: string) => path.resolve(__dirname, "fixtures/phase", name);
 // CI checks out /work/shared beside the repository.

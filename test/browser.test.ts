@@ -23,7 +23,7 @@ import {
 
 // The library is CommonJS (lib/dist); load it with Node's require, as notebooks do.
 const require_ = createRequire(import.meta.url);
-const render = require_("potmap/dist/render") as typeof import("../lib/src/render");
+const render = require_("potmap/notebook") as typeof import("../lib/src/notebook/render");
 
 const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 const NOTEBOOK = path.join(NOTEBOOK_DIR, "00-toolchain.ipynb");

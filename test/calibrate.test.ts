@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { execFileSync } from "child_process";
 import * as path from "path";
-import { calibrateElectrolyteIP } from "../lib/src/calibrate";
-import { goldenMinimum, tableTargets } from "../lib/src/calibrateDataSet";
-import { potentialMap } from "../lib/src/potentialMap";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
-import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/dataSet";
+import { calibrateElectrolyteIP } from "../lib/src/calibration/calibrate";
+import { goldenMinimum, tableTargets } from "../lib/src/calibration/calibrateDataSet";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 import published from "../data/published.json";
 
 const set = readDataSet(builtinMaterialsFolder());

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { main } from "../lib/src/cli";
+import { main } from "../lib/src/cli/main";
 
 async function run(...argv: string[]) {
   let stdout = "";

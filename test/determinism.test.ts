@@ -3,7 +3,7 @@
  * JSON, for every command of the CLI contract (cli.md) and the stack command.
  *
  * Each command runs twice in this process (lib/src through main()) and once more in each of
- * two fresh Node processes (the built CLI, lib/dist/cli.js), so neither a cache warmed by the
+ * two fresh Node processes (the built CLI, lib/dist/cli/main.js), so neither a cache warmed by the
  * first run nor the state of one process can make two outputs agree by accident. The outputs
  * are compared as strings, byte for byte, and also checked to be one JSON document of finite
  * numbers (so "identical" cannot mean "identically broken").
@@ -13,10 +13,10 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, test } from "vitest";
-import { main } from "../lib/src/cli";
+import { main } from "../lib/src/cli/main";
 
 const root = path.resolve(__dirname, "..");
-const cli = path.join(root, "lib/dist/cli.js");
+const cli = path.join(root, "lib/dist/cli/main.js");
 const scfermi = path.join(root, "test/fixtures/scfermi/semiconductor");
 const phase = path.join(root, "test/fixtures/phase");
 

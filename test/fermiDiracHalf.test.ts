@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import reference from "./fixtures/fermi-dirac/reference.json";
-import { fermiDiracHalf, gaussLegendre, logFermiDiracHalf } from "../lib/src/fermiDirac";
+import { fermiDiracHalf, gaussLegendre, logFermiDiracHalf } from "../lib/src/numerics/fermiDirac";
 
 // Reference: mpmath polylog at 40 digits (fixtures/fermi-dirac/make_reference.py).
 const tolerance = 1e-12;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PotmapError } from "../lib/src/errors";
+import { PotmapError } from "../lib/src/core/errors";
 import {
   atomCount,
   atomicFraction,
@@ -11,7 +11,7 @@ import {
   parseFormula,
   reducedFormula,
   sameComposition,
-} from "../lib/src/formula";
+} from "../lib/src/thermo/formula";
 
 describe("parseFormula", () => {
   it("parses integer formulas, with or without explicit counts of 1", () => {

@@ -2,8 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from "vitest";
-import { main } from "../lib/src/cli";
-import { builtinMaterialsFolder } from "../lib/src/readMaterials";
+import { main } from "../lib/src/cli/main";
+import { builtinMaterialsFolder } from "../lib/src/io/readMaterials";
 
 // Commands write progress bars and failure lists straight to process.stderr (main's writers
 // only carry the result and the one-line error), so both channels are captured.

@@ -2,11 +2,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/dataSet";
-import { potentialMap } from "../lib/src/potentialMap";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
-import { readRawRecords } from "../lib/src/screen";
-import { declaredUncertainties, distribution, monteCarlo, parseUncertaintyMap, percentile, perturbRecords, Random } from "../lib/src/uncertainty";
+import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { readRawRecords } from "../lib/src/whatif/screen";
+import { declaredUncertainties, distribution, monteCarlo, parseUncertaintyMap, percentile, perturbRecords, Random } from "../lib/src/whatif/uncertainty";
 
 const builtin = builtinMaterialsFolder();
 

@@ -9,14 +9,14 @@
  */
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { DefectSystem, FermiSolution, solveFermiLevel } from "../lib/src/neutrality";
-import { Carriers } from "../lib/src/carriers";
-import { Defect, Dopant } from "../lib/src/defects";
-import { PotmapError } from "../lib/src/errors";
-import { thermalEnergy } from "../lib/src/constants";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
-import { potentialMap } from "../lib/src/potentialMap";
-import { main } from "../lib/src/cli";
+import { DefectSystem, FermiSolution, solveFermiLevel } from "../lib/src/defects/neutrality";
+import { Carriers } from "../lib/src/defects/carriers";
+import { Defect, Dopant } from "../lib/src/defects/defects";
+import { PotmapError } from "../lib/src/core/errors";
+import { thermalEnergy } from "../lib/src/core/constants";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { main } from "../lib/src/cli/main";
 
 const SEED = Number(process.env.POTMAP_FC_SEED ?? 20260525);
 const NUM_RUNS = Number(process.env.POTMAP_FC_RUNS ?? 200);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { PotmapError } from "../lib/src/errors";
+import { PotmapError } from "../lib/src/core/errors";
 import {
   PhaseEntry,
   findEntry,
@@ -11,7 +11,7 @@ import {
   parsePhaseEntriesCsv,
   parsePhaseEntriesJson,
   readPhaseEntries,
-} from "../lib/src/phaseEntries";
+} from "../lib/src/io/phaseEntries";
 
 const fixture = (name: string) => path.resolve(__dirname, "fixtures/phase", name);
 // CI checks out /work/shared beside the repository.

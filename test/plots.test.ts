@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { bandAlignmentFigure, defectChemistryFigure, experimentFigure, lighten, mapColours, materialColours, potentialMapFigure, potentialMapGrid, stackMapFigure } from "../lib/src/plots";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
-import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/dataSet";
-import { potentialMap } from "../lib/src/potentialMap";
-import { linspace, sweepVoltage } from "../lib/src/sweep";
-import { stackMap } from "../lib/src/stack";
-import { PlotlyFigure, figureToJSON } from "../lib/src/figure";
+import { bandAlignmentFigure, defectChemistryFigure, experimentFigure, lighten, mapColours, materialColours, potentialMapFigure, potentialMapGrid, stackMapFigure } from "../lib/src/figures/plots";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { linspace, sweepVoltage } from "../lib/src/defects/sweep";
+import { stackMap } from "../lib/src/cell/stack";
+import { PlotlyFigure, figureToJSON } from "../lib/src/figures/figure";
 
 const set = readDataSet(builtinMaterialsFolder());
 const li = findAnode(set, "Li");

@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
-import { potentialMap } from "../lib/src/potentialMap";
-import { Anode, CathodeState, Electrolyte } from "../lib/src/materials";
-import { bandEdgesVsVacuum } from "../lib/src/alignment";
-import { electrostaticPotential, hinders } from "../lib/src/potential";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { Anode, CathodeState, Electrolyte } from "../lib/src/cell/materials";
+import { bandEdgesVsVacuum } from "../lib/src/cell/alignment";
+import { electrostaticPotential, hinders } from "../lib/src/cell/potential";
 
 // A hand-made cell whose jumps follow from eqs. 5-7 by hand.
 const anode: Anode = { role: "anode", id: "Li", name: "Li", workFunction: 3 };

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { parseMaterial, readDataSet, readMaterial, builtinMaterialsFolder } from "../lib/src/readMaterials";
+import { parseMaterial, readDataSet, readMaterial, builtinMaterialsFolder } from "../lib/src/io/readMaterials";
 
 const llzo = fs.readFileSync(path.join(builtinMaterialsFolder(), "LLZO.json"), "utf8");
 const lco = fs.readFileSync(path.join(builtinMaterialsFolder(), "LCO.json"), "utf8");

@@ -15,11 +15,11 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { PotmapError } from "../lib/src/errors";
-import { parseMaterial } from "../lib/src/readMaterials";
-import { readInputFermi, readTotalDos, readUnitCell } from "../lib/src/scFermi";
-import { parsePhaseEntries } from "../lib/src/phaseEntries";
-import { main } from "../lib/src/cli";
+import { PotmapError } from "../lib/src/core/errors";
+import { parseMaterial } from "../lib/src/io/readMaterials";
+import { readInputFermi, readTotalDos, readUnitCell } from "../lib/src/io/scFermi";
+import { parsePhaseEntries } from "../lib/src/io/phaseEntries";
+import { main } from "../lib/src/cli/main";
 
 const SEED = Number(process.env.POTMAP_FC_SEED ?? 20260525);
 const RUNS = Number(process.env.POTMAP_FC_RUNS ?? 300);

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import * as fs from "fs";
 import * as path from "path";
-import { barrierLessInterfaces, compareTable, lowBarrierPairs, summarisePairs } from "../lib/src/reproduction";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
-import { findAnode, findElectrolyte, orderedCathodeStates } from "../lib/src/dataSet";
-import { potentialMap } from "../lib/src/potentialMap";
-import { main } from "../lib/src/cli";
+import { barrierLessInterfaces, compareTable, lowBarrierPairs, summarisePairs } from "../lib/src/calibration/reproduction";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { findAnode, findElectrolyte, orderedCathodeStates } from "../lib/src/cell/dataSet";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { main } from "../lib/src/cli/main";
 
 const published = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../data/published.json"), "utf8"));
 const set = readDataSet(builtinMaterialsFolder());

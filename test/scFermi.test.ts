@@ -8,12 +8,12 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { describe, expect, test } from "vitest";
-import { carrierFunction, TabulatedCarriers } from "../lib/src/carriers";
-import { cubicAngstrom, electronMass, elementaryCharge, reducedPlanck } from "../lib/src/constants";
-import { PotmapError } from "../lib/src/errors";
-import { solveFermiLevel, DefectSystem } from "../lib/src/neutrality";
-import { fermiCommand, FermiJson } from "../lib/src/commandFermi";
-import { loadScFermi, readInputFermi, readTotalDos, readUnitCell, scFermiSystem, solveScFermi } from "../lib/src/scFermi";
+import { carrierFunction, TabulatedCarriers } from "../lib/src/defects/carriers";
+import { cubicAngstrom, electronMass, elementaryCharge, reducedPlanck } from "../lib/src/core/constants";
+import { PotmapError } from "../lib/src/core/errors";
+import { solveFermiLevel, DefectSystem } from "../lib/src/defects/neutrality";
+import { fermiCommand, FermiJson } from "../lib/src/cli/commands/fermi";
+import { loadScFermi, readInputFermi, readTotalDos, readUnitCell, scFermiSystem, solveScFermi } from "../lib/src/io/scFermi";
 
 const fixtures = path.join(__dirname, "fixtures", "scfermi");
 const fixture = (name: string, file: string) => path.join(fixtures, name, file);

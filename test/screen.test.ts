@@ -2,9 +2,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { orderedCathodeStates, orderedElectrolytes } from "../lib/src/dataSet";
-import { potentialMap } from "../lib/src/potentialMap";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
+import { orderedCathodeStates, orderedElectrolytes } from "../lib/src/cell/dataSet";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import {
   electrolyteEvaluator,
   interfaceJumps,
@@ -16,8 +16,8 @@ import {
   screenMaterials,
   ScreenRow,
   screenThroughput,
-} from "../lib/src/screen";
-import { screenBenchmark, syntheticDataSet } from "../lib/src/synthetic";
+} from "../lib/src/whatif/screen";
+import { screenBenchmark, syntheticDataSet } from "../lib/src/whatif/synthetic";
 
 const builtin = builtinMaterialsFolder();
 const set = readDataSet(builtin);

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { boltzmann } from "../lib/src/constants";
-import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates, orderedElectrolytes } from "../lib/src/dataSet";
-import { withDopant } from "../lib/src/doping";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
-import { sensitivity, sensitivityTornadoFigure } from "../lib/src/sensitivity";
+import { boltzmann } from "../lib/src/core/constants";
+import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates, orderedElectrolytes } from "../lib/src/cell/dataSet";
+import { withDopant } from "../lib/src/whatif/doping";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { sensitivity, sensitivityTornadoFigure } from "../lib/src/whatif/sensitivity";
 
 const set = readDataSet(builtinMaterialsFolder());
 const li = findAnode(set, "Li");

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { compileSystem, DefectSystem, solveFermiLevel } from "../lib/src/neutrality";
-import { fermiLevelSlope, linspace, sweepVoltage } from "../lib/src/sweep";
-import { effectiveDensityOfStates } from "../lib/src/carriers";
-import { thermalEnergy } from "../lib/src/constants";
-import { PotmapError } from "../lib/src/errors";
+import { compileSystem, DefectSystem, solveFermiLevel } from "../lib/src/defects/neutrality";
+import { fermiLevelSlope, linspace, sweepVoltage } from "../lib/src/defects/sweep";
+import { effectiveDensityOfStates } from "../lib/src/defects/carriers";
+import { thermalEnergy } from "../lib/src/core/constants";
+import { PotmapError } from "../lib/src/core/errors";
 
 const sites = 3e22;
 /** Li vacancies and interstitials only (Frenkel) — LLZO-like, Squires et al. 2020 energies. */

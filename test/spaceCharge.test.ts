@@ -7,8 +7,8 @@ import { mkdtempSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { describe, expect, test } from "vitest";
-import { boltzmann, elementaryCharge, thermalEnergy, vacuumPermittivity } from "../lib/src/constants";
-import { PotmapError } from "../lib/src/errors";
+import { boltzmann, elementaryCharge, thermalEnergy, vacuumPermittivity } from "../lib/src/core/constants";
+import { PotmapError } from "../lib/src/core/errors";
 import {
   ExactSpaceCharge,
   SpaceChargeParams,
@@ -27,10 +27,10 @@ import {
   spaceChargeScales,
   surfaceCharge,
   validateSpaceChargeParams,
-} from "../lib/src/spaceCharge";
-import { loadSpaceChargeData, parseSpaceChargeData } from "../lib/src/spaceChargeData";
-import { sclCommand } from "../lib/src/commandScl";
-import { parseArguments } from "../lib/src/cli";
+} from "../lib/src/spaceCharge/spaceCharge";
+import { loadSpaceChargeData, parseSpaceChargeData } from "../lib/src/io/spaceChargeData";
+import { sclCommand } from "../lib/src/cli/commands/scl";
+import { parseArguments } from "../lib/src/cli/main";
 import reference from "./fixtures/scl/reference.json";
 
 const DATA = join(__dirname, "..", "data", "space-charge.json");

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { windowCommand } from "../lib/src/commandWindow";
-import { PotmapError } from "../lib/src/errors";
-import { decompose, energyAboveHull, phaseDiagram } from "../lib/src/phaseDiagram";
-import { parsePhaseEntriesCsv, readPhaseEntries } from "../lib/src/phaseEntries";
-import { reactionProfile, stabilityWindow } from "../lib/src/stabilityWindow";
+import { windowCommand } from "../lib/src/cli/commands/window";
+import { PotmapError } from "../lib/src/core/errors";
+import { decompose, energyAboveHull, phaseDiagram } from "../lib/src/thermo/phaseDiagram";
+import { parsePhaseEntriesCsv, readPhaseEntries } from "../lib/src/io/phaseEntries";
+import { reactionProfile, stabilityWindow } from "../lib/src/thermo/stabilityWindow";
 
 const fixture = (name: string) => path.resolve(__dirname, "fixtures/phase", name);
 // CI checks out /work/shared beside the repository.

@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
-import { stackMap } from "../lib/src/stack";
-import { potentialMap } from "../lib/src/potentialMap";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
-import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates, orderedElectrolytes } from "../lib/src/dataSet";
-import { main } from "../lib/src/cli";
+import { stackMap } from "../lib/src/cell/stack";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates, orderedElectrolytes } from "../lib/src/cell/dataSet";
+import { main } from "../lib/src/cli/main";
 
 const set = readDataSet(builtinMaterialsFolder());
 const li = findAnode(set, "Li");

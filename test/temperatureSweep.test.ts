@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
-import { boltzmann } from "../lib/src/constants";
-import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/dataSet";
-import { quenchDefectsWithSolution } from "../lib/src/doping";
-import { Anode, CathodeState, Electrolyte } from "../lib/src/materials";
-import { potentialMap } from "../lib/src/potentialMap";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
-import { checkTemperatures, temperatureRange, temperatureSweep } from "../lib/src/temperature";
+import { boltzmann } from "../lib/src/core/constants";
+import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
+import { quenchDefectsWithSolution } from "../lib/src/whatif/doping";
+import { Anode, CathodeState, Electrolyte } from "../lib/src/cell/materials";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { checkTemperatures, temperatureRange, temperatureSweep } from "../lib/src/whatif/temperature";
 
 const anode: Anode = { role: "anode", id: "Li", name: "Li", workFunction: 3 };
 const cathode: CathodeState = { role: "cathode", id: "C", name: "C", soc: "0%", bandGap: 2, ionizationPotential: 5, fermiLevel: 0, ocv: 4 };

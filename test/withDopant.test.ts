@@ -1,13 +1,13 @@
 import { describe, expect, test } from "vitest";
-import { parseDopant, parseDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, withDopant, withDopants } from "../lib/src/doping";
-import { thermalEnergy } from "../lib/src/constants";
-import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/dataSet";
-import { PotmapError } from "../lib/src/errors";
-import { Anode, CathodeState, Electrolyte } from "../lib/src/materials";
-import { DefectSystem, solveFermiLevel } from "../lib/src/neutrality";
-import { potentialMap } from "../lib/src/potentialMap";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/readMaterials";
-import { fermiLevelSlope } from "../lib/src/sweep";
+import { parseDopant, parseDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, withDopant, withDopants } from "../lib/src/whatif/doping";
+import { thermalEnergy } from "../lib/src/core/constants";
+import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
+import { PotmapError } from "../lib/src/core/errors";
+import { Anode, CathodeState, Electrolyte } from "../lib/src/cell/materials";
+import { DefectSystem, solveFermiLevel } from "../lib/src/defects/neutrality";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { fermiLevelSlope } from "../lib/src/defects/sweep";
 
 const set = readDataSet(builtinMaterialsFolder());
 const li = findAnode(set, "Li");

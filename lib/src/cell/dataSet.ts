@@ -1,0 +1,53 @@
+/**
+ * Looking materials up in a data set, with messages that list what exists.
+ */
+import { PotmapError } from "../core/errors";
+import { Anode, CathodeState, DataSet, Electrolyte } from "./materials";
+
+/** The paper's display order; materials not listed follow in file order. */
+export const paperOrder = {
+  electrolytes: ["LiPON", "LPO", "LLZO", "LPS"],
+  cathodes: ["LCO", "LNO", "LNCO", "LMO", "LNMO"],
+  socs: ["0%", "100%", "+"],
+};
+
+function rank(list: string[], id: string): number {
+  const i = list.indexOf(id);
+  return i === -1 ? list.length : i;
+}
+
+export function findAnode(set: DataSet, id: string): Anode {
+  const found = set.anodes.find((a) => a.id.toLowerCase() === id.toLowerCase());
+  if (!found) throw new PotmapError(`unknown anode (known: ${set.anodes.map((a) => a.id).join(", ")})`, { field: "--anode", value: id });
+  return found;
+}
+
+export function findElectrolyte(set: DataSet, id: string): Electrolyte {
+  const found = set.electrolytes.find((e) => e.id.toLowerCase() === id.toLowerCase());
+  if (!found) {
+    throw new PotmapError(`unknown electrolyte (known: ${set.electrolytes.map((e) => e.id).join(", ")})`, { field: "--electrolyte", value: id });
+  }
+  return found;
+}
+
+export function findCathodeState(set: DataSet, id: string, soc: string): CathodeState {
+  const cathode = set.cathodes.find((c) => c.id.toLowerCase() === id.toLowerCase());
+  if (!cathode) throw new PotmapError(`unknown cathode (known: ${set.cathodes.map((c) => c.id).join(", ")})`, { field: "--cathode", value: id });
+  const normalised = soc.trim() === "0" ? "0%" : soc.trim() === "100" ? "100%" : soc.trim();
+  const state = cathode.states.find((s) => s.soc === normalised);
+  if (!state) {
+    throw new PotmapError(`unknown state of charge for ${cathode.id} (known: ${cathode.states.map((s) => s.soc).join(", ")})`, { field: "--soc", value: soc });
+  }
+  return state;
+}
+
+/** Electrolytes in the paper's order. */
+export function orderedElectrolytes(set: DataSet): Electrolyte[] {
+  return [...set.electrolytes].sort((a, b) => rank(paperOrder.electrolytes, a.id) - rank(paperOrder.electrolytes, b.id));
+}
+
+/** Every cathode state, cathodes in the paper's order, then by state of charge. */
+export function orderedCathodeStates(set: DataSet): CathodeState[] {
+  const cathodes = [...set.cathodes].sort((a, b) => rank(paperOrder.cathodes, a.id) - rank(paperOrder.cathodes, b.id));
+  return cathodes.flatMap((c) => [...c.states].sort((a, b) => rank(paperOrder.socs, a.soc) - rank(paperOrder.socs, b.soc)));
+}

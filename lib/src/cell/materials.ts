@@ -1,0 +1,75 @@
+/**
+ * Material records as the physics uses them: plain numbers in the units of the
+ * unit table (eV, V, K, cm^-3, Angstrom^3, electron masses). The JSON files in data/
+ * carry provenance as well; readMaterials.ts strips it into these types.
+ */
+import { DefectSystem } from "../defects/neutrality";
+
+export type FermiRule =
+  /** E_F fixed relative to the VBM (metals, the p-type cathodes). */
+  | { rule: "fixed"; value: number }
+  /** E_F from charge neutrality of a defect system at each mu_Li. */
+  | { rule: "defects"; system: DefectSystem };
+
+export interface Anode {
+  role: "anode";
+  id: string;
+  name: string;
+  /** Work function psi_a, eV (equals the IP of a metal). */
+  workFunction: number;
+  colour?: string;
+}
+
+export interface Electrolyte {
+  role: "electrolyte";
+  id: string;
+  name: string;
+  formula?: string;
+  /** Band gap, eV (as computed; scissor applied separately). */
+  bandGap: number;
+  /** VBM below the local vacuum, eV. */
+  ionizationPotential: number;
+  /** Electrochemical window vs Li/Li+, V. */
+  window: { lower: number; upper: number };
+  fermiLevel: FermiRule;
+  /** Scissor shift added to the CBM, eV (default 0). */
+  scissor?: number;
+  dielectricConstant?: number;
+  colour?: string;
+}
+
+export type StateOfCharge = "0%" | "100%" | "+";
+
+export interface CathodeState {
+  role: "cathode";
+  /** Cathode id, e.g. "LCO". */
+  id: string;
+  name: string;
+  soc: StateOfCharge;
+  bandGap: number;
+  ionizationPotential: number;
+  /** E_F above the VBM, eV (about 0 for the p-type cathodes). */
+  fermiLevel: number;
+  /** Open-circuit voltage vs Li/Li+, V (eq. 3). */
+  ocv: number;
+  /** eq. 3 from phase entries before any calibration, V (when the record gives it). */
+  ocvComputed?: number;
+  scissor?: number;
+  colour?: string;
+}
+
+export interface Cathode {
+  role: "cathode";
+  id: string;
+  name: string;
+  colour?: string;
+  states: CathodeState[];
+}
+
+export type Material = Anode | Electrolyte | Cathode;
+
+export interface DataSet {
+  anodes: Anode[];
+  electrolytes: Electrolyte[];
+  cathodes: Cathode[];
+}

@@ -1,0 +1,183 @@
+/**
+ * The potential map of a whole cell, anode | electrolyte | cathode (paper Figs. 3 and 5).
+ *
+ * Minimum-interface assumption (paper section 2, model.md section 3): inside the
+ * electrolyte mu_Li runs linearly from 0 at the anode to -OCV at the cathode, but the
+ * electrolyte only exists for mu in its window, from mu_a* = -max(V_low, 0) to
+ * mu_c* = -min(V_high, OCV); the rest of the drop happens at the interfaces (grey regions).
+ *
+ *   dphi_a = phi_SE(mu_a*) - phi_Li            (eq. 6)
+ *   dphi_c = phi_cathode - phi_SE(mu_c*)       (eq. 7)
+ *
+ * Positive jumps hinder discharge, negative ones hinder charge.
+ */
+import { PotmapError } from "../core/errors";
+import { fermiLevelFunction } from "./fermiLevel";
+import { Anode, CathodeState, Electrolyte } from "./materials";
+import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
+
+export type Region = "anode" | "electrolyte" | "unstable" | "cathode";
+
+export interface Profile {
+  /** Position in the plot's units: the electrolyte spans [0, OCV] so mu_Li = -position there. */
+  position: number[];
+  /** mu_Li = electron electrochemical potential (eq. 1), eV. */
+  muLi: number[];
+  /** Electrostatic potential, V (phi = 0 in the anode). */
+  phi: number[];
+  /** VBM relative to the anode Fermi level, eV. */
+  vbm: number[];
+  /** CBM relative to the anode Fermi level, eV. */
+  cbm: number[];
+  region: Region[];
+}
+
+export interface StabilityFlags {
+  /** Electrolyte CBM minus the anode Fermi level at the anode side, eV. */
+  cbmAboveAnodeFermi: number;
+  /** CBM below the anode Fermi level: the anode reduces the electrolyte (LPS in the paper). */
+  reducedByAnode: boolean;
+  /** CBM less than 1 eV above it: electron leakage and dendrite risk (LLZO in the paper). */
+  electronLeakageRisk: boolean;
+  /** Cathode Fermi level minus the electrolyte VBM at the cathode side, eV. */
+  vbmBelowCathodeFermi: number;
+  /** VBM above the cathode Fermi level: the cathode oxidises the electrolyte. */
+  oxidizedByCathode: boolean;
+}
+
+export interface PotentialMap {
+  anode: string;
+  electrolyte: string;
+  cathode: string;
+  soc: string;
+  temperature?: number;
+  ocv: number;
+  window: { lower: number; upper: number };
+  muAnodeSide: number;
+  muCathodeSide: number;
+  fermiLevelAnodeSide: number;
+  fermiLevelCathodeSide: number;
+  phiElectrolyteAnodeSide: number;
+  phiElectrolyteCathodeSide: number;
+  phiCathode: number;
+  dphiAnode: number;
+  dphiCathode: number;
+  hinders: { anode: ReturnType<typeof hinders>; cathode: ReturnType<typeof hinders> };
+  stability: StabilityFlags;
+  /** Grey regions: where mu_Li lies outside the electrolyte's window. */
+  unstable: { from: number; to: number; side: "anode" | "cathode" }[];
+  profile: Profile;
+}
+
+export interface MapOptions {
+  /** Temperature for the electrolyte's defect chemistry, K (default: the record's). */
+  temperature?: number;
+  /** Samples across the electrolyte (default 101). */
+  points?: number;
+  /** Width drawn for each electrode, in position units (default 0.5). */
+  electrodeWidth?: number;
+  /** Skip the profile (for screening), default false. */
+  withoutProfile?: boolean;
+  /**
+   * The electrolyte's E_F(mu_Li) (eV above its VBM), when the caller already has it, e.g.
+   * screening's per-electrolyte cache; default: solved from the record's Fermi-level rule.
+   */
+  fermiLevelOf?: (muLi: number) => number;
+}
+
+/** The band-edge threshold below which electrons tunnel from the anode (paper section 3.2). */
+export const leakageThreshold = 1;
+
+/** Interface jumps and the full profile for one cell. */
+export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: CathodeState, options: MapOptions = {}): PotentialMap {
+  const psi = anode.workFunction;
+  const ocv = cathode.ocv;
+  const { lower, upper } = electrolyte.window;
+  const muAnodeSide = -Math.max(lower, 0);
+  const muCathodeSide = -Math.min(upper, ocv);
+  if (muCathodeSide > muAnodeSide) {
+    throw new PotmapError(
+      `the window of ${electrolyte.id} (${lower} to ${upper} V) does not overlap the cell's voltage range 0 to ${ocv} V of ${cathode.id} ${cathode.soc}: no part of the electrolyte is stable`,
+      { field: "window", value: electrolyte.window },
+    );
+  }
+  const fermi = options.fermiLevelOf ?? fermiLevelFunction(electrolyte.fermiLevel, options.temperature);
+  const gapSE = electrolyte.bandGap + (electrolyte.scissor ?? 0);
+  const seAt = (mu: number) => {
+    const fermiLevel = fermi(mu);
+    const vbm = valenceBandMaximum(mu, fermiLevel);
+    return { fermiLevel, phi: electrostaticPotential(fermiLevel, electrolyte.ionizationPotential, psi, mu), vbm, cbm: vbm + gapSE };
+  };
+  const anodeSide = seAt(muAnodeSide);
+  const cathodeSide = seAt(muCathodeSide);
+  const muCathode = -ocv;
+  const phiCathode = electrostaticPotential(cathode.fermiLevel, cathode.ionizationPotential, psi, muCathode);
+  const vbmCathode = valenceBandMaximum(muCathode, cathode.fermiLevel);
+  const dphiAnode = anodeSide.phi - 0;
+  const dphiCathode = phiCathode - cathodeSide.phi;
+
+  const unstable: PotentialMap["unstable"] = [];
+  if (-muAnodeSide > 0) unstable.push({ from: 0, to: -muAnodeSide, side: "anode" });
+  if (-muCathodeSide < ocv) unstable.push({ from: -muCathodeSide, to: ocv, side: "cathode" });
+
+  const cbmAboveAnodeFermi = anodeSide.cbm - 0;
+  const vbmBelowCathodeFermi = muCathode - cathodeSide.vbm;
+  const map: PotentialMap = {
+    anode: anode.id,
+    electrolyte: electrolyte.id,
+    cathode: cathode.id,
+    soc: cathode.soc,
+    ocv,
+    window: { lower, upper },
+    muAnodeSide,
+    muCathodeSide,
+    fermiLevelAnodeSide: anodeSide.fermiLevel,
+    fermiLevelCathodeSide: cathodeSide.fermiLevel,
+    phiElectrolyteAnodeSide: anodeSide.phi,
+    phiElectrolyteCathodeSide: cathodeSide.phi,
+    phiCathode,
+    dphiAnode,
+    dphiCathode,
+    hinders: { anode: hinders(dphiAnode), cathode: hinders(dphiCathode) },
+    stability: {
+      cbmAboveAnodeFermi,
+      reducedByAnode: cbmAboveAnodeFermi < 0,
+      electronLeakageRisk: cbmAboveAnodeFermi >= 0 && cbmAboveAnodeFermi < leakageThreshold,
+      vbmBelowCathodeFermi,
+      oxidizedByCathode: vbmBelowCathodeFermi < 0,
+    },
+    unstable,
+    profile: { position: [], muLi: [], phi: [], vbm: [], cbm: [], region: [] },
+  };
+  if (options.temperature !== undefined) map.temperature = options.temperature;
+  if (options.withoutProfile) return map;
+
+  const profile = map.profile;
+  const push = (x: number, mu: number, phi: number, vbm: number, cbm: number, region: Region) => {
+    profile.position.push(x);
+    profile.muLi.push(mu);
+    profile.phi.push(phi);
+    profile.vbm.push(vbm);
+    profile.cbm.push(cbm);
+    profile.region.push(region);
+  };
+  const width = options.electrodeWidth ?? 0.5;
+  // Anode: a metal, E_F = 0 and phi = 0 by convention; its "bands" are its Fermi level.
+  push(-width, 0, 0, 0, 0, "anode");
+  push(0, 0, 0, 0, 0, "anode");
+  // Electrolyte: mu linear in position; outside the window the electrolyte sits at its
+  // window edge (flat phi and bands), so the jumps appear at the contacts x = 0 and x = OCV.
+  const points = options.points ?? 101;
+  for (let i = 0; i < points; i++) {
+    const x = (ocv * i) / (points - 1);
+    const mu = -x;
+    const inside = mu <= muAnodeSide && mu >= muCathodeSide;
+    const clamped = Math.min(muAnodeSide, Math.max(muCathodeSide, mu));
+    const state = clamped === muAnodeSide ? anodeSide : clamped === muCathodeSide ? cathodeSide : seAt(clamped);
+    push(x, mu, state.phi, state.vbm, state.cbm, inside ? "electrolyte" : "unstable");
+  }
+  const gapCathode = cathode.bandGap + (cathode.scissor ?? 0);
+  push(ocv, muCathode, phiCathode, vbmCathode, vbmCathode + gapCathode, "cathode");
+  push(ocv + width, muCathode, phiCathode, vbmCathode, vbmCathode + gapCathode, "cathode");
+  return map;
+}

@@ -1,0 +1,151 @@
+/**
+ * Cells with interlayers and coatings: anode | layer 1 | ... | layer n | cathode.
+ * The rules of the two-interface map (model.md section 3) are applied to every layer:
+ *  - open-circuit equilibrium (eq. 1): the electron electrochemical potential is mu_Li
+ *    everywhere, and e*phi = E_F - IP + psi_a - mu (eq. 5) in every layer;
+ *  - a layer with an electrochemical window (an electrolyte or a coating) lives only inside
+ *    it; mu_Li falls monotonically from 0 at the anode to -OCV at the cathode and each such
+ *    layer takes as much of the drop as its window allows (minimum interface), starting
+ *    where the previous layer ended (or at its nearest window edge);
+ *  - a mixed conductor used as an interlayer (a cathode material, E_F fixed) is in
+ *    electronic contact with the electrode on its side: behind the last windowed layer it
+ *    sits at the cathode's mu, before the first at the anode's, otherwise it carries the
+ *    mu of the layer before it.
+ * Every interface's jump is phi(right layer, left edge) - phi(left layer, right edge):
+ * positive hinders discharge (Li+ moving towards the cathode), negative hinders charge.
+ * Anode | electrolyte | cathode reduces to potentialMap (tested).
+ */
+import { PotmapError } from "../core/errors";
+import { fermiLevelFunction } from "./fermiLevel";
+import { Anode, CathodeState, Electrolyte } from "./materials";
+import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
+
+export type StackLayer = Electrolyte | CathodeState;
+
+export interface LayerState {
+  id: string;
+  soc?: string;
+  role: "anode" | "electrolyte" | "cathode";
+  /** mu_Li at the layer's left and right edges, eV */
+  muLeft: number;
+  muRight: number;
+  fermiLeft: number;
+  fermiRight: number;
+  phiLeft: number;
+  phiRight: number;
+}
+
+export interface StackInterface {
+  left: string;
+  right: string;
+  /** Jump in phi, V */
+  dphi: number;
+  /** Jump in mu_Li, eV (nonzero where a window forces the drop to the interface) */
+  dmu: number;
+  hinders: ReturnType<typeof hinders>;
+}
+
+export interface StackProfile {
+  position: number[];
+  muLi: number[];
+  phi: number[];
+  vbm: number[];
+  cbm: number[];
+  layer: string[];
+}
+
+export interface StackMap {
+  ocv: number;
+  layers: LayerState[];
+  interfaces: StackInterface[];
+  profile: StackProfile;
+}
+
+export interface StackOptions {
+  temperature?: number;
+  /** Samples per windowed layer (default 41). */
+  points?: number;
+}
+
+const label = (layer: { id: string; soc?: string }) => (layer.soc ? `${layer.id} ${layer.soc}` : layer.id);
+
+/** The potential map of anode | layers... | cathode. */
+export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeState, options: StackOptions = {}): StackMap {
+  const psi = anode.workFunction;
+  const ocv = cathode.ocv;
+  const muCathode = -ocv;
+  const windowed = layers.map((l) => l.role === "electrolyte");
+  const firstWindowed = windowed.indexOf(true);
+  const lastWindowed = windowed.lastIndexOf(true);
+
+  const states: LayerState[] = [{ id: anode.id, role: "anode", muLeft: 0, muRight: 0, fermiLeft: 0, fermiRight: 0, phiLeft: 0, phiRight: 0 }];
+  const gaps: number[] = [0];
+  const fermiOf: ((mu: number) => number)[] = [() => 0];
+  let mu = 0;
+  layers.forEach((layer, k) => {
+    if (layer.role === "electrolyte") {
+      const top = -Math.max(layer.window.lower, 0);
+      const bottom = -Math.min(layer.window.upper, ocv);
+      if (bottom > top) {
+        throw new PotmapError(`the window of ${layer.id} (${layer.window.lower} to ${layer.window.upper} V) lies outside the cell's 0 to ${ocv} V`, { field: "layers", value: layer.id });
+      }
+      const left = Math.min(top, Math.max(bottom, mu));
+      const right = bottom;
+      const fermi = fermiLevelFunction(layer.fermiLevel, options.temperature);
+      const fl = fermi(left);
+      const fr = fermi(right);
+      states.push({
+        id: layer.id, role: "electrolyte", muLeft: left, muRight: right, fermiLeft: fl, fermiRight: fr,
+        phiLeft: electrostaticPotential(fl, layer.ionizationPotential, psi, left),
+        phiRight: electrostaticPotential(fr, layer.ionizationPotential, psi, right),
+      });
+      gaps.push(layer.bandGap + (layer.scissor ?? 0));
+      fermiOf.push(fermi);
+      mu = right;
+    } else {
+      // a mixed conductor: constant mu, set by the electrode it touches electronically
+      const here = k > lastWindowed ? muCathode : k < firstWindowed || firstWindowed === -1 ? 0 : mu;
+      const phi = electrostaticPotential(layer.fermiLevel, layer.ionizationPotential, psi, here);
+      states.push({ id: layer.id, soc: layer.soc, role: "cathode", muLeft: here, muRight: here, fermiLeft: layer.fermiLevel, fermiRight: layer.fermiLevel, phiLeft: phi, phiRight: phi });
+      gaps.push(layer.bandGap + (layer.scissor ?? 0));
+      fermiOf.push(() => layer.fermiLevel);
+      mu = here;
+    }
+  });
+  const phiCathode = electrostaticPotential(cathode.fermiLevel, cathode.ionizationPotential, psi, muCathode);
+  states.push({ id: cathode.id, soc: cathode.soc, role: "cathode", muLeft: muCathode, muRight: muCathode, fermiLeft: cathode.fermiLevel, fermiRight: cathode.fermiLevel, phiLeft: phiCathode, phiRight: phiCathode });
+  gaps.push(cathode.bandGap + (cathode.scissor ?? 0));
+  fermiOf.push(() => cathode.fermiLevel);
+
+  const interfaces: StackInterface[] = [];
+  for (let i = 0; i + 1 < states.length; i++) {
+    const dphi = states[i + 1].phiLeft - states[i].phiRight;
+    interfaces.push({ left: label(states[i]), right: label(states[i + 1]), dphi, dmu: states[i + 1].muLeft - states[i].muRight, hinders: hinders(dphi) });
+  }
+
+  // Profile: electrodes 0.5 wide; a windowed layer as wide as its mu drop (at least 0.3),
+  // a mixed-conductor interlayer 0.3 wide; mu linear inside each layer.
+  const profile: StackProfile = { position: [], muLi: [], phi: [], vbm: [], cbm: [], layer: [] };
+  const points = options.points ?? 41;
+  let x = -0.5;
+  states.forEach((s, i) => {
+    const isElectrode = i === 0 || i === states.length - 1;
+    const width = isElectrode ? 0.5 : s.role === "electrolyte" ? Math.max(s.muLeft - s.muRight, 0.3) : 0.3;
+    const n = s.role === "electrolyte" ? points : 2;
+    const ip = i === 0 ? psi : i === states.length - 1 ? cathode.ionizationPotential : layers[i - 1].ionizationPotential;
+    for (let j = 0; j < n; j++) {
+      const t = j / (n - 1);
+      const m = s.muLeft + (s.muRight - s.muLeft) * t;
+      const f = fermiOf[i](m);
+      const vbm = valenceBandMaximum(m, f);
+      profile.position.push(x + width * t);
+      profile.muLi.push(m);
+      profile.phi.push(electrostaticPotential(f, ip, psi, m));
+      profile.vbm.push(vbm);
+      profile.cbm.push(vbm + gaps[i]);
+      profile.layer.push(label(s));
+    }
+    x += width;
+  });
+  return { ocv, layers: states, interfaces, profile };
+}

@@ -1,0 +1,85 @@
+/**
+ * `potmap fermi --sc-fermi INPUT [--dos TOTDOS] [--unitcell UNITCELL] [--temperature K]`:
+ * the self-consistent Fermi level of an SC-FERMI / py-sc-fermi input (cli.md). The formation
+ * energies in input-fermi.dat already include the chemical potentials, so mu_Li = 0.
+ */
+import { CommandSpec } from "../command";
+import { numberOption, requiredString, stringOption } from "../options";
+import { loadScFermi, ScFermiResult, solveScFermi } from "../../io/scFermi";
+
+/** The JSON document cli.md specifies, plus residual, temperature, bandGap and note. */
+export interface FermiJson {
+  fermiLevel: number;
+  electrons: number;
+  holes: number;
+  defects: Record<string, { total: number; charges: Record<string, number> }>;
+  residual: number;
+  temperature: number;
+  bandGap: number;
+  note?: string;
+}
+
+export function fermiJson(result: ScFermiResult): FermiJson {
+  const defects: FermiJson["defects"] = {};
+  for (const d of result.defects) defects[d.name] = { total: d.total, charges: { ...d.charges } };
+  const json: FermiJson = {
+    fermiLevel: result.fermiLevel,
+    electrons: result.electrons,
+    holes: result.holes,
+    defects,
+    residual: result.residual,
+    temperature: result.temperature,
+    bandGap: result.bandGap,
+  };
+  if (result.note) json.note = result.note;
+  return json;
+}
+
+const sci = (x: number) => x.toExponential(3);
+const signed = (q: number) => (q > 0 ? `+${q}` : String(q));
+
+/** A readable report: E_F, carriers, and an aligned defect / charge / concentration table. */
+export function fermiText(result: ScFermiResult): string {
+  const rows: [string, string, string][] = [];
+  for (const d of result.defects) {
+    rows.push([d.name, "total", sci(d.total)]);
+    const charges = Object.keys(d.charges)
+      .map(Number)
+      .sort((a, b) => b - a);
+    for (const q of charges) rows.push(["", signed(q), sci(d.charges[String(q)])]);
+  }
+  rows.push(["electrons", "-1", sci(result.electrons)]);
+  rows.push(["holes", "+1", sci(result.holes)]);
+  const header: [string, string, string] = ["defect", "charge", "concentration (cm^-3)"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => [r[0].padEnd(widths[0]), r[1].padStart(widths[1]), r[2].padStart(widths[2])].join("  ");
+  const lines = [
+    `Self-consistent Fermi level: ${result.fermiLevel.toFixed(4)} eV above the VBM ` +
+      `(band gap ${result.bandGap} eV, T = ${result.temperature} K, mu_Li = 0)`,
+    "",
+    line(header),
+    line(widths.map((w) => "-".repeat(w))),
+    ...rows.map(line),
+    "",
+    `charge residual ${result.residual.toExponential(1)}`,
+  ];
+  if (result.note) lines.push(`note: ${result.note}`);
+  return lines.join("\n");
+}
+
+export const fermiCommand: CommandSpec = {
+  name: "fermi",
+  summary: "self-consistent Fermi level and defect concentrations from SC-FERMI inputs (input-fermi.dat, totdos.dat, unitcell.dat)",
+  options: ["sc-fermi", "dos", "unitcell", "temperature"],
+  required: ["sc-fermi"],
+  run(options) {
+    const loaded = loadScFermi({
+      input: requiredString(options, "sc-fermi"),
+      dos: stringOption(options, "dos"),
+      unitcell: stringOption(options, "unitcell"),
+      temperature: numberOption(options, "temperature", { positive: true }),
+    });
+    const result = solveScFermi(loaded.system);
+    return { json: fermiJson(result), text: fermiText(result) };
+  },
+};

@@ -1,0 +1,44 @@
+import { CommandSpec } from "../command";
+import { dataSetOption } from "../cellOptions";
+import { findAnode, findCathodeState, findElectrolyte } from "../../cell/dataSet";
+import { PotmapError } from "../../core/errors";
+import { formatTable } from "../format";
+import { DataSet } from "../../cell/materials";
+import { numberOption, requiredString, stringOption } from "../options";
+import { StackLayer, stackMap } from "../../cell/stack";
+
+/** "LCO:0%" or "LCO@0%" -> a cathode state; "LPS" -> an electrolyte (or a cathode at defaultSoc). */
+function resolveLayer(set: DataSet, name: string, defaultSoc: string): StackLayer {
+  const [id, soc] = name.split(/[:@]/);
+  if (soc !== undefined) return findCathodeState(set, id, soc);
+  if (set.electrolytes.some((e) => e.id.toLowerCase() === id.toLowerCase())) return findElectrolyte(set, id);
+  if (set.cathodes.some((c) => c.id.toLowerCase() === id.toLowerCase())) return findCathodeState(set, id, defaultSoc);
+  throw new PotmapError(
+    `unknown layer (electrolytes: ${set.electrolytes.map((e) => e.id).join(", ")}; cathodes as ID:SOC: ${set.cathodes.map((c) => c.id).join(", ")})`,
+    { field: "--layers", value: name },
+  );
+}
+
+export const stackCommand: CommandSpec = {
+  name: "stack",
+  summary: "potential map of a multilayer cell: --layers Li,LPS,LCO:0%,LNO:0% (anode first, cathode last)",
+  options: ["layers", "soc", "temperature", "materials"],
+  required: ["layers"],
+  run(options) {
+    const set = dataSetOption(options);
+    const names = requiredString(options, "layers").split(",").map((s) => s.trim()).filter(Boolean);
+    if (names.length < 3) throw new PotmapError("needs at least an anode, one layer and a cathode", { field: "--layers", value: names.join(",") });
+    const soc = stringOption(options, "soc") ?? "0%";
+    const anode = findAnode(set, names[0]);
+    const cathodeLayer = resolveLayer(set, names[names.length - 1], soc);
+    if (cathodeLayer.role !== "cathode") throw new PotmapError("the last layer must be a cathode", { field: "--layers", value: names[names.length - 1] });
+    const middle = names.slice(1, -1).map((n) => resolveLayer(set, n, soc));
+    const map = stackMap(anode, middle, cathodeLayer, { temperature: numberOption(options, "temperature", { positive: true }) });
+    const text = [
+      `${map.layers.map((l) => (l.soc ? `${l.id} ${l.soc}` : l.id)).join(" | ")}, OCV ${map.ocv.toFixed(3)} V`,
+      "",
+      formatTable(["interface", "dphi (V)", "dmu (eV)", "hinders"], map.interfaces.map((i) => [`${i.left} / ${i.right}`, i.dphi, i.dmu, i.hinders])),
+    ].join("\n");
+    return { json: map, text };
+  },
+};

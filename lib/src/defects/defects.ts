@@ -1,0 +1,110 @@
+/**
+ * Point defects and their concentrations (model.md section 2, paper Supporting Information I).
+ *
+ *   E_f(d, q; mu_Li, E_F) = E0(d, q) - dN_Li(d) * mu_Li - sum_s dN_s(d) * mu_s + q * E_F
+ *
+ * with E_F measured from the VBM and mu_Li from Li metal. Chemical potentials of other
+ * species s may be tied linearly to mu_Li (mu_s = intercept + slope * mu_Li), as they are
+ * when the electrolyte itself fixes them. Concentration c = N_sites * g * exp(-E_f / kT).
+ */
+import { thermalEnergy } from "../core/constants";
+import { PotmapError } from "../core/errors";
+
+export interface ChargeState {
+  /** Charge q in units of e. */
+  charge: number;
+  /** Formation energy E0 at E_F = VBM and mu_Li = 0 (Li metal), eV. */
+  energy: number;
+  /** Degeneracy g (spin/orientation), default 1. */
+  degeneracy?: number;
+}
+
+export interface Defect {
+  name: string;
+  /** Site density, cm^-3. */
+  sites: number;
+  /** Li atoms added by forming the defect: +1 interstitial, -1 vacancy, 0 otherwise. */
+  lithium?: number;
+  /** Other atoms added (+) or removed (-), e.g. N_O = { N: 1, O: -1 }. */
+  species?: Record<string, number>;
+  chargeStates: ChargeState[];
+  /**
+   * Frozen total concentration (cm^-3): the defect was equilibrated elsewhere
+   * (processing, a dopant) and only its charge states re-equilibrate with E_F.
+   */
+  frozenConcentration?: number;
+}
+
+/** A chemical potential tied to mu_Li: mu_s = intercept + slope * mu_Li (eV). */
+export interface TiedPotential {
+  intercept: number;
+  slope: number;
+}
+
+/** A fixed charge, e.g. an aliovalent dopant whose concentration is set by synthesis. */
+export interface Dopant {
+  name: string;
+  /** Charge per dopant, units of e. */
+  charge: number;
+  /** Concentration, cm^-3. */
+  concentration: number;
+}
+
+/**
+ * Formation energy of one charge state (eV). `potentials` gives the other species'
+ * chemical potentials as functions of mu_Li.
+ */
+export function formationEnergy(
+  defect: Defect,
+  state: ChargeState,
+  muLi: number,
+  fermiLevel: number,
+  potentials: Record<string, TiedPotential> = {},
+): number {
+  const { intercept, slope } = linearCoefficients(defect, potentials);
+  return state.energy + intercept - slope * muLi + state.charge * fermiLevel;
+}
+
+/**
+ * The formation energy is linear in mu_Li: E_f = E0 + intercept - slope * mu_Li + q E_F.
+ * slope = dN_Li + sum_s dN_s * slope_s; intercept = -sum_s dN_s * intercept_s.
+ */
+export function linearCoefficients(defect: Defect, potentials: Record<string, TiedPotential> = {}): TiedPotential {
+  let slope = defect.lithium ?? 0;
+  let intercept = 0;
+  for (const [element, count] of Object.entries(defect.species ?? {})) {
+    const tied = potentials[element];
+    if (!tied) {
+      throw new PotmapError(`defect ${defect.name} exchanges ${element} but no chemical potential is given for it`, { field: `potentials.${element}` });
+    }
+    slope += count * tied.slope;
+    intercept -= count * tied.intercept;
+  }
+  return { intercept, slope };
+}
+
+/** Concentration of one charge state, cm^-3 (Boltzmann statistics on N_sites, eq. S-1). */
+export function defectConcentration(
+  defect: Defect,
+  state: ChargeState,
+  muLi: number,
+  fermiLevel: number,
+  temperature: number,
+  potentials: Record<string, TiedPotential> = {},
+): number {
+  const energy = formationEnergy(defect, state, muLi, fermiLevel, potentials);
+  return defect.sites * (state.degeneracy ?? 1) * Math.exp(-energy / thermalEnergy(temperature));
+}
+
+/**
+ * Charge-transition level epsilon(q1/q2) above the VBM: the Fermi level at which the
+ * two charge states have equal formation energy (independent of mu).
+ */
+export function transitionLevel(defect: Defect, q1: number, q2: number): number {
+  const a = defect.chargeStates.find((s) => s.charge === q1);
+  const b = defect.chargeStates.find((s) => s.charge === q2);
+  if (!a || !b || q1 === q2) {
+    throw new PotmapError(`defect ${defect.name} has no distinct charge states ${q1} and ${q2}`, { field: "chargeStates" });
+  }
+  return (b.energy - a.energy) / (q1 - q2);
+}

@@ -1,0 +1,436 @@
+/**
+ * The self-consistent Fermi level: the E_F at which the net charge of all defects,
+ * carriers and fixed dopants vanishes (model.md section 2),
+ *
+ *   sum_d,q q c(d,q) + p - n + sum dopants q c = 0.
+ *
+ * The positive charge falls and the negative charge rises monotonically with E_F, so
+ * g(E_F) = log(positive) - log(negative) is strictly decreasing and has at most one root.
+ * Both logs are computed as log-sum-exps: nothing overflows at 1 K or with |E_f| of 50 eV.
+ * The root is bracketed (widening the bracket until g changes sign) and refined with
+ * Brent's method; the relative residual |Q+ - Q-| / (Q+ + Q-) is reported.
+ */
+import { thermalEnergy } from "../core/constants";
+import { Carriers, carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
+import { Defect, Dopant, linearCoefficients, TiedPotential } from "./defects";
+import { PotmapError } from "../core/errors";
+import { logAddExp } from "../numerics/logMath";
+
+export interface DefectSystem {
+  /** Band gap, eV (E_F is measured from the VBM). */
+  bandGap: number;
+  /** Temperature, K. */
+  temperature: number;
+  defects: Defect[];
+  carriers: Carriers;
+  dopants?: Dopant[];
+  /** Chemical potentials of species other than Li, tied to mu_Li. */
+  potentials?: Record<string, TiedPotential>;
+}
+
+export interface DefectResult {
+  name: string;
+  /** Total concentration over charge states, cm^-3. */
+  total: number;
+  /** Concentration per charge state, keyed by the charge as a string ("1", "-1", "0"). */
+  charges: Record<string, number>;
+}
+
+export interface FermiSolution {
+  /** Equilibrium Fermi level, eV above the VBM. */
+  fermiLevel: number;
+  muLi: number;
+  temperature: number;
+  /** cm^-3 */
+  electrons: number;
+  /** cm^-3 */
+  holes: number;
+  defects: DefectResult[];
+  /** Relative charge imbalance |Q+ - Q-| / (Q+ + Q-) at the returned E_F. */
+  residual: number;
+  iterations: number;
+  /** The bracket [low, high] (eV) in which the root was found. */
+  bracket: [number, number];
+}
+
+export interface SolveOptions {
+  /** Absolute tolerance on E_F, eV (default 1e-10). */
+  tolerance?: number;
+  /** Largest distance (eV) the bracket may extend beyond the band edges (default 60). */
+  maxExtension?: number;
+}
+
+interface CompiledState {
+  defect: number;
+  /** Index of the charge state in its defect's chargeStates. */
+  position: number;
+  charge: number;
+  /** log(N_sites g), the log concentration at zero formation energy. */
+  logSites: number;
+  /** log(N g) - (E0 + intercept)/kT: the log concentration at E_F = 0, mu = 0. */
+  logBase: number;
+  /** d(log c)/d(mu) = slope/kT */
+  muFactor: number;
+}
+
+/** A defect system prepared for repeated solves at one temperature. */
+export interface CompiledSystem {
+  system: DefectSystem;
+  kT: number;
+  states: CompiledState[];
+  frozen: { defect: number; states: number[]; logTotal: number }[];
+  carriers: CarrierFunction;
+  logPositiveDopants: number;
+  logNegativeDopants: number;
+  /** Scratch log concentrations of logCharges (no allocation per evaluation). */
+  scratch?: Float64Array;
+  /**
+   * Carriers at the bracket's trial Fermi levels (-0.5, gap + 0.5, then widening steps):
+   * the same few values for every mu_Li, so each is computed once per compiled system.
+   */
+  bracketCarriers?: Map<number, LogCarriers>;
+}
+
+/** One clear error for a number of a defect system that no physics can use. */
+function requireNumber(value: unknown, field: string, rule: "positive" | "nonNegative" | "finite"): void {
+  const ok =
+    typeof value === "number" && Number.isFinite(value) && (rule === "finite" || (rule === "positive" ? value > 0 : value >= 0));
+  if (!ok) {
+    const what = rule === "positive" ? "a positive finite number" : rule === "nonNegative" ? "a finite number >= 0" : "a finite number";
+    throw new PotmapError(`must be ${what}`, { field, value });
+  }
+}
+
+/** Check the numbers of a defect system (temperatures, energies, densities) before any solve. */
+export function validateSystem(system: DefectSystem): void {
+  requireNumber(system.temperature, "temperature", "positive");
+  requireNumber(system.bandGap, "bandGap", "nonNegative");
+  system.defects.forEach((defect, d) => {
+    requireNumber(defect.sites, `defects[${d}].sites`, "nonNegative");
+    if (defect.frozenConcentration !== undefined) requireNumber(defect.frozenConcentration, `defects[${d}].frozenConcentration`, "nonNegative");
+    defect.chargeStates.forEach((state, k) => {
+      requireNumber(state.charge, `defects[${d}].chargeStates[${k}].charge`, "finite");
+      requireNumber(state.energy, `defects[${d}].chargeStates[${k}].energy`, "finite");
+      if (state.degeneracy !== undefined) requireNumber(state.degeneracy, `defects[${d}].chargeStates[${k}].degeneracy`, "positive");
+    });
+  });
+  (system.dopants ?? []).forEach((dopant, i) => {
+    requireNumber(dopant.charge, `dopants[${i}].charge`, "finite");
+    requireNumber(dopant.concentration, `dopants[${i}].concentration`, "nonNegative");
+  });
+  for (const [element, tied] of Object.entries(system.potentials ?? {})) {
+    requireNumber(tied.intercept, `potentials.${element}.intercept`, "finite");
+    requireNumber(tied.slope, `potentials.${element}.slope`, "finite");
+  }
+}
+
+/** Precompute everything that does not depend on E_F or mu_Li. */
+export function compileSystem(system: DefectSystem): CompiledSystem {
+  validateSystem(system);
+  const kT = thermalEnergy(system.temperature);
+  const states: CompiledState[] = [];
+  const frozen: CompiledSystem["frozen"] = [];
+  system.defects.forEach((defect, d) => {
+    const { intercept, slope } = linearCoefficients(defect, system.potentials);
+    const indices: number[] = [];
+    defect.chargeStates.forEach((state, position) => {
+      indices.push(states.length);
+      const logSites = Math.log(defect.sites * (state.degeneracy ?? 1));
+      states.push({
+        defect: d,
+        position,
+        charge: state.charge,
+        logSites,
+        logBase: logSites - (state.energy + intercept) / kT,
+        muFactor: slope / kT,
+      });
+    });
+    if (defect.frozenConcentration !== undefined) {
+      frozen.push({ defect: d, states: indices, logTotal: Math.log(defect.frozenConcentration) });
+    }
+  });
+  let logPositiveDopants = -Infinity;
+  let logNegativeDopants = -Infinity;
+  for (const dopant of system.dopants ?? []) {
+    const logCharge = Math.log(Math.abs(dopant.charge) * dopant.concentration);
+    if (dopant.charge > 0) logPositiveDopants = logAddExp(logPositiveDopants, logCharge);
+    if (dopant.charge < 0) logNegativeDopants = logAddExp(logNegativeDopants, logCharge);
+  }
+  return {
+    system,
+    kT,
+    states,
+    frozen,
+    carriers: carrierFunction(system.carriers, system.bandGap, system.temperature),
+    logPositiveDopants,
+    logNegativeDopants,
+  };
+}
+
+/** Log concentration of every charge state at (mu, E_F), frozen defects renormalised. */
+export function logConcentrations(compiled: CompiledSystem, muLi: number, fermiLevel: number): Float64Array {
+  return fillLogConcentrations(compiled, muLi, fermiLevel, new Float64Array(compiled.states.length));
+}
+
+function fillLogConcentrations(compiled: CompiledSystem, muLi: number, fermiLevel: number, out: Float64Array): Float64Array {
+  const { states, kT, frozen } = compiled;
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i];
+    out[i] = s.logBase + s.muFactor * muLi - (s.charge * fermiLevel) / kT;
+  }
+  for (const f of frozen) {
+    // the total is fixed; the charge states share it in their Boltzmann ratios
+    let logSum = -Infinity;
+    for (const i of f.states) logSum = logAddExp(logSum, out[i]);
+    for (const i of f.states) out[i] = f.logTotal + out[i] - logSum;
+  }
+  return out;
+}
+
+/** log(total positive charge) and log(total negative charge), cm^-3, at (mu, E_F). */
+export function logCharges(
+  compiled: CompiledSystem,
+  muLi: number,
+  fermiLevel: number,
+  carriers: LogCarriers = compiled.carriers(fermiLevel),
+): { positive: number; negative: number } {
+  const n = compiled.states.length;
+  if (compiled.scratch?.length !== n) compiled.scratch = new Float64Array(n);
+  const logC = fillLogConcentrations(compiled, muLi, fermiLevel, compiled.scratch);
+  const { logElectrons, logHoles } = carriers;
+  let positive = logAddExp(compiled.logPositiveDopants, logHoles);
+  let negative = logAddExp(compiled.logNegativeDopants, logElectrons);
+  const states = compiled.states;
+  for (let i = 0; i < states.length; i++) {
+    const q = states[i].charge;
+    if (q > 0) positive = logAddExp(positive, logC[i] + Math.log(q));
+    else if (q < 0) negative = logAddExp(negative, logC[i] + Math.log(-q));
+  }
+  return { positive, negative };
+}
+
+function balance(compiled: CompiledSystem, muLi: number, fermiLevel: number, carriers?: LogCarriers): number {
+  const { positive, negative } = logCharges(compiled, muLi, fermiLevel, carriers);
+  if (positive === -Infinity && negative === -Infinity) return 0;
+  return positive - negative;
+}
+
+/** balance() at a bracket trial point, with the (mu-independent) carriers remembered. */
+function bracketBalance(compiled: CompiledSystem, muLi: number, fermiLevel: number): number {
+  const memo = (compiled.bracketCarriers ??= new Map());
+  let carriers = memo.get(fermiLevel);
+  if (carriers === undefined) {
+    carriers = compiled.carriers(fermiLevel);
+    if (memo.size < 64) memo.set(fermiLevel, carriers);
+  }
+  return balance(compiled, muLi, fermiLevel, carriers);
+}
+
+/**
+ * Solve charge neutrality for E_F at one lithium chemical potential (eV, 0 = Li metal).
+ * Accepts a DefectSystem or a CompiledSystem (faster for sweeps).
+ */
+export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: number, options: SolveOptions = {}): FermiSolution {
+  const compiled = "states" in input ? input : compileSystem(input);
+  const { system } = compiled;
+  const tolerance = options.tolerance ?? 1e-10;
+  const maxExtension = options.maxExtension ?? 60;
+  if (!Number.isFinite(muLi)) throw new PotmapError("the lithium chemical potential must be finite", { field: "muLi", value: muLi });
+
+  // Start with the gap widened by a few kT; widen in doubling steps until g changes sign.
+  let low = -0.5;
+  let high = system.bandGap + 0.5;
+  let gLow = bracketBalance(compiled, muLi, low);
+  let gHigh = bracketBalance(compiled, muLi, high);
+  let step = 1;
+  while (gLow < 0 && low > -maxExtension) {
+    high = low;
+    gHigh = gLow;
+    low = Math.max(low - step, -maxExtension);
+    step *= 2;
+    gLow = bracketBalance(compiled, muLi, low);
+  }
+  step = 1;
+  while (gHigh > 0 && high < system.bandGap + maxExtension) {
+    low = high;
+    gLow = gHigh;
+    high = Math.min(high + step, system.bandGap + maxExtension);
+    step *= 2;
+    gHigh = bracketBalance(compiled, muLi, high);
+  }
+  if (Number.isNaN(gLow) || Number.isNaN(gHigh)) {
+    throw new PotmapError(
+      `charge neutrality could not be evaluated (NaN) at ${system.temperature} K: the formation energies over kT overflow ` +
+        `(a temperature far below 1 K?) or a carrier model is broken (mu_Li = ${muLi} eV)`,
+      { field: "defects" },
+    );
+  }
+  if (gLow < 0 || gHigh > 0) {
+    const sign = gLow < 0 ? "negative" : "positive";
+    const where = gLow < 0 ? `${low.toFixed(2)} eV` : `${high.toFixed(2)} eV`;
+    throw new PotmapError(
+      `charge neutrality has no root: the net charge stays ${sign} for every Fermi level ` +
+        `(checked down to ${low.toFixed(2)} and up to ${high.toFixed(2)} eV above the VBM; at ${where} it is still ${sign}). ` +
+        `Add a compensating ${sign === "negative" ? "donor, holes" : "acceptor, electrons"} or check the formation energies`,
+      { field: "defects", value: muLi },
+    );
+  }
+  const { root, iterations } = brent((x) => balance(compiled, muLi, x), low, high, gLow, gHigh, tolerance);
+  return describeSolution(compiled, muLi, root, iterations, [low, high]);
+}
+
+/** Natural log of the largest finite double (709.78...): exp of more is Infinity. */
+export const LOG_MAX_DOUBLE = Math.log(Number.MAX_VALUE);
+
+/**
+ * A result must hold finite numbers only. A charge state whose formation energy is below
+ * about -700 kT at E_F (e.g. -1 eV at 10 K, -0.07 eV at 1 K) has a Boltzmann concentration
+ * beyond the largest double: far beyond its site density, the host is not stable against
+ * forming that defect, and no finite concentration describes it. Throw a PotmapError naming
+ * the defect, charge state, formation energy and mu_Li; never return Infinity.
+ */
+function checkRepresentable(compiled: CompiledSystem, muLi: number, fermiLevel: number, logC: Float64Array, logElectrons: number, logHoles: number): void {
+  const { states, kT, system } = compiled;
+  const unstable = (i: number, what: string): never => {
+    const s = states[i];
+    const defect = system.defects[s.defect];
+    const state = defect.chargeStates[s.position];
+    // E_f = kT (log(N g) - log c): exact for free and frozen defects alike
+    const energy = kT * (s.logSites - logC[i]);
+    const q = s.charge > 0 ? `+${s.charge}` : String(s.charge);
+    throw new PotmapError(
+      `${what}: defect ${defect.name} in charge state ${q} has formation energy ${energy.toPrecision(4)} eV ` +
+        `(${(energy / kT).toPrecision(4)} kT at ${system.temperature} K) at mu_Li = ${muLi} eV and E_F = ${fermiLevel.toPrecision(6)} eV, ` +
+        `so its equilibrium concentration, about 10^${Math.round(logC[i] / Math.LN10)} cm^-3, exceeds the largest double ` +
+        `(and its ${defect.sites.toPrecision(4)} cm^-3 sites by far): the host is unstable against forming ${defect.name}. ` +
+        `Check the formation energies (E0 = ${state.energy} eV) and the chemical potentials`,
+      { field: `defects[${s.defect}].chargeStates[${s.position}].energy`, value: state.energy },
+    );
+  };
+  // per defect: the total over charge states must be representable
+  const logTotals = new Float64Array(system.defects.length).fill(-Infinity);
+  for (let i = 0; i < states.length; i++) logTotals[states[i].defect] = logAddExp(logTotals[states[i].defect], logC[i]);
+  for (let d = 0; d < logTotals.length; d++) {
+    if (logTotals[d] > LOG_MAX_DOUBLE) {
+      let worst = -1;
+      for (let i = 0; i < states.length; i++) if (states[i].defect === d && (worst < 0 || logC[i] > logC[worst])) worst = i;
+      unstable(worst, "a concentration overflows");
+    }
+  }
+  // carriers: they can overflow only while balancing the charge of such a defect
+  for (const [name, logN, sign] of [["electrons", logElectrons, 1], ["holes", logHoles, -1]] as const) {
+    if (!(logN > LOG_MAX_DOUBLE)) continue;
+    let worst = -1;
+    for (let i = 0; i < states.length; i++) {
+      if (states[i].charge * sign > 0 && (worst < 0 || logC[i] + Math.log(Math.abs(states[i].charge)) > logC[worst] + Math.log(Math.abs(states[worst].charge)))) worst = i;
+    }
+    const density = `the ${name} density, about 10^${Math.round(logN / Math.LN10)} cm^-3, overflows`;
+    if (worst >= 0) unstable(worst, `${density} balancing a defect`);
+    throw new PotmapError(`${density} at mu_Li = ${muLi} eV and E_F = ${fermiLevel.toPrecision(6)} eV: balancing the fixed dopant charge needs a density beyond the largest double`, {
+      field: "dopants",
+    });
+  }
+}
+
+/** Concentrations, carriers and residual at a given E_F (the root, or any trial value). */
+export function describeSolution(
+  compiled: CompiledSystem,
+  muLi: number,
+  fermiLevel: number,
+  iterations = 0,
+  bracket: [number, number] = [fermiLevel, fermiLevel],
+): FermiSolution {
+  const logC = logConcentrations(compiled, muLi, fermiLevel);
+  const { logElectrons, logHoles } = compiled.carriers(fermiLevel);
+  checkRepresentable(compiled, muLi, fermiLevel, logC, logElectrons, logHoles);
+  const { positive, negative } = logCharges(compiled, muLi, fermiLevel, { logElectrons, logHoles });
+  const g = positive - negative;
+  const residual = positive === -Infinity && negative === -Infinity ? 0 : Math.abs(Math.tanh(g / 2));
+  const defects: DefectResult[] = compiled.system.defects.map((d) => ({ name: d.name, total: 0, charges: {} }));
+  compiled.states.forEach((s, i) => {
+    const c = Math.exp(logC[i]);
+    const entry = defects[s.defect];
+    entry.charges[String(s.charge)] = (entry.charges[String(s.charge)] ?? 0) + c;
+    entry.total += c;
+  });
+  return {
+    fermiLevel,
+    muLi,
+    temperature: compiled.system.temperature,
+    electrons: Math.exp(logElectrons),
+    holes: Math.exp(logHoles),
+    defects,
+    residual,
+    iterations,
+    bracket,
+  };
+}
+
+/** Brent's root finder on a bracketing interval (f(a), f(b) of opposite sign). */
+export function brent(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  fa: number,
+  fb: number,
+  tolerance: number,
+  maxIterations = 200,
+): { root: number; iterations: number } {
+  if (fa === 0) return { root: a, iterations: 0 };
+  if (fb === 0) return { root: b, iterations: 0 };
+  let c = a;
+  let fc = fa;
+  let d = b - a;
+  let e = d;
+  for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    if (Math.sign(fb) === Math.sign(fc)) {
+      c = a;
+      fc = fa;
+      d = b - a;
+      e = d;
+    }
+    if (Math.abs(fc) < Math.abs(fb)) {
+      a = b;
+      b = c;
+      c = a;
+      fa = fb;
+      fb = fc;
+      fc = fa;
+    }
+    const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * tolerance;
+    const m = 0.5 * (c - b);
+    if (Math.abs(m) <= tol || fb === 0) return { root: b, iterations: iteration };
+    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
+      // inverse quadratic interpolation, or the secant step when only two points differ
+      const s = fb / fa;
+      let p: number;
+      let q: number;
+      if (a === c) {
+        p = 2 * m * s;
+        q = 1 - s;
+      } else {
+        const r = fb / fc;
+        const t = fa / fc;
+        p = s * (2 * m * t * (t - r) - (b - a) * (r - 1));
+        q = (t - 1) * (r - 1) * (s - 1);
+      }
+      if (p > 0) q = -q;
+      else p = -p;
+      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
+        e = d;
+        d = p / q;
+      } else {
+        d = m;
+        e = m;
+      }
+    } else {
+      d = m;
+      e = m;
+    }
+    a = b;
+    fa = fb;
+    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
+    fb = f(b);
+  }
+  return { root: b, iterations: maxIterations };
+}

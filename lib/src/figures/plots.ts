@@ -1,0 +1,455 @@
+/**
+ * Plotly figure specs of the paper's figures, as plain data (no browser, no Plotly):
+ * Fig. 2 (band alignment), Figs. 3 and 5 (potential maps), Fig. 4 (defect chemistry vs
+ * voltage), the Fermi-level slopes of section 3.3, |dphi_c| against experiment, and the
+ * map of a multilayer stack.
+ * Colours: the paper's captions (Fig. 2: LiPON purple, LPO/LLZO/LPS grey, LCO red,
+ * LNO orange, LNCO magenta, LMO blue, LNMO brown; Fig. 3: mu_Li blue, VBM orange,
+ * CBM green, e*phi purple; Fig. 4: E_F brown, a black arrow between dotted lines for the window).
+ *
+ * Layout rule of every figure: title in the top margin, axis titles with units, legend
+ * outside the plotting area (below it, or to the right), nothing drawn over the data that
+ * could be placed beside it. Grids of maps are laid out in pixels (fixed panel size and
+ * gaps), so that titles, panel labels, the shared x caption and the legend never collide,
+ * whatever the number of rows and columns.
+ */
+import { bandEdgesVsVacuum } from "../cell/alignment";
+import { orderedCathodeStates, orderedElectrolytes } from "../cell/dataSet";
+import { DataSet, Electrolyte } from "../cell/materials";
+import { PotentialMap } from "../cell/potentialMap";
+import { StackMap } from "../cell/stack";
+import { SweepPoint } from "../defects/sweep";
+import { PlotlyFigure, PlotlyTrace } from "./figure";
+
+export const mapColours = { muLi: "#1f4fd8", phi: "#7b2d8b", vbm: "#ff7f0e", cbm: "#2ca02c", fermiLevel: "#8b4513", unstable: "#bdbdbd" };
+
+/** Colours of Fig. 2 by material id (records may override with `colour`). */
+export const materialColours: Record<string, string> = {
+  Li: "#555555", LiPON: "#800080", LPO: "#808080", LLZO: "#808080", LPS: "#808080",
+  LCO: "#d62728", LNO: "#ff7f0e", LNCO: "#ff00ff", LMO: "#1f77b4", LNMO: "#8b4513",
+};
+
+/** Legend names of the four lines of a potential map (Fig. 3 colours in mapColours). */
+export const mapLineNames = {
+  phi: "eφ (electrostatic potential energy)",
+  vbm: "VBM",
+  cbm: "CBM",
+  muLi: "μ<sub>Li</sub> (electron electrochemical potential)",
+};
+
+/** Mix a hex colour with white: the "lighter colour" of the empty (conduction) band. */
+export function lighten(hex: string, amount = 0.6): string {
+  const n = parseInt(hex.replace("#", ""), 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * amount);
+  const [r, g, b] = [(n >> 16) & 255, (n >> 8) & 255, n & 255].map(mix);
+  return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
+}
+
+const signed = (x: number, digits = 2) => `${x >= 0 ? "+" : ""}${x.toFixed(digits)}`;
+
+export interface AlignmentOptions {
+  /** Scissor shift added to every electrolyte's CBM, eV. */
+  scissor?: number;
+  /** E_F of each electrolyte at this voltage vs Li (default: the anode side of its window). */
+  voltage?: number;
+  /** Fermi level of each electrolyte, eV above its VBM (drawn as a tick). */
+  fermiLevels?: Record<string, number>;
+  /** Figure title (default: the paper's Fig. 2 caption in short). */
+  title?: string;
+}
+
+/** Fig. 2: VBM (dark) and CBM (light) of every material relative to the vacuum level. */
+export function bandAlignmentFigure(set: DataSet, options: AlignmentOptions = {}): PlotlyFigure {
+  const depth = 2.5;
+  const columns: { label: string; id: string; vbm: number; cbm: number; fermi?: number }[] = [];
+  for (const anode of set.anodes) columns.push({ label: anode.id, id: anode.id, vbm: -anode.workFunction, cbm: -anode.workFunction });
+  for (const e of orderedElectrolytes(set)) {
+    const edges = bandEdgesVsVacuum(e.ionizationPotential, e.bandGap, options.fermiLevels?.[e.id] ?? 0, { scissor: options.scissor ?? e.scissor ?? 0 });
+    columns.push({ label: e.id, id: e.id, vbm: edges.vbm, cbm: edges.cbm, fermi: options.fermiLevels?.[e.id] === undefined ? undefined : edges.fermiLevel });
+  }
+  for (const s of orderedCathodeStates(set)) {
+    const edges = bandEdgesVsVacuum(s.ionizationPotential, s.bandGap, s.fermiLevel, { scissor: s.scissor ?? 0 });
+    columns.push({ label: `${s.id} ${s.soc}`, id: s.id, vbm: edges.vbm, cbm: edges.cbm });
+  }
+  const colour = (id: string) => materialColours[id] ?? "#444444";
+  const x = columns.map((c) => c.label);
+  const traces: PlotlyTrace[] = [
+    {
+      type: "bar", name: "occupied states (VBM and below; darker)", x, base: columns.map((c) => c.vbm - depth), y: columns.map(() => depth),
+      marker: { color: columns.map((c) => colour(c.id)), line: { width: 0 } },
+      hovertemplate: "%{x}<br>VBM %{customdata:.2f} eV<extra></extra>", customdata: columns.map((c) => c.vbm),
+    },
+    {
+      type: "bar", name: "empty states (CBM and above; lighter)", x, base: columns.map((c) => c.cbm), y: columns.map(() => depth),
+      marker: { color: columns.map((c) => lighten(colour(c.id))), line: { width: 0 } },
+      hovertemplate: "%{x}<br>CBM %{customdata:.2f} eV<extra></extra>", customdata: columns.map((c) => c.cbm),
+    },
+  ];
+  const anode = set.anodes[0];
+  if (anode) {
+    // The anode's Fermi level as a legend entry (a dotted line across all columns), not as a
+    // text label: a label on the plot always lands on some material's bar.
+    traces.push({
+      type: "scatter", mode: "lines", name: `${anode.id} Fermi level (−ψ<sub>a</sub> = ${(-anode.workFunction).toFixed(2)} eV)`,
+      x: [x[0], x[x.length - 1]], y: [-anode.workFunction, -anode.workFunction],
+      line: { color: "#222", dash: "dot", width: 1.5 }, hoverinfo: "skip",
+    });
+  }
+  const fermi = columns.filter((c) => c.fermi !== undefined);
+  if (fermi.length) {
+    traces.push({ type: "scatter", mode: "markers", name: "Fermi level", x: fermi.map((c) => c.label), y: fermi.map((c) => c.fermi!), marker: { symbol: "line-ew-open", size: 18, color: mapColours.fermiLevel, line: { width: 3 } } });
+  }
+  return {
+    data: traces,
+    layout: {
+      title: { text: options.title ?? "Band edges aligned to the vacuum level (paper Fig. 2)" },
+      barmode: "overlay",
+      bargap: 0.25,
+      xaxis: { title: { text: "material (cathodes at their state of charge)" }, tickangle: -45, type: "category" },
+      yaxis: { title: { text: "energy relative to the vacuum level (eV)" } },
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.3, yanchor: "top" },
+      margin: { b: 40 },
+      height: 600,
+    },
+  };
+}
+
+function mapTraces(map: PotentialMap, axis: string, showLegend: boolean): PlotlyTrace[] {
+  const { position, muLi, phi, vbm, cbm } = map.profile;
+  const line = (name: string, y: number[], color: string, dash?: string): PlotlyTrace => ({
+    type: "scatter", mode: "lines", name, x: position, y, xaxis: `x${axis}`, yaxis: `y${axis}`, legendgroup: name, showlegend: showLegend,
+    line: { color, width: 2.2, ...(dash ? { dash } : {}) },
+    hovertemplate: `%{y:.2f} eV<extra>${name.replace(/ \(.*$/, "")}</extra>`,
+  });
+  // mu_Li last and dashed: in the electrodes it coincides with the VBM (E_F = 0)
+  return [
+    line(mapLineNames.phi, phi, mapColours.phi),
+    line(mapLineNames.vbm, vbm, mapColours.vbm),
+    line(mapLineNames.cbm, cbm, mapColours.cbm),
+    line(mapLineNames.muLi, muLi, mapColours.muLi, "dash"),
+  ];
+}
+
+function mapDecorations(map: PotentialMap, axis: string, fontSize = 11) {
+  const xref = `x${axis}`;
+  const yref = `y${axis} domain`;
+  const shapes: Record<string, unknown>[] = map.unstable.map((u) => ({
+    type: "rect", xref, yref, x0: u.from, x1: u.to, y0: 0, y1: 1, fillcolor: mapColours.unstable, opacity: 0.45, line: { width: 0 }, layer: "below",
+  }));
+  for (const x of [0, map.ocv]) shapes.push({ type: "line", xref, yref, x0: x, x1: x, y0: 0, y1: 1, line: { color: "#222", width: 1.5 } });
+  const label = (x: number, text: string, xanchor: string) => ({
+    xref, yref, x, y: 1, text, showarrow: false, xanchor, yanchor: "top", xshift: xanchor === "left" ? 2 : -2, yshift: -2,
+    font: { size: fontSize },
+  });
+  const annotations = [
+    label(0, `Δφ<sub>a</sub> ${signed(map.dphiAnode)} V`, "left"),
+    label(map.ocv, `Δφ<sub>c</sub> ${signed(map.dphiCathode)} V`, "right"),
+  ];
+  return { shapes, annotations };
+}
+
+/** Common y range of a set of maps, with head room for the jump labels at the top. */
+function mapRange(maps: PotentialMap[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const m of maps) {
+    for (const y of [...m.profile.vbm, ...m.profile.muLi, ...m.profile.cbm, ...m.profile.phi]) {
+      if (Number.isFinite(y)) {
+        lo = Math.min(lo, y);
+        hi = Math.max(hi, y);
+      }
+    }
+  }
+  if (!Number.isFinite(lo)) return [-5, 3];
+  const span = Math.max(hi - lo, 1);
+  return [lo - 0.06 * span, hi + 0.16 * span];
+}
+
+const MAP_X_CAPTION = "position across the cell: Li | electrolyte, drawn OCV wide (ticks 1 V of μ<sub>Li</sub> apart) | cathode";
+const MAP_Y_TITLE = "energy vs Li E<sub>F</sub> (eV)";
+
+/** One potential map (a panel of Figs. 3 and 5). */
+export function potentialMapFigure(map: PotentialMap): PlotlyFigure {
+  const { shapes, annotations } = mapDecorations(map, "", 12);
+  return {
+    data: mapTraces(map, "", true),
+    layout: {
+      title: { text: `${map.anode} | ${map.electrolyte} | ${map.cathode} (SOC ${map.soc}), OCV ${map.ocv.toFixed(2)} V` },
+      xaxis: { title: { text: "position (arb. units; electrolyte width = OCV in V)" }, showticklabels: false, dtick: 1, zeroline: false },
+      yaxis: { title: { text: "energy relative to the Li Fermi level (eV)" }, range: mapRange([map]) },
+      shapes,
+      annotations,
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.12, yanchor: "top" },
+      height: 560,
+    },
+  };
+}
+
+export interface MapGridOptions {
+  /** Size of one panel in CSS pixels (default: 200-260 wide, so that the grid fits 1200 px; 250 high). */
+  panelWidth?: number;
+  panelHeight?: number;
+  /** The caption under the bottom row, shared by all columns (default: what the position axis means). */
+  xCaption?: string;
+}
+
+/**
+ * A grid of potential maps (Fig. 3: electrolytes x SOC; Fig. 5: cathodes x SOC), row by row.
+ * All panels share one energy range (tick labels on the first column only) and one x caption;
+ * the title sits above the panel labels and the legend below the caption.
+ */
+export function potentialMapGrid(maps: PotentialMap[], columns: number, title: string, labels: string[] = [], options: MapGridOptions = {}): PlotlyFigure {
+  const cols = Math.max(1, Math.min(columns, maps.length || 1));
+  const rows = Math.max(1, Math.ceil(maps.length / cols));
+  const gapX = 14; // no tick labels between panels
+  const gapY = 46; // room for the next row's panel labels
+  // margins (px): title 50 + panel labels 30 on top; caption 30 and a one-line legend 48 below
+  const margin = { l: 78, r: 24, t: 84, b: 78, pad: 0 };
+  // Panels 200-260 px wide so that the whole figure fits 1200 px (a notebook cell shows it
+  // unscaled, with readable labels), but together at least 900 px for the caption and legend.
+  const across = (total: number) => (total - margin.l - margin.r - (cols - 1) * gapX) / cols;
+  const panelW = options.panelWidth ?? Math.max(Math.ceil(across(900)), Math.min(260, Math.max(200, Math.floor(across(1200)))));
+  const panelH = options.panelHeight ?? 250;
+  const plotW = cols * panelW + (cols - 1) * gapX;
+  const plotH = rows * panelH + (rows - 1) * gapY;
+  const width = plotW + margin.l + margin.r;
+  const height = plotH + margin.t + margin.b;
+  const range = mapRange(maps);
+
+  const data: PlotlyTrace[] = [];
+  const shapes: Record<string, unknown>[] = [];
+  const annotations: Record<string, unknown>[] = [];
+  const axes: Record<string, unknown> = {};
+  maps.forEach((map, i) => {
+    const axis = i === 0 ? "" : String(i + 1);
+    const row = Math.floor(i / cols);
+    const col = i % cols;
+    data.push(...mapTraces(map, axis, i === 0));
+    const d = mapDecorations(map, axis);
+    shapes.push(...d.shapes);
+    annotations.push(...d.annotations);
+    const x0 = (col * (panelW + gapX)) / plotW;
+    const x1 = (col * (panelW + gapX) + panelW) / plotW;
+    const y1 = 1 - (row * (panelH + gapY)) / plotH;
+    const y0 = 1 - (row * (panelH + gapY) + panelH) / plotH;
+    axes[`xaxis${axis}`] = {
+      domain: [x0, x1], anchor: `y${axis}`, showticklabels: false, dtick: 1, tick0: 0, ticks: "outside", ticklen: 4, zeroline: false, title: { text: "" },
+    };
+    axes[`yaxis${axis}`] = {
+      domain: [y0, y1], anchor: `x${axis}`, range, showticklabels: col === 0, zeroline: false,
+      title: { text: col === 0 ? MAP_Y_TITLE : "" },
+    };
+    // panel label just above its panel
+    annotations.push({
+      xref: `x${axis} domain`, yref: `y${axis} domain`, x: 0.5, y: 1, yanchor: "bottom", yshift: 4, showarrow: false,
+      text: labels[i] ?? `${map.electrolyte} | ${map.cathode} ${map.soc}`, font: { size: 13 },
+    });
+  });
+  // one caption for the whole grid, under the bottom row
+  annotations.push({
+    xref: "paper", yref: "paper", x: 0.5, y: 0, xanchor: "center", yanchor: "top", yshift: -10, showarrow: false,
+    text: options.xCaption ?? MAP_X_CAPTION, font: { size: 13 },
+  });
+  return {
+    data,
+    layout: {
+      title: { text: title, x: 0.5, xanchor: "center", y: 1 - 14 / height, yanchor: "top", yref: "container", font: { size: 18 } },
+      ...axes,
+      shapes,
+      annotations,
+      // below the caption: 36 px under the bottom of the plotting area
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -36 / plotH, yanchor: "top" },
+      margin,
+      height,
+      width,
+    },
+  };
+}
+
+export interface DefectFigureOptions {
+  /** Figure title (default "<id>: defects, carriers and E_F vs voltage (paper Fig. 4)"). */
+  title?: string;
+}
+
+/** Colour of a defect by name, so that Li_i and V_Li keep their colours in every panel. */
+function defectColour(name: string, index: number): string {
+  const fixed: Record<string, string> = { Li_i: "#1f77b4", V_Li: "#d62728", N_O: "#2ca02c", O_N: "#9467bd" };
+  const palette = ["#17becf", "#bcbd22", "#e377c2", "#8c564b", "#7f7f7f"];
+  return fixed[name] ?? palette[index % palette.length];
+}
+
+/** Fig. 4: every defect, electrons and holes vs voltage (log scale), E_F on a second axis, window marked. */
+export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoint[], options: DefectFigureOptions = {}): PlotlyFigure {
+  const voltage = sweep.map((p) => p.voltage);
+  const traces: PlotlyTrace[] = [];
+  const names = sweep[0]?.defects.map((d) => d.name) ?? [];
+  names.forEach((name, i) => {
+    const charges = Object.keys(sweep[0].defects[i].charges);
+    for (const q of charges) {
+      const label = `${name}${charges.length > 1 || q !== "0" ? `(${Number(q) > 0 ? "+" : ""}${q})` : ""}`;
+      traces.push({ type: "scatter", mode: "lines", name: label, x: voltage, y: sweep.map((p) => Math.max(p.defects[i].charges[q], 1e-30)), line: { color: defectColour(name, i), width: 2.2, dash: q === "0" ? "dot" : "solid" } });
+    }
+  });
+  traces.push({ type: "scatter", mode: "lines", name: "electrons", x: voltage, y: sweep.map((p) => Math.max(p.electrons, 1e-30)), line: { color: "#000000", dash: "dash" } });
+  traces.push({ type: "scatter", mode: "lines", name: "holes", x: voltage, y: sweep.map((p) => Math.max(p.holes, 1e-30)), line: { color: "#7f7f7f", dash: "dash" } });
+  traces.push({ type: "scatter", mode: "lines", name: "Fermi level (right axis)", x: voltage, y: sweep.map((p) => p.fermiLevel), yaxis: "y2", line: { color: mapColours.fermiLevel, width: 3.5 } });
+  const { lower, upper } = electrolyte.window;
+  const narrow = upper - lower < 1;
+  return {
+    data: traces,
+    layout: {
+      title: { text: options.title ?? `${electrolyte.id}: defects, carriers and E<sub>F</sub> vs voltage (paper Fig. 4)` },
+      xaxis: { title: { text: "voltage vs Li/Li⁺ (V) = −μ<sub>Li</sub>/e" } },
+      yaxis: { title: { text: "concentration (cm⁻³)" }, type: "log", range: [0, 23], exponentformat: "power", dtick: 3 },
+      yaxis2: {
+        title: { text: "Fermi level above the VBM (eV)", font: { color: mapColours.fermiLevel } }, overlaying: "y", side: "right", showgrid: false,
+        tickfont: { color: mapColours.fermiLevel }, linecolor: mapColours.fermiLevel,
+      },
+      shapes: [lower, upper].map((x) => ({ type: "line", xref: "x", yref: "paper", x0: x, x1: x, y0: 0, y1: 1, line: { color: "#000", dash: "dot", width: 1.5 } })),
+      annotations: [
+        { xref: "x", yref: "paper", x: upper, ax: lower, axref: "x", y: 0.04, ay: 0.04, ayref: "paper", text: "", showarrow: true, arrowhead: 2, arrowside: "end+start", arrowwidth: 1.8, arrowcolor: "#000" },
+        { xref: "x", yref: "paper", x: (lower + upper) / 2, y: 0.06, yanchor: "bottom", text: narrow ? "window" : "stability window", showarrow: false, font: { size: 12 }, bgcolor: "rgba(255,255,255,0.85)" },
+      ],
+      legend: { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" },
+      margin: { r: 90 },
+      height: 620,
+    },
+  };
+}
+
+/** Section 3.3: E_F vs voltage for several electrolytes inside their windows, with slope guides. */
+export function fermiLevelFigure(sweeps: { electrolyte: Electrolyte; sweep: SweepPoint[] }[]): PlotlyFigure {
+  // LiPON keeps its Fig. 2 purple; the others (grey in Fig. 2) need telling apart here
+  const colours: Record<string, string> = { LiPON: materialColours.LiPON, LPO: "#1f77b4", LLZO: "#2ca02c", LPS: "#d62728" };
+  const spare = ["#8b4513", "#17becf", "#bcbd22"];
+  const data: PlotlyTrace[] = sweeps.map(({ electrolyte, sweep }, i) => {
+    const inside = sweep.filter((p) => p.voltage >= electrolyte.window.lower - 1e-9 && p.voltage <= electrolyte.window.upper + 1e-9);
+    return { type: "scatter", mode: "lines", name: electrolyte.id, x: inside.map((p) => p.voltage), y: inside.map((p) => p.fermiLevel), line: { color: colours[electrolyte.id] ?? spare[i % spare.length], width: 3 } };
+  });
+  // guides: slopes -1 and -1/2 through (2.5 V, 3.5 eV)
+  data.push({ type: "scatter", mode: "lines", name: "slope −1 (guide: flat φ)", x: [0.5, 2.5], y: [5.5, 3.5], line: { color: "#999", dash: "dash" } });
+  data.push({ type: "scatter", mode: "lines", name: "slope −1/2 (guide: sloped φ)", x: [0.5, 2.5], y: [4.5, 3.5], line: { color: "#999", dash: "dot" } });
+  return {
+    data,
+    layout: {
+      title: { text: "Fermi level vs voltage inside each window (section 3.3)" },
+      xaxis: { title: { text: "voltage vs Li/Li⁺ (V)" } },
+      yaxis: { title: { text: "Fermi level above the VBM (eV)" } },
+      legend: { x: 1.02, xanchor: "left", y: 1, yanchor: "top" },
+      height: 500,
+      width: 960,
+    },
+  };
+}
+
+export interface ExperimentPoint {
+  label: string;
+  absDphi: number;
+  /** "very low" | "low" | "medium" | "high" | "very high" */
+  category: string;
+  soc: string;
+  /** The signed jump, V: if given, filled markers hinder discharge (> 0), open ones charge (< 0). */
+  dphi?: number;
+}
+
+/**
+ * |dphi_c| against the experimental interface-resistance category (paper Table 1). EIS sees
+ * |dphi| in the rate-limiting direction; the sign (which process the barrier hinders) is shown
+ * by filled (discharge) and open (charge) markers when the points carry `dphi`.
+ */
+export function experimentFigure(points: ExperimentPoint[]): PlotlyFigure {
+  const order = ["very low", "low", "medium", "high", "very high"];
+  const ranges = ["< 10", "10–100", "100–500", "500–1000", "> 1000"]; // Ω cm², paper Table 1
+  const symbols: Record<string, string> = { "0%": "circle", "100%": "square", "+": "diamond" };
+  const colours: Record<string, string> = { "0%": "#1f77b4", "100%": "#d62728", "+": "#2ca02c" };
+  // Labels to the right of their marker, except where two markers of one category lie closer
+  // than 3.5% of the axis: then the upper label goes to the left.
+  const top = Math.max(0.1, ...points.map((p) => p.absDphi));
+  const side = new Map<ExperimentPoint, string>();
+  for (const cat of order) {
+    const ps = points.filter((p) => p.category === cat).sort((a, b) => a.absDphi - b.absDphi);
+    let prev: ExperimentPoint | null = null;
+    for (const p of ps) {
+      const clash = prev !== null && p.absDphi - prev.absDphi < 0.035 * top && side.get(prev) === "middle right";
+      side.set(p, clash ? "middle left" : "middle right");
+      prev = p;
+    }
+  }
+  const direction = (p: ExperimentPoint) => (p.dphi === undefined ? "" : p.dphi >= 0 ? "discharge" : "charge");
+  const groups: { soc: string; dir: string }[] = [];
+  for (const p of points) {
+    if (!groups.some((g) => g.soc === p.soc && g.dir === direction(p))) groups.push({ soc: p.soc, dir: direction(p) });
+  }
+  const dirOrder = ["discharge", "charge", ""];
+  const socOrder = [...new Set(points.map((p) => p.soc))];
+  groups.sort((a, b) => socOrder.indexOf(a.soc) - socOrder.indexOf(b.soc) || dirOrder.indexOf(a.dir) - dirOrder.indexOf(b.dir));
+  return {
+    data: groups.map(({ soc, dir }) => {
+      const ps = points.filter((p) => p.soc === soc && direction(p) === dir);
+      const symbol = (symbols[soc] ?? "circle") + (dir === "charge" ? "-open" : "");
+      const colour = colours[soc] ?? "#444";
+      return {
+        type: "scatter", mode: "markers+text",
+        name: `SOC ${soc}${dir === "discharge" ? ", Δφ<sub>c</sub> > 0: hinders discharge" : dir === "charge" ? ", Δφ<sub>c</sub> < 0: hinders charge" : ""}`,
+        x: ps.map((p) => p.category), y: ps.map((p) => p.absDphi), text: ps.map((p) => p.label),
+        textposition: ps.map((p) => side.get(p) ?? "middle right"), textfont: { size: 11 },
+        marker: { size: 11, symbol, color: colour, opacity: 0.85, line: { color: colour, width: dir === "charge" ? 2 : 0 } },
+        hovertemplate: "%{text}<br>|Δφc| %{y:.2f} V<extra></extra>",
+      };
+    }),
+    layout: {
+      title: { text: "Predicted |Δφ<sub>c</sub>| against measured interface resistance" },
+      xaxis: {
+        title: { text: "measured interface resistance category (area-specific resistance, Ω cm²)" },
+        type: "category", categoryorder: "array", categoryarray: order, range: [-0.6, order.length - 0.4],
+        tickmode: "array", tickvals: order, ticktext: order.map((c, i) => `${c}<br>${ranges[i]}`),
+      },
+      yaxis: { title: { text: "|Δφ<sub>c</sub>| predicted (V)" }, rangemode: "tozero" },
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.22, yanchor: "top" },
+      height: 600,
+      width: 1040,
+    },
+  };
+}
+
+/** The map of a multilayer stack (stackMap): the four lines of Fig. 3, layer names and every jump. */
+export function stackMapFigure(stack: StackMap, title?: string): PlotlyFigure {
+  const p = stack.profile;
+  const line = (name: string, y: number[], color: string, dash?: string): PlotlyTrace => ({
+    type: "scatter", mode: "lines", name, x: p.position, y, line: { color, width: 2.2, ...(dash ? { dash } : {}) },
+    hovertemplate: `%{y:.2f} eV<extra>${name.replace(/ \(.*$/, "")}</extra>`,
+  });
+  // layer extents from the profile
+  const names = stack.layers.map((l) => (l.soc ? `${l.id} ${l.soc}` : l.id));
+  const extents = names.map((n) => {
+    const xs = p.position.filter((_, i) => p.layer[i] === n);
+    return { name: n, from: Math.min(...xs), to: Math.max(...xs) };
+  });
+  const shapes: Record<string, unknown>[] = extents.slice(1).map((e) => ({
+    type: "line", xref: "x", yref: "paper", x0: e.from, x1: e.from, y0: 0, y1: 1, line: { color: "#222", width: 1.5 },
+  }));
+  const annotations: Record<string, unknown>[] = [];
+  extents.forEach((e) => annotations.push({
+    xref: "x", yref: "paper", x: (e.from + e.to) / 2, y: 0, yanchor: "bottom", yshift: 4, text: e.name, showarrow: false, font: { size: 13 }, bgcolor: "rgba(255,255,255,0.8)",
+  }));
+  stack.interfaces.forEach((jump, k) => annotations.push({
+    xref: "x", yref: "paper", x: extents[k + 1].from, y: 1, yanchor: "top", yshift: -4 - 18 * (k % 2), text: `Δφ ${signed(jump.dphi)} V`, showarrow: false,
+    font: { size: 12 }, bgcolor: "rgba(255,255,255,0.8)",
+  }));
+  const all = [...p.phi, ...p.vbm, ...p.cbm, ...p.muLi].filter(Number.isFinite);
+  const lo = Math.min(...all);
+  const hi = Math.max(...all);
+  const span = Math.max(hi - lo, 1);
+  return {
+    data: [line(mapLineNames.phi, p.phi, mapColours.phi), line(mapLineNames.vbm, p.vbm, mapColours.vbm), line(mapLineNames.cbm, p.cbm, mapColours.cbm), line(mapLineNames.muLi, p.muLi, mapColours.muLi, "dash")],
+    layout: {
+      title: { text: title ?? names.join(" | ") },
+      xaxis: { title: { text: "position (arb. units; an electrolyte layer is as wide as its μ<sub>Li</sub> drop in V)" }, showticklabels: false, zeroline: false },
+      yaxis: { title: { text: "energy relative to the Li Fermi level (eV)" }, range: [lo - 0.14 * span, hi + 0.2 * span] },
+      shapes,
+      annotations,
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.14, yanchor: "top" },
+      height: 560,
+    },
+  };
+}

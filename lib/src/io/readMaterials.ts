@@ -1,0 +1,316 @@
+/**
+ * Reading material records: JSON parse -> schema (ajv) -> provenance -> physical
+ * sanity -> plain model types. Every failure is one PotmapError naming file, field, value.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import Ajv from "ajv";
+import { PotmapError } from "../core/errors";
+import { materialSchema } from "./schema";
+import { Carriers } from "../defects/carriers";
+import { Defect, Dopant, TiedPotential } from "../defects/defects";
+import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, Material } from "../cell/materials";
+
+const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false });
+const validate = ajv.compile(materialSchema);
+
+type Json = Record<string, any>;
+
+/** "/states/0/ocv" -> "states[0].ocv" */
+function fieldName(pointer: string): string {
+  return pointer
+    .split("/")
+    .slice(1)
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce((acc, part) => (/^\d+$/.test(part) ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), "");
+}
+
+function valueAt(data: unknown, pointer: string): unknown {
+  let node: any = data;
+  for (const part of pointer.split("/").slice(1)) node = node?.[part];
+  return node;
+}
+
+/** Parse JSON text, naming the file and the line of a syntax error. */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    const match = /position (\d+)/.exec(message);
+    const line = match ? text.slice(0, Number(match[1])).split("\n").length : undefined;
+    throw new PotmapError(`malformed JSON${line ? ` at line ${line}` : ""}: ${message}`, { file });
+  }
+}
+
+/**
+ * Every number in a parsed record must be finite. JSON has no literal for NaN or Infinity,
+ * but a number literal too large for a double (1e400) parses to Infinity and -1e400 to -Infinity;
+ * the schema's "number" type accepts both, so they are rejected here, by field, before
+ * they can reach a voltage, an energy or a concentration.
+ */
+export function checkFiniteNumbers(data: unknown, file: string): void {
+  const walk = (node: unknown, field: string): void => {
+    if (typeof node === "number") {
+      if (Number.isNaN(node)) fail(file, field || "(record)", node, "must be a finite number");
+      if (!Number.isFinite(node)) fail(file, field || "(record)", node, "must be a finite number (a literal beyond +-1.8e308 overflows a double)");
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, `${field}[${i}]`));
+      return;
+    }
+    if (node && typeof node === "object") {
+      for (const [k, v] of Object.entries(node as Json)) walk(v, field ? `${field}.${k}` : k);
+    }
+  };
+  walk(data, "");
+}
+
+/** Validate a parsed record against the schema; throw the first error, clearly. */
+export function validateRecord(data: unknown, file: string): Json {
+  checkFiniteNumbers(data, file);
+  if (validate(data)) return data as Json;
+  const error = validate.errors![0];
+  let field = fieldName(error.instancePath);
+  let reason = error.message ?? "invalid";
+  if (error.keyword === "required") {
+    field = field ? `${field}.${error.params.missingProperty}` : error.params.missingProperty;
+    reason = "is required";
+    return fail(file, field, undefined, reason);
+  }
+  if (error.keyword === "additionalProperties") {
+    field = field ? `${field}.${error.params.additionalProperty}` : error.params.additionalProperty;
+    return fail(file, field, valueAt(data, `${error.instancePath}/${error.params.additionalProperty}`), "unknown field");
+  }
+  if (error.keyword === "discriminator") {
+    field = field ? `${field}.${error.params.tag}` : error.params.tag;
+    return fail(file, field, error.params.tagValue, `must be one of the known kinds (${error.params.tag === "role" ? "anode, electrolyte, cathode" : "fixed, defects"})`);
+  }
+  if (error.keyword === "enum") reason = `must be one of ${JSON.stringify(error.params.allowedValues)}`;
+  return fail(file, field || "(record)", valueAt(data, error.instancePath), reason);
+}
+
+function fail(file: string, field: string, value: unknown, reason: string): never {
+  throw new PotmapError(reason, value === undefined ? { file, field } : { file, field, value });
+}
+
+/**
+ * Every number must name its source or say it is calibrated, on itself or on an
+ * enclosing object. Structural integers (charges, Li counts, species counts) are exempt.
+ */
+export function checkProvenance(data: unknown, file: string): void {
+  const structural = new Set(["charge", "lithium", "degeneracy"]);
+  const walk = (node: unknown, field: string, covered: boolean, key: string): void => {
+    if (typeof node === "number") {
+      if (!covered && !structural.has(key) && !field.includes(".species.")) {
+        fail(file, field, node, 'has no provenance: give it (or an enclosing object) a "source" or a "calibrated" note');
+      }
+      return;
+    }
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, `${field}[${i}]`, covered, key));
+      return;
+    }
+    if (node && typeof node === "object") {
+      const o = node as Json;
+      const here = covered || typeof o.source === "string" || typeof o.calibrated === "string";
+      for (const [k, v] of Object.entries(o)) {
+        if (k === "uncertainty") continue;
+        walk(v, field ? `${field}.${k}` : k, here, k);
+      }
+    }
+  };
+  walk(data, "", false, "");
+}
+
+/** The number of a quantity (plain number or { value, ... }). */
+export function quantityValue(q: unknown): number {
+  return typeof q === "number" ? q : (q as { value: number }).value;
+}
+
+function positive(value: number, file: string, field: string): number {
+  if (!(value > 0) || !Number.isFinite(value)) fail(file, field, value, "must be a positive finite number");
+  return value;
+}
+
+function nonNegative(value: number, file: string, field: string): number {
+  if (!(value >= 0) || !Number.isFinite(value)) fail(file, field, value, "must be zero or positive");
+  return value;
+}
+
+function toCarriers(c: Json, file: string, field: string, bandGap: number): Carriers {
+  if (c.kind === "none") return { kind: "none" };
+  if (c.kind === "parabolic") {
+    if (c.electronMass === undefined) fail(file, `${field}.electronMass`, undefined, "is required for parabolic bands");
+    if (c.holeMass === undefined) fail(file, `${field}.holeMass`, undefined, "is required for parabolic bands");
+    return {
+      kind: "parabolic",
+      electronMass: positive(quantityValue(c.electronMass), file, `${field}.electronMass`),
+      holeMass: positive(quantityValue(c.holeMass), file, `${field}.holeMass`),
+      statistics: c.statistics ?? "fermi-dirac",
+    };
+  }
+  const energies: number[] = c.energies ?? [];
+  const dos: number[] = c.dos ?? [];
+  if (energies.length < 2 || energies.length !== dos.length) {
+    fail(file, `${field}.dos`, dos.length, `needs as many values as energies (${energies.length}), at least 2`);
+  }
+  for (let i = 1; i < energies.length; i++) {
+    if (!(energies[i] > energies[i - 1])) fail(file, `${field}.energies[${i}]`, energies[i], "energies must increase");
+  }
+  if (!(energies[0] <= 0 && energies[energies.length - 1] >= bandGap)) {
+    fail(file, `${field}.energies`, [energies[0], energies[energies.length - 1]], "must span the VBM (0) to the CBM (band gap)");
+  }
+  return {
+    kind: "dos",
+    energies,
+    dos,
+    electrons: positive(c.electrons, file, `${field}.electrons`),
+    volume: positive(c.volume, file, `${field}.volume`),
+  };
+}
+
+function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
+  if (f.rule === "fixed") return { rule: "fixed", value: quantityValue(f.value) };
+  const temperature = positive(quantityValue(f.temperature), file, "fermiLevel.temperature");
+  const defects: Defect[] = f.defects.map((d: Json, i: number) => {
+    const field = `fermiLevel.defects[${i}]`;
+    const defect: Defect = {
+      name: d.name,
+      sites: positive(quantityValue(d.sites), file, `${field}.sites`),
+      lithium: d.lithium ?? 0,
+      ...(d.species !== undefined ? { species: d.species } : {}),
+      chargeStates: d.chargeStates.map((s: Json) => ({ charge: s.charge, energy: quantityValue(s.energy), degeneracy: s.degeneracy ?? 1 })),
+    };
+    if (d.frozenConcentration !== undefined) {
+      defect.frozenConcentration = positive(quantityValue(d.frozenConcentration), file, `${field}.frozenConcentration`);
+    }
+    for (const element of Object.keys(d.species ?? {})) {
+      if (!f.potentials?.[element]) fail(file, `${field}.species.${element}`, d.species[element], `needs fermiLevel.potentials.${element}`);
+    }
+    return defect;
+  });
+  const dopants: Dopant[] = (f.dopants ?? []).map((d: Json, i: number) => ({
+    name: d.name,
+    charge: d.charge,
+    concentration: nonNegative(quantityValue(d.concentration), file, `fermiLevel.dopants[${i}].concentration`),
+  }));
+  const potentials: Record<string, TiedPotential> = {};
+  for (const [element, p] of Object.entries((f.potentials ?? {}) as Record<string, Json>)) {
+    potentials[element] = { intercept: quantityValue(p.intercept), slope: quantityValue(p.slope) };
+  }
+  return {
+    rule: "defects",
+    system: { bandGap, temperature, defects, dopants, potentials, carriers: toCarriers(f.carriers, file, "fermiLevel.carriers", bandGap) },
+  };
+}
+
+/** Turn a validated record into the model's plain types, checking physical ranges. */
+export function toMaterial(record: Json, file: string): Material {
+  // records built in memory (calibration, screening) may skip validateRecord
+  checkFiniteNumbers(record, file);
+  const colour = record.colour;
+  if (record.role === "anode") {
+    const anode: Anode = { role: "anode", id: record.id, name: record.name, workFunction: positive(quantityValue(record.workFunction), file, "workFunction") };
+    if (colour) anode.colour = colour;
+    return anode;
+  }
+  if (record.role === "electrolyte") {
+    const bandGap = positive(quantityValue(record.bandGap), file, "bandGap");
+    const lower = quantityValue(record.window.lower);
+    const upper = quantityValue(record.window.upper);
+    if (!(upper > lower)) fail(file, "window.upper", upper, `must exceed window.lower (${lower})`);
+    const electrolyte: Electrolyte = {
+      role: "electrolyte",
+      id: record.id,
+      name: record.name,
+      bandGap,
+      ionizationPotential: positive(quantityValue(record.ionizationPotential), file, "ionizationPotential"),
+      window: { lower, upper },
+      fermiLevel: toFermiRule(record.fermiLevel, file, bandGap),
+    };
+    if (record.formula) electrolyte.formula = record.formula;
+    if (record.scissor !== undefined) electrolyte.scissor = quantityValue(record.scissor);
+    if (record.dielectricConstant !== undefined) electrolyte.dielectricConstant = positive(quantityValue(record.dielectricConstant), file, "dielectricConstant");
+    if (colour) electrolyte.colour = colour;
+    return electrolyte;
+  }
+  const seen = new Set<string>();
+  const states: CathodeState[] = record.states.map((s: Json, i: number) => {
+    const field = `states[${i}]`;
+    if (seen.has(s.soc)) fail(file, `${field}.soc`, s.soc, "appears twice");
+    seen.add(s.soc);
+    const state: CathodeState = {
+      role: "cathode",
+      id: record.id,
+      name: record.name,
+      soc: s.soc,
+      bandGap: nonNegative(quantityValue(s.bandGap), file, `${field}.bandGap`),
+      ionizationPotential: positive(quantityValue(s.ionizationPotential), file, `${field}.ionizationPotential`),
+      fermiLevel: quantityValue(s.fermiLevel),
+      ocv: positive(quantityValue(s.ocv), file, `${field}.ocv`),
+    };
+    if (s.scissor !== undefined) state.scissor = quantityValue(s.scissor);
+    // eq. 3 against Li metal: a lithiated state that is stable against Li has OCV > 0
+    if (s.ocvComputed !== undefined) state.ocvComputed = positive(quantityValue(s.ocvComputed), file, `${field}.ocvComputed`);
+    if (colour) state.colour = colour;
+    return state;
+  });
+  const cathode: Cathode = { role: "cathode", id: record.id, name: record.name, states };
+  if (colour) cathode.colour = colour;
+  return cathode;
+}
+
+/** Parse, validate and convert one material record given as text. */
+export function parseMaterial(text: string, file = "(material)"): Material {
+  const data = parseJson(text, file);
+  const record = validateRecord(data, file);
+  checkProvenance(record, file);
+  return toMaterial(record, file);
+}
+
+/** Read one material file. */
+export function readMaterial(file: string): Material {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PotmapError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file });
+  }
+  return parseMaterial(text, file);
+}
+
+/** Read every *.json record in a folder into a data set (ids must be unique per role). */
+export function readDataSet(folder: string): DataSet {
+  let names: string[];
+  try {
+    names = fs.readdirSync(folder).filter((n) => n.endsWith(".json")).sort();
+  } catch {
+    throw new PotmapError("cannot read the materials folder", { file: folder });
+  }
+  const set: DataSet = { anodes: [], electrolytes: [], cathodes: [] };
+  const ids = new Map<string, string>();
+  for (const name of names) {
+    const file = path.join(folder, name);
+    const material = readMaterial(file);
+    const key = `${material.role}:${material.id}`;
+    if (ids.has(key)) fail(file, "id", material.id, `is already used by ${ids.get(key)}`);
+    ids.set(key, file);
+    if (material.role === "anode") set.anodes.push(material);
+    else if (material.role === "electrolyte") set.electrolytes.push(material);
+    else set.cathodes.push(material);
+  }
+  return set;
+}
+
+/**
+ * Folder of the built-in data set: `data/materials` inside the installed package (copied there
+ * by `npm pack`'s prepack step) or, in a clone, at the repository root. This file is built to
+ * lib/dist/io, hence the two and three levels up.
+ */
+export function builtinMaterialsFolder(): string {
+  const packaged = path.resolve(__dirname, "..", "..", "data", "materials");
+  if (fs.existsSync(packaged)) return packaged;
+  return path.resolve(__dirname, "..", "..", "..", "data", "materials");
+}

@@ -1,0 +1,584 @@
+/**
+ * Reading SC-FERMI / py-sc-fermi inputs (model.md section 2, cli.md `potmap fermi`):
+ *
+ *  - input-fermi.dat: spin flag (1 = not spin polarised, 2 = spin polarised), electrons in
+ *    the DOS cell, band gap (eV), temperature (K), number of defect species, then per defect
+ *    "name nchargestates nsites" followed by nchargestates lines "charge energy degeneracy"
+ *    (energy = formation energy at E_F = VBM, chemical potentials included); optionally a
+ *    frozen section: number of frozen defects, "name concentration" lines (cm^-3, total fixed,
+ *    charge states re-equilibrate), number of frozen charge states, "name charge concentration"
+ *    lines (cm^-3, that charge state fixed).
+ *  - totdos.dat: energy (eV, VBM = 0) and one DOS column, or two (up, down) when spin polarised.
+ *  - unitcell.dat: a scale factor and three lattice vectors (Angstrom).
+ *
+ * '#' starts a comment anywhere on a line; blank lines are skipped. Numbers may use a Fortran
+ * "D" exponent (1.0D+20). Every bad input is one PotmapError naming the file, the line and
+ * the value. The parsers are pure (text, fileName); loadScFermi reads the files.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { Carriers } from "../defects/carriers";
+import { cubicAngstrom } from "../core/constants";
+import { Defect, Dopant } from "../defects/defects";
+import { PotmapError } from "../core/errors";
+import { DefectResult, DefectSystem, solveFermiLevel, SolveOptions } from "../defects/neutrality";
+
+// ---------------------------------------------------------------- types
+
+export interface ScFermiChargeState {
+  charge: number;
+  /** Formation energy at E_F = VBM, eV. */
+  energy: number;
+  degeneracy: number;
+  /** 1-based line number in the input file. */
+  line: number;
+}
+
+export interface ScFermiDefect {
+  name: string;
+  /** Sites per unit cell. */
+  nsites: number;
+  chargeStates: ScFermiChargeState[];
+  line: number;
+}
+
+export interface ScFermiFrozenDefect {
+  name: string;
+  /** Total concentration, cm^-3. */
+  concentration: number;
+  line: number;
+}
+
+export interface ScFermiFrozenChargeState {
+  name: string;
+  charge: number;
+  /** Concentration, cm^-3. */
+  concentration: number;
+  line: number;
+}
+
+export interface ScFermiInput {
+  file: string;
+  spinPolarised: boolean;
+  /** Electrons in the cell the DOS was computed for. */
+  electrons: number;
+  /** eV */
+  bandGap: number;
+  /** K */
+  temperature: number;
+  defects: ScFermiDefect[];
+  frozenDefects: ScFermiFrozenDefect[];
+  frozenChargeStates: ScFermiFrozenChargeState[];
+}
+
+export interface ScFermiDos {
+  file: string;
+  spinPolarised: boolean;
+  /** eV relative to the VBM, strictly ascending. */
+  energies: number[];
+  /** states/eV per cell; for spin-polarised data |up| + |down|. */
+  dos: number[];
+  /** 1-based line number of every row. */
+  lines: number[];
+}
+
+export interface ScFermiUnitCell {
+  file: string;
+  scale: number;
+  /** Lattice vectors as rows, Angstrom (before scaling). */
+  lattice: number[][];
+  /** |det(lattice)| * scale^3, cubic Angstrom. */
+  volume: number;
+}
+
+/** A DefectSystem built from SC-FERMI inputs, with a note when carriers are approximated. */
+export interface ScFermiSystem extends DefectSystem {
+  /** Set when the carrier model is a fallback (no totdos.dat). */
+  note?: string;
+  /** Cell volume used to convert per-cell counts, cubic Angstrom. */
+  volume: number;
+}
+
+/** The self-consistent solution in the shape cli.md prints (lists, not yet keyed by name). */
+export interface ScFermiResult {
+  /** eV above the VBM */
+  fermiLevel: number;
+  /** cm^-3 */
+  electrons: number;
+  /** cm^-3 */
+  holes: number;
+  /** Every defect, frozen charge states included under their defect's name. */
+  defects: DefectResult[];
+  residual: number;
+  temperature: number;
+  bandGap: number;
+  note?: string;
+}
+
+// ---------------------------------------------------------------- line handling
+
+interface Line {
+  /** 1-based line number in the file. */
+  number: number;
+  tokens: string[];
+  text: string;
+}
+
+/** Non-empty lines with '#' comments removed, keeping their line numbers. */
+function meaningfulLines(text: string): Line[] {
+  const out: Line[] = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, i) => {
+    const hash = raw.indexOf("#");
+    const content = (hash === -1 ? raw : raw.slice(0, hash)).trim();
+    if (content === "") return;
+    out.push({ number: i + 1, tokens: content.split(/\s+/), text: content });
+  });
+  return out;
+}
+
+const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eEdD][+-]?\d+)?$/;
+
+function isNumeric(token: string): boolean {
+  return numberPattern.test(token);
+}
+
+function fail(file: string, line: number | undefined, what: string, value: unknown, reason: string): never {
+  const field = line === undefined ? what : `line ${line} (${what})`;
+  throw new PotmapError(reason, value === undefined ? { file, field } : { file, field, value });
+}
+
+/** A finite number in Fortran or C notation, else one clear error. */
+function parseNumber(token: string, file: string, line: number, what: string): number {
+  if (!isNumeric(token)) fail(file, line, what, token, "expected a number");
+  const value = Number(token.replace(/[dD]/, "e"));
+  if (!Number.isFinite(value)) fail(file, line, what, token, "expected a finite number");
+  return value;
+}
+
+function parseInteger(token: string, file: string, line: number, what: string, min: number): number {
+  const value = parseNumber(token, file, line, what);
+  if (!Number.isInteger(value)) fail(file, line, what, token, "expected a whole number");
+  if (value < min) fail(file, line, what, token, `must be at least ${min}`);
+  return value;
+}
+
+function expectFields(entry: Line, count: number, file: string, what: string, layout: string): void {
+  if (entry.tokens.length !== count) {
+    fail(
+      file,
+      entry.number,
+      what,
+      entry.text,
+      `expected ${count} field${count === 1 ? "" : "s"} (${layout}) but found ${entry.tokens.length}`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------- input-fermi.dat
+
+/** Parse input-fermi.dat text. `fileName` is used in error messages only. */
+export function readInputFermi(text: string, fileName = "input-fermi.dat"): ScFermiInput {
+  const file = fileName;
+  const lines = meaningfulLines(text);
+  let cursor = 0;
+  const lastLine = () => (lines.length ? lines[lines.length - 1].number : 0);
+
+  const scalar = (what: string): Line => {
+    const entry = lines[cursor++];
+    if (!entry) {
+      fail(file, undefined, what, undefined, `the file ends (after line ${lastLine()}) before the ${what}`);
+    }
+    expectFields(entry, 1, file, what, `the ${what} alone`);
+    return entry;
+  };
+
+  const spinLine = scalar("spin-polarisation flag");
+  const spinFlag = parseNumber(spinLine.tokens[0], file, spinLine.number, "spin-polarisation flag");
+  if (spinFlag !== 1 && spinFlag !== 2) {
+    fail(file, spinLine.number, "spin-polarisation flag", spinLine.tokens[0], "must be 1 (not spin polarised) or 2 (spin polarised)");
+  }
+  const electronsLine = scalar("number of electrons");
+  const electrons = parseNumber(electronsLine.tokens[0], file, electronsLine.number, "number of electrons");
+  if (!(electrons > 0)) fail(file, electronsLine.number, "number of electrons", electronsLine.tokens[0], "must be positive");
+  const gapLine = scalar("band gap");
+  const bandGap = parseNumber(gapLine.tokens[0], file, gapLine.number, "band gap");
+  if (!(bandGap > 0)) fail(file, gapLine.number, "band gap", gapLine.tokens[0], "the band gap must be positive (eV)");
+  const temperatureLine = scalar("temperature");
+  const temperature = parseNumber(temperatureLine.tokens[0], file, temperatureLine.number, "temperature");
+  if (!(temperature > 0)) fail(file, temperatureLine.number, "temperature", temperatureLine.tokens[0], "the temperature must be positive (K)");
+  const countLine = scalar("number of defect species");
+  const defectCount = parseInteger(countLine.tokens[0], file, countLine.number, "number of defect species", 0);
+
+  const defects: ScFermiDefect[] = [];
+  const seen = new Map<string, number>();
+  for (let d = 0; d < defectCount; d++) {
+    const header = lines[cursor++];
+    if (!header) {
+      fail(
+        file,
+        countLine.number,
+        "number of defect species",
+        defectCount,
+        `declares ${defectCount} defect species but the file ends (after line ${lastLine()}) after ${d}`,
+      );
+    }
+    const what = `defect ${d + 1} of ${defectCount}`;
+    if (isNumeric(header.tokens[0])) {
+      const previous = defects[defects.length - 1];
+      fail(
+        file,
+        header.number,
+        what,
+        header.text,
+        `expected a defect line "name nchargestates nsites" but found numbers` +
+          (previous ? ` (defect ${previous.name} on line ${previous.line} may declare fewer charge states than it lists)` : ""),
+      );
+    }
+    expectFields(header, 3, file, what, "name nchargestates nsites");
+    const name = header.tokens[0];
+    if (seen.has(name)) fail(file, header.number, what, name, `defect ${name} is already defined on line ${seen.get(name)}`);
+    seen.set(name, header.number);
+    const stateCount = parseInteger(header.tokens[1], file, header.number, `${name} number of charge states`, 1);
+    const nsites = parseNumber(header.tokens[2], file, header.number, `${name} nsites`);
+    if (nsites < 0) fail(file, header.number, `${name} nsites`, header.tokens[2], "the number of sites per cell must not be negative");
+    const chargeStates: ScFermiChargeState[] = [];
+    for (let s = 0; s < stateCount; s++) {
+      const entry = lines[cursor];
+      if (!entry || !isNumeric(entry.tokens[0]) || entry.tokens.length === 1) {
+        const found = entry ? ` (line ${entry.number} is "${entry.text}")` : ` (the file ends after line ${lastLine()})`;
+        fail(
+          file,
+          header.number,
+          `${name} number of charge states`,
+          stateCount,
+          `defect ${name} declares ${stateCount} charge states but only ${s} charge-state line${s === 1 ? "" : "s"} follow${s === 1 ? "s" : ""}${found}`,
+        );
+      }
+      cursor++;
+      const stateWhat = `${name} charge state ${s + 1}`;
+      expectFields(entry, 3, file, stateWhat, "charge energy degeneracy");
+      const charge = parseNumber(entry.tokens[0], file, entry.number, `${name} charge`);
+      if (!Number.isInteger(charge)) fail(file, entry.number, `${name} charge`, entry.tokens[0], "a charge must be a whole number");
+      const energy = parseNumber(entry.tokens[1], file, entry.number, `${name} formation energy`);
+      const degeneracy = parseNumber(entry.tokens[2], file, entry.number, `${name} degeneracy`);
+      if (!(degeneracy > 0)) fail(file, entry.number, `${name} degeneracy`, entry.tokens[2], "the degeneracy must be positive");
+      const duplicate = chargeStates.find((c) => c.charge === charge);
+      if (duplicate) fail(file, entry.number, `${name} charge`, entry.tokens[0], `charge ${charge} of ${name} is already given on line ${duplicate.line}`);
+      chargeStates.push({ charge, energy, degeneracy, line: entry.number });
+    }
+    defects.push({ name, nsites, chargeStates, line: header.number });
+  }
+
+  // ---- optional frozen section
+  const frozenDefects: ScFermiFrozenDefect[] = [];
+  const frozenChargeStates: ScFermiFrozenChargeState[] = [];
+  const countAfter = (what: string, hint: string): number | undefined => {
+    const entry = lines[cursor];
+    if (!entry) return undefined;
+    if (entry.tokens.length !== 1 || !isNumeric(entry.tokens[0])) {
+      fail(file, entry.number, what, entry.text, `expected the ${what} (one whole number) here; ${hint}`);
+    }
+    cursor++;
+    return parseInteger(entry.tokens[0], file, entry.number, what, 0);
+  };
+  const frozenCount = countAfter(
+    "number of frozen defects",
+    `is the number of defect species (line ${countLine.number}: ${defectCount}) or a charge-state count too small?`,
+  );
+  const frozenCountLine = lines[cursor - 1];
+  for (let f = 0; f < (frozenCount ?? 0); f++) {
+    const entry = lines[cursor];
+    if (!entry || entry.tokens.length === 1) {
+      const found = entry ? ` (line ${entry.number} is "${entry.text}")` : ` (the file ends after line ${lastLine()})`;
+      fail(file, frozenCountLine.number, "number of frozen defects", frozenCount, `declares ${frozenCount} frozen defects but only ${f} line${f === 1 ? "" : "s"} "name concentration" follow${f === 1 ? "s" : ""}${found}`);
+    }
+    cursor++;
+    expectFields(entry, 2, file, `frozen defect ${f + 1}`, "name concentration");
+    const [name, value] = entry.tokens;
+    const concentration = parseNumber(value, file, entry.number, `${name} frozen concentration`);
+    if (concentration < 0) fail(file, entry.number, `${name} frozen concentration`, value, "a concentration must not be negative (cm^-3)");
+    if (!seen.has(name)) fail(file, entry.number, "frozen defect name", name, `no defect called ${name} is defined (defined: ${[...seen.keys()].join(", ") || "none"})`);
+    const duplicate = frozenDefects.find((x) => x.name === name);
+    if (duplicate) fail(file, entry.number, "frozen defect name", name, `${name} is already frozen on line ${duplicate.line}`);
+    frozenDefects.push({ name, concentration, line: entry.number });
+  }
+  const stateCount = frozenCount === undefined ? undefined : countAfter("number of frozen charge states", "check the number of frozen defects");
+  const stateCountLine = lines[cursor - 1];
+  for (let f = 0; f < (stateCount ?? 0); f++) {
+    const entry = lines[cursor];
+    if (!entry || entry.tokens.length === 1) {
+      const found = entry ? ` (line ${entry.number} is "${entry.text}")` : ` (the file ends after line ${lastLine()})`;
+      fail(file, stateCountLine.number, "number of frozen charge states", stateCount, `declares ${stateCount} frozen charge states but only ${f} line${f === 1 ? "" : "s"} "name charge concentration" follow${f === 1 ? "s" : ""}${found}`);
+    }
+    cursor++;
+    expectFields(entry, 3, file, `frozen charge state ${f + 1}`, "name charge concentration");
+    const [name, chargeText, value] = entry.tokens;
+    const charge = parseNumber(chargeText, file, entry.number, `${name} frozen charge`);
+    if (!Number.isInteger(charge)) fail(file, entry.number, `${name} frozen charge`, chargeText, "a charge must be a whole number");
+    const concentration = parseNumber(value, file, entry.number, `${name} frozen concentration`);
+    if (concentration < 0) fail(file, entry.number, `${name} frozen concentration`, value, "a concentration must not be negative (cm^-3)");
+    const duplicate = frozenChargeStates.find((x) => x.name === name && x.charge === charge);
+    if (duplicate) fail(file, entry.number, "frozen charge state", `${name} ${charge}`, `already frozen on line ${duplicate.line}`);
+    frozenChargeStates.push({ name, charge, concentration, line: entry.number });
+  }
+  if (cursor < lines.length) {
+    const entry = lines[cursor];
+    fail(file, entry.number, "unexpected line", entry.text, "the input is complete before this line (check the declared counts)");
+  }
+  return { file, spinPolarised: spinFlag === 2, electrons, bandGap, temperature, defects, frozenDefects, frozenChargeStates };
+}
+
+// ---------------------------------------------------------------- totdos.dat
+
+/**
+ * Parse totdos.dat text: energy then one DOS column, or two (up, down) when spin polarised.
+ * `spinPolarised` (from input-fermi.dat) fixes the expected column count; when omitted it is
+ * inferred from the first row (2 columns: not spin polarised, 3: spin polarised).
+ */
+export function readTotalDos(text: string, fileName = "totdos.dat", spinPolarised?: boolean): ScFermiDos {
+  const file = fileName;
+  const lines = meaningfulLines(text);
+  if (lines.length < 2) fail(file, undefined, "rows", lines.length, "a density of states needs at least two rows (energy, dos)");
+  const first = lines[0];
+  let spin = spinPolarised;
+  if (spin === undefined) {
+    if (first.tokens.length !== 2 && first.tokens.length !== 3) {
+      fail(file, first.number, "columns", first.text, `expected 2 columns (energy dos) or 3 (energy up down) but found ${first.tokens.length}`);
+    }
+    spin = first.tokens.length === 3;
+  }
+  const columns = spin ? 3 : 2;
+  const layout = spin ? "energy dos_up dos_down: spin polarised" : "energy dos: not spin polarised";
+  const energies: number[] = [];
+  const dos: number[] = [];
+  const lineNumbers: number[] = [];
+  for (const entry of lines) {
+    if (entry.tokens.length !== columns) {
+      fail(file, entry.number, "columns", entry.text, `expected ${columns} columns (${layout}) but found ${entry.tokens.length}`);
+    }
+    const energy = parseNumber(entry.tokens[0], file, entry.number, "energy");
+    const values = entry.tokens.slice(1).map((t) => parseNumber(t, file, entry.number, "dos"));
+    if (!spin && values[0] < 0) fail(file, entry.number, "dos", entry.tokens[1], "a density of states must not be negative");
+    const previous = energies.length ? energies[energies.length - 1] : -Infinity;
+    if (!(energy > previous)) {
+      fail(
+        file,
+        entry.number,
+        "energy",
+        entry.tokens[0],
+        `energies must increase strictly down the file (line ${lineNumbers[lineNumbers.length - 1]} has ${previous})`,
+      );
+    }
+    energies.push(energy);
+    dos.push(values.reduce((sum, v) => sum + Math.abs(v), 0));
+    lineNumbers.push(entry.number);
+  }
+  return { file, spinPolarised: spin, energies, dos, lines: lineNumbers };
+}
+
+// ---------------------------------------------------------------- unitcell.dat
+
+/** Parse unitcell.dat text: a scale factor, then three lattice vectors (Angstrom). */
+export function readUnitCell(text: string, fileName = "unitcell.dat"): ScFermiUnitCell {
+  const file = fileName;
+  const lines = meaningfulLines(text);
+  const scaleLine = lines[0];
+  if (!scaleLine) fail(file, undefined, "scale factor", undefined, "the file has no scale factor (it is empty or all comments)");
+  expectFields(scaleLine, 1, file, "scale factor", "the scale factor alone");
+  const scale = parseNumber(scaleLine.tokens[0], file, scaleLine.number, "scale factor");
+  if (!(scale > 0)) fail(file, scaleLine.number, "scale factor", scaleLine.tokens[0], "the scale factor must be positive");
+  const lattice: number[][] = [];
+  for (let i = 0; i < 3; i++) {
+    const entry = lines[1 + i];
+    if (!entry) fail(file, undefined, `lattice vector ${i + 1}`, undefined, `the file ends (after line ${lines[lines.length - 1].number}) before lattice vector ${i + 1} of 3`);
+    expectFields(entry, 3, file, `lattice vector ${i + 1}`, "x y z in Angstrom");
+    lattice.push(entry.tokens.map((t) => parseNumber(t, file, entry.number, `lattice vector ${i + 1}`)));
+  }
+  if (lines.length > 4) fail(file, lines[4].number, "unexpected line", lines[4].text, "expected only a scale factor and three lattice vectors");
+  const [a, b, c] = lattice;
+  const det = a[0] * (b[1] * c[2] - b[2] * c[1]) - a[1] * (b[0] * c[2] - b[2] * c[0]) + a[2] * (b[0] * c[1] - b[1] * c[0]);
+  const volume = Math.abs(det) * scale ** 3;
+  if (!(volume > 0) || !Number.isFinite(volume)) {
+    fail(file, lines[1].number, "lattice vectors", lattice, "the lattice vectors are linearly dependent (zero cell volume)");
+  }
+  return { file, scale, lattice, volume };
+}
+
+// ---------------------------------------------------------------- DefectSystem
+
+export interface ScFermiSystemOptions {
+  /** Override the temperature of input-fermi.dat, K. */
+  temperature?: number;
+}
+
+/**
+ * Build the DefectSystem: sites = nsites / volume (cm^-3); frozen totals become
+ * `frozenConcentration`; frozen charge states become Dopants (named after their defect) and
+ * leave the defect's equilibrium list; when the defect's total is also frozen its other
+ * charge states share the rest. Carriers come from the tabulated DOS, else from parabolic
+ * bands with effective masses 1 (and `note` says so).
+ */
+export function scFermiSystem(
+  input: ScFermiInput,
+  dos: ScFermiDos | undefined,
+  volume: number,
+  options: ScFermiSystemOptions = {},
+): ScFermiSystem {
+  if (!(volume > 0) || !Number.isFinite(volume)) {
+    throw new PotmapError("the cell volume must be a positive number of cubic Angstrom", { field: "volume", value: volume });
+  }
+  const temperature = options.temperature ?? input.temperature;
+  if (!(temperature > 0) || !Number.isFinite(temperature)) {
+    throw new PotmapError("the temperature must be positive (K)", { field: "temperature", value: temperature });
+  }
+  const perCell = 1 / (volume * cubicAngstrom);
+  const dopants: Dopant[] = [];
+  const defects: Defect[] = input.defects.map((d) => {
+    const fixed = input.frozenChargeStates.filter((f) => f.name === d.name);
+    const frozen = input.frozenDefects.find((f) => f.name === d.name);
+    const chargeStates = d.chargeStates
+      .filter((s) => !fixed.some((f) => f.charge === s.charge))
+      .map((s) => ({ charge: s.charge, energy: s.energy, degeneracy: s.degeneracy }));
+    const defect: Defect = { name: d.name, sites: d.nsites * perCell, chargeStates };
+    if (frozen) {
+      const fixedSum = fixed.reduce((sum, f) => sum + f.concentration, 0);
+      const rest = frozen.concentration - fixedSum;
+      if (rest < 0) {
+        fail(
+          input.file,
+          frozen.line,
+          `${d.name} frozen concentration`,
+          frozen.concentration,
+          `the frozen total is smaller than the frozen charge states of ${d.name} (${fixedSum.toExponential(3)} cm^-3)`,
+        );
+      }
+      if (chargeStates.length === 0 && rest > 0) {
+        fail(input.file, frozen.line, `${d.name} frozen concentration`, frozen.concentration, `every charge state of ${d.name} is frozen individually, so its total cannot also be frozen to a different value`);
+      }
+      defect.frozenConcentration = rest;
+    }
+    return defect;
+  });
+  for (const f of input.frozenChargeStates) {
+    dopants.push({ name: f.name, charge: f.charge, concentration: f.concentration });
+  }
+
+  let carriers: Carriers;
+  let note: string | undefined;
+  if (dos) {
+    checkDosCoversGap(dos, input.bandGap);
+    carriers = { kind: "dos", energies: dos.energies, dos: dos.dos, electrons: input.electrons, volume };
+  } else {
+    carriers = { kind: "parabolic", electronMass: 1, holeMass: 1, statistics: "fermi-dirac" };
+    note = "no density of states (totdos.dat) given: electrons and holes from parabolic bands with effective masses 1 m_e";
+  }
+  const system: ScFermiSystem = { bandGap: input.bandGap, temperature, defects, carriers, dopants, volume };
+  if (note) system.note = note;
+  return system;
+}
+
+function checkDosCoversGap(dos: ScFermiDos, bandGap: number): void {
+  const n = dos.energies.length;
+  const low = dos.energies[0];
+  const high = dos.energies[n - 1];
+  if (low > 0) {
+    fail(dos.file, dos.lines[0], "energy", low, `the density of states must span the gap: it starts above the VBM (0 eV), so there are no valence states`);
+  }
+  if (high < bandGap) {
+    fail(dos.file, dos.lines[n - 1], "energy", high, `the density of states must span the gap: it ends below the CBM (${bandGap} eV, the band gap in input-fermi.dat)`);
+  }
+  const midGap = bandGap / 2;
+  if (!dos.dos.some((g, i) => g > 0 && dos.energies[i] <= midGap)) {
+    fail(dos.file, undefined, "dos", 0, "the density of states is zero everywhere below mid-gap: nothing to normalise to the number of electrons");
+  }
+}
+
+/**
+ * Solve charge neutrality at mu_Li = 0 (SC-FERMI energies already contain the chemical
+ * potentials) and report frozen charge states under their defect's name.
+ */
+export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}): ScFermiResult {
+  const solution = solveFermiLevel(system, 0, options);
+  const defects: DefectResult[] = solution.defects.map((d) => ({ name: d.name, total: d.total, charges: { ...d.charges } }));
+  for (const dopant of system.dopants ?? []) {
+    let entry = defects.find((d) => d.name === dopant.name);
+    if (!entry) {
+      entry = { name: dopant.name, total: 0, charges: {} };
+      defects.push(entry);
+    }
+    const key = String(dopant.charge);
+    entry.charges[key] = (entry.charges[key] ?? 0) + dopant.concentration;
+    entry.total += dopant.concentration;
+  }
+  const result: ScFermiResult = {
+    fermiLevel: solution.fermiLevel,
+    electrons: solution.electrons,
+    holes: solution.holes,
+    defects,
+    residual: solution.residual,
+    temperature: solution.temperature,
+    bandGap: system.bandGap,
+  };
+  if (system.note) result.note = system.note;
+  return result;
+}
+
+// ---------------------------------------------------------------- files
+
+export interface ScFermiFiles {
+  /** Path of input-fermi.dat. */
+  input: string;
+  /** Path of totdos.dat; default: totdos.dat next to the input, if it exists. */
+  dos?: string;
+  /** Path of unitcell.dat; default: unitcell.dat next to the input, if it exists. */
+  unitcell?: string;
+  /** Override the temperature of input-fermi.dat, K. */
+  temperature?: number;
+}
+
+export interface LoadedScFermi {
+  input: ScFermiInput;
+  dos?: ScFermiDos;
+  unitCell: ScFermiUnitCell;
+  system: ScFermiSystem;
+  /** The files actually read. */
+  files: { input: string; dos?: string; unitcell: string };
+}
+
+function readText(file: string, role: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch {
+    throw new PotmapError(`the ${role} file does not exist`, { file });
+  }
+  if (stat.isDirectory()) throw new PotmapError(`the ${role} file is a directory, not a file`, { file });
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PotmapError(`the ${role} file cannot be read: ${(error as Error).message}`, { file });
+  }
+}
+
+/** Read input-fermi.dat and its companions and build the DefectSystem. */
+export function loadScFermi(files: ScFermiFiles): LoadedScFermi {
+  const inputPath = files.input;
+  const input = readInputFermi(readText(inputPath, "input-fermi.dat"), inputPath);
+  const folder = path.dirname(inputPath);
+  const near = (name: string) => {
+    const candidate = path.join(folder, name);
+    return fs.existsSync(candidate) && fs.statSync(candidate).isFile() ? candidate : undefined;
+  };
+  const dosPath = files.dos ?? near("totdos.dat");
+  const cellPath = files.unitcell ?? near("unitcell.dat");
+  if (!cellPath) {
+    throw new PotmapError(
+      `the cell volume is needed to turn sites per cell into cm^-3, but there is no unitcell.dat next to the input and no --unitcell was given`,
+      { file: inputPath, field: "unitcell" },
+    );
+  }
+  const unitCell = readUnitCell(readText(cellPath, "unitcell.dat"), cellPath);
+  const dos = dosPath ? readTotalDos(readText(dosPath, "totdos.dat"), dosPath, input.spinPolarised) : undefined;
+  const system = scFermiSystem(input, dos, unitCell.volume, { temperature: files.temperature });
+  return { input, dos, unitCell, system, files: { input: inputPath, dos: dosPath, unitcell: cellPath } };
+}
