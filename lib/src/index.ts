@@ -28,7 +28,7 @@ export { paperOrder, findAnode, findElectrolyte, findCathodeState, orderedElectr
 export { bandEdgesVsVacuum } from "./cell/alignment";
 export type { BandEdges, ScissorOptions } from "./cell/alignment";
 export { electrostaticPotential, valenceBandMaximum, vacuumLevel, hinders } from "./cell/potential";
-export { fermiLevelFunction } from "./cell/fermiLevel";
+export { fermiLevelFunction, electrolyteFermiLevel, electrolyteSystem } from "./cell/fermiLevel";
 export { potentialMap, leakageThreshold } from "./cell/potentialMap";
 export type { PotentialMap, MapOptions, Region, Profile, StabilityFlags } from "./cell/potentialMap";
 export { potentialDictionary, dictionaryTable } from "./cell/dictionary";

@@ -11,6 +11,6 @@ import { electrostaticPotential } from "../cell/potential";
 /** The electrolyte IP (eV) for which Li/electrolyte has the jump `dphiAnode` (V). */
 export function calibrateElectrolyteIP(anode: Anode, electrolyte: Electrolyte, dphiAnode: number): number {
   const muAnodeSide = -Math.max(electrolyte.window.lower, 0);
-  const fermiLevel = fermiLevelFunction(electrolyte.fermiLevel)(muAnodeSide);
+  const fermiLevel = fermiLevelFunction(electrolyte.fermiLevel, undefined, electrolyte.scissor)(muAnodeSide);
   return electrostaticPotential(fermiLevel, 0, anode.workFunction, muAnodeSide) - dphiAnode;
 }

@@ -148,7 +148,7 @@ function materials(records: Record<string, Json>): Model {
 
 /** phi_SE(mu) of an electrolyte with a given IP (eq. 5). */
 function potentialFunction(e: Electrolyte, workFunction: number): (mu: number) => number {
-  const fermi = fermiLevelFunction(e.fermiLevel);
+  const fermi = fermiLevelFunction(e.fermiLevel, undefined, e.scissor);
   return (mu) => electrostaticPotential(fermi(mu), e.ionizationPotential, workFunction, mu);
 }
 

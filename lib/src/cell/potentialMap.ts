@@ -101,7 +101,7 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
       { field: "window", value: electrolyte.window },
     );
   }
-  const fermi = options.fermiLevelOf ?? fermiLevelFunction(electrolyte.fermiLevel, options.temperature);
+  const fermi = options.fermiLevelOf ?? fermiLevelFunction(electrolyte.fermiLevel, options.temperature, electrolyte.scissor);
   const gapSE = electrolyte.bandGap + (electrolyte.scissor ?? 0);
   const seAt = (mu: number) => {
     const fermiLevel = fermi(mu);

@@ -91,7 +91,7 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
       }
       const left = Math.min(top, Math.max(bottom, mu));
       const right = bottom;
-      const fermi = fermiLevelFunction(layer.fermiLevel, options.temperature);
+      const fermi = fermiLevelFunction(layer.fermiLevel, options.temperature, layer.scissor);
       const fl = fermi(left);
       const fr = fermi(right);
       states.push({

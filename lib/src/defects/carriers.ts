@@ -59,9 +59,20 @@ export function effectiveDensityOfStates(mass: number, temperature: number): num
   return perCubicMetre * 1e-6;
 }
 
-/** Bind a carrier model to a gap and temperature (precomputes what does not depend on E_F). */
-export function carrierFunction(carriers: Carriers, bandGap: number, temperature: number): CarrierFunction {
+/**
+ * Bind a carrier model to a gap and temperature (precomputes what does not depend on E_F).
+ *
+ * `scissor` (eV) corrects the gap of the calculation by moving the conduction band up; the
+ * VBM stays at 0 because E_F and every defect transition level are measured from it (the
+ * paper's convention, eq. 5: the IP fixes the VBM to the vacuum; cell/alignment.ts draws
+ * the same edge, valenceFraction 0). Parabolic bands: the CBM sits at bandGap + scissor.
+ * Tabulated DOS: the states are split into valence and conduction branches at the mid-gap
+ * of the unshifted `bandGap` (the DOS belongs to that calculation), then the conduction
+ * branch is shifted up by the scissor.
+ */
+export function carrierFunction(carriers: Carriers, bandGap: number, temperature: number, scissor = 0): CarrierFunction {
   const kT = thermalEnergy(temperature);
+  const conductionEdge = bandGap + scissor;
   if (carriers.kind === "none") {
     return () => ({ logElectrons: -Infinity, logHoles: -Infinity });
   }
@@ -70,16 +81,16 @@ export function carrierFunction(carriers: Carriers, bandGap: number, temperature
     const logNv = Math.log(effectiveDensityOfStates(carriers.holeMass, temperature));
     if (carriers.statistics === "boltzmann") {
       return (fermiLevel) => ({
-        logElectrons: logNc + (fermiLevel - bandGap) / kT,
+        logElectrons: logNc + (fermiLevel - conductionEdge) / kT,
         logHoles: logNv - fermiLevel / kT,
       });
     }
     return (fermiLevel) => ({
-      logElectrons: logNc + logFermiDiracHalf((fermiLevel - bandGap) / kT),
+      logElectrons: logNc + logFermiDiracHalf((fermiLevel - conductionEdge) / kT),
       logHoles: logNv + logFermiDiracHalf(-fermiLevel / kT),
     });
   }
-  return tabulatedCarrierFunction(carriers, bandGap, kT);
+  return tabulatedCarrierFunction(carriers, bandGap, kT, scissor);
 }
 
 interface Branch {
@@ -153,8 +164,9 @@ function tailSums(branch: Branch, kT: number, sign: 1 | -1): Float64Array {
   return tail;
 }
 
-function tabulatedCarrierFunction(carriers: TabulatedCarriers, bandGap: number, kT: number): CarrierFunction {
-  const { holes, electrons } = tabulatedBranches(carriers, bandGap);
+function tabulatedCarrierFunction(carriers: TabulatedCarriers, bandGap: number, kT: number, scissor: number): CarrierFunction {
+  const { holes, electrons: unshifted } = tabulatedBranches(carriers, bandGap);
+  const electrons: Branch = scissor === 0 ? unshifted : { energies: unshifted.energies.map((e) => e + scissor), logWeights: unshifted.logWeights };
   const electronTail = tailSums(electrons, kT, 1);
   const holeTail = tailSums(holes, kT, -1);
   /**

@@ -19,6 +19,11 @@ import { logAddExp } from "../numerics/logMath";
 export interface DefectSystem {
   /** Band gap, eV (E_F is measured from the VBM). */
   bandGap: number;
+  /**
+   * Scissor shift, eV (default 0): the conduction band sits bandGap + scissor above the VBM
+   * for the carrier statistics; the VBM and the defect energies (referenced to it) stay.
+   */
+  scissor?: number;
   /** Temperature, K. */
   temperature: number;
   defects: Defect[];
@@ -105,6 +110,10 @@ function requireNumber(value: unknown, field: string, rule: "positive" | "nonNeg
 export function validateSystem(system: DefectSystem): void {
   requireNumber(system.temperature, "temperature", "positive");
   requireNumber(system.bandGap, "bandGap", "nonNegative");
+  if (system.scissor !== undefined) {
+    requireNumber(system.scissor, "scissor", "finite");
+    requireNumber(system.bandGap + system.scissor, "scissor (bandGap + scissor)", "nonNegative");
+  }
   system.defects.forEach((defect, d) => {
     requireNumber(defect.sites, `defects[${d}].sites`, "nonNegative");
     if (defect.frozenConcentration !== undefined) requireNumber(defect.frozenConcentration, `defects[${d}].frozenConcentration`, "nonNegative");
@@ -161,7 +170,7 @@ export function compileSystem(system: DefectSystem): CompiledSystem {
     kT,
     states,
     frozen,
-    carriers: carrierFunction(system.carriers, system.bandGap, system.temperature),
+    carriers: carrierFunction(system.carriers, system.bandGap, system.temperature, system.scissor ?? 0),
     logPositiveDopants,
     logNegativeDopants,
   };
@@ -239,7 +248,8 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
 
   // Start with the gap widened by a few kT; widen in doubling steps until g changes sign.
   let low = -0.5;
-  let high = system.bandGap + 0.5;
+  const conductionEdge = system.bandGap + (system.scissor ?? 0);
+  let high = conductionEdge + 0.5;
   let gLow = bracketBalance(compiled, muLi, low);
   let gHigh = bracketBalance(compiled, muLi, high);
   let step = 1;
@@ -251,10 +261,10 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
     gLow = bracketBalance(compiled, muLi, low);
   }
   step = 1;
-  while (gHigh > 0 && high < system.bandGap + maxExtension) {
+  while (gHigh > 0 && high < conductionEdge + maxExtension) {
     low = high;
     gLow = gHigh;
-    high = Math.min(high + step, system.bandGap + maxExtension);
+    high = Math.min(high + step, conductionEdge + maxExtension);
     step *= 2;
     gHigh = bracketBalance(compiled, muLi, high);
   }

@@ -20,6 +20,7 @@
 import { Defect, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
 import { Electrolyte } from "../cell/materials";
+import { electrolyteSystem } from "../cell/fermiLevel";
 import { DefectSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
 
 function checkDopant(dopant: Dopant, where: string): void {
@@ -75,7 +76,8 @@ function defectSystemOf(electrolyte: Electrolyte): DefectSystem {
       value: electrolyte.fermiLevel.rule,
     });
   }
-  return electrolyte.fermiLevel.system;
+  // the record's scissor enters the carrier statistics of every solve (processing included)
+  return electrolyteSystem(electrolyte);
 }
 
 /** Add a fixed dopant charge to a defect system (a new system; a dopant with the same name is replaced). */

@@ -192,7 +192,7 @@ export interface ElectrolyteEvaluator {
 }
 
 export function electrolyteEvaluator(electrolyte: Electrolyte, temperature?: number): ElectrolyteEvaluator {
-  const solve = fermiLevelFunction(electrolyte.fermiLevel, temperature);
+  const solve = fermiLevelFunction(electrolyte.fermiLevel, temperature, electrolyte.scissor);
   const cache = new Map<number, number>();
   return {
     electrolyte,

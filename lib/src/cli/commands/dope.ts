@@ -9,7 +9,7 @@ import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates } fr
 import { parseDopants, quenchDefectsWithSolution, withDopants } from "../../whatif/doping";
 import { PotmapError } from "../../core/errors";
 import { formatTable } from "../format";
-import { fermiLevelFunction } from "../../cell/fermiLevel";
+import { electrolyteSystem, fermiLevelFunction } from "../../cell/fermiLevel";
 import { CathodeState, Electrolyte } from "../../cell/materials";
 import { numberOption, requiredString, stringOption } from "../options";
 import { potentialMap } from "../../cell/potentialMap";
@@ -50,7 +50,7 @@ export const dopeCommand: CommandSpec = {
     let quench: Record<string, unknown> | undefined;
     if (quenchTemperature !== undefined) {
       const freeze = freezeText === undefined ? undefined : freezeText.split(",").map((s) => s.trim()).filter(Boolean);
-      const system = (modified.fermiLevel as Extract<Electrolyte["fermiLevel"], { rule: "defects" }>).system;
+      const system = electrolyteSystem(modified);
       const names = system.defects.map((d) => d.name);
       for (const name of freeze ?? []) {
         if (!names.includes(name)) throw new PotmapError(`unknown defect of ${shipped.id} (known: ${names.join(", ")})`, { field: "--freeze", value: name });
@@ -95,8 +95,8 @@ export const dopeCommand: CommandSpec = {
     const to = numberOption(options, "to", { min: 0 }) ?? shipped.window.upper;
     if (!(to > from)) throw new PotmapError(`must exceed --from (${from} V)`, { field: "--to", value: String(to) });
     const points = numberOption(options, "points", { integer: true, min: 2, max: 10000 }) ?? 7;
-    const before = fermiLevelFunction(shipped.fermiLevel, temperature);
-    const after = fermiLevelFunction(modified.fermiLevel, temperature);
+    const before = fermiLevelFunction(shipped.fermiLevel, temperature, shipped.scissor);
+    const after = fermiLevelFunction(modified.fermiLevel, temperature, modified.scissor);
     const fermiLevels = linspace(from, to, points).map((voltage) => {
       const a = before(-voltage);
       const b = after(-voltage);
