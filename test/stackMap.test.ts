@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
-import { stackMap } from "../lib/src/cell/stack";
+import { interlayerState, stackMap } from "../lib/src/cell/stack";
+import { Cathode, CathodeState } from "../lib/src/cell/materials";
+import { electrostaticPotential } from "../lib/src/cell/potential";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates, orderedElectrolytes } from "../lib/src/cell/dataSet";
@@ -58,6 +60,84 @@ describe("stackMap", () => {
   });
 });
 
+// A constructed interlayer material whose states' OCVs are deliberately not in SOC order.
+const state = (soc: CathodeState["soc"], ocv: number, ionizationPotential: number): CathodeState => ({
+  role: "cathode", id: "X", name: "X", soc, bandGap: 1, ionizationPotential, fermiLevel: 0.1, ocv,
+});
+const x: Cathode = { role: "cathode", id: "X", name: "X", states: [state("0%", 3.5, 5.5), state("100%", 3, 5.2), state("+", 4, 6)] };
+
+describe("interlayerState", () => {
+  test("state k covers [OCV_k, OCV_k+1), ordered by OCV; the last covers its own OCV", () => {
+    const take = (v: number) => interlayerState(x.states, v);
+    expect(take(3.2)).toMatchObject({ state: { soc: "100%" }, covered: true });
+    expect(take(3.5)).toMatchObject({ state: { soc: "0%" }, covered: true });
+    expect(take(3.99)).toMatchObject({ state: { soc: "0%" }, covered: true });
+    expect(take(4)).toMatchObject({ state: { soc: "+" }, covered: true });
+  });
+  test("outside every state's voltage the nearest state is kept, not covered", () => {
+    expect(interlayerState(x.states, 4.3)).toMatchObject({ state: { soc: "+" }, covered: false });
+    expect(interlayerState(x.states, 0)).toMatchObject({ state: { soc: "100%" }, covered: false });
+  });
+  test("no states or a NaN voltage fail with one clear error", () => {
+    expect(() => interlayerState([], 3)).toThrow(/at least one state/);
+    expect(() => interlayerState(x.states, NaN)).toThrow(/finite/);
+  });
+});
+
+describe("stackMap interlayer equilibrium", () => {
+  const cathodeAt = (ocv: number): CathodeState => ({ role: "cathode", id: "C", name: "C", soc: "0%", bandGap: 2, ionizationPotential: 6.2, fermiLevel: 0, ocv });
+
+  test("an interlayer behind the electrolyte takes the state whose range holds the cathode's voltage and uses its IP and E_F (eq. 5)", () => {
+    for (const ocv of [3.2, 3.7, 4]) {
+      const asked = x.states[0];
+      const stack = stackMap(li, [lps, asked], cathodeAt(ocv), { cathodes: [x] });
+      const expected = interlayerState(x.states, ocv).state;
+      expect(stack.interlayers).toEqual([{ index: 1, id: "X", requested: "0%", taken: expected.soc, voltage: ocv, covered: true }]);
+      expect(stack.warnings).toEqual([]);
+      const layer = stack.layers[2];
+      expect(layer.soc).toBe(expected.soc);
+      expect(layer.phiLeft).toBeCloseTo(electrostaticPotential(expected.fermiLevel, expected.ionizationPotential, li.workFunction, -ocv), 12);
+    }
+  });
+
+  test("without the material's states the interlayer keeps the state it was given", () => {
+    const stack = stackMap(li, [lps, x.states[1]], cathodeAt(3.7));
+    expect(stack.layers[2].soc).toBe("100%");
+    expect(stack.interlayers[0]).toMatchObject({ requested: "100%", taken: "100%", covered: false });
+  });
+
+  test("beyond its highest or lowest state: the nearest state is kept and a warning names the interlayer", () => {
+    const high = stackMap(li, [lps, x.states[0]], cathodeAt(4.5), { cathodes: [x] });
+    expect(high.layers[2].soc).toBe("+");
+    expect(high.warnings).toHaveLength(1);
+    expect(high.warnings[0]).toMatch(/interlayer X 0% is held at 4\.50 V.*delithiate beyond/);
+    const low = stackMap(li, [x.states[2], lps], cathodeAt(3.7), { cathodes: [x] });
+    expect(low.layers[1].soc).toBe("100%");
+    expect(low.warnings[0]).toMatch(/held at 0\.00 V.*lithiate beyond its lowest/);
+  });
+
+  test("LCO 0% against LNCO 0% and the LNO states takes the LCO state that the cathode's voltage selects", () => {
+    const lco = set.cathodes.find((c) => c.id === "LCO")!;
+    const ocvs = lco.states.map((s) => s.ocv);
+    for (const cathode of [findCathodeState(set, "LNCO", "0%"), ...set.cathodes.find((c) => c.id === "LNO")!.states]) {
+      const stack = stackMap(li, [lps, findCathodeState(set, "LCO", "0%")], cathode, { cathodes: set.cathodes });
+      const choice = stack.interlayers[0];
+      const taken = lco.states.find((s) => s.soc === choice.taken)!;
+      expect(choice.voltage).toBe(cathode.ocv);
+      if (cathode.ocv >= Math.min(...ocvs) && cathode.ocv <= Math.max(...ocvs)) {
+        // the highest LCO OCV not above the cathode's voltage
+        expect(taken.ocv).toBe(Math.max(...ocvs.filter((o) => o <= cathode.ocv)));
+        expect(stack.warnings).toEqual([]);
+      } else {
+        const nearest = cathode.ocv > Math.max(...ocvs) ? Math.max(...ocvs) : Math.min(...ocvs);
+        expect(taken.ocv).toBe(nearest);
+        expect(stack.warnings[0]).toMatch(/interlayer LCO 0%/);
+      }
+      expect(stack.layers[2].phiLeft).toBeCloseTo(electrostaticPotential(taken.fermiLevel, taken.ionizationPotential, li.workFunction, -cathode.ocv), 12);
+    }
+  });
+});
+
 describe("potmap stack", () => {
   const run = async (...argv: string[]) => {
     let out = "";
@@ -69,7 +149,15 @@ describe("potmap stack", () => {
     const { code, out } = await run("stack", "--layers", "Li,LPS,LCO:0%,LNO:0%", "--json");
     expect(code).toBe(0);
     const json = JSON.parse(out);
-    expect(json.interfaces.map((i: any) => i.right)).toEqual(["LPS", "LCO 0%", "LNO 0%"]);
+    expect(json.interfaces.map((i: any) => i.right)).toEqual(["LPS", json.interfaces[1].right, "LNO 0%"]);
+    expect(json.interlayers[0]).toMatchObject({ id: "LCO", requested: "0%" });
+    expect(json.interfaces[1].right).toBe(`LCO ${json.interlayers[0].taken}`);
+    expect(Array.isArray(json.warnings)).toBe(true);
+  });
+  test("the text names the state each interlayer took", async () => {
+    const { code, out } = await run("stack", "--layers", "Li,LPS,LCO:0%,LNCO:0%");
+    expect(code).toBe(0);
+    expect(out).toMatch(/interlayer LCO 0% -> LCO (0%|100%) at 4\.21 V/);
   });
   test.each([
     [["stack", "--layers", "Li,XYZ,LCO:0%"], /value "XYZ": unknown layer/],

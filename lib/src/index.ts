@@ -33,8 +33,8 @@ export { potentialMap, leakageThreshold } from "./cell/potentialMap";
 export type { PotentialMap, MapOptions, Region, Profile, StabilityFlags } from "./cell/potentialMap";
 export { potentialDictionary, dictionaryTable } from "./cell/dictionary";
 export type { DictionaryRow } from "./cell/dictionary";
-export { stackMap } from "./cell/stack";
-export type { StackLayer, StackMap, StackOptions, StackInterface } from "./cell/stack";
+export { stackMap, interlayerState } from "./cell/stack";
+export type { StackLayer, StackMap, StackOptions, StackInterface, InterlayerChoice } from "./cell/stack";
 
 // thermo: formulas, phase diagrams, stability windows, voltages (eq. 3)
 export { parseFormula, reducedFormula } from "./thermo/formula";

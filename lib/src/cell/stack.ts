@@ -10,14 +10,17 @@
  *  - a mixed conductor used as an interlayer (a cathode material, E_F fixed) is in
  *    electronic contact with the electrode on its side: behind the last windowed layer it
  *    sits at the cathode's mu, before the first at the anode's, otherwise it carries the
- *    mu of the layer before it.
+ *    mu of the layer before it;
+ *  - such an interlayer exchanges Li with its neighbours, so in equilibrium it takes the state
+ *    of charge that is stable at the mu_Li imposed on it, whatever state was asked for
+ *    (interlayerState below); the final cathode is the electrode and keeps its state.
  * Every interface's jump is phi(right layer, left edge) - phi(left layer, right edge):
  * positive hinders discharge (Li+ moving towards the cathode), negative hinders charge.
  * Anode | electrolyte | cathode reduces to potentialMap (tested).
  */
 import { PotmapError } from "../core/errors";
 import { fermiLevelFunction } from "./fermiLevel";
-import { Anode, CathodeState, Electrolyte } from "./materials";
+import { Anode, Cathode, CathodeState, Electrolyte } from "./materials";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
 
 export type StackLayer = Electrolyte | CathodeState;
@@ -59,12 +62,55 @@ export interface StackMap {
   layers: LayerState[];
   interfaces: StackInterface[];
   profile: StackProfile;
+  /** The state each mixed-conductor interlayer took at the mu_Li imposed on it. */
+  interlayers: InterlayerChoice[];
+  /** Conditions the result does not describe well, in words (empty when none). */
+  warnings: string[];
 }
 
 export interface StackOptions {
   temperature?: number;
   /** Samples per windowed layer (default 41). */
   points?: number;
+  /**
+   * Cathode materials whose states an interlayer may take (e.g. the data set's cathodes).
+   * Without them an interlayer has only the state it was given to choose from.
+   */
+  cathodes?: Cathode[];
+}
+
+export interface InterlayerChoice {
+  /** Layer index among the stack's middle layers (0 = next to the anode). */
+  index: number;
+  id: string;
+  /** The state asked for. */
+  requested: string;
+  /** The state taken at the imposed voltage. */
+  taken: string;
+  /** Voltage vs Li/Li+ imposed by the neighbours (-mu_Li), V. */
+  voltage: number;
+  /** False when no state's voltage range contains the imposed voltage (nearest state kept). */
+  covered: boolean;
+}
+
+/**
+ * The state of charge a mixed-conductor interlayer takes at an imposed voltage V (= -mu_Li).
+ * Rule: order the material's states by OCV (mu_Li, not the SOC label, selects the state);
+ * state k covers [OCV_k, OCV_k+1) and the last state covers its own OCV only. Below the first
+ * OCV the material would lithiate beyond its data, above the last it would delithiate beyond
+ * them: the nearest state is kept and `covered` is false.
+ */
+export function interlayerState(states: readonly CathodeState[], voltage: number): { state: CathodeState; covered: boolean } {
+  if (states.length === 0) throw new PotmapError("an interlayer needs at least one state", { field: "states", value: 0 });
+  if (!Number.isFinite(voltage)) throw new PotmapError("the imposed voltage must be finite", { field: "voltage", value: voltage });
+  const ordered = [...states].sort((a, b) => a.ocv - b.ocv);
+  const last = ordered[ordered.length - 1];
+  if (voltage < ordered[0].ocv) return { state: ordered[0], covered: false };
+  if (voltage > last.ocv) return { state: last, covered: false };
+  for (let k = 0; k + 1 < ordered.length; k++) {
+    if (voltage >= ordered[k].ocv && voltage < ordered[k + 1].ocv) return { state: ordered[k], covered: true };
+  }
+  return { state: last, covered: true };
 }
 
 const label = (layer: { id: string; soc?: string }) => (layer.soc ? `${layer.id} ${layer.soc}` : layer.id);
@@ -80,7 +126,10 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
 
   const states: LayerState[] = [{ id: anode.id, role: "anode", muLeft: 0, muRight: 0, fermiLeft: 0, fermiRight: 0, phiLeft: 0, phiRight: 0 }];
   const gaps: number[] = [0];
+  const ips: number[] = [psi];
   const fermiOf: ((mu: number) => number)[] = [() => 0];
+  const interlayers: InterlayerChoice[] = [];
+  const warnings: string[] = [];
   let mu = 0;
   layers.forEach((layer, k) => {
     if (layer.role === "electrolyte") {
@@ -100,21 +149,37 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
         phiRight: electrostaticPotential(fr, layer.ionizationPotential, psi, right),
       });
       gaps.push(layer.bandGap + (layer.scissor ?? 0));
+      ips.push(layer.ionizationPotential);
       fermiOf.push(fermi);
       mu = right;
     } else {
       // a mixed conductor: constant mu, set by the electrode it touches electronically
       const here = k > lastWindowed ? muCathode : k < firstWindowed || firstWindowed === -1 ? 0 : mu;
-      const phi = electrostaticPotential(layer.fermiLevel, layer.ionizationPotential, psi, here);
-      states.push({ id: layer.id, soc: layer.soc, role: "cathode", muLeft: here, muRight: here, fermiLeft: layer.fermiLevel, fermiRight: layer.fermiLevel, phiLeft: phi, phiRight: phi });
-      gaps.push(layer.bandGap + (layer.scissor ?? 0));
-      fermiOf.push(() => layer.fermiLevel);
+      const id = layer.id;
+      const material = options.cathodes?.find((c) => c.id === id);
+      const { state, covered } = interlayerState(material ? material.states : [layer], -here);
+      const choice: InterlayerChoice = { index: k, id, requested: layer.soc, taken: state.soc, voltage: -here, covered };
+      interlayers.push(choice);
+      if (!covered) {
+        const ocvs = (material ? material.states : [layer]).map((s) => s.ocv);
+        const beyond = -here > Math.max(...ocvs) ? "delithiate beyond its highest-voltage state" : "lithiate beyond its lowest-voltage state";
+        warnings.push(
+          `interlayer ${label(layer)} is held at ${(-here).toFixed(2)} V, outside the voltages of its states (${Math.min(...ocvs).toFixed(2)} to ${Math.max(...ocvs).toFixed(2)} V): ` +
+            `it would ${beyond}; ${label(state)} is kept`,
+        );
+      }
+      const phi = electrostaticPotential(state.fermiLevel, state.ionizationPotential, psi, here);
+      states.push({ id: state.id, soc: state.soc, role: "cathode", muLeft: here, muRight: here, fermiLeft: state.fermiLevel, fermiRight: state.fermiLevel, phiLeft: phi, phiRight: phi });
+      gaps.push(state.bandGap + (state.scissor ?? 0));
+      ips.push(state.ionizationPotential);
+      fermiOf.push(() => state.fermiLevel);
       mu = here;
     }
   });
   const phiCathode = electrostaticPotential(cathode.fermiLevel, cathode.ionizationPotential, psi, muCathode);
   states.push({ id: cathode.id, soc: cathode.soc, role: "cathode", muLeft: muCathode, muRight: muCathode, fermiLeft: cathode.fermiLevel, fermiRight: cathode.fermiLevel, phiLeft: phiCathode, phiRight: phiCathode });
   gaps.push(cathode.bandGap + (cathode.scissor ?? 0));
+  ips.push(cathode.ionizationPotential);
   fermiOf.push(() => cathode.fermiLevel);
 
   const interfaces: StackInterface[] = [];
@@ -132,7 +197,7 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
     const isElectrode = i === 0 || i === states.length - 1;
     const width = isElectrode ? 0.5 : s.role === "electrolyte" ? Math.max(s.muLeft - s.muRight, 0.3) : 0.3;
     const n = s.role === "electrolyte" ? points : 2;
-    const ip = i === 0 ? psi : i === states.length - 1 ? cathode.ionizationPotential : layers[i - 1].ionizationPotential;
+    const ip = ips[i];
     for (let j = 0; j < n; j++) {
       const t = j / (n - 1);
       const m = s.muLeft + (s.muRight - s.muLeft) * t;
@@ -147,5 +212,5 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
     }
     x += width;
   });
-  return { ocv, layers: states, interfaces, profile };
+  return { ocv, layers: states, interfaces, profile, interlayers, warnings };
 }

@@ -33,12 +33,15 @@ export const stackCommand: CommandSpec = {
     const cathodeLayer = resolveLayer(set, names[names.length - 1], soc);
     if (cathodeLayer.role !== "cathode") throw new PotmapError("the last layer must be a cathode", { field: "--layers", value: names[names.length - 1] });
     const middle = names.slice(1, -1).map((n) => resolveLayer(set, n, soc));
-    const map = stackMap(anode, middle, cathodeLayer, { temperature: numberOption(options, "temperature", { positive: true }) });
-    const text = [
-      `${map.layers.map((l) => (l.soc ? `${l.id} ${l.soc}` : l.id)).join(" | ")}, OCV ${map.ocv.toFixed(3)} V`,
-      "",
-      formatTable(["interface", "dphi (V)", "dmu (eV)", "hinders"], map.interfaces.map((i) => [`${i.left} / ${i.right}`, i.dphi, i.dmu, i.hinders])),
-    ].join("\n");
+    // interlayers of a cathode material take the state stable at the voltage imposed on them
+    const map = stackMap(anode, middle, cathodeLayer, { temperature: numberOption(options, "temperature", { positive: true }), cathodes: set.cathodes });
+    const lines = [`${map.layers.map((l) => (l.soc ? `${l.id} ${l.soc}` : l.id)).join(" | ")}, OCV ${map.ocv.toFixed(3)} V`];
+    for (const c of map.interlayers) {
+      lines.push(`interlayer ${c.id} ${c.requested} -> ${c.id} ${c.taken} at ${c.voltage.toFixed(2)} V${c.covered ? "" : " (outside its states' voltages)"}`);
+    }
+    lines.push("", formatTable(["interface", "dphi (V)", "dmu (eV)", "hinders"], map.interfaces.map((i) => [`${i.left} / ${i.right}`, i.dphi, i.dmu, i.hinders])));
+    for (const w of map.warnings) lines.push(`warning: ${w}`);
+    const text = lines.join("\n");
     return { json: map, text };
   },
 };
