@@ -84,6 +84,8 @@ export { calibrateDataSet, tableTargets } from "./calibration/calibrateDataSet";
 export type { PublishedNumbers, DataSetCalibration } from "./calibration/calibrateDataSet";
 export { compareTable, summarisePairs, lowBarrierPairs, barrierLessInterfaces } from "./calibration/reproduction";
 export type { TableComparison, PairSummary } from "./calibration/reproduction";
+export { claimsLedger, ledgerMarkdown, dominantBalance } from "./calibration/claims";
+export type { Claim, PublishedClaims, LedgerOptions } from "./calibration/claims";
 
 // figures: Plotly figure specs as plain data
 export { figureToJSON, withDefaultLayout } from "./figures/figure";
