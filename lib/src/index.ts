@@ -94,3 +94,7 @@ export {
   mapColours, materialColours, bandAlignmentFigure, potentialMapFigure, potentialMapGrid,
   defectChemistryFigure, fermiLevelFigure, experimentFigure, stackMapFigure,
 } from "./figures/plots";
+
+// course: exercises of the notebooks, checked by the library
+export { exercises, findExercise, checkExercise, unboundedLpsFit } from "./course/exercises";
+export type { Exercise, ExerciseCheck } from "./course/exercises";

@@ -12,6 +12,7 @@ import { dopeCommand } from "./commands/dope";
 import { sweepTemperatureCommand } from "./commands/sweepTemperature";
 import { uncertaintyCommand } from "./commands/uncertainty";
 import { sensitivityCommand } from "./commands/sensitivity";
+import { exportCommand, importCommand } from "./commands/importScFermi";
 
 export const commands: CommandSpec[] = [
   tableCommand,
@@ -27,4 +28,7 @@ export const commands: CommandSpec[] = [
   sweepTemperatureCommand,
   uncertaintyCommand,
   sensitivityCommand,
+  // defect models in and out: SC-FERMI files <-> electrolyte records
+  importCommand,
+  exportCommand,
 ];

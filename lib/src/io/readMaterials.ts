@@ -9,6 +9,8 @@ import { PotmapError } from "../core/errors";
 import { materialSchema } from "./schema";
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
+import { DefectSystem } from "../defects/neutrality";
+import { quenchDefects } from "../whatif/doping";
 import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, Material } from "../cell/materials";
 
 const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false });
@@ -200,10 +202,30 @@ function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
   for (const [element, p] of Object.entries((f.potentials ?? {}) as Record<string, Json>)) {
     potentials[element] = { intercept: quantityValue(p.intercept), slope: quantityValue(p.slope) };
   }
-  return {
-    rule: "defects",
-    system: { bandGap, temperature, defects, dopants, potentials, carriers: toCarriers(f.carriers, file, "fermiLevel.carriers", bandGap) },
-  };
+  const system: DefectSystem = { bandGap, temperature, defects, dopants, potentials, carriers: toCarriers(f.carriers, file, "fermiLevel.carriers", bandGap) };
+  if (f.synthesis === undefined) return { rule: "defects", system };
+  return { rule: "defects", system: synthesised(system, f.synthesis, file) };
+}
+
+/**
+ * Synthesis then operation (fermiLevel.synthesis): every defect equilibrated at the synthesis
+ * temperature and mu_Li, the listed ones (default: those exchanging no Li) frozen at their
+ * total concentration, then the system at the operating temperature. Same code as `potmap
+ * dope --quench-temperature` (whatif/doping.ts quenchDefects).
+ */
+function synthesised(system: DefectSystem, s: Json, file: string): DefectSystem {
+  const processingTemperature = positive(quantityValue(s.temperature), file, "fermiLevel.synthesis.temperature");
+  const muLi = quantityValue(s.muLi);
+  const names = system.defects.map((d) => d.name);
+  (s.freeze ?? []).forEach((name: string, i: number) => {
+    if (!names.includes(name)) fail(file, `fermiLevel.synthesis.freeze[${i}]`, name, `names no defect of this record (defects: ${names.join(", ")})`);
+  });
+  try {
+    return quenchDefects(system, { processingTemperature, muLi, operatingTemperature: system.temperature, freeze: s.freeze });
+  } catch (error) {
+    if (error instanceof PotmapError) fail(file, "fermiLevel.synthesis", processingTemperature, `the synthesis equilibrium cannot be solved: ${error.message}`);
+    throw error;
+  }
 }
 
 /** Turn a validated record into the model's plain types, checking physical ranges. */

@@ -109,6 +109,17 @@ const fermiLevel = {
             properties: { ...provenance, name: { type: "string" }, charge: { type: "number" }, concentration: { $ref: "#/$defs/quantity" } },
           },
         },
+        synthesis: {
+          type: "object",
+          required: ["temperature", "muLi"],
+          additionalProperties: false,
+          properties: {
+            ...provenance,
+            temperature: { $ref: "#/$defs/quantity" },
+            muLi: { $ref: "#/$defs/quantity" },
+            freeze: { type: "array", items: { type: "string", minLength: 1 } },
+          },
+        },
         potentials: {
           type: "object",
           additionalProperties: {

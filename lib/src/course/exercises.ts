@@ -1,0 +1,248 @@
+/**
+ * Exercises of the notebook course: predict, then compute. Each exercise is data (a prompt, a
+ * unit, a tolerance, a hint) plus `expected`, which computes the answer from a data set with the
+ * library's own physics (potentialMap, solveFermiLevel, ...). checkExercise compares a
+ * student's number with it and says right, or gives the hint and the direction of the miss
+ * without revealing the value. The teacher's solutions notebook works each answer out by
+ * another route (closed forms, hand evaluation of eqs. 4-7) and runs the same check, so a
+ * solution and its checker cannot drift apart unnoticed.
+ */
+import { PotmapError } from "../core/errors";
+import { thermalEnergy } from "../core/constants";
+import { DataSet, Electrolyte } from "../cell/materials";
+import { findAnode, findCathodeState, findElectrolyte } from "../cell/dataSet";
+import { potentialMap } from "../cell/potentialMap";
+import { fermiLevelFunction } from "../cell/fermiLevel";
+import { bandEdgesVsVacuum } from "../cell/alignment";
+import { fermiLevelSlope } from "../defects/sweep";
+import { solveFermiLevel } from "../defects/neutrality";
+import { goldenMinimum } from "../calibration/calibrateDataSet";
+import { PublishedNumbers } from "../calibration/calibrateDataSet";
+
+export interface Exercise {
+  id: string;
+  /** Notebook the exercise belongs to (file name without .ipynb). */
+  notebook: string;
+  /** The question, in Markdown (symbols in $...$). */
+  prompt: string;
+  unit: string;
+  /** Accepted absolute difference, in `unit`. */
+  tolerance: number;
+  hint: string;
+  /** The answer computed by the library from a data set (and the paper's numbers, when needed). */
+  expected(set: DataSet, published?: PublishedNumbers): number;
+}
+
+const li = (set: DataSet) => findAnode(set, "Li");
+const map = (set: DataSet, electrolyte: string, cathode: string, soc: string) =>
+  potentialMap(li(set), findElectrolyte(set, electrolyte), findCathodeState(set, cathode, soc), { withoutProfile: true });
+
+function defectSystem(e: Electrolyte) {
+  if (e.fermiLevel.rule !== "defects") throw new PotmapError("has no defect chemistry", { field: "electrolyte", value: e.id });
+  return e.fermiLevel.system;
+}
+
+/** The LPS Li_i(+) energy that fits Table 1's LPS column best (rms), with no physical bound. */
+export function unboundedLpsFit(set: DataSet, published: PublishedNumbers): { energy: number; rms: number } {
+  const lps = findElectrolyte(set, "LPS");
+  const system = defectSystem(lps);
+  const index = system.defects.findIndex((d) => d.lithium === 1);
+  if (index < 0) throw new PotmapError("has no Li interstitial", { field: "LPS", value: "Li_i" });
+  const rows = published.table1.rows.filter((r) => r.electrolyte === "LPS" && typeof r.dphiCathode === "number");
+  const rms = (energy: number) => {
+    const defects = system.defects.map((d, i) => (i === index ? { ...d, chargeStates: d.chargeStates.map((s) => (s.charge === 1 ? { ...s, energy } : s)) } : d));
+    const e: Electrolyte = { ...lps, fermiLevel: { rule: "defects", system: { ...system, defects } } };
+    let sum = 0;
+    for (const r of rows) {
+      const m = potentialMap(li(set), e, findCathodeState(set, r.cathode, r.soc), { withoutProfile: true });
+      sum += (m.dphiCathode - (r.dphiCathode as number)) ** 2;
+    }
+    return Math.sqrt(sum / rows.length);
+  };
+  const energy = goldenMinimum(rms, -5.5, -2.5, 60);
+  return { energy, rms: rms(energy) };
+}
+
+export const exercises: readonly Exercise[] = [
+  {
+    id: "01-cbm-llzo",
+    notebook: "01-band-alignment",
+    prompt: "Aligned to the vacuum level (Fig. 2, before any contact), how far above the Li Fermi level does LLZO's CBM lie? Use $\\psi_a$, LLZO's IP and its gap.",
+    unit: "eV",
+    tolerance: 0.01,
+    hint: "The Li Fermi level sits $\\psi_a$ below the vacuum; LLZO's VBM sits IP below it and the CBM one gap higher.",
+    expected: (set) => {
+      const e = findElectrolyte(set, "LLZO");
+      return bandEdgesVsVacuum(e.ionizationPotential, e.bandGap, 0).cbm + li(set).workFunction;
+    },
+  },
+  {
+    id: "01-work-function-llzo",
+    notebook: "01-band-alignment",
+    prompt: "What is LLZO's work function (eV) when it is in contact with Li metal ($V = 0$)? The IP is fixed; $E_F$ comes from the defect chemistry.",
+    unit: "eV",
+    tolerance: 0.01,
+    hint: "Work function = vacuum minus Fermi level = IP minus $E_F$ (E_F measured from the VBM).",
+    expected: (set) => {
+      const e = findElectrolyte(set, "LLZO");
+      return e.ionizationPotential - fermiLevelFunction(e.fermiLevel)(0);
+    },
+  },
+  {
+    id: "02-frenkel-llzo",
+    notebook: "02-defect-chemistry",
+    prompt: "Predict LLZO's Fermi level (eV above the VBM) at $V = 0$ from the Frenkel balance $[V_\\mathrm{Li}'] = [\\mathrm{Li}_i^\\bullet]$ alone.",
+    unit: "eV",
+    tolerance: 0.01,
+    hint: "Equate the two concentrations $N g\\,e^{-E_f/kT}$ with $E_f(V_\\mathrm{Li}^-) = E_0 + \\mu - E_F$ and $E_f(\\mathrm{Li}_i^+) = E_0 - \\mu + E_F$; the site and degeneracy ratio enters as $\\tfrac{kT}{2}\\ln(\\ldots)$.",
+    expected: (set) => solveFermiLevel(defectSystem(findElectrolyte(set, "LLZO")), 0).fermiLevel,
+  },
+  {
+    id: "02-shift-per-volt",
+    notebook: "02-defect-chemistry",
+    prompt: "In the Frenkel regime, by how much (eV) does LLZO's $E_F$ change when the voltage rises from 0 to 1 V?",
+    unit: "eV",
+    tolerance: 0.02,
+    hint: "Both formation energies move with $\\mu_\\mathrm{Li} = -eV$, in opposite directions; their crossing point moves one for one.",
+    expected: (set) => {
+      const f = fermiLevelFunction(findElectrolyte(set, "LLZO").fermiLevel);
+      return f(-1) - f(0);
+    },
+  },
+  {
+    id: "03-slope-lipon",
+    notebook: "03-fermi-level-slopes",
+    prompt: "What is $dE_F/dV$ of LiPON at 1.5 V (inside its window)? Predict it from the defects that set $E_F$ there.",
+    unit: "eV/V",
+    tolerance: 0.05,
+    hint: "A Li defect balanced by a defect that exchanges no Li (N_O, O_N) gives half the Frenkel slope.",
+    expected: (set) => fermiLevelSlope(defectSystem(findElectrolyte(set, "LiPON")), 1.5),
+  },
+  {
+    id: "03-overfit-lps",
+    notebook: "03-fermi-level-slopes",
+    prompt: "Overfitting: fit LPS's $\\mathrm{Li}_i^\\bullet$ energy, with no bound, to Table 1's LPS column (least squares over $\\Delta\\phi_c$). With the fitted energy, where is $E_F$ relative to the CBM at 1.74 V (eV; positive = above the CBM)?",
+    unit: "eV",
+    tolerance: 0.03,
+    hint: "Use `potmap.unboundedLpsFit(set, published)`, build the record with that energy and solve $E_F$ at $\\mu_\\mathrm{Li} = -1.74$ eV; subtract the gap.",
+    expected: (set, published) => {
+      if (!published) throw new PotmapError("needs the paper's numbers (data/published.json)", { field: "published" });
+      const { energy } = unboundedLpsFit(set, published);
+      const lps = findElectrolyte(set, "LPS");
+      const system = defectSystem(lps);
+      const defects = system.defects.map((d) => (d.lithium === 1 ? { ...d, chargeStates: d.chargeStates.map((s) => (s.charge === 1 ? { ...s, energy } : s)) } : d));
+      return solveFermiLevel({ ...system, defects }, -1.74).fermiLevel - (lps.bandGap + (lps.scissor ?? 0));
+    },
+  },
+  {
+    id: "04-dphia-lipon",
+    notebook: "04-lithium-interfaces",
+    prompt: "Compute $\\Delta\\phi_a$ for Li | LiPON by hand from eq. 5: $E_F$ at LiPON's anode-side window edge, its IP, $\\psi_a$ and $\\mu_a^*$.",
+    unit: "V",
+    tolerance: 0.005,
+    hint: "$e\\Delta\\phi_a = E_F(\\mu_a^*) - \\mathrm{IP} + \\psi_a - \\mu_a^*$ with $\\mu_a^* = -\\max(V_\\mathrm{low}, 0)$; mind the sign of $\\mu_a^*$.",
+    expected: (set) => map(set, "LiPON", "LCO", "0%").dphiAnode,
+  },
+  {
+    id: "05-dphic-llzo-lco",
+    notebook: "05-cathode-interfaces",
+    prompt: "Predict $\\Delta\\phi_c$ for LLZO | LCO at 0 % SOC from eq. 7 (V).",
+    unit: "V",
+    tolerance: 0.005,
+    hint: "$e\\phi_\\mathrm{cathode} = E_{F,c} - \\mathrm{IP}_c + \\psi_a + e\\,\\mathrm{OCV}$ and $e\\phi_\\mathrm{SE}$ at $\\mu_c^* = -\\min(V_\\mathrm{high}, \\mathrm{OCV})$.",
+    expected: (set) => map(set, "LLZO", "LCO", "0%").dphiCathode,
+  },
+  {
+    id: "05-grey-lnmo",
+    notebook: "05-cathode-interfaces",
+    prompt: "How wide (V) is the grey region on the cathode side of LLZO | LNMO at 0 % SOC?",
+    unit: "V",
+    tolerance: 0.005,
+    hint: "The electrolyte stops at its upper window edge; the rest of the way to the cathode's OCV is grey.",
+    expected: (set) => {
+      const m = map(set, "LLZO", "LNMO", "0%");
+      return m.ocv + m.muCathodeSide;
+    },
+  },
+  {
+    id: "06-direction-lnmo-lipon",
+    notebook: "06-experimental-comparison",
+    prompt: "For LNMO (0 %) | LiPON, does the cathode jump hinder discharge (+1) or charge (-1)?",
+    unit: "",
+    tolerance: 0,
+    hint: "A positive jump is a barrier for Li⁺ moving from anode to cathode (discharge).",
+    expected: (set) => Math.sign(map(set, "LiPON", "LNMO", "0%").dphiCathode),
+  },
+  {
+    id: "07-ip-shift-llzo",
+    notebook: "07-what-if",
+    prompt: "If LLZO's ionization potential were 0.2 eV larger, by how much (V) would $\\Delta\\phi_a$ change?",
+    unit: "V",
+    tolerance: 0.005,
+    hint: "The IP enters eq. 5 once, with a minus sign, and nothing else in $\\Delta\\phi_a$ depends on it.",
+    expected: (set) => {
+      const e = findElectrolyte(set, "LLZO");
+      const shifted: Electrolyte = { ...e, ionizationPotential: e.ionizationPotential + 0.2 };
+      const cathode = findCathodeState(set, "LCO", "0%");
+      return potentialMap(li(set), shifted, cathode, { withoutProfile: true }).dphiAnode - potentialMap(li(set), e, cathode, { withoutProfile: true }).dphiAnode;
+    },
+  },
+  {
+    id: "07-scissor-lps",
+    notebook: "07-what-if",
+    prompt: "Open LPS's gap by a +1 eV scissor. By how much (eV) does its $E_F$ at the cathode-side edge of its window move (LPS | LCO, 0 % SOC)?",
+    unit: "eV",
+    tolerance: 0.03,
+    hint: "E_F is set by $[\\mathrm{Li}_i^\\bullet] = n$; $n \\propto e^{-(E_c - E_F)/kT}$ and $[\\mathrm{Li}_i^\\bullet] \\propto e^{-E_F/kT}$, so E_F follows the CBM by about half its shift.",
+    expected: (set) => {
+      const e = findElectrolyte(set, "LPS");
+      const shifted: Electrolyte = { ...e, scissor: (e.scissor ?? 0) + 1 };
+      const cathode = findCathodeState(set, "LCO", "0%");
+      const at = (x: Electrolyte) => potentialMap(li(set), x, cathode, { withoutProfile: true }).fermiLevelCathodeSide;
+      return at(shifted) - at(e);
+    },
+  },
+];
+
+export interface ExerciseCheck {
+  id: string;
+  /** null while the answer is not given (NaN or undefined). */
+  correct: boolean | null;
+  message: string;
+}
+
+/** Look an exercise up by id, with a message that lists the ids. */
+export function findExercise(id: string): Exercise {
+  const exercise = exercises.find((e) => e.id === id);
+  if (!exercise) throw new PotmapError(`unknown exercise (known: ${exercises.map((e) => e.id).join(", ")})`, { field: "exercise", value: id });
+  return exercise;
+}
+
+/**
+ * Compare an answer with the computed one. NaN or undefined: not answered yet (no error, so
+ * a student's notebook still runs). Wrong: the hint and whether the answer is too high or too
+ * low, never the value.
+ */
+export function checkExercise(id: string, answer: number | undefined, set: DataSet, published?: PublishedNumbers): ExerciseCheck {
+  const exercise = findExercise(id);
+  if (answer === undefined || Number.isNaN(answer)) {
+    return { id, correct: null, message: `${id}: not answered yet. Replace NaN with your prediction${exercise.unit ? ` (${exercise.unit})` : ""}.` };
+  }
+  if (typeof answer !== "number" || !Number.isFinite(answer)) {
+    throw new PotmapError("an answer must be a finite number", { field: `exercise ${id}`, value: answer });
+  }
+  const expected = exercise.expected(set, published);
+  const miss = answer - expected;
+  const unit = exercise.unit ? ` ${exercise.unit}` : "";
+  if (Math.abs(miss) <= exercise.tolerance + 1e-12) {
+    return { id, correct: true, message: `${id}: right (${answer}${unit}; the library gives ${round(expected)}${unit}, tolerance ${exercise.tolerance}${unit}).` };
+  }
+  return { id, correct: false, message: `${id}: not yet: your answer is too ${miss > 0 ? "high" : "low"}. Hint: ${exercise.hint}` };
+}
+
+const round = (x: number) => Number(x.toPrecision(4));
+
+/** kT at the record's temperature, for worked solutions (eV). */
+export function recordThermalEnergy(e: Electrolyte): number {
+  return thermalEnergy(defectSystem(e).temperature);
+}

@@ -1,0 +1,250 @@
+/**
+ * SC-FERMI defect models as potmap electrolyte records, and back (issue "Real defect models in").
+ *
+ * importScFermi turns parsed SC-FERMI inputs (io/scFermi.ts) into a raw electrolyte record:
+ * defect species, charge states, energies, degeneracies, site densities (from the unit cell)
+ * and the host DOS come from the files; the fields SC-FERMI does not hold (IP, window, colour,
+ * name, operating temperature) from a base record. SC-FERMI formation energies already include
+ * every chemical potential at one point of the phase diagram, which the files do not record;
+ * the caller states the Li chemical potential of that point (muLi, eV vs Li metal). The record
+ * stores energies at mu_Li = 0, E0 = E_file + dN_Li * muLi (model.md section 2:
+ * E_f = E0 - dN_Li mu), with every other chemical potential held where the file had it (as the
+ * paper does for the non-Li species).
+ *
+ * exportScFermi writes a defect-chemistry record back as SC-FERMI files at a chosen mu_Li, so
+ * that `potmap fermi` on them reproduces the record (the round trip of the tests).
+ *
+ * Pure: text in, plain objects out; the CLI layer reads and writes the files.
+ */
+import { PotmapError } from "../core/errors";
+import { cubicAngstrom } from "../core/constants";
+import { Electrolyte } from "../cell/materials";
+import { ScFermiDos, ScFermiInput, ScFermiUnitCell } from "./scFermi";
+import { elementSymbols } from "../thermo/formula";
+
+type Json = Record<string, any>;
+
+/**
+ * Li exchanged with the reservoir when the defect forms, read from an SC-FERMI name when it is
+ * unambiguous: "SPECIES_SITE[_qualifier]" with SPECIES an element or v/V/Va (vacancy) and SITE
+ * an element or i (interstitial). Li_i +1, v_Li -1, Li_X +1 (Li on an X site), X_Li -1, any
+ * other element pair 0. Returns undefined when the name does not follow that form.
+ */
+export function lithiumFromName(name: string): number | undefined {
+  const parts = name.split("_");
+  if (parts.length < 2) return undefined;
+  const [species, site] = parts;
+  const isVacancy = /^(v|V|Va|va|Vac|vac)$/.test(species);
+  const isInterstitial = /^(i|int)$/.test(site);
+  const known = (s: string) => elementSymbols.includes(s);
+  if (!isVacancy && !known(species)) return undefined;
+  if (!isInterstitial && !known(site)) return undefined;
+  if (isVacancy && isInterstitial) return undefined;
+  const gained = species === "Li" ? 1 : 0;
+  const lost = site === "Li" ? 1 : 0;
+  if (species === "Li" && site === "Li") return undefined;
+  return gained - lost;
+}
+
+export interface ScFermiSources {
+  /** File names as they should appear in the record's sources. */
+  input: string;
+  unitcell: string;
+  dos?: string;
+}
+
+export interface ImportOptions {
+  input: ScFermiInput;
+  unitCell: ScFermiUnitCell;
+  dos?: ScFermiDos;
+  /** The built-in (or any) electrolyte record that supplies IP, window, colour, temperature. */
+  base: Json;
+  /** Id of the new record. */
+  id: string;
+  /** Li chemical potential at which the file's energies hold, eV vs Li metal (<= 0). */
+  muLi: number;
+  /** dN_Li for defects whose names do not say it (or to override a name). */
+  lithium?: Record<string, number>;
+  /** A sentence on where the files come from (a citation), added to every source. */
+  citation?: string;
+  /**
+   * Synthesis-then-operation (the source authors' use of such models): equilibrate at the
+   * file's temperature and mu_Li, freeze the listed defects (default every defect that is not
+   * a Li vacancy or interstitial), operate at the base record's temperature. false: none.
+   */
+  synthesis?: false | { temperature?: number; freeze?: string[] };
+  /** Names of the files, for sources. */
+  files: ScFermiSources;
+}
+
+const round = (x: number, digits = 10) => Number(x.toPrecision(digits));
+
+/** A raw electrolyte record (the data/materials JSON format) from SC-FERMI inputs. */
+export function importScFermi(options: ImportOptions): Json {
+  const { input, unitCell, dos, base, id, muLi, files } = options;
+  if (base?.role !== "electrolyte") {
+    throw new PotmapError("the base record must be an electrolyte", { field: "base", value: base?.id ?? base?.role });
+  }
+  if (typeof muLi !== "number" || !Number.isFinite(muLi) || muLi > 0) {
+    throw new PotmapError("the Li chemical potential of the file's energies must be a finite number <= 0 eV (vs Li metal)", { field: "muLi", value: muLi });
+  }
+  if (!/^[A-Za-z0-9_.+-]+$/.test(id)) throw new PotmapError("an id may hold letters, digits and _ . + - only", { field: "id", value: id });
+  const names = new Set(input.defects.map((d) => d.name));
+  for (const name of Object.keys(options.lithium ?? {})) {
+    if (!names.has(name)) throw new PotmapError(`names no defect of the file (defects: ${[...names].join(", ")})`, { file: files.input, field: "lithium", value: name });
+    const value = options.lithium![name];
+    if (!Number.isInteger(value)) throw new PotmapError("the Li exchanged must be a whole number", { field: `lithium.${name}`, value });
+  }
+  const cite = options.citation ? `; ${options.citation}` : "";
+  const perCell = 1 / (unitCell.volume * cubicAngstrom);
+  const muText = `mu_Li = ${muLi} eV`;
+
+  const defects = input.defects.map((d) => {
+    const lithium = options.lithium?.[d.name] ?? lithiumFromName(d.name);
+    if (lithium === undefined) {
+      throw new PotmapError(
+        `the Li exchanged by ${d.name} cannot be read from its name; give it with --lithium ${d.name}=DELTA (+1 Li gained, -1 lost, 0 none)`,
+        { file: files.input, field: `defect ${d.name}`, value: d.name },
+      );
+    }
+    return {
+      name: d.name,
+      lithium,
+      sites: {
+        value: round(d.nsites * perCell),
+        source: `${d.nsites} sites per cell (${files.input} line ${d.line}) / cell volume ${round(unitCell.volume, 8)} A^3 (${files.unitcell})${cite}`,
+      },
+      chargeStates: d.chargeStates.map((s) => ({
+        charge: s.charge,
+        energy: {
+          value: round(s.energy + lithium * muLi),
+          source: `${files.input} line ${s.line}: ${s.energy} eV at the file's chemical potentials, shifted to mu_Li = 0 with dN_Li = ${lithium} from ${muText}${cite}`,
+        },
+        degeneracy: s.degeneracy,
+      })),
+    };
+  });
+
+  const baseFermi = base.fermiLevel ?? {};
+  const fermiLevel: Json = {
+    rule: "defects",
+    temperature: baseFermi.temperature ?? { value: 300, source: "room temperature" },
+    carriers: dos
+      ? {
+          kind: "dos",
+          energies: dos.energies,
+          dos: dos.dos,
+          electrons: input.electrons,
+          volume: round(unitCell.volume),
+          source: `host density of states ${files.dos ?? "totdos.dat"} (${dos.spinPolarised ? "spin up + down" : "not spin polarised"}), ${input.electrons} electrons in the ${round(unitCell.volume, 8)} A^3 cell (${files.input}, ${files.unitcell})${cite}`,
+        }
+      : baseFermi.carriers,
+    defects,
+  };
+  if (options.synthesis !== false) {
+    const freeze = options.synthesis?.freeze ?? defects.filter((d) => !isMobileLithium(d.name, d.lithium)).map((d) => d.name);
+    for (const name of freeze) {
+      if (!names.has(name)) throw new PotmapError(`names no defect of the file (defects: ${[...names].join(", ")})`, { file: files.input, field: "synthesis.freeze", value: name });
+    }
+    fermiLevel.synthesis = {
+      temperature: { value: options.synthesis?.temperature ?? input.temperature, source: `${files.input}: the temperature of the model (synthesis)${cite}` },
+      muLi: { value: muLi, source: `the chemical potentials of ${files.input} (given on import)` },
+      freeze,
+      note: "defects equilibrated at the synthesis temperature and mu_Li, the listed ones frozen (total concentration fixed, charge states re-equilibrate), then solved at the operating temperature; Li vacancies and interstitials stay mobile",
+    };
+  }
+  const record: Json = {
+    id,
+    name: `${base.name} (complete SC-FERMI model)`,
+    role: "electrolyte",
+    note: `Imported from SC-FERMI files ${files.input}, ${files.unitcell}${files.dos ? ", " + files.dos : ""} by potmap import at ${muText}; IP, window, colour and operating temperature from the record ${base.id}${cite}`,
+    bandGap: { value: input.bandGap, source: `${files.input} (band gap of the model)${cite}` },
+    ionizationPotential: base.ionizationPotential,
+    window: base.window,
+    fermiLevel,
+  };
+  if (base.formula) record.formula = base.formula;
+  if (base.colour) record.colour = base.colour;
+  if (base.dielectricConstant) record.dielectricConstant = base.dielectricConstant;
+  if (base.scissor) record.scissor = base.scissor;
+  return record;
+}
+
+/** Li vacancies and interstitials: the mobile species of a Li-ion conductor. */
+function isMobileLithium(name: string, lithium: number): boolean {
+  const [species, site] = name.split("_");
+  return (lithium === -1 && site === "Li" && /^(v|V|Va|va|Vac|vac)$/.test(species)) || (lithium === 1 && species === "Li" && /^(i|int)$/.test(site));
+}
+
+export interface ExportedScFermi {
+  inputFermi: string;
+  unitcell: string;
+  totdos?: string;
+  /** What the files cannot carry (e.g. parabolic masses other than 1 m_e). */
+  notes: string[];
+}
+
+/**
+ * SC-FERMI files of a defect-chemistry electrolyte at one mu_Li: energies E0 - dN_Li mu (the
+ * chemical potentials then sit inside the energies, as SC-FERMI expects). Site densities go
+ * through a cubic cell of `volume` A^3 (the DOS cell when the record has one, else 1000 A^3).
+ * Frozen totals and dopants become SC-FERMI's frozen sections.
+ */
+export function exportScFermi(electrolyte: Electrolyte, muLi: number, options: { temperature?: number } = {}): ExportedScFermi {
+  if (electrolyte.fermiLevel.rule !== "defects") {
+    throw new PotmapError("only a defect-chemistry electrolyte can be written as SC-FERMI files", { field: "fermiLevel.rule", value: electrolyte.fermiLevel.rule });
+  }
+  if (typeof muLi !== "number" || !Number.isFinite(muLi)) throw new PotmapError("must be a finite Li chemical potential (eV)", { field: "muLi", value: muLi });
+  const system = electrolyte.fermiLevel.system;
+  // other species tied to mu_Li would need their own shift in every energy: refuse, not drop
+  if (system.potentials && Object.keys(system.potentials).length > 0) {
+    throw new PotmapError("ties other chemical potentials to mu_Li; SC-FERMI export handles Li only", { field: "fermiLevel.potentials", value: Object.keys(system.potentials).join(", ") });
+  }
+  const carriers = system.carriers;
+  const volume = carriers.kind === "dos" ? carriers.volume : 1000;
+  const side = Math.cbrt(volume);
+  const perCell = volume * cubicAngstrom;
+  const temperature = options.temperature ?? system.temperature;
+  const dopants = system.dopants ?? [];
+  const names = new Set(system.defects.map((d) => d.name));
+  for (const d of dopants) {
+    if (names.has(d.name)) throw new PotmapError("a dopant shares its name with a defect; SC-FERMI needs distinct names", { field: "fermiLevel.dopants", value: d.name });
+  }
+  const number = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15));
+  const lines: string[] = [
+    "1",
+    carriers.kind === "dos" ? number(carriers.electrons) : "1  # no DOS in the record: unused, parabolic bands (m* = 1) are assumed by potmap fermi",
+    number(system.bandGap),
+    number(temperature),
+    String(system.defects.length + dopants.length),
+  ];
+  for (const d of system.defects) {
+    lines.push(`${d.name} ${d.chargeStates.length} ${number(d.sites * perCell)}`);
+    for (const s of d.chargeStates) {
+      lines.push(`${s.charge} ${number(s.energy - (d.lithium ?? 0) * muLi)} ${number(s.degeneracy ?? 1)}`);
+    }
+  }
+  // a dopant is a fixed charge: a species with one charge state whose total SC-FERMI freezes
+  for (const d of dopants) lines.push(`${d.name} 1 1`, `${number(d.charge)} 0 1`);
+  const frozen = [
+    ...system.defects.filter((d) => d.frozenConcentration !== undefined).map((d) => [d.name, d.frozenConcentration!] as const),
+    ...dopants.map((d) => [d.name, d.concentration] as const),
+  ];
+  if (frozen.length > 0) {
+    lines.push(String(frozen.length), ...frozen.map(([name, c]) => `${name} ${number(c)}`), "0");
+  }
+  const notes: string[] = [];
+  if (carriers.kind === "parabolic" && (carriers.electronMass !== 1 || carriers.holeMass !== 1 || carriers.statistics !== "fermi-dirac")) {
+    notes.push(`the record's parabolic bands (m_e* ${carriers.electronMass}, m_h* ${carriers.holeMass}, ${carriers.statistics}) have no SC-FERMI form; without totdos.dat potmap fermi assumes 1 m_e and Fermi-Dirac, so carrier densities differ`);
+  }
+  if (carriers.kind === "none") notes.push("the record has no carriers; potmap fermi adds parabolic bands (1 m_e)");
+  const exported: ExportedScFermi = {
+    notes,
+    inputFermi: lines.join("\n") + "\n",
+    unitcell: ["1.0", `${number(side)} 0 0`, `0 ${number(side)} 0`, `0 0 ${number(side)}`].join("\n") + "\n",
+  };
+  if (carriers.kind === "dos") {
+    exported.totdos = carriers.energies.map((e, i) => `${number(e)} ${number(carriers.dos[i])}`).join("\n") + "\n";
+  }
+  return exported;
+}
