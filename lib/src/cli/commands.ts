@@ -12,6 +12,7 @@ import { dopeCommand } from "./commands/dope";
 import { sweepTemperatureCommand } from "./commands/sweepTemperature";
 import { uncertaintyCommand } from "./commands/uncertainty";
 import { sensitivityCommand } from "./commands/sensitivity";
+import { checkCommand } from "./commands/check";
 
 export const commands: CommandSpec[] = [
   tableCommand,
@@ -27,4 +28,6 @@ export const commands: CommandSpec[] = [
   sweepTemperatureCommand,
   uncertaintyCommand,
   sensitivityCommand,
+  // is the data set physical?
+  checkCommand,
 ];
