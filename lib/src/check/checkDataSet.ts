@@ -7,6 +7,7 @@
  * Pure apart from the LP solver it loads for the hull distances: records (or an in-memory data
  * set) and phase entries in, plain findings out. The CLI (`potmap check`) reads the files.
  */
+import { PotmapError } from "../core/errors";
 import { DataSet } from "../cell/materials";
 import { CheckResult, Finding, FindingList } from "./findings";
 import { CheckRecord, CheckedMaterial, checkRanges, checkUnique, prepareDataSet, prepareRecords } from "./records";
@@ -28,12 +29,18 @@ function isDataSet(input: readonly CheckRecord[] | DataSet): input is DataSet {
  * materials (named "role id"; the checks that need the raw record are skipped).
  */
 export async function checkDataSet(input: readonly CheckRecord[] | DataSet, options: CheckOptions = {}): Promise<CheckResult> {
+  const points = options.points ?? 5;
+  if (!Number.isInteger(points) || points < 2) throw new PotmapError("must be an integer of at least 2 (both window ends)", { field: "points", value: points });
+  for (const name of ["marginKT", "diluteFraction", "ocvTolerance", "hullTolerance"] as const) {
+    const value = options[name];
+    if (value !== undefined && !(value >= 0 && Number.isFinite(value))) throw new PotmapError("must be a finite number, zero or positive", { field: name, value });
+  }
   const findings = new FindingList();
   for (const finding of options.readFindings ?? []) findings.add(finding);
   const items: CheckedMaterial[] = isDataSet(input) ? prepareDataSet(input) : prepareRecords(input, findings);
   checkUnique(items, findings);
   checkRanges(items, findings);
-  checkElectrolytes(items, { points: options.points ?? 5, marginKT: options.marginKT ?? 3, diluteFraction: options.diluteFraction ?? 0.1 }, findings);
+  checkElectrolytes(items, { points, marginKT: options.marginKT ?? 3, diluteFraction: options.diluteFraction ?? 0.1 }, findings);
   await checkCathodes(items, options, findings);
   // findings grouped by file (stable: within a file, in the order the checks ran)
   const order = new Map<string, number>();
