@@ -23,7 +23,7 @@ export { linspace, sweepVoltage, fermiLevelSlope } from "./defects/sweep";
 export type { SweepPoint } from "./defects/sweep";
 
 // cell: material types, band alignment, eqs. 4-7, potential maps, the dictionary, stacks
-export type { FermiRule, Anode, Electrolyte, StateOfCharge, CathodeState, Cathode, Material, DataSet } from "./cell/materials";
+export type { FermiRule, Anode, Electrolyte, FrenkelEnergyConstraint, LiteratureConstraint, StateOfCharge, CathodeState, Cathode, Material, DataSet } from "./cell/materials";
 export { paperOrder, findAnode, findElectrolyte, findCathodeState, orderedElectrolytes, orderedCathodeStates } from "./cell/dataSet";
 export { bandEdgesVsVacuum } from "./cell/alignment";
 export type { BandEdges, ScissorOptions } from "./cell/alignment";
@@ -86,6 +86,13 @@ export { compareTable, summarisePairs, lowBarrierPairs, barrierLessInterfaces } 
 export type { TableComparison, PairSummary } from "./calibration/reproduction";
 export { claimsLedger, ledgerMarkdown, dominantBalance } from "./calibration/claims";
 export type { Claim, PublishedClaims, LedgerOptions } from "./calibration/claims";
+
+// check: is a data set physical? (findings naming file, field, value and what is expected)
+export { checkDataSet, formatFinding } from "./check/checkDataSet";
+export type { CheckOptions } from "./check/checkDataSet";
+export { functionalFamily } from "./check/electrolytes";
+export type { Finding, CheckResult, CheckName, Severity } from "./check/findings";
+export type { CheckRecord } from "./check/records";
 
 // figures: Plotly figure specs as plain data
 export { figureToJSON, withDefaultLayout } from "./figures/figure";

@@ -20,6 +20,26 @@ export interface Anode {
   colour?: string;
 }
 
+/**
+ * A literature value the record's defect energies must reproduce (verified by `potmap check`).
+ * frenkelEnergy: E0(interstitial, +1) + E0(vacancy, -1), eV, the energy of a V_Li(-)/Li_i(+)
+ * pair; mu_Li and E_F cancel in the sum, so it holds at any voltage.
+ */
+export interface FrenkelEnergyConstraint {
+  kind: "frenkelEnergy";
+  /** Name of the vacancy defect (charge state -1 used). */
+  vacancy: string;
+  /** Name of the interstitial defect (charge state +1 used). */
+  interstitial: string;
+  /** eV */
+  value: number;
+  /** eV; |computed - value| <= tolerance passes. */
+  tolerance: number;
+  source: string;
+}
+
+export type LiteratureConstraint = FrenkelEnergyConstraint;
+
 export interface Electrolyte {
   role: "electrolyte";
   id: string;
@@ -27,6 +47,8 @@ export interface Electrolyte {
   formula?: string;
   /** Band gap, eV (as computed; scissor applied separately). */
   bandGap: number;
+  /** Method of the band gap when the record names it ("PBE", "HSE06", "GW0", "experiment"). */
+  bandGapFunctional?: string;
   /** VBM below the local vacuum, eV. */
   ionizationPotential: number;
   /** Electrochemical window vs Li/Li+, V. */
@@ -35,6 +57,8 @@ export interface Electrolyte {
   /** Scissor shift added to the CBM, eV (default 0). */
   scissor?: number;
   dielectricConstant?: number;
+  /** Literature values the defect energies must reproduce (checked, never used in the physics). */
+  constraints?: LiteratureConstraint[];
   colour?: string;
 }
 

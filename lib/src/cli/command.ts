@@ -9,6 +9,8 @@ export type CliOptions = Record<string, string | boolean>;
 export interface CommandResult {
   json: unknown;
   text: string;
+  /** Exit code after printing the result (default 0); `check` returns 1 when it found errors. */
+  exitCode?: number;
 }
 
 export interface CommandSpec {

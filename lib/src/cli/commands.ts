@@ -13,6 +13,7 @@ import { sweepTemperatureCommand } from "./commands/sweepTemperature";
 import { uncertaintyCommand } from "./commands/uncertainty";
 import { sensitivityCommand } from "./commands/sensitivity";
 import { exportCommand, importCommand } from "./commands/importScFermi";
+import { checkCommand } from "./commands/check";
 
 export const commands: CommandSpec[] = [
   tableCommand,
@@ -31,4 +32,6 @@ export const commands: CommandSpec[] = [
   // defect models in and out: SC-FERMI files <-> electrolyte records
   importCommand,
   exportCommand,
+  // is the data set physical?
+  checkCommand,
 ];

@@ -90,7 +90,7 @@ export async function main(
     }
     const result = await spec.run(options);
     out(options.json ? JSON.stringify(result.json, null, 2) + "\n" : result.text + "\n");
-    return 0;
+    return result.exitCode ?? 0;
   } catch (error) {
     if (error instanceof PotmapError) {
       err(`potmap ${name}: ${error.message.replace(/\s*\n\s*/g, " ")}\n`);

@@ -12,9 +12,12 @@ export class PotmapError extends Error {
   readonly file?: string;
   readonly field?: string;
   readonly value?: unknown;
+  /** The reason alone, without the location prefix (for reports that list file and field apart). */
+  readonly reason: string;
   constructor(reason: string, where: ErrorLocation = {}) {
     super(formatMessage(reason, where));
     this.name = "PotmapError";
+    this.reason = reason;
     this.file = where.file;
     this.field = where.field;
     this.value = where.value;

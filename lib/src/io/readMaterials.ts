@@ -11,7 +11,7 @@ import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/neutrality";
 import { quenchDefects } from "../whatif/doping";
-import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, Material } from "../cell/materials";
+import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, LiteratureConstraint, Material } from "../cell/materials";
 
 const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false });
 const validate = ajv.compile(materialSchema);
@@ -228,6 +228,21 @@ function synthesised(system: DefectSystem, s: Json, file: string): DefectSystem 
   }
 }
 
+/** Literature constraints as plain data; records built in memory may skip the schema, so the shape is checked here too. */
+function toConstraints(list: unknown, file: string): LiteratureConstraint[] {
+  if (!Array.isArray(list)) fail(file, "constraints", list, "must be a list of constraints");
+  return list.map((c: Json, i: number) => {
+    const field = `constraints[${i}]`;
+    if (c?.kind !== "frenkelEnergy") fail(file, `${field}.kind`, c?.kind, 'must be "frenkelEnergy"');
+    for (const name of ["vacancy", "interstitial", "source"]) {
+      if (typeof c[name] !== "string" || c[name] === "") fail(file, `${field}.${name}`, c[name], "must be a non-empty string");
+    }
+    if (typeof c.value !== "number") fail(file, `${field}.value`, c.value, "must be a number (eV)");
+    nonNegative(c.tolerance, file, `${field}.tolerance`);
+    return { kind: "frenkelEnergy", vacancy: c.vacancy, interstitial: c.interstitial, value: c.value, tolerance: c.tolerance, source: c.source };
+  });
+}
+
 /** Turn a validated record into the model's plain types, checking physical ranges. */
 export function toMaterial(record: Json, file: string): Material {
   // records built in memory (calibration, screening) may skip validateRecord
@@ -253,6 +268,8 @@ export function toMaterial(record: Json, file: string): Material {
       fermiLevel: toFermiRule(record.fermiLevel, file, bandGap),
     };
     if (record.formula) electrolyte.formula = record.formula;
+    if (typeof record.bandGap === "object" && record.bandGap.functional) electrolyte.bandGapFunctional = record.bandGap.functional;
+    if (record.constraints !== undefined) electrolyte.constraints = toConstraints(record.constraints, file);
     if (record.scissor !== undefined) electrolyte.scissor = quantityValue(record.scissor);
     if (record.dielectricConstant !== undefined) electrolyte.dielectricConstant = positive(quantityValue(record.dielectricConstant), file, "dielectricConstant");
     if (colour) electrolyte.colour = colour;

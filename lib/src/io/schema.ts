@@ -10,6 +10,11 @@
  * A "quantity" is a plain number or { value, source | calibrated, uncertainty? }.
  * Provenance (source or calibrated) may sit on the quantity or on any enclosing object;
  * checkProvenance() insists that every number is covered by one.
+ *
+ * A band gap may also name the method it comes from (`bandGap.functional`: "PBE", "HSE06",
+ * "GW0", "experiment", ...): `potmap check` warns when electrolytes mix references without
+ * a scissor. An electrolyte may declare literature `constraints` (e.g. a Frenkel-pair energy)
+ * that `potmap check` verifies against its defect energies.
  */
 const quantity = {
   anyOf: [
@@ -27,6 +32,38 @@ const quantity = {
       },
     },
   ],
+};
+
+/** A quantity that may name the electronic-structure method of a band gap. */
+const bandGap = {
+  anyOf: [
+    { type: "number" },
+    {
+      type: "object",
+      required: ["value"],
+      additionalProperties: false,
+      properties: { ...quantity.anyOf[1].properties, functional: { type: "string", minLength: 1 } },
+    },
+  ],
+};
+
+/**
+ * A literature value the record's defect energies must reproduce. frenkelEnergy: the V_Li(-1) +
+ * Li_i(+1) pair energy E0(interstitial, +1) + E0(vacancy, -1), in which mu_Li and E_F cancel.
+ */
+const constraint = {
+  type: "object",
+  required: ["kind", "vacancy", "interstitial", "value", "tolerance", "source"],
+  additionalProperties: false,
+  properties: {
+    kind: { enum: ["frenkelEnergy"] },
+    vacancy: { type: "string", minLength: 1 },
+    interstitial: { type: "string", minLength: 1 },
+    value: { type: "number" },
+    tolerance: { type: "number", minimum: 0 },
+    source: { type: "string", minLength: 1 },
+    note: { type: "string" },
+  },
 };
 
 const provenance = {
@@ -151,7 +188,7 @@ const cathodeState = {
     ...provenance,
     soc: { enum: ["0%", "100%", "+"] },
     formula: { type: "string" },
-    bandGap: { $ref: "#/$defs/quantity" },
+    bandGap: { $ref: "#/$defs/bandGap" },
     ionizationPotential: { $ref: "#/$defs/quantity" },
     fermiLevel: { $ref: "#/$defs/quantity" },
     ocv: { $ref: "#/$defs/quantity" },
@@ -175,7 +212,7 @@ const cathodeState = {
 export const materialSchema = {
   $id: "https://potmap.invalid/material.schema.json",
   title: "potmap material record",
-  $defs: { quantity },
+  $defs: { quantity, bandGap },
   type: "object",
   required: ["role"],
   discriminator: { propertyName: "role" },
@@ -193,7 +230,7 @@ export const materialSchema = {
       properties: {
         ...common,
         role: { const: "electrolyte" },
-        bandGap: { $ref: "#/$defs/quantity" },
+        bandGap: { $ref: "#/$defs/bandGap" },
         ionizationPotential: { $ref: "#/$defs/quantity" },
         scissor: { $ref: "#/$defs/quantity" },
         dielectricConstant: { $ref: "#/$defs/quantity" },
@@ -204,6 +241,7 @@ export const materialSchema = {
           properties: { ...provenance, lower: { $ref: "#/$defs/quantity" }, upper: { $ref: "#/$defs/quantity" } },
         },
         fermiLevel,
+        constraints: { type: "array", items: constraint },
       },
     },
     {
