@@ -5,14 +5,14 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
-import { calibrate, readRecords, readPublished } from "./calibrate.mjs";
+import { calibrate, readRecords, readPublished, sharedDataFolder } from "./calibrate.mjs";
 
 const require = createRequire(import.meta.url);
 const potmap = require("potmap");
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const outArg = process.argv.indexOf("--out");
 const outDir = path.resolve(outArg > -1 ? process.argv[outArg + 1] : path.join(root, "output"), "report");
-const shared = path.resolve(root, "..", "shared", "data", "phase-entries");
+const shared = path.join(sharedDataFolder(), "phase-entries");
 
 const f = (x, d = 2) => (x === null || x === undefined ? "-" : (x >= 0 ? "+" : "") + x.toFixed(d));
 const setFrom = (records) => {
