@@ -237,8 +237,9 @@ export function knobBounds(records: Record<string, Json>, k: Knob): [number, num
     }
     return inside;
   };
-  const a = best[0] > 0 ? refine(grid[best[0]], grid[best[0] - 1]) : lo;
-  const b = best[1] < n ? refine(grid[best[1]], grid[best[1] + 1]) : hi;
+  // 1e-4 eV inside, so that a value on the bound stays inside once stored to four decimals
+  const a = best[0] > 0 ? refine(grid[best[0]], grid[best[0] - 1]) + 1e-4 : lo;
+  const b = best[1] < n ? refine(grid[best[1]], grid[best[1] + 1]) - 1e-4 : hi;
   return [a, b];
 }
 
