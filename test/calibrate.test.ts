@@ -2,7 +2,12 @@ import { describe, expect, test } from "vitest";
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { calibrateElectrolyteIP } from "../lib/src/calibration/calibrate";
-import { goldenMinimum, tableTargets } from "../lib/src/calibration/calibrateDataSet";
+import { bandEdgeMargin, energyQuantity, goldenMinimum, knobBounds, stateLeaveOneOut, tableTargets } from "../lib/src/calibration/calibrateDataSet";
+import { cathodeStateVoltages } from "../lib/src/calibration/cathodeVoltage";
+import { parsePhaseEntriesCsv } from "../lib/src/io/phaseEntries";
+import { PotmapError } from "../lib/src/core/errors";
+import { toMaterial } from "../lib/src/io/readMaterials";
+import * as fs from "fs";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
@@ -39,4 +44,66 @@ test("the calibrated values stored in data/ are what scripts/calibrate.mjs compu
   const root = path.resolve(__dirname, "..");
   const out = execFileSync(process.execPath, [path.join(root, "scripts", "calibrate.mjs"), "--check"], { encoding: "utf8" });
   expect(out).toMatch(/current/);
+});
+
+describe("cathodeStateVoltages", () => {
+  // formation energies per atom of a toy Li-Co-O line (E[LiCoO2] per f.u. = 4 * -1.8 etc.)
+  const csv = (half: number) => `formula,formation_energy_per_atom\nLi,0\nCo,0\nO,0\nCoO2,-1.0\nLi0.5CoO2,${half}\nLiCoO2,-1.8\n`;
+  const full = -(4 * -1.8 - 3 * -1.0) / 1; // eq. 3, LiCoO2 -> CoO2 (4.2 V)
+
+  test("a half-lithiated phase above the tie line shares the lithiated -> delithiated segment (0% = 100% = +)", () => {
+    const entries = parsePhaseEntriesCsv(csv(-1.2), "toy.csv");
+    const [v0, v50, vPlus] = cathodeStateVoltages(entries, ["LiCoO2", "Li0.5CoO2"], ["CoO2"], [1, 0.5, 0]);
+    expect(v50.onHull).toBe(false);
+    expect(v50.aboveHull).toBeGreaterThan(0);
+    for (const v of [v0, v50, vPlus]) expect(v.voltage).toBeCloseTo(full, 10);
+    expect(v50.lithiated).toBe("LiCoO2");
+  });
+
+  test("a half-lithiated phase below the tie line splits the line into two segments whose voltages rise as Li is removed", () => {
+    const entries = parsePhaseEntriesCsv(csv(-1.6), "toy.csv");
+    const [v0, v50] = cathodeStateVoltages(entries, ["LiCoO2", "Li0.5CoO2"], ["CoO2"], [1, 0.5]);
+    expect(v50.onHull).toBe(true);
+    expect(v0.delithiated).toEqual(["Li0.5CoO2"]);
+    expect(v0.voltage).toBeCloseTo(-(4 * -1.8 - 3.5 * -1.6) / 0.5, 10);
+    expect(v50.voltage).toBeCloseTo(-(3.5 * -1.6 - 3 * -1.0) / 0.5, 10);
+    expect(v50.voltage).toBeGreaterThan(v0.voltage);
+  });
+});
+
+describe("energyQuantity", () => {
+  const record = { id: "X", fermiLevel: { defects: [{ name: "Li_i", chargeStates: [{ charge: 1, energy: { value: -3 } }] }] } };
+  test("finds a charge state by defect name and charge", () => {
+    expect(energyQuantity(record, { defect: "Li_i", charge: 1 }).value).toBe(-3);
+  });
+  test("names the field and value of a missing defect or charge", () => {
+    expect(() => energyQuantity(record, { defect: "V_Li", charge: -1 })).toThrow(/V_Li/);
+    expect(() => energyQuantity(record, { defect: "Li_i", charge: 0 })).toThrow(PotmapError);
+  });
+});
+
+describe("stateLeaveOneOut", () => {
+  test("predicts each left-out value from the mean constant of the others", () => {
+    const fit = { cathode: "C", soc: "0%", ionizationPotential: 5, ocv: 4, targets: { A: 0.1, B: 0.3, C: 0.2 }, potentials: { A: 1, B: 1.1, C: 0.9 }, residuals: {} };
+    const out = stateLeaveOneOut(fit);
+    // leaving A out: K = mean(0.3 + 1.1, 0.2 + 0.9) = 1.25, predicted A = 1.25 - 1 = 0.25
+    expect(out.A).toBeCloseTo(0.25 - 0.1, 12);
+    expect(Object.keys(out)).toEqual(["A", "B", "C"]);
+  });
+});
+
+describe("knobBounds", () => {
+  test("the LPS Li_i(+) bound keeps E_F 3 kT below the CBM at the window's lower edge, and not 0.01 eV further", () => {
+    const folder = builtinMaterialsFolder();
+    const raw = Object.fromEntries(["LPS.json", "Li.json"].map((f) => [f, JSON.parse(fs.readFileSync(path.join(folder, f), "utf8"))]));
+    const knob = { electrolyte: "LPS", defect: "Li_i", charge: 1, range: [-4.8, -3.4] as [number, number], insideGap: 3 };
+    const [lower] = knobBounds(raw, knob);
+    const marginAt = (value: number) => {
+      const copy = structuredClone(raw);
+      energyQuantity(copy["LPS.json"], knob).value = value;
+      return bandEdgeMargin(toMaterial(copy["LPS.json"], "LPS.json") as any);
+    };
+    expect(marginAt(lower)).toBeGreaterThanOrEqual(3);
+    expect(marginAt(lower - 0.01)).toBeLessThan(3);
+  });
 });

@@ -80,8 +80,10 @@ export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";
 
 // calibration: unpublished inputs against the published numbers, and the reproduction
 export { calibrateElectrolyteIP } from "./calibration/calibrate";
-export { calibrateDataSet, tableTargets } from "./calibration/calibrateDataSet";
-export type { PublishedNumbers, DataSetCalibration } from "./calibration/calibrateDataSet";
+export { calibrateDataSet, tableTargets, energyQuantity, knobBounds, bandEdgeMargin, stateLeaveOneOut } from "./calibration/calibrateDataSet";
+export type { PublishedNumbers, DataSetCalibration, CalibrationOptions, Knob, KnobResult, StateFit, EnergyAddress } from "./calibration/calibrateDataSet";
+export { cathodeStateVoltages } from "./calibration/cathodeVoltage";
+export type { HullSegment, StateVoltage } from "./calibration/cathodeVoltage";
 export { compareTable, summarisePairs, lowBarrierPairs, barrierLessInterfaces } from "./calibration/reproduction";
 export type { TableComparison, PairSummary } from "./calibration/reproduction";
 export { claimsLedger, ledgerMarkdown, dominantBalance } from "./calibration/claims";
