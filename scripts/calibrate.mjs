@@ -5,7 +5,7 @@
 // that the stored values are what this computes. The physics is in lib/src/calibration/.
 //
 // Inputs, and what is fitted:
-//  - OCVs: eq. 3 voltage of the hull segment each state lies on (lib cathodeStateVoltages),
+//  - OCVs: eq. 3 average voltage from each state's hull energy to the Li-free reference (lib cathodeStateVoltages),
 //    never fitted;
 //  - one defect-energy knob for LiPON and LPS, inside physical bounds (below); LPO's defect
 //    energies follow from the paper's ~3 V crossover and Du & Holzwarth's Frenkel energy;
@@ -77,7 +77,19 @@ export function withLpoFromPaper(records) {
   const kT = potmap.thermalEnergy(t);
   const energy = -lpoCrossover.value - kT * Math.log(nv / interstitial.sites.value);
   potmap.energyQuantity(record, { defect: "Li_i", charge: 1 }).value = energy;
-  potmap.energyQuantity(record, { defect: "V_Li", charge: -1 }).value = lpoFrenkel.value - energy;
+  // V_Li(-1): Du & Holzwarth's Frenkel energy, raised (within its tolerance) only as far as needed
+  // to keep LPO an electronic insulator at its upper window edge (E_F >= 3 kT above the VBM);
+  // above the crossover V_Li(-) is balanced by holes and E_F rises by half of any raise.
+  const vacancy = potmap.energyQuantity(record, { defect: "V_Li", charge: -1 });
+  const upper = record.window.upper.value ?? record.window.upper;
+  const fermiAtUpper = (/** @type {number} */ ev) => {
+    vacancy.value = ev;
+    const lpo = /** @type {any} */ (potmap.toMaterial(record, "LPO.json"));
+    return potmap.solveFermiLevel(lpo.fermiLevel.system, -upper).fermiLevel;
+  };
+  let ev = lpoFrenkel.value - energy;
+  while (fermiAtUpper(ev) < 3 * kT && ev + energy < lpoFrenkel.value + lpoFrenkel.tolerance) ev = round(ev + 1e-3);
+  vacancy.value = round(ev);
   return out;
 }
 
@@ -130,16 +142,20 @@ export function withVoltages(records) {
     const voltages = potmap.cathodeStateVoltages(cache.get(file), [...phases], reference, xs);
     states.forEach((s, i) => {
       const v = voltages[i];
-      const where = s.soc === "+" ? "the delithiated limit lies on the segment next to x = 0" : v.onHull ? "the state is a vertex of the hull; the segment is the one on its delithiated side" : `the state lies ${(v.aboveHull * 1000).toFixed(0)} meV per formula unit above this segment (not on the hull), so it shares the segment's voltage`;
+      const where = s.soc === "+"
+        ? "the delithiated limit: the voltage of the hull segment next to x = 0"
+        : v.onHull
+          ? `the state is a vertex of the hull; eq. 3 averages over its delithiation to ${reference.join(" + ")} (the local OCV, the voltage of the hull segment ${v.segmentLithiated} -> ${v.segmentDelithiated.join(" + ")}, is ${round(v.segmentVoltage)} V)`
+          : `the state lies ${(v.aboveHull * 1000).toFixed(0)} meV per formula unit above the hull segment ${v.segmentLithiated} -> ${v.segmentDelithiated.join(" + ")} and enters with the energy of that two-phase mixture, so it shares the segment's voltage`;
       s.voltageReaction = {
         entries: entriesName,
         lithiated: v.lithiated,
         delithiated: v.delithiated,
-        source: `paper eq. 3 for the lower-convex-hull segment, among ${[...phases].join(", ")} and ${reference.join(" + ")}, on which the state lies (lowest-energy entries of shared/data/phase-entries/${entriesName}; lib cathodeStateVoltages)`,
+        source: `paper eq. 3 against the Li-free reference ${reference.join(" + ")} (its LiCoO2 -> CoO2 example), the state at its energy on the lower convex hull of ${[...phases].join(", ")} and ${reference.join(" + ")} (lowest-energy entries of shared/data/phase-entries/${entriesName}; lib cathodeStateVoltages)`,
         note: where,
       };
       s.ocvComputed.value = round(v.voltage);
-      s.ocv = { value: round(v.voltage), source: "eq. 3 voltage of the state's hull segment (ocvComputed); not fitted. Along a convex hull it cannot fall as Li is removed" };
+      s.ocv = { value: round(v.voltage), source: "eq. 3 average voltage from the state's hull energy to the Li-free reference (ocvComputed); not fitted. On a convex hull it cannot fall as Li is removed" };
     });
   }
   return out;

@@ -64,8 +64,13 @@ describe("cathodeStateVoltages", () => {
     const entries = parsePhaseEntriesCsv(csv(-1.6), "toy.csv");
     const [v0, v50] = cathodeStateVoltages(entries, ["LiCoO2", "Li0.5CoO2"], ["CoO2"], [1, 0.5]);
     expect(v50.onHull).toBe(true);
-    expect(v0.delithiated).toEqual(["Li0.5CoO2"]);
-    expect(v0.voltage).toBeCloseTo(-(4 * -1.8 - 3.5 * -1.6) / 0.5, 10);
+    expect(v0.segmentDelithiated).toEqual(["Li0.5CoO2"]);
+    expect(v0.segmentVoltage).toBeCloseTo(-(4 * -1.8 - 3.5 * -1.6) / 0.5, 10);
+    expect(v50.segmentVoltage).toBeCloseTo(-(3.5 * -1.6 - 3 * -1.0) / 0.5, 10);
+    expect(v50.segmentVoltage).toBeGreaterThan(v0.segmentVoltage);
+    // eq. 3 as the paper writes it: the average down to the Li-free CoO2 (LiCoO2 -> CoO2)
+    expect(v0.delithiated).toEqual(["CoO2"]);
+    expect(v0.voltage).toBeCloseTo(full, 10);
     expect(v50.voltage).toBeCloseTo(-(3.5 * -1.6 - 3 * -1.0) / 0.5, 10);
     expect(v50.voltage).toBeGreaterThan(v0.voltage);
   });

@@ -246,8 +246,7 @@ describe("checkDataSet", () => {
     await expect(checkDataSet(records(), { points: 1 })).rejects.toThrow(/field "points", value 1/);
   });
 
-  // enabled after the recalibration lands
-  it.skip("built-in set passes with zero errors", async () => {
+  it("built-in set passes with zero errors", async () => {
     // the CLI finds the shared phase entries by looking above the data folder (shared/data/phase-entries)
     let stdout = "";
     const code = await main(["check", "--json"], (t) => (stdout += t), () => {});

@@ -1,14 +1,20 @@
 /**
- * Open-circuit voltages of cathode states from phase entries (eq. 3), taken on the
- * lower convex hull of the cathode's own phases along its Li content.
+ * Open-circuit voltages of cathode states from phase entries (eq. 3), on the lower convex hull
+ * of the cathode's own phases along its Li content x per host unit X.
  *
- * The phases of one cathode (e.g. LiCoO2, Li0.5CoO2 and CoO2) lie on a line of Li content x
- * per host unit X. The voltage at which a state gives up Li is the eq. 3 voltage of the hull
- * segment it lies on, on its delithiated side: a state above the tie line of its neighbours
- * (Li0.5Mn2O4 and Li0.5Ni0.5Mn1.5O4 in the shared entries) is not a hull vertex, so it lies
- * on the lithiated -> delithiated segment and shares that segment's voltage. Along a lower
- * convex hull the segment voltages rise as x falls, so an OCV can never fall as Li is
- * removed (0% <= 100% <= "+").
+ * The paper's eq. 3 is the AVERAGE voltage of delithiating a state down to the Li-free
+ * reference: its worked example takes LiCoO2 against CoO2 (alpha = 1, beta = 0), not against
+ * the next phase Li0.5CoO2. potmap follows it, with one physical amendment: the state enters
+ * with its equilibrium (hull) energy E_h(x), so a state above the tie line of its neighbours
+ * (Li0.5Mn2O4 and Li0.5Ni0.5Mn1.5O4 in the shared entries) is the two-phase mixture it would
+ * decompose into. Then
+ *
+ *     OCV(x) = -(E_h(x) - E[X]) / x      (x > 0),   the first segment's voltage at x = 0 ("+"),
+ *
+ * and because E_h is convex with E_h(0) = E[X], E_h(x)/x never decreases with x: the OCV never
+ * falls as Li is removed (0% <= 100% <= "+"). The voltage of the hull segment on the
+ * delithiated side of the state (the local OCV at that x) is returned too, as segmentVoltage;
+ * the notebooks discuss the difference (average reaction voltage vs OCV at a state of charge).
  *
  * Only the cathode's own phases enter (the CSV has no structures, so other entries of the
  * same composition line cannot be told to be the same intercalation host).
@@ -23,7 +29,7 @@ export interface HullSegment {
   lithiated: string;
   /** Li-poorer end: one formula, or the delithiated reference (possibly a mixture of phases). */
   delithiated: string[];
-  /** eq. 3 voltage of the segment, V vs Li. */
+  /** eq. 3 voltage, V vs Li: the average from the state (at its hull energy) to the Li-free reference. */
   voltage: number;
 }
 
@@ -34,6 +40,12 @@ export interface StateVoltage extends HullSegment {
   onHull: boolean;
   /** Energy above the segment, eV per host unit (0 on the hull). */
   aboveHull: number;
+  /** Voltage of the hull segment on the delithiated side of the state (the local OCV), V. */
+  segmentVoltage: number;
+  /** Li-richer end of that segment. */
+  segmentLithiated: string;
+  /** Li-poorer end of that segment. */
+  segmentDelithiated: string[];
 }
 
 /**
@@ -72,17 +84,29 @@ export function cathodeStateVoltages(
     // the segment on the delithiated side of x: lo.x < x <= hi.x (the first one for x = 0)
     const i = hull.findIndex((p) => p.x >= x - 1e-9 && p.x > 0);
     const [lo, hi] = [hull[i - 1], hull[i]];
-    const voltage = -(hi.energy - lo.energy) / (hi.x - lo.x);
+    const segmentVoltage = -(hi.energy - lo.energy) / (hi.x - lo.x);
     const own = points.find((p) => Math.abs(p.x - x) <= 1e-9);
-    const line = lo.energy - voltage * (x - lo.x);
+    const line = lo.energy - segmentVoltage * (x - lo.x);
     const aboveHull = own ? own.energy - line : 0;
+    const onHull = aboveHull <= 1e-9;
+    // eq. 3 against the Li-free reference from the state's hull energy (line at x)
+    const voltage = x > 0 ? -line / x : segmentVoltage;
+    // the reaction eq. 3 names: the state itself when it is a hull vertex, else the Li-richer
+    // vertex of its segment, which has the same average voltage only when the segment starts at X
+    const lithiated = x === 0 ? hi.formula! : onHull ? own!.formula! : hi.formula!;
+    if (x > 0 && !onHull && lo.x > 0) {
+      throw new PotmapError("a state above the hull between two Li-holding phases has no single eq. 3 reaction", { field: "states", value: x });
+    }
     return {
       lithium: x,
-      lithiated: hi.formula!,
-      delithiated: lo.formula === null ? delithiated : [lo.formula],
+      lithiated,
+      delithiated,
       voltage,
-      onHull: aboveHull <= 1e-9,
+      onHull,
       aboveHull,
+      segmentVoltage,
+      segmentLithiated: hi.formula!,
+      segmentDelithiated: lo.formula === null ? delithiated : [lo.formula],
     };
   });
 }
