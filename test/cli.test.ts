@@ -40,7 +40,7 @@ describe("main", () => {
     [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "50%"], /field "--soc", value "50%"/],
     [["map", "--electrolyte", "LLZO", "--cathode", "LCO"], /field "--soc": is required/],
     [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--temperature", "-5"], /field "--temperature", value "-5": must be positive/],
-    [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--temperature", "hot"], /value "hot": must be a finite number/],
+    [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--temperature", "hot"], /value "hot": expected a number/],
     [["table", "--colour", "red"], /field "--colour": unknown option/],
     [["table", "--materials", "/nonexistent"], /\/nonexistent: cannot read the materials folder/],
     [["frobnicate"], /unknown command "frobnicate"/],

@@ -302,7 +302,7 @@ describe("malformed input-fermi.dat: one clear message per class", () => {
     expectMessage(parse(good.replace("1.5", "1.5eV")), "in.dat", "line 4 (band gap)", '"1.5eV"', "expected a number");
     expectMessage(parse(good.replace("-1 1.2 1", "-1 x1.2 1")), "in.dat", "line 9 (V_A formation energy)", '"x1.2"', "expected a number");
     expectMessage(parse(good.replace("V_A 2 1", "V_A two 1")), "in.dat", "line 7", '"two"', "expected a number");
-    expectMessage(parse(good.replace("V_A 2 1", "V_A 2.5 1")), "in.dat", "line 7", '"2.5"', "whole number");
+    expectMessage(parse(good.replace("V_A 2 1", "V_A 2.5 1")), "in.dat", "line 7", '"2.5"', "must be an integer >= 1");
     expectMessage(parse(good.replace("-1 1.2 1", "-0.5 1.2 1")), "in.dat", "line 9 (V_A charge)", '"-0.5"', "whole number");
   });
   test("wrong number of fields on a line", () => {
@@ -313,17 +313,17 @@ describe("malformed input-fermi.dat: one clear message per class", () => {
     expectMessage(parse(good.replace("V_A 2 1", "V_A 2 -1")), "in.dat", "line 7 (V_A nsites)", "value \"-1\"", "must not be negative");
   });
   test("negative or zero temperature", () => {
-    expectMessage(parse(good.replace("\n300\n", "\n-300\n")), "in.dat", "line 5 (temperature)", '"-300"', "temperature must be positive");
-    expectMessage(parse(good.replace("\n300\n", "\n0\n")), "in.dat", "line 5 (temperature)", '"0"', "temperature must be positive");
+    expectMessage(parse(good.replace("\n300\n", "\n-300\n")), "in.dat", "line 5 (temperature)", '"-300"', "must be positive (K)");
+    expectMessage(parse(good.replace("\n300\n", "\n0\n")), "in.dat", "line 5 (temperature)", '"0"', "must be positive (K)");
   });
   test("band gap <= 0", () => {
-    expectMessage(parse(good.replace("1.5", "0")), "in.dat", "line 4 (band gap)", '"0"', "band gap must be positive");
-    expectMessage(parse(good.replace("1.5", "-1.5")), "in.dat", "line 4 (band gap)", '"-1.5"', "band gap must be positive");
+    expectMessage(parse(good.replace("1.5", "0")), "in.dat", "line 4 (band gap)", '"0"', "must be positive (eV)");
+    expectMessage(parse(good.replace("1.5", "-1.5")), "in.dat", "line 4 (band gap)", '"-1.5"', "must be positive (eV)");
   });
   test("spin flag, electrons, degeneracy, duplicates", () => {
     expectMessage(parse(good.replace("# comment\n1\n", "# comment\n3\n")), "in.dat", "line 2 (spin-polarisation flag)", '"3"', "must be 1");
     expectMessage(parse(good.replace("\n8\n", "\n0\n")), "in.dat", "line 3 (number of electrons)", "must be positive");
-    expectMessage(parse(good.replace(" 0 1.4 2", " 0 1.4 0")), "in.dat", "line 12 (D_B degeneracy)", "degeneracy must be positive");
+    expectMessage(parse(good.replace(" 0 1.4 2", " 0 1.4 0")), "in.dat", "line 12 (D_B degeneracy)", "must be positive");
     expectMessage(parse(good.replace("-1 1.2 1", " 0 1.2 1")), "in.dat", "line 9 (V_A charge)", "already given on line 8");
     expectMessage(parse(good.replace("D_B 2 1", "V_A 2 1")), "in.dat", "line 10", '"V_A"', "already defined on line 7");
   });
