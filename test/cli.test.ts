@@ -42,7 +42,7 @@ describe("main", () => {
     [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--temperature", "-5"], /field "--temperature", value "-5": must be positive/],
     [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--temperature", "hot"], /value "hot": expected a number/],
     [["table", "--colour", "red"], /field "--colour": unknown option/],
-    [["table", "--materials", "/nonexistent"], /\/nonexistent: cannot read the materials folder/],
+    [["table", "--materials", "/nonexistent"], /\/nonexistent, field "--materials": cannot read the file or folder \(ENOENT\)/],
     [["frobnicate"], /unknown command "frobnicate"/],
     [[], /no command given/],
     [["table", "--json=yes"], /field "--json", value "yes": is a switch and takes no value/],

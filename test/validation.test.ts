@@ -117,7 +117,7 @@ describe("checkRange", () => {
 describe("describeRange", () => {
   test.each([
     [{}, "a number"],
-    [{ unit: "V" }, "a number (V)"],
+    [{ unit: "V" }, "a number in V"],
     [{ min: 0, exclusiveMin: true, unit: "K" }, "a number > 0 K"],
     [{ min: 1, integer: true }, "an integer >= 1"],
     [{ max: 5 }, "a number <= 5"],

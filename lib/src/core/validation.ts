@@ -59,7 +59,7 @@ export function describeRange(range: NumberRange = {}): string {
   }
   if (min !== undefined) return `${what} ${lowOp} ${withUnit(min, unit)}`;
   if (max !== undefined) return `${what} ${highOp} ${withUnit(max, unit)}`;
-  return unit ? `${what} (${unit})` : what;
+  return unit ? `${what} in ${unit}` : what;
 }
 
 /**
