@@ -46,7 +46,7 @@ export async function main(
   options: MainOptions = {},
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === "--help" || name === "-h" || (name === "help" && rest.length === 0)) {
+  if (name === "--help" || (name === "help" && rest.length === 0)) {
     out(usage() + "\n");
     return 0;
   }

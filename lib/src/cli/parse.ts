@@ -17,7 +17,7 @@ export function camelCase(name: string): string {
 
 /** True when the arguments ask for help (--help anywhere), before any other check. */
 export function wantsHelp(argv: readonly string[]): boolean {
-  return argv.some((a) => a === "--help" || a === "-h");
+  return argv.includes("--help");
 }
 
 function rangeOf(option: OptionSpec): NumberRange {
