@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { averageVoltage } from "../lib/src/thermo/averageVoltage";
-import { voltageCommand } from "../lib/src/cli/commands/voltage";
+import { requiredOptions, runFlags } from "./helpers/cliRun";
 import { parsePhaseEntriesCsv, readPhaseEntries } from "../lib/src/io/phaseEntries";
 
 const fixture = (name: string) => path.resolve(__dirname, "fixtures/phase", name);
@@ -83,24 +83,24 @@ describe("LiCoO2 voltages from the shared MP2020 entries vs an independent pymat
 });
 
 describe("potmap voltage command", () => {
-  it("prints the cli.md JSON and a text table", () => {
-    const result = voltageCommand.run({
+  it("prints the cli.md JSON and a text table", async () => {
+    const result = (await runFlags("voltage", {
       entries: fixture("li-co-o-voltage.csv"),
       lithiated: "LiCoO2",
       delithiated: "CoO2",
       json: true,
-    }) as { json: Record<string, unknown>; text: string };
+    })) as { json: Record<string, unknown>; text: string };
     expect(Object.keys(result.json)).toEqual(["voltage", "lithiated", "delithiated"]);
     expect(result.json.voltage as number).toBeCloseTo(3.5, 12);
     expect(result.json).toMatchObject({ lithiated: "LiCoO2", delithiated: "CoO2" });
     expect(result.text).toMatch(/voltage\s+3\.500 V vs Li/);
-    expect(voltageCommand.required).toEqual(["entries", "lithiated", "delithiated"]);
+    expect(requiredOptions("voltage")).toEqual(["entries", "lithiated", "delithiated"]);
   });
-  it("reports bad input as one PotmapError line", () => {
-    expect(() => voltageCommand.run({ entries: fixture("bad-energy.csv"), lithiated: "Li2O", delithiated: "O" })).toThrow(
+  it("reports bad input as one PotmapError line", async () => {
+    await expect(runFlags("voltage", { entries: fixture("bad-energy.csv"), lithiated: "Li2O", delithiated: "O" })).rejects.toThrow(
       /bad-energy\.csv, line 4, field "formation_energy_per_atom", value "abc"/,
     );
-    expect(() => voltageCommand.run({ entries: fixture("li-co-o-voltage.csv"), lithiated: "LiCoO2" })).toThrow(
+    await expect(runFlags("voltage", { entries: fixture("li-co-o-voltage.csv"), lithiated: "LiCoO2" })).rejects.toThrow(
       /--delithiated.*is required/,
     );
   });

@@ -8,6 +8,7 @@ import { Finding } from "../lib/src/check/findings";
 import { CheckRecord } from "../lib/src/check/records";
 import { main } from "../lib/src/cli/main";
 import { parsePhaseEntriesCsv } from "../lib/src/io/phaseEntries";
+import { builtinMaterialsFolder } from "../lib/src/io/readMaterials";
 import { toMaterial } from "../lib/src/io/readMaterials";
 import { compileSystem, solveFermiLevel } from "../lib/src/defects/neutrality";
 import { DataSet, Electrolyte } from "../lib/src/cell/materials";
@@ -283,7 +284,7 @@ describe("main check", () => {
   }
 
   it("exits 0 with a count for a clean folder", async () => {
-    const { code, stdout, stderr } = await run("check", "--materials", folderWith());
+    const { code, stdout, stderr } = await run("check", "--materials", folderWith(), "--only");
     expect(stderr).toBe("");
     expect(code).toBe(0);
     expect(stdout).toMatch(/^0 errors, 0 warnings in 3 records/);
@@ -291,23 +292,32 @@ describe("main check", () => {
 
   it("prints one line per finding and exits 1 when there are errors; --json lists them", async () => {
     const folder = folderWith((r) => (r.cathode.states[1].ocv.value = 3.45));
-    const text = await run("check", "--materials", folder);
+    const text = await run("check", "--materials", folder, "--only");
     expect(text.code).toBe(1);
     const lines = text.stdout.trim().split("\n");
     expect(lines.at(-1)).toMatch(/^2 errors, 0 warnings in 3 records/);
     expect(lines[0]).toMatch(/^error\s+\S+TOY\.json {2}states\[1\]\.ocv\.value = 3\.45: expected at least the OCV at 0%/);
 
-    const json = await run("check", "--materials", folder, "--json");
+    const json = await run("check", "--materials", folder, "--only", "--json");
     expect(json.code).toBe(1);
     const parsed = JSON.parse(json.stdout);
     expect(parsed.records).toBe(3);
     expect(parsed.errors.map((f: Finding) => f.check).sort()).toEqual(["ocv-order", "ocv-reaction"]);
   });
 
+  it("merges --materials onto the built-in set (without --only): the built-in records are checked too", async () => {
+    const { stdout } = await run("check", "--materials", folderWith(), "--json");
+    const parsed = JSON.parse(stdout);
+    const builtin = fs.readdirSync(builtinMaterialsFolder()).filter((f) => f.endsWith(".json")).length;
+    // the toy Li anode replaces the built-in one (same role and id)
+    expect(parsed.replaced).toHaveLength(1);
+    expect(parsed.records).toBe(builtin + 3 - 1);
+  });
+
   it("reports an unreadable file as a finding", async () => {
     const folder = folderWith();
     fs.writeFileSync(path.join(folder, "broken.json"), "{ not json");
-    const { code, stdout } = await run("check", "--materials", folder);
+    const { code, stdout } = await run("check", "--materials", folder, "--only");
     expect(code).toBe(1);
     expect(stdout).toMatch(/error\s+\S+broken\.json {2}\(file\) = null: expected a JSON material record; malformed JSON/);
   });

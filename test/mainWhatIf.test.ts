@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi 
 import { main } from "../lib/src/cli/main";
 import { builtinMaterialsFolder } from "../lib/src/io/readMaterials";
 
-// Commands write progress bars and failure lists straight to process.stderr (main's writers
-// only carry the result and the one-line error), so both channels are captured.
+// Commands return data and main writes it through its writers (progress bars and failure lists
+// too); process.stderr is watched to prove that nothing bypasses them.
 let sideStderr = "";
 beforeEach(() => {
   sideStderr = "";
@@ -59,19 +59,22 @@ describe("potmap screen", () => {
   test("bad records: listed at the end on stderr and in the JSON, the rest ranked, exit 0", async () => {
     const { code, stdout, stderr, sideStderr } = await run("screen", "--materials", path.join(dir, "materials"), "--json");
     expect(code).toBe(0);
-    expect(stderr).toBe("");
+    expect(sideStderr).toBe("");
     const doc = JSON.parse(stdout);
     expect(doc.computed).toBe(48);
+    // the copies of the built-in records replace them (same role and id, another file)
+    expect(doc.replaced).toHaveLength(fs.readdirSync(builtinMaterialsFolder()).length);
     expect(doc.failures).toHaveLength(2);
     expect(doc.failures[0].reason).toMatch(/zz-broken.json: malformed JSON/);
     expect(doc.failures[1].reason).toMatch(/zz-negative-gap.json, field "bandGap", value -1/);
-    expect(sideStderr).toMatch(/^potmap screen: 2 failures \(the rest was computed\):\n {2}.*zz-broken.json.*\n {2}.*zz-negative-gap.json/);
+    expect(stderr).toMatch(/^potmap screen: 2 failures \(the rest was computed\):\n {2}.*zz-broken.json.*\n {2}.*zz-negative-gap.json/);
   });
 
   test("--progress on: progress on stderr only; text mode gives a ranking table", async () => {
-    const { code, stdout, sideStderr } = await run("screen", "--progress", "on", "--top", "3");
+    const { code, stdout, stderr, sideStderr } = await run("screen", "--progress", "on", "--top", "3");
     expect(code).toBe(0);
-    expect(sideStderr).toMatch(/potmap screen.*100%/);
+    expect(sideStderr).toBe("");
+    expect(stderr).toMatch(/potmap screen.*100%/);
     expect(stdout).not.toMatch(/%.*configurations \(/);
     expect(stdout).toMatch(/rank\s+electrolyte\s+cathode\s+worst \|dphi_c\|/);
     expect(stdout).toMatch(/\.\.\. 17 more pairs/);
@@ -130,11 +133,11 @@ describe("potmap dope / sweep-temperature / uncertainty / sensitivity", () => {
   test("uncertainty over a folder with bad files: they are left out, listed on stderr and in the JSON", async () => {
     const { code, stdout, stderr, sideStderr } = await run("uncertainty", "--materials", path.join(dir, "materials"), "--samples", "5", "--json");
     expect(code).toBe(0);
-    expect(stderr).toBe("");
+    expect(sideStderr).toBe("");
     const doc = JSON.parse(stdout);
     expect(doc.inputFailures.map((f: any) => path.basename(f.file))).toEqual(["zz-broken.json", "zz-negative-gap.json"]);
     expect(doc.configurations).toHaveLength(48);
-    expect(sideStderr).toMatch(/potmap uncertainty: 2 file\(s\) left out/);
+    expect(stderr).toMatch(/potmap uncertainty: 2 file\(s\) left out/);
   });
 
   test("sensitivity --json and --figure", async () => {
@@ -155,14 +158,15 @@ describe("bad input: one line on stderr naming the flag and value, nothing on st
   test.each([
     [["screen", "--progress", "sometimes"], /field "--progress", value "sometimes"/],
     [["screen", "--threshold", "-1"], /field "--threshold", value "-1"/],
-    [["screen", "--materials", "/nonexistent"], /field "--materials", value "\/nonexistent"/],
+    [["screen", "--only", "--materials", "/nonexistent"], /field "--materials", value "\/nonexistent"/],
+    [["screen", "--only"], /field "--only": needs --materials/],
     [["dope", "--electrolyte", "LLZO", "--dopant", "Ta_Zr:+1"], /field "--dopant", value "Ta_Zr:\+1"/],
     [["dope", "--electrolyte", "LLZO", "--quench-temperature", "1500"], /field "--quench-voltage": is required/],
     [["dope", "--electrolyte", "LiPON", "--quench-temperature", "900", "--quench-voltage", "1", "--freeze", "X"], /field "--freeze", value "X"/],
     [["sweep-temperature", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--count", "0"], /field "--count", value "0"/],
     [["uncertainty", "--samples", "many"], /field "--samples", value "many"/],
     [["uncertainty", "--sigma", "ip=0.1"], /field "--sigma", value "ip"/],
-    [["uncertainty", "--materials", "/nonexistent"], /field "--materials", value "\/nonexistent": no usable material record/],
+    [["uncertainty", "--only", "--materials", "/nonexistent"], /field "--materials", value "\/nonexistent": no usable material record/],
     [["uncertainty", "--anode", "Na"], /field "--anode", value "Na": unknown anode/],
     [["sensitivity", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--factor", "0.5"], /field "--factor", value "0.5"/],
     [["sensitivity", "--electrolyte", "LLZO", "--cathode", "LCO"], /field "--soc": is required/],

@@ -28,7 +28,7 @@ describe("parseMaterial", () => {
     ["wrong type", edit(llzo, (r) => (r.bandGap.value = "5.9")), /field "bandGap(\.value)?"/],
     ["unknown field", edit(llzo, (r) => (r.bandgap = 1)), /field "bandgap", value 1: unknown field/],
     ["no provenance", edit(llzo, (r) => (r.bandGap = 5.9)), /field "bandGap", value 5.9: has no provenance/],
-    ["negative site density", edit(llzo, (r) => (r.fermiLevel.defects[0].sites.value = -1)), /field "fermiLevel.defects\[0\].sites", value -1: must be a positive/],
+    ["negative site density", edit(llzo, (r) => (r.fermiLevel.defects[0].sites.value = -1)), /field "fermiLevel.defects\[0\].sites", value -1: must be positive/],
     ["zero temperature", edit(llzo, (r) => (r.fermiLevel.temperature.value = 0)), /field "fermiLevel.temperature", value 0/],
     ["inverted window", edit(llzo, (r) => (r.window.upper = -1)), /field "window.upper", value -1: must exceed window.lower/],
     ["unknown Fermi rule", edit(llzo, (r) => (r.fermiLevel.rule = "magic")), /field "fermiLevel.rule", value "magic"/],

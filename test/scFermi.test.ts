@@ -12,7 +12,11 @@ import { carrierFunction, TabulatedCarriers } from "../lib/src/defects/carriers"
 import { cubicAngstrom, electronMass, elementaryCharge, reducedPlanck } from "../lib/src/core/constants";
 import { PotmapError } from "../lib/src/core/errors";
 import { solveFermiLevel, DefectSystem } from "../lib/src/defects/neutrality";
-import { fermiCommand, FermiJson } from "../lib/src/cli/commands/fermi";
+import { FermiJson, run as fermiRun } from "../lib/src/cli/commands/fermi";
+import { Flags, parseFlags } from "./helpers/cliRun";
+
+/** potmap fermi with these flags, parsed by the command's option table. */
+const fermi = (flags: Flags) => fermiRun(parseFlags("fermi", flags));
 import { loadScFermi, readInputFermi, readTotalDos, readUnitCell, scFermiSystem, solveScFermi } from "../lib/src/io/scFermi";
 
 const fixtures = path.join(__dirname, "fixtures", "scfermi");
@@ -183,7 +187,7 @@ test("without totdos.dat: parabolic bands with masses 1 and a note", () => {
     const loaded = loadScFermi({ input: path.join(dir, "input-fermi.dat") });
     expect(loaded.system.carriers).toEqual({ kind: "parabolic", electronMass: 1, holeMass: 1, statistics: "fermi-dirac" });
     expect(loaded.system.note).toMatch(/parabolic bands with effective masses 1/);
-    const json = fermiCommand.run({ "sc-fermi": path.join(dir, "input-fermi.dat"), json: true }) as { json: FermiJson };
+    const json = fermi({ "sc-fermi": path.join(dir, "input-fermi.dat"), json: true }) as { json: FermiJson };
     expect(json.json.note).toMatch(/no density of states/);
     // in this wide-gap system the carriers are negligible, so E_F hardly moves
     expect(Math.abs(json.json.fermiLevel - readReference("wide-gap").fermiLevel)).toBeLessThan(1e-6);
@@ -197,9 +201,9 @@ test("without totdos.dat: parabolic bands with masses 1 and a note", () => {
 
 // ------------------------------------------------------------------ the command
 
-describe("fermiCommand", () => {
+describe("potmap fermi (run)", () => {
   test("JSON shape of cli.md", async () => {
-    const { json, text } = await fermiCommand.run({ "sc-fermi": fixture("semiconductor", "input-fermi.dat"), json: true });
+    const { json, text } = await fermi({ "sc-fermi": fixture("semiconductor", "input-fermi.dat"), json: true });
     const out = JSON.parse(JSON.stringify(json)) as FermiJson;
     expect(Object.keys(out)).toEqual(expect.arrayContaining(["fermiLevel", "electrons", "holes", "defects"]));
     for (const key of ["fermiLevel", "electrons", "holes", "residual", "temperature"] as const) expect(typeof out[key]).toBe("number");
@@ -228,7 +232,7 @@ describe("fermiCommand", () => {
 
   test("--temperature overrides the input, --dos and --unitcell name the companions", async () => {
     const dir = fixture("semiconductor", "");
-    const { json } = await fermiCommand.run({
+    const { json } = await fermi({
       "sc-fermi": fixture("semiconductor", "input-fermi.dat"),
       dos: path.join(dir, "totdos.dat"),
       unitcell: path.join(dir, "unitcell.dat"),
@@ -240,21 +244,21 @@ describe("fermiCommand", () => {
   });
 
   test("bad options and missing files", () => {
-    expectMessage(() => fermiCommand.run({ "sc-fermi": fixture("wide-gap", "input-fermi.dat"), temperature: "-5" }), "--temperature", "-5");
-    expectMessage(() => fermiCommand.run({ "sc-fermi": "/nonexistent/input-fermi.dat" }), "/nonexistent/input-fermi.dat", "does not exist");
+    expectMessage(() => fermi({ "sc-fermi": fixture("wide-gap", "input-fermi.dat"), temperature: "-5" }), "--temperature", "-5");
+    expectMessage(() => fermi({ "sc-fermi": "/nonexistent/input-fermi.dat" }), "/nonexistent/input-fermi.dat", "does not exist");
     expectMessage(
-      () => fermiCommand.run({ "sc-fermi": fixture("wide-gap", "input-fermi.dat"), dos: "/nonexistent/totdos.dat" }),
+      () => fermi({ "sc-fermi": fixture("wide-gap", "input-fermi.dat"), dos: "/nonexistent/totdos.dat" }),
       "/nonexistent/totdos.dat",
       "does not exist",
     );
     expectMessage(
-      () => fermiCommand.run({ "sc-fermi": fixture("wide-gap", "input-fermi.dat"), unitcell: "/nonexistent/unitcell.dat" }),
+      () => fermi({ "sc-fermi": fixture("wide-gap", "input-fermi.dat"), unitcell: "/nonexistent/unitcell.dat" }),
       "/nonexistent/unitcell.dat",
       "does not exist",
     );
     // the wide-gap (non-spin) input with the spin-polarised DOS of the other fixture
     expectMessage(
-      () => fermiCommand.run({ "sc-fermi": fixture("wide-gap", "input-fermi.dat"), dos: fixture("semiconductor", "totdos.dat") }),
+      () => fermi({ "sc-fermi": fixture("wide-gap", "input-fermi.dat"), dos: fixture("semiconductor", "totdos.dat") }),
       "totdos.dat",
       "line 4",
       "expected 2 columns",
@@ -302,7 +306,7 @@ describe("malformed input-fermi.dat: one clear message per class", () => {
     expectMessage(parse(good.replace("1.5", "1.5eV")), "in.dat", "line 4 (band gap)", '"1.5eV"', "expected a number");
     expectMessage(parse(good.replace("-1 1.2 1", "-1 x1.2 1")), "in.dat", "line 9 (V_A formation energy)", '"x1.2"', "expected a number");
     expectMessage(parse(good.replace("V_A 2 1", "V_A two 1")), "in.dat", "line 7", '"two"', "expected a number");
-    expectMessage(parse(good.replace("V_A 2 1", "V_A 2.5 1")), "in.dat", "line 7", '"2.5"', "whole number");
+    expectMessage(parse(good.replace("V_A 2 1", "V_A 2.5 1")), "in.dat", "line 7", '"2.5"', "must be an integer >= 1");
     expectMessage(parse(good.replace("-1 1.2 1", "-0.5 1.2 1")), "in.dat", "line 9 (V_A charge)", '"-0.5"', "whole number");
   });
   test("wrong number of fields on a line", () => {
@@ -313,17 +317,17 @@ describe("malformed input-fermi.dat: one clear message per class", () => {
     expectMessage(parse(good.replace("V_A 2 1", "V_A 2 -1")), "in.dat", "line 7 (V_A nsites)", "value \"-1\"", "must not be negative");
   });
   test("negative or zero temperature", () => {
-    expectMessage(parse(good.replace("\n300\n", "\n-300\n")), "in.dat", "line 5 (temperature)", '"-300"', "temperature must be positive");
-    expectMessage(parse(good.replace("\n300\n", "\n0\n")), "in.dat", "line 5 (temperature)", '"0"', "temperature must be positive");
+    expectMessage(parse(good.replace("\n300\n", "\n-300\n")), "in.dat", "line 5 (temperature)", '"-300"', "must be positive (K)");
+    expectMessage(parse(good.replace("\n300\n", "\n0\n")), "in.dat", "line 5 (temperature)", '"0"', "must be positive (K)");
   });
   test("band gap <= 0", () => {
-    expectMessage(parse(good.replace("1.5", "0")), "in.dat", "line 4 (band gap)", '"0"', "band gap must be positive");
-    expectMessage(parse(good.replace("1.5", "-1.5")), "in.dat", "line 4 (band gap)", '"-1.5"', "band gap must be positive");
+    expectMessage(parse(good.replace("1.5", "0")), "in.dat", "line 4 (band gap)", '"0"', "must be positive (eV)");
+    expectMessage(parse(good.replace("1.5", "-1.5")), "in.dat", "line 4 (band gap)", '"-1.5"', "must be positive (eV)");
   });
   test("spin flag, electrons, degeneracy, duplicates", () => {
     expectMessage(parse(good.replace("# comment\n1\n", "# comment\n3\n")), "in.dat", "line 2 (spin-polarisation flag)", '"3"', "must be 1");
     expectMessage(parse(good.replace("\n8\n", "\n0\n")), "in.dat", "line 3 (number of electrons)", "must be positive");
-    expectMessage(parse(good.replace(" 0 1.4 2", " 0 1.4 0")), "in.dat", "line 12 (D_B degeneracy)", "degeneracy must be positive");
+    expectMessage(parse(good.replace(" 0 1.4 2", " 0 1.4 0")), "in.dat", "line 12 (D_B degeneracy)", "must be positive");
     expectMessage(parse(good.replace("-1 1.2 1", " 0 1.2 1")), "in.dat", "line 9 (V_A charge)", "already given on line 8");
     expectMessage(parse(good.replace("D_B 2 1", "V_A 2 1")), "in.dat", "line 10", '"V_A"', "already defined on line 7");
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { windowCommand } from "../lib/src/cli/commands/window";
+import { requiredOptions, runFlags } from "./helpers/cliRun";
 import { PotmapError } from "../lib/src/core/errors";
 import { decompose, energyAboveHull, phaseDiagram } from "../lib/src/thermo/phaseDiagram";
 import { parsePhaseEntriesCsv, readPhaseEntries } from "../lib/src/io/phaseEntries";
@@ -204,7 +204,7 @@ describe("stability windows from the shared CritExam entries vs an independent p
 
 describe("potmap window command", () => {
   it("prints the cli.md JSON", async () => {
-    const result = await windowCommand.run({ entries: fixture("li-ti-o.csv"), formula: "Li2TiO3", json: true });
+    const result = await runFlags("window", { entries: fixture("li-ti-o.csv"), formula: "Li2TiO3", json: true });
     const json = result.json as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(["formula", "lower", "upper", "reducedTo", "oxidizedTo"]);
     expect(json.formula).toBe("Li2TiO3");
@@ -214,17 +214,16 @@ describe("potmap window command", () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
     expect(result.text).toMatch(/lower\s+0\.71 V\s+reduced to\s+Li4TiO4 \+ Ti/);
     expect(result.text).toMatch(/upper\s+3\.75 V\s+oxidized to\s+TiO2 \+ O2/);
-    expect(windowCommand.name).toBe("window");
-    expect(windowCommand.required).toEqual(["entries", "formula"]);
+    expect(requiredOptions("window")).toEqual(["entries", "formula"]);
   });
 
   it("accepts --open-element and reports bad input as PotmapError", async () => {
-    const text = await windowCommand.run({ entries: fixture("li-ti-o.csv"), formula: "Li2TiO3", "open-element": "Li" });
+    const text = await runFlags("window", { entries: fixture("li-ti-o.csv"), formula: "Li2TiO3", "open-element": "Li" });
     expect((text.json as { upper: number }).upper).toBeCloseTo(3.75, 9);
-    await expect(windowCommand.run({ entries: fixture("nope.csv"), formula: "Li2O" })).rejects.toThrow(/nope\.csv: cannot read/);
-    await expect(windowCommand.run({ entries: fixture("li-ti-o.csv"), formula: true })).rejects.toThrow(
+    await expect(runFlags("window", { entries: fixture("nope.csv"), formula: "Li2O" })).rejects.toThrow(/nope\.csv: cannot read/);
+    await expect(runFlags("window", { entries: fixture("li-ti-o.csv"), formula: "" })).rejects.toThrow(
       /field "--formula": needs a value/,
     );
-    await expect(windowCommand.run({ entries: fixture("li-ti-o.csv") })).rejects.toThrow(/--formula.*is required/);
+    await expect(runFlags("window", { entries: fixture("li-ti-o.csv") })).rejects.toThrow(/--formula.*is required/);
   });
 });

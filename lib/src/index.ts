@@ -7,9 +7,11 @@
  * quadrature, log-space helpers, colour utilities) stay inside their modules.
  */
 
-// core: errors and physical constants
+// core: errors, checks of outside values, physical constants
 export { PotmapError } from "./core/errors";
 export type { ErrorLocation } from "./core/errors";
+export { parseDecimal, isDecimal, parseNumberInRange, parseInteger, parseChoice, requireFiniteNumber, requirePositive, requireNonNegative, checkRange, describeRange } from "./core/validation";
+export type { Where, NumberRange, DecimalOptions } from "./core/validation";
 export { boltzmann, elementaryCharge, vacuumPermittivity, electronMass, roomTemperature, thermalEnergy, cubicAngstrom } from "./core/constants";
 
 // defects: formation energies, carriers, the self-consistent Fermi level, sweeps vs voltage
@@ -58,6 +60,8 @@ export type { SpaceChargeParams, SpaceChargeResult, ProfilePoint } from "./space
 // io: material records, phase entries, SC-FERMI inputs, space-charge parameter sets
 export { parseMaterial, readMaterial, readDataSet, builtinMaterialsFolder, toMaterial } from "./io/readMaterials";
 export { materialSchema } from "./io/schema";
+export { readMergedDataSet, mergeRecords, materialFiles } from "./io/mergeMaterials";
+export type { Replacement, FiledRecord } from "./io/mergeMaterials";
 export { readPhaseEntries, parsePhaseEntries, findEntry } from "./io/phaseEntries";
 export type { PhaseEntry } from "./io/phaseEntries";
 export { readInputFermi, readTotalDos, readUnitCell, scFermiSystem, solveScFermi, loadScFermi } from "./io/scFermi";

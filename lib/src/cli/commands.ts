@@ -1,37 +1,305 @@
-/** The CLI's commands, in the order `potmap --help` lists them. */
-import { CommandSpec } from "./command";
-import { tableCommand } from "./commands/table";
-import { mapCommand } from "./commands/map";
-import { fermiCommand } from "./commands/fermi";
-import { windowCommand } from "./commands/window";
-import { voltageCommand } from "./commands/voltage";
-import { sclCommand } from "./commands/scl";
-import { stackCommand } from "./commands/stack";
-import { screenCommand } from "./commands/screen";
-import { dopeCommand } from "./commands/dope";
-import { sweepTemperatureCommand } from "./commands/sweepTemperature";
-import { uncertaintyCommand } from "./commands/uncertainty";
-import { sensitivityCommand } from "./commands/sensitivity";
-import { exportCommand, importCommand } from "./commands/importScFermi";
-import { checkCommand } from "./commands/check";
+/**
+ * Every command of the CLI and every option it takes, as data, in the order `potmap --help`
+ * lists them. The parser, the help texts and docs/cli.md are generated from this table
+ * (cli/command.ts says how to add a command). Defaults live here and nowhere else in the
+ * CLI. This module must stay light: it imports no implementation, so `potmap --help` starts
+ * fast; each command's code is loaded by `load` only when it runs.
+ */
+import { defineCommand, OptionSpec } from "./command";
 
-export const commands: CommandSpec[] = [
-  tableCommand,
-  mapCommand,
-  fermiCommand,
-  windowCommand,
-  voltageCommand,
-  sclCommand,
-  stackCommand,
+// ------------------------------------------------------------ options several commands share
+
+const temperature = {
+  name: "temperature",
+  type: "number",
+  unit: "K",
+  min: 0,
+  exclusiveMin: true,
+  defaultText: "each electrolyte record's own",
+  meaning: "operating temperature for the electrolytes' defect chemistry",
+} as const;
+const anode = { name: "anode", type: "string", placeholder: "ID", default: "Li", meaning: "anode record id" } as const;
+const electrolyte = {
+  name: "electrolyte",
+  type: "string",
+  placeholder: "ID",
+  required: true,
+  meaning: "electrolyte record id (built-in: LiPON, LPO, LLZO, LPS)",
+} as const;
+const cathode = {
+  name: "cathode",
+  type: "string",
+  placeholder: "ID",
+  required: true,
+  meaning: "cathode record id (built-in: LCO, LNO, LNCO, LMO, LNMO)",
+} as const;
+const soc = {
+  name: "soc",
+  type: "string",
+  placeholder: "SOC",
+  required: true,
+  meaning: "cathode state of charge as named in its record: 0%, 100% or + (spinel overcharge)",
+} as const;
+const materials = {
+  name: "materials",
+  type: "list",
+  placeholder: "PATH[,PATH...]",
+  defaultText: "the built-in set only",
+  meaning: "material record files and folders merged onto the built-in set; a record with a built-in role and id replaces it",
+} as const;
+const only = { name: "only", type: "switch", meaning: "use only the --materials records, without the built-in set" } as const;
+const threshold = {
+  name: "threshold",
+  type: "number",
+  unit: "V",
+  min: 0,
+  exclusiveMin: true,
+  default: 0.1,
+  meaning: "an interface is barrier-less when |dphi_c| is below this",
+} as const;
+const entries = {
+  name: "entries",
+  type: "string",
+  placeholder: "FILE",
+  required: true,
+  meaning: "phase entries: CSV `formula,formation_energy_per_atom` (eV/atom) or a JSON list of computed entries",
+} as const;
+
+// ------------------------------------------------------------ each command's options
+
+export const checkOptions = [
+  { ...materials, meaning: "record files and folders to check, merged onto the built-in set (a record with a built-in role and id replaces it)" },
+  { ...only, meaning: "check only the --materials records, without the built-in set" },
+  { name: "phase-entries", type: "string", placeholder: "FOLDER", defaultText: "beside each record, then shared/data/phase-entries above it", meaning: "folder of the phase-entries files named by voltageReaction.entries" },
+  { name: "ocv-tolerance", type: "number", unit: "V", min: 0, default: 0.05, meaning: "largest accepted difference between an OCV and the eq. 3 voltage of its reaction" },
+  { name: "hull-tolerance", type: "number", unit: "eV/atom", min: 0, default: 0.005, meaning: "energy above the hull below which a phase counts as on it" },
+] as const satisfies readonly OptionSpec[];
+
+export const importOptions = [
+  { name: "sc-fermi", type: "string", placeholder: "FILE", required: true, meaning: "SC-FERMI input-fermi.dat: defects, charge states, energies, degeneracies, sites per cell" },
+  { name: "unitcell", type: "string", placeholder: "FILE", required: true, meaning: "unitcell.dat: the cell whose volume turns sites per cell into cm^-3" },
+  { name: "dos", type: "string", placeholder: "FILE", defaultText: "the base record's carriers", meaning: "totdos.dat: the host density of states, kept in the record" },
+  { name: "base", type: "string", placeholder: "ID", required: true, meaning: "electrolyte record that supplies IP, window, colour and operating temperature" },
+  { name: "id", type: "string", placeholder: "ID", required: true, meaning: "id of the new record" },
+  { name: "mu-li", type: "number", unit: "eV", max: 0, required: true, meaning: "Li chemical potential (vs Li metal) at which the file's energies hold" },
+  { name: "lithium", type: "list", placeholder: "NAME=DELTA[,...]", defaultText: "read from the defect names", meaning: "Li gained (+) or lost (-) by defects whose names do not say it" },
+  { name: "synthesis", type: "enum", values: ["on", "off"], default: "on", meaning: "equilibrate at the file's temperature and mu_Li, freeze all but V_Li and Li_i, operate at the base record's temperature" },
+  { name: "synthesis-temperature", type: "number", unit: "K", min: 0, exclusiveMin: true, defaultText: "the file's temperature", meaning: "temperature of the synthesis equilibrium" },
+  { name: "freeze", type: "list", placeholder: "DEFECT[,...]", defaultText: "every defect but Li vacancies and interstitials", meaning: "defects frozen after synthesis" },
+  { name: "citation", type: "string", placeholder: "TEXT", defaultText: "none", meaning: "where the files come from, added to every source" },
+  { name: "out", type: "string", placeholder: "FILE", defaultText: "the record on stdout", meaning: "write the record here (validated first; temporary file and rename)" },
+  materials,
+  only,
+] as const satisfies readonly OptionSpec[];
+
+export const exportOptions = [
+  { name: "sc-fermi", type: "string", placeholder: "FOLDER", required: true, meaning: "folder to write input-fermi.dat, unitcell.dat and totdos.dat into" },
+  electrolyte,
+  { name: "mu-li", type: "number", unit: "eV", required: true, meaning: "Li chemical potential (vs Li metal) whose energies the files hold" },
+  { ...temperature, defaultText: "the record's own" },
+  materials,
+  only,
+] as const satisfies readonly OptionSpec[];
+
+
+export const tableOptions = [temperature, materials, only, anode] as const satisfies readonly OptionSpec[];
+
+export const mapOptions = [
+  electrolyte,
+  cathode,
+  soc,
+  anode,
+  temperature,
+  materials,
+  only,
+  { name: "points", type: "integer", min: 2, max: 100000, default: 101, meaning: "points of the profile arrays across the cell" },
+] as const satisfies readonly OptionSpec[];
+
+export const fermiOptions = [
+  { name: "sc-fermi", type: "string", placeholder: "FILE", required: true, meaning: "SC-FERMI / py-sc-fermi input-fermi.dat" },
+  { name: "dos", type: "string", placeholder: "FILE", defaultText: "parabolic bands, effective masses 1", meaning: "totdos.dat: the tabulated density of states" },
+  { name: "unitcell", type: "string", placeholder: "FILE", defaultText: "unitcell.dat next to the input, if any", meaning: "unitcell.dat: scale factor and lattice vectors (Angstrom)" },
+  { ...temperature, defaultText: "the input file's", meaning: "temperature" },
+] as const satisfies readonly OptionSpec[];
+
+export const windowOptions = [
+  entries,
+  { name: "formula", type: "string", placeholder: "F", required: true, meaning: "the compound whose window is wanted, e.g. Li3PS4" },
+  { name: "open-element", type: "string", placeholder: "EL", default: "Li", meaning: "the element exchanged with the reservoir" },
+] as const satisfies readonly OptionSpec[];
+
+export const voltageOptions = [
+  entries,
+  { name: "lithiated", type: "string", placeholder: "A", required: true, meaning: "formula of the lithiated state, e.g. LiCoO2" },
+  { name: "delithiated", type: "string", placeholder: "B", required: true, meaning: "formula of the delithiated state, e.g. CoO2" },
+] as const satisfies readonly OptionSpec[];
+
+export const sclOptions = [
+  { name: "phi0", type: "number", unit: "V", required: true, meaning: "potential step across the space-charge layer (bulk minus interface)" },
+  { name: "nsites", type: "number", unit: "cm^-3", required: true, meaning: "density of sites of the mobile defect" },
+  { name: "ef0", type: "number", unit: "eV", required: true, meaning: "formation energy of the mobile defect in the bulk" },
+  { name: "epsilon", type: "number", required: true, meaning: "relative dielectric constant of the electrolyte" },
+  { name: "alpha", type: "number", required: true, meaning: "ratio of the two defects' site densities (model.md section 5)" },
+  { name: "temperature", type: "number", unit: "K", required: true, meaning: "temperature" },
+  { name: "phi-target", type: "number", unit: "V", defaultText: "none", meaning: "report the distance x* where phi reaches this value" },
+] as const satisfies readonly OptionSpec[];
+
+export const stackOptions = [
+  { name: "layers", type: "list", placeholder: "A,L1[,L2...],C", required: true, meaning: "anode, layers and cathode in order; a cathode as ID:SOC (e.g. Li,LPS,LCO:0%,LNCO:0%)" },
+  { name: "soc", type: "string", placeholder: "SOC", default: "0%", meaning: "state of charge of a cathode layer given without :SOC" },
+  temperature,
+  materials,
+  only,
+] as const satisfies readonly OptionSpec[];
+
+export const screenOptions = [
+  materials,
+  only,
+  { name: "csv", type: "string", placeholder: "FILE", meaning: "also write every configuration as CSV" },
+  { name: "json-out", type: "string", placeholder: "FILE", meaning: "also write the JSON document to a file" },
+  temperature,
+  threshold,
+  { name: "progress", type: "enum", values: ["auto", "on", "off"], default: "auto", meaning: "progress bar on stderr (auto: only on a terminal)" },
+  { name: "top", type: "integer", min: 1, default: 20, meaning: "pairs shown in the text table" },
+] as const satisfies readonly OptionSpec[];
+
+export const dopeOptions = [
+  electrolyte,
+  { name: "dopant", type: "string", placeholder: "NAME:CHARGE:CM-3[,...]", meaning: "fixed dopant charges, e.g. Ta_Zr:+1:2.2e21 (concentration in cm^-3)" },
+  { name: "quench-temperature", type: "number", unit: "K", min: 0, exclusiveMin: true, meaning: "freeze the non-Li defects at their totals at this processing temperature" },
+  { name: "quench-voltage", type: "number", unit: "V", meaning: "voltage vs Li during processing (mu_Li = -eV); required with --quench-temperature" },
+  { name: "freeze", type: "list", placeholder: "DEFECT[,...]", defaultText: "the defects that exchange no Li", meaning: "which defects the quench freezes" },
+  { ...cathode, required: false, defaultText: "every cathode state", meaning: "cathode record id for the interface jumps" },
+  { ...soc, required: false, defaultText: "every state of --cathode", meaning: "state of charge of --cathode" },
+  temperature,
+  { name: "from", type: "number", unit: "V", min: 0, defaultText: "the window's lower edge (at least 0)", meaning: "lowest voltage vs Li of the E_F(V) table" },
+  { name: "to", type: "number", unit: "V", min: 0, defaultText: "the window's upper edge", meaning: "highest voltage vs Li of the E_F(V) table" },
+  { name: "points", type: "integer", min: 2, max: 10000, default: 7, meaning: "voltages in the E_F(V) table" },
+  anode,
+  materials,
+  only,
+] as const satisfies readonly OptionSpec[];
+
+export const sweepTemperatureOptions = [
+  electrolyte,
+  cathode,
+  soc,
+  { name: "from", type: "number", unit: "K", min: 0, exclusiveMin: true, default: 250, meaning: "lowest temperature" },
+  { name: "to", type: "number", unit: "K", min: 0, exclusiveMin: true, default: 600, meaning: "highest temperature" },
+  { name: "count", type: "integer", min: 1, max: 10000, default: 8, meaning: "evenly spaced temperatures from --from to --to" },
+  anode,
+  materials,
+  only,
+] as const satisfies readonly OptionSpec[];
+
+export const uncertaintyOptions = [
+  { name: "samples", type: "integer", min: 1, max: 100000, default: 200, meaning: "Monte Carlo samples" },
+  { name: "seed", type: "integer", default: 1, meaning: "random seed: the same seed gives the same numbers" },
+  {
+    name: "sigma",
+    type: "string",
+    placeholder: "KIND=SIGMA[,...]",
+    defaultText: "ionizationPotential=0.1,defectEnergy=0.1",
+    meaning:
+      "one-sigma uncertainties (eV, V or K) for inputs whose record declares none; kinds: ionizationPotential, defectEnergy, window, ocv, workFunction, bandGap, fermiLevel, temperature",
+  },
+  threshold,
+  temperature,
+  { ...anode, default: undefined, defaultText: "the first anode record", meaning: "anode record id" },
+  materials,
+  only,
+  { name: "top", type: "integer", min: 1, default: 10, meaning: "pairs shown in the text ranking" },
+] as const satisfies readonly OptionSpec[];
+
+export const sensitivityOptions = [
+  electrolyte,
+  cathode,
+  soc,
+  { name: "step", type: "number", unit: "eV or V", min: 0, exclusiveMin: true, default: 0.1, meaning: "additive step for energies and voltages" },
+  { name: "temperature-step", type: "number", unit: "K", min: 0, exclusiveMin: true, default: 50, meaning: "additive step for the temperature" },
+  { name: "factor", type: "number", min: 1, exclusiveMin: true, default: 2, meaning: "multiplicative step for concentrations and site densities (x and /)" },
+  temperature,
+  anode,
+  materials,
+  only,
+  { name: "figure", type: "string", placeholder: "FILE", meaning: "write the tornado figure as Plotly JSON" },
+  { name: "top", type: "integer", min: 1, default: 12, meaning: "inputs shown in the text table and the figure" },
+] as const satisfies readonly OptionSpec[];
+
+// ------------------------------------------------------------ the commands
+
+export const commands = [
+  defineCommand({ name: "table", summary: "dphi_a and dphi_c for every electrolyte x cathode state of the data set (paper Table 1)", options: tableOptions, load: () => import("./commands/table") }),
+  defineCommand({ name: "map", summary: "one potential map: anode | electrolyte | cathode at a state of charge", options: mapOptions, load: () => import("./commands/map") }),
+  defineCommand({
+    name: "fermi",
+    summary: "self-consistent Fermi level and defect concentrations from SC-FERMI inputs (input-fermi.dat, totdos.dat, unitcell.dat)",
+    options: fermiOptions,
+    load: () => import("./commands/fermi"),
+  }),
+  defineCommand({ name: "window", summary: "Electrochemical stability window of a compound against Li from phase entries", options: windowOptions, load: () => import("./commands/window") }),
+  defineCommand({ name: "voltage", summary: "Average voltage between a lithiated and a delithiated state from phase entries", options: voltageOptions, load: () => import("./commands/voltage") }),
+  defineCommand({
+    name: "scl",
+    summary: "Space-charge layer in a solid electrolyte next to an electrode (Poisson-Fermi-Dirac, saturating defects)",
+    options: sclOptions,
+    load: () => import("./commands/scl"),
+  }),
+  defineCommand({
+    name: "stack",
+    summary: "potential map of a multilayer cell: --layers Li,LPS,LCO:0%,LNO:0% (anode first, cathode last)",
+    options: stackOptions,
+    load: () => import("./commands/stack"),
+  }),
   // what-if commands: screening, dopants and quench, temperature, uncertainty, sensitivity
-  screenCommand,
-  dopeCommand,
-  sweepTemperatureCommand,
-  uncertaintyCommand,
-  sensitivityCommand,
-  // defect models in and out: SC-FERMI files <-> electrolyte records
-  importCommand,
-  exportCommand,
+  defineCommand({
+    name: "screen",
+    summary: "screen every anode x electrolyte x cathode state of the data set and --materials; pairs ranked by worst |dphi_c| over SOC",
+    options: screenOptions,
+    load: () => import("./commands/screen"),
+  }),
+  defineCommand({
+    name: "dope",
+    summary: "what if an electrolyte is doped (--dopant Ta_Zr:+1:4e20) or its defects quenched (--quench-temperature K): E_F(V) and the jumps",
+    options: dopeOptions,
+    load: () => import("./commands/dope"),
+  }),
+  defineCommand({
+    name: "sweep-temperature",
+    summary: "dphi_a, dphi_c and E_F of one cell at --count temperatures from --from to --to (K)",
+    options: sweepTemperatureOptions,
+    load: () => import("./commands/sweepTemperature"),
+  }),
+  defineCommand({
+    name: "uncertainty",
+    summary: "Monte Carlo over input uncertainties (--samples N --seed S --sigma ionizationPotential=0.1,...): barrier-less probabilities, robust ranking",
+    options: uncertaintyOptions,
+    load: () => import("./commands/uncertainty"),
+  }),
+  defineCommand({
+    name: "sensitivity",
+    summary: "one-at-a-time sensitivity of dphi_c of one cell to each input (--step eV), ranked; --figure FILE writes a tornado plot (Plotly JSON)",
+    options: sensitivityOptions,
+    load: () => import("./commands/sensitivity"),
+  }),
   // is the data set physical?
-  checkCommand,
+  defineCommand({
+    name: "check",
+    summary: "check material records for physics: OCV order and eq. 3 reactions, insulating electrolytes, site densities, ranges, constraints",
+    options: checkOptions,
+    load: () => import("./commands/check"),
+  }),
+  // defect models in and out: SC-FERMI files <-> electrolyte records
+  defineCommand({
+    name: "import",
+    summary: "an SC-FERMI defect model (input-fermi.dat, totdos.dat, unitcell.dat) as an electrolyte record",
+    options: importOptions,
+    load: () => import("./commands/import"),
+  }),
+  defineCommand({
+    name: "export",
+    summary: "a defect-chemistry electrolyte record as SC-FERMI files at one mu_Li",
+    options: exportOptions,
+    load: () => import("./commands/export"),
+  }),
 ];

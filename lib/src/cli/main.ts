@@ -1,75 +1,62 @@
 #!/usr/bin/env node
 /**
- * potmap command line (contract: shared/reference/cli.md). A thin layer: parse flags,
- * run a command, print JSON (--json) or text. Bad input: one line on stderr naming
- * file / field / value, nothing on stdout, exit code 2.
+ * potmap command line (contract: shared/reference/cli.md). A thin layer: find the command in
+ * the table (cli/commands.ts), answer --help from the table alone, parse and validate the
+ * flags (cli/parse.ts), load and run the command, write its result (cli/output.ts).
+ * Bad input: one line on stderr naming file / field / value, nothing on stdout, exit code 2.
+ * Only the table and the help texts are imported up front, so `potmap --help` stays fast.
  */
-import { CliOptions, CommandSpec } from "./command";
+import { CommandResult, CommandSpec } from "./command";
 import { commands } from "./commands";
+import { commandHelp, usage } from "./help";
+import { parseOptions, wantsHelp } from "./parse";
+import { progressReporter, writeResult, Writer } from "./output";
 import { PotmapError } from "../core/errors";
 
-/** Parse `--name value`, `--name=value` and bare boolean flags. */
-export function parseArguments(argv: string[], spec: CommandSpec): CliOptions {
-  const options: CliOptions = {};
-  const booleans = new Set(["json", "help"]);
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (!arg.startsWith("--")) throw new PotmapError(`unexpected argument for "${spec.name}"`, { field: "arguments", value: arg });
-    const eq = arg.indexOf("=");
-    const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);
-    if (!booleans.has(name) && !spec.options.includes(name)) {
-      throw new PotmapError(`unknown option for "${spec.name}" (known: ${spec.options.map((o) => "--" + o).join(", ")}, --json)`, { field: `--${name}` });
-    }
-    if (booleans.has(name)) {
-      if (eq !== -1) throw new PotmapError("is a switch and takes no value", { field: `--${name}`, value: arg.slice(eq + 1) });
-      options[name] = true;
-    } else if (eq !== -1) {
-      options[name] = arg.slice(eq + 1);
-    } else {
-      const next = argv[i + 1];
-      // a negative number is a value, not a flag
-      if (next === undefined || (next.startsWith("--") && !/^--?\d/.test(next))) {
-        throw new PotmapError("needs a value", { field: `--${name}` });
-      }
-      options[name] = next;
-      i++;
-    }
-  }
-  for (const name of spec.required ?? []) {
-    if (options[name] === undefined) throw new PotmapError(`is required by "${spec.name}"`, { field: `--${name}` });
-  }
-  return options;
+export { usage, commandHelp };
+
+export interface MainOptions {
+  /** Whether stderr is a terminal (progress bars redraw in place); default process.stderr's. */
+  stderrIsTTY?: boolean;
 }
 
-export function usage(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
-  return [
-    "usage: potmap <command> [options] [--json]",
-    "",
-    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    "",
-    "potmap <command> --help lists a command's options.",
-  ].join("\n");
+/** The command of that name, if any. */
+export function findCommand(name: string): CommandSpec | undefined {
+  return commands.find((c) => c.name === name);
 }
 
-function commandHelp(spec: CommandSpec): string {
-  const required = new Set(spec.required ?? []);
-  return [
-    `usage: potmap ${spec.name} ${spec.options.map((o) => (required.has(o) ? `--${o} VALUE` : `[--${o} VALUE]`)).join(" ")} [--json]`,
-    "",
-    spec.summary,
-  ].join("\n");
+/**
+ * Parse the flags of a command and run it; throws PotmapError on bad input. Progress goes to
+ * `err` (nowhere by default). For tests and scripts; main adds the writing.
+ */
+export async function runCommand(spec: CommandSpec, argv: readonly string[], err: Writer = () => {}, tty = false): Promise<CommandResult & { options: Record<string, unknown> }> {
+  const options = parseOptions(argv, spec);
+  const module = await spec.load();
+  const result = await module.run(options as never, { progress: (mode) => progressReporter(`potmap ${spec.name}`, mode, err, tty) });
+  return { ...result, options };
 }
+
+const unknown = (name: string) => `potmap: unknown command "${name}" (known: ${commands.map((c) => c.name).join(", ")})\n`;
 
 /** Run the CLI; returns the exit code. Output goes through the given writers (testable). */
 export async function main(
   argv: string[],
-  out: (text: string) => void = (t) => process.stdout.write(t),
-  err: (text: string) => void = (t) => process.stderr.write(t),
+  out: Writer = (t) => process.stdout.write(t),
+  err: Writer = (t) => process.stderr.write(t),
+  options: MainOptions = {},
 ): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === "--help" || name === "help") {
+  if (name === "--help" || (name === "help" && rest.length === 0)) {
     out(usage() + "\n");
+    return 0;
+  }
+  if (name === "help") {
+    const spec = findCommand(rest[0]);
+    if (!spec) {
+      err(unknown(rest[0]));
+      return 2;
+    }
+    out(commandHelp(spec) + "\n");
     return 0;
   }
   if (!name) {
@@ -77,19 +64,20 @@ export async function main(
     err(`potmap: no command given (known: ${commands.map((c) => c.name).join(", ")}); potmap --help lists them\n`);
     return 2;
   }
-  const spec = commands.find((c) => c.name === name);
+  const spec = findCommand(name);
   if (!spec) {
-    err(`potmap: unknown command "${name}" (known: ${commands.map((c) => c.name).join(", ")})\n`);
+    err(unknown(name));
     return 2;
   }
+  // help before any other check: `potmap map --help` works without the required flags
+  if (wantsHelp(rest)) {
+    out(commandHelp(spec) + "\n");
+    return 0;
+  }
   try {
-    const options = parseArguments(rest, spec);
-    if (options.help) {
-      out(commandHelp(spec) + "\n");
-      return 0;
-    }
-    const result = await spec.run(options);
-    out(options.json ? JSON.stringify(result.json, null, 2) + "\n" : result.text + "\n");
+    const tty = options.stderrIsTTY ?? Boolean(process.stderr.isTTY);
+    const result = await runCommand(spec, rest, err, tty);
+    writeResult(result, result.options.json === true, name, out, err);
     return result.exitCode ?? 0;
   } catch (error) {
     if (error instanceof PotmapError) {

@@ -43,11 +43,3 @@ function formatMessage(reason: string, where: ErrorLocation): string {
   if ("value" in where) parts.push(`value ${describeValue(where.value)}`);
   return parts.length ? `${parts.join(", ")}: ${reason}` : reason;
 }
-
-/** Throw a PotmapError unless `x` is a finite number. */
-export function requireFinite(x: unknown, field: string, file?: string): number {
-  if (typeof x !== "number" || !Number.isFinite(x)) {
-    throw new PotmapError("expected a finite number", { file, field, value: x });
-  }
-  return x;
-}

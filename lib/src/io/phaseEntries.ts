@@ -11,6 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { PotmapError } from "../core/errors";
+import { parseDecimal, requireFiniteNumber } from "../core/validation";
 import {
   Composition,
   atomCount,
@@ -159,17 +160,9 @@ function splitCsvLine(line: string): string[] {
   return fields;
 }
 
-// Number() accepts "", "0x1f" and " "; parseFloat accepts "1.2abc". Neither
-// is acceptable for an energy, so check the text against a decimal pattern.
-const decimalPattern = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
+/** An energy cell of the CSV: decimal text only (core/validation says why). */
 function parseNumber(text: string, where: { file: string; field: string }): number {
-  const trimmed = text.trim();
-  const value = Number(trimmed);
-  if (!decimalPattern.test(trimmed) || !Number.isFinite(value)) {
-    throw new PotmapError("expected a number (eV/atom)", { ...where, value: text });
-  }
-  return value;
+  return parseDecimal(text, where, { unit: "eV/atom" });
 }
 
 // ---------------------------------------------------------------- JSON
@@ -234,11 +227,7 @@ export function parsePhaseEntriesJson(text: string, file = "<json>", options: En
 
     const number = (field: string): number | undefined => {
       if (!(field in entry) || entry[field] === null) return undefined;
-      const v = entry[field];
-      if (typeof v !== "number" || !Number.isFinite(v)) {
-        throw new PotmapError("expected a finite number", { file: at, field, value: v });
-      }
-      return v;
+      return requireFiniteNumber(entry[field], { file: at, field });
     };
     let total: number;
     const uncorrected = number("uncorrected_energy");

@@ -6,6 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv from "ajv";
 import { PotmapError } from "../core/errors";
+import { checkFiniteTree, requireNonNegative, requirePositive } from "../core/validation";
 import { materialSchema } from "./schema";
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
@@ -52,21 +53,7 @@ export function parseJson(text: string, file: string): unknown {
  * they can reach a voltage, an energy or a concentration.
  */
 export function checkFiniteNumbers(data: unknown, file: string): void {
-  const walk = (node: unknown, field: string): void => {
-    if (typeof node === "number") {
-      if (Number.isNaN(node)) fail(file, field || "(record)", node, "must be a finite number");
-      if (!Number.isFinite(node)) fail(file, field || "(record)", node, "must be a finite number (a literal beyond +-1.8e308 overflows a double)");
-      return;
-    }
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, `${field}[${i}]`));
-      return;
-    }
-    if (node && typeof node === "object") {
-      for (const [k, v] of Object.entries(node as Json)) walk(v, field ? `${field}.${k}` : k);
-    }
-  };
-  walk(data, "");
+  checkFiniteTree(data, file);
 }
 
 /** Validate a parsed record against the schema; throw the first error, clearly. */
@@ -131,14 +118,12 @@ export function quantityValue(q: unknown): number {
   return typeof q === "number" ? q : (q as { value: number }).value;
 }
 
-function positive(value: number, file: string, field: string): number {
-  if (!(value > 0) || !Number.isFinite(value)) fail(file, field, value, "must be a positive finite number");
-  return value;
+function positive(value: number, file: string, field: string, unit?: string): number {
+  return requirePositive(value, { file, field }, unit);
 }
 
-function nonNegative(value: number, file: string, field: string): number {
-  if (!(value >= 0) || !Number.isFinite(value)) fail(file, field, value, "must be zero or positive");
-  return value;
+function nonNegative(value: number, file: string, field: string, unit?: string): number {
+  return requireNonNegative(value, { file, field }, unit);
 }
 
 function toCarriers(c: Json, file: string, field: string, bandGap: number): Carriers {
@@ -148,8 +133,8 @@ function toCarriers(c: Json, file: string, field: string, bandGap: number): Carr
     if (c.holeMass === undefined) fail(file, `${field}.holeMass`, undefined, "is required for parabolic bands");
     return {
       kind: "parabolic",
-      electronMass: positive(quantityValue(c.electronMass), file, `${field}.electronMass`),
-      holeMass: positive(quantityValue(c.holeMass), file, `${field}.holeMass`),
+      electronMass: positive(quantityValue(c.electronMass), file, `${field}.electronMass`, "m_e"),
+      holeMass: positive(quantityValue(c.holeMass), file, `${field}.holeMass`, "m_e"),
       statistics: c.statistics ?? "fermi-dirac",
     };
   }
@@ -169,24 +154,24 @@ function toCarriers(c: Json, file: string, field: string, bandGap: number): Carr
     energies,
     dos,
     electrons: positive(c.electrons, file, `${field}.electrons`),
-    volume: positive(c.volume, file, `${field}.volume`),
+    volume: positive(c.volume, file, `${field}.volume`, "A^3"),
   };
 }
 
 function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
   if (f.rule === "fixed") return { rule: "fixed", value: quantityValue(f.value) };
-  const temperature = positive(quantityValue(f.temperature), file, "fermiLevel.temperature");
+  const temperature = positive(quantityValue(f.temperature), file, "fermiLevel.temperature", "K");
   const defects: Defect[] = f.defects.map((d: Json, i: number) => {
     const field = `fermiLevel.defects[${i}]`;
     const defect: Defect = {
       name: d.name,
-      sites: positive(quantityValue(d.sites), file, `${field}.sites`),
+      sites: positive(quantityValue(d.sites), file, `${field}.sites`, "cm^-3"),
       lithium: d.lithium ?? 0,
       ...(d.species !== undefined ? { species: d.species } : {}),
       chargeStates: d.chargeStates.map((s: Json) => ({ charge: s.charge, energy: quantityValue(s.energy), degeneracy: s.degeneracy ?? 1 })),
     };
     if (d.frozenConcentration !== undefined) {
-      defect.frozenConcentration = positive(quantityValue(d.frozenConcentration), file, `${field}.frozenConcentration`);
+      defect.frozenConcentration = positive(quantityValue(d.frozenConcentration), file, `${field}.frozenConcentration`, "cm^-3");
     }
     for (const element of Object.keys(d.species ?? {})) {
       if (!f.potentials?.[element]) fail(file, `${field}.species.${element}`, d.species[element], `needs fermiLevel.potentials.${element}`);
@@ -196,7 +181,7 @@ function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
   const dopants: Dopant[] = (f.dopants ?? []).map((d: Json, i: number) => ({
     name: d.name,
     charge: d.charge,
-    concentration: nonNegative(quantityValue(d.concentration), file, `fermiLevel.dopants[${i}].concentration`),
+    concentration: nonNegative(quantityValue(d.concentration), file, `fermiLevel.dopants[${i}].concentration`, "cm^-3"),
   }));
   const potentials: Record<string, TiedPotential> = {};
   for (const [element, p] of Object.entries((f.potentials ?? {}) as Record<string, Json>)) {
@@ -249,12 +234,12 @@ export function toMaterial(record: Json, file: string): Material {
   checkFiniteNumbers(record, file);
   const colour = record.colour;
   if (record.role === "anode") {
-    const anode: Anode = { role: "anode", id: record.id, name: record.name, workFunction: positive(quantityValue(record.workFunction), file, "workFunction") };
+    const anode: Anode = { role: "anode", id: record.id, name: record.name, workFunction: positive(quantityValue(record.workFunction), file, "workFunction", "eV") };
     if (colour) anode.colour = colour;
     return anode;
   }
   if (record.role === "electrolyte") {
-    const bandGap = positive(quantityValue(record.bandGap), file, "bandGap");
+    const bandGap = positive(quantityValue(record.bandGap), file, "bandGap", "eV");
     const lower = quantityValue(record.window.lower);
     const upper = quantityValue(record.window.upper);
     if (!(upper > lower)) fail(file, "window.upper", upper, `must exceed window.lower (${lower})`);
@@ -263,7 +248,7 @@ export function toMaterial(record: Json, file: string): Material {
       id: record.id,
       name: record.name,
       bandGap,
-      ionizationPotential: positive(quantityValue(record.ionizationPotential), file, "ionizationPotential"),
+      ionizationPotential: positive(quantityValue(record.ionizationPotential), file, "ionizationPotential", "eV"),
       window: { lower, upper },
       fermiLevel: toFermiRule(record.fermiLevel, file, bandGap),
     };
@@ -285,14 +270,14 @@ export function toMaterial(record: Json, file: string): Material {
       id: record.id,
       name: record.name,
       soc: s.soc,
-      bandGap: nonNegative(quantityValue(s.bandGap), file, `${field}.bandGap`),
-      ionizationPotential: positive(quantityValue(s.ionizationPotential), file, `${field}.ionizationPotential`),
+      bandGap: nonNegative(quantityValue(s.bandGap), file, `${field}.bandGap`, "eV"),
+      ionizationPotential: positive(quantityValue(s.ionizationPotential), file, `${field}.ionizationPotential`, "eV"),
       fermiLevel: quantityValue(s.fermiLevel),
-      ocv: positive(quantityValue(s.ocv), file, `${field}.ocv`),
+      ocv: positive(quantityValue(s.ocv), file, `${field}.ocv`, "V"),
     };
     if (s.scissor !== undefined) state.scissor = quantityValue(s.scissor);
     // eq. 3 against Li metal: a lithiated state that is stable against Li has OCV > 0
-    if (s.ocvComputed !== undefined) state.ocvComputed = positive(quantityValue(s.ocvComputed), file, `${field}.ocvComputed`);
+    if (s.ocvComputed !== undefined) state.ocvComputed = positive(quantityValue(s.ocvComputed), file, `${field}.ocvComputed`, "V");
     if (colour) state.colour = colour;
     return state;
   });

@@ -21,6 +21,7 @@ import { Carriers } from "../defects/carriers";
 import { cubicAngstrom } from "../core/constants";
 import { Defect, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
+import { isDecimal, parseDecimal, parseInteger as parseIntegerText, parseNumberInRange, requirePositive } from "../core/validation";
 import { DefectResult, DefectSystem, solveFermiLevel, SolveOptions } from "../defects/neutrality";
 
 // ---------------------------------------------------------------- types
@@ -136,10 +137,9 @@ function meaningfulLines(text: string): Line[] {
   return out;
 }
 
-const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)([eEdD][+-]?\d+)?$/;
-
+/** SC-FERMI files are written by Fortran too: "1.0d-3" is a number. */
 function isNumeric(token: string): boolean {
-  return numberPattern.test(token);
+  return isDecimal(token, { fortranExponent: true });
 }
 
 function fail(file: string, line: number | undefined, what: string, value: unknown, reason: string): never {
@@ -149,17 +149,15 @@ function fail(file: string, line: number | undefined, what: string, value: unkno
 
 /** A finite number in Fortran or C notation, else one clear error. */
 function parseNumber(token: string, file: string, line: number, what: string): number {
-  if (!isNumeric(token)) fail(file, line, what, token, "expected a number");
-  const value = Number(token.replace(/[dD]/, "e"));
-  if (!Number.isFinite(value)) fail(file, line, what, token, "expected a finite number");
-  return value;
+  return parseDecimal(token, { file, field: `line ${line} (${what})` }, { fortranExponent: true });
+}
+
+function parsePositive(token: string, file: string, line: number, what: string, unit?: string): number {
+  return parseNumberInRange(token, { file, field: `line ${line} (${what})` }, { min: 0, exclusiveMin: true, unit }, { fortranExponent: true });
 }
 
 function parseInteger(token: string, file: string, line: number, what: string, min: number): number {
-  const value = parseNumber(token, file, line, what);
-  if (!Number.isInteger(value)) fail(file, line, what, token, "expected a whole number");
-  if (value < min) fail(file, line, what, token, `must be at least ${min}`);
-  return value;
+  return parseIntegerText(token, { file, field: `line ${line} (${what})` }, { min }, { fortranExponent: true });
 }
 
 function expectFields(entry: Line, count: number, file: string, what: string, layout: string): void {
@@ -198,14 +196,11 @@ export function readInputFermi(text: string, fileName = "input-fermi.dat"): ScFe
     fail(file, spinLine.number, "spin-polarisation flag", spinLine.tokens[0], "must be 1 (not spin polarised) or 2 (spin polarised)");
   }
   const electronsLine = scalar("number of electrons");
-  const electrons = parseNumber(electronsLine.tokens[0], file, electronsLine.number, "number of electrons");
-  if (!(electrons > 0)) fail(file, electronsLine.number, "number of electrons", electronsLine.tokens[0], "must be positive");
+  const electrons = parsePositive(electronsLine.tokens[0], file, electronsLine.number, "number of electrons");
   const gapLine = scalar("band gap");
-  const bandGap = parseNumber(gapLine.tokens[0], file, gapLine.number, "band gap");
-  if (!(bandGap > 0)) fail(file, gapLine.number, "band gap", gapLine.tokens[0], "the band gap must be positive (eV)");
+  const bandGap = parsePositive(gapLine.tokens[0], file, gapLine.number, "band gap", "eV");
   const temperatureLine = scalar("temperature");
-  const temperature = parseNumber(temperatureLine.tokens[0], file, temperatureLine.number, "temperature");
-  if (!(temperature > 0)) fail(file, temperatureLine.number, "temperature", temperatureLine.tokens[0], "the temperature must be positive (K)");
+  const temperature = parsePositive(temperatureLine.tokens[0], file, temperatureLine.number, "temperature", "K");
   const countLine = scalar("number of defect species");
   const defectCount = parseInteger(countLine.tokens[0], file, countLine.number, "number of defect species", 0);
 
@@ -260,8 +255,7 @@ export function readInputFermi(text: string, fileName = "input-fermi.dat"): ScFe
       const charge = parseNumber(entry.tokens[0], file, entry.number, `${name} charge`);
       if (!Number.isInteger(charge)) fail(file, entry.number, `${name} charge`, entry.tokens[0], "a charge must be a whole number");
       const energy = parseNumber(entry.tokens[1], file, entry.number, `${name} formation energy`);
-      const degeneracy = parseNumber(entry.tokens[2], file, entry.number, `${name} degeneracy`);
-      if (!(degeneracy > 0)) fail(file, entry.number, `${name} degeneracy`, entry.tokens[2], "the degeneracy must be positive");
+      const degeneracy = parsePositive(entry.tokens[2], file, entry.number, `${name} degeneracy`);
       const duplicate = chargeStates.find((c) => c.charge === charge);
       if (duplicate) fail(file, entry.number, `${name} charge`, entry.tokens[0], `charge ${charge} of ${name} is already given on line ${duplicate.line}`);
       chargeStates.push({ charge, energy, degeneracy, line: entry.number });
@@ -385,8 +379,7 @@ export function readUnitCell(text: string, fileName = "unitcell.dat"): ScFermiUn
   const scaleLine = lines[0];
   if (!scaleLine) fail(file, undefined, "scale factor", undefined, "the file has no scale factor (it is empty or all comments)");
   expectFields(scaleLine, 1, file, "scale factor", "the scale factor alone");
-  const scale = parseNumber(scaleLine.tokens[0], file, scaleLine.number, "scale factor");
-  if (!(scale > 0)) fail(file, scaleLine.number, "scale factor", scaleLine.tokens[0], "the scale factor must be positive");
+  const scale = parsePositive(scaleLine.tokens[0], file, scaleLine.number, "scale factor");
   const lattice: number[][] = [];
   for (let i = 0; i < 3; i++) {
     const entry = lines[1 + i];
@@ -428,9 +421,7 @@ export function scFermiSystem(
     throw new PotmapError("the cell volume must be a positive number of cubic Angstrom", { field: "volume", value: volume });
   }
   const temperature = options.temperature ?? input.temperature;
-  if (!(temperature > 0) || !Number.isFinite(temperature)) {
-    throw new PotmapError("the temperature must be positive (K)", { field: "temperature", value: temperature });
-  }
+  requirePositive(temperature, { field: "temperature" }, "K");
   const perCell = 1 / (volume * cubicAngstrom);
   const dopants: Dopant[] = [];
   const defects: Defect[] = input.defects.map((d) => {

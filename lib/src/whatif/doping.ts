@@ -19,6 +19,7 @@
  */
 import { Defect, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
+import { isDecimal } from "../core/validation";
 import { Electrolyte } from "../cell/materials";
 import { electrolyteSystem } from "../cell/fermiLevel";
 import { DefectSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
@@ -45,15 +46,17 @@ export function parseDopant(text: string, field = "--dopant"): Dopant {
   if (parts.length !== 3 || parts[0] === "") {
     throw new PotmapError("must be NAME:CHARGE:CONCENTRATION, e.g. Ta_Zr:+1:4e20 (charge in e, concentration in cm^-3)", { field, value: text });
   }
-  const number = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
   const [name, chargeText, concentrationText] = parts;
-  if (!number.test(chargeText) || Number(chargeText) === 0) {
+  // decimal text only (core/validation): "0x1", "Infinity" and "" are no charge or concentration
+  const charge = isDecimal(chargeText) ? Number(chargeText) : NaN;
+  const concentration = isDecimal(concentrationText) ? Number(concentrationText) : NaN;
+  if (!Number.isFinite(charge) || charge === 0) {
     throw new PotmapError(`the charge of ${name} must be a non-zero number (units of e), e.g. +1`, { field, value: text });
   }
-  if (!number.test(concentrationText) || !(Number(concentrationText) >= 0) || !Number.isFinite(Number(concentrationText))) {
+  if (!(concentration >= 0) || !Number.isFinite(concentration)) {
     throw new PotmapError(`the concentration of ${name} must be a non-negative number in cm^-3, e.g. 4e20`, { field, value: text });
   }
-  return { name, charge: Number(chargeText), concentration: Number(concentrationText) };
+  return { name, charge, concentration };
 }
 
 /** Comma-separated list of parseDopant items; names must be distinct. */

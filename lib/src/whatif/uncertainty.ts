@@ -18,6 +18,7 @@
  */
 import { orderedCathodeStates, orderedElectrolytes } from "../cell/dataSet";
 import { PotmapError } from "../core/errors";
+import { isDecimal } from "../core/validation";
 import { Anode, DataSet } from "../cell/materials";
 import {
   barrierlessThreshold,
@@ -541,8 +542,8 @@ export function parseUncertaintyMap(text: string, field = "--sigma"): Uncertaint
     const [kind, value, extra] = item.split("=").map((s) => s.trim());
     if (extra !== undefined || value === undefined) throw new PotmapError("must be KIND=SIGMA, e.g. ionizationPotential=0.1", { field, value: item });
     if (!uncertaintyKinds.includes(kind as UncertaintyKind)) throw new PotmapError(`unknown kind of input (known: ${uncertaintyKinds.join(", ")})`, { field, value: kind });
-    const sigma = Number(value);
-    if (!/^[+]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(value) || !Number.isFinite(sigma)) {
+    const sigma = isDecimal(value) ? Number(value) : NaN;
+    if (!(sigma >= 0) || !Number.isFinite(sigma)) {
       throw new PotmapError(`the uncertainty of ${kind} must be zero or a positive number`, { field, value: item });
     }
     map[kind as UncertaintyKind] = sigma;

@@ -5,9 +5,9 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { CliOptions, CommandResult, CommandSpec } from "../command";
+import type { CommandResult, OptionValues } from "../command";
+import type { checkOptions } from "../commands";
 import { PotmapError } from "../../core/errors";
-import { numberOption, stringOption } from "../options";
 import { builtinMaterialsFolder, parseJson } from "../../io/readMaterials";
 import { PhaseEntry, readPhaseEntries } from "../../io/phaseEntries";
 import { listMaterialFiles } from "../../whatif/screen";
@@ -81,26 +81,49 @@ function readNamedEntries(records: readonly CheckRecord[], given: string | undef
   return out;
 }
 
-export const checkCommand: CommandSpec = {
-  name: "check",
-  summary: "check material records for physics: OCV order and eq. 3 reactions, insulating electrolytes, site densities, ranges, constraints",
-  options: ["materials", "phase-entries", "ocv-tolerance", "hull-tolerance"],
-  async run(options: CliOptions): Promise<CommandResult> {
-    const materials = stringOption(options, "materials") ?? builtinMaterialsFolder();
-    const given = stringOption(options, "phase-entries");
-    if (given !== undefined && !fs.existsSync(given)) throw new PotmapError("no such folder", { field: "--phase-entries", value: given });
-    const ocvTolerance = numberOption(options, "ocv-tolerance", { min: 0 });
-    const hullTolerance = numberOption(options, "hull-tolerance", { min: 0 });
-    const { records, findings } = readRecords(materials);
-    const phaseEntries = readNamedEntries(records, given, findings);
-    const result = await checkDataSet(records, { readFindings: findings, phaseEntries, ocvTolerance, hullTolerance });
-    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-    const summary = `${count(result.errors.length, "error")}, ${count(result.warnings.length, "warning")} in ${count(records.length, "record")} (${materials})`;
-    const text = [...result.errors, ...result.warnings].map(formatFinding).concat(summary).join("\n");
-    return {
-      json: { materials, records: records.length, errors: result.errors, warnings: result.warnings },
-      text,
-      exitCode: result.errors.length > 0 ? 1 : 0,
-    };
-  },
-};
+/**
+ * The files to check: the built-in folder's files (unless --only) with --materials merged on
+ * top; a given record with the role and id of a built-in one replaces it (io/mergeMaterials.ts
+ * semantics, applied to raw records so that even an invalid record is checked and reported).
+ */
+function filesToCheck(materials: readonly string[] | undefined, only: boolean): { records: CheckRecord[]; findings: Finding[]; replaced: string[]; label: string } {
+  const given = materials && materials.length > 0 ? readRecords(materials.join(",")) : { records: [], findings: [] };
+  if (only) {
+    if (!materials || materials.length === 0) throw new PotmapError("needs --materials (the records to check)", { field: "--only" });
+    return { ...given, replaced: [], label: materials.join(",") };
+  }
+  const builtin = readRecords(builtinMaterialsFolder());
+  const key = (r: unknown) => {
+    const x = r as { role?: unknown; id?: unknown } | null;
+    return x && typeof x.role === "string" && typeof x.id === "string" ? `${x.role}:${x.id.toLowerCase()}` : null;
+  };
+  const givenKeys = new Map(given.records.map((r) => [key(r.record), r.file] as const).filter(([k]) => k !== null));
+  const replaced: string[] = [];
+  const kept = builtin.records.filter((r) => {
+    const k = key(r.record);
+    const by = k === null ? undefined : givenKeys.get(k);
+    if (by === undefined || path.resolve(by) === path.resolve(r.file)) return true;
+    replaced.push(`${r.file} replaced by ${by}`);
+    return false;
+  });
+  const keptFiles = new Set(kept.map((r) => path.resolve(r.file)));
+  const extra = given.records.filter((r) => !keptFiles.has(path.resolve(r.file)));
+  const label = materials && materials.length > 0 ? `the built-in set and ${materials.join(",")}` : builtinMaterialsFolder();
+  return { records: [...kept, ...extra], findings: [...builtin.findings, ...given.findings], replaced, label };
+}
+
+export async function run(options: OptionValues<typeof checkOptions>): Promise<CommandResult> {
+  const given = options.phaseEntries;
+  if (given !== undefined && !fs.existsSync(given)) throw new PotmapError("no such folder", { field: "--phase-entries", value: given });
+  const { records, findings, replaced, label } = filesToCheck(options.materials, options.only);
+  const phaseEntries = readNamedEntries(records, given, findings);
+  const result = await checkDataSet(records, { readFindings: findings, phaseEntries, ocvTolerance: options.ocvTolerance, hullTolerance: options.hullTolerance });
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  const summary = `${count(result.errors.length, "error")}, ${count(result.warnings.length, "warning")} in ${count(records.length, "record")} (${label})`;
+  const text = [...replaced.map((r) => `note: ${r}`), ...[...result.errors, ...result.warnings].map(formatFinding), summary].join("\n");
+  return {
+    json: { materials: label, records: records.length, replaced, errors: result.errors, warnings: result.warnings },
+    text,
+    exitCode: result.errors.length > 0 ? 1 : 0,
+  };
+}

@@ -3,7 +3,8 @@
  * defects quenched from a processing temperature (--quench-temperature K --quench-voltage V),
  * against the record as shipped: E_F(V) across the window and the interface jumps (eqs. 6, 7).
  */
-import { CommandSpec } from "../command";
+import type { CommandResult, OptionValues } from "../command";
+import type { dopeOptions } from "../commands";
 import { dataSetOption } from "../cellOptions";
 import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates } from "../../cell/dataSet";
 import { parseDopants, quenchDefectsWithSolution, withDopants } from "../../whatif/doping";
@@ -11,134 +12,124 @@ import { PotmapError } from "../../core/errors";
 import { formatTable } from "../format";
 import { electrolyteSystem, fermiLevelFunction } from "../../cell/fermiLevel";
 import { CathodeState, Electrolyte } from "../../cell/materials";
-import { numberOption, requiredString, stringOption } from "../options";
 import { potentialMap } from "../../cell/potentialMap";
 import { linspace } from "../../defects/sweep";
 
-export const dopeCommand: CommandSpec = {
-  name: "dope",
-  summary: "what if an electrolyte is doped (--dopant Ta_Zr:+1:4e20) or its defects quenched (--quench-temperature K): E_F(V) and the jumps",
-  options: ["electrolyte", "dopant", "quench-temperature", "quench-voltage", "freeze", "cathode", "soc", "temperature", "from", "to", "points", "anode", "materials"],
-  required: ["electrolyte"],
-  run(options) {
-    const set = dataSetOption(options);
-    const anode = findAnode(set, stringOption(options, "anode") ?? "Li");
-    const shipped = findElectrolyte(set, requiredString(options, "electrolyte"));
-    const temperature = numberOption(options, "temperature", { positive: true });
-    const dopantText = stringOption(options, "dopant");
-    const quenchTemperature = numberOption(options, "quench-temperature", { positive: true });
-    const quenchVoltage = numberOption(options, "quench-voltage");
-    const freezeText = stringOption(options, "freeze");
-    if (dopantText === undefined && quenchTemperature === undefined) {
-      throw new PotmapError("needs --dopant NAME:CHARGE:CONCENTRATION[,...] and/or --quench-temperature K", { field: "--dopant" });
-    }
-    if (quenchTemperature === undefined && (quenchVoltage !== undefined || freezeText !== undefined)) {
-      throw new PotmapError("only applies with --quench-temperature", { field: quenchVoltage !== undefined ? "--quench-voltage" : "--freeze" });
-    }
-    if (quenchTemperature !== undefined && quenchVoltage === undefined) {
-      // mu_Li during processing sets the frozen totals; no default would be safe to assume
-      throw new PotmapError("is required with --quench-temperature (the voltage vs Li that sets mu_Li = -eV during processing)", { field: "--quench-voltage" });
-    }
-    if (shipped.fermiLevel.rule !== "defects") {
-      throw new PotmapError(`${shipped.id} has a fixed Fermi level: dopants and quenching need a defect system`, { field: "--electrolyte", value: shipped.id });
-    }
+export function run(options: OptionValues<typeof dopeOptions>): CommandResult {
+  const { set, replaced } = dataSetOption(options);
+  const anode = findAnode(set, options.anode);
+  const shipped = findElectrolyte(set, options.electrolyte);
+  const { temperature, quenchTemperature, quenchVoltage } = options;
+  const dopantText = options.dopant;
+  const freeze = options.freeze;
+  if (dopantText === undefined && quenchTemperature === undefined) {
+    throw new PotmapError("needs --dopant NAME:CHARGE:CONCENTRATION[,...] and/or --quench-temperature K", { field: "--dopant" });
+  }
+  if (quenchTemperature === undefined && (quenchVoltage !== undefined || freeze !== undefined)) {
+    throw new PotmapError("only applies with --quench-temperature", { field: quenchVoltage !== undefined ? "--quench-voltage" : "--freeze" });
+  }
+  if (quenchTemperature !== undefined && quenchVoltage === undefined) {
+    // mu_Li during processing sets the frozen totals; no default would be safe to assume
+    throw new PotmapError("is required with --quench-temperature (the voltage vs Li that sets mu_Li = -eV during processing)", { field: "--quench-voltage" });
+  }
+  if (shipped.fermiLevel.rule !== "defects") {
+    throw new PotmapError(`${shipped.id} has a fixed Fermi level: dopants and quenching need a defect system`, { field: "--electrolyte", value: shipped.id });
+  }
 
-    // dopants first (they are present during processing), then the quench
-    let modified: Electrolyte = shipped;
-    const dopants = dopantText === undefined ? [] : parseDopants(dopantText, "--dopant");
-    if (dopants.length) modified = withDopants(modified, dopants);
-    let quench: Record<string, unknown> | undefined;
-    if (quenchTemperature !== undefined) {
-      const freeze = freezeText === undefined ? undefined : freezeText.split(",").map((s) => s.trim()).filter(Boolean);
-      const system = electrolyteSystem(modified);
-      const names = system.defects.map((d) => d.name);
-      for (const name of freeze ?? []) {
-        if (!names.includes(name)) throw new PotmapError(`unknown defect of ${shipped.id} (known: ${names.join(", ")})`, { field: "--freeze", value: name });
-      }
-      const q = quenchDefectsWithSolution(system, {
-        processingTemperature: quenchTemperature,
-        muLi: -quenchVoltage!,
-        operatingTemperature: temperature ?? system.temperature,
-        freeze,
-      });
-      const frozenNames = q.frozen.map((f) => f.name).join(", ") || "no defect";
-      modified = {
-        ...modified,
-        name: `${modified.name} (${frozenNames} frozen from ${quenchTemperature} K at ${quenchVoltage} V vs Li)`,
-        fermiLevel: { rule: "defects", system: q.system },
-      };
-      quench = {
-        processingTemperature: quenchTemperature,
-        processingVoltage: quenchVoltage,
-        processingFermiLevel: q.processing.fermiLevel,
-        frozen: q.frozen,
-        warnings: q.warnings,
-      };
+  // dopants first (they are present during processing), then the quench
+  let modified: Electrolyte = shipped;
+  const dopants = dopantText === undefined ? [] : parseDopants(dopantText, "--dopant");
+  if (dopants.length) modified = withDopants(modified, dopants);
+  let quench: Record<string, unknown> | undefined;
+  if (quenchTemperature !== undefined) {
+    const system = electrolyteSystem(modified);
+    const names = system.defects.map((d) => d.name);
+    for (const name of freeze ?? []) {
+      if (!names.includes(name)) throw new PotmapError(`unknown defect of ${shipped.id} (known: ${names.join(", ")})`, { field: "--freeze", value: name });
     }
-
-    let states: CathodeState[];
-    const cathodeId = stringOption(options, "cathode");
-    const soc = stringOption(options, "soc");
-    if (cathodeId === undefined) {
-      if (soc !== undefined) throw new PotmapError("needs --cathode", { field: "--soc", value: soc });
-      states = orderedCathodeStates(set);
-    } else if (soc === undefined) {
-      const cathode = set.cathodes.find((c) => c.id.toLowerCase() === cathodeId.toLowerCase());
-      if (!cathode) findCathodeState(set, cathodeId, "0%"); // throws the usual "unknown cathode"
-      states = orderedCathodeStates(set).filter((s) => s.id.toLowerCase() === cathodeId.toLowerCase());
-    } else {
-      states = [findCathodeState(set, cathodeId, soc)];
-    }
-
-    const lower = Math.max(shipped.window.lower, 0);
-    const from = numberOption(options, "from", { min: 0 }) ?? lower;
-    const to = numberOption(options, "to", { min: 0 }) ?? shipped.window.upper;
-    if (!(to > from)) throw new PotmapError(`must exceed --from (${from} V)`, { field: "--to", value: String(to) });
-    const points = numberOption(options, "points", { integer: true, min: 2, max: 10000 }) ?? 7;
-    const before = fermiLevelFunction(shipped.fermiLevel, temperature, shipped.scissor);
-    const after = fermiLevelFunction(modified.fermiLevel, temperature, modified.scissor);
-    const fermiLevels = linspace(from, to, points).map((voltage) => {
-      const a = before(-voltage);
-      const b = after(-voltage);
-      return { voltage, shipped: a, modified: b, shift: b - a };
+    const q = quenchDefectsWithSolution(system, {
+      processingTemperature: quenchTemperature,
+      muLi: -quenchVoltage!,
+      operatingTemperature: temperature ?? system.temperature,
+      freeze,
     });
-
-    const jumps = states.map((state) => {
-      const a = potentialMap(anode, shipped, state, { temperature, withoutProfile: true });
-      const b = potentialMap(anode, modified, state, { temperature, withoutProfile: true });
-      return {
-        cathode: state.id,
-        soc: state.soc,
-        ocv: state.ocv,
-        shipped: { dphiAnode: a.dphiAnode, dphiCathode: a.dphiCathode, fermiLevelCathodeSide: a.fermiLevelCathodeSide },
-        modified: { dphiAnode: b.dphiAnode, dphiCathode: b.dphiCathode, fermiLevelCathodeSide: b.fermiLevelCathodeSide },
-        changeDphiAnode: b.dphiAnode - a.dphiAnode,
-        changeDphiCathode: b.dphiCathode - a.dphiCathode,
-      };
-    });
-
-    const json = {
-      anode: anode.id,
-      electrolyte: shipped.id,
-      modifiedName: modified.name,
-      temperature: temperature ?? (shipped.fermiLevel.rule === "defects" ? shipped.fermiLevel.system.temperature : null),
-      dopants,
-      ...(quench ? { quench } : {}),
-      fermiLevels,
-      jumps,
+    const frozenNames = q.frozen.map((f) => f.name).join(", ") || "no defect";
+    modified = {
+      ...modified,
+      name: `${modified.name} (${frozenNames} frozen from ${quenchTemperature} K at ${quenchVoltage} V vs Li)`,
+      fermiLevel: { rule: "defects", system: q.system },
     };
-    const warnings = (quench?.warnings as string[] | undefined) ?? [];
-    const text = [
-      `${shipped.id} as shipped vs ${modified.name}`,
-      ...warnings.map((w) => `warning: ${w}`),
-      "",
-      formatTable(["V vs Li", "E_F shipped (eV)", "E_F modified (eV)", "shift (eV)"], fermiLevels.map((r) => [r.voltage, r.shipped, r.modified, r.shift])),
-      "",
-      formatTable(
-        ["cathode", "soc", "dphi_a shipped (V)", "dphi_a modified (V)", "dphi_c shipped (V)", "dphi_c modified (V)", "change dphi_c (V)"],
-        jumps.map((j) => [j.cathode, j.soc, j.shipped.dphiAnode, j.modified.dphiAnode, j.shipped.dphiCathode, j.modified.dphiCathode, j.changeDphiCathode]),
-      ),
-    ].join("\n");
-    return { json, text };
-  },
-};
+    quench = {
+      processingTemperature: quenchTemperature,
+      processingVoltage: quenchVoltage,
+      processingFermiLevel: q.processing.fermiLevel,
+      frozen: q.frozen,
+      warnings: q.warnings,
+    };
+  }
+
+  let states: CathodeState[];
+  const cathodeId = options.cathode;
+  const soc = options.soc;
+  if (cathodeId === undefined) {
+    if (soc !== undefined) throw new PotmapError("needs --cathode", { field: "--soc", value: soc });
+    states = orderedCathodeStates(set);
+  } else if (soc === undefined) {
+    const cathode = set.cathodes.find((c) => c.id.toLowerCase() === cathodeId.toLowerCase());
+    if (!cathode) findCathodeState(set, cathodeId, "0%"); // throws the usual "unknown cathode"
+    states = orderedCathodeStates(set).filter((s) => s.id.toLowerCase() === cathodeId.toLowerCase());
+  } else {
+    states = [findCathodeState(set, cathodeId, soc)];
+  }
+
+  const lower = Math.max(shipped.window.lower, 0);
+  const from = options.from ?? lower;
+  const to = options.to ?? shipped.window.upper;
+  if (!(to > from)) throw new PotmapError(`must exceed --from (${from} V)`, { field: "--to", value: String(to) });
+  const points = options.points;
+  const before = fermiLevelFunction(shipped.fermiLevel, temperature, shipped.scissor);
+  const after = fermiLevelFunction(modified.fermiLevel, temperature, modified.scissor);
+  const fermiLevels = linspace(from, to, points).map((voltage) => {
+    const a = before(-voltage);
+    const b = after(-voltage);
+    return { voltage, shipped: a, modified: b, shift: b - a };
+  });
+
+  const jumps = states.map((state) => {
+    const a = potentialMap(anode, shipped, state, { temperature, withoutProfile: true });
+    const b = potentialMap(anode, modified, state, { temperature, withoutProfile: true });
+    return {
+      cathode: state.id,
+      soc: state.soc,
+      ocv: state.ocv,
+      shipped: { dphiAnode: a.dphiAnode, dphiCathode: a.dphiCathode, fermiLevelCathodeSide: a.fermiLevelCathodeSide },
+      modified: { dphiAnode: b.dphiAnode, dphiCathode: b.dphiCathode, fermiLevelCathodeSide: b.fermiLevelCathodeSide },
+      changeDphiAnode: b.dphiAnode - a.dphiAnode,
+      changeDphiCathode: b.dphiCathode - a.dphiCathode,
+    };
+  });
+
+  const json = {
+    anode: anode.id,
+    electrolyte: shipped.id,
+    modifiedName: modified.name,
+    temperature: temperature ?? (shipped.fermiLevel.rule === "defects" ? shipped.fermiLevel.system.temperature : null),
+    dopants,
+    ...(quench ? { quench } : {}),
+    fermiLevels,
+    jumps,
+  };
+  const warnings = (quench?.warnings as string[] | undefined) ?? [];
+  const text = [
+    `${shipped.id} as shipped vs ${modified.name}`,
+    ...warnings.map((w) => `warning: ${w}`),
+    "",
+    formatTable(["V vs Li", "E_F shipped (eV)", "E_F modified (eV)", "shift (eV)"], fermiLevels.map((r) => [r.voltage, r.shipped, r.modified, r.shift])),
+    "",
+    formatTable(
+      ["cathode", "soc", "dphi_a shipped (V)", "dphi_a modified (V)", "dphi_c shipped (V)", "dphi_c modified (V)", "change dphi_c (V)"],
+      jumps.map((j) => [j.cathode, j.soc, j.shipped.dphiAnode, j.modified.dphiAnode, j.shipped.dphiCathode, j.modified.dphiCathode, j.changeDphiCathode]),
+    ),
+  ].join("\n");
+  return { json, text, replaced };
+}

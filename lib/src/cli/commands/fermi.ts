@@ -3,8 +3,8 @@
  * the self-consistent Fermi level of an SC-FERMI / py-sc-fermi input (cli.md). The formation
  * energies in input-fermi.dat already include the chemical potentials, so mu_Li = 0.
  */
-import { CommandSpec } from "../command";
-import { numberOption, requiredString, stringOption } from "../options";
+import type { CommandResult, OptionValues } from "../command";
+import type { fermiOptions } from "../commands";
 import { loadScFermi, ScFermiResult, solveScFermi } from "../../io/scFermi";
 
 /** The JSON document cli.md specifies, plus residual, temperature, bandGap and note. */
@@ -67,19 +67,8 @@ export function fermiText(result: ScFermiResult): string {
   return lines.join("\n");
 }
 
-export const fermiCommand: CommandSpec = {
-  name: "fermi",
-  summary: "self-consistent Fermi level and defect concentrations from SC-FERMI inputs (input-fermi.dat, totdos.dat, unitcell.dat)",
-  options: ["sc-fermi", "dos", "unitcell", "temperature"],
-  required: ["sc-fermi"],
-  run(options) {
-    const loaded = loadScFermi({
-      input: requiredString(options, "sc-fermi"),
-      dos: stringOption(options, "dos"),
-      unitcell: stringOption(options, "unitcell"),
-      temperature: numberOption(options, "temperature", { positive: true }),
-    });
-    const result = solveScFermi(loaded.system);
-    return { json: fermiJson(result), text: fermiText(result) };
-  },
-};
+export function run(options: OptionValues<typeof fermiOptions>): CommandResult {
+  const loaded = loadScFermi({ input: options.scFermi, dos: options.dos, unitcell: options.unitcell, temperature: options.temperature });
+  const result = solveScFermi(loaded.system);
+  return { json: fermiJson(result), text: fermiText(result) };
+}

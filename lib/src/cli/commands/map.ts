@@ -1,37 +1,29 @@
-import { CommandSpec } from "../command";
+/** `potmap map`: one potential map, anode | electrolyte | cathode at a state of charge. */
+import type { CommandResult, OptionValues } from "../command";
+import type { mapOptions } from "../commands";
 import { cellOption } from "../cellOptions";
 import { formatNumber, formatTable } from "../format";
-import { numberOption } from "../options";
 import { potentialMap } from "../../cell/potentialMap";
 
-export const mapCommand: CommandSpec = {
-  name: "map",
-  summary: "one potential map: anode | electrolyte | cathode at a state of charge",
-  options: ["electrolyte", "cathode", "soc", "anode", "temperature", "materials", "points"],
-  required: ["electrolyte", "cathode", "soc"],
-  run(options) {
-    const { anode, electrolyte, cathode } = cellOption(options);
-    const map = potentialMap(anode, electrolyte, cathode, {
-      temperature: numberOption(options, "temperature", { positive: true }),
-      points: numberOption(options, "points", { integer: true, min: 2, max: 100000 }),
-    });
-    const f = (x: number) => formatNumber(x, 3);
-    const text = [
-      `${map.anode} | ${map.electrolyte} | ${map.cathode} (SOC ${map.soc}), OCV ${f(map.ocv)} V`,
-      `window of ${map.electrolyte}: ${f(map.window.lower)} to ${f(map.window.upper)} V vs Li; stable from mu = ${f(map.muAnodeSide)} to ${f(map.muCathodeSide)} eV`,
-      "",
-      formatTable(
-        ["interface", "dphi (V)", "hinders", "E_F of SE (eV)"],
-        [
-          [`${map.anode}/${map.electrolyte}`, map.dphiAnode, map.hinders.anode, map.fermiLevelAnodeSide],
-          [`${map.electrolyte}/${map.cathode}`, map.dphiCathode, map.hinders.cathode, map.fermiLevelCathodeSide],
-        ],
-      ),
-      "",
-      `SE CBM above the anode Fermi level: ${f(map.stability.cbmAboveAnodeFermi)} eV` +
-        (map.stability.reducedByAnode ? " (below it: reduced by the anode)" : map.stability.electronLeakageRisk ? " (< 1 eV: electron leakage / dendrite risk)" : ""),
-      `cathode Fermi level above the SE VBM: ${f(map.stability.vbmBelowCathodeFermi)} eV` + (map.stability.oxidizedByCathode ? " (negative: oxidised by the cathode)" : ""),
-    ].join("\n");
-    return { json: map, text };
-  },
-};
+export function run(options: OptionValues<typeof mapOptions>): CommandResult {
+  const { anode, electrolyte, cathode, replaced } = cellOption(options);
+  const map = potentialMap(anode, electrolyte, cathode, { temperature: options.temperature, points: options.points });
+  const f = (x: number) => formatNumber(x, 3);
+  const text = [
+    `${map.anode} | ${map.electrolyte} | ${map.cathode} (SOC ${map.soc}), OCV ${f(map.ocv)} V`,
+    `window of ${map.electrolyte}: ${f(map.window.lower)} to ${f(map.window.upper)} V vs Li; stable from mu = ${f(map.muAnodeSide)} to ${f(map.muCathodeSide)} eV`,
+    "",
+    formatTable(
+      ["interface", "dphi (V)", "hinders", "E_F of SE (eV)"],
+      [
+        [`${map.anode}/${map.electrolyte}`, map.dphiAnode, map.hinders.anode, map.fermiLevelAnodeSide],
+        [`${map.electrolyte}/${map.cathode}`, map.dphiCathode, map.hinders.cathode, map.fermiLevelCathodeSide],
+      ],
+    ),
+    "",
+    `SE CBM above the anode Fermi level: ${f(map.stability.cbmAboveAnodeFermi)} eV` +
+      (map.stability.reducedByAnode ? " (below it: reduced by the anode)" : map.stability.electronLeakageRisk ? " (< 1 eV: electron leakage / dendrite risk)" : ""),
+    `cathode Fermi level above the SE VBM: ${f(map.stability.vbmBelowCathodeFermi)} eV` + (map.stability.oxidizedByCathode ? " (negative: oxidised by the cathode)" : ""),
+  ].join("\n");
+  return { json: map, text, replaced };
+}

@@ -4,46 +4,28 @@
  * e/nm^2 (electrode side: negative for phi0 > 0), capacitance in uF/cm^2, phi in V measured
  * from the electrode (0 at the interface, phi0 in the neutral bulk).
  */
-import type { CliOptions, CommandResult, CommandSpec } from "../command";
-import { PotmapError } from "../../core/errors";
+import type { CommandResult, OptionValues } from "../command";
+import type { sclOptions } from "../commands";
 import { SpaceChargeParams, SpaceChargeResult, solveSpaceCharge, validateSpaceChargeParams } from "../../spaceCharge/spaceCharge";
 
-/** Flag names (without --) of the inputs, in the order of the usage line. */
+/** Flag names of the inputs, for the physical checks' messages. */
 const FLAGS: Record<keyof SpaceChargeParams, string> = {
-  phi0: "phi0",
-  nsites: "nsites",
-  ef0: "ef0",
-  epsilon: "epsilon",
-  alpha: "alpha",
-  temperature: "temperature",
+  phi0: "--phi0",
+  nsites: "--nsites",
+  ef0: "--ef0",
+  epsilon: "--epsilon",
+  alpha: "--alpha",
+  temperature: "--temperature",
 };
 
-/** A decimal number as typed on a command line (no hex, no "Infinity", no empty string). */
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-function numberFlag(options: CliOptions, flag: string, required: boolean): number | undefined {
-  const raw = options[flag];
-  if (raw === undefined) {
-    if (required) throw new PotmapError("missing required option", { field: `--${flag}` });
-    return undefined;
-  }
-  if (typeof raw !== "string") throw new PotmapError("expected a number after the option", { field: `--${flag}`, value: raw });
-  const text = raw.trim();
-  const value = Number(text);
-  if (!NUMBER.test(text) || !Number.isFinite(value)) {
-    throw new PotmapError("expected a finite decimal number", { field: `--${flag}`, value: raw });
-  }
-  return value;
-}
-
-/** Parse and validate the options; errors name the flag (e.g. `field "--alpha", value 0`). */
-export function parseSclOptions(options: CliOptions): { params: SpaceChargeParams; phiTarget: number | null } {
-  const raw: Record<string, number | undefined> = {};
-  for (const [key, flag] of Object.entries(FLAGS)) raw[key] = numberFlag(options, flag, true);
-  const names = Object.fromEntries(Object.entries(FLAGS).map(([k, f]) => [k, `--${f}`]));
-  const params = validateSpaceChargeParams(raw, { names });
-  const phiTarget = numberFlag(options, "phi-target", false) ?? null;
-  return { params, phiTarget };
+/**
+ * The physical checks (spaceCharge.ts) on the parsed numbers; errors name the flag
+ * (e.g. `field "--alpha", value 0`). Decimal text and presence are checked by the parser.
+ */
+export function sclParams(options: OptionValues<typeof sclOptions>): { params: SpaceChargeParams; phiTarget: number | null } {
+  const { phi0, nsites, ef0, epsilon, alpha, temperature } = options;
+  const params = validateSpaceChargeParams({ phi0, nsites, ef0, epsilon, alpha, temperature }, { names: FLAGS });
+  return { params, phiTarget: options.phiTarget ?? null };
 }
 
 function fmt(x: number | null, digits = 4): string {
@@ -73,14 +55,8 @@ function summary(r: SpaceChargeResult): string {
   return lines.join("\n");
 }
 
-export const sclCommand: CommandSpec = {
-  name: "scl",
-  summary: "Space-charge layer in a solid electrolyte next to an electrode (Poisson-Fermi-Dirac, saturating defects)",
-  options: ["phi0", "nsites", "ef0", "epsilon", "alpha", "temperature", "phi-target"],
-  required: ["phi0", "nsites", "ef0", "epsilon", "alpha", "temperature"],
-  run(options: CliOptions): CommandResult {
-    const { params, phiTarget } = parseSclOptions(options);
-    const result = solveSpaceCharge(params, { phiTarget });
-    return { json: result, text: summary(result) };
-  },
-};
+export function run(options: OptionValues<typeof sclOptions>): CommandResult {
+  const { params, phiTarget } = sclParams(options);
+  const result = solveSpaceCharge(params, { phiTarget });
+  return { json: result, text: summary(result) };
+}

@@ -3,42 +3,36 @@
  * --step eV/V, --temperature-step K, --factor for concentrations); --figure FILE writes the
  * tornado figure as Plotly JSON.
  */
-import { CommandSpec } from "../command";
+import type { CommandResult, OptionValues } from "../command";
+import type { sensitivityOptions } from "../commands";
 import { cellOption } from "../cellOptions";
-import { writeTextFile } from "./screen";
+import { writeTextFile } from "../files";
 import { figureToJSON, withDefaultLayout } from "../../figures/figure";
 import { formatTable } from "../format";
-import { numberOption, stringOption } from "../options";
 import { sensitivity, sensitivityTornadoFigure } from "../../whatif/sensitivity";
 
-export const sensitivityCommand: CommandSpec = {
-  name: "sensitivity",
-  summary: "one-at-a-time sensitivity of dphi_c of one cell to each input (--step eV), ranked; --figure FILE writes a tornado plot (Plotly JSON)",
-  options: ["electrolyte", "cathode", "soc", "step", "temperature-step", "factor", "temperature", "anode", "materials", "figure", "top"],
-  required: ["electrolyte", "cathode", "soc"],
-  run(options) {
-    const { anode, electrolyte, cathode } = cellOption(options);
-    const top = numberOption(options, "top", { integer: true, min: 1 }) ?? 12;
-    const result = sensitivity(anode, electrolyte, cathode, {
-      step: numberOption(options, "step", { positive: true }),
-      temperatureStep: numberOption(options, "temperature-step", { positive: true }),
-      factor: numberOption(options, "factor", { min: 1.000001 }),
-      temperature: numberOption(options, "temperature", { positive: true }),
-    });
-    const figureFile = stringOption(options, "figure");
-    if (figureFile) writeTextFile(figureFile, JSON.stringify(figureToJSON(withDefaultLayout(sensitivityTornadoFigure(result, { top }))), null, 1) + "\n", "--figure");
-    const v = (x: number | null) => (x === null ? "n/a" : `${x >= 0 ? "+" : ""}${x.toFixed(3)}`);
-    const text = [
-      `${result.anode} | ${result.electrolyte} | ${result.cathode} (SOC ${result.soc}): dphi_c = ${v(result.nominal.dphiCathode)} V, dphi_a = ${v(result.nominal.dphiAnode)} V` +
-        (result.temperature !== null ? ` at ${result.temperature} K` : ""),
-      "",
-      formatTable(
-        ["input", "step", "nominal", "change dphi_c, lowered (V)", "raised (V)", "slope (V per unit)", "change dphi_a, raised (V)"],
-        result.entries.slice(0, top).map((e) => [e.label, e.step, e.nominal, v(e.low.change), v(e.high.change), e.slope, v(e.high.changeAnode)]),
-      ),
-      ...(result.entries.length > top ? [`... ${result.entries.length - top} more inputs (--top N or --json)`] : []),
-      ...(figureFile ? [`tornado figure written to ${figureFile}`] : []),
-    ].join("\n");
-    return { json: result, text };
-  },
-};
+export function run(options: OptionValues<typeof sensitivityOptions>): CommandResult {
+  const { anode, electrolyte, cathode, replaced } = cellOption(options);
+  const top = options.top;
+  const result = sensitivity(anode, electrolyte, cathode, {
+    step: options.step,
+    temperatureStep: options.temperatureStep,
+    factor: options.factor,
+    temperature: options.temperature,
+  });
+  const figureFile = options.figure;
+  if (figureFile) writeTextFile(figureFile, JSON.stringify(figureToJSON(withDefaultLayout(sensitivityTornadoFigure(result, { top }))), null, 1) + "\n", "--figure");
+  const v = (x: number | null) => (x === null ? "n/a" : `${x >= 0 ? "+" : ""}${x.toFixed(3)}`);
+  const text = [
+    `${result.anode} | ${result.electrolyte} | ${result.cathode} (SOC ${result.soc}): dphi_c = ${v(result.nominal.dphiCathode)} V, dphi_a = ${v(result.nominal.dphiAnode)} V` +
+      (result.temperature !== null ? ` at ${result.temperature} K` : ""),
+    "",
+    formatTable(
+      ["input", "step", "nominal", "change dphi_c, lowered (V)", "raised (V)", "slope (V per unit)", "change dphi_a, raised (V)"],
+      result.entries.slice(0, top).map((e) => [e.label, e.step, e.nominal, v(e.low.change), v(e.high.change), e.slope, v(e.high.changeAnode)]),
+    ),
+    ...(result.entries.length > top ? [`... ${result.entries.length - top} more inputs (--top N or --json)`] : []),
+    ...(figureFile ? [`tornado figure written to ${figureFile}`] : []),
+  ].join("\n");
+  return { json: result, text, replaced };
+}

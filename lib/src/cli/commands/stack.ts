@@ -1,10 +1,11 @@
-import { CommandSpec } from "../command";
+/** `potmap stack`: the potential map of a multilayer cell (interlayers and coatings). */
+import type { CommandResult, OptionValues } from "../command";
+import type { stackOptions } from "../commands";
 import { dataSetOption } from "../cellOptions";
 import { findAnode, findCathodeState, findElectrolyte } from "../../cell/dataSet";
 import { PotmapError } from "../../core/errors";
 import { formatTable } from "../format";
 import { DataSet } from "../../cell/materials";
-import { numberOption, requiredString, stringOption } from "../options";
 import { StackLayer, stackMap } from "../../cell/stack";
 
 /** "LCO:0%" or "LCO@0%" -> a cathode state; "LPS" -> an electrolyte (or a cathode at defaultSoc). */
@@ -19,29 +20,22 @@ function resolveLayer(set: DataSet, name: string, defaultSoc: string): StackLaye
   );
 }
 
-export const stackCommand: CommandSpec = {
-  name: "stack",
-  summary: "potential map of a multilayer cell: --layers Li,LPS,LCO:0%,LNO:0% (anode first, cathode last)",
-  options: ["layers", "soc", "temperature", "materials"],
-  required: ["layers"],
-  run(options) {
-    const set = dataSetOption(options);
-    const names = requiredString(options, "layers").split(",").map((s) => s.trim()).filter(Boolean);
-    if (names.length < 3) throw new PotmapError("needs at least an anode, one layer and a cathode", { field: "--layers", value: names.join(",") });
-    const soc = stringOption(options, "soc") ?? "0%";
-    const anode = findAnode(set, names[0]);
-    const cathodeLayer = resolveLayer(set, names[names.length - 1], soc);
-    if (cathodeLayer.role !== "cathode") throw new PotmapError("the last layer must be a cathode", { field: "--layers", value: names[names.length - 1] });
-    const middle = names.slice(1, -1).map((n) => resolveLayer(set, n, soc));
-    // interlayers of a cathode material take the state stable at the voltage imposed on them
-    const map = stackMap(anode, middle, cathodeLayer, { temperature: numberOption(options, "temperature", { positive: true }), cathodes: set.cathodes });
-    const lines = [`${map.layers.map((l) => (l.soc ? `${l.id} ${l.soc}` : l.id)).join(" | ")}, OCV ${map.ocv.toFixed(3)} V`];
-    for (const c of map.interlayers) {
-      lines.push(`interlayer ${c.id} ${c.requested} -> ${c.id} ${c.taken} at ${c.voltage.toFixed(2)} V${c.covered ? "" : " (outside its states' voltages)"}`);
-    }
-    lines.push("", formatTable(["interface", "dphi (V)", "dmu (eV)", "hinders"], map.interfaces.map((i) => [`${i.left} / ${i.right}`, i.dphi, i.dmu, i.hinders])));
-    for (const w of map.warnings) lines.push(`warning: ${w}`);
-    const text = lines.join("\n");
-    return { json: map, text };
-  },
-};
+export function run(options: OptionValues<typeof stackOptions>): CommandResult {
+  const { set, replaced } = dataSetOption(options);
+  const names = options.layers;
+  if (names.length < 3) throw new PotmapError("needs at least an anode, one layer and a cathode", { field: "--layers", value: names.join(",") });
+  const soc = options.soc;
+  const anode = findAnode(set, names[0]);
+  const cathodeLayer = resolveLayer(set, names[names.length - 1], soc);
+  if (cathodeLayer.role !== "cathode") throw new PotmapError("the last layer must be a cathode", { field: "--layers", value: names[names.length - 1] });
+  const middle = names.slice(1, -1).map((n) => resolveLayer(set, n, soc));
+  // interlayers of a cathode material take the state stable at the voltage imposed on them
+  const map = stackMap(anode, middle, cathodeLayer, { temperature: options.temperature, cathodes: set.cathodes });
+  const lines = [`${map.layers.map((l) => (l.soc ? `${l.id} ${l.soc}` : l.id)).join(" | ")}, OCV ${map.ocv.toFixed(3)} V`];
+  for (const c of map.interlayers) {
+    lines.push(`interlayer ${c.id} ${c.requested} -> ${c.id} ${c.taken} at ${c.voltage.toFixed(2)} V${c.covered ? "" : " (outside its states' voltages)"}`);
+  }
+  lines.push("", formatTable(["interface", "dphi (V)", "dmu (eV)", "hinders"], map.interfaces.map((i) => [`${i.left} / ${i.right}`, i.dphi, i.dmu, i.hinders])));
+  for (const w of map.warnings) lines.push(`warning: ${w}`);
+  return { json: map, text: lines.join("\n"), replaced };
+}

@@ -1,24 +1,17 @@
-import { CommandSpec } from "../command";
+/** `potmap table`: dphi_a and dphi_c of every configuration (paper Table 1). */
+import type { CommandResult, OptionValues } from "../command";
+import type { tableOptions } from "../commands";
 import { dataSetOption } from "../cellOptions";
 import { dictionaryTable } from "../../cell/dictionary";
 import { formatTable } from "../format";
-import { numberOption, stringOption } from "../options";
 
-export const tableCommand: CommandSpec = {
-  name: "table",
-  summary: "dphi_a and dphi_c for every electrolyte x cathode state of the data set (paper Table 1)",
-  options: ["temperature", "materials", "anode"],
-  run(options) {
-    const set = dataSetOption(options);
-    const rows = dictionaryTable(set, {
-      temperature: numberOption(options, "temperature", { positive: true }),
-      anode: stringOption(options, "anode"),
-    });
-    const text = formatTable(
-      ["electrolyte", "cathode", "soc", "ocv (V)", "dphi_a (V)", "dphi_c (V)", "dphi_c hinders"],
-      rows.map((r) => [r.electrolyte, r.cathode, r.soc, r.ocv, r.dphiAnode, r.dphiCathode, r.dphiCathode > 0 ? "discharge" : "charge"]),
-      2,
-    );
-    return { json: rows, text };
-  },
-};
+export function run(options: OptionValues<typeof tableOptions>): CommandResult {
+  const { set, replaced } = dataSetOption(options);
+  const rows = dictionaryTable(set, { temperature: options.temperature, anode: options.anode });
+  const text = formatTable(
+    ["electrolyte", "cathode", "soc", "ocv (V)", "dphi_a (V)", "dphi_c (V)", "dphi_c hinders"],
+    rows.map((r) => [r.electrolyte, r.cathode, r.soc, r.ocv, r.dphiAnode, r.dphiCathode, r.dphiCathode > 0 ? "discharge" : "charge"]),
+    2,
+  );
+  return { json: rows, text, replaced };
+}

@@ -2,41 +2,33 @@
  * `potmap window --entries FILE --formula F [--open-element Li] --json`
  * (cli.md): stability window of F against Li from phase entries.
  */
-import { CliOptions, CommandResult, CommandSpec } from "../command";
-import { requiredString, stringOption } from "../options";
+import type { CommandResult, OptionValues } from "../command";
+import type { windowOptions } from "../commands";
 import { readPhaseEntries } from "../../io/phaseEntries";
 import { stabilityWindow } from "../../thermo/stabilityWindow";
 
 const volts = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} V` : "none");
 const phases = (list: string[]) => (list.length ? list.join(" + ") : "-");
 
-export const windowCommand: CommandSpec = {
-  name: "window",
-  summary: "Electrochemical stability window of a compound against Li from phase entries",
-  options: ["entries", "formula", "open-element"],
-  required: ["entries", "formula"],
-  async run(options: CliOptions): Promise<CommandResult> {
-    const file = requiredString(options, "entries");
-    const formula = requiredString(options, "formula");
-    const openElement = stringOption(options, "open-element") ?? "Li";
-    const entries = readPhaseEntries(file);
-    const w = await stabilityWindow(entries, formula, { openElement, file, openElementField: "--open-element" });
-    // JSON has no Infinity: an edge that does not exist (never releases the
-    // open element) is printed as null.
-    const json = {
-      formula: w.formula,
-      lower: w.lower,
-      upper: Number.isFinite(w.upper) ? w.upper : null,
-      reducedTo: w.reducedTo,
-      oxidizedTo: w.oxidizedTo,
-    };
-    const text = [
-      `Stability window of ${w.formula} against ${openElement} (${file})`,
-      `  lower  ${volts(w.lower).padStart(8)}   reduced to   ${phases(w.reducedTo)}`,
-      `  upper  ${volts(w.upper).padStart(8)}   oxidized to  ${phases(w.oxidizedTo)}`,
-      `  inside the window: ${phases(w.stableAs)}` +
-        (w.energyAboveHull !== null ? `  (${(w.energyAboveHull * 1000).toFixed(1)} meV/atom above hull)` : ""),
-    ].join("\n");
-    return { json, text };
-  },
-};
+export async function run(options: OptionValues<typeof windowOptions>): Promise<CommandResult> {
+  const { entries: file, formula, openElement } = options;
+  const entries = readPhaseEntries(file);
+  const w = await stabilityWindow(entries, formula, { openElement, file, openElementField: "--open-element" });
+  // JSON has no Infinity: an edge that does not exist (never releases the
+  // open element) is printed as null.
+  const json = {
+    formula: w.formula,
+    lower: w.lower,
+    upper: Number.isFinite(w.upper) ? w.upper : null,
+    reducedTo: w.reducedTo,
+    oxidizedTo: w.oxidizedTo,
+  };
+  const text = [
+    `Stability window of ${w.formula} against ${openElement} (${file})`,
+    `  lower  ${volts(w.lower).padStart(8)}   reduced to   ${phases(w.reducedTo)}`,
+    `  upper  ${volts(w.upper).padStart(8)}   oxidized to  ${phases(w.oxidizedTo)}`,
+    `  inside the window: ${phases(w.stableAs)}` +
+      (w.energyAboveHull !== null ? `  (${(w.energyAboveHull * 1000).toFixed(1)} meV/atom above hull)` : ""),
+  ].join("\n");
+  return { json, text };
+}

@@ -1,0 +1,35 @@
+/** `potmap import`: an SC-FERMI defect model as an electrolyte record (io/importScFermi.ts). */
+import * as path from "path";
+import type { CommandResult, OptionValues } from "../command";
+import type { importOptions } from "../commands";
+import { readInputFermi, readTotalDos, readUnitCell } from "../../io/scFermi";
+import { importScFermi } from "../../io/importScFermi";
+import { parseMaterial } from "../../io/readMaterials";
+import { Electrolyte } from "../../cell/materials";
+import { importSummary, parseLithium, rawElectrolyte, readText, recordText, writeAtomically } from "../scFermiFiles";
+
+export function run(options: OptionValues<typeof importOptions>): CommandResult {
+  const input = readInputFermi(readText(options.scFermi, "--sc-fermi"), options.scFermi);
+  const record = importScFermi({
+    input,
+    unitCell: readUnitCell(readText(options.unitcell, "--unitcell"), options.unitcell),
+    dos: options.dos ? readTotalDos(readText(options.dos, "--dos"), options.dos, input.spinPolarised) : undefined,
+    base: rawElectrolyte(options.base, options.materials, options.only),
+    id: options.id,
+    muLi: options.muLi,
+    lithium: parseLithium(options.lithium),
+    synthesis: options.synthesis === "off" ? false : { temperature: options.synthesisTemperature, freeze: options.freeze ? [...options.freeze] : undefined },
+    citation: options.citation,
+    files: { input: path.basename(options.scFermi), unitcell: path.basename(options.unitcell), dos: options.dos ? path.basename(options.dos) : undefined },
+  });
+  const text = recordText(record);
+  const out = options.out;
+  // validate exactly what will be written: schema, provenance, physics, the synthesis solve
+  const electrolyte = parseMaterial(text, out ?? "(imported record)") as Electrolyte;
+  if (out) writeAtomically(out, text, "--out");
+  const frozen: string[] = record.fermiLevel.synthesis?.freeze ?? [];
+  return {
+    json: out ? { written: out, id: record.id, frozen } : record,
+    text: (out ? `wrote ${out}\n` : "") + importSummary(electrolyte, frozen) + (out ? "" : "\n\n" + text),
+  };
+}

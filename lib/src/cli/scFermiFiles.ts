@@ -1,0 +1,91 @@
+/**
+ * Helpers of `potmap import` and `potmap export` (cli/commands/import.ts, export.ts):
+ * `potmap import --sc-fermi INPUT --dos TOTDOS --unitcell UNITCELL --base ID --id NEWID --mu-li EV
+ *  [--lithium NAME=DELTA,...] [--synthesis on|off] [--synthesis-temperature K] [--freeze A,B]
+ *  [--out FILE]`: an SC-FERMI defect model as an electrolyte record (io/importScFermi.ts).
+ * `potmap export --sc-fermi FOLDER --electrolyte ID --mu-li EV [--temperature K]`: a record
+ * back as SC-FERMI files at one mu_Li.
+ * The record is validated (schema, provenance, physics) before anything is written; files are
+ * written to a temporary name and renamed, so a failure never leaves half a file.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { PotmapError } from "../core/errors";
+import { readInputFermi, readTotalDos, readUnitCell } from "../io/scFermi";
+import { exportScFermi, importScFermi } from "../io/importScFermi";
+import { builtinMaterialsFolder, parseJson, parseMaterial } from "../io/readMaterials";
+import { fermiLevelFunction } from "../cell/fermiLevel";
+import { Electrolyte } from "../cell/materials";
+import { formatNumber, formatTable } from "./format";
+
+export function readText(file: string, flag: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PotmapError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file, field: flag });
+  }
+}
+
+/** Write through a temporary file and a rename: never half a file. */
+export function writeAtomically(file: string, text: string, flag: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, text);
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw new PotmapError(`cannot write the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file, field: flag });
+  }
+}
+
+/** The raw JSON record of an electrolyte: --materials files/folders first, then the built-in set. */
+export function rawElectrolyte(id: string, materials: readonly string[] | undefined, only = false): Record<string, any> {
+  const places = [...(materials ?? []), ...(only ? [] : [builtinMaterialsFolder()])];
+  for (const place of places) {
+    const files = fs.existsSync(place) && fs.statSync(place).isDirectory()
+      ? fs.readdirSync(place).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(place, f))
+      : [place];
+    for (const file of files) {
+      const record = parseJson(readText(file, "--materials"), file) as Record<string, any>;
+      if (record && record.role === "electrolyte" && record.id === id) return record;
+    }
+  }
+  throw new PotmapError("names no electrolyte record of the built-in set or --materials", { field: "--base", value: id });
+}
+
+export function parseLithium(items: readonly string[] | undefined): Record<string, number> | undefined {
+  if (items === undefined) return undefined;
+  const out: Record<string, number> = {};
+  for (const item of items.map((s) => s.trim()).filter(Boolean)) {
+    const match = /^([^=]+)=([+-]?\d+)$/.exec(item);
+    if (!match) throw new PotmapError("must be NAME=DELTA[,NAME=DELTA...] with DELTA a whole number of Li gained (+) or lost (-)", { field: "--lithium", value: item });
+    out[match[1].trim()] = Number(match[2]);
+  }
+  return out;
+}
+
+/** One line per defect: sites, site fraction at the window's ends, frozen or mobile. */
+export function importSummary(electrolyte: Electrolyte, frozen: string[]): string {
+  const fermi = fermiLevelFunction(electrolyte.fermiLevel);
+  const ends = [electrolyte.window.lower, electrolyte.window.upper];
+  const lines = [
+    `${electrolyte.id}: ${electrolyte.name}`,
+    `E_F above the VBM: ${ends.map((v) => `${formatNumber(fermi(-v), 3)} eV at ${formatNumber(v, 2)} V`).join(", ")} (gap ${formatNumber(electrolyte.bandGap, 3)} eV)`,
+  ];
+  if (electrolyte.fermiLevel.rule === "defects") {
+    const rows = electrolyte.fermiLevel.system.defects.map((d) => [
+      d.name,
+      String(d.lithium ?? 0),
+      d.sites.toExponential(3),
+      d.frozenConcentration !== undefined ? `frozen ${d.frozenConcentration.toExponential(2)} cm^-3 (${(d.frozenConcentration / d.sites).toExponential(2)} of sites)` : frozen.includes(d.name) ? "frozen" : "mobile",
+    ]);
+    lines.push("", formatTable(["defect", "dN_Li", "sites (cm^-3)", "after synthesis"], rows));
+  }
+  return lines.join("\n");
+}
+
+/** Pretty JSON with long number arrays (the DOS) on one line each. */
+export function recordText(record: unknown): string {
+  return JSON.stringify(record, null, 2).replace(/\[\s*(-?[\d.e+-]+(?:,\s*-?[\d.e+-]+)*)\s*\]/g, (_m, body: string) => `[${body.split(/,\s*/).join(", ")}]`) + "\n";
+}
+
