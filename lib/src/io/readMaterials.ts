@@ -4,15 +4,24 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import Ajv from "ajv";
+import type { ValidateFunction } from "ajv";
+import { createMaterialValidator } from "./materialValidator";
 import { PotmapError } from "../core/errors";
-import { materialSchema } from "./schema";
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, Material } from "../cell/materials";
 
-const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false });
-const validate = ajv.compile(materialSchema);
+let validator: ValidateFunction | undefined;
+
+/**
+ * ajv's validator for schema.ts, generated ahead of time (scripts/materialValidator.mjs):
+ * compiling the schema at load time cost every start of potmap about 0.2-0.5 s. The generated
+ * code sits inside a function, built on first use, so loading potmap only pre-parses it.
+ */
+function validate(data: unknown): boolean {
+  validator ??= createMaterialValidator() as ValidateFunction;
+  return validator(data) as boolean;
+}
 
 type Json = Record<string, any>;
 
@@ -71,7 +80,7 @@ export function checkFiniteNumbers(data: unknown, file: string): void {
 export function validateRecord(data: unknown, file: string): Json {
   checkFiniteNumbers(data, file);
   if (validate(data)) return data as Json;
-  const error = validate.errors![0];
+  const error = validator!.errors![0];
   let field = fieldName(error.instancePath);
   let reason = error.message ?? "invalid";
   if (error.keyword === "required") {
