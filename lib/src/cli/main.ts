@@ -5,7 +5,7 @@
  * file / field / value, nothing on stdout, exit code 2.
  */
 import { CliOptions, CommandSpec } from "./command";
-import { commands } from "./commands";
+import { commandNames, loadCommand, loadCommands } from "./commands";
 import { PotmapError } from "../core/errors";
 
 /** Parse `--name value`, `--name=value` and bare boolean flags. */
@@ -41,7 +41,9 @@ export function parseArguments(argv: string[], spec: CommandSpec): CliOptions {
   return options;
 }
 
-export function usage(): string {
+/** The top-level help (loads every command module for its summary). */
+export async function usage(): Promise<string> {
+  const commands = await loadCommands();
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "usage: potmap <command> [options] [--json]",
@@ -69,17 +71,17 @@ export async function main(
 ): Promise<number> {
   const [name, ...rest] = argv;
   if (name === "--help" || name === "help") {
-    out(usage() + "\n");
+    out((await usage()) + "\n");
     return 0;
   }
   if (!name) {
     // a failing exit prints nothing on stdout (cli.md): one line on stderr instead of the usage
-    err(`potmap: no command given (known: ${commands.map((c) => c.name).join(", ")}); potmap --help lists them\n`);
+    err(`potmap: no command given (known: ${commandNames.join(", ")}); potmap --help lists them\n`);
     return 2;
   }
-  const spec = commands.find((c) => c.name === name);
+  const spec = await loadCommand(name);
   if (!spec) {
-    err(`potmap: unknown command "${name}" (known: ${commands.map((c) => c.name).join(", ")})\n`);
+    err(`potmap: unknown command "${name}" (known: ${commandNames.join(", ")})\n`);
     return 2;
   }
   try {
