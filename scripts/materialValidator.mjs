@@ -32,7 +32,7 @@ export const AJV_OPTIONS = { allErrors: false, discriminator: true, strict: fals
 export function renderValidator(schema) {
   /** @type {typeof import("ajv").default} */
   const Ajv = libRequire("ajv").default;
-  /** @type {typeof import("ajv/dist/standalone").default} */
+  /** @type {typeof import("ajv/dist/standalone/index.js").default} */
   const standaloneCode = libRequire("ajv/dist/standalone").default;
   const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true, esm: true, lines: true } });
   const code = standaloneCode(ajv, ajv.compile(schema));
