@@ -3,8 +3,8 @@
 // lib/'s prepack step (`npm pack` / `npm publish` in lib/): copy the built-in data set
 // (data/materials) into lib/data/materials, where builtinMaterialsFolder() looks first, so that
 // the package works outside this repository. lib/data is git-ignored, and removed again by the
-// postpack step (`--clean`): left behind, it would shadow data/materials for the library in
-// this repository, and edits to data/ would silently not be read. The library must already be
+// postpack step (`--clean`); in the repository the library reads data/materials whether or
+// not lib/data exists (builtinMaterialsFolder). The library must already be
 // built (npm run build, or scripts/setup.sh): building here would rewrite lib/dist under tests
 // that read it in parallel.
 //

@@ -24,6 +24,22 @@ let project = "";
 let tarball = "";
 const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
+describe("builtinMaterialsFolder", () => {
+  test("in the repository is data/materials, even while `npm pack` has a copy in lib/data", async () => {
+    const { builtinMaterialsFolder } = await import("../lib/src/io/readMaterials");
+    const copy = path.join(root, "lib/data/materials");
+    const made = !fs.existsSync(copy);
+    if (made) fs.mkdirSync(copy, { recursive: true });
+    try {
+      expect(builtinMaterialsFolder()).toBe(path.join(root, "data/materials"));
+      const built = execFileSync(process.execPath, ["-e", 'process.stdout.write(require("potmap").builtinMaterialsFolder())'], { cwd: root, encoding: "utf8" });
+      expect(built).toBe(path.join(root, "data/materials"));
+    } finally {
+      if (made) fs.rmSync(path.join(root, "lib/data"), { recursive: true, force: true });
+    }
+  });
+});
+
 describe.skipIf(!npmAvailable)("npm pack of lib/, installed into an empty project", () => {
   beforeAll(() => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), "potmap-package-"));

@@ -314,12 +314,17 @@ export function readDataSet(folder: string): DataSet {
 }
 
 /**
- * Folder of the built-in data set: `data/materials` inside the installed package (copied there
- * by `npm pack`'s prepack step) or, in a clone, at the repository root. This file is built to
- * lib/dist/io, hence the two and three levels up.
+ * Folder of the built-in data set: in a clone (lib/src beside this module's lib/dist), the
+ * repository's `data/materials`; in an installed package, its own `data/materials` (copied
+ * there by `npm pack`'s prepack step). In a clone, data/ is the only copy read: a lib/data left
+ * by, or being written by, `npm pack` never shadows it. This file is built to lib/dist/io,
+ * hence the two and three levels up.
  */
 export function builtinMaterialsFolder(): string {
-  const packaged = path.resolve(__dirname, "..", "..", "data", "materials");
+  const packageRoot = path.resolve(__dirname, "..", "..");
+  const repository = path.resolve(packageRoot, "..", "data", "materials");
+  if (fs.existsSync(path.join(packageRoot, "src")) && fs.existsSync(repository)) return repository;
+  const packaged = path.join(packageRoot, "data", "materials");
   if (fs.existsSync(packaged)) return packaged;
-  return path.resolve(__dirname, "..", "..", "..", "data", "materials");
+  return repository;
 }
