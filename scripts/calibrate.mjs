@@ -169,6 +169,7 @@ export function withDefaultKnobs(records) {
   const out = structuredClone(records);
   for (const k of knobs) {
     const record = Object.values(out).find((r) => r.role === "electrolyte" && r.id === k.electrolyte);
+    if (!record) throw new potmap.PotmapError("no electrolyte record for a calibration knob", { field: "knobs", value: k.electrolyte });
     potmap.energyQuantity(record, k).value = k.default;
     if (k.pair) potmap.energyQuantity(record, k.pair).value = k.pair.value - k.default;
   }

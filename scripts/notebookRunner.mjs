@@ -1,6 +1,8 @@
 // Headless execution of the project's notebooks with Debian's Jupyter (nbconvert + nbclient)
 // and the project-local tslab kernel spec (notebooks/jupyter/kernels/tslab).
 // Used by scripts/reproduce.mjs and test/notebooks.test.ts, so both run notebooks the same way.
+// Typed with JSDoc (checked by `npx tsc -p scripts`; the tests import these types from here).
+// @ts-check
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,6 +17,66 @@ export const JUPYTER_DATA_DIR = path.join(NOTEBOOK_DIR, "jupyter");
 
 /** Default per-cell timeout in seconds (nbclient interrupts the kernel after it). */
 export const DEFAULT_CELL_TIMEOUT_S = 300;
+
+/**
+ * @typedef {object} RunOptions
+ * @property {string} [outDir]
+ * @property {string | null} [htmlDir]  null: no HTML export
+ * @property {string} [figureDir]
+ * @property {number} [cellTimeoutS]
+ * @property {number} [timeoutMs]
+ * @property {boolean} [sign]
+ * @property {Record<string, string>} [env]
+ * @property {string} [renderSocket]  socket of a shared renderer (startRenderService) for the kernel's figures
+ */
+
+/**
+ * @typedef {object} NotebookFailure
+ * @property {number | null} cell      index of the failing cell in nb.cells, when found
+ * @property {number | null} codeCell  1-based number among code cells
+ * @property {string | null} source
+ * @property {string} message
+ */
+
+/**
+ * @typedef {object} NotebookResult
+ * @property {string} name
+ * @property {string} notebook
+ * @property {boolean} ok
+ * @property {number} seconds
+ * @property {string | null} executed
+ * @property {string | null} html
+ * @property {string[]} figures
+ * @property {{ index: number, seconds: number }[]} cells
+ * @property {NotebookFailure | null} error
+ * @property {boolean} [signed]
+ * @property {{ start: number | null, cells: number | null, stop: number | null, html: number | null, sign: number | null }} phases
+ *   seconds spent in each phase (null when not measured): start = nbconvert and kernel start up
+ *   to the first cell, cells = first cell busy to last cell idle, stop = kernel shutdown and
+ *   nbconvert exit, html = HTML export, sign = nbformat.sign
+ */
+
+/**
+ * @typedef {object} RenderService
+ * @property {string} socketPath
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * The parts of a notebook (nbformat 4 JSON) read here.
+ * @typedef {{ cell_type: string, source?: string | string[], metadata?: { execution?: Record<string, string> }, outputs?: NotebookOutput[] }} NotebookCell
+ * @typedef {{ output_type: string, name?: string, text?: string | string[], ename?: string, evalue?: string }} NotebookOutput
+ * @typedef {{ cells: NotebookCell[] }} Notebook
+ */
+
+/**
+ * @typedef {object} RunResult
+ * @property {number | null} code
+ * @property {NodeJS.Signals | null} signal
+ * @property {string} stdout
+ * @property {string} stderr
+ * @property {boolean} timedOut
+ */
 
 /** The jupyter command: Debian's /usr/bin/jupyter when present (a pyenv or venv on PATH may lack nbconvert). */
 export function jupyterCommand() {
@@ -45,6 +107,7 @@ export function jupyterPython() {
   return fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
 }
 
+/** @param {string} cmd */
 function whichSync(cmd) {
   for (const dir of (process.env.PATH ?? "").split(path.delimiter)) {
     const p = path.join(dir, cmd);
@@ -53,7 +116,11 @@ function whichSync(cmd) {
   throw new Error(`${cmd} not found on PATH`);
 }
 
-/** Environment for jupyter commands: project-local kernel spec, quiet debugger, figure dir. */
+/**
+ * Environment for jupyter commands: project-local kernel spec, quiet debugger, figure dir.
+ * @param {Record<string, string>} [extra]
+ * @returns {NodeJS.ProcessEnv}
+ */
 export function notebookEnv(extra = {}) {
   const env = { ...process.env };
   const jp = env.JUPYTER_PATH ? [JUPYTER_DATA_DIR, env.JUPYTER_PATH] : [JUPYTER_DATA_DIR];
@@ -67,6 +134,8 @@ export function notebookEnv(extra = {}) {
 /**
  * notebooks/*.ipynb sorted by name. `only`: list of selectors; each picks the notebooks whose
  * file name starts with it (e.g. "01", "00-toolchain"), or, if none does, contains it.
+ * @param {string[]} [only]
+ * @returns {string[]}
  */
 export function listNotebooks(only = []) {
   const all = fs
@@ -81,13 +150,20 @@ export function listNotebooks(only = []) {
   return picked.map((f) => path.join(NOTEBOOK_DIR, f));
 }
 
-/** Runs a command; resolves {code, signal, stdout, stderr, timedOut}. Kills it (SIGINT, then SIGKILL) after timeoutMs. */
+/**
+ * Runs a command; resolves {code, signal, stdout, stderr, timedOut}. Kills it (SIGINT, then SIGKILL) after timeoutMs.
+ * @param {string} cmd
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, cwd?: string, timeoutMs?: number }} [options]
+ * @returns {Promise<RunResult>}
+ */
 export function run(cmd, args, { env, cwd = ROOT, timeoutMs = 0 } = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, args, { env, cwd, stdio: ["ignore", "pipe", "pipe"], detached: true });
     let stdout = "";
     let stderr = "";
     let timedOut = false;
+    /** @type {NodeJS.Timeout | null} */
     let killTimer = null;
     child.stdout.on("data", (d) => (stdout += d));
     child.stderr.on("data", (d) => (stderr += d));
@@ -97,11 +173,11 @@ export function run(cmd, args, { env, cwd = ROOT, timeoutMs = 0 } = {}) {
             timedOut = true;
             // SIGINT lets nbclient shut the kernel down; SIGKILL the group if it does not stop.
             try {
-              process.kill(-child.pid, "SIGINT");
+              if (child.pid !== undefined) process.kill(-child.pid, "SIGINT");
             } catch {}
             killTimer = setTimeout(() => {
               try {
-                process.kill(-child.pid, "SIGKILL");
+                if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
               } catch {}
             }, 15_000);
           }, timeoutMs)
@@ -117,6 +193,12 @@ export function run(cmd, args, { env, cwd = ROOT, timeoutMs = 0 } = {}) {
   });
 }
 
+/**
+ * @param {string} nbPath
+ * @param {string} outDir
+ * @param {number} cellTimeoutS
+ * @param {boolean} allowErrors
+ */
 function nbconvertExecuteArgs(nbPath, outDir, cellTimeoutS, allowErrors) {
   return [
     "nbconvert",
@@ -147,7 +229,12 @@ export const HTML_DISPLAY_PRIORITY = [
   "text/plain",
 ];
 
-/** Arguments for `jupyter nbconvert --to html` of an executed notebook. */
+/**
+ * Arguments for `jupyter nbconvert --to html` of an executed notebook.
+ * @param {string} executed
+ * @param {string} htmlDir
+ * @returns {string[]}
+ */
 export function nbconvertHtmlArgs(executed, htmlDir) {
   return [
     "nbconvert",
@@ -160,17 +247,25 @@ export function nbconvertHtmlArgs(executed, htmlDir) {
   ];
 }
 
+/**
+ * @param {string} p
+ * @returns {Notebook}
+ */
 function readNotebook(p) {
   return JSON.parse(fs.readFileSync(p, "utf8"));
 }
 
+/** @param {string | string[] | undefined} t */
 const joinText = (t) => (Array.isArray(t) ? t.join("") : String(t ?? ""));
 
 /**
  * Time of each code cell from nbclient's metadata.execution timestamps (tslab sends no
  * execute_input, so busy → idle on iopub is used).
+ * @param {Notebook} nb
+ * @returns {{ index: number, seconds: number }[]}
  */
 export function cellTimings(nb) {
+  /** @type {{ index: number, seconds: number }[]} */
   const out = [];
   nb.cells.forEach((c, index) => {
     const ex = c.metadata?.execution;
@@ -185,8 +280,12 @@ export function cellTimings(nb) {
  * Finds the failing cell: the first code cell whose source appears in nbconvert's error
  * message, with its stderr and error outputs (tslab writes compile and runtime errors to
  * stderr and reports only a bare "<Error>:" to nbclient).
+ * @param {Notebook | null} nb
+ * @param {string} stderr
+ * @returns {NotebookFailure}
  */
 function describeFailure(nb, stderr) {
+  /** @type {string | null} */
   let failedSource = null;
   let tail;
   const m = /An error occurred while executing the following cell:\n-+\n([\s\S]*?)\n-+\n([\s\S]*)$/.exec(stderr);
@@ -243,6 +342,9 @@ function describeFailure(nb, stderr) {
  * Resolves { name, ok, seconds, executed, html, figures, cells, phases, error }; `phases` are
  * seconds: start (nbconvert + kernel start, up to the first cell), cells (first cell busy to
  * last cell idle), stop (kernel shutdown, nbconvert exit), html, sign.
+ * @param {string} nbPath
+ * @param {RunOptions} [opts]
+ * @returns {Promise<NotebookResult>}
  */
 export async function runNotebook(nbPath, opts = {}) {
   const name = path.basename(nbPath, ".ipynb");
@@ -267,6 +369,7 @@ export async function runNotebook(nbPath, opts = {}) {
   const t0 = Date.now();
   fs.rmSync(executed, { force: true });
 
+  /** @type {NotebookResult} */
   const result = {
     name,
     notebook: nbPath,
@@ -299,6 +402,7 @@ export async function runNotebook(nbPath, opts = {}) {
     } else {
       // nbconvert writes nothing on failure; run again allowing errors to keep the outputs
       // (stderr of the failing cell) for the report and for the student to look at.
+      /** @type {Notebook | null} */
       let nb = null;
       if (!r.timedOut && !/CellTimeoutError/.test(r.stderr)) {
         const again = await run(jupyter, nbconvertExecuteArgs(nbPath, outDir, cellTimeoutS, true), { env, timeoutMs });
@@ -345,7 +449,10 @@ export async function runNotebook(nbPath, opts = {}) {
   return result;
 }
 
-/** First busy and last idle time (ms since the epoch) of the code cells, from nbclient's metadata. */
+/**
+ * First busy and last idle time (ms since the epoch) of the code cells, from nbclient's metadata.
+ * @param {Notebook} nb
+ */
 function executionSpan(nb) {
   let first = Infinity;
   let last = -Infinity;
@@ -364,6 +471,7 @@ function executionSpan(nb) {
  * figures (lib/src/notebook/render.ts serveRenders), instead of one browser per notebook. Resolves
  * { socketPath, close() }, or null (with a warning) if the library is not built; a kernel that
  * cannot reach the socket starts its own browser, so nothing depends on this succeeding.
+ * @returns {Promise<RenderService | null>}
  */
 export async function startRenderService() {
   try {
@@ -379,6 +487,7 @@ export async function startRenderService() {
 /**
  * Default number of notebooks run at once: POTMAP_JOBS, else the number of CPUs capped at 2
  * (each notebook is a Jupyter kernel plus a headless browser: ~0.5 GB and one busy core).
+ * @returns {number}
  */
 export function defaultConcurrency() {
   const fromEnv = Number(process.env.POTMAP_JOBS);
@@ -390,14 +499,17 @@ export function defaultConcurrency() {
 /**
  * A limiter: `limit(fn)` runs fn when fewer than `n` earlier calls are still running, in call
  * order, and resolves with fn's result.
+ * @param {number} n
+ * @returns {<T>(fn: () => T | Promise<T>) => Promise<T>}
  */
 export function limitConcurrency(n) {
   let active = 0;
+  /** @type {{ fn: () => unknown, resolve: (value: any) => void, reject: (reason: unknown) => void }[]} */
   const waiting = [];
   const next = () => {
     if (active >= n || waiting.length === 0) return;
     active++;
-    const { fn, resolve, reject } = waiting.shift();
+    const { fn, resolve, reject } = /** @type {(typeof waiting)[number]} */ (waiting.shift());
     Promise.resolve()
       .then(fn)
       .then(resolve, reject)
@@ -418,6 +530,10 @@ export function limitConcurrency(n) {
  * one renderer (startRenderService; sharedRenderer: false for one browser per kernel). Results
  * come back in the order of `nbPaths`, whatever order they finish in; `onResult(result, index)`
  * is called in that same order, as soon as a result and all results before it are in.
+ * @param {string[]} nbPaths
+ * @param {RunOptions} [opts]
+ * @param {{ concurrency?: number, onResult?: (result: NotebookResult, index: number) => void, sharedRenderer?: boolean }} [run]
+ * @returns {Promise<NotebookResult[]>}
  */
 export async function runNotebooks(nbPaths, opts = {}, { concurrency = defaultConcurrency(), onResult, sharedRenderer = true } = {}) {
   const service = sharedRenderer && !opts.renderSocket ? await startRenderService() : null;
@@ -429,8 +545,16 @@ export async function runNotebooks(nbPaths, opts = {}, { concurrency = defaultCo
   }
 }
 
+/**
+ * @param {string[]} nbPaths
+ * @param {RunOptions} opts
+ * @param {number} concurrency
+ * @param {((result: NotebookResult, index: number) => void) | undefined} onResult
+ * @returns {Promise<NotebookResult[]>}
+ */
 async function runAll(nbPaths, opts, concurrency, onResult) {
   const limit = limitConcurrency(concurrency);
+  /** @type {NotebookResult[]} */
   const results = new Array(nbPaths.length);
   let reported = 0;
   const report = () => {
@@ -450,8 +574,13 @@ async function runAll(nbPaths, opts, concurrency, onResult) {
   return results;
 }
 
-/** One-paragraph description of a failed run, for test failures and the reproduce summary. */
+/**
+ * One-paragraph description of a failed run, for test failures and the reproduce summary.
+ * @param {NotebookResult} res
+ * @returns {string}
+ */
 export function formatFailure(res) {
+  /** @type {Partial<NotebookFailure>} */
   const e = res.error ?? {};
   const where = e.cell === null || e.cell === undefined ? "" : ` in cell ${e.cell + 1} (code cell ${e.codeCell}; counting from 1)`;
   const src = e.source

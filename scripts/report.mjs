@@ -66,6 +66,7 @@ function explainMiss(r, set, li, full) {
  */
 function physicalChecks(set, li, records) {
   const lps = potmap.findElectrolyte(set, "LPS");
+  if (lps.fermiLevel.rule !== "defects") throw new potmap.PotmapError("LPS needs a defect chemistry", { field: "fermiLevel.rule", value: lps.fermiLevel.rule });
   const kT = potmap.thermalEnergy(lps.fermiLevel.system.temperature);
   const fermi = potmap.fermiLevelFunction(lps.fermiLevel);
   const ends = [lps.window.lower, lps.window.upper].map((v) => {
@@ -74,10 +75,15 @@ function physicalChecks(set, li, records) {
   });
   const lpsSlope = (ends[1].fermiLevel - ends[0].fermiLevel) / (ends[1].voltage - ends[0].voltage);
   const lpoRecord = Object.values(records).find((r) => r.id === "LPO");
+  if (!lpoRecord) throw new potmap.PotmapError("no LPO record", { field: "id", value: "LPO" });
   const frenkel = potmap.energyQuantity(lpoRecord, { defect: "Li_i", charge: 1 }).value + potmap.energyQuantity(lpoRecord, { defect: "V_Li", charge: -1 }).value;
   const llzo = potmap.findElectrolyte(set, "LLZO");
   /** @param {string} n */
-  const llzoDefect = (n) => llzo.fermiLevel.system.defects.find((/** @type {Json} */ d) => d.name === n);
+  const llzoDefect = (n) => {
+    const d = llzo.fermiLevel.rule === "defects" ? llzo.fermiLevel.system.defects.find((/** @type {Json} */ d) => d.name === n) : undefined;
+    if (!d) throw new potmap.PotmapError("LLZO needs the defect", { field: "fermiLevel.defects", value: n });
+    return d;
+  };
   const llzoMap = potmap.potentialMap(li, llzo, potmap.orderedCathodeStates(set)[0], { withoutProfile: true });
   const order = ["0%", "100%", "+"];
   const ocvMonotone = set.cathodes.map((/** @type {Json} */ c) => {
@@ -187,7 +193,7 @@ export async function buildReport() {
       model: potmap.lowBarrierPairs(modelPrinted, published.lowBarrier.threshold),
       modelAllStates: potmap.lowBarrierPairs(modelPairs, published.lowBarrier.threshold),
       table: potmap.lowBarrierPairs(paperPairs, published.lowBarrier.threshold),
-      paper: published.lowBarrier.pairs.map((p) => `${p.cathode}/${p.electrolyte}`).sort(),
+      paper: published.lowBarrier.pairs.map((/** @type {Json} */ p) => `${p.cathode}/${p.electrolyte}`).sort(),
     },
   };
 
@@ -195,7 +201,7 @@ export async function buildReport() {
   const entries = potmap.readPhaseEntries(path.join(shared, "critexam-li-systems.csv"));
   const windows = [];
   for (const e of set.electrolytes) {
-    const formula = e.id === "LiPON" ? "Li2PO2N" : e.formula;
+    const formula = e.id === "LiPON" ? "Li2PO2N" : e.formula ?? e.id;
     const w = await potmap.stabilityWindow(entries, formula);
     windows.push({ electrolyte: e.id, formula, paper: published.windows.values[e.id], computed: { lower: w.lower, upper: w.upper }, reducedTo: w.reducedTo, oxidizedTo: w.oxidizedTo, used: e.window });
   }

@@ -16,12 +16,14 @@
 // and the summary are printed in notebook order whatever order the runs finish in.
 // Exits non-zero if any notebook (or the report) fails.
 // Per-cell timeout: POTMAP_CELL_TIMEOUT seconds (default 300).
+// @ts-check
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { DEFAULT_CELL_TIMEOUT_S, ROOT, defaultConcurrency, formatFailure, limitConcurrency, listNotebooks, runNotebook, startRenderService } from "./notebookRunner.mjs";
 
 const args = process.argv.slice(2);
+/** @type {string[]} */
 const only = [];
 let setup = true;
 let jobs = defaultConcurrency();
@@ -41,12 +43,17 @@ for (let i = 0; i < args.length; i++) {
   else usage(`unknown argument ${a}`);
 }
 
+/**
+ * @param {string} [msg]
+ * @returns {never}
+ */
 function usage(msg) {
   if (msg) console.error(`reproduce: ${msg}`);
   console.error("usage: node scripts/reproduce.mjs [--only PREFIX[,PREFIX...]]... [--no-setup] [--jobs N]");
   process.exit(msg ? 2 : 0);
 }
 
+/** @param {string} p */
 const rel = (p) => path.relative(process.cwd(), p) || ".";
 const out = {
   notebooks: path.join(ROOT, "output", "notebooks"),
@@ -76,12 +83,13 @@ console.log(
   `reproduce: ${notebooks.length} notebook(s)${withReport ? " and the report" : ""}, ${jobs} at a time, per-cell timeout ${cellTimeoutS} s`,
 );
 // leftovers of an interrupted run (.staging-<notebook>-<pid> of a process that is gone)
+/** @param {number} pid */
 const alive = (pid) => {
   try {
     process.kill(pid, 0);
     return true;
   } catch (e) {
-    return e.code !== "ESRCH";
+    return /** @type {NodeJS.ErrnoException} */ (e).code !== "ESRCH";
   }
 };
 if (fs.existsSync(out.figures)) {
@@ -91,7 +99,11 @@ if (fs.existsSync(out.figures)) {
   }
 }
 
-/** Runs a node script, capturing its output (printed later, so that it does not interleave). */
+/**
+ * Runs a node script, capturing its output (printed later, so that it does not interleave).
+ * @param {string} script
+ * @returns {Promise<{ status: number | null, output: string, seconds: number }>}
+ */
 function runScript(script) {
   return new Promise((resolve) => {
     const t = Date.now();
@@ -109,6 +121,7 @@ const renderer = await startRenderService();
 const limit = limitConcurrency(jobs);
 // The report is the longest single job: start it first so that it overlaps the notebooks.
 const reportRun = withReport ? limit(() => runScript(reportScript)) : null;
+/** @type {import("./notebookRunner.mjs").NotebookResult[]} */
 const results = new Array(notebooks.length);
 let printed = 0;
 const printReady = () => {
@@ -130,6 +143,7 @@ await Promise.all(
 
 await renderer?.close();
 
+/** @type {number | null} */
 let reportStatus = null;
 if (reportRun) {
   const rep = await reportRun;
@@ -143,10 +157,11 @@ const failed = results.filter((r) => !r.ok);
 const figures = results.flatMap((r) => r.figures);
 const w = Math.max(...results.map((r) => r.name.length), 8);
 console.log("\n=== reproduce summary ===");
+/** @param {number | null | undefined} x */
 const ph = (x) => (x === null || x === undefined ? "    -" : x.toFixed(1).padStart(5));
 console.log(`${"notebook".padEnd(w)}  status    time   start  cells   stop   html  figures  slowest cell`);
 for (const r of results) {
-  const slow = r.cells.reduce((a, c) => (a && a.seconds >= c.seconds ? a : c), null);
+  const slow = r.cells.reduce((/** @type {{ index: number, seconds: number } | null} */ a, c) => (a && a.seconds >= c.seconds ? a : c), null);
   const figs = new Set(r.figures.map((f) => path.basename(f).replace(/\.[^.]+$/, ""))).size;
   const p = r.phases ?? {};
   console.log(

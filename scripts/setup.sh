@@ -67,7 +67,10 @@ elif [ -n "$(find lib/src lib/tsconfig.json lib/package.json -newer "$stamp" \( 
 fi
 if [ -n "$reason" ]; then
   say "build lib: npx tsc -p lib ($reason)"
+  # a clean build: tsc never deletes the output of a source that was moved or removed
+  rm -rf lib/dist
   quiet npx --no-install tsc -p lib
+  chmod +x lib/dist/cli/main.js
   touch "$stamp"
 fi
 

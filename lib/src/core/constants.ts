@@ -1,26 +1,18 @@
 /**
  * Physical constants in the units potmap uses (eV, K, cm, Angstrom), taken from
- * mathjs (CODATA 2018) rather than re-typed.
+ * mathjs (CODATA 2018) rather than re-typed. The values are generated from mathjs at build
+ * time (physicalConstants.ts, by scripts/constants.mjs): loading all of mathjs costs about
+ * 0.6 s and 50 MB, too much for six numbers on every start of the library or the CLI.
  */
-import { create, all } from "mathjs";
+import type { MathJsInstance } from "mathjs";
+import { boltzmann } from "./physicalConstants";
 
-const math = create(all, {});
+export {
+  boltzmann, elementaryCharge, vacuumPermittivity, electronMass, reducedPlanck, boltzmannSI, cubicAngstrom,
+  angstromPerMetre, perCubicMetrePerPerCubicCentimetre, perSquareNanometrePerPerSquareMetre,
+  microfaradPerSquareCentimetrePerFaradPerSquareMetre,
+} from "./physicalConstants";
 
-/**
- * Boltzmann constant in eV/K, as k_B [J/K] / e [C]: mathjs's own "eV" unit carries an older
- * electron-volt value (4e-8 relative off), while both SI constants are exact in CODATA 2018.
- */
-export const boltzmann: number = math.evaluate("boltzmann").toNumber("J/K") / math.evaluate("elementaryCharge").toNumber("C");
-/** Elementary charge in C. */
-export const elementaryCharge: number = math.evaluate("elementaryCharge").toNumber("C");
-/** Vacuum permittivity in F/m. */
-export const vacuumPermittivity: number = math.evaluate("electricConstant").toNumber("F/m");
-/** Electron rest mass in kg. */
-export const electronMass: number = math.evaluate("electronMass").toNumber("kg");
-/** Reduced Planck constant in J s. */
-export const reducedPlanck: number = math.evaluate("reducedPlanckConstant").toNumber("J s");
-/** Boltzmann constant in J/K. */
-export const boltzmannSI: number = math.evaluate("boltzmann").toNumber("J/K");
 /** Room temperature used throughout the paper, K. */
 export const roomTemperature = 300;
 
@@ -29,10 +21,16 @@ export function thermalEnergy(temperature: number): number {
   return boltzmann * temperature;
 }
 
-/** Convert a value between units with mathjs, e.g. convertUnit(1, "angstrom^3", "cm^3"). */
+let math: MathJsInstance | undefined;
+
+/**
+ * Convert a value between units with mathjs, e.g. convertUnit(1, "angstrom^3", "cm^3").
+ * mathjs is loaded on the first call only (see the head of this file).
+ */
 export function convertUnit(value: number, from: string, to: string): number {
+  if (!math) {
+    const mathjs = require("mathjs") as typeof import("mathjs");
+    math = mathjs.create(mathjs.all, {});
+  }
   return math.unit(value, from).toNumber(to);
 }
-
-/** Cubic Angstrom in cm^3 (for per-cell counts -> cm^-3). */
-export const cubicAngstrom: number = convertUnit(1, "angstrom^3", "cm^3");

@@ -4,18 +4,27 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import Ajv from "ajv";
+import type { ValidateFunction } from "ajv";
+import { createMaterialValidator } from "./materialValidator";
 import { PotmapError } from "../core/errors";
 import { checkFiniteTree, requireNonNegative, requirePositive } from "../core/validation";
-import { materialSchema } from "./schema";
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/neutrality";
 import { quenchDefects } from "../whatif/doping";
 import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, LiteratureConstraint, Material } from "../cell/materials";
 
-const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false });
-const validate = ajv.compile(materialSchema);
+let validator: ValidateFunction | undefined;
+
+/**
+ * ajv's validator for schema.ts, generated ahead of time (scripts/materialValidator.mjs):
+ * compiling the schema at load time cost every start of potmap about 0.2-0.5 s. The generated
+ * code sits inside a function, built on first use, so loading potmap only pre-parses it.
+ */
+function validate(data: unknown): boolean {
+  validator ??= createMaterialValidator() as ValidateFunction;
+  return validator(data) as boolean;
+}
 
 type Json = Record<string, any>;
 
@@ -60,7 +69,7 @@ export function checkFiniteNumbers(data: unknown, file: string): void {
 export function validateRecord(data: unknown, file: string): Json {
   checkFiniteNumbers(data, file);
   if (validate(data)) return data as Json;
-  const error = validate.errors![0];
+  const error = validator!.errors![0];
   let field = fieldName(error.instancePath);
   let reason = error.message ?? "invalid";
   if (error.keyword === "required") {
@@ -329,12 +338,17 @@ export function readDataSet(folder: string): DataSet {
 }
 
 /**
- * Folder of the built-in data set: `data/materials` inside the installed package (copied there
- * by `npm pack`'s prepack step) or, in a clone, at the repository root. This file is built to
- * lib/dist/io, hence the two and three levels up.
+ * Folder of the built-in data set: in a clone (lib/src beside this module's lib/dist), the
+ * repository's `data/materials`; in an installed package, its own `data/materials` (copied
+ * there by `npm pack`'s prepack step). In a clone, data/ is the only copy read: a lib/data left
+ * by, or being written by, `npm pack` never shadows it. This file is built to lib/dist/io,
+ * hence the two and three levels up.
  */
 export function builtinMaterialsFolder(): string {
-  const packaged = path.resolve(__dirname, "..", "..", "data", "materials");
+  const packageRoot = path.resolve(__dirname, "..", "..");
+  const repository = path.resolve(packageRoot, "..", "data", "materials");
+  if (fs.existsSync(path.join(packageRoot, "src")) && fs.existsSync(repository)) return repository;
+  const packaged = path.join(packageRoot, "data", "materials");
   if (fs.existsSync(packaged)) return packaged;
-  return path.resolve(__dirname, "..", "..", "..", "data", "materials");
+  return repository;
 }

@@ -29,7 +29,10 @@
  * no overflow at large f.
  */
 import { PotmapError } from "../core/errors";
-import { convertUnit, elementaryCharge, thermalEnergy, vacuumPermittivity } from "../core/constants";
+import {
+  angstromPerMetre, elementaryCharge, microfaradPerSquareCentimetrePerFaradPerSquareMetre,
+  perCubicMetrePerPerCubicCentimetre, perSquareNanometrePerPerSquareMetre, thermalEnergy, vacuumPermittivity,
+} from "../core/constants";
 
 // ---------------------------------------------------------------------------------------
 // Inputs and derived scales
@@ -131,10 +134,11 @@ export interface SpaceChargeScales {
   bulkConcentration: number;
 }
 
-const ANGSTROM_PER_M = convertUnit(1, "m", "angstrom");
-const PER_M3_PER_CM3 = convertUnit(1, "cm^-3", "m^-3");
-const PER_NM2_PER_M2 = convertUnit(1, "m^-2", "nm^-2");
-const UF_CM2_PER_F_M2 = convertUnit(1, "F/m^2", "uF/cm^2");
+// unit factors from mathjs, generated at build time (core/physicalConstants.ts)
+const ANGSTROM_PER_M = angstromPerMetre;
+const PER_M3_PER_CM3 = perCubicMetrePerPerCubicCentimetre;
+const PER_NM2_PER_M2 = perSquareNanometrePerPerSquareMetre;
+const UF_CM2_PER_F_M2 = microfaradPerSquareCentimetrePerFaradPerSquareMetre;
 
 export function spaceChargeScales(params: SpaceChargeParams): SpaceChargeScales {
   const p = validateSpaceChargeParams(params);

@@ -12,7 +12,7 @@
  * Energies are formation energies (eV/atom, PhaseEntry.energyPerAtom), so the
  * open element's reference state has mu = 0 and "voltage" = -mu.
  */
-import loadHighs, { type Highs } from "highs";
+import type { Highs } from "highs";
 import { PotmapError } from "../core/errors";
 import { Composition, atomCount, formulaElements, parseFormula, reducedFormula } from "./formula";
 import { PhaseEntry, lowestEntries } from "../io/phaseEntries";
@@ -21,10 +21,12 @@ let solverPromise: Promise<Highs> | undefined;
 
 /**
  * The HiGHS solver. Loading compiles WebAssembly asynchronously, so it is
- * done once per process and the promise is shared by every caller.
+ * done once per process and the promise is shared by every caller. The module itself is
+ * required here, on first use, so that loading potmap does not load it (about 60 ms).
  */
 export function loadSolver(): Promise<Highs> {
   if (!solverPromise) {
+    const loadHighs = (require("highs") as typeof import("highs")).default;
     // A failed load is not cached, so a later call can retry.
     solverPromise = loadHighs().catch((error: unknown) => {
       solverPromise = undefined;

@@ -1,0 +1,94 @@
+/**
+ * The npm package works outside this repository (issue "A house a newcomer can walk through",
+ * packaging): `npm pack` of lib/ (its prepack copies data/materials into the package), installed
+ * into an empty temporary project, runs `potmap table --json` (48 rows from the packaged data),
+ * `potmap window` (highs' WebAssembly), `require("potmap")` and `require("potmap/notebook")`
+ * without the optional rendering peers. ajv, highs and mathjs come from npm's cache (--offline,
+ * else --prefer-offline). Needs lib/dist (scripts/setup.sh builds it). Skipped, saying so, only
+ * when npm itself cannot be run. Takes 10-60 s.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+
+const root = path.resolve(__dirname, "..");
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const npmVersion = spawnSync(npm, ["--version"], { encoding: "utf8" });
+const npmAvailable = npmVersion.status === 0;
+if (!npmAvailable) console.warn(`test/package.test.ts skipped: npm cannot be run here (${npmVersion.error?.message ?? npmVersion.stderr})`);
+
+let work = "";
+let project = "";
+let tarball = "";
+const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: project, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+
+describe("builtinMaterialsFolder", () => {
+  test("in the repository is data/materials, even while `npm pack` has a copy in lib/data", async () => {
+    const { builtinMaterialsFolder } = await import("../lib/src/io/readMaterials");
+    const copy = path.join(root, "lib/data/materials");
+    const made = !fs.existsSync(copy);
+    if (made) fs.mkdirSync(copy, { recursive: true });
+    try {
+      expect(builtinMaterialsFolder()).toBe(path.join(root, "data/materials"));
+      const built = execFileSync(process.execPath, ["-e", 'process.stdout.write(require("potmap").builtinMaterialsFolder())'], { cwd: root, encoding: "utf8" });
+      expect(built).toBe(path.join(root, "data/materials"));
+    } finally {
+      if (made) fs.rmSync(path.join(root, "lib/data"), { recursive: true, force: true });
+    }
+  });
+});
+
+describe.skipIf(!npmAvailable)("npm pack of lib/, installed into an empty project", () => {
+  beforeAll(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), "potmap-package-"));
+    const packed = execFileSync(npm, ["pack", "--json", "--pack-destination", work], { cwd: path.join(root, "lib"), encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    tarball = path.join(work, (JSON.parse(packed) as { filename: string }[])[0].filename);
+    project = path.join(work, "project");
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "potmap-package-check", private: true }));
+    const install = (mode: string) => spawnSync(npm, ["install", mode, "--no-audit", "--no-fund", "--loglevel=error", tarball], { cwd: project, encoding: "utf8" });
+    let result = install("--offline");
+    if (result.status !== 0) result = install("--prefer-offline"); // metadata not cached yet
+    if (result.status !== 0) throw new Error(`npm install of ${tarball} failed: ${result.stderr}`);
+  }, 180_000);
+
+  afterAll(() => {
+    if (work) fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  test("the tarball holds dist, the built-in materials and no build stamp", () => {
+    const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n");
+    expect(files).toContain("package/dist/cli/main.js");
+    const records = fs.readdirSync(path.join(root, "data/materials")).filter((f) => f.endsWith(".json"));
+    for (const r of records) expect(files).toContain(`package/data/materials/${r}`);
+    expect(files.filter((f) => f.includes(".build-stamp"))).toEqual([]);
+  });
+
+  test("npx potmap table --json prints the 48 configurations from the packaged data", () => {
+    const rows = JSON.parse(run("npx", ["--no-install", "potmap", "table", "--json"])) as { dphiCathode: number }[];
+    expect(rows).toHaveLength(48);
+    expect(rows.every((r) => Number.isFinite(r.dphiCathode))).toBe(true);
+  });
+
+  test("npx potmap window solves its LP with the installed highs", () => {
+    const entries = path.join(root, "test/fixtures/phase/li-ti-o.csv");
+    const window = JSON.parse(run("npx", ["--no-install", "potmap", "window", "--entries", entries, "--formula", "Li2TiO3", "--json"])) as { lower: number; upper: number };
+    expect(window.upper).toBeGreaterThan(window.lower);
+  });
+
+  test("require(\"potmap\") loads from the project and reads its own data, not the repository's", () => {
+    const out = run(process.execPath, ["-e", 'const p = require("potmap"); console.log(JSON.stringify([require.resolve("potmap"), p.builtinMaterialsFolder()]))']);
+    const [main, folder] = JSON.parse(out) as string[];
+    expect(main.startsWith(fs.realpathSync(project))).toBe(true);
+    expect(folder.startsWith(fs.realpathSync(project))).toBe(true);
+  });
+
+  test("require(\"potmap/notebook\") resolves and loads without the optional peers installed", () => {
+    const out = run(process.execPath, ["-e", 'require("potmap/notebook"); console.log(JSON.stringify([require.resolve("potmap/notebook"), ["playwright-core", "tslab", "plotly.js-dist"].filter((p) => { try { require.resolve(p); return true; } catch { return false; } })]))']);
+    const [resolved, peers] = JSON.parse(out) as [string, string[]];
+    expect(resolved.endsWith(path.join("potmap", "dist", "notebook", "index.js"))).toBe(true);
+    expect(peers).toEqual([]);
+  });
+});
