@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { calibrateElectrolyteIP } from "../lib/src/calibration/calibrate";
-import { goldenMinimum, tableTargets } from "../lib/src/calibration/calibrateDataSet";
+import { tableTargets } from "../lib/src/calibration/calibrateDataSet";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
@@ -17,12 +17,6 @@ describe("calibrateElectrolyteIP", () => {
     const electrolyte = findElectrolyte(set, id);
     const ip = calibrateElectrolyteIP(li, electrolyte, 1.5);
     expect(potentialMap(li, { ...electrolyte, ionizationPotential: ip }, lco).dphiAnode).toBeCloseTo(1.5, 10);
-  });
-});
-
-describe("goldenMinimum", () => {
-  test("finds the minimum of a parabola to 1e-6", () => {
-    expect(goldenMinimum((x) => (x - 0.3) ** 2, -1, 2, 40)).toBeCloseTo(0.3, 6);
   });
 });
 

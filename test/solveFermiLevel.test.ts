@@ -51,6 +51,16 @@ describe("solveFermiLevel", () => {
     expect(solveFermiLevel(interstitialElectrons, mu).fermiLevel).toBeCloseTo(expected, 9);
   });
 
+  test("non-convergence of the root finder is an error, not a silent E_F", () => {
+    const converged = solveFermiLevel(frenkel, 0);
+    // the converged solve needs more than 1 Brent iteration, so a limit of 1 must be reported
+    expect(converged.iterations).toBeGreaterThan(1);
+    expect(() => solveFermiLevel(frenkel, 0, { maxIterations: 1 })).toThrow(PotmapError);
+    expect(() => solveFermiLevel(frenkel, 0, { maxIterations: 1 })).toThrow(/charge neutrality did not converge: Brent's method stopped after 1 iterations/);
+    // with the default limit the same E_F as before
+    expect(solveFermiLevel(frenkel, 0, { maxIterations: 200 }).fermiLevel).toBe(converged.fermiLevel);
+  });
+
   test("the neutrality residual stays below 1e-9 across a 1000-point voltage sweep", () => {
     const points = sweepVoltage(frenkel, linspace(0, 3, 1000));
     expect(Math.max(...points.map((p) => p.residual))).toBeLessThan(1e-9);

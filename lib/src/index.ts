@@ -14,11 +14,11 @@ export { boltzmann, elementaryCharge, vacuumPermittivity, electronMass, roomTemp
 
 // defects: formation energies, carriers, the self-consistent Fermi level, sweeps vs voltage
 export { formationEnergy, defectConcentration, transitionLevel } from "./defects/defects";
-export type { ChargeState, Defect, Dopant, TiedPotential } from "./defects/defects";
+export type { ChargeState, Defect, Dopant, TiedPotential, DefectSystem, DefectResult } from "./defects/defects";
 export { effectiveDensityOfStates } from "./defects/carriers";
 export type { Carriers, ParabolicCarriers, TabulatedCarriers, NoCarriers } from "./defects/carriers";
 export { compileSystem, solveFermiLevel, describeSolution } from "./defects/neutrality";
-export type { DefectSystem, DefectResult, FermiSolution, SolveOptions, CompiledSystem } from "./defects/neutrality";
+export type { FermiSolution, SolveOptions, CompiledSystem } from "./defects/neutrality";
 export { linspace, sweepVoltage, fermiLevelSlope } from "./defects/sweep";
 export type { SweepPoint } from "./defects/sweep";
 

@@ -30,6 +30,8 @@
  */
 import { PotmapError } from "../core/errors";
 import { convertUnit, elementaryCharge, thermalEnergy, vacuumPermittivity } from "../core/constants";
+import { softplus } from "../numerics/logMath";
+import { integrate } from "../numerics/quadrature";
 
 // ---------------------------------------------------------------------------------------
 // Inputs and derived scales
@@ -161,11 +163,6 @@ export function spaceChargeScales(params: SpaceChargeParams): SpaceChargeScales 
 // Numerically safe elementary functions
 // ---------------------------------------------------------------------------------------
 
-/** ln(1 + e^z) without overflow or loss of precision. */
-function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-}
-
 /** 1/(1 + e^-z) without overflow. */
 function sigmoid(z: number): number {
   if (z >= 0) return 1 / (1 + Math.exp(-z));
@@ -240,77 +237,6 @@ function concentrationsAtF(params: SpaceChargeParams, s: SpaceChargeScales, f: n
 }
 
 // ---------------------------------------------------------------------------------------
-// Adaptive Gauss-Kronrod (7-15) quadrature
-// ---------------------------------------------------------------------------------------
-
-// Nodes and weights of the 15-point Kronrod rule and its embedded 7-point Gauss rule on
-// [-1, 1] (standard tabulated values; checked in the tests by integrating polynomials).
-const XGK = [
-  0.991455371120812639206854697526329, 0.949107912342758524526189684047851,
-  0.864864423359769072789712788640926, 0.741531185599394439863864773280788,
-  0.586087235467691130294144845693013, 0.405845151377397166906606412076961,
-  0.207784955007898467600689403773245, 0.0,
-];
-const WGK = [
-  0.02293532201052922496373200805897, 0.063092092629978553290700663189204,
-  0.104790010322250183839876322541518, 0.140653259715525918745189590510238,
-  0.16900472663926790282658342659855, 0.190350578064785409913256402421014,
-  0.204432940075298892414161999234649, 0.209482141084727828012999174891714,
-];
-const WG = [
-  0.129484966168869693270611432679082, 0.27970539148927666790146777142378,
-  0.381830050505118944950369775488975, 0.417959183673469387755102040816327,
-];
-
-function gk15(fn: (t: number) => number, a: number, b: number): { value: number; error: number } {
-  const c = 0.5 * (a + b);
-  const h = 0.5 * (b - a);
-  const fc = fn(c);
-  let k = WGK[7] * fc;
-  let g = WG[3] * fc;
-  for (let j = 0; j < 7; j++) {
-    const dx = h * XGK[j];
-    const sum = fn(c - dx) + fn(c + dx);
-    k += WGK[j] * sum;
-    if (j % 2 === 1) g += WG[(j - 1) / 2] * sum;
-  }
-  return { value: k * h, error: Math.abs((k - g) * h) };
-}
-
-/**
- * Integral of a smooth function over [a, b] by globally adaptive GK15 bisection until the
- * summed |Kronrod - Gauss| estimate is below relTol * |integral| (the Kronrod value is then
- * far more accurate than that estimate).
- * @internal exported for the quadrature self-test.
- */
-export function integrate(fn: (t: number) => number, a: number, b: number, relTol = 1e-12): number {
-  if (a === b) return 0;
-  type Piece = { a: number; b: number; value: number; error: number };
-  const first = gk15(fn, a, b);
-  const pieces: Piece[] = [{ a, b, ...first }];
-  let total = first.value;
-  let error = first.error;
-  for (let iter = 0; iter < 5000 && error > relTol * Math.abs(total) && error > 1e-300; iter++) {
-    // split the piece with the largest error
-    let worst = 0;
-    for (let i = 1; i < pieces.length; i++) if (pieces[i].error > pieces[worst].error) worst = i;
-    const w = pieces[worst];
-    const m = 0.5 * (w.a + w.b);
-    const left = gk15(fn, w.a, m);
-    const right = gk15(fn, m, w.b);
-    pieces[worst] = { a: w.a, b: m, ...left };
-    pieces.push({ a: m, b: w.b, ...right });
-    total = 0;
-    error = 0;
-    for (const piece of pieces) {
-      total += piece.value;
-      error += piece.error;
-    }
-  }
-  return total;
-}
-
-// ---------------------------------------------------------------------------------------
 // The exact solution: x(f) = lambda * int_f^{f0} du / sqrt(2 G(u))
 // ---------------------------------------------------------------------------------------
 
@@ -365,11 +291,29 @@ export class ExactSpaceCharge {
       for (let j = 1; j <= n; j++) {
         const t = j === n ? tEnd : this.panelT[0] - j * dt;
         const prev = this.panelT[j - 1];
-        this.panelI.push(this.panelI[j - 1] + integrate(this.h, t, prev));
+        this.panelI.push(this.panelI[j - 1] + this.integral(t, prev));
         this.panelT.push(t);
       }
     }
     this.Is = this.panelI[this.panelI.length - 1];
+  }
+
+  /**
+   * int_{t0}^{t1} h(t) dt to 1e-12 relative; an integral that does not converge is an error
+   * naming the inputs, never a silently inaccurate x(f).
+   */
+  private integral(t0: number, t1: number): number {
+    const result = integrate(this.h, t0, t1);
+    if (!result.converged) {
+      const { phi0, ef0, alpha, nsites, epsilon, temperature } = this.params;
+      throw new PotmapError(
+        `the space-charge integral x(f) = lambda int du/sqrt(2G(u)) did not converge for ln|f| in [${t0}, ${t1}] ` +
+          `(${result.splits} bisections, value ${result.value}, error estimate ${result.error}) with ef0 = ${ef0} eV, ` +
+          `alpha = ${alpha}, nsites = ${nsites} cm^-3, epsilon = ${epsilon}, T = ${temperature} K`,
+        { field: "phi0", value: phi0 },
+      );
+    }
+    return result.value;
   }
 
   /** Dimensionless surface field |f'(0)| = sqrt(2 G(f0)). */
@@ -391,7 +335,7 @@ export class ExactSpaceCharge {
     // panels run downward in t; find j with panelT[j] >= t > panelT[j+1]
     let j = 0;
     while (j + 1 < this.panelT.length - 1 && this.panelT[j + 1] >= t) j++;
-    return this.panelI[j] + integrate(this.h, t, this.panelT[j]);
+    return this.panelI[j] + this.integral(t, this.panelT[j]);
   }
 
   /** Position (Angstrom) where the dimensionless potential magnitude equals F. */
@@ -425,7 +369,7 @@ export class ExactSpaceCharge {
     // safeguarded Newton in t = ln F on r(t) = I(t) - xi, dr/dt = -h(t)
     let t = hi - ((xi - I0) / (this.panelI[j + 1] - I0)) * (hi - lo);
     for (let it = 0; it < 100; it++) {
-      const r = I0 + integrate(this.h, t, top) - xi;
+      const r = I0 + this.integral(t, top) - xi;
       if (Math.abs(r) <= 1e-14 * Math.max(1, xi)) break;
       if (r > 0) lo = t;
       else hi = t;

@@ -7,7 +7,8 @@ import { DataSet } from "../cell/materials";
 import { PotmapError } from "../core/errors";
 import { builtinMaterialsFolder, toMaterial } from "../io/readMaterials";
 import { RawRecord, readRawRecords, screenThroughput, ThroughputResult } from "./screen";
-import { lenientDataSet, perturbRecords, Random, UncertaintyMap } from "./uncertainty";
+import { lenientDataSet, perturbRecords, UncertaintyMap } from "./uncertainty";
+import { Random } from "../numerics/random";
 
 export interface SyntheticOptions {
   /** Number of synthetic electrolytes (default 1000). */

@@ -29,39 +29,8 @@ import {
   RawRecord,
   readRawRecords,
 } from "./screen";
-
-/** A small seeded PRNG: 32-bit state, Weyl increment and an xorshift-multiply output mix. */
-export class Random {
-  private state: number;
-  private spare: number | undefined;
-  constructor(seed: number) {
-    if (!Number.isFinite(seed)) throw new PotmapError("must be a finite number", { field: "seed", value: seed });
-    this.state = Math.trunc(seed) >>> 0;
-  }
-
-  /** Uniform on [0, 1), 32 bits of resolution. */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Standard normal by the Box-Muller transform (pairs; the second is kept for the next call). */
-  normal(): number {
-    if (this.spare !== undefined) {
-      const value = this.spare;
-      this.spare = undefined;
-      return value;
-    }
-    const u1 = 1 - this.next(); // (0, 1]
-    const u2 = this.next();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    this.spare = r * Math.sin(2 * Math.PI * u2);
-    return r * Math.cos(2 * Math.PI * u2);
-  }
-}
+import { Random } from "../numerics/random";
+import { distribution, Distribution } from "../numerics/statistics";
 
 /** The kinds of input a default uncertainty (or sensitivity step) can be given for. */
 export type UncertaintyKind = "ionizationPotential" | "defectEnergy" | "window" | "ocv" | "workFunction" | "bandGap" | "fermiLevel" | "temperature";
@@ -167,37 +136,6 @@ export function perturbRecords(records: readonly RawRecord[], random: Random, de
     return { file, record: copy };
   });
   return { records: out, perturbed };
-}
-
-export interface Distribution {
-  /** samples that gave a value */
-  n: number;
-  mean: number;
-  sd: number;
-  p5: number;
-  p50: number;
-  p95: number;
-}
-
-/** Percentile (0..1) of sorted values, linear interpolation between order statistics. */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-/** Mean, sample standard deviation and 5/50/95 percentiles of the finite values. */
-export function distribution(values: ArrayLike<number>): Distribution {
-  const finite = Array.from(values).filter((v) => Number.isFinite(v));
-  const n = finite.length;
-  if (n === 0) return { n: 0, mean: NaN, sd: NaN, p5: NaN, p50: NaN, p95: NaN };
-  const mean = finite.reduce((a, b) => a + b, 0) / n;
-  const sd = n > 1 ? Math.sqrt(finite.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (n - 1)) : 0;
-  const sorted = Float64Array.from(finite).sort();
-  return { n, mean, sd, p5: percentile(sorted, 0.05), p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
 }
 
 export interface MonteCarloOptions {
