@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
-import { readRawRecords } from "../lib/src/whatif/screen";
-import { declaredUncertainties, monteCarlo, parseUncertaintyMap, perturbRecords } from "../lib/src/whatif/uncertainty";
+import { readRawRecords } from "../lib/src/io/readRecords";
+import { monteCarlo } from "../lib/src/whatif/uncertainty";
+import { declaredUncertainties, parseUncertaintyMap, perturbRecords } from "../lib/src/whatif/perturb";
 import { Random } from "../lib/src/numerics/random";
 
 const builtin = builtinMaterialsFolder();

@@ -64,16 +64,21 @@ export { readInputFermi, readTotalDos, readUnitCell, scFermiSystem, solveScFermi
 export type { ScFermiInput, ScFermiResult, ScFermiFiles } from "./io/scFermi";
 export { parseSpaceChargeData, loadSpaceChargeData } from "./io/spaceChargeData";
 export type { SpaceChargeDataSet, SpaceChargeMaterial } from "./io/spaceChargeData";
+export { readRawRecords } from "./io/readRecords";
+export type { MaterialFailure } from "./io/readRecords";
 
 // whatif: dopants and quench, temperature, screening, Monte Carlo, sensitivity
 export { parseDopants, withDopant, withDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte } from "./whatif/doping";
 export type { QuenchOptions, QuenchResult } from "./whatif/doping";
 export { temperatureRange, temperatureSweep } from "./whatif/temperature";
 export type { TemperatureRow } from "./whatif/temperature";
-export { readRawRecords, screen, screenMaterials, rankPairs, screenCsv, screenJson } from "./whatif/screen";
-export type { ScreenRow, ScreenResult, ScreenOptions, PairRank, MaterialFailure } from "./whatif/screen";
-export { monteCarlo, defaultUncertainties, parseUncertaintyMap } from "./whatif/uncertainty";
-export type { MonteCarloOptions, MonteCarloResult, UncertaintyMap } from "./whatif/uncertainty";
+export { screen, screenMaterials, rankPairs } from "./whatif/screen";
+export type { ScreenRow, ScreenResult, ScreenOptions, PairRank } from "./whatif/screen";
+export { screenCsv, screenJson } from "./whatif/screenOutput";
+export { monteCarlo, defaultUncertainties } from "./whatif/uncertainty";
+export type { MonteCarloOptions, MonteCarloResult } from "./whatif/uncertainty";
+export { parseUncertaintyMap } from "./whatif/perturb";
+export type { UncertaintyMap } from "./whatif/perturb";
 export { sensitivity, sensitivityTornadoFigure } from "./whatif/sensitivity";
 export type { SensitivityOptions, SensitivityResult } from "./whatif/sensitivity";
 export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";

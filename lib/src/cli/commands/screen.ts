@@ -10,7 +10,9 @@ import { PotmapError } from "../../core/errors";
 import { formatNumber, formatTable } from "../format";
 import { numberOption, stringOption } from "../options";
 import { builtinMaterialsFolder } from "../../io/readMaterials";
-import { MaterialFailure, screenCsv, screenJson, screenMaterials } from "../../whatif/screen";
+import { MaterialFailure } from "../../io/readRecords";
+import { screenMaterials } from "../../whatif/screen";
+import { screenCsv, screenJson } from "../../whatif/screenOutput";
 
 /** Write a text file, or fail with one message naming the flag and the file. */
 export function writeTextFile(file: string, text: string, flag: string): void {

@@ -9,8 +9,9 @@ import { PotmapError } from "../../core/errors";
 import { formatTable } from "../format";
 import { numberOption, stringOption } from "../options";
 import { builtinMaterialsFolder } from "../../io/readMaterials";
-import { readRawRecords } from "../../whatif/screen";
-import { defaultUncertainties, monteCarlo, parseUncertaintyMap } from "../../whatif/uncertainty";
+import { readRawRecords } from "../../io/readRecords";
+import { defaultUncertainties, monteCarlo } from "../../whatif/uncertainty";
+import { parseUncertaintyMap } from "../../whatif/perturb";
 
 export const uncertaintyCommand: CommandSpec = {
   name: "uncertainty",
