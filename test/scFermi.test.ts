@@ -13,7 +13,8 @@ import { cubicAngstrom, electronMass, elementaryCharge, reducedPlanck } from "..
 import { PotmapError } from "../lib/src/core/errors";
 import { solveFermiLevel, DefectSystem } from "../lib/src/defects/neutrality";
 import { fermiCommand, FermiJson } from "../lib/src/cli/commands/fermi";
-import { loadScFermi, readInputFermi, readTotalDos, readUnitCell, scFermiSystem, solveScFermi } from "../lib/src/io/scFermi";
+import { loadScFermi, readInputFermi, readTotalDos, readUnitCell } from "../lib/src/io/scFermi";
+import { scFermiSystem, solveScFermi } from "../lib/src/defects/scFermiSystem";
 
 const fixtures = path.join(__dirname, "fixtures", "scfermi");
 const fixture = (name: string, file: string) => path.join(fixtures, name, file);

@@ -10,23 +10,17 @@ import { describe, expect, test } from "vitest";
 import { boltzmann, elementaryCharge, thermalEnergy, vacuumPermittivity } from "../lib/src/core/constants";
 import { PotmapError } from "../lib/src/core/errors";
 import {
-  ExactSpaceCharge,
-  SpaceChargeParams,
-  approximateSpaceCharge,
   chargeDensity,
-  debyeHuckelLimit,
   defectConcentrations,
-  exactPotentialAt,
-  exactProfile,
-  exactXstar,
   firstIntegral,
-  fullSaturationLimit,
-  gouyChapmanLimit,
-  solveSpaceCharge,
+  SpaceChargeParams,
   spaceChargeScales,
   surfaceCharge,
   validateSpaceChargeParams,
-} from "../lib/src/spaceCharge/spaceCharge";
+} from "../lib/src/spaceCharge/model";
+import { ExactSpaceCharge, exactPotentialAt, exactProfile, exactXstar } from "../lib/src/spaceCharge/exact";
+import { approximateSpaceCharge, debyeHuckelLimit, fullSaturationLimit, gouyChapmanLimit } from "../lib/src/spaceCharge/limits";
+import { solveSpaceCharge } from "../lib/src/spaceCharge/spaceCharge";
 import { loadSpaceChargeData, parseSpaceChargeData } from "../lib/src/io/spaceChargeData";
 import { sclCommand } from "../lib/src/cli/commands/scl";
 import { parseArguments } from "../lib/src/cli/main";

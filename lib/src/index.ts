@@ -21,6 +21,8 @@ export { compileSystem, solveFermiLevel, describeSolution } from "./defects/neut
 export type { FermiSolution, SolveOptions, CompiledSystem } from "./defects/neutrality";
 export { linspace, sweepVoltage, fermiLevelSlope } from "./defects/sweep";
 export type { SweepPoint } from "./defects/sweep";
+export { scFermiSystem, solveScFermi } from "./defects/scFermiSystem";
+export type { ScFermiInput, ScFermiResult } from "./defects/scFermiSystem";
 
 // cell: material types, band alignment, eqs. 4-7, potential maps, the dictionary, stacks
 export type { FermiRule, Anode, Electrolyte, StateOfCharge, CathodeState, Cathode, Material, DataSet } from "./cell/materials";
@@ -49,19 +51,21 @@ export { openCircuitVoltage } from "./thermo/voltage";
 export type { LithiationState } from "./thermo/voltage";
 
 // spaceCharge: the space-charge layer next to an electrode (Swift, Swift & Qi 2021)
-export {
-  solveSpaceCharge, exactProfile, surfaceCharge, spaceChargeScales,
-  debyeHuckelLimit, gouyChapmanLimit, fullSaturationLimit,
-} from "./spaceCharge/spaceCharge";
-export type { SpaceChargeParams, SpaceChargeResult, ProfilePoint } from "./spaceCharge/spaceCharge";
+export { solveSpaceCharge } from "./spaceCharge/spaceCharge";
+export type { SpaceChargeResult } from "./spaceCharge/spaceCharge";
+export { surfaceCharge, spaceChargeScales } from "./spaceCharge/model";
+export type { SpaceChargeParams } from "./spaceCharge/model";
+export { exactProfile } from "./spaceCharge/exact";
+export type { ProfilePoint } from "./spaceCharge/exact";
+export { debyeHuckelLimit, gouyChapmanLimit, fullSaturationLimit } from "./spaceCharge/limits";
 
 // io: material records, phase entries, SC-FERMI inputs, space-charge parameter sets
 export { parseMaterial, readMaterial, readDataSet, builtinMaterialsFolder, toMaterial } from "./io/readMaterials";
 export { materialSchema } from "./io/schema";
 export { readPhaseEntries, parsePhaseEntries, findEntry } from "./io/phaseEntries";
 export type { PhaseEntry } from "./io/phaseEntries";
-export { readInputFermi, readTotalDos, readUnitCell, scFermiSystem, solveScFermi, loadScFermi } from "./io/scFermi";
-export type { ScFermiInput, ScFermiResult, ScFermiFiles } from "./io/scFermi";
+export { readInputFermi, readTotalDos, readUnitCell, loadScFermi } from "./io/scFermi";
+export type { ScFermiFiles } from "./io/scFermi";
 export { parseSpaceChargeData, loadSpaceChargeData } from "./io/spaceChargeData";
 export type { SpaceChargeDataSet, SpaceChargeMaterial } from "./io/spaceChargeData";
 export { readRawRecords } from "./io/readRecords";

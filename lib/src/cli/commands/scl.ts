@@ -6,7 +6,8 @@
  */
 import type { CliOptions, CommandResult, CommandSpec } from "../command";
 import { PotmapError } from "../../core/errors";
-import { SpaceChargeParams, SpaceChargeResult, solveSpaceCharge, validateSpaceChargeParams } from "../../spaceCharge/spaceCharge";
+import { SpaceChargeParams, validateSpaceChargeParams } from "../../spaceCharge/model";
+import { SpaceChargeResult, solveSpaceCharge } from "../../spaceCharge/spaceCharge";
 
 /** Flag names (without --) of the inputs, in the order of the usage line. */
 const FLAGS: Record<keyof SpaceChargeParams, string> = {
