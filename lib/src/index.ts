@@ -41,6 +41,8 @@ export type { StackLayer, StackMap, StackOptions, StackInterface } from "./cell/
 // thermo: formulas, phase diagrams, stability windows, voltages (eq. 3)
 export { parseFormula, reducedFormula } from "./thermo/formula";
 export type { Composition } from "./thermo/formula";
+export { findEntry } from "./thermo/phaseEntry";
+export type { PhaseEntry } from "./thermo/phaseEntry";
 export { phaseDiagram, energyAboveHull } from "./thermo/phaseDiagram";
 export { stabilityWindow, reactionProfile } from "./thermo/stabilityWindow";
 export type { StabilityWindow, ReactionStep, WindowOptions } from "./thermo/stabilityWindow";
@@ -62,8 +64,7 @@ export { debyeHuckelLimit, gouyChapmanLimit, fullSaturationLimit } from "./space
 // io: material records, phase entries, SC-FERMI inputs, space-charge parameter sets
 export { parseMaterial, readMaterial, readDataSet, builtinMaterialsFolder, toMaterial } from "./io/readMaterials";
 export { materialSchema } from "./io/schema";
-export { readPhaseEntries, parsePhaseEntries, findEntry } from "./io/phaseEntries";
-export type { PhaseEntry } from "./io/phaseEntries";
+export { readPhaseEntries, parsePhaseEntries } from "./io/phaseEntries";
 export { readInputFermi, readTotalDos, readUnitCell, loadScFermi } from "./io/scFermi";
 export type { ScFermiFiles } from "./io/scFermi";
 export { parseSpaceChargeData, loadSpaceChargeData } from "./io/spaceChargeData";

@@ -34,7 +34,6 @@
 import { PotmapError } from "../core/errors";
 import { convertUnit, elementaryCharge, thermalEnergy, vacuumPermittivity } from "../core/constants";
 import { softplus } from "../numerics/logMath";
-import { integrate } from "../numerics/quadrature";
 
 // ---------------------------------------------------------------------------------------
 // Inputs and derived scales

@@ -13,7 +13,7 @@
  */
 import { orderedCathodeStates, orderedElectrolytes } from "../cell/dataSet";
 import { PotmapError } from "../core/errors";
-import { Anode, CathodeState, DataSet, Electrolyte, Material } from "../cell/materials";
+import { Anode, CathodeState, DataSet } from "../cell/materials";
 import { hinders } from "../cell/potential";
 import { MaterialFailure, readMaterialsLenient, reasonOf } from "../io/readRecords";
 import { checkFiniteInputs, electrolyteEvaluator, ElectrolyteEvaluator, interfaceJumps } from "./interfaceJumps";

@@ -5,7 +5,8 @@
 import { averageVoltage } from "../../thermo/averageVoltage";
 import { CliOptions, CommandResult, CommandSpec } from "../command";
 import { requiredString as stringOption } from "../options";
-import { describeEntry, readPhaseEntries } from "../../io/phaseEntries";
+import { readPhaseEntries } from "../../io/phaseEntries";
+import { describeEntry } from "../../thermo/phaseEntry";
 
 export const voltageCommand: CommandSpec = {
   name: "voltage",
