@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { compileSystem, DefectSystem, solveFermiLevel } from "../lib/src/defects/neutrality";
+import { DefectSystem } from "../lib/src/defects/defects";
+import { compileSystem, solveFermiLevel } from "../lib/src/defects/neutrality";
 import { fermiLevelSlope, linspace, sweepVoltage } from "../lib/src/defects/sweep";
 import { effectiveDensityOfStates } from "../lib/src/defects/carriers";
 import { thermalEnergy } from "../lib/src/core/constants";

@@ -17,9 +17,6 @@ import { PotmapError } from "../core/errors";
 import { logAddExp } from "../numerics/logMath";
 import { brent } from "../numerics/roots";
 
-// the domain types live in defects.ts; re-exported for callers that import them from here
-export type { DefectResult, DefectSystem };
-
 export interface FermiSolution {
   /** Equilibrium Fermi level, eV above the VBM. */
   fermiLevel: number;

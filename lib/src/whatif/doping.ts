@@ -17,10 +17,10 @@
  *
  * Pure functions: nothing is modified in place, new objects are returned.
  */
-import { Defect, Dopant } from "../defects/defects";
+import { Defect, DefectSystem, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
 import { Electrolyte } from "../cell/materials";
-import { DefectSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
+import { FermiSolution, solveFermiLevel } from "../defects/neutrality";
 
 function checkDopant(dopant: Dopant, where: string): void {
   if (!dopant || typeof dopant !== "object") throw new PotmapError("a dopant must be { name, charge, concentration }", { field: where, value: dopant });
