@@ -8,7 +8,9 @@
  * g(E_F) = log(positive) - log(negative) is strictly decreasing and has at most one root.
  * Both logs are computed as log-sum-exps: nothing overflows at 1 K or with |E_f| of 50 eV.
  * The root is bracketed (widening the bracket until g changes sign) and refined with
- * Brent's method; the relative residual |Q+ - Q-| / (Q+ + Q-) is reported.
+ * Brent's method (numerics/roots.ts; not converging is an error); the relative residual
+ * |Q+ - Q-| / (Q+ + Q-) is reported. (Over 300 lines: the solve, its input checks and the
+ * overflow diagnosis all work on the compiled system's internals.)
  */
 import { thermalEnergy } from "../core/constants";
 import { carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
