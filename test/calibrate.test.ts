@@ -2,12 +2,13 @@ import { describe, expect, test } from "vitest";
 import { execFileSync } from "child_process";
 import * as path from "path";
 import { calibrateElectrolyteIP } from "../lib/src/calibration/calibrate";
-import { bandEdgeMargin, energyQuantity, goldenMinimum, knobBounds, stateLeaveOneOut, tableTargets } from "../lib/src/calibration/calibrateDataSet";
+import { bandEdgeMargin, energyQuantity, knobBounds, stateLeaveOneOut, tableTargets } from "../lib/src/calibration/calibrateDataSet";
 import { cathodeStateVoltages } from "../lib/src/calibration/cathodeVoltage";
 import { parsePhaseEntriesCsv } from "../lib/src/io/phaseEntries";
 import { PotmapError } from "../lib/src/core/errors";
 import { toMaterial } from "../lib/src/io/readMaterials";
 import * as fs from "fs";
+import { goldenMinimum } from "../lib/src/numerics/minimize";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
@@ -22,12 +23,6 @@ describe("calibrateElectrolyteIP", () => {
     const electrolyte = findElectrolyte(set, id);
     const ip = calibrateElectrolyteIP(li, electrolyte, 1.5);
     expect(potentialMap(li, { ...electrolyte, ionizationPotential: ip }, lco).dphiAnode).toBeCloseTo(1.5, 10);
-  });
-});
-
-describe("goldenMinimum", () => {
-  test("finds the minimum of a parabola to 1e-6", () => {
-    expect(goldenMinimum((x) => (x - 0.3) ** 2, -1, 2, 40)).toBeCloseTo(0.3, 6);
   });
 });
 

@@ -9,7 +9,8 @@
  */
 import { describe, expect, test } from "vitest";
 import fc from "fast-check";
-import { DefectSystem, FermiSolution, solveFermiLevel } from "../lib/src/defects/neutrality";
+import { DefectSystem } from "../lib/src/defects/defects";
+import { FermiSolution, solveFermiLevel } from "../lib/src/defects/neutrality";
 import { Carriers } from "../lib/src/defects/carriers";
 import { Defect, Dopant } from "../lib/src/defects/defects";
 import { PotmapError } from "../lib/src/core/errors";

@@ -2,11 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PotmapError } from "../lib/src/core/errors";
+import { PhaseEntry, findEntry, formationEnergies, lowestEntries } from "../lib/src/thermo/phaseEntry";
 import {
-  PhaseEntry,
-  findEntry,
-  formationEnergies,
-  lowestEntries,
   parsePhaseEntries,
   parsePhaseEntriesCsv,
   parsePhaseEntriesJson,

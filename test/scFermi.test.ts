@@ -11,13 +11,15 @@ import { describe, expect, test } from "vitest";
 import { carrierFunction, TabulatedCarriers } from "../lib/src/defects/carriers";
 import { cubicAngstrom, electronMass, elementaryCharge, reducedPlanck } from "../lib/src/core/constants";
 import { PotmapError } from "../lib/src/core/errors";
-import { solveFermiLevel, DefectSystem } from "../lib/src/defects/neutrality";
+import { DefectSystem } from "../lib/src/defects/defects";
+import { solveFermiLevel } from "../lib/src/defects/neutrality";
 import { FermiJson, run as fermiRun } from "../lib/src/cli/commands/fermi";
 import { Flags, parseFlags } from "./helpers/cliRun";
 
 /** potmap fermi with these flags, parsed by the command's option table. */
 const fermi = (flags: Flags) => fermiRun(parseFlags("fermi", flags));
-import { loadScFermi, readInputFermi, readTotalDos, readUnitCell, scFermiSystem, solveScFermi } from "../lib/src/io/scFermi";
+import { loadScFermi, readInputFermi, readTotalDos, readUnitCell } from "../lib/src/io/scFermi";
+import { scFermiSystem, solveScFermi } from "../lib/src/defects/scFermiSystem";
 
 const fixtures = path.join(__dirname, "fixtures", "scfermi");
 const fixture = (name: string, file: string) => path.join(fixtures, name, file);

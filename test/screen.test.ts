@@ -5,19 +5,11 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { orderedCathodeStates, orderedElectrolytes } from "../lib/src/cell/dataSet";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
-import {
-  electrolyteEvaluator,
-  interfaceJumps,
-  listMaterialFiles,
-  rankPairs,
-  readRawRecords,
-  screen,
-  screenCsv,
-  screenMaterials,
-  ScreenRow,
-  screenThroughput,
-} from "../lib/src/whatif/screen";
-import { screenBenchmark, syntheticDataSet } from "../lib/src/whatif/synthetic";
+import { listMaterialFiles, readRawRecords } from "../lib/src/io/readRecords";
+import { electrolyteEvaluator, interfaceJumps } from "../lib/src/whatif/interfaceJumps";
+import { rankPairs, screen, screenMaterials, ScreenRow } from "../lib/src/whatif/screen";
+import { screenCsv } from "../lib/src/whatif/screenOutput";
+import { screenBenchmark, screenThroughput, syntheticDataSet } from "../lib/src/whatif/synthetic";
 
 const builtin = builtinMaterialsFolder();
 const set = readDataSet(builtin);

@@ -16,13 +16,15 @@ export { boltzmann, elementaryCharge, vacuumPermittivity, electronMass, roomTemp
 
 // defects: formation energies, carriers, the self-consistent Fermi level, sweeps vs voltage
 export { formationEnergy, defectConcentration, transitionLevel } from "./defects/defects";
-export type { ChargeState, Defect, Dopant, TiedPotential } from "./defects/defects";
+export type { ChargeState, Defect, Dopant, TiedPotential, DefectSystem, DefectResult } from "./defects/defects";
 export { effectiveDensityOfStates } from "./defects/carriers";
 export type { Carriers, ParabolicCarriers, TabulatedCarriers, NoCarriers } from "./defects/carriers";
 export { compileSystem, solveFermiLevel, describeSolution } from "./defects/neutrality";
-export type { DefectSystem, DefectResult, FermiSolution, SolveOptions, CompiledSystem } from "./defects/neutrality";
+export type { FermiSolution, SolveOptions, CompiledSystem } from "./defects/neutrality";
 export { linspace, sweepVoltage, fermiLevelSlope } from "./defects/sweep";
 export type { SweepPoint } from "./defects/sweep";
+export { scFermiSystem, solveScFermi } from "./defects/scFermiSystem";
+export type { ScFermiInput, ScFermiResult } from "./defects/scFermiSystem";
 
 // cell: material types, band alignment, eqs. 4-7, potential maps, the dictionary, stacks
 export type { FermiRule, Anode, Electrolyte, FrenkelEnergyConstraint, LiteratureConstraint, StateOfCharge, CathodeState, Cathode, Material, DataSet } from "./cell/materials";
@@ -41,6 +43,8 @@ export type { StackLayer, StackMap, StackOptions, StackInterface, InterlayerChoi
 // thermo: formulas, phase diagrams, stability windows, voltages (eq. 3)
 export { parseFormula, reducedFormula } from "./thermo/formula";
 export type { Composition } from "./thermo/formula";
+export { findEntry } from "./thermo/phaseEntry";
+export type { PhaseEntry } from "./thermo/phaseEntry";
 export { phaseDiagram, energyAboveHull } from "./thermo/phaseDiagram";
 export { stabilityWindow, reactionProfile } from "./thermo/stabilityWindow";
 export type { StabilityWindow, ReactionStep, WindowOptions } from "./thermo/stabilityWindow";
@@ -51,33 +55,39 @@ export { openCircuitVoltage } from "./thermo/voltage";
 export type { LithiationState } from "./thermo/voltage";
 
 // spaceCharge: the space-charge layer next to an electrode (Swift, Swift & Qi 2021)
-export {
-  solveSpaceCharge, exactProfile, surfaceCharge, spaceChargeScales,
-  debyeHuckelLimit, gouyChapmanLimit, fullSaturationLimit,
-} from "./spaceCharge/spaceCharge";
-export type { SpaceChargeParams, SpaceChargeResult, ProfilePoint } from "./spaceCharge/spaceCharge";
+export { solveSpaceCharge } from "./spaceCharge/spaceCharge";
+export type { SpaceChargeResult } from "./spaceCharge/spaceCharge";
+export { surfaceCharge, spaceChargeScales } from "./spaceCharge/model";
+export type { SpaceChargeParams } from "./spaceCharge/model";
+export { exactProfile } from "./spaceCharge/exact";
+export type { ProfilePoint } from "./spaceCharge/exact";
+export { debyeHuckelLimit, gouyChapmanLimit, fullSaturationLimit } from "./spaceCharge/limits";
 
 // io: material records, phase entries, SC-FERMI inputs, space-charge parameter sets
 export { parseMaterial, readMaterial, readDataSet, builtinMaterialsFolder, toMaterial } from "./io/readMaterials";
 export { materialSchema } from "./io/schema";
 export { readMergedDataSet, mergeRecords, materialFiles } from "./io/mergeMaterials";
 export type { Replacement, FiledRecord } from "./io/mergeMaterials";
-export { readPhaseEntries, parsePhaseEntries, findEntry } from "./io/phaseEntries";
-export type { PhaseEntry } from "./io/phaseEntries";
-export { readInputFermi, readTotalDos, readUnitCell, scFermiSystem, solveScFermi, loadScFermi } from "./io/scFermi";
-export type { ScFermiInput, ScFermiResult, ScFermiFiles } from "./io/scFermi";
+export { readPhaseEntries, parsePhaseEntries } from "./io/phaseEntries";
+export { readInputFermi, readTotalDos, readUnitCell, loadScFermi } from "./io/scFermi";
+export type { ScFermiFiles } from "./io/scFermi";
 export { parseSpaceChargeData, loadSpaceChargeData } from "./io/spaceChargeData";
 export type { SpaceChargeDataSet, SpaceChargeMaterial } from "./io/spaceChargeData";
+export { readRawRecords } from "./io/readRecords";
+export type { MaterialFailure } from "./io/readRecords";
 
 // whatif: dopants and quench, temperature, screening, Monte Carlo, sensitivity
 export { parseDopants, withDopant, withDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte } from "./whatif/doping";
 export type { QuenchOptions, QuenchResult } from "./whatif/doping";
 export { temperatureRange, temperatureSweep } from "./whatif/temperature";
 export type { TemperatureRow } from "./whatif/temperature";
-export { readRawRecords, screen, screenMaterials, rankPairs, screenCsv, screenJson } from "./whatif/screen";
-export type { ScreenRow, ScreenResult, ScreenOptions, PairRank, MaterialFailure } from "./whatif/screen";
-export { monteCarlo, defaultUncertainties, parseUncertaintyMap } from "./whatif/uncertainty";
-export type { MonteCarloOptions, MonteCarloResult, UncertaintyMap } from "./whatif/uncertainty";
+export { screen, screenMaterials, rankPairs } from "./whatif/screen";
+export type { ScreenRow, ScreenResult, ScreenOptions, PairRank } from "./whatif/screen";
+export { screenCsv, screenJson } from "./whatif/screenOutput";
+export { monteCarlo, defaultUncertainties } from "./whatif/uncertainty";
+export type { MonteCarloOptions, MonteCarloResult } from "./whatif/uncertainty";
+export { parseUncertaintyMap } from "./whatif/perturb";
+export type { UncertaintyMap } from "./whatif/perturb";
 export { sensitivity, sensitivityTornadoFigure } from "./whatif/sensitivity";
 export type { SensitivityOptions, SensitivityResult } from "./whatif/sensitivity";
 export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";

@@ -22,6 +22,7 @@ import { fermiLevelFunction } from "../cell/fermiLevel";
 import { Anode, CathodeState, Electrolyte, Material } from "../cell/materials";
 import { electrostaticPotential } from "../cell/potential";
 import { toMaterial } from "../io/readMaterials";
+import { goldenMinimum } from "../numerics/minimize";
 
 type Json = Record<string, any>;
 
@@ -110,32 +111,6 @@ export interface CalibrationOptions {
 }
 
 const key = (c: string, soc: string) => `${c} ${soc}`;
-
-const goldenRatio = (Math.sqrt(5) - 1) / 2;
-
-/** Golden-section minimisation of f on [a, b]: one new evaluation per iteration. */
-export function goldenMinimum(f: (x: number) => number, a: number, b: number, iterations: number): number {
-  let x1 = b - goldenRatio * (b - a);
-  let x2 = a + goldenRatio * (b - a);
-  let f1 = f(x1);
-  let f2 = f(x2);
-  for (let i = 0; i < iterations; i++) {
-    if (f1 <= f2) {
-      b = x2;
-      x2 = x1;
-      f2 = f1;
-      x1 = b - goldenRatio * (b - a);
-      f1 = f(x1);
-    } else {
-      a = x1;
-      x1 = x2;
-      f1 = f2;
-      x2 = a + goldenRatio * (b - a);
-      f2 = f(x2);
-    }
-  }
-  return (a + b) / 2;
-}
 
 /** The energy quantity object ({ value, ... }) of a defect's charge state in an electrolyte record. */
 export function energyQuantity(record: Json, address: EnergyAddress): Json {

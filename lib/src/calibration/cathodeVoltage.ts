@@ -22,7 +22,7 @@
 import { PotmapError } from "../core/errors";
 import { parseFormula } from "../thermo/formula";
 import { reactionVoltage } from "../thermo/reactionVoltage";
-import { PhaseEntry } from "../io/phaseEntries";
+import { PhaseEntry } from "../thermo/phaseEntry";
 
 export interface HullSegment {
   /** Li-richer end of the segment (a formula of the cathode's phases). */

@@ -3,7 +3,8 @@
  * site with a compiled system so that profiles and sweeps stay cheap).
  */
 import { PotmapError } from "../core/errors";
-import { compileSystem, DefectSystem, solveFermiLevel } from "../defects/neutrality";
+import { compileSystem, solveFermiLevel } from "../defects/neutrality";
+import { DefectSystem } from "../defects/defects";
 import { Electrolyte, FermiRule } from "./materials";
 
 /**

@@ -3,7 +3,7 @@
  * unit table (eV, V, K, cm^-3, Angstrom^3, electron masses). The JSON files in data/
  * carry provenance as well; readMaterials.ts strips it into these types.
  */
-import { DefectSystem } from "../defects/neutrality";
+import { DefectSystem } from "../defects/defects";
 
 export type FermiRule =
   /** E_F fixed relative to the VBM (metals, the p-type cathodes). */

@@ -5,7 +5,7 @@
  */
 import { PotmapError } from "../core/errors";
 import { Cathode } from "../cell/materials";
-import { PhaseEntry, findEntry } from "../io/phaseEntries";
+import { PhaseEntry, findEntry } from "../thermo/phaseEntry";
 import { reactionVoltage } from "../thermo/reactionVoltage";
 import { energyAboveHull, phaseDiagram } from "../thermo/phaseDiagram";
 import { Composition, compositionRatio, formulaElements, parseFormula, reducedFormula as reduced, sameComposition, withoutElement } from "../thermo/formula";

@@ -9,7 +9,7 @@ import { Anode, CathodeState, DataSet, Electrolyte } from "../cell/materials";
 import { builtinMaterialsFolder } from "../io/readMaterials";
 import { dataSetOf, filedRecordsOf, FiledRecord, mergeRecords, readMergedDataSet, Replacement } from "../io/mergeMaterials";
 import { PotmapError } from "../core/errors";
-import { MaterialFailure, RawRecord, readMaterialsLenient, readRawRecords } from "../whatif/screen";
+import { MaterialFailure, RawRecord, readMaterialsLenient, readRawRecords } from "../io/readRecords";
 
 /** The options every command with a data set has. */
 export interface MaterialsOptions {

@@ -16,7 +16,7 @@ import { fermiLevelFunction } from "../cell/fermiLevel";
 import { bandEdgesVsVacuum } from "../cell/alignment";
 import { fermiLevelSlope } from "../defects/sweep";
 import { solveFermiLevel } from "../defects/neutrality";
-import { goldenMinimum } from "../calibration/calibrateDataSet";
+import { goldenMinimum } from "../numerics/minimize";
 import { PublishedNumbers } from "../calibration/calibrateDataSet";
 
 export interface Exercise {

@@ -9,6 +9,7 @@
  */
 import { thermalEnergy } from "../core/constants";
 import { PotmapError } from "../core/errors";
+import type { Carriers } from "./carriers";
 
 export interface ChargeState {
   /** Charge q in units of e. */
@@ -48,6 +49,33 @@ export interface Dopant {
   charge: number;
   /** Concentration, cm^-3. */
   concentration: number;
+}
+
+/** A host with its defects, carriers and fixed dopants at one temperature: the input of charge neutrality. */
+export interface DefectSystem {
+  /** Band gap, eV (E_F is measured from the VBM). */
+  bandGap: number;
+  /**
+   * Scissor shift, eV (default 0): the conduction band sits bandGap + scissor above the VBM
+   * for the carrier statistics; the VBM and the defect energies (referenced to it) stay.
+   */
+  scissor?: number;
+  /** Temperature, K. */
+  temperature: number;
+  defects: Defect[];
+  carriers: Carriers;
+  dopants?: Dopant[];
+  /** Chemical potentials of species other than Li, tied to mu_Li. */
+  potentials?: Record<string, TiedPotential>;
+}
+
+/** Concentrations of one defect in a solution of charge neutrality. */
+export interface DefectResult {
+  name: string;
+  /** Total concentration over charge states, cm^-3. */
+  total: number;
+  /** Concentration per charge state, keyed by the charge as a string ("1", "-1", "0"). */
+  charges: Record<string, number>;
 }
 
 /**

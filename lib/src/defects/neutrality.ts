@@ -8,38 +8,16 @@
  * g(E_F) = log(positive) - log(negative) is strictly decreasing and has at most one root.
  * Both logs are computed as log-sum-exps: nothing overflows at 1 K or with |E_f| of 50 eV.
  * The root is bracketed (widening the bracket until g changes sign) and refined with
- * Brent's method; the relative residual |Q+ - Q-| / (Q+ + Q-) is reported.
+ * Brent's method (numerics/roots.ts; not converging is an error); the relative residual
+ * |Q+ - Q-| / (Q+ + Q-) is reported. (Over 300 lines: the solve, its input checks and the
+ * overflow diagnosis all work on the compiled system's internals.)
  */
 import { thermalEnergy } from "../core/constants";
-import { Carriers, carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
-import { Defect, Dopant, linearCoefficients, TiedPotential } from "./defects";
+import { carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
+import { DefectResult, DefectSystem, linearCoefficients } from "./defects";
 import { PotmapError } from "../core/errors";
 import { logAddExp } from "../numerics/logMath";
-
-export interface DefectSystem {
-  /** Band gap, eV (E_F is measured from the VBM). */
-  bandGap: number;
-  /**
-   * Scissor shift, eV (default 0): the conduction band sits bandGap + scissor above the VBM
-   * for the carrier statistics; the VBM and the defect energies (referenced to it) stay.
-   */
-  scissor?: number;
-  /** Temperature, K. */
-  temperature: number;
-  defects: Defect[];
-  carriers: Carriers;
-  dopants?: Dopant[];
-  /** Chemical potentials of species other than Li, tied to mu_Li. */
-  potentials?: Record<string, TiedPotential>;
-}
-
-export interface DefectResult {
-  name: string;
-  /** Total concentration over charge states, cm^-3. */
-  total: number;
-  /** Concentration per charge state, keyed by the charge as a string ("1", "-1", "0"). */
-  charges: Record<string, number>;
-}
+import { brent } from "../numerics/roots";
 
 export interface FermiSolution {
   /** Equilibrium Fermi level, eV above the VBM. */
@@ -63,6 +41,8 @@ export interface SolveOptions {
   tolerance?: number;
   /** Largest distance (eV) the bracket may extend beyond the band edges (default 60). */
   maxExtension?: number;
+  /** Iteration limit of Brent's method (default 200); reaching it is an error. */
+  maxIterations?: number;
 }
 
 interface CompiledState {
@@ -285,7 +265,20 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
       { field: "defects", value: muLi },
     );
   }
-  const { root, iterations } = brent((x) => balance(compiled, muLi, x), low, high, gLow, gHigh, tolerance);
+  const { root, iterations, converged, bracket } = brent((x) => balance(compiled, muLi, x), low, high, {
+    fa: gLow,
+    fb: gHigh,
+    tolerance,
+    maxIterations: options.maxIterations,
+    quantity: "Fermi level",
+  });
+  if (!converged) {
+    throw new PotmapError(
+      `charge neutrality did not converge: Brent's method stopped after ${iterations} iterations with the Fermi level ` +
+        `between ${bracket[0]} and ${bracket[1]} eV (tolerance ${tolerance} eV) at mu_Li = ${muLi} eV`,
+      { field: "tolerance", value: tolerance },
+    );
+  }
   return describeSolution(compiled, muLi, root, iterations, [low, high]);
 }
 
@@ -374,73 +367,4 @@ export function describeSolution(
     iterations,
     bracket,
   };
-}
-
-/** Brent's root finder on a bracketing interval (f(a), f(b) of opposite sign). */
-export function brent(
-  f: (x: number) => number,
-  a: number,
-  b: number,
-  fa: number,
-  fb: number,
-  tolerance: number,
-  maxIterations = 200,
-): { root: number; iterations: number } {
-  if (fa === 0) return { root: a, iterations: 0 };
-  if (fb === 0) return { root: b, iterations: 0 };
-  let c = a;
-  let fc = fa;
-  let d = b - a;
-  let e = d;
-  for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    if (Math.sign(fb) === Math.sign(fc)) {
-      c = a;
-      fc = fa;
-      d = b - a;
-      e = d;
-    }
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * tolerance;
-    const m = 0.5 * (c - b);
-    if (Math.abs(m) <= tol || fb === 0) return { root: b, iterations: iteration };
-    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
-      // inverse quadratic interpolation, or the secant step when only two points differ
-      const s = fb / fa;
-      let p: number;
-      let q: number;
-      if (a === c) {
-        p = 2 * m * s;
-        q = 1 - s;
-      } else {
-        const r = fb / fc;
-        const t = fa / fc;
-        p = s * (2 * m * t * (t - r) - (b - a) * (r - 1));
-        q = (t - 1) * (r - 1) * (s - 1);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
-      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
-        e = d;
-        d = p / q;
-      } else {
-        d = m;
-        e = m;
-      }
-    } else {
-      d = m;
-      e = m;
-    }
-    a = b;
-    fa = fb;
-    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
-    fb = f(b);
-  }
-  return { root: b, iterations: maxIterations };
 }

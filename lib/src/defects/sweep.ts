@@ -1,7 +1,8 @@
 /**
  * E_F and every concentration as functions of voltage (paper Fig. 4): mu_Li = -e V.
  */
-import { compileSystem, DefectSystem, FermiSolution, solveFermiLevel, SolveOptions } from "./neutrality";
+import { DefectSystem } from "./defects";
+import { compileSystem, FermiSolution, solveFermiLevel, SolveOptions } from "./neutrality";
 import { PotmapError } from "../core/errors";
 
 export interface SweepPoint extends FermiSolution {

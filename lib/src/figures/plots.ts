@@ -1,5 +1,6 @@
 /**
- * Plotly figure specs of the paper's figures, as plain data (no browser, no Plotly):
+ * Plotly figure specs of the paper's figures, as plain data (no browser, no Plotly). (Over 400
+ * lines: one function per figure, all sharing the colour tables and the layout rule below.)
  * Fig. 2 (band alignment), Figs. 3 and 5 (potential maps), Fig. 4 (defect chemistry vs
  * voltage), the Fermi-level slopes of section 3.3, |dphi_c| against experiment, and the
  * map of a multilayer stack.

@@ -19,7 +19,7 @@
 import { PotmapError } from "../core/errors";
 import { cubicAngstrom } from "../core/constants";
 import { Electrolyte } from "../cell/materials";
-import { ScFermiDos, ScFermiInput, ScFermiUnitCell } from "./scFermi";
+import { ScFermiDos, ScFermiInput, ScFermiUnitCell } from "../defects/scFermiSystem";
 import { elementSymbols } from "../thermo/formula";
 
 type Json = Record<string, any>;

@@ -10,7 +10,7 @@ import { PotmapError } from "../core/errors";
 import { checkFiniteTree, requireNonNegative, requirePositive } from "../core/validation";
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
-import { DefectSystem } from "../defects/neutrality";
+import { DefectSystem } from "../defects/defects";
 import { quenchDefects } from "../whatif/doping";
 import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, LiteratureConstraint, Material } from "../cell/materials";
 

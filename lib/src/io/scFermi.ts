@@ -1,5 +1,6 @@
 /**
- * Reading SC-FERMI / py-sc-fermi inputs (model.md section 2, cli.md `potmap fermi`):
+ * Reading SC-FERMI / py-sc-fermi inputs (model.md section 2, cli.md `potmap fermi`). (Over 300
+ * lines: three file formats, each parsed line by line with an error naming file, line and value.)
  *
  *  - input-fermi.dat: spin flag (1 = not spin polarised, 2 = spin polarised), electrons in
  *    the DOS cell, band gap (eV), temperature (K), number of defect species, then per defect
@@ -13,108 +14,24 @@
  *
  * '#' starts a comment anywhere on a line; blank lines are skipped. Numbers may use a Fortran
  * "D" exponent (1.0D+20). Every bad input is one PotmapError naming the file, the line and
- * the value. The parsers are pure (text, fileName); loadScFermi reads the files.
+ * the value. The parsers are pure (text, fileName); loadScFermi reads the files. The data
+ * types and the DefectSystem built from them are physics: defects/scFermiSystem.ts.
  */
 import * as fs from "fs";
 import * as path from "path";
-import { Carriers } from "../defects/carriers";
-import { cubicAngstrom } from "../core/constants";
-import { Defect, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
-import { isDecimal, parseDecimal, parseInteger as parseIntegerText, parseNumberInRange, requirePositive } from "../core/validation";
-import { DefectResult, DefectSystem, solveFermiLevel, SolveOptions } from "../defects/neutrality";
-
-// ---------------------------------------------------------------- types
-
-export interface ScFermiChargeState {
-  charge: number;
-  /** Formation energy at E_F = VBM, eV. */
-  energy: number;
-  degeneracy: number;
-  /** 1-based line number in the input file. */
-  line: number;
-}
-
-export interface ScFermiDefect {
-  name: string;
-  /** Sites per unit cell. */
-  nsites: number;
-  chargeStates: ScFermiChargeState[];
-  line: number;
-}
-
-export interface ScFermiFrozenDefect {
-  name: string;
-  /** Total concentration, cm^-3. */
-  concentration: number;
-  line: number;
-}
-
-export interface ScFermiFrozenChargeState {
-  name: string;
-  charge: number;
-  /** Concentration, cm^-3. */
-  concentration: number;
-  line: number;
-}
-
-export interface ScFermiInput {
-  file: string;
-  spinPolarised: boolean;
-  /** Electrons in the cell the DOS was computed for. */
-  electrons: number;
-  /** eV */
-  bandGap: number;
-  /** K */
-  temperature: number;
-  defects: ScFermiDefect[];
-  frozenDefects: ScFermiFrozenDefect[];
-  frozenChargeStates: ScFermiFrozenChargeState[];
-}
-
-export interface ScFermiDos {
-  file: string;
-  spinPolarised: boolean;
-  /** eV relative to the VBM, strictly ascending. */
-  energies: number[];
-  /** states/eV per cell; for spin-polarised data |up| + |down|. */
-  dos: number[];
-  /** 1-based line number of every row. */
-  lines: number[];
-}
-
-export interface ScFermiUnitCell {
-  file: string;
-  scale: number;
-  /** Lattice vectors as rows, Angstrom (before scaling). */
-  lattice: number[][];
-  /** |det(lattice)| * scale^3, cubic Angstrom. */
-  volume: number;
-}
-
-/** A DefectSystem built from SC-FERMI inputs, with a note when carriers are approximated. */
-export interface ScFermiSystem extends DefectSystem {
-  /** Set when the carrier model is a fallback (no totdos.dat). */
-  note?: string;
-  /** Cell volume used to convert per-cell counts, cubic Angstrom. */
-  volume: number;
-}
-
-/** The self-consistent solution in the shape cli.md prints (lists, not yet keyed by name). */
-export interface ScFermiResult {
-  /** eV above the VBM */
-  fermiLevel: number;
-  /** cm^-3 */
-  electrons: number;
-  /** cm^-3 */
-  holes: number;
-  /** Every defect, frozen charge states included under their defect's name. */
-  defects: DefectResult[];
-  residual: number;
-  temperature: number;
-  bandGap: number;
-  note?: string;
-}
+import { isDecimal, parseDecimal, parseInteger as parseIntegerText, parseNumberInRange } from "../core/validation";
+import {
+  ScFermiChargeState,
+  ScFermiDefect,
+  ScFermiDos,
+  ScFermiFrozenChargeState,
+  ScFermiFrozenDefect,
+  ScFermiInput,
+  scFermiSystem,
+  ScFermiSystem,
+  ScFermiUnitCell,
+} from "../defects/scFermiSystem";
 
 // ---------------------------------------------------------------- line handling
 
@@ -395,123 +312,6 @@ export function readUnitCell(text: string, fileName = "unitcell.dat"): ScFermiUn
     fail(file, lines[1].number, "lattice vectors", lattice, "the lattice vectors are linearly dependent (zero cell volume)");
   }
   return { file, scale, lattice, volume };
-}
-
-// ---------------------------------------------------------------- DefectSystem
-
-export interface ScFermiSystemOptions {
-  /** Override the temperature of input-fermi.dat, K. */
-  temperature?: number;
-}
-
-/**
- * Build the DefectSystem: sites = nsites / volume (cm^-3); frozen totals become
- * `frozenConcentration`; frozen charge states become Dopants (named after their defect) and
- * leave the defect's equilibrium list; when the defect's total is also frozen its other
- * charge states share the rest. Carriers come from the tabulated DOS, else from parabolic
- * bands with effective masses 1 (and `note` says so).
- */
-export function scFermiSystem(
-  input: ScFermiInput,
-  dos: ScFermiDos | undefined,
-  volume: number,
-  options: ScFermiSystemOptions = {},
-): ScFermiSystem {
-  if (!(volume > 0) || !Number.isFinite(volume)) {
-    throw new PotmapError("the cell volume must be a positive number of cubic Angstrom", { field: "volume", value: volume });
-  }
-  const temperature = options.temperature ?? input.temperature;
-  requirePositive(temperature, { field: "temperature" }, "K");
-  const perCell = 1 / (volume * cubicAngstrom);
-  const dopants: Dopant[] = [];
-  const defects: Defect[] = input.defects.map((d) => {
-    const fixed = input.frozenChargeStates.filter((f) => f.name === d.name);
-    const frozen = input.frozenDefects.find((f) => f.name === d.name);
-    const chargeStates = d.chargeStates
-      .filter((s) => !fixed.some((f) => f.charge === s.charge))
-      .map((s) => ({ charge: s.charge, energy: s.energy, degeneracy: s.degeneracy }));
-    const defect: Defect = { name: d.name, sites: d.nsites * perCell, chargeStates };
-    if (frozen) {
-      const fixedSum = fixed.reduce((sum, f) => sum + f.concentration, 0);
-      const rest = frozen.concentration - fixedSum;
-      if (rest < 0) {
-        fail(
-          input.file,
-          frozen.line,
-          `${d.name} frozen concentration`,
-          frozen.concentration,
-          `the frozen total is smaller than the frozen charge states of ${d.name} (${fixedSum.toExponential(3)} cm^-3)`,
-        );
-      }
-      if (chargeStates.length === 0 && rest > 0) {
-        fail(input.file, frozen.line, `${d.name} frozen concentration`, frozen.concentration, `every charge state of ${d.name} is frozen individually, so its total cannot also be frozen to a different value`);
-      }
-      defect.frozenConcentration = rest;
-    }
-    return defect;
-  });
-  for (const f of input.frozenChargeStates) {
-    dopants.push({ name: f.name, charge: f.charge, concentration: f.concentration });
-  }
-
-  let carriers: Carriers;
-  let note: string | undefined;
-  if (dos) {
-    checkDosCoversGap(dos, input.bandGap);
-    carriers = { kind: "dos", energies: dos.energies, dos: dos.dos, electrons: input.electrons, volume };
-  } else {
-    carriers = { kind: "parabolic", electronMass: 1, holeMass: 1, statistics: "fermi-dirac" };
-    note = "no density of states (totdos.dat) given: electrons and holes from parabolic bands with effective masses 1 m_e";
-  }
-  const system: ScFermiSystem = { bandGap: input.bandGap, temperature, defects, carriers, dopants, volume };
-  if (note) system.note = note;
-  return system;
-}
-
-function checkDosCoversGap(dos: ScFermiDos, bandGap: number): void {
-  const n = dos.energies.length;
-  const low = dos.energies[0];
-  const high = dos.energies[n - 1];
-  if (low > 0) {
-    fail(dos.file, dos.lines[0], "energy", low, `the density of states must span the gap: it starts above the VBM (0 eV), so there are no valence states`);
-  }
-  if (high < bandGap) {
-    fail(dos.file, dos.lines[n - 1], "energy", high, `the density of states must span the gap: it ends below the CBM (${bandGap} eV, the band gap in input-fermi.dat)`);
-  }
-  const midGap = bandGap / 2;
-  if (!dos.dos.some((g, i) => g > 0 && dos.energies[i] <= midGap)) {
-    fail(dos.file, undefined, "dos", 0, "the density of states is zero everywhere below mid-gap: nothing to normalise to the number of electrons");
-  }
-}
-
-/**
- * Solve charge neutrality at mu_Li = 0 (SC-FERMI energies already contain the chemical
- * potentials) and report frozen charge states under their defect's name.
- */
-export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}): ScFermiResult {
-  const solution = solveFermiLevel(system, 0, options);
-  const defects: DefectResult[] = solution.defects.map((d) => ({ name: d.name, total: d.total, charges: { ...d.charges } }));
-  for (const dopant of system.dopants ?? []) {
-    let entry = defects.find((d) => d.name === dopant.name);
-    if (!entry) {
-      entry = { name: dopant.name, total: 0, charges: {} };
-      defects.push(entry);
-    }
-    const key = String(dopant.charge);
-    entry.charges[key] = (entry.charges[key] ?? 0) + dopant.concentration;
-    entry.total += dopant.concentration;
-  }
-  const result: ScFermiResult = {
-    fermiLevel: solution.fermiLevel,
-    electrons: solution.electrons,
-    holes: solution.holes,
-    defects,
-    residual: solution.residual,
-    temperature: solution.temperature,
-    bandGap: system.bandGap,
-  };
-  if (system.note) result.note = system.note;
-  return result;
 }
 
 // ---------------------------------------------------------------- files

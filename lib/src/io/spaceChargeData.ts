@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "fs";
 import { PotmapError } from "../core/errors";
-import { SpaceChargeParams, validateSpaceChargeParams } from "../spaceCharge/spaceCharge";
+import { SpaceChargeParams, validateSpaceChargeParams } from "../spaceCharge/model";
 
 /** Outputs the authors' script printed for a set (optional; for checking a reproduction). */
 export interface PublishedSpaceChargeOutputs {

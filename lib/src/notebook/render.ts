@@ -1,5 +1,7 @@
 /**
- * Static rendering of Plotly figures (SVG, PNG) with a real headless browser.
+ * Static rendering of Plotly figures (SVG, PNG) with a real headless browser. (Over 400 lines:
+ * the one shared browser's lifecycle, the render queue and the render service share one module
+ * state, which a split would have to export.)
  *
  * plotly.js needs a DOM, so figures are drawn by Debian's chromium driven through
  * playwright-core: ONE browser is started lazily on the first render and reused; it is

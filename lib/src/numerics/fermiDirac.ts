@@ -11,36 +11,9 @@
  *  - otherwise: Gauss-Legendre quadrature after x = t^2 (smooth integrand).
  */
 
-const sqrtPi = Math.sqrt(Math.PI);
+import { gaussLegendre } from "./quadrature";
 
-/** Gauss-Legendre nodes and weights on [-1, 1], by Newton iteration on P_n. */
-export function gaussLegendre(n: number): { nodes: number[]; weights: number[] } {
-  const nodes: number[] = new Array(n);
-  const weights: number[] = new Array(n);
-  for (let i = 0; i < Math.ceil(n / 2); i++) {
-    let x = Math.cos((Math.PI * (i + 0.75)) / (n + 0.5));
-    let derivative = 0;
-    for (let iteration = 0; iteration < 100; iteration++) {
-      let p0 = 1;
-      let p1 = x;
-      for (let k = 2; k <= n; k++) {
-        const p2 = ((2 * k - 1) * x * p1 - (k - 1) * p0) / k;
-        p0 = p1;
-        p1 = p2;
-      }
-      derivative = (n * (x * p1 - p0)) / (x * x - 1);
-      const step = p1 / derivative;
-      x -= step;
-      if (Math.abs(step) < 1e-16) break;
-    }
-    const w = 2 / ((1 - x * x) * derivative * derivative);
-    nodes[i] = -x;
-    nodes[n - 1 - i] = x;
-    weights[i] = w;
-    weights[n - 1 - i] = w;
-  }
-  return { nodes, weights };
-}
+const sqrtPi = Math.sqrt(Math.PI);
 
 const rule = gaussLegendre(20);
 

@@ -13,7 +13,7 @@
  */
 import { PotmapError } from "../core/errors";
 import { Composition, atomCount, compositionRatio, parseFormula, withoutElement } from "./formula";
-import { PhaseEntry, findEntry } from "../io/phaseEntries";
+import { PhaseEntry, findEntry } from "./phaseEntry";
 
 export interface VoltageOptions {
   /** The intercalating element (default "Li"). */

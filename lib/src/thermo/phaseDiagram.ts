@@ -15,7 +15,7 @@
 import type { Highs } from "highs";
 import { PotmapError } from "../core/errors";
 import { Composition, atomCount, formulaElements, parseFormula, reducedFormula } from "./formula";
-import { PhaseEntry, lowestEntries } from "../io/phaseEntries";
+import { PhaseEntry, lowestEntries } from "./phaseEntry";
 
 let solverPromise: Promise<Highs> | undefined;
 

@@ -8,7 +8,7 @@
  */
 import { PotmapError } from "../core/errors";
 import { atomCount, Composition, parseFormula, withoutElement } from "./formula";
-import { findEntry, PhaseEntry } from "../io/phaseEntries";
+import { findEntry, PhaseEntry } from "./phaseEntry";
 
 function energyOf(entries: readonly PhaseEntry[], formula: string, field: string): { energy: number; composition: Composition } {
   const composition = parseFormula(formula, { field });

@@ -21,7 +21,7 @@
 import { PotmapError } from "../core/errors";
 import { Composition, atomCount, isElement, parseFormula, reducedFormula } from "./formula";
 import { Decomposition, energyAboveHull, grandPotential, phaseDiagram } from "./phaseDiagram";
-import { PhaseEntry, findEntry } from "../io/phaseEntries";
+import { PhaseEntry, findEntry } from "./phaseEntry";
 
 export interface WindowOptions {
   /** The element exchanged with the electrode (default "Li"). */

@@ -17,12 +17,12 @@
  *
  * Pure functions: nothing is modified in place, new objects are returned.
  */
-import { Defect, Dopant } from "../defects/defects";
+import { Defect, DefectSystem, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
 import { isDecimal } from "../core/validation";
 import { Electrolyte } from "../cell/materials";
 import { electrolyteSystem } from "../cell/fermiLevel";
-import { DefectSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
+import { FermiSolution, solveFermiLevel } from "../defects/neutrality";
 
 function checkDopant(dopant: Dopant, where: string): void {
   if (!dopant || typeof dopant !== "object") throw new PotmapError("a dopant must be { name, charge, concentration }", { field: where, value: dopant });

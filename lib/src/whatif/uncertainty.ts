@@ -1,5 +1,7 @@
 /**
- * Uncertainty propagation by Monte Carlo over the raw material records.
+ * Uncertainty propagation by Monte Carlo over the raw material records. (Over 300 lines: one
+ * sampling loop with its result types and the robust-pair ranking it feeds; the perturbation
+ * of records lives in whatif/perturb.ts, the generator in numerics/random.ts.)
  *
  * Every quantity that declares an "uncertainty" (one standard deviation, in the quantity's
  * unit) is drawn from a normal distribution around its value; quantities without one take
@@ -13,193 +15,22 @@
  * cathode IPs of the built-in data are calibrated against published jumps, the defaults
  * describe "what if the inputs were this uncertain", not the error of the calibrated values.
  *
- * Deterministic: a seeded 32-bit generator (the mulberry32 construction) and a fixed
+ * Deterministic: a seeded 32-bit generator (numerics/random.ts, mulberry32) and a fixed
  * traversal order, so a given seed gives bit-identical results on any machine.
  */
 import { orderedCathodeStates, orderedElectrolytes } from "../cell/dataSet";
 import { PotmapError } from "../core/errors";
 import { isDecimal } from "../core/validation";
 import { Anode, DataSet } from "../cell/materials";
-import {
-  barrierlessThreshold,
-  dataSetFromRecordsLenient,
-  electrolyteEvaluator,
-  ElectrolyteEvaluator,
-  interfaceJumps,
-  MaterialFailure,
-  RawRecord,
-  readRawRecords,
-} from "./screen";
-
-/** A small seeded PRNG: 32-bit state, Weyl increment and an xorshift-multiply output mix. */
-export class Random {
-  private state: number;
-  private spare: number | undefined;
-  constructor(seed: number) {
-    if (!Number.isFinite(seed)) throw new PotmapError("must be a finite number", { field: "seed", value: seed });
-    this.state = Math.trunc(seed) >>> 0;
-  }
-
-  /** Uniform on [0, 1), 32 bits of resolution. */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-
-  /** Standard normal by the Box-Muller transform (pairs; the second is kept for the next call). */
-  normal(): number {
-    if (this.spare !== undefined) {
-      const value = this.spare;
-      this.spare = undefined;
-      return value;
-    }
-    const u1 = 1 - this.next(); // (0, 1]
-    const u2 = this.next();
-    const r = Math.sqrt(-2 * Math.log(u1));
-    this.spare = r * Math.sin(2 * Math.PI * u2);
-    return r * Math.cos(2 * Math.PI * u2);
-  }
-}
-
-/** The kinds of input a default uncertainty (or sensitivity step) can be given for. */
-export type UncertaintyKind = "ionizationPotential" | "defectEnergy" | "window" | "ocv" | "workFunction" | "bandGap" | "fermiLevel" | "temperature";
-
-export const uncertaintyKinds: UncertaintyKind[] = ["ionizationPotential", "defectEnergy", "window", "ocv", "workFunction", "bandGap", "fermiLevel", "temperature"];
-
-export type UncertaintyMap = Partial<Record<UncertaintyKind, number>>;
+import { dataSetFromRecordsLenient, MaterialFailure, RawRecord, readRawRecords } from "../io/readRecords";
+import { barrierlessThreshold } from "./screen";
+import { electrolyteEvaluator, ElectrolyteEvaluator, interfaceJumps } from "./interfaceJumps";
+import { Random } from "../numerics/random";
+import { distribution, Distribution } from "../numerics/statistics";
+import { declaredUncertainties, DeclaredUncertainty, perturbRecords, UncertaintyKind, uncertaintyKinds, UncertaintyMap } from "./perturb";
 
 /** Used by monteCarlo when the caller gives no default map (eV). */
 export const defaultUncertainties: UncertaintyMap = { ionizationPotential: 0.1, defectEnergy: 0.1 };
-
-/** Kind of the quantity at a record path (array indices left out), or undefined. */
-export function quantityKind(keys: readonly string[]): UncertaintyKind | undefined {
-  let k = keys;
-  if (k.length >= 2 && k[k.length - 1] === "value") k = k.slice(0, -1);
-  const last = k[k.length - 1];
-  const previous = k[k.length - 2];
-  if (last === "ionizationPotential") return "ionizationPotential";
-  if (last === "energy" && k.includes("chargeStates")) return "defectEnergy";
-  if ((last === "lower" || last === "upper") && previous === "window") return "window";
-  if (last === "ocv") return "ocv";
-  if (last === "workFunction") return "workFunction";
-  if (last === "bandGap") return "bandGap";
-  if (last === "temperature" && previous === "fermiLevel") return "temperature";
-  if (last === "fermiLevel") return "fermiLevel";
-  return undefined;
-}
-
-const structural = new Set(["charge", "lithium", "degeneracy"]);
-
-function isQuantityObject(node: unknown): node is { value: number; uncertainty?: number } {
-  return !!node && typeof node === "object" && !Array.isArray(node) && typeof (node as any).value === "number" && !("rule" in (node as object));
-}
-
-function fieldOf(path: readonly (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), "");
-}
-
-/** Visit every perturbable number of a record in a fixed order. */
-function visitQuantities(
-  record: unknown,
-  visit: (field: string, kind: UncertaintyKind | undefined, value: number, declared: number | undefined, set: (v: number) => void) => void,
-): void {
-  const walk = (node: any, path: (string | number)[], keys: string[], holder: any, key: string | number | undefined): void => {
-    if (typeof node === "number") {
-      const name = keys[keys.length - 1];
-      if (holder === undefined || structural.has(name) || keys.includes("species") || keys.includes("carriers")) return;
-      visit(fieldOf(path), quantityKind(keys), node, undefined, (v) => (holder[key as string | number] = v));
-      return;
-    }
-    if (isQuantityObject(node)) {
-      if (structural.has(keys[keys.length - 1]) || keys.includes("carriers")) return;
-      visit(fieldOf(path), quantityKind(keys), node.value, node.uncertainty, (v) => (node.value = v));
-      return;
-    }
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, i], keys, node, i));
-      return;
-    }
-    if (node && typeof node === "object") {
-      for (const k of Object.keys(node)) {
-        if (k === "uncertainty") continue;
-        walk(node[k], [...path, k], [...keys, k], node, k);
-      }
-    }
-  };
-  walk(record, [], [], undefined, undefined);
-}
-
-export interface DeclaredUncertainty {
-  file: string;
-  field: string;
-  kind?: UncertaintyKind;
-  value: number;
-  uncertainty: number;
-}
-
-/** Every quantity of the records that declares an uncertainty. */
-export function declaredUncertainties(records: readonly RawRecord[]): DeclaredUncertainty[] {
-  const out: DeclaredUncertainty[] = [];
-  for (const { file, record } of records) {
-    visitQuantities(record, (field, kind, value, declared) => {
-      if (declared !== undefined) out.push({ file, field, kind, value, uncertainty: declared });
-    });
-  }
-  return out;
-}
-
-/**
- * A perturbed deep copy of the records: each quantity with a declared uncertainty, or a
- * default for its kind, gets value + sigma * N(0, 1). Returns how many were perturbed.
- */
-export function perturbRecords(records: readonly RawRecord[], random: Random, defaults: UncertaintyMap = {}): { records: RawRecord[]; perturbed: number } {
-  let perturbed = 0;
-  const out = records.map(({ file, record }) => {
-    const copy = structuredClone(record);
-    visitQuantities(copy, (_field, kind, value, declared, set) => {
-      const sigma = declared ?? (kind ? defaults[kind] : undefined);
-      if (sigma === undefined || !(sigma > 0)) return;
-      set(value + sigma * random.normal());
-      perturbed++;
-    });
-    return { file, record: copy };
-  });
-  return { records: out, perturbed };
-}
-
-export interface Distribution {
-  /** samples that gave a value */
-  n: number;
-  mean: number;
-  sd: number;
-  p5: number;
-  p50: number;
-  p95: number;
-}
-
-/** Percentile (0..1) of sorted values, linear interpolation between order statistics. */
-export function percentile(sorted: ArrayLike<number>, p: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.min(lo + 1, n - 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
-/** Mean, sample standard deviation and 5/50/95 percentiles of the finite values. */
-export function distribution(values: ArrayLike<number>): Distribution {
-  const finite = Array.from(values).filter((v) => Number.isFinite(v));
-  const n = finite.length;
-  if (n === 0) return { n: 0, mean: NaN, sd: NaN, p5: NaN, p50: NaN, p95: NaN };
-  const mean = finite.reduce((a, b) => a + b, 0) / n;
-  const sd = n > 1 ? Math.sqrt(finite.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (n - 1)) : 0;
-  const sorted = Float64Array.from(finite).sort();
-  return { n, mean, sd, p5: percentile(sorted, 0.05), p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
-}
 
 export interface MonteCarloOptions {
   /** Number of perturbed data sets (default 200). */
@@ -528,25 +359,4 @@ export function monteCarlo(input: readonly RawRecord[] | string, options: MonteC
     ranking,
     inputFailures,
   };
-}
-
-/**
- * Parse "KIND=SIGMA,KIND=SIGMA" (e.g. "ionizationPotential=0.1,defectEnergy=0.05"; sigmas in
- * the quantity's unit: eV, V or K) into an uncertainty map. `field` names the flag in errors.
- */
-export function parseUncertaintyMap(text: string, field = "--sigma"): UncertaintyMap {
-  const map: UncertaintyMap = {};
-  const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
-  if (items.length === 0) throw new PotmapError(`names no uncertainty (expected KIND=SIGMA, kinds: ${uncertaintyKinds.join(", ")})`, { field, value: text });
-  for (const item of items) {
-    const [kind, value, extra] = item.split("=").map((s) => s.trim());
-    if (extra !== undefined || value === undefined) throw new PotmapError("must be KIND=SIGMA, e.g. ionizationPotential=0.1", { field, value: item });
-    if (!uncertaintyKinds.includes(kind as UncertaintyKind)) throw new PotmapError(`unknown kind of input (known: ${uncertaintyKinds.join(", ")})`, { field, value: kind });
-    const sigma = isDecimal(value) ? Number(value) : NaN;
-    if (!(sigma >= 0) || !Number.isFinite(sigma)) {
-      throw new PotmapError(`the uncertainty of ${kind} must be zero or a positive number`, { field, value: item });
-    }
-    map[kind as UncertaintyKind] = sigma;
-  }
-  return map;
 }

@@ -5,7 +5,8 @@
  */
 import type { CommandResult, OptionValues } from "../command";
 import type { fermiOptions } from "../commands";
-import { loadScFermi, ScFermiResult, solveScFermi } from "../../io/scFermi";
+import { loadScFermi } from "../../io/scFermi";
+import { ScFermiResult, solveScFermi } from "../../defects/scFermiSystem";
 
 /** The JSON document cli.md specifies, plus residual, temperature, bandGap and note. */
 export interface FermiJson {

@@ -6,7 +6,8 @@
  */
 import type { CommandResult, OptionValues } from "../command";
 import type { sclOptions } from "../commands";
-import { SpaceChargeParams, SpaceChargeResult, solveSpaceCharge, validateSpaceChargeParams } from "../../spaceCharge/spaceCharge";
+import { SpaceChargeParams, validateSpaceChargeParams } from "../../spaceCharge/model";
+import { SpaceChargeResult, solveSpaceCharge } from "../../spaceCharge/spaceCharge";
 
 /** Flag names of the inputs, for the physical checks' messages. */
 const FLAGS: Record<keyof SpaceChargeParams, string> = {

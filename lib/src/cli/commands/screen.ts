@@ -11,7 +11,9 @@ import { formatNumber, formatTable } from "../format";
 import { writeTextFile } from "../files";
 import { lenientDataSetOption } from "../cellOptions";
 import { builtinMaterialsFolder } from "../../io/readMaterials";
-import { MaterialFailure, screen, screenCsv, screenJson } from "../../whatif/screen";
+import { MaterialFailure } from "../../io/readRecords";
+import { screen } from "../../whatif/screen";
+import { screenCsv, screenJson } from "../../whatif/screenOutput";
 
 /** The failures as lines for stderr, one per failure. */
 export function failureLines(failures: readonly MaterialFailure[]): string[] {

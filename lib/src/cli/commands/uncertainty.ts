@@ -9,7 +9,8 @@ import type { uncertaintyOptions } from "../commands";
 import { PotmapError } from "../../core/errors";
 import { formatTable } from "../format";
 import { rawRecordsOption } from "../cellOptions";
-import { defaultUncertainties, monteCarlo, parseUncertaintyMap } from "../../whatif/uncertainty";
+import { defaultUncertainties, monteCarlo } from "../../whatif/uncertainty";
+import { parseUncertaintyMap } from "../../whatif/perturb";
 
 export function run(options: OptionValues<typeof uncertaintyOptions>): CommandResult {
   const sigma = options.sigma;

@@ -5,7 +5,8 @@
 import { averageVoltage } from "../../thermo/averageVoltage";
 import type { CommandResult, OptionValues } from "../command";
 import type { voltageOptions } from "../commands";
-import { describeEntry, readPhaseEntries } from "../../io/phaseEntries";
+import { readPhaseEntries } from "../../io/phaseEntries";
+import { describeEntry } from "../../thermo/phaseEntry";
 
 export function run(options: OptionValues<typeof voltageOptions>): CommandResult {
   const { entries: file, lithiated, delithiated } = options;

@@ -5,8 +5,10 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
-import { readRawRecords } from "../lib/src/whatif/screen";
-import { declaredUncertainties, distribution, monteCarlo, parseUncertaintyMap, percentile, perturbRecords, Random } from "../lib/src/whatif/uncertainty";
+import { readRawRecords } from "../lib/src/io/readRecords";
+import { monteCarlo } from "../lib/src/whatif/uncertainty";
+import { declaredUncertainties, parseUncertaintyMap, perturbRecords } from "../lib/src/whatif/perturb";
+import { Random } from "../lib/src/numerics/random";
 
 const builtin = builtinMaterialsFolder();
 
@@ -17,46 +19,6 @@ function phi(x: number): number {
   const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
   return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
 }
-
-describe("Random", () => {
-  test("seeded: the same seed gives the same stream, another seed another", () => {
-    const a = new Random(42);
-    const b = new Random(42);
-    const c = new Random(43);
-    const sa = Array.from({ length: 5 }, () => a.next());
-    expect(Array.from({ length: 5 }, () => b.next())).toEqual(sa);
-    expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(sa);
-  });
-
-  test("uniform on [0, 1) and standard normal in the first two moments", () => {
-    const r = new Random(7);
-    const n = 40000;
-    let su = 0;
-    let sn = 0;
-    let sn2 = 0;
-    for (let i = 0; i < n; i++) {
-      const u = r.next();
-      expect(u >= 0 && u < 1).toBe(true);
-      su += u;
-      const g = r.normal();
-      sn += g;
-      sn2 += g * g;
-    }
-    // four standard errors: uniform sd 1/sqrt(12), normal mean 1, normal sd 1/sqrt(2)
-    expect(Math.abs(su / n - 0.5)).toBeLessThan(4 / Math.sqrt(12 * n));
-    expect(Math.abs(sn / n)).toBeLessThan(4 / Math.sqrt(n));
-    expect(Math.abs(Math.sqrt(sn2 / n) - 1)).toBeLessThan(4 / Math.sqrt(2 * n));
-  });
-});
-
-describe("distribution / percentile", () => {
-  test("closed forms", () => {
-    expect(percentile([1, 2, 3, 4], 0.5)).toBe(2.5);
-    expect(percentile([1, 2, 3, 4], 0)).toBe(1);
-    const d = distribution([3, 1, NaN, 2]);
-    expect(d).toEqual({ n: 3, mean: 2, sd: 1, p5: 1.1, p50: 2, p95: 2.9 });
-  });
-});
 
 describe("monteCarlo on the built-in data set", () => {
   test("seeded and reproducible: bit-identical across runs; another seed differs", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { compileSystem, DefectSystem, solveFermiLevel } from "../lib/src/defects/neutrality";
+import { DefectSystem } from "../lib/src/defects/defects";
+import { compileSystem, solveFermiLevel } from "../lib/src/defects/neutrality";
 import { fermiLevelSlope, linspace, sweepVoltage } from "../lib/src/defects/sweep";
 import { effectiveDensityOfStates } from "../lib/src/defects/carriers";
 import { thermalEnergy } from "../lib/src/core/constants";
@@ -49,6 +50,16 @@ describe("solveFermiLevel", () => {
     const mu = -1;
     const expected = (3 - -3 + mu + kT * Math.log(sites / nc)) / 2;
     expect(solveFermiLevel(interstitialElectrons, mu).fermiLevel).toBeCloseTo(expected, 9);
+  });
+
+  test("non-convergence of the root finder is an error, not a silent E_F", () => {
+    const converged = solveFermiLevel(frenkel, 0);
+    // the converged solve needs more than 1 Brent iteration, so a limit of 1 must be reported
+    expect(converged.iterations).toBeGreaterThan(1);
+    expect(() => solveFermiLevel(frenkel, 0, { maxIterations: 1 })).toThrow(PotmapError);
+    expect(() => solveFermiLevel(frenkel, 0, { maxIterations: 1 })).toThrow(/charge neutrality did not converge: Brent's method stopped after 1 iterations/);
+    // with the default limit the same E_F as before
+    expect(solveFermiLevel(frenkel, 0, { maxIterations: 200 }).fermiLevel).toBe(converged.fermiLevel);
   });
 
   test("the neutrality residual stays below 1e-9 across a 1000-point voltage sweep", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import reference from "./fixtures/fermi-dirac/reference.json";
-import { fermiDiracHalf, gaussLegendre, logFermiDiracHalf } from "../lib/src/numerics/fermiDirac";
+import { fermiDiracHalf, logFermiDiracHalf } from "../lib/src/numerics/fermiDirac";
 
 // Reference: mpmath polylog at 40 digits (fixtures/fermi-dirac/make_reference.py).
 const tolerance = 1e-12;
@@ -39,14 +39,5 @@ describe("fermiDiracHalf", () => {
   });
   test("underflows to 0 rather than NaN far below the edge", () => {
     expect(fermiDiracHalf(-800)).toBe(0);
-  });
-});
-
-describe("gaussLegendre", () => {
-  test("integrates polynomials of degree 2n-1 exactly", () => {
-    const { nodes, weights } = gaussLegendre(8);
-    const integral = nodes.reduce((s, x, i) => s + weights[i] * x ** 14, 0);
-    expect(integral).toBeCloseTo(2 / 15, 13);
-    expect(weights.reduce((a, b) => a + b, 0)).toBeCloseTo(2, 14);
   });
 });

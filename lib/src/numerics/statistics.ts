@@ -1,0 +1,40 @@
+/** Summary statistics of Monte Carlo samples. */
+import { PotmapError } from "../core/errors";
+
+export interface Distribution {
+  /** samples that gave a value */
+  n: number;
+  mean: number;
+  sd: number;
+  p5: number;
+  p50: number;
+  p95: number;
+}
+
+/**
+ * Percentile (p in 0..1) of ascending sorted values, linear interpolation between order
+ * statistics (Hyndman-Fan type 7). NaN for no values: there is no percentile to give.
+ */
+export function percentile(sorted: ArrayLike<number>, p: number): number {
+  if (!(p >= 0 && p <= 1)) throw new PotmapError("a percentile must be between 0 and 1", { field: "p", value: p });
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, n - 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/**
+ * Mean, sample standard deviation and 5/50/95 percentiles of the finite values; NaN and
+ * infinite values (samples that failed) are left out and `n` says how many were used.
+ */
+export function distribution(values: ArrayLike<number>): Distribution {
+  const finite = Array.from(values).filter((v) => Number.isFinite(v));
+  const n = finite.length;
+  if (n === 0) return { n: 0, mean: NaN, sd: NaN, p5: NaN, p50: NaN, p95: NaN };
+  const mean = finite.reduce((a, b) => a + b, 0) / n;
+  const sd = n > 1 ? Math.sqrt(finite.reduce((a, b) => a + (b - mean) * (b - mean), 0) / (n - 1)) : 0;
+  const sorted = Float64Array.from(finite).sort();
+  return { n, mean, sd, p5: percentile(sorted, 0.05), p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
+}

@@ -1,0 +1,118 @@
+/**
+ * One configuration of screening and of the Monte Carlo: eqs. 6-7 with the electrolyte's
+ * E_F compiled once and cached per mu_Li (the anode side depends only on the window, the
+ * cathode side only on min(V_high, OCV)). interfaceJumps is potentialMap without the
+ * profile, fed the cached E_F: the jumps and the stability flags come from one implementation.
+ */
+import { PotmapError } from "../core/errors";
+import { fermiLevelFunction } from "../cell/fermiLevel";
+import { Anode, CathodeState, Electrolyte } from "../cell/materials";
+import { potentialMap } from "../cell/potentialMap";
+
+/** E_F(mu_Li) of one electrolyte: compiled once, cached per mu. */
+export interface ElectrolyteEvaluator {
+  electrolyte: Electrolyte;
+  temperature?: number;
+  fermiLevel(muLi: number): number;
+}
+
+export function electrolyteEvaluator(electrolyte: Electrolyte, temperature?: number): ElectrolyteEvaluator {
+  const solve = fermiLevelFunction(electrolyte.fermiLevel, temperature, electrolyte.scissor);
+  const cache = new Map<number, number>();
+  return {
+    electrolyte,
+    temperature,
+    fermiLevel(muLi) {
+      let value = cache.get(muLi);
+      if (value === undefined) {
+        value = solve(muLi);
+        cache.set(muLi, value);
+      }
+      return value;
+    },
+  };
+}
+
+/** The numbers of a potential map that screening needs (no profile). */
+export interface InterfaceJumps {
+  ocv: number;
+  muAnodeSide: number;
+  muCathodeSide: number;
+  fermiLevelAnodeSide: number;
+  fermiLevelCathodeSide: number;
+  dphiAnode: number;
+  dphiCathode: number;
+  cbmAboveAnodeFermi: number;
+  vbmBelowCathodeFermi: number;
+  reducedByAnode: boolean;
+  electronLeakageRisk: boolean;
+  oxidizedByCathode: boolean;
+}
+
+/** Eqs. 6 and 7 with the electrolyte's cached E_F: potentialMap without its profile. */
+export function interfaceJumps(anode: Anode, evaluator: ElectrolyteEvaluator, cathode: CathodeState): InterfaceJumps {
+  const electrolyte = evaluator.electrolyte;
+  const map = potentialMap(anode, electrolyte, cathode, {
+    withoutProfile: true,
+    temperature: evaluator.temperature,
+    fermiLevelOf: evaluator.fermiLevel,
+  });
+  if (!Number.isFinite(map.dphiAnode) || !Number.isFinite(map.dphiCathode)) {
+    checkFiniteInputs(anode);
+    checkFiniteInputs(electrolyte);
+    checkFiniteInputs(cathode);
+    throw new PotmapError(`the interface potentials are not finite (E_F = ${map.fermiLevelAnodeSide} and ${map.fermiLevelCathodeSide} eV)`, {
+      field: "fermiLevel",
+      value: electrolyte.id,
+    });
+  }
+  const { cbmAboveAnodeFermi, vbmBelowCathodeFermi, reducedByAnode, electronLeakageRisk, oxidizedByCathode } = map.stability;
+  return {
+    ocv: map.ocv,
+    muAnodeSide: map.muAnodeSide,
+    muCathodeSide: map.muCathodeSide,
+    fermiLevelAnodeSide: map.fermiLevelAnodeSide,
+    fermiLevelCathodeSide: map.fermiLevelCathodeSide,
+    dphiAnode: map.dphiAnode,
+    dphiCathode: map.dphiCathode,
+    cbmAboveAnodeFermi,
+    vbmBelowCathodeFermi,
+    reducedByAnode,
+    electronLeakageRisk,
+    oxidizedByCathode,
+  };
+}
+
+/**
+ * Refuse a material whose numbers that enter eqs. 5-7 are not finite (JSON "1e999" parses to
+ * Infinity): the error names the field, so a screening failure points at the input.
+ */
+export function checkFiniteInputs(material: Anode | Electrolyte | CathodeState): void {
+  const fields: [string, unknown][] = [];
+  if (material.role === "anode") fields.push(["workFunction", material.workFunction]);
+  else if (material.role === "electrolyte") {
+    fields.push(["ionizationPotential", material.ionizationPotential], ["bandGap", material.bandGap], ["window.lower", material.window.lower], ["window.upper", material.window.upper]);
+    if (material.scissor !== undefined) fields.push(["scissor", material.scissor]);
+    const rule = material.fermiLevel;
+    if (rule.rule === "fixed") fields.push(["fermiLevel.value", rule.value]);
+    else {
+      fields.push(["fermiLevel.temperature", rule.system.temperature]);
+      rule.system.defects.forEach((d, i) => {
+        fields.push([`fermiLevel.defects[${i}].sites`, d.sites]);
+        d.chargeStates.forEach((c, j) => fields.push([`fermiLevel.defects[${i}].chargeStates[${j}].energy`, c.energy]));
+      });
+      (rule.system.dopants ?? []).forEach((d, i) => fields.push([`fermiLevel.dopants[${i}].concentration`, d.concentration]));
+      for (const [element, p] of Object.entries(rule.system.potentials ?? {})) {
+        fields.push([`fermiLevel.potentials.${element}.intercept`, p.intercept], [`fermiLevel.potentials.${element}.slope`, p.slope]);
+      }
+    }
+  } else {
+    fields.push(["ionizationPotential", material.ionizationPotential], ["fermiLevel", material.fermiLevel], ["ocv", material.ocv], ["bandGap", material.bandGap]);
+  }
+  for (const [field, value] of fields) {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      const where = material.role === "cathode" ? `${material.id} ${material.soc}` : material.id;
+      throw new PotmapError(`${where}: must be a finite number`, { field, value });
+    }
+  }
+}
