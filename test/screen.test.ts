@@ -79,7 +79,7 @@ describe("screen on the built-in data set", () => {
 describe("rankPairs", () => {
   const row = (electrolyte: string, cathode: string, soc: string, dphiCathode: number): ScreenRow => ({
     anode: "Li", electrolyte, cathode, soc, ocv: 4, dphiAnode: 1, dphiCathode, hindersCathode: dphiCathode > 0 ? "discharge" : "charge",
-    barrierless: Math.abs(dphiCathode) < 0.1, reducedByAnode: false, electronLeakageRisk: false, oxidizedByCathode: false,
+    barrierless: Math.abs(dphiCathode) < 0.1, reducedByAnode: false, electronLeakageRisk: false, oxidizedByCathode: false, warnings: 0,
   });
 
   test("worst |dphi_c| decides, a sign does not; a pair with a failed SOC comes last", () => {

@@ -18,8 +18,10 @@ export type { ChargeState, Defect, Dopant, TiedPotential } from "./defects/defec
 export { effectiveDensityOfStates } from "./defects/carriers";
 export type { Carriers, ParabolicCarriers, TabulatedCarriers, NoCarriers } from "./defects/carriers";
 export { compileSystem, solveFermiLevel, describeSolution } from "./defects/neutrality";
-export type { DefectSystem, DefectResult, FermiSolution, SolveOptions, CompiledSystem } from "./defects/neutrality";
-export { linspace, sweepVoltage, fermiLevelSlope } from "./defects/sweep";
+export type { DefectSystem, DefectResult, FermiSolution, SolveOptions, CompiledSystem, Occupancy } from "./defects/neutrality";
+export { linspace, sweepVoltage, sweepWarnings, fermiLevelSlope } from "./defects/sweep";
+export { classifyFermiLevel, siteFraction, solutionWarnings, uniqueWarnings, summariseWarnings, edgeMargin, diluteLimit, residualTolerance } from "./defects/guards";
+export type { FermiLevelClass, PotmapWarning, WarningCode, GuardContext } from "./defects/guards";
 export type { SweepPoint } from "./defects/sweep";
 
 // cell: material types, band alignment, eqs. 4-7, potential maps, the dictionary, stacks
@@ -28,10 +30,11 @@ export { paperOrder, findAnode, findElectrolyte, findCathodeState, orderedElectr
 export { bandEdgesVsVacuum } from "./cell/alignment";
 export type { BandEdges, ScissorOptions } from "./cell/alignment";
 export { electrostaticPotential, valenceBandMaximum, vacuumLevel, hinders } from "./cell/potential";
-export { fermiLevelFunction } from "./cell/fermiLevel";
+export { fermiLevelFunction, guardContextOf, guardedFermiLevelFunction, fixedFermiLevelGuards } from "./cell/fermiLevel";
+export type { GuardedFermiLevel } from "./cell/fermiLevel";
 export { potentialMap, leakageThreshold } from "./cell/potentialMap";
 export type { PotentialMap, MapOptions, Region, Profile, StabilityFlags } from "./cell/potentialMap";
-export { potentialDictionary, dictionaryTable } from "./cell/dictionary";
+export { potentialDictionary, dictionaryTable, dictionaryTableWithWarnings } from "./cell/dictionary";
 export type { DictionaryRow } from "./cell/dictionary";
 export { stackMap } from "./cell/stack";
 export type { StackLayer, StackMap, StackOptions, StackInterface } from "./cell/stack";
@@ -66,7 +69,7 @@ export { parseSpaceChargeData, loadSpaceChargeData } from "./io/spaceChargeData"
 export type { SpaceChargeDataSet, SpaceChargeMaterial } from "./io/spaceChargeData";
 
 // whatif: dopants and quench, temperature, screening, Monte Carlo, sensitivity
-export { parseDopants, withDopant, withDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte } from "./whatif/doping";
+export { parseDopants, withDopant, withDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, electrolyteWarnings } from "./whatif/doping";
 export type { QuenchOptions, QuenchResult } from "./whatif/doping";
 export { temperatureRange, temperatureSweep } from "./whatif/temperature";
 export type { TemperatureRow } from "./whatif/temperature";

@@ -35,6 +35,10 @@ export interface Electrolyte {
   /** Scissor shift added to the CBM, eV (default 0). */
   scissor?: number;
   dielectricConstant?: number;
+  /** The record declares E_F at or beyond a band edge (fermiLevel.declaredDegenerate): no guard warning for it. */
+  declaredDegenerate?: boolean;
+  /** Temperature range the record's data are stated for (fermiLevel.validTemperature), K. */
+  validTemperature?: { lower: number; upper: number };
   colour?: string;
 }
 

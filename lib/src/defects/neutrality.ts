@@ -8,13 +8,35 @@
  * g(E_F) = log(positive) - log(negative) is strictly decreasing and has at most one root.
  * Both logs are computed as log-sum-exps: nothing overflows at 1 K or with |E_f| of 50 eV.
  * The root is bracketed (widening the bracket until g changes sign) and refined with
- * Brent's method; the relative residual |Q+ - Q-| / (Q+ + Q-) is reported.
+ * Brent's method (numerics/brent.ts); the relative residual |Q+ - Q-| / (Q+ + Q-) is reported.
+ *
+ * Occupancy (model.md section 2). "dilute" (default, the paper's Boltzmann limit, eq. S-1):
+ * c(d,q) = N_d g e^{-E_f/kT}, valid while c << N_d. "saturating": the charge states of a defect
+ * compete for its N_d sites with Fermi-Dirac-like site statistics,
+ *   c(d,q) = N_d g_q e^{-E_f(q)/kT} / (1 + sum_q' g_q' e^{-E_f(q')/kT}),
+ * the grand-canonical occupancy of a site that is empty or holds one defect in one of its
+ * charge states (the same physics as the alpha saturation of spaceCharge/spaceCharge.ts, with
+ * alpha = 1). It equals the dilute form to first order in the site fraction, so the default
+ * keeps the paper's (and Table 1's) numbers; guards.ts flags where the dilute form fails.
+ * Saturation keeps the solve monotone: the positive charge of a site, N sum_{q>0} q x_q / Z
+ * with x_q ~ e^{-q E_F/kT}, still falls with E_F (its log-derivative is minus the mean of q over
+ * the positive states weighted by q x_q, which is at least the site's mean charge) and the
+ * negative charge still rises, so the root stays unique.
+ *
+ * Over 300 lines: the solver, its compiled form and the result/overflow checks share the
+ * private compiled layout and are kept together.
  */
 import { thermalEnergy } from "../core/constants";
 import { Carriers, carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
 import { Defect, Dopant, linearCoefficients, TiedPotential } from "./defects";
 import { PotmapError } from "../core/errors";
-import { logAddExp } from "../numerics/logMath";
+import { logAddExp, softplus } from "../numerics/logMath";
+import { brent } from "../numerics/brent";
+import { classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning, siteFraction, solutionWarnings } from "./guards";
+
+export { brent };
+
+export type Occupancy = "dilute" | "saturating";
 
 export interface DefectSystem {
   /** Band gap, eV (E_F is measured from the VBM). */
@@ -26,6 +48,8 @@ export interface DefectSystem {
   dopants?: Dopant[];
   /** Chemical potentials of species other than Li, tied to mu_Li. */
   potentials?: Record<string, TiedPotential>;
+  /** Site statistics of the defects (default "dilute", the paper's Boltzmann limit). */
+  occupancy?: Occupancy;
 }
 
 export interface DefectResult {
@@ -34,6 +58,12 @@ export interface DefectResult {
   total: number;
   /** Concentration per charge state, keyed by the charge as a string ("1", "-1", "0"). */
   charges: Record<string, number>;
+  /** total / site density (can exceed 1 in the dilute limit or for a frozen total). */
+  siteFraction: number;
+  /** Concentration / site density per charge state, keyed like `charges`. */
+  siteFractions: Record<string, number>;
+  /** The total is frozen (quenched or SC-FERMI fixed), only the charge states re-equilibrate. */
+  frozen?: boolean;
 }
 
 export interface FermiSolution {
@@ -51,6 +81,10 @@ export interface FermiSolution {
   iterations: number;
   /** The bracket [low, high] (eV) in which the root was found. */
   bracket: [number, number];
+  /** Where E_F sits relative to the band edges of the carrier model's gap (guards.ts). */
+  fermiLevelClass: FermiLevelClass;
+  /** Conditions under which this result is unphysical or extrapolated (empty when none). */
+  warnings: PotmapWarning[];
 }
 
 export interface SolveOptions {
@@ -58,6 +92,10 @@ export interface SolveOptions {
   tolerance?: number;
   /** Largest distance (eV) the bracket may extend beyond the band edges (default 60). */
   maxExtension?: number;
+  /** Site statistics; overrides the system's `occupancy` (default "dilute"). */
+  occupancy?: Occupancy;
+  /** What the result's warnings check against (material name, declared ranges, window). */
+  context?: GuardContext;
 }
 
 interface CompiledState {
@@ -71,6 +109,8 @@ interface CompiledState {
   logBase: number;
   /** d(log c)/d(mu) = slope/kT */
   muFactor: number;
+  /** log(N_sites) of its defect (saturating occupancy normalises by it). */
+  logDefectSites: number;
 }
 
 /** A defect system prepared for repeated solves at one temperature. */
@@ -78,6 +118,9 @@ export interface CompiledSystem {
   system: DefectSystem;
   kT: number;
   states: CompiledState[];
+  occupancy: Occupancy;
+  /** Saturating occupancy: the state indices of each free defect with sites. */
+  saturatingGroups: number[][];
   frozen: { defect: number; states: number[]; logTotal: number }[];
   carriers: CarrierFunction;
   logPositiveDopants: number;
@@ -125,8 +168,13 @@ export function validateSystem(system: DefectSystem): void {
 }
 
 /** Precompute everything that does not depend on E_F or mu_Li. */
-export function compileSystem(system: DefectSystem): CompiledSystem {
+export function compileSystem(system: DefectSystem, options: { occupancy?: Occupancy } = {}): CompiledSystem {
   validateSystem(system);
+  const occupancy = options.occupancy ?? system.occupancy ?? "dilute";
+  if (occupancy !== "dilute" && occupancy !== "saturating") {
+    throw new PotmapError('must be "dilute" or "saturating"', { field: "occupancy", value: occupancy });
+  }
+  const saturatingGroups: number[][] = [];
   const kT = thermalEnergy(system.temperature);
   const states: CompiledState[] = [];
   const frozen: CompiledSystem["frozen"] = [];
@@ -143,8 +191,10 @@ export function compileSystem(system: DefectSystem): CompiledSystem {
         logSites,
         logBase: logSites - (state.energy + intercept) / kT,
         muFactor: slope / kT,
+        logDefectSites: Math.log(defect.sites),
       });
     });
+    if (occupancy === "saturating" && defect.frozenConcentration === undefined && defect.sites > 0) saturatingGroups.push(indices);
     if (defect.frozenConcentration !== undefined) {
       frozen.push({ defect: d, states: indices, logTotal: Math.log(defect.frozenConcentration) });
     }
@@ -160,6 +210,8 @@ export function compileSystem(system: DefectSystem): CompiledSystem {
     system,
     kT,
     states,
+    occupancy,
+    saturatingGroups,
     frozen,
     carriers: carrierFunction(system.carriers, system.bandGap, system.temperature),
     logPositiveDopants,
@@ -177,6 +229,14 @@ function fillLogConcentrations(compiled: CompiledSystem, muLi: number, fermiLeve
   for (let i = 0; i < states.length; i++) {
     const s = states[i];
     out[i] = s.logBase + s.muFactor * muLi - (s.charge * fermiLevel) / kT;
+  }
+  for (const group of compiled.saturatingGroups) {
+    // site occupancy: c_q = N x_q / (1 + sum x), x_q = c_q(dilute) / N, in log space
+    const logSites = states[group[0]].logDefectSites;
+    let logSum = -Infinity;
+    for (const i of group) logSum = logAddExp(logSum, out[i] - logSites);
+    const logNorm = softplus(logSum);
+    for (const i of group) out[i] -= logNorm;
   }
   for (const f of frozen) {
     // the total is fixed; the charge states share it in their Boltzmann ratios
@@ -231,7 +291,8 @@ function bracketBalance(compiled: CompiledSystem, muLi: number, fermiLevel: numb
  * Accepts a DefectSystem or a CompiledSystem (faster for sweeps).
  */
 export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: number, options: SolveOptions = {}): FermiSolution {
-  const compiled = "states" in input ? input : compileSystem(input);
+  let compiled = "states" in input ? input : compileSystem(input, options);
+  if (options.occupancy !== undefined && options.occupancy !== compiled.occupancy) compiled = compileSystem(compiled.system, options);
   const { system } = compiled;
   const tolerance = options.tolerance ?? 1e-10;
   const maxExtension = options.maxExtension ?? 60;
@@ -276,7 +337,7 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
     );
   }
   const { root, iterations } = brent((x) => balance(compiled, muLi, x), low, high, gLow, gHigh, tolerance);
-  return describeSolution(compiled, muLi, root, iterations, [low, high]);
+  return describeSolution(compiled, muLi, root, iterations, [low, high], options.context);
 }
 
 /** Natural log of the largest finite double (709.78...): exp of more is Infinity. */
@@ -339,6 +400,7 @@ export function describeSolution(
   fermiLevel: number,
   iterations = 0,
   bracket: [number, number] = [fermiLevel, fermiLevel],
+  context: GuardContext = {},
 ): FermiSolution {
   const logC = logConcentrations(compiled, muLi, fermiLevel);
   const { logElectrons, logHoles } = compiled.carriers(fermiLevel);
@@ -346,14 +408,24 @@ export function describeSolution(
   const { positive, negative } = logCharges(compiled, muLi, fermiLevel, { logElectrons, logHoles });
   const g = positive - negative;
   const residual = positive === -Infinity && negative === -Infinity ? 0 : Math.abs(Math.tanh(g / 2));
-  const defects: DefectResult[] = compiled.system.defects.map((d) => ({ name: d.name, total: 0, charges: {} }));
+  const system = compiled.system;
+  const defects: DefectResult[] = system.defects.map((d) => {
+    const entry: DefectResult = { name: d.name, total: 0, charges: {}, siteFraction: 0, siteFractions: {} };
+    if (d.frozenConcentration !== undefined) entry.frozen = true;
+    return entry;
+  });
   compiled.states.forEach((s, i) => {
     const c = Math.exp(logC[i]);
     const entry = defects[s.defect];
     entry.charges[String(s.charge)] = (entry.charges[String(s.charge)] ?? 0) + c;
     entry.total += c;
   });
-  return {
+  defects.forEach((entry, d) => {
+    const sites = system.defects[d].sites;
+    entry.siteFraction = siteFraction(entry.total, sites);
+    for (const [q, c] of Object.entries(entry.charges)) entry.siteFractions[q] = siteFraction(c, sites);
+  });
+  const solution: FermiSolution = {
     fermiLevel,
     muLi,
     temperature: compiled.system.temperature,
@@ -363,74 +435,14 @@ export function describeSolution(
     residual,
     iterations,
     bracket,
+    fermiLevelClass: classifyFermiLevel(fermiLevel, system.bandGap, system.temperature),
+    warnings: [],
   };
-}
-
-/** Brent's root finder on a bracketing interval (f(a), f(b) of opposite sign). */
-export function brent(
-  f: (x: number) => number,
-  a: number,
-  b: number,
-  fa: number,
-  fb: number,
-  tolerance: number,
-  maxIterations = 200,
-): { root: number; iterations: number } {
-  if (fa === 0) return { root: a, iterations: 0 };
-  if (fb === 0) return { root: b, iterations: 0 };
-  let c = a;
-  let fc = fa;
-  let d = b - a;
-  let e = d;
-  for (let iteration = 1; iteration <= maxIterations; iteration++) {
-    if (Math.sign(fb) === Math.sign(fc)) {
-      c = a;
-      fc = fa;
-      d = b - a;
-      e = d;
-    }
-    if (Math.abs(fc) < Math.abs(fb)) {
-      a = b;
-      b = c;
-      c = a;
-      fa = fb;
-      fb = fc;
-      fc = fa;
-    }
-    const tol = 2 * Number.EPSILON * Math.abs(b) + 0.5 * tolerance;
-    const m = 0.5 * (c - b);
-    if (Math.abs(m) <= tol || fb === 0) return { root: b, iterations: iteration };
-    if (Math.abs(e) >= tol && Math.abs(fa) > Math.abs(fb)) {
-      // inverse quadratic interpolation, or the secant step when only two points differ
-      const s = fb / fa;
-      let p: number;
-      let q: number;
-      if (a === c) {
-        p = 2 * m * s;
-        q = 1 - s;
-      } else {
-        const r = fb / fc;
-        const t = fa / fc;
-        p = s * (2 * m * t * (t - r) - (b - a) * (r - 1));
-        q = (t - 1) * (r - 1) * (s - 1);
-      }
-      if (p > 0) q = -q;
-      else p = -p;
-      if (2 * p < Math.min(3 * m * q - Math.abs(tol * q), Math.abs(e * q))) {
-        e = d;
-        d = p / q;
-      } else {
-        d = m;
-        e = m;
-      }
-    } else {
-      d = m;
-      e = m;
-    }
-    a = b;
-    fa = fb;
-    b += Math.abs(d) > tol ? d : m > 0 ? tol : -tol;
-    fb = f(b);
-  }
-  return { root: b, iterations: maxIterations };
+  solution.warnings = solutionWarnings(
+    solution,
+    system.bandGap,
+    system.defects.map((d) => d.sites),
+    { occupancy: compiled.occupancy, ...context },
+  );
+  return solution;
 }

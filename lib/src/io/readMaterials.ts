@@ -9,6 +9,7 @@ import { PotmapError } from "../core/errors";
 import { materialSchema } from "./schema";
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
+import { DefectSystem } from "../defects/neutrality";
 import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, Material } from "../cell/materials";
 
 const ajv = new Ajv({ allErrors: false, discriminator: true, strict: false });
@@ -200,10 +201,13 @@ function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
   for (const [element, p] of Object.entries((f.potentials ?? {}) as Record<string, Json>)) {
     potentials[element] = { intercept: quantityValue(p.intercept), slope: quantityValue(p.slope) };
   }
-  return {
-    rule: "defects",
-    system: { bandGap, temperature, defects, dopants, potentials, carriers: toCarriers(f.carriers, file, "fermiLevel.carriers", bandGap) },
-  };
+  const system: DefectSystem = { bandGap, temperature, defects, dopants, potentials, carriers: toCarriers(f.carriers, file, "fermiLevel.carriers", bandGap) };
+  if (f.occupancy !== undefined) {
+    const occupancy = typeof f.occupancy === "string" ? f.occupancy : f.occupancy.value;
+    if (occupancy !== "dilute" && occupancy !== "saturating") fail(file, "fermiLevel.occupancy", occupancy, 'must be "dilute" or "saturating"');
+    system.occupancy = occupancy;
+  }
+  return { rule: "defects", system };
 }
 
 /** Turn a validated record into the model's plain types, checking physical ranges. */
@@ -230,6 +234,14 @@ export function toMaterial(record: Json, file: string): Material {
       window: { lower, upper },
       fermiLevel: toFermiRule(record.fermiLevel, file, bandGap),
     };
+    if (record.fermiLevel.declaredDegenerate?.value === true) electrolyte.declaredDegenerate = true;
+    const range = record.fermiLevel.validTemperature;
+    if (range !== undefined) {
+      const low = positive(range.lower, file, "fermiLevel.validTemperature.lower");
+      const high = positive(range.upper, file, "fermiLevel.validTemperature.upper");
+      if (!(high >= low)) fail(file, "fermiLevel.validTemperature.upper", high, `must be at least validTemperature.lower (${low} K)`);
+      electrolyte.validTemperature = { lower: low, upper: high };
+    }
     if (record.formula) electrolyte.formula = record.formula;
     if (record.scissor !== undefined) electrolyte.scissor = quantityValue(record.scissor);
     if (record.dielectricConstant !== undefined) electrolyte.dielectricConstant = positive(quantityValue(record.dielectricConstant), file, "dielectricConstant");

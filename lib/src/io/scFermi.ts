@@ -22,6 +22,7 @@ import { cubicAngstrom } from "../core/constants";
 import { Defect, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
 import { DefectResult, DefectSystem, solveFermiLevel, SolveOptions } from "../defects/neutrality";
+import { FermiLevelClass, PotmapWarning, siteFraction, solutionWarnings } from "../defects/guards";
 
 // ---------------------------------------------------------------- types
 
@@ -112,6 +113,10 @@ export interface ScFermiResult {
   residual: number;
   temperature: number;
   bandGap: number;
+  /** Where E_F sits relative to the band edges (guards.ts). */
+  fermiLevelClass: FermiLevelClass;
+  /** Unphysical or extrapolated conditions, frozen totals above their site density included. */
+  warnings: PotmapWarning[];
   note?: string;
 }
 
@@ -499,17 +504,25 @@ function checkDosCoversGap(dos: ScFermiDos, bandGap: number): void {
  */
 export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}): ScFermiResult {
   const solution = solveFermiLevel(system, 0, options);
-  const defects: DefectResult[] = solution.defects.map((d) => ({ name: d.name, total: d.total, charges: { ...d.charges } }));
+  const defects: DefectResult[] = solution.defects.map((d) => ({ ...d, charges: { ...d.charges }, siteFractions: {} }));
   for (const dopant of system.dopants ?? []) {
     let entry = defects.find((d) => d.name === dopant.name);
     if (!entry) {
-      entry = { name: dopant.name, total: 0, charges: {} };
+      entry = { name: dopant.name, total: 0, charges: {}, siteFraction: 0, siteFractions: {} };
       defects.push(entry);
     }
     const key = String(dopant.charge);
     entry.charges[key] = (entry.charges[key] ?? 0) + dopant.concentration;
     entry.total += dopant.concentration;
+    entry.frozen = true;
   }
+  // site fractions of the merged entries: a frozen charge state counts against its defect's sites
+  const sites = defects.map((d) => system.defects.find((x) => x.name === d.name)?.sites ?? 0);
+  defects.forEach((d, i) => {
+    d.siteFraction = siteFraction(d.total, sites[i]);
+    for (const [q, c] of Object.entries(d.charges)) d.siteFractions[q] = siteFraction(c, sites[i]);
+  });
+  const merged = { ...solution, defects };
   const result: ScFermiResult = {
     fermiLevel: solution.fermiLevel,
     electrons: solution.electrons,
@@ -518,6 +531,8 @@ export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}):
     residual: solution.residual,
     temperature: solution.temperature,
     bandGap: system.bandGap,
+    fermiLevelClass: solution.fermiLevelClass,
+    warnings: solutionWarnings(merged, system.bandGap, sites, { occupancy: options.occupancy ?? system.occupancy, ...options.context }),
   };
   if (system.note) result.note = system.note;
   return result;

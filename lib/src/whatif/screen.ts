@@ -20,6 +20,7 @@ import { fermiLevelFunction } from "../cell/fermiLevel";
 import { Anode, CathodeState, DataSet, Electrolyte, Material } from "../cell/materials";
 import { potentialMap } from "../cell/potentialMap";
 import { hinders } from "../cell/potential";
+import { FermiLevelClass, PotmapWarning } from "../defects/guards";
 import { parseJson, readMaterial, toMaterial, validateRecord, checkProvenance } from "../io/readMaterials";
 
 /** |dphi_c| below this (V) counts as barrier-less. */
@@ -222,6 +223,10 @@ export interface InterfaceJumps {
   reducedByAnode: boolean;
   electronLeakageRisk: boolean;
   oxidizedByCathode: boolean;
+  fermiLevelClassAnodeSide: FermiLevelClass;
+  fermiLevelClassCathodeSide: FermiLevelClass;
+  /** Guards from the cached E_F alone (its position in the gap): see potentialMap. */
+  warnings: PotmapWarning[];
 }
 
 /** Eqs. 6 and 7 with the electrolyte's cached E_F: potentialMap without its profile. */
@@ -255,6 +260,9 @@ export function interfaceJumps(anode: Anode, evaluator: ElectrolyteEvaluator, ca
     reducedByAnode,
     electronLeakageRisk,
     oxidizedByCathode,
+    fermiLevelClassAnodeSide: map.fermiLevelClassAnodeSide,
+    fermiLevelClassCathodeSide: map.fermiLevelClassCathodeSide,
+    warnings: map.warnings,
   };
 }
 
@@ -305,6 +313,8 @@ export interface ScreenRow {
   reducedByAnode: boolean;
   electronLeakageRisk: boolean;
   oxidizedByCathode: boolean;
+  /** Number of guard warnings of this configuration (their messages: ScreenResult.warnings). */
+  warnings: number;
 }
 
 export interface PairRank {
@@ -325,6 +335,8 @@ export interface PairRank {
   reducedByAnode: boolean;
   /** States of charge whose configuration failed (the pair is ranked after complete ones). */
   failedStates: string[];
+  /** Guard warnings over the pair's configurations (E_F at or beyond a band edge). */
+  warnings: number;
 }
 
 export interface ScreenOptions {
@@ -349,6 +361,8 @@ export interface ScreenResult {
   temperature?: number;
   /** Wall time of the computation, ms. */
   elapsedMs: number;
+  /** Every distinct guard warning of the configurations (E_F at or beyond a band edge). */
+  warnings: PotmapWarning[];
 }
 
 /** Every anode x electrolyte x cathode state, then the ranked pairs. */
@@ -368,6 +382,7 @@ export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult 
   const rows: ScreenRow[] = [];
   const failures: MaterialFailure[] = [];
   const failedStates = new Map<string, string[]>();
+  const warningMessages = new Map<string, PotmapWarning>();
   // A broken record is reported once, not once per configuration it takes part in.
   const usable = <T extends Anode | CathodeState>(items: T[], role: string): T[] =>
     items.filter((m) => {
@@ -425,7 +440,9 @@ export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult 
             reducedByAnode: j.reducedByAnode,
             electronLeakageRisk: j.electronLeakageRisk,
             oxidizedByCathode: j.oxidizedByCathode,
+            warnings: j.warnings.length,
           });
+          for (const w of j.warnings) if (!warningMessages.has(w.message)) warningMessages.set(w.message, w);
         } catch (error) {
           if (!(error instanceof PotmapError)) throw error;
           failures.push({
@@ -445,7 +462,7 @@ export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult 
   }
   if (options.onProgress) options.onProgress(total, total);
   const pairs = rankPairs(rows, threshold, failedStates);
-  const result: ScreenResult = { configurations: total, rows, pairs, failures, threshold, elapsedMs: performance.now() - start };
+  const result: ScreenResult = { configurations: total, rows, pairs, failures, threshold, elapsedMs: performance.now() - start, warnings: [...warningMessages.values()] };
   if (temperature !== undefined) result.temperature = temperature;
   return result;
 }
@@ -496,6 +513,7 @@ export function rankPairs(rows: readonly ScreenRow[], threshold = barrierlessThr
       oxidizedByCathode: list.some((r) => r.oxidizedByCathode),
       reducedByAnode: list.some((r) => r.reducedByAnode),
       failedStates: failedStates.get(key) ?? [],
+      warnings: list.reduce((n, r) => n + (r.warnings), 0),
     });
   }
   const order = (p: PairRank) => (p.failedStates.length > 0 || !Number.isFinite(p.worstAbsDphiCathode) ? 1 : 0);
@@ -528,7 +546,7 @@ export function screenCsv(result: ScreenResult): string {
   const rankOf = new Map(result.pairs.map((p) => [`${p.electrolyte}\u0000${p.cathode}`, p]));
   const header = [
     "pairRank", "electrolyte", "cathode", "soc", "anode", "ocv", "dphiAnode", "dphiCathode", "absDphiCathode",
-    "pairWorstAbsDphiCathode", "hindersCathode", "barrierless", "reducedByAnode", "electronLeakageRisk", "oxidizedByCathode",
+    "pairWorstAbsDphiCathode", "hindersCathode", "barrierless", "reducedByAnode", "electronLeakageRisk", "oxidizedByCathode", "warnings",
   ];
   const rows = result.rows
     .map((r) => ({ r, p: rankOf.get(`${r.electrolyte}\u0000${r.cathode}`)! }))
@@ -538,7 +556,7 @@ export function screenCsv(result: ScreenResult): string {
     lines.push(
       [
         p.rank, r.electrolyte, r.cathode, r.soc, r.anode, r.ocv, r.dphiAnode, r.dphiCathode, Math.abs(r.dphiCathode),
-        p.worstAbsDphiCathode, r.hindersCathode, r.barrierless, r.reducedByAnode, r.electronLeakageRisk, r.oxidizedByCathode,
+        p.worstAbsDphiCathode, r.hindersCathode, r.barrierless, r.reducedByAnode, r.electronLeakageRisk, r.oxidizedByCathode, r.warnings,
       ].map(csvCell).join(","),
     );
   }
@@ -609,5 +627,6 @@ export function screenJson(result: ScreenResult): Record<string, unknown> {
     pairs: result.pairs,
     rows: result.rows,
     failures: result.failures,
+    warnings: result.warnings,
   };
 }

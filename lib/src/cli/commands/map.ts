@@ -1,6 +1,6 @@
 import { CommandSpec } from "../command";
 import { cellOption } from "../cellOptions";
-import { formatNumber, formatTable } from "../format";
+import { formatNumber, formatTable, withWarnings } from "../format";
 import { numberOption } from "../options";
 import { potentialMap } from "../../cell/potentialMap";
 
@@ -21,10 +21,10 @@ export const mapCommand: CommandSpec = {
       `window of ${map.electrolyte}: ${f(map.window.lower)} to ${f(map.window.upper)} V vs Li; stable from mu = ${f(map.muAnodeSide)} to ${f(map.muCathodeSide)} eV`,
       "",
       formatTable(
-        ["interface", "dphi (V)", "hinders", "E_F of SE (eV)"],
+        ["interface", "dphi (V)", "hinders", "E_F of SE (eV)", "E_F class"],
         [
-          [`${map.anode}/${map.electrolyte}`, map.dphiAnode, map.hinders.anode, map.fermiLevelAnodeSide],
-          [`${map.electrolyte}/${map.cathode}`, map.dphiCathode, map.hinders.cathode, map.fermiLevelCathodeSide],
+          [`${map.anode}/${map.electrolyte}`, map.dphiAnode, map.hinders.anode, map.fermiLevelAnodeSide, map.fermiLevelClassAnodeSide],
+          [`${map.electrolyte}/${map.cathode}`, map.dphiCathode, map.hinders.cathode, map.fermiLevelCathodeSide, map.fermiLevelClassCathodeSide],
         ],
       ),
       "",
@@ -32,6 +32,6 @@ export const mapCommand: CommandSpec = {
         (map.stability.reducedByAnode ? " (below it: reduced by the anode)" : map.stability.electronLeakageRisk ? " (< 1 eV: electron leakage / dendrite risk)" : ""),
       `cathode Fermi level above the SE VBM: ${f(map.stability.vbmBelowCathodeFermi)} eV` + (map.stability.oxidizedByCathode ? " (negative: oxidised by the cathode)" : ""),
     ].join("\n");
-    return { json: map, text };
+    return { json: map, text: withWarnings(text, map.warnings) };
   },
 };

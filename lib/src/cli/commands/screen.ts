@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import { CommandSpec } from "../command";
 import { PotmapError } from "../../core/errors";
-import { formatNumber, formatTable } from "../format";
+import { formatNumber, formatTable, withWarnings } from "../format";
 import { numberOption, stringOption } from "../options";
 import { builtinMaterialsFolder } from "../../io/readMaterials";
 import { MaterialFailure, screenCsv, screenJson, screenMaterials } from "../../whatif/screen";
@@ -107,7 +107,7 @@ export const screenCommand: CommandSpec = {
         (result.temperature !== undefined ? `, T = ${result.temperature} K` : ""),
       "",
       formatTable(
-        ["rank", "electrolyte", "cathode", "worst |dphi_c| (V)", "at SOC", "dphi_c per SOC (V)", "barrier-less", "failed SOC"],
+        ["rank", "electrolyte", "cathode", "worst |dphi_c| (V)", "at SOC", "dphi_c per SOC (V)", "barrier-less", "failed SOC", "warnings"],
         result.pairs.slice(0, top).map((p) => [
           String(p.rank),
           p.electrolyte,
@@ -117,6 +117,7 @@ export const screenCommand: CommandSpec = {
           p.states.map((s) => `${s.soc} ${s.dphiCathode >= 0 ? "+" : ""}${s.dphiCathode.toFixed(2)}`).join(", "),
           p.allBarrierless ? "yes" : "no",
           p.failedStates.join(", "),
+          p.warnings,
         ]),
       ),
       ...(result.pairs.length > top ? [`... ${result.pairs.length - top} more pairs (--top N, --csv FILE or --json)`] : []),
@@ -124,6 +125,6 @@ export const screenCommand: CommandSpec = {
       ...(csvFile ? [`CSV written to ${csvFile}`] : []),
       ...(jsonFile ? [`JSON written to ${jsonFile}`] : []),
     ].join("\n");
-    return { json, text };
+    return { json, text: withWarnings(text, result.warnings) };
   },
 };
