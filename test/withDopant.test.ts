@@ -181,10 +181,10 @@ describe("quenchDefects", () => {
     const llzo = (findElectrolyte(set, "LLZO").fermiLevel as any).system as DefectSystem;
     const none = quenchDefectsWithSolution(llzo, { processingTemperature: 1500, muLi: -1 });
     expect(none.frozen).toEqual([]);
-    expect(none.warnings[0]).toMatch(/no defect was frozen/);
+    expect(none.warnings[0]).toMatchObject({ code: "quench", message: expect.stringMatching(/no defect was frozen/) });
     expect(solveFermiLevel(none.system, -1).fermiLevel).toBeCloseTo(solveFermiLevel(llzo, -1).fermiLevel, 12);
     const all = quenchDefectsWithSolution(llzo, { processingTemperature: 1500, muLi: -1, freeze: ["V_Li", "Li_i"] });
-    expect(all.warnings.join(" ")).toMatch(/every defect is frozen/);
+    expect(all.warnings.map((w) => w.message).join(" ")).toMatch(/every defect is frozen/);
   });
 
   test.each([

@@ -81,7 +81,7 @@ export interface GuardedResult {
   residual: number;
   electrons: number;
   holes: number;
-  defects: { name: string; total: number; siteFraction: number; siteFractions: Record<string, number>; frozen?: boolean }[];
+  defects: { name: string; total: number; siteFraction?: number; frozen?: boolean }[];
 }
 
 const sci = (x: number) => (Number.isFinite(x) ? x.toExponential(2) : String(x));
@@ -91,17 +91,18 @@ const pct = (f: number) => (f >= 10 ? `${sci(f)} times` : `${(100 * f).toPrecisi
  * Every warning a solution earns. `bandGap` is the gap the carrier model uses; `sites` the
  * site density of each defect in the order of `result.defects`.
  */
-export function solutionWarnings(result: GuardedResult, bandGap: number, sites: readonly number[], context: GuardContext = {}): PotmapWarning[] {
+export function solutionWarnings(result: GuardedResult, bandGap: number, sites: readonly (number | undefined)[], context: GuardContext = {}): PotmapWarning[] {
   const warnings: PotmapWarning[] = [];
   const who = context.material ? `${context.material}: ` : "";
   const voltage = -result.muLi;
   const at = `at ${formatV(voltage)} V vs Li, ${result.temperature} K`;
   result.defects.forEach((d, i) => {
     const kind = d.frozen ? "frozen defect" : "defect";
+    if (d.siteFraction === undefined) return;
     if (d.siteFraction > 1) {
       warnings.push({
         code: "above-site-density",
-        message: `${who}${kind} ${d.name} at ${sci(d.total)} cm^-3 is ${pct(d.siteFraction)} its ${sci(sites[i])} cm^-3 sites ${at}: above its site density, the concentration is unphysical`,
+        message: `${who}${kind} ${d.name} at ${sci(d.total)} cm^-3 is ${pct(d.siteFraction)} its ${sci(sites[i] ?? NaN)} cm^-3 sites ${at}: above its site density, the concentration is unphysical`,
       });
     } else if (d.siteFraction > diluteLimit && context.occupancy !== "saturating") {
       warnings.push({

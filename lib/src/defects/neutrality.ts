@@ -58,10 +58,14 @@ export interface DefectResult {
   total: number;
   /** Concentration per charge state, keyed by the charge as a string ("1", "-1", "0"). */
   charges: Record<string, number>;
-  /** total / site density (can exceed 1 in the dilute limit or for a frozen total). */
-  siteFraction: number;
+  /**
+   * total / site density (can exceed 1 in the dilute limit or for a frozen total). Always set
+   * by the solver; absent only where no site density is known (an SC-FERMI fixed charge that
+   * is not one of the defects).
+   */
+  siteFraction?: number;
   /** Concentration / site density per charge state, keyed like `charges`. */
-  siteFractions: Record<string, number>;
+  siteFractions?: Record<string, number>;
   /** The total is frozen (quenched or SC-FERMI fixed), only the charge states re-equilibrate. */
   frozen?: boolean;
 }
@@ -422,8 +426,10 @@ export function describeSolution(
   });
   defects.forEach((entry, d) => {
     const sites = system.defects[d].sites;
+    const fractions: Record<string, number> = {};
+    for (const [q, c] of Object.entries(entry.charges)) fractions[q] = siteFraction(c, sites);
     entry.siteFraction = siteFraction(entry.total, sites);
-    for (const [q, c] of Object.entries(entry.charges)) entry.siteFractions[q] = siteFraction(c, sites);
+    entry.siteFractions = fractions;
   });
   const solution: FermiSolution = {
     fermiLevel,

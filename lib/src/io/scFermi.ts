@@ -504,11 +504,11 @@ function checkDosCoversGap(dos: ScFermiDos, bandGap: number): void {
  */
 export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}): ScFermiResult {
   const solution = solveFermiLevel(system, 0, options);
-  const defects: DefectResult[] = solution.defects.map((d) => ({ ...d, charges: { ...d.charges }, siteFractions: {} }));
+  const defects: DefectResult[] = solution.defects.map((d) => ({ ...d, charges: { ...d.charges } }));
   for (const dopant of system.dopants ?? []) {
     let entry = defects.find((d) => d.name === dopant.name);
     if (!entry) {
-      entry = { name: dopant.name, total: 0, charges: {}, siteFraction: 0, siteFractions: {} };
+      entry = { name: dopant.name, total: 0, charges: {} };
       defects.push(entry);
     }
     const key = String(dopant.charge);
@@ -517,10 +517,15 @@ export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}):
     entry.frozen = true;
   }
   // site fractions of the merged entries: a frozen charge state counts against its defect's sites
-  const sites = defects.map((d) => system.defects.find((x) => x.name === d.name)?.sites ?? 0);
+  // (a fixed charge that is not one of the defects has no site density: no fraction)
+  const sites = defects.map((d) => system.defects.find((x) => x.name === d.name)?.sites);
   defects.forEach((d, i) => {
-    d.siteFraction = siteFraction(d.total, sites[i]);
-    for (const [q, c] of Object.entries(d.charges)) d.siteFractions[q] = siteFraction(c, sites[i]);
+    const n = sites[i];
+    if (n === undefined) return;
+    const fractions: Record<string, number> = {};
+    for (const [q, c] of Object.entries(d.charges)) fractions[q] = siteFraction(c, n);
+    d.siteFraction = siteFraction(d.total, n);
+    d.siteFractions = fractions;
   });
   const merged = { ...solution, defects };
   const result: ScFermiResult = {

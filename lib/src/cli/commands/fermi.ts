@@ -14,7 +14,8 @@ export interface FermiJson {
   fermiLevel: number;
   electrons: number;
   holes: number;
-  defects: Record<string, { total: number; charges: Record<string, number>; siteFraction: number; siteFractions: Record<string, number> }>;
+  /** siteFraction(s): absent for a fixed charge that is not one of the defects (no site density). */
+  defects: Record<string, { total: number; charges: Record<string, number>; siteFraction?: number; siteFractions?: Record<string, number> }>;
   residual: number;
   temperature: number;
   bandGap: number;
@@ -25,7 +26,10 @@ export interface FermiJson {
 
 export function fermiJson(result: ScFermiResult): FermiJson {
   const defects: FermiJson["defects"] = {};
-  for (const d of result.defects) defects[d.name] = { total: d.total, charges: { ...d.charges }, siteFraction: d.siteFraction, siteFractions: { ...d.siteFractions } };
+  for (const d of result.defects) {
+    defects[d.name] = { total: d.total, charges: { ...d.charges } };
+    if (d.siteFractions) Object.assign(defects[d.name], { siteFraction: d.siteFraction, siteFractions: { ...d.siteFractions } });
+  }
   const json: FermiJson = {
     fermiLevel: result.fermiLevel,
     electrons: result.electrons,
@@ -48,11 +52,12 @@ const signed = (q: number) => (q > 0 ? `+${q}` : String(q));
 export function fermiText(result: ScFermiResult): string {
   const rows: [string, string, string, string][] = [];
   for (const d of result.defects) {
-    rows.push([d.name, "total", sci(d.total), sci(d.siteFraction)]);
+    const fraction = (x: number | undefined) => (x === undefined ? "" : sci(x));
+    rows.push([d.name, "total", sci(d.total), fraction(d.siteFraction)]);
     const charges = Object.keys(d.charges)
       .map(Number)
       .sort((a, b) => b - a);
-    for (const q of charges) rows.push(["", signed(q), sci(d.charges[String(q)]), sci(d.siteFractions[String(q)])]);
+    for (const q of charges) rows.push(["", signed(q), sci(d.charges[String(q)]), fraction(d.siteFractions?.[String(q)])]);
   }
   rows.push(["electrons", "-1", sci(result.electrons), ""]);
   rows.push(["holes", "+1", sci(result.holes), ""]);
