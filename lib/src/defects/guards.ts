@@ -99,7 +99,8 @@ export function solutionWarnings(result: GuardedResult, bandGap: number, sites: 
   result.defects.forEach((d, i) => {
     const kind = d.frozen ? "frozen defect" : "defect";
     if (d.siteFraction === undefined) return;
-    if (d.siteFraction > 1) {
+    // 1e-9: a fully occupied site under saturating occupancy rounds to 1 + 1e-16
+    if (d.siteFraction > 1 + 1e-9) {
       warnings.push({
         code: "above-site-density",
         message: `${who}${kind} ${d.name} at ${sci(d.total)} cm^-3 is ${pct(d.siteFraction)} its ${sci(sites[i] ?? NaN)} cm^-3 sites ${at}: above its site density, the concentration is unphysical`,
