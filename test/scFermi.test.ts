@@ -197,6 +197,33 @@ test("without totdos.dat: parabolic bands with masses 1 and a note", () => {
 
 // ------------------------------------------------------------------ the command
 
+describe("solveScFermi guards", () => {
+  test("a frozen total above its site density is flagged; the shipped fixture is clean", () => {
+    const loaded = loadScFermi({ input: fixture("semiconductor", "input-fermi.dat") });
+    const clean = solveScFermi(loaded.system);
+    expect(clean.warnings).toEqual([]);
+    expect(clean.fermiLevelClass).toBe("insulating");
+    const vx = loaded.system.defects.find((d) => d.name === "V_X")!;
+    const over = { ...loaded.system, defects: loaded.system.defects.map((d) => (d === vx ? { ...d, frozenConcentration: 10 * d.sites } : d)) };
+    const result = solveScFermi(over);
+    const entry = result.defects.find((d) => d.name === "V_X")!;
+    expect(entry.siteFraction).toBeCloseTo(10, 9);
+    expect(entry.frozen).toBe(true);
+    // (the frozen acceptors also push the free donor D_i above its sites: flagged too)
+    const above = result.warnings.filter((w) => w.code === "above-site-density").map((w) => w.message);
+    expect(above).toContainEqual(expect.stringMatching(/^frozen defect V_X at 5\.08e\+23 cm\^-3 is 10\.0 times its 5\.08e\+22 cm\^-3 sites at 300 K: above its site density/));
+    expect(above.length).toBe(result.defects.filter((d) => (d.siteFraction ?? 0) > 1).length);
+  });
+  test("a frozen charge state counts against its defect's sites", () => {
+    const loaded = loadScFermi({ input: fixture("semiconductor", "input-fermi.dat") });
+    const result = solveScFermi(loaded.system);
+    const aSi = result.defects.find((d) => d.name === "A_Si")!;
+    const sites = loaded.system.defects.find((d) => d.name === "A_Si")!.sites;
+    expect(aSi.siteFractions!["-1"]).toBe(aSi.charges["-1"] / sites);
+    expect(aSi.siteFraction).toBe(aSi.total / sites);
+  });
+});
+
 describe("fermiCommand", () => {
   test("JSON shape of cli.md", async () => {
     const { json, text } = await fermiCommand.run({ "sc-fermi": fixture("semiconductor", "input-fermi.dat"), json: true });

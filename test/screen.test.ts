@@ -66,6 +66,23 @@ describe("screen on the built-in data set", () => {
     expect(lcoLlzo.worstSoc).toBe("100%");
   });
 
+  test("warnings: a count per row and per pair, the distinct messages once; same classes as potentialMap", () => {
+    for (const row of result.rows) {
+      const electrolyte = set.electrolytes.find((e) => e.id === row.electrolyte)!;
+      const state = orderedCathodeStates(set).find((s) => s.id === row.cathode && s.soc === row.soc)!;
+      const map = potentialMap(set.anodes.find((a) => a.id === row.anode)!, electrolyte, state, { withoutProfile: true });
+      // screening sees E_F only: it flags the degenerate contacts potentialMap flags
+      expect([row.electrolyte, row.cathode, row.soc, row.warnings]).toEqual([row.electrolyte, row.cathode, row.soc, map.warnings.filter((w) => w.code === "fermi-level-degenerate").length]);
+    }
+    expect(result.rows.filter((r) => r.warnings > 0).every((r) => r.electrolyte === "LPS")).toBe(true);
+    expect(result.rows.some((r) => r.warnings > 0)).toBe(true);
+    const lps = result.pairs.filter((p) => p.electrolyte === "LPS");
+    for (const p of lps) expect(p.warnings).toBe(result.rows.filter((r) => r.electrolyte === "LPS" && r.cathode === p.cathode).reduce((n, r) => n + r.warnings, 0));
+    expect(result.warnings.map((w) => w.code)).toEqual(["fermi-level-degenerate"]);
+    expect(result.warnings[0].message).toMatch(/^LPS: E_F = /);
+    expect(screenCsv(result).split("\n")[0].split(",").at(-1)).toBe("warnings");
+  });
+
   test("CSV: one header and one line per configuration, pair rank first", () => {
     const lines = screenCsv(result).trim().split("\n");
     expect(lines).toHaveLength(49);

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { parseDopant, parseDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, withDopant, withDopants } from "../lib/src/whatif/doping";
+import { electrolyteWarnings, parseDopant, parseDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, withDopant, withDopants } from "../lib/src/whatif/doping";
+import { linspace } from "../lib/src/defects/sweep";
 import { thermalEnergy } from "../lib/src/core/constants";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 import { PotmapError } from "../lib/src/core/errors";
@@ -175,6 +176,20 @@ describe("quenchDefects", () => {
     expect(quenched.temperature).toBe(350);
     expect(frozen.find((f) => f.name === "N_O")!.concentration).toBe(processing.defects.find((d) => d.name === "N_O")!.total);
     expect(system.defects.every((d) => d.frozenConcentration === undefined)).toBe(true); // input untouched
+  });
+
+  test("electrolyteWarnings: a total frozen above its site density is flagged at every voltage", () => {
+    // LiPON equilibrated at 4.5 V (far outside its window) makes O_N exceed its sites; freeze it
+    const lipon = findElectrolyte(set, "LiPON");
+    const q = quenchDefectsWithSolution((lipon.fermiLevel as any).system, { processingTemperature: 300, muLi: -4.5, freeze: ["O_N"] });
+    expect(q.warnings.some((w) => /^during processing: LiPON|^during processing: defect O_N|during processing: .*defect O_N/.test(w.message) && w.code === "above-site-density")).toBe(true);
+    const quenched: Electrolyte = { ...lipon, fermiLevel: { rule: "defects", system: q.system } };
+    const voltages = linspace(lipon.window.lower, lipon.window.upper, 5);
+    const warnings = electrolyteWarnings(quenched, voltages);
+    const frozen = warnings.find((w) => w.code === "above-site-density" && /frozen defect O_N/.test(w.message))!;
+    expect(frozen.message).toMatch(/^LiPON: frozen defect O_N at .* above its site density.*\[and at 4 more of 5 points/);
+    // the shipped LiPON inside its window: nothing to report
+    expect(electrolyteWarnings(lipon, voltages)).toEqual([]);
   });
 
   test("warns when nothing can be frozen and when everything is", () => {

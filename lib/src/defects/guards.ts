@@ -54,6 +54,11 @@ export interface GuardContext {
   occupancy?: "dilute" | "saturating";
   /** Residual above which neutrality is flagged (default residualTolerance). */
   residualTolerance?: number;
+  /**
+   * Where the result holds, for messages (default "at <-mu_Li> V vs Li, <T> K"); SC-FERMI
+   * inputs, whose energies already contain the chemical potentials, say only the temperature.
+   */
+  where?: string;
 }
 
 /** Where E_F (eV above the VBM) sits in a gap of `bandGap` eV at `temperature` K. */
@@ -85,7 +90,7 @@ export interface GuardedResult {
 }
 
 const sci = (x: number) => (Number.isFinite(x) ? x.toExponential(2) : String(x));
-const pct = (f: number) => (f >= 10 ? `${sci(f)} times` : `${(100 * f).toPrecision(3)}% of`);
+const pct = (f: number) => (f >= 10 ? `${f < 1e4 ? f.toPrecision(3) : sci(f)} times` : `${(100 * f).toPrecision(3)}% of`);
 
 /**
  * Every warning a solution earns. `bandGap` is the gap the carrier model uses; `sites` the
@@ -95,7 +100,7 @@ export function solutionWarnings(result: GuardedResult, bandGap: number, sites: 
   const warnings: PotmapWarning[] = [];
   const who = context.material ? `${context.material}: ` : "";
   const voltage = -result.muLi;
-  const at = `at ${formatV(voltage)} V vs Li, ${result.temperature} K`;
+  const at = context.where ?? `at ${formatV(voltage)} V vs Li, ${result.temperature} K`;
   result.defects.forEach((d, i) => {
     const kind = d.frozen ? "frozen defect" : "defect";
     if (d.siteFraction === undefined) return;

@@ -537,7 +537,7 @@ export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}):
     temperature: solution.temperature,
     bandGap: system.bandGap,
     fermiLevelClass: solution.fermiLevelClass,
-    warnings: solutionWarnings(merged, system.bandGap, sites, { occupancy: options.occupancy ?? system.occupancy, ...options.context }),
+    warnings: solutionWarnings(merged, system.bandGap, sites, { occupancy: options.occupancy ?? system.occupancy, where: `at ${solution.temperature} K`, ...options.context }),
   };
   if (system.note) result.note = system.note;
   return result;
