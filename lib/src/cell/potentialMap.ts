@@ -19,7 +19,7 @@
 import { PotmapError } from "../core/errors";
 import { roomTemperature } from "../core/constants";
 import { fixedFermiLevelGuards, guardContextOf, guardedFermiLevelFunction, GuardedFermiLevel } from "./fermiLevel";
-import { FermiLevelClass, PotmapWarning, uniqueWarnings } from "../defects/guards";
+import { classifyFermiLevel, FermiLevelClass, PotmapWarning, uniqueWarnings } from "../defects/guards";
 import { Anode, CathodeState, Electrolyte } from "./materials";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
 
@@ -117,18 +117,24 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
   const gapSE = electrolyte.bandGap + (electrolyte.scissor ?? 0);
   let guarded: (mu: number) => GuardedFermiLevel;
   if (options.fermiLevelOf) {
+    // screening's hot path: classify E_F and build a message only when there is one to give
     const cached = options.fermiLevelOf;
-    const context = guardContextOf(electrolyte);
     const rule = electrolyte.fermiLevel;
     const carrierGap = rule.rule === "defects" ? rule.system.bandGap : electrolyte.bandGap;
     const temperature = options.temperature ?? (rule.rule === "defects" ? rule.system.temperature : roomTemperature);
-    guarded = (mu) => fixedFermiLevelGuards(cached(mu), carrierGap, temperature, context, mu);
+    guarded = (mu) => {
+      const fermiLevel = cached(mu);
+      const fermiLevelClass = classifyFermiLevel(fermiLevel, carrierGap, temperature);
+      if (fermiLevelClass !== "degenerate-n" && fermiLevelClass !== "degenerate-p") return { fermiLevel, fermiLevelClass, warnings: [] };
+      return fixedFermiLevelGuards(fermiLevel, carrierGap, temperature, guardContextOf(electrolyte), mu);
+    };
   } else {
     guarded = guardedFermiLevelFunction(electrolyte, options.temperature);
   }
   const contact = (mu: number) => {
     const g = guarded(mu);
-    return { ...seAt(mu, g.fermiLevel), fermiLevelClass: g.fermiLevelClass, warnings: g.warnings };
+    const se = seAt(mu, g.fermiLevel);
+    return { fermiLevel: se.fermiLevel, phi: se.phi, vbm: se.vbm, cbm: se.cbm, fermiLevelClass: g.fermiLevelClass, warnings: g.warnings };
   };
   const fermi = (mu: number) => guarded(mu).fermiLevel;
   const seAt = (mu: number, fermiLevel = fermi(mu)) => {
@@ -178,7 +184,7 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
     unstable,
     profile: { position: [], muLi: [], phi: [], vbm: [], cbm: [], region: [] },
     // each message names its voltage; a condition shared by both contacts is listed once
-    warnings: uniqueWarnings([anodeSide.warnings, cathodeSide.warnings]),
+    warnings: anodeSide.warnings.length + cathodeSide.warnings.length === 0 ? [] : uniqueWarnings([anodeSide.warnings, cathodeSide.warnings]),
   };
   if (options.temperature !== undefined) map.temperature = options.temperature;
   if (options.withoutProfile) return map;
