@@ -21,7 +21,9 @@
  * Saturation keeps the solve monotone: the positive charge of a site, N sum_{q>0} q x_q / Z
  * with x_q ~ e^{-q E_F/kT}, still falls with E_F (its log-derivative is minus the mean of q over
  * the positive states weighted by q x_q, which is at least the site's mean charge) and the
- * negative charge still rises, so the root stays unique.
+ * negative charge still rises, so the root stays unique. Frozen totals (frozenConcentration)
+ * are kept as given under either occupancy (only their charge states share them); a frozen
+ * total above its sites is reported by the guards, not changed.
  *
  * Over 300 lines: the solver, its compiled form and the result/overflow checks share the
  * private compiled layout and are kept together.
