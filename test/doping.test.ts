@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { parseDopant, parseDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, withDopant, withDopants } from "../lib/src/whatif/doping";
+import { electrolyteWarnings, parseDopant, parseDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, withDopant, withDopants } from "../lib/src/whatif/doping";
+import { linspace } from "../lib/src/defects/sweep";
 import { thermalEnergy } from "../lib/src/core/constants";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 import { PotmapError } from "../lib/src/core/errors";
@@ -178,14 +179,28 @@ describe("quenchDefects", () => {
     expect(system.defects.every((d) => d.frozenConcentration === undefined)).toBe(true); // input untouched
   });
 
+  test("electrolyteWarnings: a total frozen above its site density is flagged at every voltage", () => {
+    // LiPON equilibrated at 4.5 V (far outside its window) makes O_N exceed its sites; freeze it
+    const lipon = findElectrolyte(set, "LiPON");
+    const q = quenchDefectsWithSolution((lipon.fermiLevel as any).system, { processingTemperature: 300, muLi: -4.5, freeze: ["O_N"] });
+    expect(q.warnings.some((w) => /^during processing: LiPON|^during processing: defect O_N|during processing: .*defect O_N/.test(w.message) && w.code === "above-site-density")).toBe(true);
+    const quenched: Electrolyte = { ...lipon, fermiLevel: { rule: "defects", system: q.system } };
+    const voltages = linspace(lipon.window.lower, lipon.window.upper, 5);
+    const warnings = electrolyteWarnings(quenched, voltages);
+    const frozen = warnings.find((w) => w.code === "above-site-density" && /frozen defect O_N/.test(w.message))!;
+    expect(frozen.message).toMatch(/^LiPON: frozen defect O_N at .* above its site density.*\[and at 4 more of 5 points/);
+    // the shipped LiPON inside its window: nothing to report
+    expect(electrolyteWarnings(lipon, voltages)).toEqual([]);
+  });
+
   test("warns when nothing can be frozen and when everything is", () => {
     const llzo = (findElectrolyte(set, "LLZO").fermiLevel as any).system as DefectSystem;
     const none = quenchDefectsWithSolution(llzo, { processingTemperature: 1500, muLi: -1 });
     expect(none.frozen).toEqual([]);
-    expect(none.warnings[0]).toMatch(/no defect was frozen/);
+    expect(none.warnings[0]).toMatchObject({ code: "quench", message: expect.stringMatching(/no defect was frozen/) });
     expect(solveFermiLevel(none.system, -1).fermiLevel).toBeCloseTo(solveFermiLevel(llzo, -1).fermiLevel, 12);
     const all = quenchDefectsWithSolution(llzo, { processingTemperature: 1500, muLi: -1, freeze: ["V_Li", "Li_i"] });
-    expect(all.warnings.join(" ")).toMatch(/every defect is frozen/);
+    expect(all.warnings.map((w) => w.message).join(" ")).toMatch(/every defect is frozen/);
   });
 
   test.each([

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { bandAlignmentFigure, defectChemistryFigure, experimentFigure, lighten, mapColours, materialColours, potentialMapFigure, potentialMapGrid, stackMapFigure } from "../lib/src/figures/plots";
+import { bandAlignmentFigure, defectChemistryFigure, experimentFigure, fermiLevelFigure, lighten, mapColours, materialColours, potentialMapFigure, potentialMapGrid, stackMapFigure } from "../lib/src/figures/plots";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 import { potentialMap } from "../lib/src/cell/potentialMap";
@@ -171,10 +171,12 @@ describe("bandAlignmentFigure", () => {
 describe("defectChemistryFigure", () => {
   test("a trace per charge state, carriers and E_F on the right axis", () => {
     const fig = defectChemistryFigure(llzo, sweepVoltage((llzo.fermiLevel as any).system, linspace(0, 3, 7)));
-    expect(fig.data.map((t) => t.name)).toEqual(["V_Li(0)", "V_Li(-1)", "Li_i(0)", "Li_i(+1)", "electrons", "holes", "Fermi level (right axis)"]);
-    expect(fig.data.at(-1)!.yaxis).toBe("y2");
+    // 0-3 V reaches past LLZO's 2.91 V upper limit: the legend gains "outside window"
+    expect(fig.data.map((t) => t.name)).toEqual(["V_Li(0)", "V_Li(-1)", "Li_i(0)", "Li_i(+1)", "electrons", "holes", "Fermi level (right axis)", "outside window"]);
+    expect(fig.data.find((t) => t.name === "Fermi level (right axis)")!.yaxis).toBe("y2");
     expect((fig.layout as any).yaxis.type).toBe("log");
-    expect(fig.data.every((t) => (t.y as number[]).every((y) => Number.isFinite(y) && y > 0))).toBe(true);
+    const drawn = fig.data.filter((t) => t.name !== "outside window");
+    expect(drawn.every((t) => (t.y as number[]).every((y) => Number.isFinite(y) && y > 0))).toBe(true);
   });
 });
 
@@ -182,18 +184,55 @@ describe("defectChemistryFigure layout", () => {
   const fig = defectChemistryFigure(llzo, sweepVoltage((llzo.fermiLevel as any).system, linspace(0, 3, 7)), { title: "Fig. 4c" });
   test("the window: dotted black lines at its edges and a black double arrow between them", () => {
     const L = fig.layout as any;
-    expect(L.shapes.map((s: any) => s.x0)).toEqual([llzo.window.lower, llzo.window.upper]);
-    for (const s of L.shapes) expect(s.line).toMatchObject({ color: "#000", dash: "dot" });
+    const lines = L.shapes.filter((s: any) => s.type === "line");
+    expect(lines.map((s: any) => s.x0)).toEqual([llzo.window.lower, llzo.window.upper]);
+    for (const s of lines) expect(s.line).toMatchObject({ color: "#000", dash: "dot" });
     const arrow = L.annotations.find((a: any) => a.showarrow);
     expect(arrow).toMatchObject({ x: llzo.window.upper, ax: llzo.window.lower, arrowside: "end+start", arrowcolor: "#000" });
   });
   test("E_F brown on the right axis; the legend below the plot, clear of that axis", () => {
-    const ef = fig.data.at(-1)!;
+    const ef = fig.data.find((t) => t.name === "Fermi level (right axis)")!;
     expect((ef.line as any).color).toBe(mapColours.fermiLevel);
     expect((fig.layout as any).yaxis2.side).toBe("right");
     expect((fig.layout as any).legend).toMatchObject({ orientation: "h", yanchor: "top" });
     expect((fig.layout as any).legend.y).toBeLessThan(0);
     expect((fig.layout?.title as any).text).toBe("Fig. 4c");
+  });
+});
+
+describe("defectChemistryFigure guards", () => {
+  test("greys the voltages outside the window, one rect per side, with a legend entry", () => {
+    const fig = defectChemistryFigure(llzo, sweepVoltage((llzo.fermiLevel as any).system, linspace(0, 3, 7)));
+    const rects = (fig.layout as any).shapes.filter((s: any) => s.type === "rect");
+    // LLZO's window starts at 0 V: only the part above its upper limit is grey
+    expect(rects.map((r: any) => [r.x0, r.x1])).toEqual([[llzo.window.upper, 3]]);
+    expect(fig.data.filter((t) => t.name === "outside window")).toHaveLength(1);
+  });
+  test("marks every defect total above its site density, and nothing when there is none", () => {
+    const lipon = set.electrolytes.find((e) => e.id === "LiPON")!;
+    const sweep = sweepVoltage((lipon.fermiLevel as any).system, linspace(0, 4.5, 10));
+    const fig = defectChemistryFigure(lipon, sweep);
+    const marks = fig.data.find((t) => t.name === "above site density")!;
+    const expected = sweep.flatMap((p) => p.defects.filter((d) => d.siteFraction! > 1).map((d) => [p.voltage, d.total]));
+    expect(expected.length).toBeGreaterThan(0);
+    expect((marks.x as number[]).map((x, i) => [x, (marks.y as number[])[i]])).toEqual(expected);
+    const inside = defectChemistryFigure(lipon, sweepVoltage((lipon.fermiLevel as any).system, linspace(lipon.window.lower, lipon.window.upper, 5)));
+    expect(inside.data.some((t) => t.name === "above site density" || t.name === "outside window")).toBe(false);
+  });
+});
+
+describe("fermiLevelFigure guards", () => {
+  test("the part of a sweep outside its window is drawn grey, once in the legend", () => {
+    const sweeps = set.electrolytes.map((electrolyte) => ({ electrolyte, sweep: sweepVoltage((electrolyte.fermiLevel as any).system, linspace(0, 4.5, 10)) }));
+    const fig = fermiLevelFigure(sweeps);
+    const outside = fig.data.filter((t) => t.name === "outside window");
+    expect(outside.length).toBe(sweeps.filter(({ electrolyte }) => electrolyte.window.lower > 0 || electrolyte.window.upper < 4.5).length);
+    expect(outside.filter((t) => t.showlegend).length).toBe(1);
+    for (const t of outside) expect((t.line as any).color).toBe("#aaa");
+    for (const { electrolyte } of sweeps) {
+      const line = fig.data.find((t) => t.name === electrolyte.id)!;
+      for (const x of line.x as number[]) expect(x >= electrolyte.window.lower - 1e-9 && x <= electrolyte.window.upper + 1e-9).toBe(true);
+    }
   });
 });
 

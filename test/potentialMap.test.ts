@@ -1,8 +1,12 @@
 import { describe, expect, test } from "vitest";
+import { overfitLps } from "./helpers/overfit";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { Anode, CathodeState, Electrolyte } from "../lib/src/cell/materials";
 import { bandEdgesVsVacuum } from "../lib/src/cell/alignment";
 import { electrostaticPotential, hinders } from "../lib/src/cell/potential";
+import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
+import { fermiLevelFunction } from "../lib/src/cell/fermiLevel";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 
 // A hand-made cell whose jumps follow from eqs. 5-7 by hand.
 const anode: Anode = { role: "anode", id: "Li", name: "Li", workFunction: 3 };
@@ -136,5 +140,50 @@ describe("bandEdgesVsVacuum", () => {
     const split = bandEdgesVsVacuum(6, 4, 3, { scissor: 1, valenceFraction: 0.25 });
     expect(split.vbm).toBe(-6.25);
     expect(split.cbm - split.vbm).toBe(5);
+  });
+});
+
+describe("potentialMap guards", () => {
+  const set = readDataSet(builtinMaterialsFolder());
+  const li = findAnode(set, "Li");
+  const lco = findCathodeState(set, "LCO", "0%");
+  test("an overfitted LPS: E_F at the anode-side contact is degenerate-n and says so; the cathode side is not", () => {
+    const lps = overfitLps(findElectrolyte(set, "LPS"));
+    const map = potentialMap(li, lps, lco, { withoutProfile: true });
+    expect(map.fermiLevelClassAnodeSide).toBe("degenerate-n");
+    expect(map.fermiLevelAnodeSide).toBeGreaterThan(lps.bandGap);
+    expect(map.fermiLevelClassCathodeSide).not.toMatch(/degenerate/);
+    expect(map.warnings.map((w) => w.code)).toEqual(["fermi-level-degenerate"]);
+    expect(map.warnings[0].message).toContain(`at ${lps.window.lower.toFixed(3)} V vs Li`);
+    // declaring it silences the warning, not the classification
+    const declared = potentialMap(li, { ...lps, declaredDegenerate: true }, lco, { withoutProfile: true });
+    expect(declared.warnings).toEqual([]);
+    expect(declared.fermiLevelClassAnodeSide).toBe("degenerate-n");
+    expect(declared.dphiAnode).toBe(map.dphiAnode);
+  });
+  test("the four built-in electrolytes are insulating at both contacts, no warnings", () => {
+    for (const id of ["LiPON", "LPO", "LLZO", "LPS"]) {
+      const map = potentialMap(li, findElectrolyte(set, id), lco, { withoutProfile: true });
+      expect([id, map.warnings]).toEqual([id, []]);
+      expect([map.fermiLevelClassAnodeSide, map.fermiLevelClassCathodeSide]).toEqual(["insulating", "insulating"]);
+    }
+  });
+  test("with a cached E_F (screening) the class and its warning come from E_F alone", () => {
+    const lps = overfitLps(findElectrolyte(set, "LPS"));
+    const full = potentialMap(li, lps, lco, { withoutProfile: true });
+    const solve = fermiLevelFunction(lps.fermiLevel);
+    const cached = potentialMap(li, lps, lco, { withoutProfile: true, fermiLevelOf: solve });
+    expect(cached.fermiLevelAnodeSide).toBe(full.fermiLevelAnodeSide);
+    expect(cached.fermiLevelClassAnodeSide).toBe("degenerate-n");
+    expect(cached.warnings.map((w) => w.code)).toEqual(["fermi-level-degenerate"]);
+  });
+  test("a fixed E_F beyond the gap is flagged unless declared", () => {
+    const metal: Electrolyte = { ...flat, fermiLevel: { rule: "fixed", value: 6.2 } };
+    expect(potentialMap(anode, metal, cathode).warnings.map((w) => w.code)).toEqual(["fermi-level-degenerate"]);
+    expect(potentialMap(anode, { ...metal, declaredDegenerate: true }, cathode).warnings).toEqual([]);
+    // the hand-made defect system fills its sites (dilute limit flagged) but is not degenerate
+    const codes = potentialMap(anode, flat, cathode).warnings.map((w) => w.code);
+    expect(codes).not.toContain("fermi-level-degenerate");
+    expect(codes.every((c) => c === "dilute-limit")).toBe(true);
   });
 });

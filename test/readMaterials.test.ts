@@ -42,6 +42,31 @@ describe("parseMaterial", () => {
   });
 });
 
+describe("parseMaterial guard fields", () => {
+  test("declaredDegenerate, validTemperature and occupancy reach the electrolyte and its system", () => {
+    const text = edit(llzo, (r) => {
+      r.fermiLevel.declaredDegenerate = { value: true, source: "test" };
+      r.fermiLevel.validTemperature = { lower: 250, upper: 400, source: "test" };
+      r.fermiLevel.occupancy = { value: "saturating", source: "test" };
+    });
+    const m = parseMaterial(text, "x.json");
+    if (m.role !== "electrolyte" || m.fermiLevel.rule !== "defects") throw new Error("unexpected");
+    expect(m.declaredDegenerate).toBe(true);
+    expect(m.validTemperature).toEqual({ lower: 250, upper: 400 });
+    expect(m.fermiLevel.system.occupancy).toBe("saturating");
+    const plain = parseMaterial(llzo, "LLZO.json");
+    if (plain.role !== "electrolyte" || plain.fermiLevel.rule !== "defects") throw new Error("unexpected");
+    expect([plain.declaredDegenerate, plain.validTemperature, plain.fermiLevel.system.occupancy]).toEqual([undefined, undefined, undefined]);
+  });
+  test.each([
+    ["declaredDegenerate without a source", (r: any) => (r.fermiLevel.declaredDegenerate = { value: true }), /fermiLevel.declaredDegenerate.source": is required/],
+    ["inverted validTemperature", (r: any) => (r.fermiLevel.validTemperature = { lower: 400, upper: 250, source: "s" }), /fermiLevel.validTemperature.upper", value 250: must be at least/],
+    ["unknown occupancy", (r: any) => (r.fermiLevel.occupancy = "fermi"), /fermiLevel.occupancy/],
+  ])("%s gives one clear message", (_, change, message) => {
+    expect(() => parseMaterial(edit(llzo, change), "x.json")).toThrow(message);
+  });
+});
+
 describe("readMaterial", () => {
   test("names a missing file", () => {
     expect(() => readMaterial("/nonexistent/y.json")).toThrow(/\/nonexistent\/y.json: cannot read the file \(ENOENT\)/);

@@ -161,7 +161,7 @@ test("semiconductor: frozen totals and frozen charge states are honoured", () =>
   const byName = Object.fromEntries(result.defects.map((d) => [d.name, d]));
   expect(byName.V_X.total).toBeCloseTo(3e16, -5); // frozen total
   expect(byName.A_Si.charges["-1"]).toBe(5e15); // frozen charge state reported under its defect
-  expect(byName.H_i).toEqual({ name: "H_i", total: 2e15, charges: { "1": 2e15 } }); // not a defect: its own entry
+  expect(byName.H_i).toEqual({ name: "H_i", total: 2e15, charges: { "1": 2e15 }, frozen: true }); // not a defect: its own entry, no site density
   // carriers matter: electrons are a sizeable part of the negative charge
   expect(result.electrons).toBeGreaterThan(1e16);
 });
@@ -203,6 +203,33 @@ test("without totdos.dat: parabolic bands with masses 1 and a note", () => {
 
 // ------------------------------------------------------------------ the command
 
+describe("solveScFermi guards", () => {
+  test("a frozen total above its site density is flagged; the shipped fixture is clean", () => {
+    const loaded = loadScFermi({ input: fixture("semiconductor", "input-fermi.dat") });
+    const clean = solveScFermi(loaded.system);
+    expect(clean.warnings).toEqual([]);
+    expect(clean.fermiLevelClass).toBe("insulating");
+    const vx = loaded.system.defects.find((d) => d.name === "V_X")!;
+    const over = { ...loaded.system, defects: loaded.system.defects.map((d) => (d === vx ? { ...d, frozenConcentration: 10 * d.sites } : d)) };
+    const result = solveScFermi(over);
+    const entry = result.defects.find((d) => d.name === "V_X")!;
+    expect(entry.siteFraction).toBeCloseTo(10, 9);
+    expect(entry.frozen).toBe(true);
+    // (the frozen acceptors also push the free donor D_i above its sites: flagged too)
+    const above = result.warnings.filter((w) => w.code === "above-site-density").map((w) => w.message);
+    expect(above).toContainEqual(expect.stringMatching(/^frozen defect V_X at 5\.08e\+23 cm\^-3 is 10\.0 times its 5\.08e\+22 cm\^-3 sites at 300 K: above its site density/));
+    expect(above.length).toBe(result.defects.filter((d) => (d.siteFraction ?? 0) > 1).length);
+  });
+  test("a frozen charge state counts against its defect's sites", () => {
+    const loaded = loadScFermi({ input: fixture("semiconductor", "input-fermi.dat") });
+    const result = solveScFermi(loaded.system);
+    const aSi = result.defects.find((d) => d.name === "A_Si")!;
+    const sites = loaded.system.defects.find((d) => d.name === "A_Si")!.sites;
+    expect(aSi.siteFractions!["-1"]).toBe(aSi.charges["-1"] / sites);
+    expect(aSi.siteFraction).toBe(aSi.total / sites);
+  });
+});
+
 describe("potmap fermi (run)", () => {
   test("JSON shape of cli.md", async () => {
     const { json, text } = await fermi({ "sc-fermi": fixture("semiconductor", "input-fermi.dat"), json: true });
@@ -211,7 +238,7 @@ describe("potmap fermi (run)", () => {
     for (const key of ["fermiLevel", "electrons", "holes", "residual", "temperature"] as const) expect(typeof out[key]).toBe("number");
     expect(Object.keys(out.defects)).toEqual(["D_i", "A_Si", "V_X", "H_i"]);
     for (const entry of Object.values(out.defects)) {
-      expect(Object.keys(entry).sort()).toEqual(["charges", "total"]);
+      expect(Object.keys(entry).sort()).toEqual(entry === out.defects.H_i ? ["charges", "total"] : ["charges", "siteFraction", "siteFractions", "total"]);
       expect(typeof entry.total).toBe("number");
       for (const [q, c] of Object.entries(entry.charges)) {
         expect(q).toMatch(/^-?\d+$/);
@@ -225,11 +252,18 @@ describe("potmap fermi (run)", () => {
     const rows = text.split("\n");
     const header = rows.find((r) => r.startsWith("defect"))!;
     expect(header).toMatch(/defect\s+charge\s+concentration \(cm\^-3\)/);
-    const tableRows = rows.filter((r) => /\d\.\d{3}e[+-]\d+$/.test(r));
+    const tableRows = rows.filter((r) => /\d\.\d{3}e[+-]\d+/.test(r) && !r.startsWith("charge residual"));
     expect(tableRows.length).toBeGreaterThanOrEqual(12);
     expect(new Set(tableRows.map((r) => r.length)).size).toBeLessThanOrEqual(2); // right-aligned column (e+16 vs e+1 widths differ by one)
-    expect(text).toMatch(/^V_X\s+total\s+3\.000e\+16$/m);
-    expect(text).toMatch(/^\s+-1\s+5\.000e\+15$/m);
+    // the site-fraction column is the total over the defect's sites (nsites / cell volume)
+    const loaded = loadScFermi({ input: fixture("semiconductor", "input-fermi.dat") });
+    const vx = loaded.system.defects.find((d) => d.name === "V_X")!;
+    expect(out.defects.V_X.siteFraction).toBe(out.defects.V_X.total / vx.sites);
+    expect(text).toContain("site fraction");
+    const vxLine = rows.find((r) => /^V_X\s+total/.test(r))!;
+    expect(vxLine).toMatch(/^V_X\s+total\s+3\.000e\+16\s+\S+$/);
+    expect(Number(vxLine.trim().split(/\s+/)[3])).toBeCloseTo(out.defects.V_X.siteFraction!, 9);
+    expect(text).toMatch(/^\s+-1\s+5\.000e\+15\s+\S+$/m);
   });
 
   test("--temperature overrides the input, --dos and --unitcell name the companions", async () => {

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { overfitLps } from "./helpers/overfit";
 import { orderedCathodeStates, orderedElectrolytes } from "../lib/src/cell/dataSet";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
@@ -10,6 +11,7 @@ import { electrolyteEvaluator, interfaceJumps } from "../lib/src/whatif/interfac
 import { rankPairs, screen, screenMaterials, ScreenRow } from "../lib/src/whatif/screen";
 import { screenCsv } from "../lib/src/whatif/screenOutput";
 import { screenBenchmark, screenThroughput, syntheticDataSet } from "../lib/src/whatif/synthetic";
+import { DataSet } from "../lib/src/cell/materials";
 
 const builtin = builtinMaterialsFolder();
 const set = readDataSet(builtin);
@@ -58,6 +60,30 @@ describe("screen on the built-in data set", () => {
     expect(lcoLlzo.worstSoc).toBe("100%");
   });
 
+  test("the built-in set raises no guard warning (every electrolyte insulating in its window)", () => {
+    expect(result.warnings).toEqual([]);
+    expect(result.rows.every((r) => r.warnings === 0)).toBe(true);
+  });
+
+  test("warnings: a count per row and per pair, the distinct messages once; same classes as potentialMap", () => {
+    const overfit: DataSet = { ...set, electrolytes: set.electrolytes.map((e) => (e.id === "LPS" ? overfitLps(e) : e)) };
+    const flagged = screen(overfit);
+    for (const row of flagged.rows) {
+      const electrolyte = overfit.electrolytes.find((e) => e.id === row.electrolyte)!;
+      const state = orderedCathodeStates(overfit).find((s) => s.id === row.cathode && s.soc === row.soc)!;
+      const map = potentialMap(overfit.anodes.find((a) => a.id === row.anode)!, electrolyte, state, { withoutProfile: true });
+      // screening sees E_F only: it flags the degenerate contacts potentialMap flags
+      expect([row.electrolyte, row.cathode, row.soc, row.warnings]).toEqual([row.electrolyte, row.cathode, row.soc, map.warnings.filter((w) => w.code === "fermi-level-degenerate").length]);
+    }
+    expect(flagged.rows.filter((r) => r.warnings > 0).every((r) => r.electrolyte === "LPS")).toBe(true);
+    expect(flagged.rows.some((r) => r.warnings > 0)).toBe(true);
+    const lps = flagged.pairs.filter((p) => p.electrolyte === "LPS");
+    for (const p of lps) expect(p.warnings).toBe(flagged.rows.filter((r) => r.electrolyte === "LPS" && r.cathode === p.cathode).reduce((n, r) => n + r.warnings, 0));
+    expect(flagged.warnings.map((w) => w.code)).toEqual(["fermi-level-degenerate"]);
+    expect(flagged.warnings[0].message).toMatch(/^LPS: E_F = /);
+    expect(screenCsv(flagged).split("\n")[0].split(",").at(-1)).toBe("warnings");
+  });
+
   test("CSV: one header and one line per configuration, pair rank first", () => {
     const lines = screenCsv(result).trim().split("\n");
     expect(lines).toHaveLength(49);
@@ -71,7 +97,7 @@ describe("screen on the built-in data set", () => {
 describe("rankPairs", () => {
   const row = (electrolyte: string, cathode: string, soc: string, dphiCathode: number): ScreenRow => ({
     anode: "Li", electrolyte, cathode, soc, ocv: 4, dphiAnode: 1, dphiCathode, hindersCathode: dphiCathode > 0 ? "discharge" : "charge",
-    barrierless: Math.abs(dphiCathode) < 0.1, reducedByAnode: false, electronLeakageRisk: false, oxidizedByCathode: false,
+    barrierless: Math.abs(dphiCathode) < 0.1, reducedByAnode: false, electronLeakageRisk: false, oxidizedByCathode: false, warnings: 0,
   });
 
   test("worst |dphi_c| decides, a sign does not; a pair with a failed SOC comes last", () => {

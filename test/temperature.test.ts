@@ -32,6 +32,16 @@ const unequalSites: Electrolyte = {
   },
 };
 
+describe("temperatureSweep guards", () => {
+  test("rows outside the record's validTemperature carry a warning, rows inside none", () => {
+    const stated: Electrolyte = { ...unequalSites, validTemperature: { lower: 280, upper: 350 } };
+    const rows = temperatureSweep(anode, stated, cathode, [250, 300, 600]);
+    expect(rows.map((r) => r.warnings.map((w) => w.code))).toEqual([["temperature-outside-range"], [], ["temperature-outside-range"]]);
+    expect(rows[2].warnings[0].message).toMatch(/^SE: temperature 600 K is outside the record's stated range 280-350 K/);
+    expect(rows.map((r) => r.fermiLevelClassAnodeSide)).toEqual(["insulating", "insulating", "insulating"]);
+  });
+});
+
 describe("temperatureSweep", () => {
   test("closed form: dphi_c falls and dphi_a rises by (k/2) ln(N_i/N_V) per K", () => {
     const rows = temperatureSweep(anode, unequalSites, cathode, [250, 300, 600]);

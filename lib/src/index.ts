@@ -21,7 +21,10 @@ export { effectiveDensityOfStates } from "./defects/carriers";
 export type { Carriers, ParabolicCarriers, TabulatedCarriers, NoCarriers } from "./defects/carriers";
 export { compileSystem, solveFermiLevel, describeSolution } from "./defects/neutrality";
 export type { FermiSolution, SolveOptions, CompiledSystem } from "./defects/neutrality";
-export { linspace, sweepVoltage, fermiLevelSlope } from "./defects/sweep";
+export type { Occupancy } from "./defects/defects";
+export { linspace, sweepVoltage, sweepWarnings, fermiLevelSlope } from "./defects/sweep";
+export { classifyFermiLevel, siteFraction, solutionWarnings, uniqueWarnings, summariseWarnings, edgeMargin, diluteLimit, residualTolerance } from "./defects/guards";
+export type { FermiLevelClass, PotmapWarning, WarningCode, GuardContext } from "./defects/guards";
 export type { SweepPoint } from "./defects/sweep";
 export { scFermiSystem, solveScFermi } from "./defects/scFermiSystem";
 export type { ScFermiInput, ScFermiResult } from "./defects/scFermiSystem";
@@ -32,10 +35,11 @@ export { paperOrder, findAnode, findElectrolyte, findCathodeState, orderedElectr
 export { bandEdgesVsVacuum } from "./cell/alignment";
 export type { BandEdges, ScissorOptions } from "./cell/alignment";
 export { electrostaticPotential, valenceBandMaximum, vacuumLevel, hinders } from "./cell/potential";
-export { fermiLevelFunction, electrolyteFermiLevel, electrolyteSystem } from "./cell/fermiLevel";
+export { fermiLevelFunction, electrolyteFermiLevel, electrolyteSystem, guardContextOf, guardedFermiLevelFunction, fixedFermiLevelGuards } from "./cell/fermiLevel";
+export type { GuardedFermiLevel } from "./cell/fermiLevel";
 export { potentialMap, leakageThreshold } from "./cell/potentialMap";
 export type { PotentialMap, MapOptions, Region, Profile, StabilityFlags } from "./cell/potentialMap";
-export { potentialDictionary, dictionaryTable } from "./cell/dictionary";
+export { potentialDictionary, dictionaryTable, dictionaryTableWithWarnings } from "./cell/dictionary";
 export type { DictionaryRow } from "./cell/dictionary";
 export { stackMap, interlayerState } from "./cell/stack";
 export type { StackLayer, StackMap, StackOptions, StackInterface, InterlayerChoice } from "./cell/stack";
@@ -77,7 +81,7 @@ export { readRawRecords } from "./io/readRecords";
 export type { MaterialFailure } from "./io/readRecords";
 
 // whatif: dopants and quench, temperature, screening, Monte Carlo, sensitivity
-export { parseDopants, withDopant, withDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte } from "./whatif/doping";
+export { parseDopants, withDopant, withDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, electrolyteWarnings } from "./whatif/doping";
 export type { QuenchOptions, QuenchResult } from "./whatif/doping";
 export { temperatureRange, temperatureSweep } from "./whatif/temperature";
 export type { TemperatureRow } from "./whatif/temperature";

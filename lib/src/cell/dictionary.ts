@@ -4,6 +4,7 @@
 import { DataSet } from "./materials";
 import { findAnode, orderedCathodeStates, orderedElectrolytes } from "./dataSet";
 import { MapOptions, potentialMap, PotentialMap } from "./potentialMap";
+import { PotmapWarning, uniqueWarnings } from "../defects/guards";
 
 export interface DictionaryRow {
   electrolyte: string;
@@ -26,7 +27,13 @@ export function potentialDictionary(set: DataSet, options: MapOptions & { anode?
 
 /** The table of interface jumps (paper Table 1 plus dphi_a), one row per configuration. */
 export function dictionaryTable(set: DataSet, options: MapOptions & { anode?: string } = {}): DictionaryRow[] {
-  return potentialDictionary(set, { ...options, withoutProfile: true }).map((m) => ({
+  return dictionaryTableWithWarnings(set, options).rows;
+}
+
+/** dictionaryTable and the distinct guard warnings of its maps (potentialMap's `warnings`). */
+export function dictionaryTableWithWarnings(set: DataSet, options: MapOptions & { anode?: string } = {}): { rows: DictionaryRow[]; warnings: PotmapWarning[] } {
+  const maps = potentialDictionary(set, { ...options, withoutProfile: true });
+  const rows = maps.map((m) => ({
     electrolyte: m.electrolyte,
     cathode: m.cathode,
     soc: m.soc,
@@ -34,4 +41,5 @@ export function dictionaryTable(set: DataSet, options: MapOptions & { anode?: st
     dphiCathode: m.dphiCathode,
     ocv: m.ocv,
   }));
+  return { rows, warnings: uniqueWarnings(maps.map((m) => m.warnings)) };
 }

@@ -3,8 +3,10 @@
  * site with a compiled system so that profiles and sweeps stay cheap).
  */
 import { PotmapError } from "../core/errors";
-import { compileSystem, solveFermiLevel } from "../defects/neutrality";
+import { roomTemperature } from "../core/constants";
+import { compileSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
 import { DefectSystem } from "../defects/defects";
+import { classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning } from "../defects/guards";
 import { Electrolyte, FermiRule } from "./materials";
 
 /**
@@ -35,4 +37,64 @@ export function electrolyteSystem(electrolyte: Electrolyte): DefectSystem {
   }
   const system = electrolyte.fermiLevel.system;
   return electrolyte.scissor === undefined ? system : { ...system, scissor: electrolyte.scissor };
+}
+
+/**
+ * What an electrolyte's results are checked against (guards.ts): its id, what its record
+ * declares (degenerate E_F, temperature range) and, with `withWindow`, its window, so that
+ * evaluations at voltages outside it are flagged.
+ */
+export function guardContextOf(electrolyte: Electrolyte, withWindow = false): GuardContext {
+  const context: GuardContext = { material: electrolyte.id };
+  if (electrolyte.declaredDegenerate) context.declaredDegenerate = true;
+  if (electrolyte.validTemperature) context.validTemperature = electrolyte.validTemperature;
+  if (withWindow) context.window = electrolyte.window;
+  return context;
+}
+
+/** E_F with its class and warnings at one mu_Li (the full solution for a defect system). */
+export interface GuardedFermiLevel {
+  fermiLevel: number;
+  fermiLevelClass: FermiLevelClass;
+  warnings: PotmapWarning[];
+  /** The neutrality solution, for an electrolyte whose E_F comes from defects. */
+  solution?: FermiSolution;
+}
+
+/**
+ * mu_Li -> E_F with guards for an electrolyte: the defect solution (site fractions, residual,
+ * temperature range) or, for a fixed E_F, its position in the gap. Same numbers as
+ * fermiLevelFunction.
+ */
+export function guardedFermiLevelFunction(electrolyte: Electrolyte, temperature?: number, withWindow = false): (muLi: number) => GuardedFermiLevel {
+  const context = guardContextOf(electrolyte, withWindow);
+  const rule = electrolyte.fermiLevel;
+  if (rule.rule === "fixed") {
+    return () => fixedFermiLevelGuards(rule.value, electrolyte.bandGap + (electrolyte.scissor ?? 0), temperature ?? roomTemperature, context);
+  }
+  // the record's scissor enters the carrier statistics (electrolyteSystem)
+  const base = electrolyteSystem(electrolyte);
+  const system = temperature === undefined ? base : { ...base, temperature };
+  const compiled = compileSystem(system);
+  return (muLi) => {
+    const solution = solveFermiLevel(compiled, muLi, { context });
+    return { fermiLevel: solution.fermiLevel, fermiLevelClass: solution.fermiLevelClass, warnings: solution.warnings, solution };
+  };
+}
+
+/**
+ * Guards from E_F alone (a fixed E_F, or screening's cached values): its class, and a warning
+ * when it is degenerate and the record does not declare so.
+ */
+export function fixedFermiLevelGuards(fermiLevel: number, bandGap: number, temperature: number, context: GuardContext = {}, muLi?: number): GuardedFermiLevel {
+  const fermiLevelClass = classifyFermiLevel(fermiLevel, bandGap, temperature);
+  const warnings: PotmapWarning[] = [];
+  if ((fermiLevelClass === "degenerate-n" || fermiLevelClass === "degenerate-p") && !context.declaredDegenerate) {
+    const who = context.material ? `${context.material}: ` : "";
+    warnings.push({
+      code: "fermi-level-degenerate",
+      message: `${who}E_F = ${fermiLevel.toFixed(3)} eV is ${fermiLevelClass === "degenerate-n" ? "at or above the CBM" : "at or below the VBM"} (gap ${bandGap} eV)${muLi === undefined ? "" : ` at ${-muLi} V vs Li`}: ${fermiLevelClass}, a metal, though the record does not declare fermiLevel.declaredDegenerate`,
+    });
+  }
+  return { fermiLevel, fermiLevelClass, warnings };
 }

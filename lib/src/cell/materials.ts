@@ -59,6 +59,10 @@ export interface Electrolyte {
   dielectricConstant?: number;
   /** Literature values the defect energies must reproduce (checked, never used in the physics). */
   constraints?: LiteratureConstraint[];
+  /** The record declares E_F at or beyond a band edge (fermiLevel.declaredDegenerate): no guard warning for it. */
+  declaredDegenerate?: boolean;
+  /** Temperature range the record's data are stated for (fermiLevel.validTemperature), K. */
+  validTemperature?: { lower: number; upper: number };
   colour?: string;
 }
 

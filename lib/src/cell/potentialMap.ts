@@ -10,9 +10,16 @@
  *   dphi_c = phi_cathode - phi_SE(mu_c*)       (eq. 7)
  *
  * Positive jumps hinder discharge, negative ones hinder charge.
+ *
+ * Guards (defects/guards.ts): the electrolyte's E_F at both contacts is classified and its
+ * warnings (degenerate E_F, defects above their sites, residual, temperature range) are the
+ * map's `warnings`. With `fermiLevelOf` (screening's cache) only E_F is known, so only its
+ * class is checked.
  */
 import { PotmapError } from "../core/errors";
-import { fermiLevelFunction } from "./fermiLevel";
+import { roomTemperature } from "../core/constants";
+import { fixedFermiLevelGuards, guardContextOf, guardedFermiLevelFunction, GuardedFermiLevel } from "./fermiLevel";
+import { classifyFermiLevel, FermiLevelClass, PotmapWarning, uniqueWarnings } from "../defects/guards";
 import { Anode, CathodeState, Electrolyte } from "./materials";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
 
@@ -57,6 +64,10 @@ export interface PotentialMap {
   muCathodeSide: number;
   fermiLevelAnodeSide: number;
   fermiLevelCathodeSide: number;
+  /** Where the electrolyte's E_F sits in its gap at the anode-side contact (guards.ts). */
+  fermiLevelClassAnodeSide: FermiLevelClass;
+  /** ... and at the cathode-side contact. */
+  fermiLevelClassCathodeSide: FermiLevelClass;
   phiElectrolyteAnodeSide: number;
   phiElectrolyteCathodeSide: number;
   phiCathode: number;
@@ -67,6 +78,8 @@ export interface PotentialMap {
   /** Grey regions: where mu_Li lies outside the electrolyte's window. */
   unstable: { from: number; to: number; side: "anode" | "cathode" }[];
   profile: Profile;
+  /** Unphysical conditions at the contacts (empty when none): see guards.ts. */
+  warnings: PotmapWarning[];
 }
 
 export interface MapOptions {
@@ -101,15 +114,36 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
       { field: "window", value: electrolyte.window },
     );
   }
-  const fermi = options.fermiLevelOf ?? fermiLevelFunction(electrolyte.fermiLevel, options.temperature, electrolyte.scissor);
   const gapSE = electrolyte.bandGap + (electrolyte.scissor ?? 0);
-  const seAt = (mu: number) => {
-    const fermiLevel = fermi(mu);
+  let guarded: (mu: number) => GuardedFermiLevel;
+  if (options.fermiLevelOf) {
+    // screening's hot path: classify E_F and build a message only when there is one to give
+    const cached = options.fermiLevelOf;
+    const rule = electrolyte.fermiLevel;
+    // the gap of the carrier statistics: the record's gap plus its scissor
+    const carrierGap = gapSE;
+    const temperature = options.temperature ?? (rule.rule === "defects" ? rule.system.temperature : roomTemperature);
+    guarded = (mu) => {
+      const fermiLevel = cached(mu);
+      const fermiLevelClass = classifyFermiLevel(fermiLevel, carrierGap, temperature);
+      if (fermiLevelClass !== "degenerate-n" && fermiLevelClass !== "degenerate-p") return { fermiLevel, fermiLevelClass, warnings: [] };
+      return fixedFermiLevelGuards(fermiLevel, carrierGap, temperature, guardContextOf(electrolyte), mu);
+    };
+  } else {
+    guarded = guardedFermiLevelFunction(electrolyte, options.temperature);
+  }
+  const contact = (mu: number) => {
+    const g = guarded(mu);
+    const se = seAt(mu, g.fermiLevel);
+    return { fermiLevel: se.fermiLevel, phi: se.phi, vbm: se.vbm, cbm: se.cbm, fermiLevelClass: g.fermiLevelClass, warnings: g.warnings };
+  };
+  const fermi = (mu: number) => guarded(mu).fermiLevel;
+  const seAt = (mu: number, fermiLevel = fermi(mu)) => {
     const vbm = valenceBandMaximum(mu, fermiLevel);
     return { fermiLevel, phi: electrostaticPotential(fermiLevel, electrolyte.ionizationPotential, psi, mu), vbm, cbm: vbm + gapSE };
   };
-  const anodeSide = seAt(muAnodeSide);
-  const cathodeSide = seAt(muCathodeSide);
+  const anodeSide = contact(muAnodeSide);
+  const cathodeSide = contact(muCathodeSide);
   const muCathode = -ocv;
   const phiCathode = electrostaticPotential(cathode.fermiLevel, cathode.ionizationPotential, psi, muCathode);
   const vbmCathode = valenceBandMaximum(muCathode, cathode.fermiLevel);
@@ -133,6 +167,8 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
     muCathodeSide,
     fermiLevelAnodeSide: anodeSide.fermiLevel,
     fermiLevelCathodeSide: cathodeSide.fermiLevel,
+    fermiLevelClassAnodeSide: anodeSide.fermiLevelClass,
+    fermiLevelClassCathodeSide: cathodeSide.fermiLevelClass,
     phiElectrolyteAnodeSide: anodeSide.phi,
     phiElectrolyteCathodeSide: cathodeSide.phi,
     phiCathode,
@@ -148,6 +184,8 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
     },
     unstable,
     profile: { position: [], muLi: [], phi: [], vbm: [], cbm: [], region: [] },
+    // each message names its voltage; a condition shared by both contacts is listed once
+    warnings: anodeSide.warnings.length + cathodeSide.warnings.length === 0 ? [] : uniqueWarnings([anodeSide.warnings, cathodeSide.warnings]),
   };
   if (options.temperature !== undefined) map.temperature = options.temperature;
   if (options.withoutProfile) return map;

@@ -1,6 +1,8 @@
 /**
  * Plain-text tables for the CLI's readable output.
  */
+import { PotmapWarning } from "../defects/guards";
+
 export type Cell = string | number | boolean | null | undefined;
 
 /** Format a number for people: fixed digits for ordinary values, exponent otherwise. */
@@ -20,4 +22,19 @@ export function formatTable(header: string[], rows: Cell[][], digits = 3): strin
   const line = (cells: string[]) =>
     cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join("  ").trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...text.map(line)].join("\n");
+}
+
+/**
+ * The "warnings:" block every command prints at the end of its text output (empty string when
+ * there is none): one line per warning, its message naming material, defect and value.
+ */
+export function formatWarnings(warnings: readonly PotmapWarning[]): string {
+  if (warnings.length === 0) return "";
+  return ["", `warnings (${warnings.length}):`, ...warnings.map((w) => `  - ${w.message}`)].join("\n");
+}
+
+/** Text with the warnings block appended (unchanged when there is no warning). */
+export function withWarnings(text: string, warnings: readonly PotmapWarning[]): string {
+  const block = formatWarnings(warnings);
+  return block ? `${text}\n${block}` : text;
 }

@@ -67,7 +67,12 @@ export interface DefectSystem {
   dopants?: Dopant[];
   /** Chemical potentials of species other than Li, tied to mu_Li. */
   potentials?: Record<string, TiedPotential>;
+  /** Site statistics of the defects (default "dilute", the paper's Boltzmann limit). */
+  occupancy?: Occupancy;
 }
+
+/** How a defect's charge states occupy its sites (defects/neutrality.ts explains both). */
+export type Occupancy = "dilute" | "saturating";
 
 /** Concentrations of one defect in a solution of charge neutrality. */
 export interface DefectResult {
@@ -76,6 +81,16 @@ export interface DefectResult {
   total: number;
   /** Concentration per charge state, keyed by the charge as a string ("1", "-1", "0"). */
   charges: Record<string, number>;
+  /**
+   * total / site density (can exceed 1 in the dilute limit or for a frozen total). Always set
+   * by the solver; absent only where no site density is known (an SC-FERMI fixed charge that
+   * is not one of the defects).
+   */
+  siteFraction?: number;
+  /** Concentration / site density per charge state, keyed like `charges`. */
+  siteFractions?: Record<string, number>;
+  /** The total is frozen (quenched or SC-FERMI fixed), only the charge states re-equilibrate. */
+  frozen?: boolean;
 }
 
 /**

@@ -8,16 +8,36 @@
  * g(E_F) = log(positive) - log(negative) is strictly decreasing and has at most one root.
  * Both logs are computed as log-sum-exps: nothing overflows at 1 K or with |E_f| of 50 eV.
  * The root is bracketed (widening the bracket until g changes sign) and refined with
- * Brent's method (numerics/roots.ts; not converging is an error); the relative residual
- * |Q+ - Q-| / (Q+ + Q-) is reported. (Over 300 lines: the solve, its input checks and the
- * overflow diagnosis all work on the compiled system's internals.)
+ * Brent's method (numerics/roots.ts; not converging is an error); the relative residual |Q+ - Q-| / (Q+ + Q-) is reported.
+ *
+ * Occupancy (model.md section 2). "dilute" (default, the paper's Boltzmann limit, eq. S-1):
+ * c(d,q) = N_d g e^{-E_f/kT}, valid while c << N_d. "saturating": the charge states of a defect
+ * compete for its N_d sites with Fermi-Dirac-like site statistics,
+ *   c(d,q) = N_d g_q e^{-E_f(q)/kT} / (1 + sum_q' g_q' e^{-E_f(q')/kT}),
+ * the grand-canonical occupancy of a site that is empty or holds one defect in one of its
+ * charge states (the same physics as the alpha saturation of spaceCharge/spaceCharge.ts, with
+ * alpha = 1). It equals the dilute form to first order in the site fraction, so the default
+ * keeps the paper's (and Table 1's) numbers; guards.ts flags where the dilute form fails.
+ * Saturation keeps the solve monotone: the positive charge of a site, N sum_{q>0} q x_q / Z
+ * with x_q ~ e^{-q E_F/kT}, still falls with E_F (its log-derivative is minus the mean of q over
+ * the positive states weighted by q x_q, which is at least the site's mean charge) and the
+ * negative charge still rises, so the root stays unique. Frozen totals (frozenConcentration)
+ * are kept as given under either occupancy (only their charge states share them); a frozen
+ * total above its sites is reported by the guards, not changed.
+ *
+ * Over 300 lines: the solver, its compiled form and the result/overflow checks share the
+ * private compiled layout and are kept together.
  */
 import { thermalEnergy } from "../core/constants";
 import { carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
 import { DefectResult, DefectSystem, linearCoefficients } from "./defects";
 import { PotmapError } from "../core/errors";
-import { logAddExp } from "../numerics/logMath";
+import { logAddExp, softplus } from "../numerics/logMath";
 import { brent } from "../numerics/roots";
+import { classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning, siteFraction, solutionWarnings } from "./guards";
+import type { Occupancy } from "./defects";
+
+export type { Occupancy };
 
 export interface FermiSolution {
   /** Equilibrium Fermi level, eV above the VBM. */
@@ -34,6 +54,10 @@ export interface FermiSolution {
   iterations: number;
   /** The bracket [low, high] (eV) in which the root was found. */
   bracket: [number, number];
+  /** Where E_F sits relative to the band edges of the carrier model's gap (guards.ts). */
+  fermiLevelClass: FermiLevelClass;
+  /** Conditions under which this result is unphysical or extrapolated (empty when none). */
+  warnings: PotmapWarning[];
 }
 
 export interface SolveOptions {
@@ -43,6 +67,10 @@ export interface SolveOptions {
   maxExtension?: number;
   /** Iteration limit of Brent's method (default 200); reaching it is an error. */
   maxIterations?: number;
+  /** Site statistics; overrides the system's `occupancy` (default "dilute"). */
+  occupancy?: Occupancy;
+  /** What the result's warnings check against (material name, declared ranges, window). */
+  context?: GuardContext;
 }
 
 interface CompiledState {
@@ -56,6 +84,8 @@ interface CompiledState {
   logBase: number;
   /** d(log c)/d(mu) = slope/kT */
   muFactor: number;
+  /** log(N_sites) of its defect (saturating occupancy normalises by it). */
+  logDefectSites: number;
 }
 
 /** A defect system prepared for repeated solves at one temperature. */
@@ -63,6 +93,9 @@ export interface CompiledSystem {
   system: DefectSystem;
   kT: number;
   states: CompiledState[];
+  occupancy: Occupancy;
+  /** Saturating occupancy: the state indices of each free defect with sites. */
+  saturatingGroups: number[][];
   frozen: { defect: number; states: number[]; logTotal: number }[];
   carriers: CarrierFunction;
   logPositiveDopants: number;
@@ -114,8 +147,13 @@ export function validateSystem(system: DefectSystem): void {
 }
 
 /** Precompute everything that does not depend on E_F or mu_Li. */
-export function compileSystem(system: DefectSystem): CompiledSystem {
+export function compileSystem(system: DefectSystem, options: { occupancy?: Occupancy } = {}): CompiledSystem {
   validateSystem(system);
+  const occupancy = options.occupancy ?? system.occupancy ?? "dilute";
+  if (occupancy !== "dilute" && occupancy !== "saturating") {
+    throw new PotmapError('must be "dilute" or "saturating"', { field: "occupancy", value: occupancy });
+  }
+  const saturatingGroups: number[][] = [];
   const kT = thermalEnergy(system.temperature);
   const states: CompiledState[] = [];
   const frozen: CompiledSystem["frozen"] = [];
@@ -132,8 +170,10 @@ export function compileSystem(system: DefectSystem): CompiledSystem {
         logSites,
         logBase: logSites - (state.energy + intercept) / kT,
         muFactor: slope / kT,
+        logDefectSites: Math.log(defect.sites),
       });
     });
+    if (occupancy === "saturating" && defect.frozenConcentration === undefined && defect.sites > 0) saturatingGroups.push(indices);
     if (defect.frozenConcentration !== undefined) {
       frozen.push({ defect: d, states: indices, logTotal: Math.log(defect.frozenConcentration) });
     }
@@ -149,6 +189,8 @@ export function compileSystem(system: DefectSystem): CompiledSystem {
     system,
     kT,
     states,
+    occupancy,
+    saturatingGroups,
     frozen,
     carriers: carrierFunction(system.carriers, system.bandGap, system.temperature, system.scissor ?? 0),
     logPositiveDopants,
@@ -166,6 +208,14 @@ function fillLogConcentrations(compiled: CompiledSystem, muLi: number, fermiLeve
   for (let i = 0; i < states.length; i++) {
     const s = states[i];
     out[i] = s.logBase + s.muFactor * muLi - (s.charge * fermiLevel) / kT;
+  }
+  for (const group of compiled.saturatingGroups) {
+    // site occupancy: c_q = N x_q / (1 + sum x), x_q = c_q(dilute) / N, in log space
+    const logSites = states[group[0]].logDefectSites;
+    let logSum = -Infinity;
+    for (const i of group) logSum = logAddExp(logSum, out[i] - logSites);
+    const logNorm = softplus(logSum);
+    for (const i of group) out[i] -= logNorm;
   }
   for (const f of frozen) {
     // the total is fixed; the charge states share it in their Boltzmann ratios
@@ -220,7 +270,8 @@ function bracketBalance(compiled: CompiledSystem, muLi: number, fermiLevel: numb
  * Accepts a DefectSystem or a CompiledSystem (faster for sweeps).
  */
 export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: number, options: SolveOptions = {}): FermiSolution {
-  const compiled = "states" in input ? input : compileSystem(input);
+  let compiled = "states" in input ? input : compileSystem(input, options);
+  if (options.occupancy !== undefined && options.occupancy !== compiled.occupancy) compiled = compileSystem(compiled.system, options);
   const { system } = compiled;
   const tolerance = options.tolerance ?? 1e-10;
   const maxExtension = options.maxExtension ?? 60;
@@ -279,7 +330,7 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
       { field: "tolerance", value: tolerance },
     );
   }
-  return describeSolution(compiled, muLi, root, iterations, [low, high]);
+  return describeSolution(compiled, muLi, root, iterations, [low, high], options.context);
 }
 
 /** Natural log of the largest finite double (709.78...): exp of more is Infinity. */
@@ -342,6 +393,7 @@ export function describeSolution(
   fermiLevel: number,
   iterations = 0,
   bracket: [number, number] = [fermiLevel, fermiLevel],
+  context: GuardContext = {},
 ): FermiSolution {
   const logC = logConcentrations(compiled, muLi, fermiLevel);
   const { logElectrons, logHoles } = compiled.carriers(fermiLevel);
@@ -349,14 +401,26 @@ export function describeSolution(
   const { positive, negative } = logCharges(compiled, muLi, fermiLevel, { logElectrons, logHoles });
   const g = positive - negative;
   const residual = positive === -Infinity && negative === -Infinity ? 0 : Math.abs(Math.tanh(g / 2));
-  const defects: DefectResult[] = compiled.system.defects.map((d) => ({ name: d.name, total: 0, charges: {} }));
+  const system = compiled.system;
+  const defects: DefectResult[] = system.defects.map((d) => {
+    const entry: DefectResult = { name: d.name, total: 0, charges: {}, siteFraction: 0, siteFractions: {} };
+    if (d.frozenConcentration !== undefined) entry.frozen = true;
+    return entry;
+  });
   compiled.states.forEach((s, i) => {
     const c = Math.exp(logC[i]);
     const entry = defects[s.defect];
     entry.charges[String(s.charge)] = (entry.charges[String(s.charge)] ?? 0) + c;
     entry.total += c;
   });
-  return {
+  defects.forEach((entry, d) => {
+    const sites = system.defects[d].sites;
+    const fractions: Record<string, number> = {};
+    for (const [q, c] of Object.entries(entry.charges)) fractions[q] = siteFraction(c, sites);
+    entry.siteFraction = siteFraction(entry.total, sites);
+    entry.siteFractions = fractions;
+  });
+  const solution: FermiSolution = {
     fermiLevel,
     muLi,
     temperature: compiled.system.temperature,
@@ -366,5 +430,14 @@ export function describeSolution(
     residual,
     iterations,
     bracket,
+    fermiLevelClass: classifyFermiLevel(fermiLevel, system.bandGap, system.temperature),
+    warnings: [],
   };
+  solution.warnings = solutionWarnings(
+    solution,
+    system.bandGap,
+    system.defects.map((d) => d.sites),
+    { occupancy: compiled.occupancy, ...context },
+  );
+  return solution;
 }

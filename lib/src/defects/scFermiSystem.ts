@@ -9,6 +9,7 @@ import { Defect, DefectResult, DefectSystem, Dopant } from "./defects";
 import { PotmapError } from "../core/errors";
 import { requirePositive } from "../core/validation";
 import { solveFermiLevel, SolveOptions } from "./neutrality";
+import { FermiLevelClass, PotmapWarning, siteFraction, solutionWarnings } from "./guards";
 
 // ---------------------------------------------------------------- types
 
@@ -99,6 +100,10 @@ export interface ScFermiResult {
   residual: number;
   temperature: number;
   bandGap: number;
+  /** Where E_F sits relative to the band edges (guards.ts). */
+  fermiLevelClass: FermiLevelClass;
+  /** Unphysical or extrapolated conditions, frozen totals above their site density included. */
+  warnings: PotmapWarning[];
   note?: string;
 }
 
@@ -195,7 +200,7 @@ function checkDosCoversGap(dos: ScFermiDos, bandGap: number): void {
  */
 export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}): ScFermiResult {
   const solution = solveFermiLevel(system, 0, options);
-  const defects: DefectResult[] = solution.defects.map((d) => ({ name: d.name, total: d.total, charges: { ...d.charges } }));
+  const defects: DefectResult[] = solution.defects.map((d) => ({ ...d, charges: { ...d.charges } }));
   for (const dopant of system.dopants ?? []) {
     let entry = defects.find((d) => d.name === dopant.name);
     if (!entry) {
@@ -205,7 +210,20 @@ export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}):
     const key = String(dopant.charge);
     entry.charges[key] = (entry.charges[key] ?? 0) + dopant.concentration;
     entry.total += dopant.concentration;
+    entry.frozen = true;
   }
+  // site fractions of the merged entries: a frozen charge state counts against its defect's sites
+  // (a fixed charge that is not one of the defects has no site density: no fraction)
+  const sites = defects.map((d) => system.defects.find((x) => x.name === d.name)?.sites);
+  defects.forEach((d, i) => {
+    const n = sites[i];
+    if (n === undefined) return;
+    const fractions: Record<string, number> = {};
+    for (const [q, c] of Object.entries(d.charges)) fractions[q] = siteFraction(c, n);
+    d.siteFraction = siteFraction(d.total, n);
+    d.siteFractions = fractions;
+  });
+  const merged = { ...solution, defects };
   const result: ScFermiResult = {
     fermiLevel: solution.fermiLevel,
     electrons: solution.electrons,
@@ -214,6 +232,8 @@ export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}):
     residual: solution.residual,
     temperature: solution.temperature,
     bandGap: system.bandGap,
+    fermiLevelClass: solution.fermiLevelClass,
+    warnings: solutionWarnings(merged, system.bandGap, sites, { occupancy: options.occupancy ?? system.occupancy, where: `at ${solution.temperature} K`, ...options.context }),
   };
   if (system.note) result.note = system.note;
   return result;

@@ -1,8 +1,11 @@
 /**
  * E_F and every concentration as functions of voltage (paper Fig. 4): mu_Li = -e V.
+ * Every point carries its guards (site fractions, E_F class, warnings; guards.ts);
+ * sweepWarnings condenses them to one line per condition for the whole sweep.
  */
 import { DefectSystem } from "./defects";
 import { compileSystem, FermiSolution, solveFermiLevel, SolveOptions } from "./neutrality";
+import { PotmapWarning, summariseWarnings } from "./guards";
 import { PotmapError } from "../core/errors";
 
 export interface SweepPoint extends FermiSolution {
@@ -20,8 +23,13 @@ export function linspace(from: number, to: number, points: number): number[] {
 
 /** Solve neutrality at each voltage (V vs Li); mu_Li = -V. */
 export function sweepVoltage(system: DefectSystem, voltages: number[], options: SolveOptions = {}): SweepPoint[] {
-  const compiled = compileSystem(system);
+  const compiled = compileSystem(system, options);
   return voltages.map((voltage) => ({ voltage, ...solveFermiLevel(compiled, -voltage, options) }));
+}
+
+/** The sweep's warnings, one per condition (and defect), with how many points earned it. */
+export function sweepWarnings(points: readonly SweepPoint[]): PotmapWarning[] {
+  return summariseWarnings(points);
 }
 
 /**

@@ -279,7 +279,25 @@ function defectColour(name: string, index: number): string {
   return fixed[name] ?? palette[index % palette.length];
 }
 
-/** Fig. 4: every defect, electrons and holes vs voltage (log scale), E_F on a second axis, window marked. */
+/** Grey of the voltages outside an electrolyte's window (guards: the defect chemistry is extrapolated there). */
+const outsideGrey = "rgba(128,128,128,0.22)";
+
+/** A legend-only entry (no data on the plot) for a shape or a marker style. */
+function legendEntry(name: string, marker: Record<string, unknown>): PlotlyTrace {
+  return { type: "scatter", mode: "markers", name, x: [null], y: [null], marker, hoverinfo: "skip" };
+}
+
+/** Points of a sweep where some defect exceeds its site density (guards.ts): voltage, defect, concentration. */
+function saturatedPoints(sweep: SweepPoint[]): { voltage: number; name: string; total: number; fraction: number }[] {
+  const out: { voltage: number; name: string; total: number; fraction: number }[] = [];
+  for (const p of sweep) for (const d of p.defects) if ((d.siteFraction ?? 0) > 1) out.push({ voltage: p.voltage, name: d.name, total: d.total, fraction: d.siteFraction! });
+  return out;
+}
+
+/**
+ * Fig. 4: every defect, electrons and holes vs voltage (log scale), E_F on a second axis, window
+ * marked; voltages outside the window greyed, totals above their site density marked with x.
+ */
 export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoint[], options: DefectFigureOptions = {}): PlotlyFigure {
   const voltage = sweep.map((p) => p.voltage);
   const traces: PlotlyTrace[] = [];
@@ -296,6 +314,23 @@ export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoin
   traces.push({ type: "scatter", mode: "lines", name: "Fermi level (right axis)", x: voltage, y: sweep.map((p) => p.fermiLevel), yaxis: "y2", line: { color: mapColours.fermiLevel, width: 3.5 } });
   const { lower, upper } = electrolyte.window;
   const narrow = upper - lower < 1;
+  const shapes: Record<string, unknown>[] = [];
+  if (voltage.length) {
+    const from = Math.min(...voltage);
+    const to = Math.max(...voltage);
+    const grey = (x0: number, x1: number) => shapes.push({ type: "rect", xref: "x", yref: "paper", x0, x1, y0: 0, y1: 1, fillcolor: outsideGrey, line: { width: 0 }, layer: "below" });
+    if (from < lower) grey(from, lower);
+    if (to > upper) grey(upper, to);
+    if (shapes.length) traces.push(legendEntry("outside window", { symbol: "square", size: 14, color: outsideGrey }));
+  }
+  shapes.push(...[lower, upper].map((x) => ({ type: "line", xref: "x", yref: "paper", x0: x, x1: x, y0: 0, y1: 1, line: { color: "#000", dash: "dot", width: 1.5 } })));
+  const saturated = saturatedPoints(sweep);
+  if (saturated.length) {
+    traces.push({
+      type: "scatter", mode: "markers", name: "above site density", x: saturated.map((s) => s.voltage), y: saturated.map((s) => s.total),
+      text: saturated.map((s) => `${s.name}: ${s.fraction.toPrecision(3)} x its sites`), marker: { symbol: "x", size: 8, color: "#000" },
+    });
+  }
   return {
     data: traces,
     layout: {
@@ -306,7 +341,7 @@ export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoin
         title: { text: "Fermi level above the VBM (eV)", font: { color: mapColours.fermiLevel } }, overlaying: "y", side: "right", showgrid: false,
         tickfont: { color: mapColours.fermiLevel }, linecolor: mapColours.fermiLevel,
       },
-      shapes: [lower, upper].map((x) => ({ type: "line", xref: "x", yref: "paper", x0: x, x1: x, y0: 0, y1: 1, line: { color: "#000", dash: "dot", width: 1.5 } })),
+      shapes,
       annotations: [
         { xref: "x", yref: "paper", x: upper, ax: lower, axref: "x", y: 0.04, ay: 0.04, ayref: "paper", text: "", showarrow: true, arrowhead: 2, arrowside: "end+start", arrowwidth: 1.8, arrowcolor: "#000" },
         { xref: "x", yref: "paper", x: (lower + upper) / 2, y: 0.06, yanchor: "bottom", text: narrow ? "window" : "stability window", showarrow: false, font: { size: 12 }, bgcolor: "rgba(255,255,255,0.85)" },
@@ -318,15 +353,43 @@ export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoin
   };
 }
 
-/** Section 3.3: E_F vs voltage for several electrolytes inside their windows, with slope guides. */
+/**
+ * Section 3.3: E_F vs voltage for several electrolytes inside their windows, with slope guides.
+ * Where a sweep extends beyond its window, that part is drawn thin and grey ("outside window");
+ * points inside a window where a defect exceeds its site density are marked with x.
+ */
 export function fermiLevelFigure(sweeps: { electrolyte: Electrolyte; sweep: SweepPoint[] }[]): PlotlyFigure {
   // LiPON keeps its Fig. 2 purple; the others (grey in Fig. 2) need telling apart here
   const colours: Record<string, string> = { LiPON: materialColours.LiPON, LPO: "#1f77b4", LLZO: "#2ca02c", LPS: "#d62728" };
   const spare = ["#8b4513", "#17becf", "#bcbd22"];
+  const isInside = (electrolyte: Electrolyte, v: number) => v >= electrolyte.window.lower - 1e-9 && v <= electrolyte.window.upper + 1e-9;
   const data: PlotlyTrace[] = sweeps.map(({ electrolyte, sweep }, i) => {
-    const inside = sweep.filter((p) => p.voltage >= electrolyte.window.lower - 1e-9 && p.voltage <= electrolyte.window.upper + 1e-9);
+    const inside = sweep.filter((p) => isInside(electrolyte, p.voltage));
     return { type: "scatter", mode: "lines", name: electrolyte.id, x: inside.map((p) => p.voltage), y: inside.map((p) => p.fermiLevel), line: { color: colours[electrolyte.id] ?? spare[i % spare.length], width: 3 } };
   });
+  let outsideShown = false;
+  for (const { electrolyte, sweep } of sweeps) {
+    // null breaks the line between the parts below and above the window
+    const x: (number | null)[] = [];
+    const y: (number | null)[] = [];
+    sweep.forEach((p, k) => {
+      if (isInside(electrolyte, p.voltage)) {
+        if (k > 0 && !isInside(electrolyte, sweep[k - 1].voltage)) (x.push(null), y.push(null));
+        return;
+      }
+      x.push(p.voltage);
+      y.push(p.fermiLevel);
+    });
+    if (x.length === 0) continue;
+    data.push({ type: "scatter", mode: "lines", name: "outside window", legendgroup: "outside window", showlegend: !outsideShown, x, y, line: { color: "#aaa", width: 1.2, dash: "dot" }, hovertext: electrolyte.id });
+    outsideShown = true;
+  }
+  const saturated = sweeps.flatMap(({ electrolyte, sweep }) =>
+    sweep.filter((p) => isInside(electrolyte, p.voltage) && p.defects.some((d) => (d.siteFraction ?? 0) > 1)).map((p) => ({ id: electrolyte.id, voltage: p.voltage, fermiLevel: p.fermiLevel })),
+  );
+  if (saturated.length) {
+    data.push({ type: "scatter", mode: "markers", name: "above site density", x: saturated.map((s) => s.voltage), y: saturated.map((s) => s.fermiLevel), text: saturated.map((s) => s.id), marker: { symbol: "x", size: 8, color: "#000" } });
+  }
   // guides: slopes -1 and -1/2 through (2.5 V, 3.5 eV)
   data.push({ type: "scatter", mode: "lines", name: "slope −1 (guide: flat φ)", x: [0.5, 2.5], y: [5.5, 3.5], line: { color: "#999", dash: "dash" } });
   data.push({ type: "scatter", mode: "lines", name: "slope −1/2 (guide: sloped φ)", x: [0.5, 2.5], y: [4.5, 3.5], line: { color: "#999", dash: "dot" } });

@@ -6,7 +6,7 @@
 // @ts-nocheck
 /** Build ajv's validator of material records (called once, on first validation). */
 export function createMaterialValidator() {
-const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}}}}]};
+const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}}}}]};
 const schema12 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]};
 const schema13 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]};
 const func2 = Object.prototype.hasOwnProperty;
@@ -2151,7 +2151,7 @@ return false;
 else {
 const _errs184 = errors;
 for(const key10 in data65){
-if(!(((((key10 === "source") || (key10 === "calibrated")) || (key10 === "note")) || (key10 === "rule")) || (key10 === "value"))){
+if(!(((((((key10 === "source") || (key10 === "calibrated")) || (key10 === "note")) || (key10 === "declaredDegenerate")) || (key10 === "validTemperature")) || (key10 === "rule")) || (key10 === "value"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -2212,11 +2212,101 @@ else {
 var valid29 = true;
 }
 if(valid29){
-if(data65.rule !== undefined){
+if(data65.declaredDegenerate !== undefined){
+let data69 = data65.declaredDegenerate;
 const _errs191 = errors;
-if("fixed" !== data65.rule){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/rule/const",keyword:"const",params:{allowedValue: "fixed"},message:"must be equal to constant"}];
+if(errors === _errs191){
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+let missing13;
+if(((data69.value === undefined) && (missing13 = "value")) || ((data69.source === undefined) && (missing13 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
 return false;
+}
+else {
+const _errs193 = errors;
+for(const key11 in data69){
+if(!((((key11 === "source") || (key11 === "calibrated")) || (key11 === "note")) || (key11 === "value"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs193 === errors){
+if(data69.source !== undefined){
+let data70 = data69.source;
+const _errs194 = errors;
+if(errors === _errs194){
+if(typeof data70 === "string"){
+if(func3(data70) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid30 = _errs194 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data69.calibrated !== undefined){
+let data71 = data69.calibrated;
+const _errs196 = errors;
+if(errors === _errs196){
+if(typeof data71 === "string"){
+if(func3(data71) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid30 = _errs196 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data69.note !== undefined){
+const _errs198 = errors;
+if(typeof data69.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid30 = _errs198 === errors;
+}
+else {
+var valid30 = true;
+}
+if(valid30){
+if(data69.value !== undefined){
+const _errs200 = errors;
+if(typeof data69.value !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid30 = _errs200 === errors;
+}
+else {
+var valid30 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 var valid29 = _errs191 === errors;
 }
@@ -2224,13 +2314,158 @@ else {
 var valid29 = true;
 }
 if(valid29){
+if(data65.validTemperature !== undefined){
+let data74 = data65.validTemperature;
+const _errs202 = errors;
+if(errors === _errs202){
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+let missing14;
+if((((data74.lower === undefined) && (missing14 = "lower")) || ((data74.upper === undefined) && (missing14 = "upper"))) || ((data74.source === undefined) && (missing14 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"}];
+return false;
+}
+else {
+const _errs204 = errors;
+for(const key12 in data74){
+if(!(((((key12 === "source") || (key12 === "calibrated")) || (key12 === "note")) || (key12 === "lower")) || (key12 === "upper"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs204 === errors){
+if(data74.source !== undefined){
+let data75 = data74.source;
+const _errs205 = errors;
+if(errors === _errs205){
+if(typeof data75 === "string"){
+if(func3(data75) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid31 = _errs205 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data74.calibrated !== undefined){
+let data76 = data74.calibrated;
+const _errs207 = errors;
+if(errors === _errs207){
+if(typeof data76 === "string"){
+if(func3(data76) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid31 = _errs207 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data74.note !== undefined){
+const _errs209 = errors;
+if(typeof data74.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid31 = _errs209 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data74.lower !== undefined){
+let data78 = data74.lower;
+const _errs211 = errors;
+if(errors === _errs211){
+if(typeof data78 == "number"){
+if(data78 <= 0 || isNaN(data78)){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid31 = _errs211 === errors;
+}
+else {
+var valid31 = true;
+}
+if(valid31){
+if(data74.upper !== undefined){
+let data79 = data74.upper;
+const _errs213 = errors;
+if(errors === _errs213){
+if(typeof data79 == "number"){
+if(data79 <= 0 || isNaN(data79)){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid31 = _errs213 === errors;
+}
+else {
+var valid31 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid29 = _errs202 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data65.rule !== undefined){
+const _errs215 = errors;
+if("fixed" !== data65.rule){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/rule/const",keyword:"const",params:{allowedValue: "fixed"},message:"must be equal to constant"}];
+return false;
+}
+var valid29 = _errs215 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
 if(data65.value !== undefined){
-let data70 = data65.value;
-const _errs192 = errors;
-const _errs194 = errors;
-let valid31 = false;
-const _errs195 = errors;
-if(!(typeof data70 == "number")){
+let data81 = data65.value;
+const _errs216 = errors;
+const _errs218 = errors;
+let valid33 = false;
+const _errs219 = errors;
+if(!(typeof data81 == "number")){
 const err93 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err93];
@@ -2240,15 +2475,15 @@ vErrors.push(err93);
 }
 errors++;
 }
-var _valid7 = _errs195 === errors;
-valid31 = valid31 || _valid7;
-if(!valid31){
-const _errs197 = errors;
-if(errors === _errs197){
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-let missing13;
-if((data70.value === undefined) && (missing13 = "value")){
-const err94 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"};
+var _valid7 = _errs219 === errors;
+valid33 = valid33 || _valid7;
+if(!valid33){
+const _errs221 = errors;
+if(errors === _errs221){
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+let missing15;
+if((data81.value === undefined) && (missing15 = "value")){
+const err94 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -2258,10 +2493,10 @@ vErrors.push(err94);
 errors++;
 }
 else {
-const _errs199 = errors;
-for(const key11 in data70){
-if(!(((((key11 === "value") || (key11 === "source")) || (key11 === "calibrated")) || (key11 === "uncertainty")) || (key11 === "note"))){
-const err95 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+const _errs223 = errors;
+for(const key13 in data81){
+if(!(((((key13 === "value") || (key13 === "source")) || (key13 === "calibrated")) || (key13 === "uncertainty")) || (key13 === "note"))){
+const err95 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -2272,10 +2507,10 @@ errors++;
 break;
 }
 }
-if(_errs199 === errors){
-if(data70.value !== undefined){
-const _errs200 = errors;
-if(!(typeof data70.value == "number")){
+if(_errs223 === errors){
+if(data81.value !== undefined){
+const _errs224 = errors;
+if(!(typeof data81.value == "number")){
 const err96 = {instancePath:instancePath+"/fermiLevel/value/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err96];
@@ -2285,18 +2520,18 @@ vErrors.push(err96);
 }
 errors++;
 }
-var valid32 = _errs200 === errors;
+var valid34 = _errs224 === errors;
 }
 else {
-var valid32 = true;
+var valid34 = true;
 }
-if(valid32){
-if(data70.source !== undefined){
-let data72 = data70.source;
-const _errs202 = errors;
-if(errors === _errs202){
-if(typeof data72 === "string"){
-if(func3(data72) < 1){
+if(valid34){
+if(data81.source !== undefined){
+let data83 = data81.source;
+const _errs226 = errors;
+if(errors === _errs226){
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
 const err97 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err97];
@@ -2318,18 +2553,18 @@ vErrors.push(err98);
 errors++;
 }
 }
-var valid32 = _errs202 === errors;
+var valid34 = _errs226 === errors;
 }
 else {
-var valid32 = true;
+var valid34 = true;
 }
-if(valid32){
-if(data70.calibrated !== undefined){
-let data73 = data70.calibrated;
-const _errs204 = errors;
-if(errors === _errs204){
-if(typeof data73 === "string"){
-if(func3(data73) < 1){
+if(valid34){
+if(data81.calibrated !== undefined){
+let data84 = data81.calibrated;
+const _errs228 = errors;
+if(errors === _errs228){
+if(typeof data84 === "string"){
+if(func3(data84) < 1){
 const err99 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err99];
@@ -2351,18 +2586,18 @@ vErrors.push(err100);
 errors++;
 }
 }
-var valid32 = _errs204 === errors;
+var valid34 = _errs228 === errors;
 }
 else {
-var valid32 = true;
+var valid34 = true;
 }
-if(valid32){
-if(data70.uncertainty !== undefined){
-let data74 = data70.uncertainty;
-const _errs206 = errors;
-if(errors === _errs206){
-if(typeof data74 == "number"){
-if(data74 < 0 || isNaN(data74)){
+if(valid34){
+if(data81.uncertainty !== undefined){
+let data85 = data81.uncertainty;
+const _errs230 = errors;
+if(errors === _errs230){
+if(typeof data85 == "number"){
+if(data85 < 0 || isNaN(data85)){
 const err101 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err101];
@@ -2384,15 +2619,15 @@ vErrors.push(err102);
 errors++;
 }
 }
-var valid32 = _errs206 === errors;
+var valid34 = _errs230 === errors;
 }
 else {
-var valid32 = true;
+var valid34 = true;
 }
-if(valid32){
-if(data70.note !== undefined){
-const _errs208 = errors;
-if(typeof data70.note !== "string"){
+if(valid34){
+if(data81.note !== undefined){
+const _errs232 = errors;
+if(typeof data81.note !== "string"){
 const err103 = {instancePath:instancePath+"/fermiLevel/value/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
@@ -2402,10 +2637,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-var valid32 = _errs208 === errors;
+var valid34 = _errs232 === errors;
 }
 else {
-var valid32 = true;
+var valid34 = true;
 }
 }
 }
@@ -2425,10 +2660,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-var _valid7 = _errs197 === errors;
-valid31 = valid31 || _valid7;
+var _valid7 = _errs221 === errors;
+valid33 = valid33 || _valid7;
 }
-if(!valid31){
+if(!valid33){
 const err105 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err105];
@@ -2441,20 +2676,22 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs194;
+errors = _errs218;
 if(vErrors !== null){
-if(_errs194){
-vErrors.length = _errs194;
+if(_errs218){
+vErrors.length = _errs218;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid29 = _errs192 === errors;
+var valid29 = _errs216 === errors;
 }
 else {
 var valid29 = true;
+}
+}
 }
 }
 }
@@ -2470,30 +2707,30 @@ return false;
 }
 }
 else if(tag1 === "defects"){
-const _errs210 = errors;
-if(errors === _errs210){
+const _errs234 = errors;
+if(errors === _errs234){
 if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-let missing14;
-if(((((data65.rule === undefined) && (missing14 = "rule")) || ((data65.temperature === undefined) && (missing14 = "temperature"))) || ((data65.carriers === undefined) && (missing14 = "carriers"))) || ((data65.defects === undefined) && (missing14 = "defects"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"}];
+let missing16;
+if(((((data65.rule === undefined) && (missing16 = "rule")) || ((data65.temperature === undefined) && (missing16 = "temperature"))) || ((data65.carriers === undefined) && (missing16 = "carriers"))) || ((data65.defects === undefined) && (missing16 = "defects"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"}];
 return false;
 }
 else {
-const _errs212 = errors;
-for(const key12 in data65){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties, key12))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+const _errs236 = errors;
+for(const key14 in data65){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties, key14))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs212 === errors){
+if(_errs236 === errors){
 if(data65.source !== undefined){
-let data76 = data65.source;
-const _errs213 = errors;
-if(errors === _errs213){
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
+let data87 = data65.source;
+const _errs237 = errors;
+if(errors === _errs237){
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2503,18 +2740,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:
 return false;
 }
 }
-var valid34 = _errs213 === errors;
+var valid36 = _errs237 === errors;
 }
 else {
-var valid34 = true;
+var valid36 = true;
 }
-if(valid34){
+if(valid36){
 if(data65.calibrated !== undefined){
-let data77 = data65.calibrated;
-const _errs215 = errors;
-if(errors === _errs215){
-if(typeof data77 === "string"){
-if(func3(data77) < 1){
+let data88 = data65.calibrated;
+const _errs239 = errors;
+if(errors === _errs239){
+if(typeof data88 === "string"){
+if(func3(data88) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2524,44 +2761,268 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaP
 return false;
 }
 }
-var valid34 = _errs215 === errors;
+var valid36 = _errs239 === errors;
 }
 else {
-var valid34 = true;
+var valid36 = true;
 }
-if(valid34){
+if(valid36){
 if(data65.note !== undefined){
-const _errs217 = errors;
+const _errs241 = errors;
 if(typeof data65.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid34 = _errs217 === errors;
+var valid36 = _errs241 === errors;
 }
 else {
-var valid34 = true;
+var valid36 = true;
 }
-if(valid34){
-if(data65.rule !== undefined){
-const _errs219 = errors;
-if("defects" !== data65.rule){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/rule/const",keyword:"const",params:{allowedValue: "defects"},message:"must be equal to constant"}];
+if(valid36){
+if(data65.declaredDegenerate !== undefined){
+let data90 = data65.declaredDegenerate;
+const _errs243 = errors;
+if(errors === _errs243){
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+let missing17;
+if(((data90.value === undefined) && (missing17 = "value")) || ((data90.source === undefined) && (missing17 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"}];
 return false;
 }
-var valid34 = _errs219 === errors;
+else {
+const _errs245 = errors;
+for(const key15 in data90){
+if(!((((key15 === "source") || (key15 === "calibrated")) || (key15 === "note")) || (key15 === "value"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs245 === errors){
+if(data90.source !== undefined){
+let data91 = data90.source;
+const _errs246 = errors;
+if(errors === _errs246){
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
 }
 else {
-var valid34 = true;
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-if(valid34){
-if(data65.temperature !== undefined){
-let data80 = data65.temperature;
-const _errs220 = errors;
-const _errs222 = errors;
-let valid36 = false;
-const _errs223 = errors;
-if(!(typeof data80 == "number")){
-const err106 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+var valid37 = _errs246 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data90.calibrated !== undefined){
+let data92 = data90.calibrated;
+const _errs248 = errors;
+if(errors === _errs248){
+if(typeof data92 === "string"){
+if(func3(data92) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid37 = _errs248 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data90.note !== undefined){
+const _errs250 = errors;
+if(typeof data90.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid37 = _errs250 === errors;
+}
+else {
+var valid37 = true;
+}
+if(valid37){
+if(data90.value !== undefined){
+const _errs252 = errors;
+if(typeof data90.value !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid37 = _errs252 === errors;
+}
+else {
+var valid37 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid36 = _errs243 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data65.validTemperature !== undefined){
+let data95 = data65.validTemperature;
+const _errs254 = errors;
+if(errors === _errs254){
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+let missing18;
+if((((data95.lower === undefined) && (missing18 = "lower")) || ((data95.upper === undefined) && (missing18 = "upper"))) || ((data95.source === undefined) && (missing18 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: missing18},message:"must have required property '"+missing18+"'"}];
+return false;
+}
+else {
+const _errs256 = errors;
+for(const key16 in data95){
+if(!(((((key16 === "source") || (key16 === "calibrated")) || (key16 === "note")) || (key16 === "lower")) || (key16 === "upper"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs256 === errors){
+if(data95.source !== undefined){
+let data96 = data95.source;
+const _errs257 = errors;
+if(errors === _errs257){
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid38 = _errs257 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data95.calibrated !== undefined){
+let data97 = data95.calibrated;
+const _errs259 = errors;
+if(errors === _errs259){
+if(typeof data97 === "string"){
+if(func3(data97) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid38 = _errs259 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data95.note !== undefined){
+const _errs261 = errors;
+if(typeof data95.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid38 = _errs261 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data95.lower !== undefined){
+let data99 = data95.lower;
+const _errs263 = errors;
+if(errors === _errs263){
+if(typeof data99 == "number"){
+if(data99 <= 0 || isNaN(data99)){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid38 = _errs263 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data95.upper !== undefined){
+let data100 = data95.upper;
+const _errs265 = errors;
+if(errors === _errs265){
+if(typeof data100 == "number"){
+if(data100 <= 0 || isNaN(data100)){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid38 = _errs265 === errors;
+}
+else {
+var valid38 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid36 = _errs254 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data65.occupancy !== undefined){
+let data101 = data65.occupancy;
+const _errs267 = errors;
+const _errs268 = errors;
+let valid39 = false;
+let passing0 = null;
+const _errs269 = errors;
+if(!((data101 === "dilute") || (data101 === "saturating"))){
+const err106 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -2570,15 +3031,17 @@ vErrors.push(err106);
 }
 errors++;
 }
-var _valid8 = _errs223 === errors;
-valid36 = valid36 || _valid8;
-if(!valid36){
-const _errs225 = errors;
-if(errors === _errs225){
-if(data80 && typeof data80 == "object" && !Array.isArray(data80)){
-let missing15;
-if((data80.value === undefined) && (missing15 = "value")){
-const err107 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"};
+var _valid8 = _errs269 === errors;
+if(_valid8){
+valid39 = true;
+passing0 = 0;
+}
+const _errs270 = errors;
+if(errors === _errs270){
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+let missing19;
+if((data101.value === undefined) && (missing19 = "value")){
+const err107 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/required",keyword:"required",params:{missingProperty: missing19},message:"must have required property '"+missing19+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -2588,10 +3051,10 @@ vErrors.push(err107);
 errors++;
 }
 else {
-const _errs227 = errors;
-for(const key13 in data80){
-if(!(((((key13 === "value") || (key13 === "source")) || (key13 === "calibrated")) || (key13 === "uncertainty")) || (key13 === "note"))){
-const err108 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+const _errs272 = errors;
+for(const key17 in data101){
+if(!((((key17 === "source") || (key17 === "calibrated")) || (key17 === "note")) || (key17 === "value"))){
+const err108 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -2602,11 +3065,14 @@ errors++;
 break;
 }
 }
-if(_errs227 === errors){
-if(data80.value !== undefined){
-const _errs228 = errors;
-if(!(typeof data80.value == "number")){
-const err109 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs272 === errors){
+if(data101.source !== undefined){
+let data102 = data101.source;
+const _errs273 = errors;
+if(errors === _errs273){
+if(typeof data102 === "string"){
+if(func3(data102) < 1){
+const err109 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -2615,19 +3081,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-var valid37 = _errs228 === errors;
 }
 else {
-var valid37 = true;
-}
-if(valid37){
-if(data80.source !== undefined){
-let data82 = data80.source;
-const _errs230 = errors;
-if(errors === _errs230){
-if(typeof data82 === "string"){
-if(func3(data82) < 1){
-const err110 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err110 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -2637,8 +3093,19 @@ vErrors.push(err110);
 errors++;
 }
 }
+var valid40 = _errs273 === errors;
+}
 else {
-const err111 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid40 = true;
+}
+if(valid40){
+if(data101.calibrated !== undefined){
+let data103 = data101.calibrated;
+const _errs275 = errors;
+if(errors === _errs275){
+if(typeof data103 === "string"){
+if(func3(data103) < 1){
+const err111 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -2648,19 +3115,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-var valid37 = _errs230 === errors;
-}
 else {
-var valid37 = true;
-}
-if(valid37){
-if(data80.calibrated !== undefined){
-let data83 = data80.calibrated;
-const _errs232 = errors;
-if(errors === _errs232){
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err112 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err112 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -2670,8 +3126,16 @@ vErrors.push(err112);
 errors++;
 }
 }
+var valid40 = _errs275 === errors;
+}
 else {
-const err113 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid40 = true;
+}
+if(valid40){
+if(data101.note !== undefined){
+const _errs277 = errors;
+if(typeof data101.note !== "string"){
+const err113 = {instancePath:instancePath+"/fermiLevel/occupancy/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -2680,20 +3144,17 @@ vErrors.push(err113);
 }
 errors++;
 }
-}
-var valid37 = _errs232 === errors;
+var valid40 = _errs277 === errors;
 }
 else {
-var valid37 = true;
+var valid40 = true;
 }
-if(valid37){
-if(data80.uncertainty !== undefined){
-let data84 = data80.uncertainty;
-const _errs234 = errors;
-if(errors === _errs234){
-if(typeof data84 == "number"){
-if(data84 < 0 || isNaN(data84)){
-const err114 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid40){
+if(data101.value !== undefined){
+let data105 = data101.value;
+const _errs279 = errors;
+if(!((data105 === "dilute") || (data105 === "saturating"))){
+const err114 = {instancePath:instancePath+"/fermiLevel/occupancy/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/value/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[1].properties.value.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -2702,9 +3163,19 @@ vErrors.push(err114);
 }
 errors++;
 }
+var valid40 = _errs279 === errors;
 }
 else {
-const err115 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid40 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -2714,610 +3185,24 @@ vErrors.push(err115);
 errors++;
 }
 }
-var valid37 = _errs234 === errors;
+var _valid8 = _errs270 === errors;
+if(_valid8 && valid39){
+valid39 = false;
+passing0 = [passing0, 1];
 }
 else {
-var valid37 = true;
+if(_valid8){
+valid39 = true;
+passing0 = 1;
 }
-if(valid37){
-if(data80.note !== undefined){
-const _errs236 = errors;
-if(typeof data80.note !== "string"){
-const err116 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(!valid39){
+const err116 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err116];
 }
 else {
 vErrors.push(err116);
-}
-errors++;
-}
-var valid37 = _errs236 === errors;
-}
-else {
-var valid37 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err117 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-var _valid8 = _errs225 === errors;
-valid36 = valid36 || _valid8;
-}
-if(!valid36){
-const err118 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs222;
-if(vErrors !== null){
-if(_errs222){
-vErrors.length = _errs222;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid34 = _errs220 === errors;
-}
-else {
-var valid34 = true;
-}
-if(valid34){
-if(data65.carriers !== undefined){
-let data86 = data65.carriers;
-const _errs238 = errors;
-if(errors === _errs238){
-if(data86 && typeof data86 == "object" && !Array.isArray(data86)){
-let missing16;
-if((data86.kind === undefined) && (missing16 = "kind")){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"}];
-return false;
-}
-else {
-const _errs240 = errors;
-for(const key14 in data86){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key14))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs240 === errors){
-if(data86.source !== undefined){
-let data87 = data86.source;
-const _errs241 = errors;
-if(errors === _errs241){
-if(typeof data87 === "string"){
-if(func3(data87) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid38 = _errs241 === errors;
-}
-else {
-var valid38 = true;
-}
-if(valid38){
-if(data86.calibrated !== undefined){
-let data88 = data86.calibrated;
-const _errs243 = errors;
-if(errors === _errs243){
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid38 = _errs243 === errors;
-}
-else {
-var valid38 = true;
-}
-if(valid38){
-if(data86.note !== undefined){
-const _errs245 = errors;
-if(typeof data86.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid38 = _errs245 === errors;
-}
-else {
-var valid38 = true;
-}
-if(valid38){
-if(data86.kind !== undefined){
-let data90 = data86.kind;
-const _errs247 = errors;
-if(!(((data90 === "parabolic") || (data90 === "dos")) || (data90 === "none"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/kind",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.kind.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid38 = _errs247 === errors;
-}
-else {
-var valid38 = true;
-}
-if(valid38){
-if(data86.electronMass !== undefined){
-let data91 = data86.electronMass;
-const _errs248 = errors;
-const _errs250 = errors;
-let valid40 = false;
-const _errs251 = errors;
-if(!(typeof data91 == "number")){
-const err119 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-var _valid9 = _errs251 === errors;
-valid40 = valid40 || _valid9;
-if(!valid40){
-const _errs253 = errors;
-if(errors === _errs253){
-if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
-let missing17;
-if((data91.value === undefined) && (missing17 = "value")){
-const err120 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-else {
-const _errs255 = errors;
-for(const key15 in data91){
-if(!(((((key15 === "value") || (key15 === "source")) || (key15 === "calibrated")) || (key15 === "uncertainty")) || (key15 === "note"))){
-const err121 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-break;
-}
-}
-if(_errs255 === errors){
-if(data91.value !== undefined){
-const _errs256 = errors;
-if(!(typeof data91.value == "number")){
-const err122 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-var valid41 = _errs256 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data91.source !== undefined){
-let data93 = data91.source;
-const _errs258 = errors;
-if(errors === _errs258){
-if(typeof data93 === "string"){
-if(func3(data93) < 1){
-const err123 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-var valid41 = _errs258 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data91.calibrated !== undefined){
-let data94 = data91.calibrated;
-const _errs260 = errors;
-if(errors === _errs260){
-if(typeof data94 === "string"){
-if(func3(data94) < 1){
-const err125 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-var valid41 = _errs260 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data91.uncertainty !== undefined){
-let data95 = data91.uncertainty;
-const _errs262 = errors;
-if(errors === _errs262){
-if(typeof data95 == "number"){
-if(data95 < 0 || isNaN(data95)){
-const err127 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-var valid41 = _errs262 === errors;
-}
-else {
-var valid41 = true;
-}
-if(valid41){
-if(data91.note !== undefined){
-const _errs264 = errors;
-if(typeof data91.note !== "string"){
-const err129 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-var valid41 = _errs264 === errors;
-}
-else {
-var valid41 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-var _valid9 = _errs253 === errors;
-valid40 = valid40 || _valid9;
-}
-if(!valid40){
-const err131 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs250;
-if(vErrors !== null){
-if(_errs250){
-vErrors.length = _errs250;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid38 = _errs248 === errors;
-}
-else {
-var valid38 = true;
-}
-if(valid38){
-if(data86.holeMass !== undefined){
-let data97 = data86.holeMass;
-const _errs266 = errors;
-const _errs268 = errors;
-let valid43 = false;
-const _errs269 = errors;
-if(!(typeof data97 == "number")){
-const err132 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-var _valid10 = _errs269 === errors;
-valid43 = valid43 || _valid10;
-if(!valid43){
-const _errs271 = errors;
-if(errors === _errs271){
-if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
-let missing18;
-if((data97.value === undefined) && (missing18 = "value")){
-const err133 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing18},message:"must have required property '"+missing18+"'"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-else {
-const _errs273 = errors;
-for(const key16 in data97){
-if(!(((((key16 === "value") || (key16 === "source")) || (key16 === "calibrated")) || (key16 === "uncertainty")) || (key16 === "note"))){
-const err134 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-break;
-}
-}
-if(_errs273 === errors){
-if(data97.value !== undefined){
-const _errs274 = errors;
-if(!(typeof data97.value == "number")){
-const err135 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-var valid44 = _errs274 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data97.source !== undefined){
-let data99 = data97.source;
-const _errs276 = errors;
-if(errors === _errs276){
-if(typeof data99 === "string"){
-if(func3(data99) < 1){
-const err136 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-var valid44 = _errs276 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data97.calibrated !== undefined){
-let data100 = data97.calibrated;
-const _errs278 = errors;
-if(errors === _errs278){
-if(typeof data100 === "string"){
-if(func3(data100) < 1){
-const err138 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-var valid44 = _errs278 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data97.uncertainty !== undefined){
-let data101 = data97.uncertainty;
-const _errs280 = errors;
-if(errors === _errs280){
-if(typeof data101 == "number"){
-if(data101 < 0 || isNaN(data101)){
-const err140 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-var valid44 = _errs280 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data97.note !== undefined){
-const _errs282 = errors;
-if(typeof data97.note !== "string"){
-const err142 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-var valid44 = _errs282 === errors;
-}
-else {
-var valid44 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-var _valid10 = _errs271 === errors;
-valid43 = valid43 || _valid10;
-}
-if(!valid43){
-const err144 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
 }
 errors++;
 validate10.errors = vErrors;
@@ -3334,40 +3219,838 @@ vErrors = null;
 }
 }
 }
-var valid38 = _errs266 === errors;
+var valid36 = _errs267 === errors;
 }
 else {
-var valid38 = true;
+var valid36 = true;
 }
-if(valid38){
-if(data86.statistics !== undefined){
-let data103 = data86.statistics;
+if(valid36){
+if(data65.rule !== undefined){
+const _errs280 = errors;
+if("defects" !== data65.rule){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/rule/const",keyword:"const",params:{allowedValue: "defects"},message:"must be equal to constant"}];
+return false;
+}
+var valid36 = _errs280 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data65.temperature !== undefined){
+let data107 = data65.temperature;
+const _errs281 = errors;
+const _errs283 = errors;
+let valid42 = false;
 const _errs284 = errors;
-if(!((data103 === "fermi-dirac") || (data103 === "boltzmann"))){
+if(!(typeof data107 == "number")){
+const err117 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+var _valid9 = _errs284 === errors;
+valid42 = valid42 || _valid9;
+if(!valid42){
+const _errs286 = errors;
+if(errors === _errs286){
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+let missing20;
+if((data107.value === undefined) && (missing20 = "value")){
+const err118 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing20},message:"must have required property '"+missing20+"'"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+else {
+const _errs288 = errors;
+for(const key18 in data107){
+if(!(((((key18 === "value") || (key18 === "source")) || (key18 === "calibrated")) || (key18 === "uncertainty")) || (key18 === "note"))){
+const err119 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+break;
+}
+}
+if(_errs288 === errors){
+if(data107.value !== undefined){
+const _errs289 = errors;
+if(!(typeof data107.value == "number")){
+const err120 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+var valid43 = _errs289 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data107.source !== undefined){
+let data109 = data107.source;
+const _errs291 = errors;
+if(errors === _errs291){
+if(typeof data109 === "string"){
+if(func3(data109) < 1){
+const err121 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+var valid43 = _errs291 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data107.calibrated !== undefined){
+let data110 = data107.calibrated;
+const _errs293 = errors;
+if(errors === _errs293){
+if(typeof data110 === "string"){
+if(func3(data110) < 1){
+const err123 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+var valid43 = _errs293 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data107.uncertainty !== undefined){
+let data111 = data107.uncertainty;
+const _errs295 = errors;
+if(errors === _errs295){
+if(typeof data111 == "number"){
+if(data111 < 0 || isNaN(data111)){
+const err125 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+var valid43 = _errs295 === errors;
+}
+else {
+var valid43 = true;
+}
+if(valid43){
+if(data107.note !== undefined){
+const _errs297 = errors;
+if(typeof data107.note !== "string"){
+const err127 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+var valid43 = _errs297 === errors;
+}
+else {
+var valid43 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+var _valid9 = _errs286 === errors;
+valid42 = valid42 || _valid9;
+}
+if(!valid42){
+const err129 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs283;
+if(vErrors !== null){
+if(_errs283){
+vErrors.length = _errs283;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid36 = _errs281 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data65.carriers !== undefined){
+let data113 = data65.carriers;
+const _errs299 = errors;
+if(errors === _errs299){
+if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
+let missing21;
+if((data113.kind === undefined) && (missing21 = "kind")){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: missing21},message:"must have required property '"+missing21+"'"}];
+return false;
+}
+else {
+const _errs301 = errors;
+for(const key19 in data113){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key19))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs301 === errors){
+if(data113.source !== undefined){
+let data114 = data113.source;
+const _errs302 = errors;
+if(errors === _errs302){
+if(typeof data114 === "string"){
+if(func3(data114) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid44 = _errs302 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data113.calibrated !== undefined){
+let data115 = data113.calibrated;
+const _errs304 = errors;
+if(errors === _errs304){
+if(typeof data115 === "string"){
+if(func3(data115) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid44 = _errs304 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data113.note !== undefined){
+const _errs306 = errors;
+if(typeof data113.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid44 = _errs306 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data113.kind !== undefined){
+let data117 = data113.kind;
+const _errs308 = errors;
+if(!(((data117 === "parabolic") || (data117 === "dos")) || (data117 === "none"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/kind",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid44 = _errs308 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data113.electronMass !== undefined){
+let data118 = data113.electronMass;
+const _errs309 = errors;
+const _errs311 = errors;
+let valid46 = false;
+const _errs312 = errors;
+if(!(typeof data118 == "number")){
+const err130 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+var _valid10 = _errs312 === errors;
+valid46 = valid46 || _valid10;
+if(!valid46){
+const _errs314 = errors;
+if(errors === _errs314){
+if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
+let missing22;
+if((data118.value === undefined) && (missing22 = "value")){
+const err131 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing22},message:"must have required property '"+missing22+"'"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+else {
+const _errs316 = errors;
+for(const key20 in data118){
+if(!(((((key20 === "value") || (key20 === "source")) || (key20 === "calibrated")) || (key20 === "uncertainty")) || (key20 === "note"))){
+const err132 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+break;
+}
+}
+if(_errs316 === errors){
+if(data118.value !== undefined){
+const _errs317 = errors;
+if(!(typeof data118.value == "number")){
+const err133 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+var valid47 = _errs317 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data118.source !== undefined){
+let data120 = data118.source;
+const _errs319 = errors;
+if(errors === _errs319){
+if(typeof data120 === "string"){
+if(func3(data120) < 1){
+const err134 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+var valid47 = _errs319 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data118.calibrated !== undefined){
+let data121 = data118.calibrated;
+const _errs321 = errors;
+if(errors === _errs321){
+if(typeof data121 === "string"){
+if(func3(data121) < 1){
+const err136 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+var valid47 = _errs321 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data118.uncertainty !== undefined){
+let data122 = data118.uncertainty;
+const _errs323 = errors;
+if(errors === _errs323){
+if(typeof data122 == "number"){
+if(data122 < 0 || isNaN(data122)){
+const err138 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+var valid47 = _errs323 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data118.note !== undefined){
+const _errs325 = errors;
+if(typeof data118.note !== "string"){
+const err140 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+var valid47 = _errs325 === errors;
+}
+else {
+var valid47 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+var _valid10 = _errs314 === errors;
+valid46 = valid46 || _valid10;
+}
+if(!valid46){
+const err142 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs311;
+if(vErrors !== null){
+if(_errs311){
+vErrors.length = _errs311;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid44 = _errs309 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data113.holeMass !== undefined){
+let data124 = data113.holeMass;
+const _errs327 = errors;
+const _errs329 = errors;
+let valid49 = false;
+const _errs330 = errors;
+if(!(typeof data124 == "number")){
+const err143 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+var _valid11 = _errs330 === errors;
+valid49 = valid49 || _valid11;
+if(!valid49){
+const _errs332 = errors;
+if(errors === _errs332){
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+let missing23;
+if((data124.value === undefined) && (missing23 = "value")){
+const err144 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing23},message:"must have required property '"+missing23+"'"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+else {
+const _errs334 = errors;
+for(const key21 in data124){
+if(!(((((key21 === "value") || (key21 === "source")) || (key21 === "calibrated")) || (key21 === "uncertainty")) || (key21 === "note"))){
+const err145 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+break;
+}
+}
+if(_errs334 === errors){
+if(data124.value !== undefined){
+const _errs335 = errors;
+if(!(typeof data124.value == "number")){
+const err146 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+var valid50 = _errs335 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data124.source !== undefined){
+let data126 = data124.source;
+const _errs337 = errors;
+if(errors === _errs337){
+if(typeof data126 === "string"){
+if(func3(data126) < 1){
+const err147 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+}
+var valid50 = _errs337 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data124.calibrated !== undefined){
+let data127 = data124.calibrated;
+const _errs339 = errors;
+if(errors === _errs339){
+if(typeof data127 === "string"){
+if(func3(data127) < 1){
+const err149 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+var valid50 = _errs339 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data124.uncertainty !== undefined){
+let data128 = data124.uncertainty;
+const _errs341 = errors;
+if(errors === _errs341){
+if(typeof data128 == "number"){
+if(data128 < 0 || isNaN(data128)){
+const err151 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+else {
+const err152 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+var valid50 = _errs341 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data124.note !== undefined){
+const _errs343 = errors;
+if(typeof data124.note !== "string"){
+const err153 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+var valid50 = _errs343 === errors;
+}
+else {
+var valid50 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+var _valid11 = _errs332 === errors;
+valid49 = valid49 || _valid11;
+}
+if(!valid49){
+const err155 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs329;
+if(vErrors !== null){
+if(_errs329){
+vErrors.length = _errs329;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid44 = _errs327 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data113.statistics !== undefined){
+let data130 = data113.statistics;
+const _errs345 = errors;
+if(!((data130 === "fermi-dirac") || (data130 === "boltzmann"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/statistics",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/statistics/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.statistics.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid38 = _errs284 === errors;
+var valid44 = _errs345 === errors;
 }
 else {
-var valid38 = true;
+var valid44 = true;
 }
-if(valid38){
-if(data86.energies !== undefined){
-let data104 = data86.energies;
-const _errs285 = errors;
-if(errors === _errs285){
-if(Array.isArray(data104)){
-var valid45 = true;
-const len0 = data104.length;
+if(valid44){
+if(data113.energies !== undefined){
+let data131 = data113.energies;
+const _errs346 = errors;
+if(errors === _errs346){
+if(Array.isArray(data131)){
+var valid51 = true;
+const len0 = data131.length;
 for(let i0=0; i0<len0; i0++){
-const _errs287 = errors;
-if(!(typeof data104[i0] == "number")){
+const _errs348 = errors;
+if(!(typeof data131[i0] == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/energies/" + i0,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid45 = _errs287 === errors;
-if(!valid45){
+var valid51 = _errs348 === errors;
+if(!valid51){
 break;
 }
 }
@@ -3377,27 +4060,27 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/energies",
 return false;
 }
 }
-var valid38 = _errs285 === errors;
+var valid44 = _errs346 === errors;
 }
 else {
-var valid38 = true;
+var valid44 = true;
 }
-if(valid38){
-if(data86.dos !== undefined){
-let data106 = data86.dos;
-const _errs289 = errors;
-if(errors === _errs289){
-if(Array.isArray(data106)){
-var valid46 = true;
-const len1 = data106.length;
+if(valid44){
+if(data113.dos !== undefined){
+let data133 = data113.dos;
+const _errs350 = errors;
+if(errors === _errs350){
+if(Array.isArray(data133)){
+var valid52 = true;
+const len1 = data133.length;
 for(let i1=0; i1<len1; i1++){
-const _errs291 = errors;
-if(!(typeof data106[i1] == "number")){
+const _errs352 = errors;
+if(!(typeof data133[i1] == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/dos/" + i1,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid46 = _errs291 === errors;
-if(!valid46){
+var valid52 = _errs352 === errors;
+if(!valid52){
 break;
 }
 }
@@ -3407,34 +4090,34 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/dos",schem
 return false;
 }
 }
-var valid38 = _errs289 === errors;
+var valid44 = _errs350 === errors;
 }
 else {
-var valid38 = true;
+var valid44 = true;
 }
-if(valid38){
-if(data86.electrons !== undefined){
-const _errs293 = errors;
-if(!(typeof data86.electrons == "number")){
+if(valid44){
+if(data113.electrons !== undefined){
+const _errs354 = errors;
+if(!(typeof data113.electrons == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/electrons",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/electrons/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid38 = _errs293 === errors;
+var valid44 = _errs354 === errors;
 }
 else {
-var valid38 = true;
+var valid44 = true;
 }
-if(valid38){
-if(data86.volume !== undefined){
-const _errs295 = errors;
-if(!(typeof data86.volume == "number")){
+if(valid44){
+if(data113.volume !== undefined){
+const _errs356 = errors;
+if(!(typeof data113.volume == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/volume",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/volume/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid38 = _errs295 === errors;
+var valid44 = _errs356 === errors;
 }
 else {
-var valid38 = true;
+var valid44 = true;
 }
 }
 }
@@ -3454,50 +4137,50 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPat
 return false;
 }
 }
-var valid34 = _errs238 === errors;
+var valid36 = _errs299 === errors;
 }
 else {
-var valid34 = true;
+var valid36 = true;
 }
-if(valid34){
+if(valid36){
 if(data65.defects !== undefined){
-let data110 = data65.defects;
-const _errs297 = errors;
-if(errors === _errs297){
-if(Array.isArray(data110)){
-if(data110.length < 1){
+let data137 = data65.defects;
+const _errs358 = errors;
+if(errors === _errs358){
+if(Array.isArray(data137)){
+if(data137.length < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid47 = true;
-const len2 = data110.length;
+var valid53 = true;
+const len2 = data137.length;
 for(let i2=0; i2<len2; i2++){
-let data111 = data110[i2];
-const _errs299 = errors;
-if(errors === _errs299){
-if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
-let missing19;
-if((((data111.name === undefined) && (missing19 = "name")) || ((data111.sites === undefined) && (missing19 = "sites"))) || ((data111.chargeStates === undefined) && (missing19 = "chargeStates"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: missing19},message:"must have required property '"+missing19+"'"}];
+let data138 = data137[i2];
+const _errs360 = errors;
+if(errors === _errs360){
+if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+let missing24;
+if((((data138.name === undefined) && (missing24 = "name")) || ((data138.sites === undefined) && (missing24 = "sites"))) || ((data138.chargeStates === undefined) && (missing24 = "chargeStates"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: missing24},message:"must have required property '"+missing24+"'"}];
 return false;
 }
 else {
-const _errs301 = errors;
-for(const key17 in data111){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.defects.items.properties, key17))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
+const _errs362 = errors;
+for(const key22 in data138){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.defects.items.properties, key22))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs301 === errors){
-if(data111.source !== undefined){
-let data112 = data111.source;
-const _errs302 = errors;
-if(errors === _errs302){
-if(typeof data112 === "string"){
-if(func3(data112) < 1){
+if(_errs362 === errors){
+if(data138.source !== undefined){
+let data139 = data138.source;
+const _errs363 = errors;
+if(errors === _errs363){
+if(typeof data139 === "string"){
+if(func3(data139) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3507,18 +4190,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/so
 return false;
 }
 }
-var valid48 = _errs302 === errors;
+var valid54 = _errs363 === errors;
 }
 else {
-var valid48 = true;
+var valid54 = true;
 }
-if(valid48){
-if(data111.calibrated !== undefined){
-let data113 = data111.calibrated;
-const _errs304 = errors;
-if(errors === _errs304){
-if(typeof data113 === "string"){
-if(func3(data113) < 1){
+if(valid54){
+if(data138.calibrated !== undefined){
+let data140 = data138.calibrated;
+const _errs365 = errors;
+if(errors === _errs365){
+if(typeof data140 === "string"){
+if(func3(data140) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3528,30 +4211,30 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ca
 return false;
 }
 }
-var valid48 = _errs304 === errors;
+var valid54 = _errs365 === errors;
 }
 else {
-var valid48 = true;
+var valid54 = true;
 }
-if(valid48){
-if(data111.note !== undefined){
-const _errs306 = errors;
-if(typeof data111.note !== "string"){
+if(valid54){
+if(data138.note !== undefined){
+const _errs367 = errors;
+if(typeof data138.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid48 = _errs306 === errors;
+var valid54 = _errs367 === errors;
 }
 else {
-var valid48 = true;
+var valid54 = true;
 }
-if(valid48){
-if(data111.name !== undefined){
-let data115 = data111.name;
-const _errs308 = errors;
-if(errors === _errs308){
-if(typeof data115 === "string"){
-if(func3(data115) < 1){
+if(valid54){
+if(data138.name !== undefined){
+let data142 = data138.name;
+const _errs369 = errors;
+if(errors === _errs369){
+if(typeof data142 === "string"){
+if(func3(data142) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3561,204 +4244,20 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/na
 return false;
 }
 }
-var valid48 = _errs308 === errors;
+var valid54 = _errs369 === errors;
 }
 else {
-var valid48 = true;
+var valid54 = true;
 }
-if(valid48){
-if(data111.sites !== undefined){
-let data116 = data111.sites;
-const _errs310 = errors;
-const _errs312 = errors;
-let valid50 = false;
-const _errs313 = errors;
-if(!(typeof data116 == "number")){
-const err145 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-var _valid11 = _errs313 === errors;
-valid50 = valid50 || _valid11;
-if(!valid50){
-const _errs315 = errors;
-if(errors === _errs315){
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-let missing20;
-if((data116.value === undefined) && (missing20 = "value")){
-const err146 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing20},message:"must have required property '"+missing20+"'"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-else {
-const _errs317 = errors;
-for(const key18 in data116){
-if(!(((((key18 === "value") || (key18 === "source")) || (key18 === "calibrated")) || (key18 === "uncertainty")) || (key18 === "note"))){
-const err147 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-break;
-}
-}
-if(_errs317 === errors){
-if(data116.value !== undefined){
-const _errs318 = errors;
-if(!(typeof data116.value == "number")){
-const err148 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-var valid51 = _errs318 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data116.source !== undefined){
-let data118 = data116.source;
-const _errs320 = errors;
-if(errors === _errs320){
-if(typeof data118 === "string"){
-if(func3(data118) < 1){
-const err149 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-}
-var valid51 = _errs320 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data116.calibrated !== undefined){
-let data119 = data116.calibrated;
-const _errs322 = errors;
-if(errors === _errs322){
-if(typeof data119 === "string"){
-if(func3(data119) < 1){
-const err151 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-}
-else {
-const err152 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-}
-var valid51 = _errs322 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data116.uncertainty !== undefined){
-let data120 = data116.uncertainty;
-const _errs324 = errors;
-if(errors === _errs324){
-if(typeof data120 == "number"){
-if(data120 < 0 || isNaN(data120)){
-const err153 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-}
-var valid51 = _errs324 === errors;
-}
-else {
-var valid51 = true;
-}
-if(valid51){
-if(data116.note !== undefined){
-const _errs326 = errors;
-if(typeof data116.note !== "string"){
-const err155 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-var valid51 = _errs326 === errors;
-}
-else {
-var valid51 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err156 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid54){
+if(data138.sites !== undefined){
+let data143 = data138.sites;
+const _errs371 = errors;
+const _errs373 = errors;
+let valid56 = false;
+const _errs374 = errors;
+if(!(typeof data143 == "number")){
+const err156 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -3767,12 +4266,15 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-var _valid11 = _errs315 === errors;
-valid50 = valid50 || _valid11;
-}
-if(!valid50){
-const err157 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid12 = _errs374 === errors;
+valid56 = valid56 || _valid12;
+if(!valid56){
+const _errs376 = errors;
+if(errors === _errs376){
+if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+let missing25;
+if((data143.value === undefined) && (missing25 = "value")){
+const err157 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing25},message:"must have required property '"+missing25+"'"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -3780,175 +4282,12 @@ else {
 vErrors.push(err157);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
 }
 else {
-errors = _errs312;
-if(vErrors !== null){
-if(_errs312){
-vErrors.length = _errs312;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid48 = _errs310 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data111.lithium !== undefined){
-let data122 = data111.lithium;
-const _errs328 = errors;
-if(!((typeof data122 == "number") && (!(data122 % 1) && !isNaN(data122)))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/lithium",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/lithium/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid48 = _errs328 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data111.species !== undefined){
-let data123 = data111.species;
-const _errs330 = errors;
-if(errors === _errs330){
-if(data123 && typeof data123 == "object" && !Array.isArray(data123)){
-for(const key19 in data123){
-let data124 = data123[key19];
-const _errs333 = errors;
-if(!((typeof data124 == "number") && (!(data124 % 1) && !isNaN(data124)))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid52 = _errs333 === errors;
-if(!valid52){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid48 = _errs330 === errors;
-}
-else {
-var valid48 = true;
-}
-if(valid48){
-if(data111.chargeStates !== undefined){
-let data125 = data111.chargeStates;
-const _errs335 = errors;
-if(errors === _errs335){
-if(Array.isArray(data125)){
-if(data125.length < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
-return false;
-}
-else {
-var valid53 = true;
-const len3 = data125.length;
-for(let i3=0; i3<len3; i3++){
-let data126 = data125[i3];
-const _errs337 = errors;
-if(errors === _errs337){
-if(data126 && typeof data126 == "object" && !Array.isArray(data126)){
-let missing21;
-if(((data126.charge === undefined) && (missing21 = "charge")) || ((data126.energy === undefined) && (missing21 = "energy"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: missing21},message:"must have required property '"+missing21+"'"}];
-return false;
-}
-else {
-const _errs339 = errors;
-for(const key20 in data126){
-if(!((((((key20 === "source") || (key20 === "calibrated")) || (key20 === "note")) || (key20 === "charge")) || (key20 === "energy")) || (key20 === "degeneracy"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs339 === errors){
-if(data126.source !== undefined){
-let data127 = data126.source;
-const _errs340 = errors;
-if(errors === _errs340){
-if(typeof data127 === "string"){
-if(func3(data127) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid54 = _errs340 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data126.calibrated !== undefined){
-let data128 = data126.calibrated;
-const _errs342 = errors;
-if(errors === _errs342){
-if(typeof data128 === "string"){
-if(func3(data128) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid54 = _errs342 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data126.note !== undefined){
-const _errs344 = errors;
-if(typeof data126.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid54 = _errs344 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data126.charge !== undefined){
-let data130 = data126.charge;
-const _errs346 = errors;
-if(!((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130)))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/charge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
-return false;
-}
-var valid54 = _errs346 === errors;
-}
-else {
-var valid54 = true;
-}
-if(valid54){
-if(data126.energy !== undefined){
-let data131 = data126.energy;
-const _errs348 = errors;
-const _errs350 = errors;
-let valid56 = false;
-const _errs351 = errors;
-if(!(typeof data131 == "number")){
-const err158 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs378 = errors;
+for(const key23 in data143){
+if(!(((((key23 === "value") || (key23 === "source")) || (key23 === "calibrated")) || (key23 === "uncertainty")) || (key23 === "note"))){
+const err158 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -3956,16 +4295,14 @@ else {
 vErrors.push(err158);
 }
 errors++;
+break;
 }
-var _valid12 = _errs351 === errors;
-valid56 = valid56 || _valid12;
-if(!valid56){
-const _errs353 = errors;
-if(errors === _errs353){
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-let missing22;
-if((data131.value === undefined) && (missing22 = "value")){
-const err159 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing22},message:"must have required property '"+missing22+"'"};
+}
+if(_errs378 === errors){
+if(data143.value !== undefined){
+const _errs379 = errors;
+if(!(typeof data143.value == "number")){
+const err159 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -3974,11 +4311,19 @@ vErrors.push(err159);
 }
 errors++;
 }
+var valid57 = _errs379 === errors;
+}
 else {
-const _errs355 = errors;
-for(const key21 in data131){
-if(!(((((key21 === "value") || (key21 === "source")) || (key21 === "calibrated")) || (key21 === "uncertainty")) || (key21 === "note"))){
-const err160 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+var valid57 = true;
+}
+if(valid57){
+if(data143.source !== undefined){
+let data145 = data143.source;
+const _errs381 = errors;
+if(errors === _errs381){
+if(typeof data145 === "string"){
+if(func3(data145) < 1){
+const err160 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -3986,14 +4331,10 @@ else {
 vErrors.push(err160);
 }
 errors++;
-break;
 }
 }
-if(_errs355 === errors){
-if(data131.value !== undefined){
-const _errs356 = errors;
-if(!(typeof data131.value == "number")){
-const err161 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err161 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -4002,19 +4343,20 @@ vErrors.push(err161);
 }
 errors++;
 }
-var valid57 = _errs356 === errors;
+}
+var valid57 = _errs381 === errors;
 }
 else {
 var valid57 = true;
 }
 if(valid57){
-if(data131.source !== undefined){
-let data133 = data131.source;
-const _errs358 = errors;
-if(errors === _errs358){
-if(typeof data133 === "string"){
-if(func3(data133) < 1){
-const err162 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data143.calibrated !== undefined){
+let data146 = data143.calibrated;
+const _errs383 = errors;
+if(errors === _errs383){
+if(typeof data146 === "string"){
+if(func3(data146) < 1){
+const err162 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -4025,7 +4367,7 @@ errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err163 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -4035,19 +4377,19 @@ vErrors.push(err163);
 errors++;
 }
 }
-var valid57 = _errs358 === errors;
+var valid57 = _errs383 === errors;
 }
 else {
 var valid57 = true;
 }
 if(valid57){
-if(data131.calibrated !== undefined){
-let data134 = data131.calibrated;
-const _errs360 = errors;
-if(errors === _errs360){
-if(typeof data134 === "string"){
-if(func3(data134) < 1){
-const err164 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data143.uncertainty !== undefined){
+let data147 = data143.uncertainty;
+const _errs385 = errors;
+if(errors === _errs385){
+if(typeof data147 == "number"){
+if(data147 < 0 || isNaN(data147)){
+const err164 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -4058,7 +4400,7 @@ errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err165 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -4068,19 +4410,16 @@ vErrors.push(err165);
 errors++;
 }
 }
-var valid57 = _errs360 === errors;
+var valid57 = _errs385 === errors;
 }
 else {
 var valid57 = true;
 }
 if(valid57){
-if(data131.uncertainty !== undefined){
-let data135 = data131.uncertainty;
-const _errs362 = errors;
-if(errors === _errs362){
-if(typeof data135 == "number"){
-if(data135 < 0 || isNaN(data135)){
-const err166 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data143.note !== undefined){
+const _errs387 = errors;
+if(typeof data143.note !== "string"){
+const err166 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -4089,9 +4428,20 @@ vErrors.push(err166);
 }
 errors++;
 }
+var valid57 = _errs387 === errors;
 }
 else {
-const err167 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid57 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -4101,16 +4451,11 @@ vErrors.push(err167);
 errors++;
 }
 }
-var valid57 = _errs362 === errors;
+var _valid12 = _errs376 === errors;
+valid56 = valid56 || _valid12;
 }
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data131.note !== undefined){
-const _errs364 = errors;
-if(typeof data131.note !== "string"){
-const err168 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid56){
+const err168 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -4118,21 +4463,175 @@ else {
 vErrors.push(err168);
 }
 errors++;
-}
-var valid57 = _errs364 === errors;
-}
-else {
-var valid57 = true;
-}
-}
-}
-}
-}
-}
-}
+validate10.errors = vErrors;
+return false;
 }
 else {
-const err169 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+errors = _errs373;
+if(vErrors !== null){
+if(_errs373){
+vErrors.length = _errs373;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid54 = _errs371 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data138.lithium !== undefined){
+let data149 = data138.lithium;
+const _errs389 = errors;
+if(!((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149)))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/lithium",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/lithium/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid54 = _errs389 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data138.species !== undefined){
+let data150 = data138.species;
+const _errs391 = errors;
+if(errors === _errs391){
+if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
+for(const key24 in data150){
+let data151 = data150[key24];
+const _errs394 = errors;
+if(!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid58 = _errs394 === errors;
+if(!valid58){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid54 = _errs391 === errors;
+}
+else {
+var valid54 = true;
+}
+if(valid54){
+if(data138.chargeStates !== undefined){
+let data152 = data138.chargeStates;
+const _errs396 = errors;
+if(errors === _errs396){
+if(Array.isArray(data152)){
+if(data152.length < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid59 = true;
+const len3 = data152.length;
+for(let i3=0; i3<len3; i3++){
+let data153 = data152[i3];
+const _errs398 = errors;
+if(errors === _errs398){
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+let missing26;
+if(((data153.charge === undefined) && (missing26 = "charge")) || ((data153.energy === undefined) && (missing26 = "energy"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: missing26},message:"must have required property '"+missing26+"'"}];
+return false;
+}
+else {
+const _errs400 = errors;
+for(const key25 in data153){
+if(!((((((key25 === "source") || (key25 === "calibrated")) || (key25 === "note")) || (key25 === "charge")) || (key25 === "energy")) || (key25 === "degeneracy"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs400 === errors){
+if(data153.source !== undefined){
+let data154 = data153.source;
+const _errs401 = errors;
+if(errors === _errs401){
+if(typeof data154 === "string"){
+if(func3(data154) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid60 = _errs401 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data153.calibrated !== undefined){
+let data155 = data153.calibrated;
+const _errs403 = errors;
+if(errors === _errs403){
+if(typeof data155 === "string"){
+if(func3(data155) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid60 = _errs403 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data153.note !== undefined){
+const _errs405 = errors;
+if(typeof data153.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid60 = _errs405 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data153.charge !== undefined){
+let data157 = data153.charge;
+const _errs407 = errors;
+if(!((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157)))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/charge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+var valid60 = _errs407 === errors;
+}
+else {
+var valid60 = true;
+}
+if(valid60){
+if(data153.energy !== undefined){
+let data158 = data153.energy;
+const _errs409 = errors;
+const _errs411 = errors;
+let valid62 = false;
+const _errs412 = errors;
+if(!(typeof data158 == "number")){
+const err169 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -4141,12 +4640,15 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-var _valid12 = _errs353 === errors;
-valid56 = valid56 || _valid12;
-}
-if(!valid56){
-const err170 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid13 = _errs412 === errors;
+valid62 = valid62 || _valid13;
+if(!valid62){
+const _errs414 = errors;
+if(errors === _errs414){
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+let missing27;
+if((data158.value === undefined) && (missing27 = "value")){
+const err170 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing27},message:"must have required property '"+missing27+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -4154,32 +4656,213 @@ else {
 vErrors.push(err170);
 }
 errors++;
+}
+else {
+const _errs416 = errors;
+for(const key26 in data158){
+if(!(((((key26 === "value") || (key26 === "source")) || (key26 === "calibrated")) || (key26 === "uncertainty")) || (key26 === "note"))){
+const err171 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+break;
+}
+}
+if(_errs416 === errors){
+if(data158.value !== undefined){
+const _errs417 = errors;
+if(!(typeof data158.value == "number")){
+const err172 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+var valid63 = _errs417 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data158.source !== undefined){
+let data160 = data158.source;
+const _errs419 = errors;
+if(errors === _errs419){
+if(typeof data160 === "string"){
+if(func3(data160) < 1){
+const err173 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+var valid63 = _errs419 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data158.calibrated !== undefined){
+let data161 = data158.calibrated;
+const _errs421 = errors;
+if(errors === _errs421){
+if(typeof data161 === "string"){
+if(func3(data161) < 1){
+const err175 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+}
+else {
+const err176 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+var valid63 = _errs421 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data158.uncertainty !== undefined){
+let data162 = data158.uncertainty;
+const _errs423 = errors;
+if(errors === _errs423){
+if(typeof data162 == "number"){
+if(data162 < 0 || isNaN(data162)){
+const err177 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+var valid63 = _errs423 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data158.note !== undefined){
+const _errs425 = errors;
+if(typeof data158.note !== "string"){
+const err179 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+var valid63 = _errs425 === errors;
+}
+else {
+var valid63 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+var _valid13 = _errs414 === errors;
+valid62 = valid62 || _valid13;
+}
+if(!valid62){
+const err181 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs350;
+errors = _errs411;
 if(vErrors !== null){
-if(_errs350){
-vErrors.length = _errs350;
+if(_errs411){
+vErrors.length = _errs411;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid54 = _errs348 === errors;
+var valid60 = _errs409 === errors;
 }
 else {
-var valid54 = true;
+var valid60 = true;
 }
-if(valid54){
-if(data126.degeneracy !== undefined){
-let data137 = data126.degeneracy;
-const _errs366 = errors;
-if(errors === _errs366){
-if(typeof data137 == "number"){
-if(data137 <= 0 || isNaN(data137)){
+if(valid60){
+if(data153.degeneracy !== undefined){
+let data164 = data153.degeneracy;
+const _errs427 = errors;
+if(errors === _errs427){
+if(typeof data164 == "number"){
+if(data164 <= 0 || isNaN(data164)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -4189,10 +4872,10 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid54 = _errs366 === errors;
+var valid60 = _errs427 === errors;
 }
 else {
-var valid54 = true;
+var valid60 = true;
 }
 }
 }
@@ -4207,8 +4890,8 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid53 = _errs337 === errors;
-if(!valid53){
+var valid59 = _errs398 === errors;
+if(!valid59){
 break;
 }
 }
@@ -4219,204 +4902,20 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid48 = _errs335 === errors;
+var valid54 = _errs396 === errors;
 }
 else {
-var valid48 = true;
+var valid54 = true;
 }
-if(valid48){
-if(data111.frozenConcentration !== undefined){
-let data138 = data111.frozenConcentration;
-const _errs368 = errors;
-const _errs370 = errors;
-let valid59 = false;
-const _errs371 = errors;
-if(!(typeof data138 == "number")){
-const err171 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-var _valid13 = _errs371 === errors;
-valid59 = valid59 || _valid13;
-if(!valid59){
-const _errs373 = errors;
-if(errors === _errs373){
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-let missing23;
-if((data138.value === undefined) && (missing23 = "value")){
-const err172 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing23},message:"must have required property '"+missing23+"'"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-else {
-const _errs375 = errors;
-for(const key22 in data138){
-if(!(((((key22 === "value") || (key22 === "source")) || (key22 === "calibrated")) || (key22 === "uncertainty")) || (key22 === "note"))){
-const err173 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-break;
-}
-}
-if(_errs375 === errors){
-if(data138.value !== undefined){
-const _errs376 = errors;
-if(!(typeof data138.value == "number")){
-const err174 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-var valid60 = _errs376 === errors;
-}
-else {
-var valid60 = true;
-}
-if(valid60){
-if(data138.source !== undefined){
-let data140 = data138.source;
-const _errs378 = errors;
-if(errors === _errs378){
-if(typeof data140 === "string"){
-if(func3(data140) < 1){
-const err175 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-}
-else {
-const err176 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-}
-var valid60 = _errs378 === errors;
-}
-else {
-var valid60 = true;
-}
-if(valid60){
-if(data138.calibrated !== undefined){
-let data141 = data138.calibrated;
-const _errs380 = errors;
-if(errors === _errs380){
-if(typeof data141 === "string"){
-if(func3(data141) < 1){
-const err177 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-}
-else {
-const err178 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-}
-var valid60 = _errs380 === errors;
-}
-else {
-var valid60 = true;
-}
-if(valid60){
-if(data138.uncertainty !== undefined){
-let data142 = data138.uncertainty;
-const _errs382 = errors;
-if(errors === _errs382){
-if(typeof data142 == "number"){
-if(data142 < 0 || isNaN(data142)){
-const err179 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-}
-else {
-const err180 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-}
-var valid60 = _errs382 === errors;
-}
-else {
-var valid60 = true;
-}
-if(valid60){
-if(data138.note !== undefined){
-const _errs384 = errors;
-if(typeof data138.note !== "string"){
-const err181 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-var valid60 = _errs384 === errors;
-}
-else {
-var valid60 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err182 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid54){
+if(data138.frozenConcentration !== undefined){
+let data165 = data138.frozenConcentration;
+const _errs429 = errors;
+const _errs431 = errors;
+let valid65 = false;
+const _errs432 = errors;
+if(!(typeof data165 == "number")){
+const err182 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -4425,12 +4924,15 @@ vErrors.push(err182);
 }
 errors++;
 }
-}
-var _valid13 = _errs373 === errors;
-valid59 = valid59 || _valid13;
-}
-if(!valid59){
-const err183 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid14 = _errs432 === errors;
+valid65 = valid65 || _valid14;
+if(!valid65){
+const _errs434 = errors;
+if(errors === _errs434){
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+let missing28;
+if((data165.value === undefined) && (missing28 = "value")){
+const err183 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing28},message:"must have required property '"+missing28+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -4438,24 +4940,205 @@ else {
 vErrors.push(err183);
 }
 errors++;
+}
+else {
+const _errs436 = errors;
+for(const key27 in data165){
+if(!(((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "note"))){
+const err184 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+break;
+}
+}
+if(_errs436 === errors){
+if(data165.value !== undefined){
+const _errs437 = errors;
+if(!(typeof data165.value == "number")){
+const err185 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+var valid66 = _errs437 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data165.source !== undefined){
+let data167 = data165.source;
+const _errs439 = errors;
+if(errors === _errs439){
+if(typeof data167 === "string"){
+if(func3(data167) < 1){
+const err186 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+var valid66 = _errs439 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data165.calibrated !== undefined){
+let data168 = data165.calibrated;
+const _errs441 = errors;
+if(errors === _errs441){
+if(typeof data168 === "string"){
+if(func3(data168) < 1){
+const err188 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+}
+else {
+const err189 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+}
+var valid66 = _errs441 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data165.uncertainty !== undefined){
+let data169 = data165.uncertainty;
+const _errs443 = errors;
+if(errors === _errs443){
+if(typeof data169 == "number"){
+if(data169 < 0 || isNaN(data169)){
+const err190 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+var valid66 = _errs443 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data165.note !== undefined){
+const _errs445 = errors;
+if(typeof data165.note !== "string"){
+const err192 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+var valid66 = _errs445 === errors;
+}
+else {
+var valid66 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+var _valid14 = _errs434 === errors;
+valid65 = valid65 || _valid14;
+}
+if(!valid65){
+const err194 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs370;
+errors = _errs431;
 if(vErrors !== null){
-if(_errs370){
-vErrors.length = _errs370;
+if(_errs431){
+vErrors.length = _errs431;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid48 = _errs368 === errors;
+var valid54 = _errs429 === errors;
 }
 else {
-var valid48 = true;
+var valid54 = true;
 }
 }
 }
@@ -4473,8 +5156,8 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,sche
 return false;
 }
 }
-var valid47 = _errs299 === errors;
-if(!valid47){
+var valid53 = _errs360 === errors;
+if(!valid53){
 break;
 }
 }
@@ -4485,45 +5168,45 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects",schemaPath
 return false;
 }
 }
-var valid34 = _errs297 === errors;
+var valid36 = _errs358 === errors;
 }
 else {
-var valid34 = true;
+var valid36 = true;
 }
-if(valid34){
+if(valid36){
 if(data65.dopants !== undefined){
-let data144 = data65.dopants;
-const _errs386 = errors;
-if(errors === _errs386){
-if(Array.isArray(data144)){
-var valid61 = true;
-const len4 = data144.length;
+let data171 = data65.dopants;
+const _errs447 = errors;
+if(errors === _errs447){
+if(Array.isArray(data171)){
+var valid67 = true;
+const len4 = data171.length;
 for(let i4=0; i4<len4; i4++){
-let data145 = data144[i4];
-const _errs388 = errors;
-if(errors === _errs388){
-if(data145 && typeof data145 == "object" && !Array.isArray(data145)){
-let missing24;
-if((((data145.name === undefined) && (missing24 = "name")) || ((data145.charge === undefined) && (missing24 = "charge"))) || ((data145.concentration === undefined) && (missing24 = "concentration"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: missing24},message:"must have required property '"+missing24+"'"}];
+let data172 = data171[i4];
+const _errs449 = errors;
+if(errors === _errs449){
+if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+let missing29;
+if((((data172.name === undefined) && (missing29 = "name")) || ((data172.charge === undefined) && (missing29 = "charge"))) || ((data172.concentration === undefined) && (missing29 = "concentration"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: missing29},message:"must have required property '"+missing29+"'"}];
 return false;
 }
 else {
-const _errs390 = errors;
-for(const key23 in data145){
-if(!((((((key23 === "source") || (key23 === "calibrated")) || (key23 === "note")) || (key23 === "name")) || (key23 === "charge")) || (key23 === "concentration"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"}];
+const _errs451 = errors;
+for(const key28 in data172){
+if(!((((((key28 === "source") || (key28 === "calibrated")) || (key28 === "note")) || (key28 === "name")) || (key28 === "charge")) || (key28 === "concentration"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs390 === errors){
-if(data145.source !== undefined){
-let data146 = data145.source;
-const _errs391 = errors;
-if(errors === _errs391){
-if(typeof data146 === "string"){
-if(func3(data146) < 1){
+if(_errs451 === errors){
+if(data172.source !== undefined){
+let data173 = data172.source;
+const _errs452 = errors;
+if(errors === _errs452){
+if(typeof data173 === "string"){
+if(func3(data173) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4533,18 +5216,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/so
 return false;
 }
 }
-var valid62 = _errs391 === errors;
+var valid68 = _errs452 === errors;
 }
 else {
-var valid62 = true;
+var valid68 = true;
 }
-if(valid62){
-if(data145.calibrated !== undefined){
-let data147 = data145.calibrated;
-const _errs393 = errors;
-if(errors === _errs393){
-if(typeof data147 === "string"){
-if(func3(data147) < 1){
+if(valid68){
+if(data172.calibrated !== undefined){
+let data174 = data172.calibrated;
+const _errs454 = errors;
+if(errors === _errs454){
+if(typeof data174 === "string"){
+if(func3(data174) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4554,240 +5237,56 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/ca
 return false;
 }
 }
-var valid62 = _errs393 === errors;
+var valid68 = _errs454 === errors;
 }
 else {
-var valid62 = true;
+var valid68 = true;
 }
-if(valid62){
-if(data145.note !== undefined){
-const _errs395 = errors;
-if(typeof data145.note !== "string"){
+if(valid68){
+if(data172.note !== undefined){
+const _errs456 = errors;
+if(typeof data172.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid62 = _errs395 === errors;
+var valid68 = _errs456 === errors;
 }
 else {
-var valid62 = true;
+var valid68 = true;
 }
-if(valid62){
-if(data145.name !== undefined){
-const _errs397 = errors;
-if(typeof data145.name !== "string"){
+if(valid68){
+if(data172.name !== undefined){
+const _errs458 = errors;
+if(typeof data172.name !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid62 = _errs397 === errors;
+var valid68 = _errs458 === errors;
 }
 else {
-var valid62 = true;
+var valid68 = true;
 }
-if(valid62){
-if(data145.charge !== undefined){
-const _errs399 = errors;
-if(!(typeof data145.charge == "number")){
+if(valid68){
+if(data172.charge !== undefined){
+const _errs460 = errors;
+if(!(typeof data172.charge == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/charge/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid62 = _errs399 === errors;
+var valid68 = _errs460 === errors;
 }
 else {
-var valid62 = true;
+var valid68 = true;
 }
-if(valid62){
-if(data145.concentration !== undefined){
-let data151 = data145.concentration;
-const _errs401 = errors;
-const _errs403 = errors;
-let valid64 = false;
-const _errs404 = errors;
-if(!(typeof data151 == "number")){
-const err184 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-var _valid14 = _errs404 === errors;
-valid64 = valid64 || _valid14;
-if(!valid64){
-const _errs406 = errors;
-if(errors === _errs406){
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-let missing25;
-if((data151.value === undefined) && (missing25 = "value")){
-const err185 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing25},message:"must have required property '"+missing25+"'"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-else {
-const _errs408 = errors;
-for(const key24 in data151){
-if(!(((((key24 === "value") || (key24 === "source")) || (key24 === "calibrated")) || (key24 === "uncertainty")) || (key24 === "note"))){
-const err186 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-break;
-}
-}
-if(_errs408 === errors){
-if(data151.value !== undefined){
-const _errs409 = errors;
-if(!(typeof data151.value == "number")){
-const err187 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-var valid65 = _errs409 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data151.source !== undefined){
-let data153 = data151.source;
-const _errs411 = errors;
-if(errors === _errs411){
-if(typeof data153 === "string"){
-if(func3(data153) < 1){
-const err188 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-var valid65 = _errs411 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data151.calibrated !== undefined){
-let data154 = data151.calibrated;
-const _errs413 = errors;
-if(errors === _errs413){
-if(typeof data154 === "string"){
-if(func3(data154) < 1){
-const err190 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-}
-else {
-const err191 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-}
-var valid65 = _errs413 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data151.uncertainty !== undefined){
-let data155 = data151.uncertainty;
-const _errs415 = errors;
-if(errors === _errs415){
-if(typeof data155 == "number"){
-if(data155 < 0 || isNaN(data155)){
-const err192 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-}
-var valid65 = _errs415 === errors;
-}
-else {
-var valid65 = true;
-}
-if(valid65){
-if(data151.note !== undefined){
-const _errs417 = errors;
-if(typeof data151.note !== "string"){
-const err194 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-var valid65 = _errs417 === errors;
-}
-else {
-var valid65 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err195 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid68){
+if(data172.concentration !== undefined){
+let data178 = data172.concentration;
+const _errs462 = errors;
+const _errs464 = errors;
+let valid70 = false;
+const _errs465 = errors;
+if(!(typeof data178 == "number")){
+const err195 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -4796,12 +5295,15 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-var _valid14 = _errs406 === errors;
-valid64 = valid64 || _valid14;
-}
-if(!valid64){
-const err196 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid15 = _errs465 === errors;
+valid70 = valid70 || _valid15;
+if(!valid70){
+const _errs467 = errors;
+if(errors === _errs467){
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+let missing30;
+if((data178.value === undefined) && (missing30 = "value")){
+const err196 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing30},message:"must have required property '"+missing30+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -4809,24 +5311,205 @@ else {
 vErrors.push(err196);
 }
 errors++;
+}
+else {
+const _errs469 = errors;
+for(const key29 in data178){
+if(!(((((key29 === "value") || (key29 === "source")) || (key29 === "calibrated")) || (key29 === "uncertainty")) || (key29 === "note"))){
+const err197 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+break;
+}
+}
+if(_errs469 === errors){
+if(data178.value !== undefined){
+const _errs470 = errors;
+if(!(typeof data178.value == "number")){
+const err198 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+var valid71 = _errs470 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data178.source !== undefined){
+let data180 = data178.source;
+const _errs472 = errors;
+if(errors === _errs472){
+if(typeof data180 === "string"){
+if(func3(data180) < 1){
+const err199 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+else {
+const err200 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+var valid71 = _errs472 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data178.calibrated !== undefined){
+let data181 = data178.calibrated;
+const _errs474 = errors;
+if(errors === _errs474){
+if(typeof data181 === "string"){
+if(func3(data181) < 1){
+const err201 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+var valid71 = _errs474 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data178.uncertainty !== undefined){
+let data182 = data178.uncertainty;
+const _errs476 = errors;
+if(errors === _errs476){
+if(typeof data182 == "number"){
+if(data182 < 0 || isNaN(data182)){
+const err203 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+}
+var valid71 = _errs476 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data178.note !== undefined){
+const _errs478 = errors;
+if(typeof data178.note !== "string"){
+const err205 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+var valid71 = _errs478 === errors;
+}
+else {
+var valid71 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+var _valid15 = _errs467 === errors;
+valid70 = valid70 || _valid15;
+}
+if(!valid70){
+const err207 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs403;
+errors = _errs464;
 if(vErrors !== null){
-if(_errs403){
-vErrors.length = _errs403;
+if(_errs464){
+vErrors.length = _errs464;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid62 = _errs401 === errors;
+var valid68 = _errs462 === errors;
 }
 else {
-var valid62 = true;
+var valid68 = true;
 }
 }
 }
@@ -4841,8 +5524,8 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,sche
 return false;
 }
 }
-var valid61 = _errs388 === errors;
-if(!valid61){
+var valid67 = _errs449 === errors;
+if(!valid67){
 break;
 }
 }
@@ -4852,38 +5535,38 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants",schemaPath
 return false;
 }
 }
-var valid34 = _errs386 === errors;
+var valid36 = _errs447 === errors;
 }
 else {
-var valid34 = true;
+var valid36 = true;
 }
-if(valid34){
+if(valid36){
 if(data65.synthesis !== undefined){
-let data157 = data65.synthesis;
-const _errs419 = errors;
-if(errors === _errs419){
-if(data157 && typeof data157 == "object" && !Array.isArray(data157)){
-let missing26;
-if(((data157.temperature === undefined) && (missing26 = "temperature")) || ((data157.muLi === undefined) && (missing26 = "muLi"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: missing26},message:"must have required property '"+missing26+"'"}];
+let data184 = data65.synthesis;
+const _errs480 = errors;
+if(errors === _errs480){
+if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+let missing31;
+if(((data184.temperature === undefined) && (missing31 = "temperature")) || ((data184.muLi === undefined) && (missing31 = "muLi"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: missing31},message:"must have required property '"+missing31+"'"}];
 return false;
 }
 else {
-const _errs421 = errors;
-for(const key25 in data157){
-if(!((((((key25 === "source") || (key25 === "calibrated")) || (key25 === "note")) || (key25 === "temperature")) || (key25 === "muLi")) || (key25 === "freeze"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"}];
+const _errs482 = errors;
+for(const key30 in data184){
+if(!((((((key30 === "source") || (key30 === "calibrated")) || (key30 === "note")) || (key30 === "temperature")) || (key30 === "muLi")) || (key30 === "freeze"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs421 === errors){
-if(data157.source !== undefined){
-let data158 = data157.source;
-const _errs422 = errors;
-if(errors === _errs422){
-if(typeof data158 === "string"){
-if(func3(data158) < 1){
+if(_errs482 === errors){
+if(data184.source !== undefined){
+let data185 = data184.source;
+const _errs483 = errors;
+if(errors === _errs483){
+if(typeof data185 === "string"){
+if(func3(data185) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4893,18 +5576,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/source",s
 return false;
 }
 }
-var valid66 = _errs422 === errors;
+var valid72 = _errs483 === errors;
 }
 else {
-var valid66 = true;
+var valid72 = true;
 }
-if(valid66){
-if(data157.calibrated !== undefined){
-let data159 = data157.calibrated;
-const _errs424 = errors;
-if(errors === _errs424){
-if(typeof data159 === "string"){
-if(func3(data159) < 1){
+if(valid72){
+if(data184.calibrated !== undefined){
+let data186 = data184.calibrated;
+const _errs485 = errors;
+if(errors === _errs485){
+if(typeof data186 === "string"){
+if(func3(data186) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4914,216 +5597,32 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/calibrate
 return false;
 }
 }
-var valid66 = _errs424 === errors;
+var valid72 = _errs485 === errors;
 }
 else {
-var valid66 = true;
+var valid72 = true;
 }
-if(valid66){
-if(data157.note !== undefined){
-const _errs426 = errors;
-if(typeof data157.note !== "string"){
+if(valid72){
+if(data184.note !== undefined){
+const _errs487 = errors;
+if(typeof data184.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid66 = _errs426 === errors;
+var valid72 = _errs487 === errors;
 }
 else {
-var valid66 = true;
+var valid72 = true;
 }
-if(valid66){
-if(data157.temperature !== undefined){
-let data161 = data157.temperature;
-const _errs428 = errors;
-const _errs430 = errors;
-let valid68 = false;
-const _errs431 = errors;
-if(!(typeof data161 == "number")){
-const err197 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-var _valid15 = _errs431 === errors;
-valid68 = valid68 || _valid15;
-if(!valid68){
-const _errs433 = errors;
-if(errors === _errs433){
-if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
-let missing27;
-if((data161.value === undefined) && (missing27 = "value")){
-const err198 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing27},message:"must have required property '"+missing27+"'"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-else {
-const _errs435 = errors;
-for(const key26 in data161){
-if(!(((((key26 === "value") || (key26 === "source")) || (key26 === "calibrated")) || (key26 === "uncertainty")) || (key26 === "note"))){
-const err199 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-break;
-}
-}
-if(_errs435 === errors){
-if(data161.value !== undefined){
-const _errs436 = errors;
-if(!(typeof data161.value == "number")){
-const err200 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-var valid69 = _errs436 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data161.source !== undefined){
-let data163 = data161.source;
-const _errs438 = errors;
-if(errors === _errs438){
-if(typeof data163 === "string"){
-if(func3(data163) < 1){
-const err201 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-}
-var valid69 = _errs438 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data161.calibrated !== undefined){
-let data164 = data161.calibrated;
-const _errs440 = errors;
-if(errors === _errs440){
-if(typeof data164 === "string"){
-if(func3(data164) < 1){
-const err203 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-}
-else {
-const err204 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-}
-var valid69 = _errs440 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data161.uncertainty !== undefined){
-let data165 = data161.uncertainty;
-const _errs442 = errors;
-if(errors === _errs442){
-if(typeof data165 == "number"){
-if(data165 < 0 || isNaN(data165)){
-const err205 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-}
-else {
-const err206 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-}
-var valid69 = _errs442 === errors;
-}
-else {
-var valid69 = true;
-}
-if(valid69){
-if(data161.note !== undefined){
-const _errs444 = errors;
-if(typeof data161.note !== "string"){
-const err207 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-var valid69 = _errs444 === errors;
-}
-else {
-var valid69 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err208 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid72){
+if(data184.temperature !== undefined){
+let data188 = data184.temperature;
+const _errs489 = errors;
+const _errs491 = errors;
+let valid74 = false;
+const _errs492 = errors;
+if(!(typeof data188 == "number")){
+const err208 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -5132,12 +5631,15 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-var _valid15 = _errs433 === errors;
-valid68 = valid68 || _valid15;
-}
-if(!valid68){
-const err209 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid16 = _errs492 === errors;
+valid74 = valid74 || _valid16;
+if(!valid74){
+const _errs494 = errors;
+if(errors === _errs494){
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+let missing32;
+if((data188.value === undefined) && (missing32 = "value")){
+const err209 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing32},message:"must have required property '"+missing32+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -5145,34 +5647,12 @@ else {
 vErrors.push(err209);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
 }
 else {
-errors = _errs430;
-if(vErrors !== null){
-if(_errs430){
-vErrors.length = _errs430;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid66 = _errs428 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data157.muLi !== undefined){
-let data167 = data157.muLi;
-const _errs446 = errors;
-const _errs448 = errors;
-let valid71 = false;
-const _errs449 = errors;
-if(!(typeof data167 == "number")){
-const err210 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs496 = errors;
+for(const key31 in data188){
+if(!(((((key31 === "value") || (key31 === "source")) || (key31 === "calibrated")) || (key31 === "uncertainty")) || (key31 === "note"))){
+const err210 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -5180,16 +5660,14 @@ else {
 vErrors.push(err210);
 }
 errors++;
+break;
 }
-var _valid16 = _errs449 === errors;
-valid71 = valid71 || _valid16;
-if(!valid71){
-const _errs451 = errors;
-if(errors === _errs451){
-if(data167 && typeof data167 == "object" && !Array.isArray(data167)){
-let missing28;
-if((data167.value === undefined) && (missing28 = "value")){
-const err211 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing28},message:"must have required property '"+missing28+"'"};
+}
+if(_errs496 === errors){
+if(data188.value !== undefined){
+const _errs497 = errors;
+if(!(typeof data188.value == "number")){
+const err211 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -5198,11 +5676,19 @@ vErrors.push(err211);
 }
 errors++;
 }
+var valid75 = _errs497 === errors;
+}
 else {
-const _errs453 = errors;
-for(const key27 in data167){
-if(!(((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "note"))){
-const err212 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+var valid75 = true;
+}
+if(valid75){
+if(data188.source !== undefined){
+let data190 = data188.source;
+const _errs499 = errors;
+if(errors === _errs499){
+if(typeof data190 === "string"){
+if(func3(data190) < 1){
+const err212 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -5210,14 +5696,10 @@ else {
 vErrors.push(err212);
 }
 errors++;
-break;
 }
 }
-if(_errs453 === errors){
-if(data167.value !== undefined){
-const _errs454 = errors;
-if(!(typeof data167.value == "number")){
-const err213 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err213 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -5226,19 +5708,20 @@ vErrors.push(err213);
 }
 errors++;
 }
-var valid72 = _errs454 === errors;
+}
+var valid75 = _errs499 === errors;
 }
 else {
-var valid72 = true;
+var valid75 = true;
 }
-if(valid72){
-if(data167.source !== undefined){
-let data169 = data167.source;
-const _errs456 = errors;
-if(errors === _errs456){
-if(typeof data169 === "string"){
-if(func3(data169) < 1){
-const err214 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid75){
+if(data188.calibrated !== undefined){
+let data191 = data188.calibrated;
+const _errs501 = errors;
+if(errors === _errs501){
+if(typeof data191 === "string"){
+if(func3(data191) < 1){
+const err214 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -5249,7 +5732,7 @@ errors++;
 }
 }
 else {
-const err215 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err215 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -5259,19 +5742,19 @@ vErrors.push(err215);
 errors++;
 }
 }
-var valid72 = _errs456 === errors;
+var valid75 = _errs501 === errors;
 }
 else {
-var valid72 = true;
+var valid75 = true;
 }
-if(valid72){
-if(data167.calibrated !== undefined){
-let data170 = data167.calibrated;
-const _errs458 = errors;
-if(errors === _errs458){
-if(typeof data170 === "string"){
-if(func3(data170) < 1){
-const err216 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid75){
+if(data188.uncertainty !== undefined){
+let data192 = data188.uncertainty;
+const _errs503 = errors;
+if(errors === _errs503){
+if(typeof data192 == "number"){
+if(data192 < 0 || isNaN(data192)){
+const err216 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -5282,7 +5765,7 @@ errors++;
 }
 }
 else {
-const err217 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err217 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -5292,19 +5775,16 @@ vErrors.push(err217);
 errors++;
 }
 }
-var valid72 = _errs458 === errors;
+var valid75 = _errs503 === errors;
 }
 else {
-var valid72 = true;
+var valid75 = true;
 }
-if(valid72){
-if(data167.uncertainty !== undefined){
-let data171 = data167.uncertainty;
-const _errs460 = errors;
-if(errors === _errs460){
-if(typeof data171 == "number"){
-if(data171 < 0 || isNaN(data171)){
-const err218 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid75){
+if(data188.note !== undefined){
+const _errs505 = errors;
+if(typeof data188.note !== "string"){
+const err218 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -5313,9 +5793,20 @@ vErrors.push(err218);
 }
 errors++;
 }
+var valid75 = _errs505 === errors;
 }
 else {
-const err219 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid75 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -5325,16 +5816,11 @@ vErrors.push(err219);
 errors++;
 }
 }
-var valid72 = _errs460 === errors;
+var _valid16 = _errs494 === errors;
+valid74 = valid74 || _valid16;
 }
-else {
-var valid72 = true;
-}
-if(valid72){
-if(data167.note !== undefined){
-const _errs462 = errors;
-if(typeof data167.note !== "string"){
-const err220 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid74){
+const err220 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -5342,21 +5828,34 @@ else {
 vErrors.push(err220);
 }
 errors++;
+validate10.errors = vErrors;
+return false;
 }
-var valid72 = _errs462 === errors;
+else {
+errors = _errs491;
+if(vErrors !== null){
+if(_errs491){
+vErrors.length = _errs491;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid72 = _errs489 === errors;
 }
 else {
 var valid72 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid72){
+if(data184.muLi !== undefined){
+let data194 = data184.muLi;
+const _errs507 = errors;
+const _errs509 = errors;
+let valid77 = false;
+const _errs510 = errors;
+if(!(typeof data194 == "number")){
+const err221 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -5365,12 +5864,15 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-var _valid16 = _errs451 === errors;
-valid71 = valid71 || _valid16;
-}
-if(!valid71){
-const err222 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid17 = _errs510 === errors;
+valid77 = valid77 || _valid17;
+if(!valid77){
+const _errs512 = errors;
+if(errors === _errs512){
+if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
+let missing33;
+if((data194.value === undefined) && (missing33 = "value")){
+const err222 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing33},message:"must have required property '"+missing33+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -5378,39 +5880,220 @@ else {
 vErrors.push(err222);
 }
 errors++;
+}
+else {
+const _errs514 = errors;
+for(const key32 in data194){
+if(!(((((key32 === "value") || (key32 === "source")) || (key32 === "calibrated")) || (key32 === "uncertainty")) || (key32 === "note"))){
+const err223 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+break;
+}
+}
+if(_errs514 === errors){
+if(data194.value !== undefined){
+const _errs515 = errors;
+if(!(typeof data194.value == "number")){
+const err224 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var valid78 = _errs515 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data194.source !== undefined){
+let data196 = data194.source;
+const _errs517 = errors;
+if(errors === _errs517){
+if(typeof data196 === "string"){
+if(func3(data196) < 1){
+const err225 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+else {
+const err226 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+var valid78 = _errs517 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data194.calibrated !== undefined){
+let data197 = data194.calibrated;
+const _errs519 = errors;
+if(errors === _errs519){
+if(typeof data197 === "string"){
+if(func3(data197) < 1){
+const err227 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+else {
+const err228 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+var valid78 = _errs519 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data194.uncertainty !== undefined){
+let data198 = data194.uncertainty;
+const _errs521 = errors;
+if(errors === _errs521){
+if(typeof data198 == "number"){
+if(data198 < 0 || isNaN(data198)){
+const err229 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+var valid78 = _errs521 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data194.note !== undefined){
+const _errs523 = errors;
+if(typeof data194.note !== "string"){
+const err231 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+var valid78 = _errs523 === errors;
+}
+else {
+var valid78 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+var _valid17 = _errs512 === errors;
+valid77 = valid77 || _valid17;
+}
+if(!valid77){
+const err233 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs448;
+errors = _errs509;
 if(vErrors !== null){
-if(_errs448){
-vErrors.length = _errs448;
+if(_errs509){
+vErrors.length = _errs509;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid66 = _errs446 === errors;
+var valid72 = _errs507 === errors;
 }
 else {
-var valid66 = true;
+var valid72 = true;
 }
-if(valid66){
-if(data157.freeze !== undefined){
-let data173 = data157.freeze;
-const _errs464 = errors;
-if(errors === _errs464){
-if(Array.isArray(data173)){
-var valid73 = true;
-const len5 = data173.length;
+if(valid72){
+if(data184.freeze !== undefined){
+let data200 = data184.freeze;
+const _errs525 = errors;
+if(errors === _errs525){
+if(Array.isArray(data200)){
+var valid79 = true;
+const len5 = data200.length;
 for(let i5=0; i5<len5; i5++){
-let data174 = data173[i5];
-const _errs466 = errors;
-if(errors === _errs466){
-if(typeof data174 === "string"){
-if(func3(data174) < 1){
+let data201 = data200[i5];
+const _errs527 = errors;
+if(errors === _errs527){
+if(typeof data201 === "string"){
+if(func3(data201) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5420,8 +6103,8 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze/" 
 return false;
 }
 }
-var valid73 = _errs466 === errors;
-if(!valid73){
+var valid79 = _errs527 === errors;
+if(!valid79){
 break;
 }
 }
@@ -5431,10 +6114,10 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze",s
 return false;
 }
 }
-var valid66 = _errs464 === errors;
+var valid72 = _errs525 === errors;
 }
 else {
-var valid66 = true;
+var valid72 = true;
 }
 }
 }
@@ -5449,283 +6132,99 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPa
 return false;
 }
 }
-var valid34 = _errs419 === errors;
+var valid36 = _errs480 === errors;
 }
 else {
-var valid34 = true;
+var valid36 = true;
 }
-if(valid34){
+if(valid36){
 if(data65.potentials !== undefined){
-let data175 = data65.potentials;
-const _errs468 = errors;
-if(errors === _errs468){
-if(data175 && typeof data175 == "object" && !Array.isArray(data175)){
-for(const key28 in data175){
-let data176 = data175[key28];
-const _errs471 = errors;
-if(errors === _errs471){
-if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
-let missing29;
-if(((data176.intercept === undefined) && (missing29 = "intercept")) || ((data176.slope === undefined) && (missing29 = "slope"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: missing29},message:"must have required property '"+missing29+"'"}];
+let data202 = data65.potentials;
+const _errs529 = errors;
+if(errors === _errs529){
+if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
+for(const key33 in data202){
+let data203 = data202[key33];
+const _errs532 = errors;
+if(errors === _errs532){
+if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+let missing34;
+if(((data203.intercept === undefined) && (missing34 = "intercept")) || ((data203.slope === undefined) && (missing34 = "slope"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: missing34},message:"must have required property '"+missing34+"'"}];
 return false;
 }
 else {
-const _errs473 = errors;
-for(const key29 in data176){
-if(!(((((key29 === "source") || (key29 === "calibrated")) || (key29 === "note")) || (key29 === "intercept")) || (key29 === "slope"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"}];
+const _errs534 = errors;
+for(const key34 in data203){
+if(!(((((key34 === "source") || (key34 === "calibrated")) || (key34 === "note")) || (key34 === "intercept")) || (key34 === "slope"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs473 === errors){
-if(data176.source !== undefined){
-let data177 = data176.source;
-const _errs474 = errors;
-if(errors === _errs474){
-if(typeof data177 === "string"){
-if(func3(data177) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(_errs534 === errors){
+if(data203.source !== undefined){
+let data204 = data203.source;
+const _errs535 = errors;
+if(errors === _errs535){
+if(typeof data204 === "string"){
+if(func3(data204) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid75 = _errs474 === errors;
+var valid81 = _errs535 === errors;
 }
 else {
-var valid75 = true;
+var valid81 = true;
 }
-if(valid75){
-if(data176.calibrated !== undefined){
-let data178 = data176.calibrated;
-const _errs476 = errors;
-if(errors === _errs476){
-if(typeof data178 === "string"){
-if(func3(data178) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+if(valid81){
+if(data203.calibrated !== undefined){
+let data205 = data203.calibrated;
+const _errs537 = errors;
+if(errors === _errs537){
+if(typeof data205 === "string"){
+if(func3(data205) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-var valid75 = _errs476 === errors;
+var valid81 = _errs537 === errors;
 }
 else {
-var valid75 = true;
+var valid81 = true;
 }
-if(valid75){
-if(data176.note !== undefined){
-const _errs478 = errors;
-if(typeof data176.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(valid81){
+if(data203.note !== undefined){
+const _errs539 = errors;
+if(typeof data203.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid75 = _errs478 === errors;
+var valid81 = _errs539 === errors;
 }
 else {
-var valid75 = true;
+var valid81 = true;
 }
-if(valid75){
-if(data176.intercept !== undefined){
-let data180 = data176.intercept;
-const _errs480 = errors;
-const _errs482 = errors;
-let valid77 = false;
-const _errs483 = errors;
-if(!(typeof data180 == "number")){
-const err223 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-var _valid17 = _errs483 === errors;
-valid77 = valid77 || _valid17;
-if(!valid77){
-const _errs485 = errors;
-if(errors === _errs485){
-if(data180 && typeof data180 == "object" && !Array.isArray(data180)){
-let missing30;
-if((data180.value === undefined) && (missing30 = "value")){
-const err224 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing30},message:"must have required property '"+missing30+"'"};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-else {
-const _errs487 = errors;
-for(const key30 in data180){
-if(!(((((key30 === "value") || (key30 === "source")) || (key30 === "calibrated")) || (key30 === "uncertainty")) || (key30 === "note"))){
-const err225 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-break;
-}
-}
-if(_errs487 === errors){
-if(data180.value !== undefined){
-const _errs488 = errors;
-if(!(typeof data180.value == "number")){
-const err226 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-var valid78 = _errs488 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data180.source !== undefined){
-let data182 = data180.source;
-const _errs490 = errors;
-if(errors === _errs490){
-if(typeof data182 === "string"){
-if(func3(data182) < 1){
-const err227 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-}
-else {
-const err228 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-}
-var valid78 = _errs490 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data180.calibrated !== undefined){
-let data183 = data180.calibrated;
-const _errs492 = errors;
-if(errors === _errs492){
-if(typeof data183 === "string"){
-if(func3(data183) < 1){
-const err229 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-}
-else {
-const err230 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-}
-var valid78 = _errs492 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data180.uncertainty !== undefined){
-let data184 = data180.uncertainty;
-const _errs494 = errors;
-if(errors === _errs494){
-if(typeof data184 == "number"){
-if(data184 < 0 || isNaN(data184)){
-const err231 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-}
-else {
-const err232 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-}
-var valid78 = _errs494 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data180.note !== undefined){
-const _errs496 = errors;
-if(typeof data180.note !== "string"){
-const err233 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-var valid78 = _errs496 === errors;
-}
-else {
-var valid78 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err234 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid81){
+if(data203.intercept !== undefined){
+let data207 = data203.intercept;
+const _errs541 = errors;
+const _errs543 = errors;
+let valid83 = false;
+const _errs544 = errors;
+if(!(typeof data207 == "number")){
+const err234 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -5734,12 +6233,15 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-var _valid17 = _errs485 === errors;
-valid77 = valid77 || _valid17;
-}
-if(!valid77){
-const err235 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid18 = _errs544 === errors;
+valid83 = valid83 || _valid18;
+if(!valid83){
+const _errs546 = errors;
+if(errors === _errs546){
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+let missing35;
+if((data207.value === undefined) && (missing35 = "value")){
+const err235 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing35},message:"must have required property '"+missing35+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -5747,34 +6249,12 @@ else {
 vErrors.push(err235);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
 }
 else {
-errors = _errs482;
-if(vErrors !== null){
-if(_errs482){
-vErrors.length = _errs482;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid75 = _errs480 === errors;
-}
-else {
-var valid75 = true;
-}
-if(valid75){
-if(data176.slope !== undefined){
-let data186 = data176.slope;
-const _errs498 = errors;
-const _errs500 = errors;
-let valid80 = false;
-const _errs501 = errors;
-if(!(typeof data186 == "number")){
-const err236 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs548 = errors;
+for(const key35 in data207){
+if(!(((((key35 === "value") || (key35 === "source")) || (key35 === "calibrated")) || (key35 === "uncertainty")) || (key35 === "note"))){
+const err236 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -5782,16 +6262,14 @@ else {
 vErrors.push(err236);
 }
 errors++;
+break;
 }
-var _valid18 = _errs501 === errors;
-valid80 = valid80 || _valid18;
-if(!valid80){
-const _errs503 = errors;
-if(errors === _errs503){
-if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
-let missing31;
-if((data186.value === undefined) && (missing31 = "value")){
-const err237 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing31},message:"must have required property '"+missing31+"'"};
+}
+if(_errs548 === errors){
+if(data207.value !== undefined){
+const _errs549 = errors;
+if(!(typeof data207.value == "number")){
+const err237 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -5800,11 +6278,19 @@ vErrors.push(err237);
 }
 errors++;
 }
+var valid84 = _errs549 === errors;
+}
 else {
-const _errs505 = errors;
-for(const key31 in data186){
-if(!(((((key31 === "value") || (key31 === "source")) || (key31 === "calibrated")) || (key31 === "uncertainty")) || (key31 === "note"))){
-const err238 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+var valid84 = true;
+}
+if(valid84){
+if(data207.source !== undefined){
+let data209 = data207.source;
+const _errs551 = errors;
+if(errors === _errs551){
+if(typeof data209 === "string"){
+if(func3(data209) < 1){
+const err238 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -5812,14 +6298,10 @@ else {
 vErrors.push(err238);
 }
 errors++;
-break;
 }
 }
-if(_errs505 === errors){
-if(data186.value !== undefined){
-const _errs506 = errors;
-if(!(typeof data186.value == "number")){
-const err239 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err239 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -5828,19 +6310,20 @@ vErrors.push(err239);
 }
 errors++;
 }
-var valid81 = _errs506 === errors;
+}
+var valid84 = _errs551 === errors;
 }
 else {
-var valid81 = true;
+var valid84 = true;
 }
-if(valid81){
-if(data186.source !== undefined){
-let data188 = data186.source;
-const _errs508 = errors;
-if(errors === _errs508){
-if(typeof data188 === "string"){
-if(func3(data188) < 1){
-const err240 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid84){
+if(data207.calibrated !== undefined){
+let data210 = data207.calibrated;
+const _errs553 = errors;
+if(errors === _errs553){
+if(typeof data210 === "string"){
+if(func3(data210) < 1){
+const err240 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -5851,7 +6334,7 @@ errors++;
 }
 }
 else {
-const err241 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err241 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -5861,19 +6344,19 @@ vErrors.push(err241);
 errors++;
 }
 }
-var valid81 = _errs508 === errors;
+var valid84 = _errs553 === errors;
 }
 else {
-var valid81 = true;
+var valid84 = true;
 }
-if(valid81){
-if(data186.calibrated !== undefined){
-let data189 = data186.calibrated;
-const _errs510 = errors;
-if(errors === _errs510){
-if(typeof data189 === "string"){
-if(func3(data189) < 1){
-const err242 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid84){
+if(data207.uncertainty !== undefined){
+let data211 = data207.uncertainty;
+const _errs555 = errors;
+if(errors === _errs555){
+if(typeof data211 == "number"){
+if(data211 < 0 || isNaN(data211)){
+const err242 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -5884,7 +6367,7 @@ errors++;
 }
 }
 else {
-const err243 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err243 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -5894,19 +6377,16 @@ vErrors.push(err243);
 errors++;
 }
 }
-var valid81 = _errs510 === errors;
+var valid84 = _errs555 === errors;
 }
 else {
-var valid81 = true;
+var valid84 = true;
 }
-if(valid81){
-if(data186.uncertainty !== undefined){
-let data190 = data186.uncertainty;
-const _errs512 = errors;
-if(errors === _errs512){
-if(typeof data190 == "number"){
-if(data190 < 0 || isNaN(data190)){
-const err244 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid84){
+if(data207.note !== undefined){
+const _errs557 = errors;
+if(typeof data207.note !== "string"){
+const err244 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -5915,9 +6395,20 @@ vErrors.push(err244);
 }
 errors++;
 }
+var valid84 = _errs557 === errors;
 }
 else {
-const err245 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid84 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -5927,16 +6418,11 @@ vErrors.push(err245);
 errors++;
 }
 }
-var valid81 = _errs512 === errors;
+var _valid18 = _errs546 === errors;
+valid83 = valid83 || _valid18;
 }
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data186.note !== undefined){
-const _errs514 = errors;
-if(typeof data186.note !== "string"){
-const err246 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid83){
+const err246 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -5944,21 +6430,34 @@ else {
 vErrors.push(err246);
 }
 errors++;
+validate10.errors = vErrors;
+return false;
 }
-var valid81 = _errs514 === errors;
+else {
+errors = _errs543;
+if(vErrors !== null){
+if(_errs543){
+vErrors.length = _errs543;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid81 = _errs541 === errors;
 }
 else {
 var valid81 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-else {
-const err247 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid81){
+if(data203.slope !== undefined){
+let data213 = data203.slope;
+const _errs559 = errors;
+const _errs561 = errors;
+let valid86 = false;
+const _errs562 = errors;
+if(!(typeof data213 == "number")){
+const err247 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -5967,12 +6466,15 @@ vErrors.push(err247);
 }
 errors++;
 }
-}
-var _valid18 = _errs503 === errors;
-valid80 = valid80 || _valid18;
-}
-if(!valid80){
-const err248 = {instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid19 = _errs562 === errors;
+valid86 = valid86 || _valid19;
+if(!valid86){
+const _errs564 = errors;
+if(errors === _errs564){
+if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
+let missing36;
+if((data213.value === undefined) && (missing36 = "value")){
+const err248 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing36},message:"must have required property '"+missing36+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -5980,24 +6482,205 @@ else {
 vErrors.push(err248);
 }
 errors++;
+}
+else {
+const _errs566 = errors;
+for(const key36 in data213){
+if(!(((((key36 === "value") || (key36 === "source")) || (key36 === "calibrated")) || (key36 === "uncertainty")) || (key36 === "note"))){
+const err249 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+break;
+}
+}
+if(_errs566 === errors){
+if(data213.value !== undefined){
+const _errs567 = errors;
+if(!(typeof data213.value == "number")){
+const err250 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+var valid87 = _errs567 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data213.source !== undefined){
+let data215 = data213.source;
+const _errs569 = errors;
+if(errors === _errs569){
+if(typeof data215 === "string"){
+if(func3(data215) < 1){
+const err251 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+var valid87 = _errs569 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data213.calibrated !== undefined){
+let data216 = data213.calibrated;
+const _errs571 = errors;
+if(errors === _errs571){
+if(typeof data216 === "string"){
+if(func3(data216) < 1){
+const err253 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+else {
+const err254 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+var valid87 = _errs571 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data213.uncertainty !== undefined){
+let data217 = data213.uncertainty;
+const _errs573 = errors;
+if(errors === _errs573){
+if(typeof data217 == "number"){
+if(data217 < 0 || isNaN(data217)){
+const err255 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+var valid87 = _errs573 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data213.note !== undefined){
+const _errs575 = errors;
+if(typeof data213.note !== "string"){
+const err257 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+var valid87 = _errs575 === errors;
+}
+else {
+var valid87 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+var _valid19 = _errs564 === errors;
+valid86 = valid86 || _valid19;
+}
+if(!valid86){
+const err259 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs500;
+errors = _errs561;
 if(vErrors !== null){
-if(_errs500){
-vErrors.length = _errs500;
+if(_errs561){
+vErrors.length = _errs561;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid75 = _errs498 === errors;
+var valid81 = _errs559 === errors;
 }
 else {
-var valid75 = true;
+var valid81 = true;
 }
 }
 }
@@ -6007,12 +6690,12 @@ var valid75 = true;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid74 = _errs471 === errors;
-if(!valid74){
+var valid80 = _errs532 === errors;
+if(!valid80){
 break;
 }
 }
@@ -6022,10 +6705,13 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials",schemaP
 return false;
 }
 }
-var valid34 = _errs468 === errors;
+var valid36 = _errs529 === errors;
 }
 else {
-var valid34 = true;
+var valid36 = true;
+}
+}
+}
 }
 }
 }
@@ -6068,50 +6754,50 @@ var valid7 = true;
 }
 if(valid7){
 if(data.constraints !== undefined){
-let data192 = data.constraints;
-const _errs516 = errors;
-if(errors === _errs516){
-if(Array.isArray(data192)){
-var valid82 = true;
-const len6 = data192.length;
+let data219 = data.constraints;
+const _errs577 = errors;
+if(errors === _errs577){
+if(Array.isArray(data219)){
+var valid88 = true;
+const len6 = data219.length;
 for(let i6=0; i6<len6; i6++){
-let data193 = data192[i6];
-const _errs518 = errors;
-if(errors === _errs518){
-if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
-let missing32;
-if(((((((data193.kind === undefined) && (missing32 = "kind")) || ((data193.vacancy === undefined) && (missing32 = "vacancy"))) || ((data193.interstitial === undefined) && (missing32 = "interstitial"))) || ((data193.value === undefined) && (missing32 = "value"))) || ((data193.tolerance === undefined) && (missing32 = "tolerance"))) || ((data193.source === undefined) && (missing32 = "source"))){
-validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: missing32},message:"must have required property '"+missing32+"'"}];
+let data220 = data219[i6];
+const _errs579 = errors;
+if(errors === _errs579){
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+let missing37;
+if(((((((data220.kind === undefined) && (missing37 = "kind")) || ((data220.vacancy === undefined) && (missing37 = "vacancy"))) || ((data220.interstitial === undefined) && (missing37 = "interstitial"))) || ((data220.value === undefined) && (missing37 = "value"))) || ((data220.tolerance === undefined) && (missing37 = "tolerance"))) || ((data220.source === undefined) && (missing37 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: missing37},message:"must have required property '"+missing37+"'"}];
 return false;
 }
 else {
-const _errs520 = errors;
-for(const key32 in data193){
-if(!(((((((key32 === "kind") || (key32 === "vacancy")) || (key32 === "interstitial")) || (key32 === "value")) || (key32 === "tolerance")) || (key32 === "source")) || (key32 === "note"))){
-validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"}];
+const _errs581 = errors;
+for(const key37 in data220){
+if(!(((((((key37 === "kind") || (key37 === "vacancy")) || (key37 === "interstitial")) || (key37 === "value")) || (key37 === "tolerance")) || (key37 === "source")) || (key37 === "note"))){
+validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs520 === errors){
-if(data193.kind !== undefined){
-const _errs521 = errors;
-if(!(data193.kind === "frenkelEnergy")){
+if(_errs581 === errors){
+if(data220.kind !== undefined){
+const _errs582 = errors;
+if(!(data220.kind === "frenkelEnergy")){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/kind",schemaPath:"#/oneOf/1/properties/constraints/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.constraints.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid83 = _errs521 === errors;
+var valid89 = _errs582 === errors;
 }
 else {
-var valid83 = true;
+var valid89 = true;
 }
-if(valid83){
-if(data193.vacancy !== undefined){
-let data195 = data193.vacancy;
-const _errs522 = errors;
-if(errors === _errs522){
-if(typeof data195 === "string"){
-if(func3(data195) < 1){
+if(valid89){
+if(data220.vacancy !== undefined){
+let data222 = data220.vacancy;
+const _errs583 = errors;
+if(errors === _errs583){
+if(typeof data222 === "string"){
+if(func3(data222) < 1){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6121,18 +6807,18 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/vacancy",
 return false;
 }
 }
-var valid83 = _errs522 === errors;
+var valid89 = _errs583 === errors;
 }
 else {
-var valid83 = true;
+var valid89 = true;
 }
-if(valid83){
-if(data193.interstitial !== undefined){
-let data196 = data193.interstitial;
-const _errs524 = errors;
-if(errors === _errs524){
-if(typeof data196 === "string"){
-if(func3(data196) < 1){
+if(valid89){
+if(data220.interstitial !== undefined){
+let data223 = data220.interstitial;
+const _errs585 = errors;
+if(errors === _errs585){
+if(typeof data223 === "string"){
+if(func3(data223) < 1){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6142,30 +6828,30 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/interstit
 return false;
 }
 }
-var valid83 = _errs524 === errors;
+var valid89 = _errs585 === errors;
 }
 else {
-var valid83 = true;
+var valid89 = true;
 }
-if(valid83){
-if(data193.value !== undefined){
-const _errs526 = errors;
-if(!(typeof data193.value == "number")){
+if(valid89){
+if(data220.value !== undefined){
+const _errs587 = errors;
+if(!(typeof data220.value == "number")){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/value",schemaPath:"#/oneOf/1/properties/constraints/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid83 = _errs526 === errors;
+var valid89 = _errs587 === errors;
 }
 else {
-var valid83 = true;
+var valid89 = true;
 }
-if(valid83){
-if(data193.tolerance !== undefined){
-let data198 = data193.tolerance;
-const _errs528 = errors;
-if(errors === _errs528){
-if(typeof data198 == "number"){
-if(data198 < 0 || isNaN(data198)){
+if(valid89){
+if(data220.tolerance !== undefined){
+let data225 = data220.tolerance;
+const _errs589 = errors;
+if(errors === _errs589){
+if(typeof data225 == "number"){
+if(data225 < 0 || isNaN(data225)){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -6175,18 +6861,18 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/tolerance
 return false;
 }
 }
-var valid83 = _errs528 === errors;
+var valid89 = _errs589 === errors;
 }
 else {
-var valid83 = true;
+var valid89 = true;
 }
-if(valid83){
-if(data193.source !== undefined){
-let data199 = data193.source;
-const _errs530 = errors;
-if(errors === _errs530){
-if(typeof data199 === "string"){
-if(func3(data199) < 1){
+if(valid89){
+if(data220.source !== undefined){
+let data226 = data220.source;
+const _errs591 = errors;
+if(errors === _errs591){
+if(typeof data226 === "string"){
+if(func3(data226) < 1){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6196,22 +6882,22 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/source",s
 return false;
 }
 }
-var valid83 = _errs530 === errors;
+var valid89 = _errs591 === errors;
 }
 else {
-var valid83 = true;
+var valid89 = true;
 }
-if(valid83){
-if(data193.note !== undefined){
-const _errs532 = errors;
-if(typeof data193.note !== "string"){
+if(valid89){
+if(data220.note !== undefined){
+const _errs593 = errors;
+if(typeof data220.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/note",schemaPath:"#/oneOf/1/properties/constraints/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid83 = _errs532 === errors;
+var valid89 = _errs593 === errors;
 }
 else {
-var valid83 = true;
+var valid89 = true;
 }
 }
 }
@@ -6227,8 +6913,8 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:
 return false;
 }
 }
-var valid82 = _errs518 === errors;
-if(!valid82){
+var valid88 = _errs579 === errors;
+if(!valid88){
 break;
 }
 }
@@ -6238,7 +6924,7 @@ validate10.errors = [{instancePath:instancePath+"/constraints",schemaPath:"#/one
 return false;
 }
 }
-var valid7 = _errs516 === errors;
+var valid7 = _errs577 === errors;
 }
 else {
 var valid7 = true;
@@ -6268,30 +6954,30 @@ return false;
 }
 }
 else if(tag0 === "cathode"){
-const _errs534 = errors;
-if(errors === _errs534){
+const _errs595 = errors;
+if(errors === _errs595){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing33;
-if(((((data.id === undefined) && (missing33 = "id")) || ((data.name === undefined) && (missing33 = "name"))) || ((data.role === undefined) && (missing33 = "role"))) || ((data.states === undefined) && (missing33 = "states"))){
-validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: missing33},message:"must have required property '"+missing33+"'"}];
+let missing38;
+if(((((data.id === undefined) && (missing38 = "id")) || ((data.name === undefined) && (missing38 = "name"))) || ((data.role === undefined) && (missing38 = "role"))) || ((data.states === undefined) && (missing38 = "states"))){
+validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: missing38},message:"must have required property '"+missing38+"'"}];
 return false;
 }
 else {
-const _errs536 = errors;
-for(const key33 in data){
-if(!(func2.call(schema11.oneOf[2].properties, key33))){
-validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"}];
+const _errs597 = errors;
+for(const key38 in data){
+if(!(func2.call(schema11.oneOf[2].properties, key38))){
+validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs536 === errors){
+if(_errs597 === errors){
 if(data.source !== undefined){
-let data201 = data.source;
-const _errs537 = errors;
-if(errors === _errs537){
-if(typeof data201 === "string"){
-if(func3(data201) < 1){
+let data228 = data.source;
+const _errs598 = errors;
+if(errors === _errs598){
+if(typeof data228 === "string"){
+if(func3(data228) < 1){
 validate10.errors = [{instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6301,18 +6987,18 @@ validate10.errors = [{instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/
 return false;
 }
 }
-var valid85 = _errs537 === errors;
+var valid91 = _errs598 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
-if(valid85){
+if(valid91){
 if(data.calibrated !== undefined){
-let data202 = data.calibrated;
-const _errs539 = errors;
-if(errors === _errs539){
-if(typeof data202 === "string"){
-if(func3(data202) < 1){
+let data229 = data.calibrated;
+const _errs600 = errors;
+if(errors === _errs600){
+if(typeof data229 === "string"){
+if(func3(data229) < 1){
 validate10.errors = [{instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6322,42 +7008,42 @@ validate10.errors = [{instancePath:instancePath+"/calibrated",schemaPath:"#/oneO
 return false;
 }
 }
-var valid85 = _errs539 === errors;
+var valid91 = _errs600 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
-if(valid85){
+if(valid91){
 if(data.note !== undefined){
-const _errs541 = errors;
+const _errs602 = errors;
 if(typeof data.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid85 = _errs541 === errors;
+var valid91 = _errs602 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
-if(valid85){
+if(valid91){
 if(data.$schema !== undefined){
-const _errs543 = errors;
+const _errs604 = errors;
 if(typeof data.$schema !== "string"){
 validate10.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid85 = _errs543 === errors;
+var valid91 = _errs604 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
-if(valid85){
+if(valid91){
 if(data.id !== undefined){
-let data205 = data.id;
-const _errs545 = errors;
-if(errors === _errs545){
-if(typeof data205 === "string"){
-if(!pattern0.test(data205)){
+let data232 = data.id;
+const _errs606 = errors;
+if(errors === _errs606){
+if(typeof data232 === "string"){
+if(!pattern0.test(data232)){
 validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""}];
 return false;
 }
@@ -6367,18 +7053,18 @@ validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/prop
 return false;
 }
 }
-var valid85 = _errs545 === errors;
+var valid91 = _errs606 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
-if(valid85){
+if(valid91){
 if(data.name !== undefined){
-let data206 = data.name;
-const _errs547 = errors;
-if(errors === _errs547){
-if(typeof data206 === "string"){
-if(func3(data206) < 1){
+let data233 = data.name;
+const _errs608 = errors;
+if(errors === _errs608){
+if(typeof data233 === "string"){
+if(func3(data233) < 1){
 validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6388,86 +7074,86 @@ validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/pr
 return false;
 }
 }
-var valid85 = _errs547 === errors;
+var valid91 = _errs608 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
-if(valid85){
+if(valid91){
 if(data.formula !== undefined){
-const _errs549 = errors;
+const _errs610 = errors;
 if(typeof data.formula !== "string"){
 validate10.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/oneOf/2/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid85 = _errs549 === errors;
+var valid91 = _errs610 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
-if(valid85){
+if(valid91){
 if(data.colour !== undefined){
-const _errs551 = errors;
+const _errs612 = errors;
 if(typeof data.colour !== "string"){
 validate10.errors = [{instancePath:instancePath+"/colour",schemaPath:"#/oneOf/2/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid85 = _errs551 === errors;
+var valid91 = _errs612 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
-if(valid85){
+if(valid91){
 if(data.role !== undefined){
-const _errs553 = errors;
+const _errs614 = errors;
 if("cathode" !== data.role){
 validate10.errors = [{instancePath:instancePath+"/role",schemaPath:"#/oneOf/2/properties/role/const",keyword:"const",params:{allowedValue: "cathode"},message:"must be equal to constant"}];
 return false;
 }
-var valid85 = _errs553 === errors;
+var valid91 = _errs614 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
-if(valid85){
+if(valid91){
 if(data.states !== undefined){
-let data210 = data.states;
-const _errs554 = errors;
-if(errors === _errs554){
-if(Array.isArray(data210)){
-if(data210.length < 1){
+let data237 = data.states;
+const _errs615 = errors;
+if(errors === _errs615){
+if(Array.isArray(data237)){
+if(data237.length < 1){
 validate10.errors = [{instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid86 = true;
-const len7 = data210.length;
+var valid92 = true;
+const len7 = data237.length;
 for(let i7=0; i7<len7; i7++){
-let data211 = data210[i7];
-const _errs556 = errors;
-if(errors === _errs556){
-if(data211 && typeof data211 == "object" && !Array.isArray(data211)){
-let missing34;
-if((((((data211.soc === undefined) && (missing34 = "soc")) || ((data211.bandGap === undefined) && (missing34 = "bandGap"))) || ((data211.ionizationPotential === undefined) && (missing34 = "ionizationPotential"))) || ((data211.fermiLevel === undefined) && (missing34 = "fermiLevel"))) || ((data211.ocv === undefined) && (missing34 = "ocv"))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: missing34},message:"must have required property '"+missing34+"'"}];
+let data238 = data237[i7];
+const _errs617 = errors;
+if(errors === _errs617){
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+let missing39;
+if((((((data238.soc === undefined) && (missing39 = "soc")) || ((data238.bandGap === undefined) && (missing39 = "bandGap"))) || ((data238.ionizationPotential === undefined) && (missing39 = "ionizationPotential"))) || ((data238.fermiLevel === undefined) && (missing39 = "fermiLevel"))) || ((data238.ocv === undefined) && (missing39 = "ocv"))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: missing39},message:"must have required property '"+missing39+"'"}];
 return false;
 }
 else {
-const _errs558 = errors;
-for(const key34 in data211){
-if(!(func2.call(schema11.oneOf[2].properties.states.items.properties, key34))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"}];
+const _errs619 = errors;
+for(const key39 in data238){
+if(!(func2.call(schema11.oneOf[2].properties.states.items.properties, key39))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs558 === errors){
-if(data211.source !== undefined){
-let data212 = data211.source;
-const _errs559 = errors;
-if(errors === _errs559){
-if(typeof data212 === "string"){
-if(func3(data212) < 1){
+if(_errs619 === errors){
+if(data238.source !== undefined){
+let data239 = data238.source;
+const _errs620 = errors;
+if(errors === _errs620){
+if(typeof data239 === "string"){
+if(func3(data239) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6477,18 +7163,18 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/source",schema
 return false;
 }
 }
-var valid87 = _errs559 === errors;
+var valid93 = _errs620 === errors;
 }
 else {
-var valid87 = true;
+var valid93 = true;
 }
-if(valid87){
-if(data211.calibrated !== undefined){
-let data213 = data211.calibrated;
-const _errs561 = errors;
-if(errors === _errs561){
-if(typeof data213 === "string"){
-if(func3(data213) < 1){
+if(valid93){
+if(data238.calibrated !== undefined){
+let data240 = data238.calibrated;
+const _errs622 = errors;
+if(errors === _errs622){
+if(typeof data240 === "string"){
+if(func3(data240) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6498,240 +7184,57 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/calibrated",sc
 return false;
 }
 }
-var valid87 = _errs561 === errors;
+var valid93 = _errs622 === errors;
 }
 else {
-var valid87 = true;
+var valid93 = true;
 }
-if(valid87){
-if(data211.note !== undefined){
-const _errs563 = errors;
-if(typeof data211.note !== "string"){
+if(valid93){
+if(data238.note !== undefined){
+const _errs624 = errors;
+if(typeof data238.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/note",schemaPath:"#/oneOf/2/properties/states/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid87 = _errs563 === errors;
+var valid93 = _errs624 === errors;
 }
 else {
-var valid87 = true;
+var valid93 = true;
 }
-if(valid87){
-if(data211.soc !== undefined){
-let data215 = data211.soc;
-const _errs565 = errors;
-if(!(((data215 === "0%") || (data215 === "100%")) || (data215 === "+"))){
+if(valid93){
+if(data238.soc !== undefined){
+let data242 = data238.soc;
+const _errs626 = errors;
+if(!(((data242 === "0%") || (data242 === "100%")) || (data242 === "+"))){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/soc",schemaPath:"#/oneOf/2/properties/states/items/properties/soc/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[2].properties.states.items.properties.soc.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid87 = _errs565 === errors;
+var valid93 = _errs626 === errors;
 }
 else {
-var valid87 = true;
+var valid93 = true;
 }
-if(valid87){
-if(data211.formula !== undefined){
-const _errs566 = errors;
-if(typeof data211.formula !== "string"){
+if(valid93){
+if(data238.formula !== undefined){
+const _errs627 = errors;
+if(typeof data238.formula !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/formula",schemaPath:"#/oneOf/2/properties/states/items/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid87 = _errs566 === errors;
+var valid93 = _errs627 === errors;
 }
 else {
-var valid87 = true;
+var valid93 = true;
 }
-if(valid87){
-if(data211.bandGap !== undefined){
-let data217 = data211.bandGap;
-const _errs568 = errors;
-const _errs570 = errors;
-let valid89 = false;
-const _errs571 = errors;
-if(!(typeof data217 == "number")){
-const err249 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err249];
-}
-else {
-vErrors.push(err249);
-}
-errors++;
-}
-var _valid19 = _errs571 === errors;
-valid89 = valid89 || _valid19;
-if(!valid89){
-const _errs573 = errors;
-if(errors === _errs573){
-if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
-let missing35;
-if((data217.value === undefined) && (missing35 = "value")){
-const err250 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: missing35},message:"must have required property '"+missing35+"'"};
-if(vErrors === null){
-vErrors = [err250];
-}
-else {
-vErrors.push(err250);
-}
-errors++;
-}
-else {
-const _errs575 = errors;
-for(const key35 in data217){
-if(!((((((key35 === "value") || (key35 === "source")) || (key35 === "calibrated")) || (key35 === "uncertainty")) || (key35 === "note")) || (key35 === "functional"))){
-const err251 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-break;
-}
-}
-if(_errs575 === errors){
-if(data217.value !== undefined){
-const _errs576 = errors;
-if(!(typeof data217.value == "number")){
-const err252 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-var valid90 = _errs576 === errors;
-}
-else {
-var valid90 = true;
-}
-if(valid90){
-if(data217.source !== undefined){
-let data219 = data217.source;
-const _errs578 = errors;
-if(errors === _errs578){
-if(typeof data219 === "string"){
-if(func3(data219) < 1){
-const err253 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-}
-else {
-const err254 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-}
-var valid90 = _errs578 === errors;
-}
-else {
-var valid90 = true;
-}
-if(valid90){
-if(data217.calibrated !== undefined){
-let data220 = data217.calibrated;
-const _errs580 = errors;
-if(errors === _errs580){
-if(typeof data220 === "string"){
-if(func3(data220) < 1){
-const err255 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-else {
-const err256 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-var valid90 = _errs580 === errors;
-}
-else {
-var valid90 = true;
-}
-if(valid90){
-if(data217.uncertainty !== undefined){
-let data221 = data217.uncertainty;
-const _errs582 = errors;
-if(errors === _errs582){
-if(typeof data221 == "number"){
-if(data221 < 0 || isNaN(data221)){
-const err257 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-}
-else {
-const err258 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-}
-var valid90 = _errs582 === errors;
-}
-else {
-var valid90 = true;
-}
-if(valid90){
-if(data217.note !== undefined){
-const _errs584 = errors;
-if(typeof data217.note !== "string"){
-const err259 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-var valid90 = _errs584 === errors;
-}
-else {
-var valid90 = true;
-}
-if(valid90){
-if(data217.functional !== undefined){
-let data223 = data217.functional;
-const _errs586 = errors;
-if(errors === _errs586){
-if(typeof data223 === "string"){
-if(func3(data223) < 1){
-const err260 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid93){
+if(data238.bandGap !== undefined){
+let data244 = data238.bandGap;
+const _errs629 = errors;
+const _errs631 = errors;
+let valid95 = false;
+const _errs632 = errors;
+if(!(typeof data244 == "number")){
+const err260 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -6740,9 +7243,15 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-else {
-const err261 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid20 = _errs632 === errors;
+valid95 = valid95 || _valid20;
+if(!valid95){
+const _errs634 = errors;
+if(errors === _errs634){
+if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
+let missing40;
+if((data244.value === undefined) && (missing40 = "value")){
+const err261 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: missing40},message:"must have required property '"+missing40+"'"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -6751,22 +7260,11 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-var valid90 = _errs586 === errors;
-}
 else {
-var valid90 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err262 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs636 = errors;
+for(const key40 in data244){
+if(!((((((key40 === "value") || (key40 === "source")) || (key40 === "calibrated")) || (key40 === "uncertainty")) || (key40 === "note")) || (key40 === "functional"))){
+const err262 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -6774,13 +7272,14 @@ else {
 vErrors.push(err262);
 }
 errors++;
+break;
 }
 }
-var _valid19 = _errs573 === errors;
-valid89 = valid89 || _valid19;
-}
-if(!valid89){
-const err263 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(_errs636 === errors){
+if(data244.value !== undefined){
+const _errs637 = errors;
+if(!(typeof data244.value == "number")){
+const err263 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -6788,34 +7287,20 @@ else {
 vErrors.push(err263);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
+}
+var valid96 = _errs637 === errors;
 }
 else {
-errors = _errs570;
-if(vErrors !== null){
-if(_errs570){
-vErrors.length = _errs570;
+var valid96 = true;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid87 = _errs568 === errors;
-}
-else {
-var valid87 = true;
-}
-if(valid87){
-if(data211.ionizationPotential !== undefined){
-let data224 = data211.ionizationPotential;
-const _errs588 = errors;
-const _errs590 = errors;
-let valid92 = false;
-const _errs591 = errors;
-if(!(typeof data224 == "number")){
-const err264 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid96){
+if(data244.source !== undefined){
+let data246 = data244.source;
+const _errs639 = errors;
+if(errors === _errs639){
+if(typeof data246 === "string"){
+if(func3(data246) < 1){
+const err264 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -6824,15 +7309,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-var _valid20 = _errs591 === errors;
-valid92 = valid92 || _valid20;
-if(!valid92){
-const _errs593 = errors;
-if(errors === _errs593){
-if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
-let missing36;
-if((data224.value === undefined) && (missing36 = "value")){
-const err265 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing36},message:"must have required property '"+missing36+"'"};
+}
+else {
+const err265 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -6841,11 +7320,20 @@ vErrors.push(err265);
 }
 errors++;
 }
+}
+var valid96 = _errs639 === errors;
+}
 else {
-const _errs595 = errors;
-for(const key36 in data224){
-if(!(((((key36 === "value") || (key36 === "source")) || (key36 === "calibrated")) || (key36 === "uncertainty")) || (key36 === "note"))){
-const err266 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+var valid96 = true;
+}
+if(valid96){
+if(data244.calibrated !== undefined){
+let data247 = data244.calibrated;
+const _errs641 = errors;
+if(errors === _errs641){
+if(typeof data247 === "string"){
+if(func3(data247) < 1){
+const err266 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -6853,14 +7341,10 @@ else {
 vErrors.push(err266);
 }
 errors++;
-break;
 }
 }
-if(_errs595 === errors){
-if(data224.value !== undefined){
-const _errs596 = errors;
-if(!(typeof data224.value == "number")){
-const err267 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err267 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -6869,19 +7353,20 @@ vErrors.push(err267);
 }
 errors++;
 }
-var valid93 = _errs596 === errors;
+}
+var valid96 = _errs641 === errors;
 }
 else {
-var valid93 = true;
+var valid96 = true;
 }
-if(valid93){
-if(data224.source !== undefined){
-let data226 = data224.source;
-const _errs598 = errors;
-if(errors === _errs598){
-if(typeof data226 === "string"){
-if(func3(data226) < 1){
-const err268 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid96){
+if(data244.uncertainty !== undefined){
+let data248 = data244.uncertainty;
+const _errs643 = errors;
+if(errors === _errs643){
+if(typeof data248 == "number"){
+if(data248 < 0 || isNaN(data248)){
+const err268 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -6892,7 +7377,7 @@ errors++;
 }
 }
 else {
-const err269 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err269 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -6902,19 +7387,16 @@ vErrors.push(err269);
 errors++;
 }
 }
-var valid93 = _errs598 === errors;
+var valid96 = _errs643 === errors;
 }
 else {
-var valid93 = true;
+var valid96 = true;
 }
-if(valid93){
-if(data224.calibrated !== undefined){
-let data227 = data224.calibrated;
-const _errs600 = errors;
-if(errors === _errs600){
-if(typeof data227 === "string"){
-if(func3(data227) < 1){
-const err270 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid96){
+if(data244.note !== undefined){
+const _errs645 = errors;
+if(typeof data244.note !== "string"){
+const err270 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -6923,9 +7405,19 @@ vErrors.push(err270);
 }
 errors++;
 }
+var valid96 = _errs645 === errors;
 }
 else {
-const err271 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid96 = true;
+}
+if(valid96){
+if(data244.functional !== undefined){
+let data250 = data244.functional;
+const _errs647 = errors;
+if(errors === _errs647){
+if(typeof data250 === "string"){
+if(func3(data250) < 1){
+const err271 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -6935,19 +7427,8 @@ vErrors.push(err271);
 errors++;
 }
 }
-var valid93 = _errs600 === errors;
-}
 else {
-var valid93 = true;
-}
-if(valid93){
-if(data224.uncertainty !== undefined){
-let data228 = data224.uncertainty;
-const _errs602 = errors;
-if(errors === _errs602){
-if(typeof data228 == "number"){
-if(data228 < 0 || isNaN(data228)){
-const err272 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err272 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -6957,8 +7438,21 @@ vErrors.push(err272);
 errors++;
 }
 }
+var valid96 = _errs647 === errors;
+}
 else {
-const err273 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid96 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -6968,16 +7462,11 @@ vErrors.push(err273);
 errors++;
 }
 }
-var valid93 = _errs602 === errors;
+var _valid20 = _errs634 === errors;
+valid95 = valid95 || _valid20;
 }
-else {
-var valid93 = true;
-}
-if(valid93){
-if(data224.note !== undefined){
-const _errs604 = errors;
-if(typeof data224.note !== "string"){
-const err274 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid95){
+const err274 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -6985,21 +7474,34 @@ else {
 vErrors.push(err274);
 }
 errors++;
+validate10.errors = vErrors;
+return false;
 }
-var valid93 = _errs604 === errors;
+else {
+errors = _errs631;
+if(vErrors !== null){
+if(_errs631){
+vErrors.length = _errs631;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid93 = _errs629 === errors;
 }
 else {
 var valid93 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-else {
-const err275 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid93){
+if(data238.ionizationPotential !== undefined){
+let data251 = data238.ionizationPotential;
+const _errs649 = errors;
+const _errs651 = errors;
+let valid98 = false;
+const _errs652 = errors;
+if(!(typeof data251 == "number")){
+const err275 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -7008,12 +7510,15 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-var _valid20 = _errs593 === errors;
-valid92 = valid92 || _valid20;
-}
-if(!valid92){
-const err276 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid21 = _errs652 === errors;
+valid98 = valid98 || _valid21;
+if(!valid98){
+const _errs654 = errors;
+if(errors === _errs654){
+if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
+let missing41;
+if((data251.value === undefined) && (missing41 = "value")){
+const err276 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing41},message:"must have required property '"+missing41+"'"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -7021,34 +7526,12 @@ else {
 vErrors.push(err276);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
 }
 else {
-errors = _errs590;
-if(vErrors !== null){
-if(_errs590){
-vErrors.length = _errs590;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid87 = _errs588 === errors;
-}
-else {
-var valid87 = true;
-}
-if(valid87){
-if(data211.fermiLevel !== undefined){
-let data230 = data211.fermiLevel;
-const _errs606 = errors;
-const _errs608 = errors;
-let valid95 = false;
-const _errs609 = errors;
-if(!(typeof data230 == "number")){
-const err277 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs656 = errors;
+for(const key41 in data251){
+if(!(((((key41 === "value") || (key41 === "source")) || (key41 === "calibrated")) || (key41 === "uncertainty")) || (key41 === "note"))){
+const err277 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -7056,16 +7539,14 @@ else {
 vErrors.push(err277);
 }
 errors++;
+break;
 }
-var _valid21 = _errs609 === errors;
-valid95 = valid95 || _valid21;
-if(!valid95){
-const _errs611 = errors;
-if(errors === _errs611){
-if(data230 && typeof data230 == "object" && !Array.isArray(data230)){
-let missing37;
-if((data230.value === undefined) && (missing37 = "value")){
-const err278 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing37},message:"must have required property '"+missing37+"'"};
+}
+if(_errs656 === errors){
+if(data251.value !== undefined){
+const _errs657 = errors;
+if(!(typeof data251.value == "number")){
+const err278 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -7074,11 +7555,19 @@ vErrors.push(err278);
 }
 errors++;
 }
+var valid99 = _errs657 === errors;
+}
 else {
-const _errs613 = errors;
-for(const key37 in data230){
-if(!(((((key37 === "value") || (key37 === "source")) || (key37 === "calibrated")) || (key37 === "uncertainty")) || (key37 === "note"))){
-const err279 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+var valid99 = true;
+}
+if(valid99){
+if(data251.source !== undefined){
+let data253 = data251.source;
+const _errs659 = errors;
+if(errors === _errs659){
+if(typeof data253 === "string"){
+if(func3(data253) < 1){
+const err279 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -7086,14 +7575,10 @@ else {
 vErrors.push(err279);
 }
 errors++;
-break;
 }
 }
-if(_errs613 === errors){
-if(data230.value !== undefined){
-const _errs614 = errors;
-if(!(typeof data230.value == "number")){
-const err280 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err280 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -7102,19 +7587,20 @@ vErrors.push(err280);
 }
 errors++;
 }
-var valid96 = _errs614 === errors;
+}
+var valid99 = _errs659 === errors;
 }
 else {
-var valid96 = true;
+var valid99 = true;
 }
-if(valid96){
-if(data230.source !== undefined){
-let data232 = data230.source;
-const _errs616 = errors;
-if(errors === _errs616){
-if(typeof data232 === "string"){
-if(func3(data232) < 1){
-const err281 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid99){
+if(data251.calibrated !== undefined){
+let data254 = data251.calibrated;
+const _errs661 = errors;
+if(errors === _errs661){
+if(typeof data254 === "string"){
+if(func3(data254) < 1){
+const err281 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -7125,7 +7611,7 @@ errors++;
 }
 }
 else {
-const err282 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err282 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -7135,19 +7621,19 @@ vErrors.push(err282);
 errors++;
 }
 }
-var valid96 = _errs616 === errors;
+var valid99 = _errs661 === errors;
 }
 else {
-var valid96 = true;
+var valid99 = true;
 }
-if(valid96){
-if(data230.calibrated !== undefined){
-let data233 = data230.calibrated;
-const _errs618 = errors;
-if(errors === _errs618){
-if(typeof data233 === "string"){
-if(func3(data233) < 1){
-const err283 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid99){
+if(data251.uncertainty !== undefined){
+let data255 = data251.uncertainty;
+const _errs663 = errors;
+if(errors === _errs663){
+if(typeof data255 == "number"){
+if(data255 < 0 || isNaN(data255)){
+const err283 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -7158,7 +7644,7 @@ errors++;
 }
 }
 else {
-const err284 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err284 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -7168,19 +7654,16 @@ vErrors.push(err284);
 errors++;
 }
 }
-var valid96 = _errs618 === errors;
+var valid99 = _errs663 === errors;
 }
 else {
-var valid96 = true;
+var valid99 = true;
 }
-if(valid96){
-if(data230.uncertainty !== undefined){
-let data234 = data230.uncertainty;
-const _errs620 = errors;
-if(errors === _errs620){
-if(typeof data234 == "number"){
-if(data234 < 0 || isNaN(data234)){
-const err285 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid99){
+if(data251.note !== undefined){
+const _errs665 = errors;
+if(typeof data251.note !== "string"){
+const err285 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -7189,9 +7672,20 @@ vErrors.push(err285);
 }
 errors++;
 }
+var valid99 = _errs665 === errors;
 }
 else {
-const err286 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid99 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err286 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -7201,16 +7695,11 @@ vErrors.push(err286);
 errors++;
 }
 }
-var valid96 = _errs620 === errors;
+var _valid21 = _errs654 === errors;
+valid98 = valid98 || _valid21;
 }
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data230.note !== undefined){
-const _errs622 = errors;
-if(typeof data230.note !== "string"){
-const err287 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid98){
+const err287 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -7218,21 +7707,34 @@ else {
 vErrors.push(err287);
 }
 errors++;
-}
-var valid96 = _errs622 === errors;
-}
-else {
-var valid96 = true;
-}
-}
-}
-}
-}
-}
-}
+validate10.errors = vErrors;
+return false;
 }
 else {
-const err288 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+errors = _errs651;
+if(vErrors !== null){
+if(_errs651){
+vErrors.length = _errs651;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid93 = _errs649 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data238.fermiLevel !== undefined){
+let data257 = data238.fermiLevel;
+const _errs667 = errors;
+const _errs669 = errors;
+let valid101 = false;
+const _errs670 = errors;
+if(!(typeof data257 == "number")){
+const err288 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -7241,12 +7743,15 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-var _valid21 = _errs611 === errors;
-valid95 = valid95 || _valid21;
-}
-if(!valid95){
-const err289 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid22 = _errs670 === errors;
+valid101 = valid101 || _valid22;
+if(!valid101){
+const _errs672 = errors;
+if(errors === _errs672){
+if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
+let missing42;
+if((data257.value === undefined) && (missing42 = "value")){
+const err289 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing42},message:"must have required property '"+missing42+"'"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -7254,34 +7759,12 @@ else {
 vErrors.push(err289);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
 }
 else {
-errors = _errs608;
-if(vErrors !== null){
-if(_errs608){
-vErrors.length = _errs608;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid87 = _errs606 === errors;
-}
-else {
-var valid87 = true;
-}
-if(valid87){
-if(data211.ocv !== undefined){
-let data236 = data211.ocv;
-const _errs624 = errors;
-const _errs626 = errors;
-let valid98 = false;
-const _errs627 = errors;
-if(!(typeof data236 == "number")){
-const err290 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs674 = errors;
+for(const key42 in data257){
+if(!(((((key42 === "value") || (key42 === "source")) || (key42 === "calibrated")) || (key42 === "uncertainty")) || (key42 === "note"))){
+const err290 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -7289,16 +7772,14 @@ else {
 vErrors.push(err290);
 }
 errors++;
+break;
 }
-var _valid22 = _errs627 === errors;
-valid98 = valid98 || _valid22;
-if(!valid98){
-const _errs629 = errors;
-if(errors === _errs629){
-if(data236 && typeof data236 == "object" && !Array.isArray(data236)){
-let missing38;
-if((data236.value === undefined) && (missing38 = "value")){
-const err291 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing38},message:"must have required property '"+missing38+"'"};
+}
+if(_errs674 === errors){
+if(data257.value !== undefined){
+const _errs675 = errors;
+if(!(typeof data257.value == "number")){
+const err291 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -7307,11 +7788,19 @@ vErrors.push(err291);
 }
 errors++;
 }
+var valid102 = _errs675 === errors;
+}
 else {
-const _errs631 = errors;
-for(const key38 in data236){
-if(!(((((key38 === "value") || (key38 === "source")) || (key38 === "calibrated")) || (key38 === "uncertainty")) || (key38 === "note"))){
-const err292 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+var valid102 = true;
+}
+if(valid102){
+if(data257.source !== undefined){
+let data259 = data257.source;
+const _errs677 = errors;
+if(errors === _errs677){
+if(typeof data259 === "string"){
+if(func3(data259) < 1){
+const err292 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -7319,14 +7808,10 @@ else {
 vErrors.push(err292);
 }
 errors++;
-break;
 }
 }
-if(_errs631 === errors){
-if(data236.value !== undefined){
-const _errs632 = errors;
-if(!(typeof data236.value == "number")){
-const err293 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err293 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -7335,19 +7820,20 @@ vErrors.push(err293);
 }
 errors++;
 }
-var valid99 = _errs632 === errors;
+}
+var valid102 = _errs677 === errors;
 }
 else {
-var valid99 = true;
+var valid102 = true;
 }
-if(valid99){
-if(data236.source !== undefined){
-let data238 = data236.source;
-const _errs634 = errors;
-if(errors === _errs634){
-if(typeof data238 === "string"){
-if(func3(data238) < 1){
-const err294 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid102){
+if(data257.calibrated !== undefined){
+let data260 = data257.calibrated;
+const _errs679 = errors;
+if(errors === _errs679){
+if(typeof data260 === "string"){
+if(func3(data260) < 1){
+const err294 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -7358,7 +7844,7 @@ errors++;
 }
 }
 else {
-const err295 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err295 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -7368,19 +7854,19 @@ vErrors.push(err295);
 errors++;
 }
 }
-var valid99 = _errs634 === errors;
+var valid102 = _errs679 === errors;
 }
 else {
-var valid99 = true;
+var valid102 = true;
 }
-if(valid99){
-if(data236.calibrated !== undefined){
-let data239 = data236.calibrated;
-const _errs636 = errors;
-if(errors === _errs636){
-if(typeof data239 === "string"){
-if(func3(data239) < 1){
-const err296 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid102){
+if(data257.uncertainty !== undefined){
+let data261 = data257.uncertainty;
+const _errs681 = errors;
+if(errors === _errs681){
+if(typeof data261 == "number"){
+if(data261 < 0 || isNaN(data261)){
+const err296 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -7391,7 +7877,7 @@ errors++;
 }
 }
 else {
-const err297 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err297 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -7401,19 +7887,16 @@ vErrors.push(err297);
 errors++;
 }
 }
-var valid99 = _errs636 === errors;
+var valid102 = _errs681 === errors;
 }
 else {
-var valid99 = true;
+var valid102 = true;
 }
-if(valid99){
-if(data236.uncertainty !== undefined){
-let data240 = data236.uncertainty;
-const _errs638 = errors;
-if(errors === _errs638){
-if(typeof data240 == "number"){
-if(data240 < 0 || isNaN(data240)){
-const err298 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid102){
+if(data257.note !== undefined){
+const _errs683 = errors;
+if(typeof data257.note !== "string"){
+const err298 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -7422,9 +7905,20 @@ vErrors.push(err298);
 }
 errors++;
 }
+var valid102 = _errs683 === errors;
 }
 else {
-const err299 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid102 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -7434,16 +7928,11 @@ vErrors.push(err299);
 errors++;
 }
 }
-var valid99 = _errs638 === errors;
+var _valid22 = _errs672 === errors;
+valid101 = valid101 || _valid22;
 }
-else {
-var valid99 = true;
-}
-if(valid99){
-if(data236.note !== undefined){
-const _errs640 = errors;
-if(typeof data236.note !== "string"){
-const err300 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid101){
+const err300 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -7451,21 +7940,34 @@ else {
 vErrors.push(err300);
 }
 errors++;
-}
-var valid99 = _errs640 === errors;
-}
-else {
-var valid99 = true;
-}
-}
-}
-}
-}
-}
-}
+validate10.errors = vErrors;
+return false;
 }
 else {
-const err301 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+errors = _errs669;
+if(vErrors !== null){
+if(_errs669){
+vErrors.length = _errs669;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid93 = _errs667 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data238.ocv !== undefined){
+let data263 = data238.ocv;
+const _errs685 = errors;
+const _errs687 = errors;
+let valid104 = false;
+const _errs688 = errors;
+if(!(typeof data263 == "number")){
+const err301 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -7474,12 +7976,15 @@ vErrors.push(err301);
 }
 errors++;
 }
-}
-var _valid22 = _errs629 === errors;
-valid98 = valid98 || _valid22;
-}
-if(!valid98){
-const err302 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid23 = _errs688 === errors;
+valid104 = valid104 || _valid23;
+if(!valid104){
+const _errs690 = errors;
+if(errors === _errs690){
+if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
+let missing43;
+if((data263.value === undefined) && (missing43 = "value")){
+const err302 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing43},message:"must have required property '"+missing43+"'"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -7487,34 +7992,12 @@ else {
 vErrors.push(err302);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
 }
 else {
-errors = _errs626;
-if(vErrors !== null){
-if(_errs626){
-vErrors.length = _errs626;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid87 = _errs624 === errors;
-}
-else {
-var valid87 = true;
-}
-if(valid87){
-if(data211.ocvComputed !== undefined){
-let data242 = data211.ocvComputed;
-const _errs642 = errors;
-const _errs644 = errors;
-let valid101 = false;
-const _errs645 = errors;
-if(!(typeof data242 == "number")){
-const err303 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs692 = errors;
+for(const key43 in data263){
+if(!(((((key43 === "value") || (key43 === "source")) || (key43 === "calibrated")) || (key43 === "uncertainty")) || (key43 === "note"))){
+const err303 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -7522,16 +8005,14 @@ else {
 vErrors.push(err303);
 }
 errors++;
+break;
 }
-var _valid23 = _errs645 === errors;
-valid101 = valid101 || _valid23;
-if(!valid101){
-const _errs647 = errors;
-if(errors === _errs647){
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-let missing39;
-if((data242.value === undefined) && (missing39 = "value")){
-const err304 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing39},message:"must have required property '"+missing39+"'"};
+}
+if(_errs692 === errors){
+if(data263.value !== undefined){
+const _errs693 = errors;
+if(!(typeof data263.value == "number")){
+const err304 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -7540,11 +8021,19 @@ vErrors.push(err304);
 }
 errors++;
 }
+var valid105 = _errs693 === errors;
+}
 else {
-const _errs649 = errors;
-for(const key39 in data242){
-if(!(((((key39 === "value") || (key39 === "source")) || (key39 === "calibrated")) || (key39 === "uncertainty")) || (key39 === "note"))){
-const err305 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+var valid105 = true;
+}
+if(valid105){
+if(data263.source !== undefined){
+let data265 = data263.source;
+const _errs695 = errors;
+if(errors === _errs695){
+if(typeof data265 === "string"){
+if(func3(data265) < 1){
+const err305 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -7552,14 +8041,10 @@ else {
 vErrors.push(err305);
 }
 errors++;
-break;
 }
 }
-if(_errs649 === errors){
-if(data242.value !== undefined){
-const _errs650 = errors;
-if(!(typeof data242.value == "number")){
-const err306 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err306 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -7568,19 +8053,20 @@ vErrors.push(err306);
 }
 errors++;
 }
-var valid102 = _errs650 === errors;
+}
+var valid105 = _errs695 === errors;
 }
 else {
-var valid102 = true;
+var valid105 = true;
 }
-if(valid102){
-if(data242.source !== undefined){
-let data244 = data242.source;
-const _errs652 = errors;
-if(errors === _errs652){
-if(typeof data244 === "string"){
-if(func3(data244) < 1){
-const err307 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid105){
+if(data263.calibrated !== undefined){
+let data266 = data263.calibrated;
+const _errs697 = errors;
+if(errors === _errs697){
+if(typeof data266 === "string"){
+if(func3(data266) < 1){
+const err307 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -7591,7 +8077,7 @@ errors++;
 }
 }
 else {
-const err308 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err308 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -7601,19 +8087,19 @@ vErrors.push(err308);
 errors++;
 }
 }
-var valid102 = _errs652 === errors;
+var valid105 = _errs697 === errors;
 }
 else {
-var valid102 = true;
+var valid105 = true;
 }
-if(valid102){
-if(data242.calibrated !== undefined){
-let data245 = data242.calibrated;
-const _errs654 = errors;
-if(errors === _errs654){
-if(typeof data245 === "string"){
-if(func3(data245) < 1){
-const err309 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid105){
+if(data263.uncertainty !== undefined){
+let data267 = data263.uncertainty;
+const _errs699 = errors;
+if(errors === _errs699){
+if(typeof data267 == "number"){
+if(data267 < 0 || isNaN(data267)){
+const err309 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -7624,7 +8110,7 @@ errors++;
 }
 }
 else {
-const err310 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err310 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -7634,19 +8120,16 @@ vErrors.push(err310);
 errors++;
 }
 }
-var valid102 = _errs654 === errors;
+var valid105 = _errs699 === errors;
 }
 else {
-var valid102 = true;
+var valid105 = true;
 }
-if(valid102){
-if(data242.uncertainty !== undefined){
-let data246 = data242.uncertainty;
-const _errs656 = errors;
-if(errors === _errs656){
-if(typeof data246 == "number"){
-if(data246 < 0 || isNaN(data246)){
-const err311 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid105){
+if(data263.note !== undefined){
+const _errs701 = errors;
+if(typeof data263.note !== "string"){
+const err311 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -7655,9 +8138,20 @@ vErrors.push(err311);
 }
 errors++;
 }
+var valid105 = _errs701 === errors;
 }
 else {
-const err312 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid105 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err312 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -7667,16 +8161,11 @@ vErrors.push(err312);
 errors++;
 }
 }
-var valid102 = _errs656 === errors;
+var _valid23 = _errs690 === errors;
+valid104 = valid104 || _valid23;
 }
-else {
-var valid102 = true;
-}
-if(valid102){
-if(data242.note !== undefined){
-const _errs658 = errors;
-if(typeof data242.note !== "string"){
-const err313 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid104){
+const err313 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -7684,21 +8173,34 @@ else {
 vErrors.push(err313);
 }
 errors++;
-}
-var valid102 = _errs658 === errors;
-}
-else {
-var valid102 = true;
-}
-}
-}
-}
-}
-}
-}
+validate10.errors = vErrors;
+return false;
 }
 else {
-const err314 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+errors = _errs687;
+if(vErrors !== null){
+if(_errs687){
+vErrors.length = _errs687;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid93 = _errs685 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data238.ocvComputed !== undefined){
+let data269 = data238.ocvComputed;
+const _errs703 = errors;
+const _errs705 = errors;
+let valid107 = false;
+const _errs706 = errors;
+if(!(typeof data269 == "number")){
+const err314 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -7707,12 +8209,15 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
-var _valid23 = _errs647 === errors;
-valid101 = valid101 || _valid23;
-}
-if(!valid101){
-const err315 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid24 = _errs706 === errors;
+valid107 = valid107 || _valid24;
+if(!valid107){
+const _errs708 = errors;
+if(errors === _errs708){
+if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
+let missing44;
+if((data269.value === undefined) && (missing44 = "value")){
+const err315 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing44},message:"must have required property '"+missing44+"'"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -7720,52 +8225,233 @@ else {
 vErrors.push(err315);
 }
 errors++;
+}
+else {
+const _errs710 = errors;
+for(const key44 in data269){
+if(!(((((key44 === "value") || (key44 === "source")) || (key44 === "calibrated")) || (key44 === "uncertainty")) || (key44 === "note"))){
+const err316 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+break;
+}
+}
+if(_errs710 === errors){
+if(data269.value !== undefined){
+const _errs711 = errors;
+if(!(typeof data269.value == "number")){
+const err317 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+var valid108 = _errs711 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data269.source !== undefined){
+let data271 = data269.source;
+const _errs713 = errors;
+if(errors === _errs713){
+if(typeof data271 === "string"){
+if(func3(data271) < 1){
+const err318 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+var valid108 = _errs713 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data269.calibrated !== undefined){
+let data272 = data269.calibrated;
+const _errs715 = errors;
+if(errors === _errs715){
+if(typeof data272 === "string"){
+if(func3(data272) < 1){
+const err320 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+else {
+const err321 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+var valid108 = _errs715 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data269.uncertainty !== undefined){
+let data273 = data269.uncertainty;
+const _errs717 = errors;
+if(errors === _errs717){
+if(typeof data273 == "number"){
+if(data273 < 0 || isNaN(data273)){
+const err322 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+else {
+const err323 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+var valid108 = _errs717 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data269.note !== undefined){
+const _errs719 = errors;
+if(typeof data269.note !== "string"){
+const err324 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+var valid108 = _errs719 === errors;
+}
+else {
+var valid108 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+var _valid24 = _errs708 === errors;
+valid107 = valid107 || _valid24;
+}
+if(!valid107){
+const err326 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs644;
+errors = _errs705;
 if(vErrors !== null){
-if(_errs644){
-vErrors.length = _errs644;
+if(_errs705){
+vErrors.length = _errs705;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid87 = _errs642 === errors;
+var valid93 = _errs703 === errors;
 }
 else {
-var valid87 = true;
+var valid93 = true;
 }
-if(valid87){
-if(data211.voltageReaction !== undefined){
-let data248 = data211.voltageReaction;
-const _errs660 = errors;
-if(errors === _errs660){
-if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
-let missing40;
-if((((data248.entries === undefined) && (missing40 = "entries")) || ((data248.lithiated === undefined) && (missing40 = "lithiated"))) || ((data248.delithiated === undefined) && (missing40 = "delithiated"))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: missing40},message:"must have required property '"+missing40+"'"}];
+if(valid93){
+if(data238.voltageReaction !== undefined){
+let data275 = data238.voltageReaction;
+const _errs721 = errors;
+if(errors === _errs721){
+if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
+let missing45;
+if((((data275.entries === undefined) && (missing45 = "entries")) || ((data275.lithiated === undefined) && (missing45 = "lithiated"))) || ((data275.delithiated === undefined) && (missing45 = "delithiated"))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: missing45},message:"must have required property '"+missing45+"'"}];
 return false;
 }
 else {
-const _errs662 = errors;
-for(const key40 in data248){
-if(!((((((key40 === "source") || (key40 === "calibrated")) || (key40 === "note")) || (key40 === "entries")) || (key40 === "lithiated")) || (key40 === "delithiated"))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"}];
+const _errs723 = errors;
+for(const key45 in data275){
+if(!((((((key45 === "source") || (key45 === "calibrated")) || (key45 === "note")) || (key45 === "entries")) || (key45 === "lithiated")) || (key45 === "delithiated"))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs662 === errors){
-if(data248.source !== undefined){
-let data249 = data248.source;
-const _errs663 = errors;
-if(errors === _errs663){
-if(typeof data249 === "string"){
-if(func3(data249) < 1){
+if(_errs723 === errors){
+if(data275.source !== undefined){
+let data276 = data275.source;
+const _errs724 = errors;
+if(errors === _errs724){
+if(typeof data276 === "string"){
+if(func3(data276) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7775,18 +8461,18 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid103 = _errs663 === errors;
+var valid109 = _errs724 === errors;
 }
 else {
-var valid103 = true;
+var valid109 = true;
 }
-if(valid103){
-if(data248.calibrated !== undefined){
-let data250 = data248.calibrated;
-const _errs665 = errors;
-if(errors === _errs665){
-if(typeof data250 === "string"){
-if(func3(data250) < 1){
+if(valid109){
+if(data275.calibrated !== undefined){
+let data277 = data275.calibrated;
+const _errs726 = errors;
+if(errors === _errs726){
+if(typeof data277 === "string"){
+if(func3(data277) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7796,68 +8482,68 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid103 = _errs665 === errors;
+var valid109 = _errs726 === errors;
 }
 else {
-var valid103 = true;
+var valid109 = true;
 }
-if(valid103){
-if(data248.note !== undefined){
-const _errs667 = errors;
-if(typeof data248.note !== "string"){
+if(valid109){
+if(data275.note !== undefined){
+const _errs728 = errors;
+if(typeof data275.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/note",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid103 = _errs667 === errors;
+var valid109 = _errs728 === errors;
 }
 else {
-var valid103 = true;
+var valid109 = true;
 }
-if(valid103){
-if(data248.entries !== undefined){
-const _errs669 = errors;
-if(typeof data248.entries !== "string"){
+if(valid109){
+if(data275.entries !== undefined){
+const _errs730 = errors;
+if(typeof data275.entries !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/entries",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid103 = _errs669 === errors;
+var valid109 = _errs730 === errors;
 }
 else {
-var valid103 = true;
+var valid109 = true;
 }
-if(valid103){
-if(data248.lithiated !== undefined){
-const _errs671 = errors;
-if(typeof data248.lithiated !== "string"){
+if(valid109){
+if(data275.lithiated !== undefined){
+const _errs732 = errors;
+if(typeof data275.lithiated !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/lithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid103 = _errs671 === errors;
+var valid109 = _errs732 === errors;
 }
 else {
-var valid103 = true;
+var valid109 = true;
 }
-if(valid103){
-if(data248.delithiated !== undefined){
-let data254 = data248.delithiated;
-const _errs673 = errors;
-if(errors === _errs673){
-if(Array.isArray(data254)){
-if(data254.length < 1){
+if(valid109){
+if(data275.delithiated !== undefined){
+let data281 = data275.delithiated;
+const _errs734 = errors;
+if(errors === _errs734){
+if(Array.isArray(data281)){
+if(data281.length < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid104 = true;
-const len8 = data254.length;
+var valid110 = true;
+const len8 = data281.length;
 for(let i8=0; i8<len8; i8++){
-const _errs675 = errors;
-if(typeof data254[i8] !== "string"){
+const _errs736 = errors;
+if(typeof data281[i8] !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated/" + i8,schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid104 = _errs675 === errors;
-if(!valid104){
+var valid110 = _errs736 === errors;
+if(!valid110){
 break;
 }
 }
@@ -7868,10 +8554,10 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid103 = _errs673 === errors;
+var valid109 = _errs734 === errors;
 }
 else {
-var valid103 = true;
+var valid109 = true;
 }
 }
 }
@@ -7886,204 +8572,20 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid87 = _errs660 === errors;
+var valid93 = _errs721 === errors;
 }
 else {
-var valid87 = true;
+var valid93 = true;
 }
-if(valid87){
-if(data211.scissor !== undefined){
-let data256 = data211.scissor;
-const _errs677 = errors;
-const _errs679 = errors;
-let valid106 = false;
-const _errs680 = errors;
-if(!(typeof data256 == "number")){
-const err316 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err316];
-}
-else {
-vErrors.push(err316);
-}
-errors++;
-}
-var _valid24 = _errs680 === errors;
-valid106 = valid106 || _valid24;
-if(!valid106){
-const _errs682 = errors;
-if(errors === _errs682){
-if(data256 && typeof data256 == "object" && !Array.isArray(data256)){
-let missing41;
-if((data256.value === undefined) && (missing41 = "value")){
-const err317 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing41},message:"must have required property '"+missing41+"'"};
-if(vErrors === null){
-vErrors = [err317];
-}
-else {
-vErrors.push(err317);
-}
-errors++;
-}
-else {
-const _errs684 = errors;
-for(const key41 in data256){
-if(!(((((key41 === "value") || (key41 === "source")) || (key41 === "calibrated")) || (key41 === "uncertainty")) || (key41 === "note"))){
-const err318 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err318];
-}
-else {
-vErrors.push(err318);
-}
-errors++;
-break;
-}
-}
-if(_errs684 === errors){
-if(data256.value !== undefined){
-const _errs685 = errors;
-if(!(typeof data256.value == "number")){
-const err319 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err319];
-}
-else {
-vErrors.push(err319);
-}
-errors++;
-}
-var valid107 = _errs685 === errors;
-}
-else {
-var valid107 = true;
-}
-if(valid107){
-if(data256.source !== undefined){
-let data258 = data256.source;
-const _errs687 = errors;
-if(errors === _errs687){
-if(typeof data258 === "string"){
-if(func3(data258) < 1){
-const err320 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err320];
-}
-else {
-vErrors.push(err320);
-}
-errors++;
-}
-}
-else {
-const err321 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err321];
-}
-else {
-vErrors.push(err321);
-}
-errors++;
-}
-}
-var valid107 = _errs687 === errors;
-}
-else {
-var valid107 = true;
-}
-if(valid107){
-if(data256.calibrated !== undefined){
-let data259 = data256.calibrated;
-const _errs689 = errors;
-if(errors === _errs689){
-if(typeof data259 === "string"){
-if(func3(data259) < 1){
-const err322 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err322];
-}
-else {
-vErrors.push(err322);
-}
-errors++;
-}
-}
-else {
-const err323 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err323];
-}
-else {
-vErrors.push(err323);
-}
-errors++;
-}
-}
-var valid107 = _errs689 === errors;
-}
-else {
-var valid107 = true;
-}
-if(valid107){
-if(data256.uncertainty !== undefined){
-let data260 = data256.uncertainty;
-const _errs691 = errors;
-if(errors === _errs691){
-if(typeof data260 == "number"){
-if(data260 < 0 || isNaN(data260)){
-const err324 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err324];
-}
-else {
-vErrors.push(err324);
-}
-errors++;
-}
-}
-else {
-const err325 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err325];
-}
-else {
-vErrors.push(err325);
-}
-errors++;
-}
-}
-var valid107 = _errs691 === errors;
-}
-else {
-var valid107 = true;
-}
-if(valid107){
-if(data256.note !== undefined){
-const _errs693 = errors;
-if(typeof data256.note !== "string"){
-const err326 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err326];
-}
-else {
-vErrors.push(err326);
-}
-errors++;
-}
-var valid107 = _errs693 === errors;
-}
-else {
-var valid107 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err327 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid93){
+if(data238.scissor !== undefined){
+let data283 = data238.scissor;
+const _errs738 = errors;
+const _errs740 = errors;
+let valid112 = false;
+const _errs741 = errors;
+if(!(typeof data283 == "number")){
+const err327 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -8092,12 +8594,15 @@ vErrors.push(err327);
 }
 errors++;
 }
-}
-var _valid24 = _errs682 === errors;
-valid106 = valid106 || _valid24;
-}
-if(!valid106){
-const err328 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid25 = _errs741 === errors;
+valid112 = valid112 || _valid25;
+if(!valid112){
+const _errs743 = errors;
+if(errors === _errs743){
+if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+let missing46;
+if((data283.value === undefined) && (missing46 = "value")){
+const err328 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing46},message:"must have required property '"+missing46+"'"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -8105,24 +8610,205 @@ else {
 vErrors.push(err328);
 }
 errors++;
+}
+else {
+const _errs745 = errors;
+for(const key46 in data283){
+if(!(((((key46 === "value") || (key46 === "source")) || (key46 === "calibrated")) || (key46 === "uncertainty")) || (key46 === "note"))){
+const err329 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+break;
+}
+}
+if(_errs745 === errors){
+if(data283.value !== undefined){
+const _errs746 = errors;
+if(!(typeof data283.value == "number")){
+const err330 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+var valid113 = _errs746 === errors;
+}
+else {
+var valid113 = true;
+}
+if(valid113){
+if(data283.source !== undefined){
+let data285 = data283.source;
+const _errs748 = errors;
+if(errors === _errs748){
+if(typeof data285 === "string"){
+if(func3(data285) < 1){
+const err331 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+var valid113 = _errs748 === errors;
+}
+else {
+var valid113 = true;
+}
+if(valid113){
+if(data283.calibrated !== undefined){
+let data286 = data283.calibrated;
+const _errs750 = errors;
+if(errors === _errs750){
+if(typeof data286 === "string"){
+if(func3(data286) < 1){
+const err333 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+var valid113 = _errs750 === errors;
+}
+else {
+var valid113 = true;
+}
+if(valid113){
+if(data283.uncertainty !== undefined){
+let data287 = data283.uncertainty;
+const _errs752 = errors;
+if(errors === _errs752){
+if(typeof data287 == "number"){
+if(data287 < 0 || isNaN(data287)){
+const err335 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+var valid113 = _errs752 === errors;
+}
+else {
+var valid113 = true;
+}
+if(valid113){
+if(data283.note !== undefined){
+const _errs754 = errors;
+if(typeof data283.note !== "string"){
+const err337 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+var valid113 = _errs754 === errors;
+}
+else {
+var valid113 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+var _valid25 = _errs743 === errors;
+valid112 = valid112 || _valid25;
+}
+if(!valid112){
+const err339 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs679;
+errors = _errs740;
 if(vErrors !== null){
-if(_errs679){
-vErrors.length = _errs679;
+if(_errs740){
+vErrors.length = _errs740;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid87 = _errs677 === errors;
+var valid93 = _errs738 === errors;
 }
 else {
-var valid87 = true;
+var valid93 = true;
 }
 }
 }
@@ -8143,8 +8829,8 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/on
 return false;
 }
 }
-var valid86 = _errs556 === errors;
-if(!valid86){
+var valid92 = _errs617 === errors;
+if(!valid92){
 break;
 }
 }
@@ -8155,10 +8841,10 @@ validate10.errors = [{instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/
 return false;
 }
 }
-var valid85 = _errs554 === errors;
+var valid91 = _errs615 === errors;
 }
 else {
-var valid85 = true;
+var valid91 = true;
 }
 }
 }

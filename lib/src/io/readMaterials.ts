@@ -197,6 +197,11 @@ function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
     potentials[element] = { intercept: quantityValue(p.intercept), slope: quantityValue(p.slope) };
   }
   const system: DefectSystem = { bandGap, temperature, defects, dopants, potentials, carriers: toCarriers(f.carriers, file, "fermiLevel.carriers", bandGap) };
+  if (f.occupancy !== undefined) {
+    const occupancy = typeof f.occupancy === "string" ? f.occupancy : f.occupancy.value;
+    if (occupancy !== "dilute" && occupancy !== "saturating") fail(file, "fermiLevel.occupancy", occupancy, 'must be "dilute" or "saturating"');
+    system.occupancy = occupancy;
+  }
   if (f.synthesis === undefined) return { rule: "defects", system };
   return { rule: "defects", system: synthesised(system, f.synthesis, file) };
 }
@@ -261,6 +266,14 @@ export function toMaterial(record: Json, file: string): Material {
       window: { lower, upper },
       fermiLevel: toFermiRule(record.fermiLevel, file, bandGap),
     };
+    if (record.fermiLevel.declaredDegenerate?.value === true) electrolyte.declaredDegenerate = true;
+    const range = record.fermiLevel.validTemperature;
+    if (range !== undefined) {
+      const low = positive(range.lower, file, "fermiLevel.validTemperature.lower");
+      const high = positive(range.upper, file, "fermiLevel.validTemperature.upper");
+      if (!(high >= low)) fail(file, "fermiLevel.validTemperature.upper", high, `must be at least validTemperature.lower (${low} K)`);
+      electrolyte.validTemperature = { lower: low, upper: high };
+    }
     if (record.formula) electrolyte.formula = record.formula;
     if (typeof record.bandGap === "object" && record.bandGap.functional) electrolyte.bandGapFunctional = record.bandGap.functional;
     if (record.constraints !== undefined) electrolyte.constraints = toConstraints(record.constraints, file);

@@ -116,6 +116,35 @@ const carriers = {
   additionalProperties: false,
 };
 
+/** Guards (defects/guards.ts): what the record states about where its E_F may be trusted. */
+const guardFields = {
+  declaredDegenerate: {
+    type: "object",
+    required: ["value", "source"],
+    additionalProperties: false,
+    properties: { ...provenance, value: { type: "boolean" } },
+  },
+  validTemperature: {
+    type: "object",
+    required: ["lower", "upper", "source"],
+    additionalProperties: false,
+    properties: { ...provenance, lower: { type: "number", exclusiveMinimum: 0 }, upper: { type: "number", exclusiveMinimum: 0 } },
+  },
+};
+
+/** Site statistics of the defects: "dilute" (Boltzmann, default) or "saturating". */
+const occupancy = {
+  oneOf: [
+    { enum: ["dilute", "saturating"] },
+    {
+      type: "object",
+      required: ["value"],
+      additionalProperties: false,
+      properties: { ...provenance, value: { enum: ["dilute", "saturating"] } },
+    },
+  ],
+};
+
 const fermiLevel = {
   type: "object",
   required: ["rule"],
@@ -125,7 +154,7 @@ const fermiLevel = {
       type: "object",
       required: ["rule", "value"],
       additionalProperties: false,
-      properties: { ...provenance, rule: { const: "fixed" }, value: { $ref: "#/$defs/quantity" } },
+      properties: { ...provenance, ...guardFields, rule: { const: "fixed" }, value: { $ref: "#/$defs/quantity" } },
     },
     {
       type: "object",
@@ -133,6 +162,8 @@ const fermiLevel = {
       additionalProperties: false,
       properties: {
         ...provenance,
+        ...guardFields,
+        occupancy,
         rule: { const: "defects" },
         temperature: { $ref: "#/$defs/quantity" },
         carriers,

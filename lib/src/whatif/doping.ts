@@ -21,8 +21,9 @@ import { Defect, DefectSystem, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
 import { isDecimal } from "../core/validation";
 import { Electrolyte } from "../cell/materials";
-import { electrolyteSystem } from "../cell/fermiLevel";
-import { FermiSolution, solveFermiLevel } from "../defects/neutrality";
+import { electrolyteSystem, guardContextOf } from "../cell/fermiLevel";
+import { compileSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
+import { PotmapWarning, summariseWarnings } from "../defects/guards";
 
 function checkDopant(dopant: Dopant, where: string): void {
   if (!dopant || typeof dopant !== "object") throw new PotmapError("a dopant must be { name, charge, concentration }", { field: where, value: dopant });
@@ -139,8 +140,11 @@ export interface QuenchResult {
   processing: FermiSolution;
   /** Names of the frozen defects and their frozen totals, cm^-3. */
   frozen: { name: string; concentration: number }[];
-  /** Conditions under which the result needs care (empty when none). */
-  warnings: string[];
+  /**
+   * Conditions under which the result needs care (empty when none): the choice of frozen
+   * defects, and the guards of the processing equilibrium (e.g. a total above its sites).
+   */
+  warnings: PotmapWarning[];
 }
 
 function checkTemperature(value: unknown, field: string): number {
@@ -167,13 +171,15 @@ export function quenchDefectsWithSolution(system: DefectSystem, options: QuenchO
   for (const name of freeze) {
     if (!names.includes(name)) throw new PotmapError(`unknown defect (known: ${names.join(", ")})`, { field: "freeze", value: name });
   }
-  const warnings: string[] = [];
+  const warnings: PotmapWarning[] = [];
   if (freeze.length === 0) {
-    warnings.push(
-      `no defect was frozen: every defect of this system exchanges Li (${names.join(", ")}) and so re-equilibrates at operating conditions; name them explicitly to freeze them anyway`,
-    );
+    warnings.push({
+      code: "quench",
+      message: `no defect was frozen: every defect of this system exchanges Li (${names.join(", ")}) and so re-equilibrates at operating conditions; name them explicitly to freeze them anyway`,
+    });
   }
   const processing = solveFermiLevel({ ...system, temperature: processingTemperature }, muLi);
+  for (const w of processing.warnings) warnings.push({ code: w.code, message: `during processing: ${w.message}` });
   const frozen: QuenchResult["frozen"] = [];
   const defects: Defect[] = system.defects.map((defect, i) => {
     const copy: Defect = { ...defect, chargeStates: defect.chargeStates.map((s) => ({ ...s })) };
@@ -191,14 +197,17 @@ export function quenchDefectsWithSolution(system: DefectSystem, options: QuenchO
   const free = defects.filter((d) => d.frozenConcentration === undefined);
   const frozenLi = defects.filter((d) => d.frozenConcentration !== undefined && (d.lithium ?? 0) !== 0).map((d) => d.name);
   if (frozenLi.length) {
-    warnings.push(`frozen Li defects (${frozenLi.join(", ")}) no longer follow mu_Li: E_F(V) loses the -1 and -1/2 slopes of section 3.3`);
+    warnings.push({ code: "quench", message: `frozen Li defects (${frozenLi.join(", ")}) no longer follow mu_Li: E_F(V) loses the -1 and -1/2 slopes of section 3.3` });
   }
   if (free.length === 0) {
     // Nothing exchanges charge with a reservoir any more: E_F is set by the frozen net charge
     // (n - p at processing, relative size ~1e-10 or less) against the exponentially small
     // tails of the ionization of the frozen defects and the band carriers. The solver's
     // tolerance cannot resolve that balance, so E_F is ill-conditioned.
-    warnings.push("every defect is frozen: E_F is then fixed only by the frozen net charge against ionization tails and band carriers, an ill-conditioned balance; leave the mobile Li defects free");
+    warnings.push({
+      code: "quench",
+      message: "every defect is frozen: E_F is then fixed only by the frozen net charge against ionization tails and band carriers, an ill-conditioned balance; leave the mobile Li defects free",
+    });
   }
   return { system: { ...system, temperature: operating, defects }, processing, frozen, warnings };
 }
@@ -216,4 +225,16 @@ export function quenchElectrolyte(electrolyte: Electrolyte, options: QuenchOptio
     name: `${electrolyte.name} (${frozen.map((f) => f.name).join(", ") || "no defect"} frozen from ${options.processingTemperature} K at mu_Li = ${options.muLi} eV)`,
     fermiLevel: { rule: "defects", system },
   };
+}
+
+/**
+ * The guards of a (doped or quenched) electrolyte across voltages: each point solved with the
+ * record's context and window (frozen totals above their site density, a degenerate E_F, ...),
+ * summarised to one warning per condition and defect.
+ */
+export function electrolyteWarnings(electrolyte: Electrolyte, voltages: readonly number[], temperature?: number): PotmapWarning[] {
+  const base = defectSystemOf(electrolyte);
+  const compiled = compileSystem(temperature === undefined ? base : { ...base, temperature });
+  const context = guardContextOf(electrolyte, true);
+  return summariseWarnings(voltages.map((voltage) => ({ voltage, warnings: solveFermiLevel(compiled, -voltage, { context }).warnings })));
 }

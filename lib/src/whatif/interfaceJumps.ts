@@ -5,6 +5,7 @@
  * profile, fed the cached E_F: the jumps and the stability flags come from one implementation.
  */
 import { PotmapError } from "../core/errors";
+import { FermiLevelClass, PotmapWarning } from "../defects/guards";
 import { fermiLevelFunction } from "../cell/fermiLevel";
 import { Anode, CathodeState, Electrolyte } from "../cell/materials";
 import { potentialMap } from "../cell/potentialMap";
@@ -47,6 +48,10 @@ export interface InterfaceJumps {
   reducedByAnode: boolean;
   electronLeakageRisk: boolean;
   oxidizedByCathode: boolean;
+  fermiLevelClassAnodeSide: FermiLevelClass;
+  fermiLevelClassCathodeSide: FermiLevelClass;
+  /** Guards from the cached E_F alone (its position in the gap): see potentialMap. */
+  warnings: PotmapWarning[];
 }
 
 /** Eqs. 6 and 7 with the electrolyte's cached E_F: potentialMap without its profile. */
@@ -80,6 +85,9 @@ export function interfaceJumps(anode: Anode, evaluator: ElectrolyteEvaluator, ca
     reducedByAnode,
     electronLeakageRisk,
     oxidizedByCathode,
+    fermiLevelClassAnodeSide: map.fermiLevelClassAnodeSide,
+    fermiLevelClassCathodeSide: map.fermiLevelClassCathodeSide,
+    warnings: map.warnings,
   };
 }
 

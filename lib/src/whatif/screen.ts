@@ -17,6 +17,7 @@ import { Anode, CathodeState, DataSet } from "../cell/materials";
 import { hinders } from "../cell/potential";
 import { MaterialFailure, readMaterialsLenient, reasonOf } from "../io/readRecords";
 import { checkFiniteInputs, electrolyteEvaluator, ElectrolyteEvaluator, interfaceJumps } from "./interfaceJumps";
+import { PotmapWarning } from "../defects/guards";
 
 /** |dphi_c| below this (V) counts as barrier-less. */
 export const barrierlessThreshold = 0.1;
@@ -34,6 +35,8 @@ export interface ScreenRow {
   reducedByAnode: boolean;
   electronLeakageRisk: boolean;
   oxidizedByCathode: boolean;
+  /** Number of guard warnings of this configuration (their messages: ScreenResult.warnings). */
+  warnings: number;
 }
 
 export interface PairRank {
@@ -54,6 +57,8 @@ export interface PairRank {
   reducedByAnode: boolean;
   /** States of charge whose configuration failed (the pair is ranked after complete ones). */
   failedStates: string[];
+  /** Guard warnings over the pair's configurations (E_F at or beyond a band edge). */
+  warnings: number;
 }
 
 export interface ScreenOptions {
@@ -78,6 +83,8 @@ export interface ScreenResult {
   temperature?: number;
   /** Wall time of the computation, ms. */
   elapsedMs: number;
+  /** Every distinct guard warning of the configurations (E_F at or beyond a band edge). */
+  warnings: PotmapWarning[];
 }
 
 /** Every anode x electrolyte x cathode state, then the ranked pairs. */
@@ -97,6 +104,7 @@ export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult 
   const rows: ScreenRow[] = [];
   const failures: MaterialFailure[] = [];
   const failedStates = new Map<string, string[]>();
+  const warningMessages = new Map<string, PotmapWarning>();
   // A broken record is reported once, not once per configuration it takes part in.
   const usable = <T extends Anode | CathodeState>(items: T[], role: string): T[] =>
     items.filter((m) => {
@@ -154,7 +162,9 @@ export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult 
             reducedByAnode: j.reducedByAnode,
             electronLeakageRisk: j.electronLeakageRisk,
             oxidizedByCathode: j.oxidizedByCathode,
+            warnings: j.warnings.length,
           });
+          for (const w of j.warnings) if (!warningMessages.has(w.message)) warningMessages.set(w.message, w);
         } catch (error) {
           if (!(error instanceof PotmapError)) throw error;
           failures.push({
@@ -174,7 +184,7 @@ export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult 
   }
   if (options.onProgress) options.onProgress(total, total);
   const pairs = rankPairs(rows, threshold, failedStates);
-  const result: ScreenResult = { configurations: total, rows, pairs, failures, threshold, elapsedMs: performance.now() - start };
+  const result: ScreenResult = { configurations: total, rows, pairs, failures, threshold, elapsedMs: performance.now() - start, warnings: [...warningMessages.values()] };
   if (temperature !== undefined) result.temperature = temperature;
   return result;
 }
@@ -225,6 +235,7 @@ export function rankPairs(rows: readonly ScreenRow[], threshold = barrierlessThr
       oxidizedByCathode: list.some((r) => r.oxidizedByCathode),
       reducedByAnode: list.some((r) => r.reducedByAnode),
       failedStates: failedStates.get(key) ?? [],
+      warnings: list.reduce((n, r) => n + (r.warnings), 0),
     });
   }
   const order = (p: PairRank) => (p.failedStates.length > 0 || !Number.isFinite(p.worstAbsDphiCathode) ? 1 : 0);

@@ -11,7 +11,7 @@ export function screenCsv(result: ScreenResult): string {
   const rankOf = new Map(result.pairs.map((p) => [`${p.electrolyte}\u0000${p.cathode}`, p]));
   const header = [
     "pairRank", "electrolyte", "cathode", "soc", "anode", "ocv", "dphiAnode", "dphiCathode", "absDphiCathode",
-    "pairWorstAbsDphiCathode", "hindersCathode", "barrierless", "reducedByAnode", "electronLeakageRisk", "oxidizedByCathode",
+    "pairWorstAbsDphiCathode", "hindersCathode", "barrierless", "reducedByAnode", "electronLeakageRisk", "oxidizedByCathode", "warnings",
   ];
   const rows = result.rows
     .map((r) => ({ r, p: rankOf.get(`${r.electrolyte}\u0000${r.cathode}`)! }))
@@ -21,7 +21,7 @@ export function screenCsv(result: ScreenResult): string {
     lines.push(
       [
         p.rank, r.electrolyte, r.cathode, r.soc, r.anode, r.ocv, r.dphiAnode, r.dphiCathode, Math.abs(r.dphiCathode),
-        p.worstAbsDphiCathode, r.hindersCathode, r.barrierless, r.reducedByAnode, r.electronLeakageRisk, r.oxidizedByCathode,
+        p.worstAbsDphiCathode, r.hindersCathode, r.barrierless, r.reducedByAnode, r.electronLeakageRisk, r.oxidizedByCathode, r.warnings,
       ].map(csvCell).join(","),
     );
   }
@@ -41,5 +41,6 @@ export function screenJson(result: ScreenResult): Record<string, unknown> {
     pairs: result.pairs,
     rows: result.rows,
     failures: result.failures,
+    warnings: result.warnings,
   };
 }

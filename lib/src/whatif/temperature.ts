@@ -9,6 +9,7 @@
 import { PotmapError } from "../core/errors";
 import { Anode, CathodeState, Electrolyte } from "../cell/materials";
 import { potentialMap } from "../cell/potentialMap";
+import { FermiLevelClass, PotmapWarning } from "../defects/guards";
 
 export interface TemperatureRow {
   /** K */
@@ -32,6 +33,10 @@ export interface TemperatureRow {
   /** Cathode Fermi level above the electrolyte VBM at the cathode side, eV. */
   vbmBelowCathodeFermi: number;
   hindersCathode: "discharge" | "charge" | "neither";
+  fermiLevelClassAnodeSide: FermiLevelClass;
+  fermiLevelClassCathodeSide: FermiLevelClass;
+  /** The map's guards at this temperature, incl. one outside the record's validTemperature. */
+  warnings: PotmapWarning[];
 }
 
 /** Check a list of temperatures (K): non-empty, each positive and finite. */
@@ -73,6 +78,9 @@ export function temperatureSweep(anode: Anode, electrolyte: Electrolyte, cathode
       cbmAboveAnodeFermi: map.stability.cbmAboveAnodeFermi,
       vbmBelowCathodeFermi: map.stability.vbmBelowCathodeFermi,
       hindersCathode: map.hinders.cathode,
+      fermiLevelClassAnodeSide: map.fermiLevelClassAnodeSide,
+      fermiLevelClassCathodeSide: map.fermiLevelClassCathodeSide,
+      warnings: map.warnings,
     };
   });
 }

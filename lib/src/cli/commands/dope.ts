@@ -7,9 +7,10 @@ import type { CommandResult, OptionValues } from "../command";
 import type { dopeOptions } from "../commands";
 import { dataSetOption } from "../cellOptions";
 import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates } from "../../cell/dataSet";
-import { parseDopants, quenchDefectsWithSolution, withDopants } from "../../whatif/doping";
+import { electrolyteWarnings, parseDopants, quenchDefectsWithSolution, withDopants } from "../../whatif/doping";
+import { PotmapWarning, uniqueWarnings } from "../../defects/guards";
 import { PotmapError } from "../../core/errors";
-import { formatTable } from "../format";
+import { formatTable, withWarnings } from "../format";
 import { electrolyteSystem, fermiLevelFunction } from "../../cell/fermiLevel";
 import { CathodeState, Electrolyte } from "../../cell/materials";
 import { potentialMap } from "../../cell/potentialMap";
@@ -118,11 +119,14 @@ export function run(options: OptionValues<typeof dopeOptions>): CommandResult {
     ...(quench ? { quench } : {}),
     fermiLevels,
     jumps,
+    // the modified electrolyte's guards over the voltages shown, after the quench's own
+    warnings: uniqueWarnings([
+      (quench?.warnings as PotmapWarning[] | undefined) ?? [],
+      electrolyteWarnings(modified, fermiLevels.map((r) => r.voltage), temperature),
+    ]),
   };
-  const warnings = (quench?.warnings as string[] | undefined) ?? [];
   const text = [
     `${shipped.id} as shipped vs ${modified.name}`,
-    ...warnings.map((w) => `warning: ${w}`),
     "",
     formatTable(["V vs Li", "E_F shipped (eV)", "E_F modified (eV)", "shift (eV)"], fermiLevels.map((r) => [r.voltage, r.shipped, r.modified, r.shift])),
     "",
@@ -131,5 +135,5 @@ export function run(options: OptionValues<typeof dopeOptions>): CommandResult {
       jumps.map((j) => [j.cathode, j.soc, j.shipped.dphiAnode, j.modified.dphiAnode, j.shipped.dphiCathode, j.modified.dphiCathode, j.changeDphiCathode]),
     ),
   ].join("\n");
-  return { json, text, replaced };
+  return { json, text: withWarnings(text, json.warnings), replaced };
 }

@@ -2,7 +2,7 @@
 import type { CommandResult, OptionValues } from "../command";
 import type { mapOptions } from "../commands";
 import { cellOption } from "../cellOptions";
-import { formatNumber, formatTable } from "../format";
+import { formatNumber, formatTable, withWarnings } from "../format";
 import { potentialMap } from "../../cell/potentialMap";
 
 export function run(options: OptionValues<typeof mapOptions>): CommandResult {
@@ -14,10 +14,10 @@ export function run(options: OptionValues<typeof mapOptions>): CommandResult {
     `window of ${map.electrolyte}: ${f(map.window.lower)} to ${f(map.window.upper)} V vs Li; stable from mu = ${f(map.muAnodeSide)} to ${f(map.muCathodeSide)} eV`,
     "",
     formatTable(
-      ["interface", "dphi (V)", "hinders", "E_F of SE (eV)"],
+      ["interface", "dphi (V)", "hinders", "E_F of SE (eV)", "E_F class"],
       [
-        [`${map.anode}/${map.electrolyte}`, map.dphiAnode, map.hinders.anode, map.fermiLevelAnodeSide],
-        [`${map.electrolyte}/${map.cathode}`, map.dphiCathode, map.hinders.cathode, map.fermiLevelCathodeSide],
+        [`${map.anode}/${map.electrolyte}`, map.dphiAnode, map.hinders.anode, map.fermiLevelAnodeSide, map.fermiLevelClassAnodeSide],
+        [`${map.electrolyte}/${map.cathode}`, map.dphiCathode, map.hinders.cathode, map.fermiLevelCathodeSide, map.fermiLevelClassCathodeSide],
       ],
     ),
     "",
@@ -25,5 +25,5 @@ export function run(options: OptionValues<typeof mapOptions>): CommandResult {
       (map.stability.reducedByAnode ? " (below it: reduced by the anode)" : map.stability.electronLeakageRisk ? " (< 1 eV: electron leakage / dendrite risk)" : ""),
     `cathode Fermi level above the SE VBM: ${f(map.stability.vbmBelowCathodeFermi)} eV` + (map.stability.oxidizedByCathode ? " (negative: oxidised by the cathode)" : ""),
   ].join("\n");
-  return { json: map, text, replaced };
+  return { json: map, text: withWarnings(text, map.warnings), replaced };
 }

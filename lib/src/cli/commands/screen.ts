@@ -7,7 +7,7 @@
 import type { CommandIO, CommandResult, OptionValues } from "../command";
 import type { screenOptions } from "../commands";
 import { PotmapError } from "../../core/errors";
-import { formatNumber, formatTable } from "../format";
+import { formatNumber, formatTable, withWarnings } from "../format";
 import { writeTextFile } from "../files";
 import { lenientDataSetOption } from "../cellOptions";
 import { builtinMaterialsFolder } from "../../io/readMaterials";
@@ -57,7 +57,7 @@ export function run(options: OptionValues<typeof screenOptions>, io: CommandIO):
       (result.temperature !== undefined ? `, T = ${result.temperature} K` : ""),
     "",
     formatTable(
-      ["rank", "electrolyte", "cathode", "worst |dphi_c| (V)", "at SOC", "dphi_c per SOC (V)", "barrier-less", "failed SOC"],
+      ["rank", "electrolyte", "cathode", "worst |dphi_c| (V)", "at SOC", "dphi_c per SOC (V)", "barrier-less", "failed SOC", "warnings"],
       result.pairs.slice(0, top).map((p) => [
         String(p.rank),
         p.electrolyte,
@@ -67,6 +67,7 @@ export function run(options: OptionValues<typeof screenOptions>, io: CommandIO):
         p.states.map((s) => `${s.soc} ${s.dphiCathode >= 0 ? "+" : ""}${s.dphiCathode.toFixed(2)}`).join(", "),
         p.allBarrierless ? "yes" : "no",
         p.failedStates.join(", "),
+        p.warnings,
       ]),
     ),
     ...(result.pairs.length > top ? [`... ${result.pairs.length - top} more pairs (--top N, --csv FILE or --json)`] : []),
@@ -77,7 +78,7 @@ export function run(options: OptionValues<typeof screenOptions>, io: CommandIO):
   const n = result.failures.length;
   return {
     json,
-    text,
+    text: withWarnings(text, result.warnings),
     replaced: loaded.replaced,
     failures: { summary: `${n} failure${n === 1 ? "" : "s"} (the rest was computed)`, lines: failureLines(result.failures) },
   };

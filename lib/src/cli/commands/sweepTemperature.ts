@@ -6,7 +6,8 @@ import type { CommandResult, OptionValues } from "../command";
 import type { sweepTemperatureOptions } from "../commands";
 import { cellOption } from "../cellOptions";
 import { PotmapError } from "../../core/errors";
-import { formatTable } from "../format";
+import { formatTable, withWarnings } from "../format";
+import { uniqueWarnings } from "../../defects/guards";
 import { temperatureRange, temperatureSweep } from "../../whatif/temperature";
 
 export function run(options: OptionValues<typeof sweepTemperatureOptions>): CommandResult {
@@ -23,16 +24,17 @@ export function run(options: OptionValues<typeof sweepTemperatureOptions>): Comm
     ocv: cathode.ocv,
     rows,
     spread: { dphiAnode: span("dphiAnode"), dphiCathode: span("dphiCathode") },
+    warnings: uniqueWarnings(rows.map((r) => r.warnings)),
   };
   const text = [
     `${anode.id} | ${electrolyte.id} | ${cathode.id} (SOC ${cathode.soc}), OCV ${cathode.ocv.toFixed(3)} V: jumps vs temperature`,
     "",
     formatTable(
-      ["T (K)", "dphi_a (V)", "dphi_c (V)", "E_F anode side (eV)", "E_F cathode side (eV)", "CBM - E_F(Li) (eV)"],
-      rows.map((r) => [r.temperature, r.dphiAnode, r.dphiCathode, r.fermiLevelAnodeSide, r.fermiLevelCathodeSide, r.cbmAboveAnodeFermi]),
+      ["T (K)", "dphi_a (V)", "dphi_c (V)", "E_F anode side (eV)", "E_F cathode side (eV)", "CBM - E_F(Li) (eV)", "warnings"],
+      rows.map((r) => [r.temperature, r.dphiAnode, r.dphiCathode, r.fermiLevelAnodeSide, r.fermiLevelCathodeSide, r.cbmAboveAnodeFermi, r.warnings.length]),
     ),
     "",
     `spread over ${from}-${to} K: dphi_a ${json.spread.dphiAnode.toFixed(3)} V, dphi_c ${json.spread.dphiCathode.toFixed(3)} V`,
   ].join("\n");
-  return { json, text, replaced };
+  return { json, text: withWarnings(text, json.warnings), replaced };
 }
