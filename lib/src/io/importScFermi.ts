@@ -158,7 +158,7 @@ export function importScFermi(options: ImportOptions): Json {
     name: `${base.name} (complete SC-FERMI model)`,
     role: "electrolyte",
     note: `Imported from SC-FERMI files ${files.input}, ${files.unitcell}${files.dos ? ", " + files.dos : ""} by potmap import at ${muText}; IP, window, colour and operating temperature from the record ${base.id}${cite}`,
-    bandGap: { value: input.bandGap, source: `${files.input} (band gap of the model)${cite}` },
+    bandGap: { value: input.bandGap, source: `${files.input} (band gap of the model)${cite}`, ...(base.bandGap?.functional ? { functional: base.bandGap.functional } : {}) },
     ionizationPotential: base.ionizationPotential,
     window: base.window,
     fermiLevel,
