@@ -1,11 +1,17 @@
 import { describe, expect, test } from "vitest";
-import { bandAlignmentFigure, defectChemistryFigure, experimentFigure, fermiLevelFigure, lighten, mapColours, materialColours, potentialMapFigure, potentialMapGrid, stackMapFigure } from "../lib/src/figures/plots";
+import { bandAlignmentFigure, defectChemistryFigure, experimentFigure, fermiLevelFigure, lighten, mapColours, mapLineNames, materialColours, potentialMapFigure, potentialMapGrid, stackMapFigure } from "../lib/src/figures/plots";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { linspace, sweepVoltage } from "../lib/src/defects/sweep";
 import { stackMap } from "../lib/src/cell/stack";
 import { PlotlyFigure, figureToJSON } from "../lib/src/figures/figure";
+import { distinguishCoincidentCurves, jumpColour, jumpColours, krogerVink } from "../lib/src/figures/labels";
+import { curveSlopes } from "../lib/src/figures/plots";
+import { experimentCategoryMeans } from "../lib/src/figures/experiment";
+import { curveDifference, differenceFigure } from "../lib/src/figures/difference";
+import { settledAt, spaceChargeCurve, spaceChargeFigure } from "../lib/src/figures/spaceChargeFigure";
+import { solveSpaceCharge } from "../lib/src/spaceCharge/spaceCharge";
 
 const set = readDataSet(builtinMaterialsFolder());
 const li = findAnode(set, "Li");
@@ -37,7 +43,7 @@ function expectLabelledAxes(fig: PlotlyFigure) {
 describe("potentialMapFigure", () => {
   const fig = potentialMapFigure(potentialMap(li, llzo, findCathodeState(set, "LCO", "0%"), { points: 21 }));
   test("uses the paper's Fig. 3 colours and labels its axes with units", () => {
-    const colours = Object.fromEntries(fig.data.map((t) => [t.name, (t.line as any).color]));
+    const colours = Object.fromEntries(fig.data.filter((t) => t.mode === "lines").map((t) => [t.name, (t.line as any).color]));
     expect(Object.values(colours)).toEqual([mapColours.phi, mapColours.vbm, mapColours.cbm, mapColours.muLi]);
     expectLabelledAxes(fig);
     expect(fig.layout?.shapes?.some((s) => s.fillcolor === mapColours.unstable)).toBe(true);
@@ -52,7 +58,11 @@ describe("potentialMapGrid", () => {
     const maps = ["0%", "100%"].map((soc) => potentialMap(li, llzo, findCathodeState(set, "LCO", soc), { points: 11 }));
     const fig = potentialMapGrid(maps, 2, "test");
     expect(fig.layout).toHaveProperty("xaxis2");
-    expect(fig.data.filter((t) => t.showlegend)).toHaveLength(4);
+    // the four lines, then the grey region and the two colours of the jump labels
+    expect(fig.data.filter((t) => t.showlegend !== false).map((t) => t.name)).toEqual([
+      mapLineNames.phi, mapLineNames.vbm, mapLineNames.cbm, mapLineNames.muLi, "grey: μ<sub>Li</sub> outside the window",
+      "Δφ > 0 (red label): barrier to discharge", "Δφ < 0 (blue label): barrier to charge",
+    ]);
   });
 
   // Fig. 3 layout: 4 electrolytes x 2 states of charge. Everything is checked in pixels.
@@ -108,8 +118,8 @@ describe("potentialMapGrid", () => {
     expect(L.legend.orientation).toBe("h");
     expect(L.legend.yanchor).toBe("top");
     expect(legendTopPx).toBeGreaterThanOrEqual(captionBottomPx);
-    // and the legend (one line, ~30 px) fits in the bottom margin
-    expect(legendTopPx + 30).toBeLessThanOrEqual(L.margin.b);
+    // and the legend (two lines, ~30 px each with the padding) fits in the bottom margin
+    expect(legendTopPx + 2 * 30).toBeLessThanOrEqual(L.margin.b);
   });
 
   test("narrow grids get wide enough for the caption and the legend", () => {
@@ -172,10 +182,12 @@ describe("defectChemistryFigure", () => {
   test("a trace per charge state, carriers and E_F on the right axis", () => {
     const fig = defectChemistryFigure(llzo, sweepVoltage((llzo.fermiLevel as any).system, linspace(0, 3, 7)));
     // 0-3 V reaches past LLZO's 2.91 V upper limit: the legend gains "outside window"
-    expect(fig.data.map((t) => t.name)).toEqual(["V_Li(0)", "V_Li(-1)", "Li_i(0)", "Li_i(+1)", "electrons", "holes", "Fermi level (right axis)", "outside window"]);
+    expect(fig.data.map((t) => t.name)).toEqual([
+      "V<sub>Li</sub>ˣ", "V<sub>Li</sub>′", "Li<sub>i</sub>ˣ", "Li<sub>i</sub>•", "electrons", "holes", "Fermi level (right axis)", "CBM (right axis, 5.90 eV above the VBM)", "outside window",
+    ]);
     expect(fig.data.find((t) => t.name === "Fermi level (right axis)")!.yaxis).toBe("y2");
     expect((fig.layout as any).yaxis.type).toBe("log");
-    const drawn = fig.data.filter((t) => t.name !== "outside window");
+    const drawn = fig.data.filter((t) => t.name !== "outside window" && !String(t.name).startsWith("CBM"));
     expect(drawn.every((t) => (t.y as number[]).every((y) => Number.isFinite(y) && y > 0))).toBe(true);
   });
 });
@@ -246,8 +258,8 @@ describe("experimentFigure", () => {
       { label: "a", absDphi: 0.3, dphi: 0.3, category: "low", soc: "0%" },
       { label: "b", absDphi: 0.5, dphi: -0.5, category: "low", soc: "0%" },
     ]);
-    expect(fig.data.map((t) => (t.marker as any).symbol)).toEqual(["circle", "circle-open"]);
-    expect(fig.data.map((t) => t.name)).toEqual(["SOC 0%, Δφ<sub>c</sub> > 0: hinders discharge", "SOC 0%, Δφ<sub>c</sub> < 0: hinders charge"]);
+    expect(fig.data.filter((t) => t.mode === "markers+text").map((t) => (t.marker as any).symbol)).toEqual(["circle", "circle-open"]);
+    expect(fig.data.filter((t) => t.mode === "markers+text").map((t) => t.name)).toEqual(["SOC 0%, Δφ<sub>c</sub> > 0: hinders discharge", "SOC 0%, Δφ<sub>c</sub> < 0: hinders charge"]);
   });
   test("close labels in one category go to opposite sides", () => {
     const fig = experimentFigure([
@@ -266,7 +278,10 @@ describe("stackMapFigure", () => {
     const texts = (fig.layout?.annotations ?? []).map((a) => String(a.text));
     expect(texts.filter((t) => t.startsWith("Δφ"))).toHaveLength(stack.interfaces.length);
     for (const l of ["Li", "LPS", "LCO 0%", "LNCO 0%"]) expect(texts).toContain(l);
-    expect(fig.data.map((t) => (t.line as any).color)).toEqual([mapColours.phi, mapColours.vbm, mapColours.cbm, mapColours.muLi]);
+    expect(fig.data.filter((t) => t.mode === "lines").map((t) => (t.line as any).color)).toEqual([mapColours.phi, mapColours.vbm, mapColours.cbm, mapColours.muLi]);
+    // jump labels coloured by sign
+    const jumps = (fig.layout?.annotations ?? []).filter((a) => String(a.text).startsWith("Δφ"));
+    jumps.forEach((a, k) => expect((a.font as any).color).toBe(stack.interfaces[k].dphi > 0 ? jumpColours.discharge : jumpColours.charge));
     expectLabelledAxes(fig);
   });
 });
@@ -283,5 +298,178 @@ describe("lighten", () => {
   test("mixes towards white", () => {
     expect(lighten("#000000", 0.5)).toBe("#808080");
     expect(lighten("#ffffff")).toBe("#ffffff");
+  });
+});
+
+describe("krogerVink", () => {
+  test("site as a subscript, one prime per negative and one bullet per positive charge, a cross when neutral", () => {
+    expect(krogerVink("V_Li", -1)).toBe("V<sub>Li</sub>′");
+    expect(krogerVink("Li_i", 1)).toBe("Li<sub>i</sub>•");
+    expect(krogerVink("N_O", -1)).toBe("N<sub>O</sub>′");
+    expect(krogerVink("O_N", 1)).toBe("O<sub>N</sub>•");
+    expect(krogerVink("V_Li", 0)).toBe("V<sub>Li</sub>ˣ");
+    expect(krogerVink("v_O", 2)).toBe("V<sub>O</sub>••");
+    expect(krogerVink("Zr_Li_tet", 3)).toBe("Zr<sub>Li,tet</sub>•••");
+    expect(krogerVink("V_Li", -1, { format: "plain" })).toBe("V_Li′");
+  });
+});
+
+describe("defectChemistryFigure: the CBM next to E_F, and curves that coincide", () => {
+  const sweep = sweepVoltage((llzo.fermiLevel as any).system, linspace(0, 3, 7));
+  test("the CBM is a line on the right axis at gap + scissor, labelled", () => {
+    const fig = defectChemistryFigure(llzo, sweep);
+    const cbm = fig.data.find((t) => String(t.name).startsWith("CBM"))!;
+    expect(cbm.yaxis).toBe("y2");
+    expect(cbm.y).toEqual([llzo.bandGap, llzo.bandGap]);
+    expect(cbm.x).toEqual([0, 3]);
+    expect((fig.layout?.annotations ?? []).some((a) => a.text === "CBM" && a.yref === "y2" && a.y === llzo.bandGap)).toBe(true);
+    const scissored = defectChemistryFigure({ ...llzo, scissor: 1 }, sweep);
+    expect(scissored.data.find((t) => String(t.name).startsWith("CBM"))!.y).toEqual([llzo.bandGap + 1, llzo.bandGap + 1]);
+  });
+  test("the Frenkel pair V_Li′ / Li_i• coincides in LLZO and is drawn with two dash styles", () => {
+    const fig = defectChemistryFigure(llzo, sweep);
+    const v = fig.data.find((t) => t.name === "V<sub>Li</sub>′")!;
+    const i = fig.data.find((t) => t.name === "Li<sub>i</sub>•")!;
+    // they do coincide (within 0.05 decades) at every voltage inside the window
+    const inside = (v.x as number[]).map((x, k) => k).filter((k) => (v.x as number[])[k] <= llzo.window.upper);
+    for (const k of inside) expect(Math.abs(Math.log10((v.y as number[])[k] / (i.y as number[])[k]))).toBeLessThan(0.05);
+    expect((v.line as any).dash).toBe("solid");
+    expect((i.line as any).dash).not.toBe("solid");
+  });
+  test("distinguishCoincidentCurves leaves apart curves alone and restyles a coinciding one", () => {
+    const traces: any[] = [
+      { mode: "lines", y: [1, 2, 3], line: { dash: "solid" } },
+      { mode: "lines", y: [5, 6, 7], line: { dash: "solid" } },
+      { mode: "lines", y: [1, 2, 3.0001], line: { dash: "solid" } },
+    ];
+    distinguishCoincidentCurves(traces);
+    expect(traces.map((t) => t.line.dash)).toEqual(["solid", "solid", "dash"]);
+  });
+});
+
+describe("fermiLevelFigure slope guides", () => {
+  const sweeps = set.electrolytes.map((electrolyte) => ({ electrolyte, sweep: sweepVoltage((electrolyte.fermiLevel as any).system, linspace(0, 4.5, 91)) }));
+  const fig = fermiLevelFigure(sweeps, { slopePanel: true, guideColours: "curve" });
+  const guides = fig.data.filter((t) => t.mode === "lines+text");
+  test("two guides (−1 and −1/2) per pivot of each curve, in the curve's colour when asked, starting just below the curve", () => {
+    const grey = fermiLevelFigure(sweeps).data.filter((t) => t.mode === "lines+text");
+    for (const g of grey) expect((g.line as any).color).toBe("#555");
+    const curves = fig.data.filter((t) => set.electrolytes.some((e) => e.id === t.name));
+    for (const c of curves) {
+      const own = guides.filter((g) => String(g.hovertemplate).startsWith(`${c.name}:`));
+      expect(own.length).toBeGreaterThanOrEqual(2);
+      for (const g of own) {
+        const [x0, x1] = g.x as number[];
+        const [y0, y1] = g.y as number[];
+        expect([-1, -0.5]).toContainEqual(Number(((y1 - y0) / (x1 - x0)).toFixed(9)));
+        expect((g.line as any).color).toBe((c.line as any).color);
+        // the start lies below the curve at the same voltage, by the same offset for every guide
+        const k = (c.x as number[]).findIndex((x) => x >= x0 - 1e-9);
+        expect((c.y as number[])[k] - y0).toBeGreaterThan(0);
+      }
+    }
+    // LPO has two regimes (−1 below ~3 V, −1/2 above): guides at the quarter points, four lines
+    expect(guides.filter((g) => String(g.hovertemplate).startsWith("LPO:"))).toHaveLength(4);
+    expect(fig.data.filter((t) => String(t.name).startsWith("slope") && t.showlegend !== false)).toHaveLength(2);
+  });
+  test("the slope panel shows dE_F/dV: −1 for LLZO, −1/2 for LPS inside their windows", () => {
+    const panel = (id: string) => fig.data.find((t) => t.name === `${id} dE<sub>F</sub>/dV`)!;
+    expect(panel("LLZO").yaxis).toBe("y2");
+    for (const s of panel("LLZO").y as number[]) expect(s).toBeCloseTo(-1, 2);
+    for (const s of panel("LPS").y as number[]) expect(s).toBeCloseTo(-0.5, 1);
+    expect(curveSlopes([0, 1, 2], [0, -1, -3])).toEqual([-1, -1.5, -2]);
+  });
+});
+
+describe("potential maps: jump labels coloured by sign", () => {
+  test("red for a barrier to discharge, blue for a barrier to charge, both in the legend with the grey region", () => {
+    const lps = findElectrolyte(set, "LPS");
+    const map = potentialMap(li, lps, findCathodeState(set, "LCO", "0%"), { points: 11 });
+    const fig = potentialMapFigure(map);
+    const labels = (fig.layout?.annotations ?? []) as any[];
+    const anode = labels.find((a) => String(a.text).startsWith("Δφ<sub>a</sub>"));
+    const cathode = labels.find((a) => String(a.text).startsWith("Δφ<sub>c</sub>"));
+    expect(map.dphiAnode).toBeGreaterThan(0);
+    expect(map.dphiCathode).toBeLessThan(0);
+    expect(anode.font.color).toBe(jumpColours.discharge);
+    expect(cathode.font.color).toBe(jumpColours.charge);
+    expect(jumpColour(0)).toBe(jumpColours.neither);
+    const names = fig.data.map((t) => String(t.name));
+    expect(names.filter((n) => /red label|blue label|outside the window/.test(n))).toHaveLength(3);
+  });
+});
+
+describe("experimentFigure: category means and unknown SOC", () => {
+  const points = [
+    { label: "a", absDphi: 0.1, dphi: 0.1, category: "very low", soc: "0%" },
+    { label: "b", absDphi: 0.5, dphi: -0.5, category: "low", soc: "0%" },
+    { label: "c", absDphi: 0.3, dphi: 0.3, category: "low", soc: "NA" },
+    { label: "d", absDphi: 0.2, dphi: 0.2, category: "high", soc: "100%", socStated: false },
+  ];
+  test("the means per category come from the points, and the message says there is no trend", () => {
+    const trend = experimentCategoryMeans(points);
+    expect(trend.means.map((m) => [m.category, m.count])).toEqual([["very low", 1], ["low", 2], ["medium", 0], ["high", 1], ["very high", 0]]);
+    expect(trend.means[1].mean).toBeCloseTo(0.4, 12);
+    expect(trend.rising).toBe(false); // 0.1, 0.4, 0.2
+    expect(trend.message).toContain("very low 0.10, low 0.40, high 0.20");
+    expect(trend.message).toContain("no trend");
+    const fig = experimentFigure(points);
+    expect(fig.layout?.annotations?.[0].text).toBe(trend.message);
+    const bars = (fig.layout?.shapes ?? []) as any[];
+    expect(bars.map((b) => b.y0)).toEqual([0.1, trend.means[1].mean, 0.2]);
+    const rising = experimentCategoryMeans([{ ...points[0] }, { ...points[1] }]);
+    expect(rising.rising).toBe(true);
+    expect(rising.rankCorrelation).toBeCloseTo(1, 12);
+    expect(rising.message).toContain("rise with the measured resistance");
+  });
+  test("points without a stated SOC are grey hexagons with their own legend entry", () => {
+    const fig = experimentFigure(points);
+    const unknown = fig.data.filter((t) => String(t.name).startsWith("SOC not stated (NA)"));
+    expect(unknown.flatMap((t) => t.text as string[]).sort()).toEqual(["c", "d"]);
+    for (const t of unknown) expect(String((t.marker as any).symbol)).toMatch(/^hexagon/);
+    const stated = fig.data.filter((t) => String(t.name).startsWith("SOC 0%"));
+    expect(stated.flatMap((t) => t.text as string[]).sort()).toEqual(["a", "b"]);
+  });
+});
+
+describe("differenceFigure", () => {
+  test("the lower panel is modified − base, interpolated onto the base's x where the grids differ", () => {
+    const base = { name: "shipped", x: [0, 1, 2, 3], y: [4, 3, 2, 1] };
+    const same = { name: "a", x: [0, 1, 2, 3], y: [4.2, 3.1, 2.3, 1.05] };
+    const finer = { name: "b", x: [0, 0.5, 1, 1.5, 2, 2.5, 3], y: [5, 4.5, 4, 3.5, 3, 2.5, 2] };
+    const fig = differenceFigure(base, [same, finer]);
+    const diffs = fig.data.filter((t) => t.yaxis === "y2");
+    expect(diffs).toHaveLength(2);
+    (diffs[0].y as number[]).forEach((d, k) => expect(d).toBeCloseTo(same.y[k] - base.y[k], 12));
+    expect(diffs[1].y).toEqual([1, 1, 1, 1]);
+    expect(curveDifference(base, { name: "c", x: [0.5, 3], y: [0, 0] }).y.map(Number.isNaN)).toEqual([true, false, false, false]);
+    expect((fig.layout as any).xaxis.matches).toBe("x2");
+    for (const axis of ["xaxis2", "yaxis", "yaxis2"]) expect(title((fig.layout as any)[axis])).toMatch(/\((V|eV)\)$/);
+  });
+});
+
+describe("spaceChargeFigure", () => {
+  const params = { phi0: 1.24, nsites: 1e22, ef0: 0.6, epsilon: 20, alpha: 0.1, temperature: 300 };
+  const result = solveSpaceCharge(params, { points: 200 });
+  const curve = spaceChargeCurve("test", result);
+  test("the x range ends where φ has settled within 1% of φ0", () => {
+    const end = settledAt(curve);
+    Array.from(curve.x).forEach((x, k) => {
+      if (x >= end) expect(Math.abs(curve.phi[k] - params.phi0)).toBeLessThanOrEqual(0.01 * params.phi0);
+    });
+    const k = Array.from(curve.x).indexOf(end);
+    expect(Math.abs(curve.phi[k - 1] - params.phi0)).toBeGreaterThan(0.01 * params.phi0);
+    const fig = spaceChargeFigure([curve]);
+    expect((fig.layout as any).xaxis.range).toEqual([0, end]);
+    expect((fig.layout as any).xaxis.type).toBe("linear");
+    const nm = spaceChargeFigure([curve], { unit: "nm", logX: true });
+    expect((nm.layout as any).xaxis.range[1]).toBeCloseTo(Math.log10(end / 10), 12);
+    expect(title((nm.layout as any).xaxis)).toContain("(nm)");
+    expectLabelledAxes(fig);
+  });
+  test("a log axis by default when the curves settle at very different distances; 5 screening lengths without φ0", () => {
+    const far = { ...curve, name: "far", x: Array.from(curve.x, (x) => x * 100) };
+    expect((spaceChargeFigure([curve, far]).layout as any).xaxis.type).toBe("log");
+    expect(settledAt({ name: "n", x: [1, 2], phi: [0, 0], screeningLength: 7 })).toBe(35);
   });
 });

@@ -119,8 +119,16 @@ export { figureToJSON, withDefaultLayout } from "./figures/figure";
 export type { PlotlyFigure } from "./figures/figure";
 export {
   mapColours, materialColours, bandAlignmentFigure, potentialMapFigure, potentialMapGrid,
-  defectChemistryFigure, fermiLevelFigure, experimentFigure, stackMapFigure,
+  defectChemistryFigure, fermiLevelFigure, experimentFigure, stackMapFigure, curveSlopes,
 } from "./figures/plots";
+export type { DefectFigureOptions, FermiLevelFigureOptions } from "./figures/plots";
+export { experimentCategoryMeans } from "./figures/experiment";
+export type { ExperimentPoint, CategoryMean, ExperimentTrend } from "./figures/experiment";
+export { krogerVink, jumpColour, jumpColours } from "./figures/labels";
+export { differenceFigure, curveDifference } from "./figures/difference";
+export type { Curve, DifferenceFigureOptions } from "./figures/difference";
+export { spaceChargeFigure, spaceChargeCurve, settledAt } from "./figures/spaceChargeFigure";
+export type { SpaceChargeCurve, SpaceChargeFigureOptions } from "./figures/spaceChargeFigure";
 
 // course: exercises of the notebooks, checked by the library
 export { exercises, findExercise, checkExercise, unboundedLpsFit } from "./course/exercises";

@@ -21,6 +21,8 @@ import { PotentialMap } from "../cell/potentialMap";
 import { StackMap } from "../cell/stack";
 import { SweepPoint } from "../defects/sweep";
 import { PlotlyFigure, PlotlyTrace } from "./figure";
+import { interpolateAt } from "./difference";
+import { dashCycle, distinguishCoincidentCurves, jumpColour, jumpColours, jumpLegendNames, krogerVink } from "./labels";
 
 export const mapColours = { muLi: "#1f4fd8", phi: "#7b2d8b", vbm: "#ff7f0e", cbm: "#2ca02c", fermiLevel: "#8b4513", unstable: "#bdbdbd" };
 
@@ -138,15 +140,30 @@ function mapDecorations(map: PotentialMap, axis: string, fontSize = 11) {
     type: "rect", xref, yref, x0: u.from, x1: u.to, y0: 0, y1: 1, fillcolor: mapColours.unstable, opacity: 0.45, line: { width: 0 }, layer: "below",
   }));
   for (const x of [0, map.ocv]) shapes.push({ type: "line", xref, yref, x0: x, x1: x, y0: 0, y1: 1, line: { color: "#222", width: 1.5 } });
-  const label = (x: number, text: string, xanchor: string) => ({
+  // label colour by sign: red hinders discharge (> 0), blue hinders charge (< 0); see mapLegendEntries
+  const label = (x: number, text: string, xanchor: string, dphi: number) => ({
     xref, yref, x, y: 1, text, showarrow: false, xanchor, yanchor: "top", xshift: xanchor === "left" ? 2 : -2, yshift: -2,
-    font: { size: fontSize },
+    font: { size: fontSize, color: jumpColour(dphi) },
   });
   const annotations = [
-    label(0, `Δφ<sub>a</sub> ${signed(map.dphiAnode)} V`, "left"),
-    label(map.ocv, `Δφ<sub>c</sub> ${signed(map.dphiCathode)} V`, "right"),
+    label(0, `Δφ<sub>a</sub> ${signed(map.dphiAnode)} V`, "left", map.dphiAnode),
+    label(map.ocv, `Δφ<sub>c</sub> ${signed(map.dphiCathode)} V`, "right", map.dphiCathode),
   ];
   return { shapes, annotations };
+}
+
+/**
+ * Legend-only entries of what the maps draw besides lines: the grey region (μ_Li outside the
+ * electrolyte's window) when some map has one, and the two colours of the jump labels.
+ */
+function mapLegendEntries(maps: { unstable: unknown[] }[]): PlotlyTrace[] {
+  const out: PlotlyTrace[] = [];
+  if (maps.some((m) => m.unstable.length > 0)) {
+    out.push(legendEntry("grey: μ<sub>Li</sub> outside the window", { symbol: "square", size: 14, color: mapColours.unstable, opacity: 0.6 }));
+  }
+  out.push(legendEntry(jumpLegendNames.discharge, { symbol: "square", size: 12, color: jumpColours.discharge }));
+  out.push(legendEntry(jumpLegendNames.charge, { symbol: "square", size: 12, color: jumpColours.charge }));
+  return out;
 }
 
 /** Common y range of a set of maps, with head room for the jump labels at the top. */
@@ -173,15 +190,15 @@ const MAP_Y_TITLE = "energy vs Li E<sub>F</sub> (eV)";
 export function potentialMapFigure(map: PotentialMap): PlotlyFigure {
   const { shapes, annotations } = mapDecorations(map, "", 12);
   return {
-    data: mapTraces(map, "", true),
+    data: [...mapTraces(map, "", true), ...mapLegendEntries([map])],
     layout: {
       title: { text: `${map.anode} | ${map.electrolyte} | ${map.cathode} (SOC ${map.soc}), OCV ${map.ocv.toFixed(2)} V` },
       xaxis: { title: { text: "position (arb. units; electrolyte width = OCV in V)" }, showticklabels: false, dtick: 1, zeroline: false },
       yaxis: { title: { text: "energy relative to the Li Fermi level (eV)" }, range: mapRange([map]) },
       shapes,
       annotations,
-      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.12, yanchor: "top" },
-      height: 560,
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.17, yanchor: "top" },
+      height: 600,
     },
   };
 }
@@ -204,8 +221,9 @@ export function potentialMapGrid(maps: PotentialMap[], columns: number, title: s
   const rows = Math.max(1, Math.ceil(maps.length / cols));
   const gapX = 14; // no tick labels between panels
   const gapY = 46; // room for the next row's panel labels
-  // margins (px): title 50 + panel labels 30 on top; caption 30 and a one-line legend 48 below
-  const margin = { l: 78, r: 24, t: 84, b: 78, pad: 0 };
+  // margins (px): title 50 + panel labels 30 on top; caption 30 and a two-line legend (the
+  // four lines, then the grey region and the two label colours) 76 below
+  const margin = { l: 78, r: 24, t: 84, b: 106, pad: 0 };
   // Panels 200-260 px wide so that the whole figure fits 1200 px (a notebook cell shows it
   // unscaled, with readable labels), but together at least 900 px for the caption and legend.
   const across = (total: number) => (total - margin.l - margin.r - (cols - 1) * gapX) / cols;
@@ -246,6 +264,7 @@ export function potentialMapGrid(maps: PotentialMap[], columns: number, title: s
       text: labels[i] ?? `${map.electrolyte} | ${map.cathode} ${map.soc}`, font: { size: 13 },
     });
   });
+  data.push(...mapLegendEntries(maps));
   // one caption for the whole grid, under the bottom row
   annotations.push({
     xref: "paper", yref: "paper", x: 0.5, y: 0, xanchor: "center", yanchor: "top", yshift: -10, showarrow: false,
@@ -270,13 +289,37 @@ export function potentialMapGrid(maps: PotentialMap[], columns: number, title: s
 export interface DefectFigureOptions {
   /** Figure title (default "<id>: defects, carriers and E_F vs voltage (paper Fig. 4)"). */
   title?: string;
+  /**
+   * CBM drawn on the right axis, eV above the VBM (default: the record's gap plus its scissor,
+   * the conduction edge of the carrier statistics). NaN hides it.
+   */
+  conductionBandMinimum?: number;
 }
 
 /** Colour of a defect by name, so that Li_i and V_Li keep their colours in every panel. */
 function defectColour(name: string, index: number): string {
-  const fixed: Record<string, string> = { Li_i: "#1f77b4", V_Li: "#d62728", N_O: "#2ca02c", O_N: "#9467bd" };
-  const palette = ["#17becf", "#bcbd22", "#e377c2", "#8c564b", "#7f7f7f"];
+  // N_O teal, not green: green is the CBM (Fig. 3), drawn in this figure too
+  const fixed: Record<string, string> = { Li_i: "#1f77b4", V_Li: "#d62728", v_Li: "#d62728", N_O: "#17becf", O_N: "#9467bd" };
+  const palette = ["#bcbd22", "#e377c2", "#8c564b", "#7f7f7f", "#ff7f0e", "#393b79", "#637939", "#843c39"];
   return fixed[name] ?? palette[index % palette.length];
+}
+
+/**
+ * Dash of each charge state of one defect: its charged states solid, dashed, dash-dotted, ... in
+ * order of |q| (so two charge states of one colour never share a style), the neutral one dotted.
+ */
+function chargeDashes(charges: string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const charged = charges.filter((q) => Number(q) !== 0).sort((a, b) => Math.abs(Number(a)) - Math.abs(Number(b)) || Number(a) - Number(b));
+  charged.forEach((q, k) => out.set(q, dashCycle[k % (dashCycle.length - 1)]));
+  for (const q of charges) if (Number(q) === 0) out.set(q, "dot");
+  return out;
+}
+
+/** The conduction edge of an electrolyte's carrier statistics, eV above its VBM: gap + scissor. */
+function conductionEdge(electrolyte: Electrolyte): number {
+  const system = electrolyte.fermiLevel.rule === "defects" ? electrolyte.fermiLevel.system : undefined;
+  return (system?.bandGap ?? electrolyte.bandGap) + (electrolyte.scissor ?? system?.scissor ?? 0);
 }
 
 /** Grey of the voltages outside an electrolyte's window (guards: the defect chemistry is extrapolated there). */
@@ -295,8 +338,10 @@ function saturatedPoints(sweep: SweepPoint[]): { voltage: number; name: string; 
 }
 
 /**
- * Fig. 4: every defect, electrons and holes vs voltage (log scale), E_F on a second axis, window
- * marked; voltages outside the window greyed, totals above their site density marked with x.
+ * Fig. 4: every defect (Kröger-Vink labels), electrons and holes vs voltage (log scale), E_F and
+ * the CBM on a second axis (E_F crossing the CBM is seen), window marked; voltages outside the
+ * window greyed, totals above their site density marked with x. Curves that coincide (a Frenkel
+ * pair in the -1 regime) get different dash styles, so both stay visible.
  */
 export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoint[], options: DefectFigureOptions = {}): PlotlyFigure {
   const voltage = sweep.map((p) => p.voltage);
@@ -304,14 +349,29 @@ export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoin
   const names = sweep[0]?.defects.map((d) => d.name) ?? [];
   names.forEach((name, i) => {
     const charges = Object.keys(sweep[0].defects[i].charges);
+    const dashes = chargeDashes(charges);
     for (const q of charges) {
-      const label = `${name}${charges.length > 1 || q !== "0" ? `(${Number(q) > 0 ? "+" : ""}${q})` : ""}`;
-      traces.push({ type: "scatter", mode: "lines", name: label, x: voltage, y: sweep.map((p) => Math.max(p.defects[i].charges[q], 1e-30)), line: { color: defectColour(name, i), width: 2.2, dash: q === "0" ? "dot" : "solid" } });
+      traces.push({
+        type: "scatter", mode: "lines", name: krogerVink(name, Number(q)), x: voltage, y: sweep.map((p) => Math.max(p.defects[i].charges[q], 1e-30)),
+        line: { color: defectColour(name, i), width: 2.2, dash: dashes.get(q) }, hovertemplate: `%{y:.3g} cm⁻³<extra>${krogerVink(name, Number(q), { format: "plain" })}</extra>`,
+      });
     }
   });
   traces.push({ type: "scatter", mode: "lines", name: "electrons", x: voltage, y: sweep.map((p) => Math.max(p.electrons, 1e-30)), line: { color: "#000000", dash: "dash" } });
   traces.push({ type: "scatter", mode: "lines", name: "holes", x: voltage, y: sweep.map((p) => Math.max(p.holes, 1e-30)), line: { color: "#7f7f7f", dash: "dash" } });
+  // only curves inside the drawn range (>= 1 cm^-3) can hide each other
+  distinguishCoincidentCurves(traces, { log: true, visibleFrom: 1 });
   traces.push({ type: "scatter", mode: "lines", name: "Fermi level (right axis)", x: voltage, y: sweep.map((p) => p.fermiLevel), yaxis: "y2", line: { color: mapColours.fermiLevel, width: 3.5 } });
+  const cbm = options.conductionBandMinimum ?? conductionEdge(electrolyte);
+  const annotations: Record<string, unknown>[] = [];
+  if (voltage.length && Number.isFinite(cbm)) {
+    const [from, to] = [Math.min(...voltage), Math.max(...voltage)];
+    traces.push({
+      type: "scatter", mode: "lines", name: `CBM (right axis, ${cbm.toFixed(2)} eV above the VBM)`, x: [from, to], y: [cbm, cbm], yaxis: "y2",
+      line: { color: mapColours.cbm, width: 2.5, dash: "longdash" }, hoverinfo: "skip",
+    });
+    annotations.push({ xref: "x", yref: "y2", x: to, y: cbm, xanchor: "right", yanchor: "bottom", text: "CBM", showarrow: false, font: { size: 12, color: mapColours.cbm } });
+  }
   const { lower, upper } = electrolyte.window;
   const narrow = upper - lower < 1;
   const shapes: Record<string, unknown>[] = [];
@@ -338,13 +398,14 @@ export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoin
       xaxis: { title: { text: "voltage vs Li/Li⁺ (V) = −μ<sub>Li</sub>/e" } },
       yaxis: { title: { text: "concentration (cm⁻³)" }, type: "log", range: [0, 23], exponentformat: "power", dtick: 3 },
       yaxis2: {
-        title: { text: "Fermi level above the VBM (eV)", font: { color: mapColours.fermiLevel } }, overlaying: "y", side: "right", showgrid: false,
+        title: { text: "Fermi level and CBM above the VBM (eV)", font: { color: mapColours.fermiLevel } }, overlaying: "y", side: "right", showgrid: false,
         tickfont: { color: mapColours.fermiLevel }, linecolor: mapColours.fermiLevel,
       },
       shapes,
       annotations: [
         { xref: "x", yref: "paper", x: upper, ax: lower, axref: "x", y: 0.04, ay: 0.04, ayref: "paper", text: "", showarrow: true, arrowhead: 2, arrowside: "end+start", arrowwidth: 1.8, arrowcolor: "#000" },
         { xref: "x", yref: "paper", x: (lower + upper) / 2, y: 0.06, yanchor: "bottom", text: narrow ? "window" : "stability window", showarrow: false, font: { size: 12 }, bgcolor: "rgba(255,255,255,0.85)" },
+        ...annotations,
       ],
       legend: { orientation: "h", x: 0, xanchor: "left", y: -0.2, yanchor: "top" },
       margin: { r: 90 },
@@ -353,20 +414,70 @@ export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoin
   };
 }
 
+export interface FermiLevelFigureOptions {
+  /**
+   * Voltages (V) at which slope guides (−1 and −1/2) are drawn through each electrolyte's curve,
+   * by id. Default: the middle of the drawn part of the window, or its quarter points when the
+   * slope differs there by more than 0.25 (two regimes, e.g. LPO below and above ~3 V).
+   */
+  guideAt?: Record<string, number[]>;
+  /** Half width of a guide, V (default 0.3): a guide starts half of it left of its pivot. */
+  guideHalfWidth?: number;
+  /**
+   * Colour of the guides: "grey" (default; the legend shows their dashes) or "curve", each
+   * curve's own colour, which tells whose guide is whose where curves run close together.
+   */
+  guideColours?: "grey" | "curve";
+  /** Add a lower panel of dE_F/dV against voltage, with the two reference slopes (default false). */
+  slopePanel?: boolean;
+  title?: string;
+}
+
+/** dE_F/dV of a drawn curve by finite differences (central inside, one-sided at the ends). */
+export function curveSlopes(x: number[], y: number[]): number[] {
+  const n = Math.min(x.length, y.length);
+  if (n < 2) return Array.from({ length: n }, () => NaN);
+  return Array.from({ length: n }, (_, k) => {
+    const i = Math.max(0, k - 1);
+    const j = Math.min(n - 1, k + 1);
+    return (y[j] - y[i]) / (x[j] - x[i]);
+  });
+}
+
+/** Default pivots of the slope guides on one curve (see FermiLevelFigureOptions.guideAt). */
+function guidePivots(x: number[], y: number[]): number[] {
+  if (x.length < 3) return [];
+  const [from, to] = [x[0], x[x.length - 1]];
+  const at = (f: number) => from + f * (to - from);
+  const slopes = curveSlopes(x, y);
+  const slopeAt = (v: number) => interpolateAt(x, slopes, v);
+  return Math.abs(slopeAt(at(0.25)) - slopeAt(at(0.75))) > 0.25 ? [at(0.25), at(0.75)] : [at(0.5)];
+}
+
+const guideStyle = {
+  steep: { slope: -1, name: "slope −1 (guide: flat φ)", label: "−1", dash: "dash" },
+  half: { slope: -0.5, name: "slope −1/2 (guide: sloped φ)", label: "−½", dash: "dot" },
+};
+
 /**
- * Section 3.3: E_F vs voltage for several electrolytes inside their windows, with slope guides.
- * Where a sweep extends beyond its window, that part is drawn thin and grey ("outside window");
- * points inside a window where a defect exceeds its site density are marked with x.
+ * Section 3.3: E_F vs voltage for several electrolytes inside their windows. Through each curve
+ * run two short guides of slope −1 (Frenkel balance: eφ flat, eqs. 4-5) and −1/2 (a Li defect
+ * against a non-Li species: eφ sloped), fanning out from a point just below the curve and
+ * labelled at their right ends, so the regime is read off where the curve runs parallel to one. Where a sweep extends beyond its window, that part is
+ * drawn thin and grey ("outside window"); points inside a window where a defect exceeds its
+ * site density are marked with x. With `slopePanel`, a lower panel shows dE_F/dV.
  */
-export function fermiLevelFigure(sweeps: { electrolyte: Electrolyte; sweep: SweepPoint[] }[]): PlotlyFigure {
+export function fermiLevelFigure(sweeps: { electrolyte: Electrolyte; sweep: SweepPoint[] }[], options: FermiLevelFigureOptions = {}): PlotlyFigure {
   // LiPON keeps its Fig. 2 purple; the others (grey in Fig. 2) need telling apart here
   const colours: Record<string, string> = { LiPON: materialColours.LiPON, LPO: "#1f77b4", LLZO: "#2ca02c", LPS: "#d62728" };
   const spare = ["#8b4513", "#17becf", "#bcbd22"];
+  const colourOf = (id: string, i: number) => colours[id] ?? spare[i % spare.length];
   const isInside = (electrolyte: Electrolyte, v: number) => v >= electrolyte.window.lower - 1e-9 && v <= electrolyte.window.upper + 1e-9;
-  const data: PlotlyTrace[] = sweeps.map(({ electrolyte, sweep }, i) => {
+  const curves = sweeps.map(({ electrolyte, sweep }, i) => {
     const inside = sweep.filter((p) => isInside(electrolyte, p.voltage));
-    return { type: "scatter", mode: "lines", name: electrolyte.id, x: inside.map((p) => p.voltage), y: inside.map((p) => p.fermiLevel), line: { color: colours[electrolyte.id] ?? spare[i % spare.length], width: 3 } };
+    return { id: electrolyte.id, colour: colourOf(electrolyte.id, i), x: inside.map((p) => p.voltage), y: inside.map((p) => p.fermiLevel) };
   });
+  const data: PlotlyTrace[] = curves.map((c) => ({ type: "scatter", mode: "lines", name: c.id, legendgroup: c.id, x: c.x, y: c.y, line: { color: c.colour, width: 3 } }));
   let outsideShown = false;
   for (const { electrolyte, sweep } of sweeps) {
     // null breaks the line between the parts below and above the window
@@ -390,91 +501,62 @@ export function fermiLevelFigure(sweeps: { electrolyte: Electrolyte; sweep: Swee
   if (saturated.length) {
     data.push({ type: "scatter", mode: "markers", name: "above site density", x: saturated.map((s) => s.voltage), y: saturated.map((s) => s.fermiLevel), text: saturated.map((s) => s.id), marker: { symbol: "x", size: 8, color: "#000" } });
   }
-  // guides: slopes -1 and -1/2 through (2.5 V, 3.5 eV)
-  data.push({ type: "scatter", mode: "lines", name: "slope −1 (guide: flat φ)", x: [0.5, 2.5], y: [5.5, 3.5], line: { color: "#999", dash: "dash" } });
-  data.push({ type: "scatter", mode: "lines", name: "slope −1/2 (guide: sloped φ)", x: [0.5, 2.5], y: [4.5, 3.5], line: { color: "#999", dash: "dot" } });
-  return {
-    data,
-    layout: {
-      title: { text: "Fermi level vs voltage inside each window (section 3.3)" },
-      xaxis: { title: { text: "voltage vs Li/Li⁺ (V)" } },
-      yaxis: { title: { text: "Fermi level above the VBM (eV)" } },
-      legend: { x: 1.02, xanchor: "left", y: 1, yanchor: "top" },
-      height: 500,
-      width: 960,
-    },
-  };
-}
-
-export interface ExperimentPoint {
-  label: string;
-  absDphi: number;
-  /** "very low" | "low" | "medium" | "high" | "very high" */
-  category: string;
-  soc: string;
-  /** The signed jump, V: if given, filled markers hinder discharge (> 0), open ones charge (< 0). */
-  dphi?: number;
-}
-
-/**
- * |dphi_c| against the experimental interface-resistance category (paper Table 1). EIS sees
- * |dphi| in the rate-limiting direction; the sign (which process the barrier hinders) is shown
- * by filled (discharge) and open (charge) markers when the points carry `dphi`.
- */
-export function experimentFigure(points: ExperimentPoint[]): PlotlyFigure {
-  const order = ["very low", "low", "medium", "high", "very high"];
-  const ranges = ["< 10", "10–100", "100–500", "500–1000", "> 1000"]; // Ω cm², paper Table 1
-  const symbols: Record<string, string> = { "0%": "circle", "100%": "square", "+": "diamond" };
-  const colours: Record<string, string> = { "0%": "#1f77b4", "100%": "#d62728", "+": "#2ca02c" };
-  // Labels to the right of their marker, except where two markers of one category lie closer
-  // than 3.5% of the axis: then the upper label goes to the left.
-  const top = Math.max(0.1, ...points.map((p) => p.absDphi));
-  const side = new Map<ExperimentPoint, string>();
-  for (const cat of order) {
-    const ps = points.filter((p) => p.category === cat).sort((a, b) => a.absDphi - b.absDphi);
-    let prev: ExperimentPoint | null = null;
-    for (const p of ps) {
-      const clash = prev !== null && p.absDphi - prev.absDphi < 0.035 * top && side.get(prev) === "middle right";
-      side.set(p, clash ? "middle left" : "middle right");
-      prev = p;
+  // Guides beside each curve: both slopes fan out from one point a little below the curve (on
+  // it, the guide the curve follows would be hidden); labels at their right ends. The legend
+  // entries show the dash of each slope in grey.
+  const guideColour = (colour: string) => (options.guideColours === "curve" ? colour : "#555");
+  const half = options.guideHalfWidth ?? 0.3;
+  const drawn = curves.flatMap((c) => c.y).filter(Number.isFinite);
+  const offset = 0.06 * Math.max(1, Math.max(...drawn) - Math.min(...drawn));
+  const shown = new Set<string>();
+  for (const c of curves) {
+    for (const v0 of options.guideAt?.[c.id] ?? guidePivots(c.x, c.y)) {
+      const from = Math.max(c.x[0], v0 - half);
+      const e0 = interpolateAt(c.x, c.y, from) - offset;
+      if (!Number.isFinite(e0)) continue;
+      for (const g of [guideStyle.steep, guideStyle.half]) {
+        data.push({
+          type: "scatter", mode: "lines+text", name: g.name, legendgroup: g.name, showlegend: false,
+          x: [from, from + 2 * half], y: [e0, e0 + 2 * half * g.slope], text: ["", g.label], textposition: "middle right",
+          textfont: { size: 11, color: guideColour(c.colour) }, line: { color: guideColour(c.colour), width: 1.3, dash: g.dash }, hovertemplate: `${c.id}: slope ${g.label} guide<extra></extra>`,
+        });
+        shown.add(g.name);
+      }
     }
   }
-  const direction = (p: ExperimentPoint) => (p.dphi === undefined ? "" : p.dphi >= 0 ? "discharge" : "charge");
-  const groups: { soc: string; dir: string }[] = [];
-  for (const p of points) {
-    if (!groups.some((g) => g.soc === p.soc && g.dir === direction(p))) groups.push({ soc: p.soc, dir: direction(p) });
+  for (const g of [guideStyle.steep, guideStyle.half]) {
+    if (shown.has(g.name)) data.push({ type: "scatter", mode: "lines", name: g.name, legendgroup: g.name, x: [null], y: [null], line: { color: "#555", width: 1.4, dash: g.dash }, hoverinfo: "skip" });
   }
-  const dirOrder = ["discharge", "charge", ""];
-  const socOrder = [...new Set(points.map((p) => p.soc))];
-  groups.sort((a, b) => socOrder.indexOf(a.soc) - socOrder.indexOf(b.soc) || dirOrder.indexOf(a.dir) - dirOrder.indexOf(b.dir));
-  return {
-    data: groups.map(({ soc, dir }) => {
-      const ps = points.filter((p) => p.soc === soc && direction(p) === dir);
-      const symbol = (symbols[soc] ?? "circle") + (dir === "charge" ? "-open" : "");
-      const colour = colours[soc] ?? "#444";
-      return {
-        type: "scatter", mode: "markers+text",
-        name: `SOC ${soc}${dir === "discharge" ? ", Δφ<sub>c</sub> > 0: hinders discharge" : dir === "charge" ? ", Δφ<sub>c</sub> < 0: hinders charge" : ""}`,
-        x: ps.map((p) => p.category), y: ps.map((p) => p.absDphi), text: ps.map((p) => p.label),
-        textposition: ps.map((p) => side.get(p) ?? "middle right"), textfont: { size: 11 },
-        marker: { size: 11, symbol, color: colour, opacity: 0.85, line: { color: colour, width: dir === "charge" ? 2 : 0 } },
-        hovertemplate: "%{text}<br>|Δφc| %{y:.2f} V<extra></extra>",
-      };
-    }),
-    layout: {
-      title: { text: "Predicted |Δφ<sub>c</sub>| against measured interface resistance" },
-      xaxis: {
-        title: { text: "measured interface resistance category (area-specific resistance, Ω cm²)" },
-        type: "category", categoryorder: "array", categoryarray: order, range: [-0.6, order.length - 0.4],
-        tickmode: "array", tickvals: order, ticktext: order.map((c, i) => `${c}<br>${ranges[i]}`),
-      },
-      yaxis: { title: { text: "|Δφ<sub>c</sub>| predicted (V)" }, rangemode: "tozero" },
-      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.22, yanchor: "top" },
-      height: 600,
-      width: 1040,
-    },
+  const layout: Record<string, unknown> = {
+    title: { text: options.title ?? "Fermi level vs voltage inside each window (section 3.3)" },
+    xaxis: { title: { text: "voltage vs Li/Li⁺ (V)" } },
+    yaxis: { title: { text: "Fermi level above the VBM (eV)" } },
+    legend: { x: 1.02, xanchor: "left", y: 1, yanchor: "top" },
+    height: 500,
+    width: 960,
   };
+  if (options.slopePanel) {
+    for (const c of curves) {
+      data.push({ type: "scatter", mode: "lines", name: `${c.id} dE<sub>F</sub>/dV`, legendgroup: c.id, showlegend: false, x: c.x, y: curveSlopes(c.x, c.y), xaxis: "x2", yaxis: "y2", line: { color: c.colour, width: 2.2 } });
+    }
+    const [lo, hi] = [Math.min(...curves.flatMap((c) => c.x)), Math.max(...curves.flatMap((c) => c.x))];
+    for (const g of [guideStyle.steep, guideStyle.half]) {
+      data.push({ type: "scatter", mode: "lines", name: g.name, legendgroup: g.name, showlegend: false, x: [lo, hi], y: [g.slope, g.slope], xaxis: "x2", yaxis: "y2", line: { color: "#555", width: 1.4, dash: g.dash }, hoverinfo: "skip" });
+    }
+    Object.assign(layout, {
+      xaxis: { title: { text: "" }, domain: [0, 1], anchor: "y", matches: "x2", showticklabels: false },
+      yaxis: { title: { text: "Fermi level above the VBM (eV)" }, domain: [0.36, 1] },
+      xaxis2: { title: { text: "voltage vs Li/Li⁺ (V)" }, domain: [0, 1], anchor: "y2" },
+      yaxis2: { title: { text: "dE<sub>F</sub>/dV (eV/V)" }, domain: [0, 0.28], anchor: "x2", range: [-1.3, 0.2], dtick: 0.5 },
+      height: 680,
+    });
+  }
+  return { data, layout };
 }
+
+// Fig. 6 (|dphi_c| against experiment) lives in experiment.ts; re-exported for existing imports
+export { experimentFigure, experimentCategoryMeans } from "./experiment";
+export type { ExperimentPoint, CategoryMean, ExperimentTrend } from "./experiment";
 
 /** The map of a multilayer stack (stackMap): the four lines of Fig. 3, layer names and every jump. */
 export function stackMapFigure(stack: StackMap, title?: string): PlotlyFigure {
@@ -498,22 +580,26 @@ export function stackMapFigure(stack: StackMap, title?: string): PlotlyFigure {
   }));
   stack.interfaces.forEach((jump, k) => annotations.push({
     xref: "x", yref: "paper", x: extents[k + 1].from, y: 1, yanchor: "top", yshift: -4 - 18 * (k % 2), text: `Δφ ${signed(jump.dphi)} V`, showarrow: false,
-    font: { size: 12 }, bgcolor: "rgba(255,255,255,0.8)",
+    font: { size: 12, color: jumpColour(jump.dphi) }, bgcolor: "rgba(255,255,255,0.8)",
   }));
   const all = [...p.phi, ...p.vbm, ...p.cbm, ...p.muLi].filter(Number.isFinite);
   const lo = Math.min(...all);
   const hi = Math.max(...all);
   const span = Math.max(hi - lo, 1);
   return {
-    data: [line(mapLineNames.phi, p.phi, mapColours.phi), line(mapLineNames.vbm, p.vbm, mapColours.vbm), line(mapLineNames.cbm, p.cbm, mapColours.cbm), line(mapLineNames.muLi, p.muLi, mapColours.muLi, "dash")],
+    data: [
+      line(mapLineNames.phi, p.phi, mapColours.phi), line(mapLineNames.vbm, p.vbm, mapColours.vbm), line(mapLineNames.cbm, p.cbm, mapColours.cbm), line(mapLineNames.muLi, p.muLi, mapColours.muLi, "dash"),
+      legendEntry(jumpLegendNames.discharge, { symbol: "square", size: 12, color: jumpColours.discharge }),
+      legendEntry(jumpLegendNames.charge, { symbol: "square", size: 12, color: jumpColours.charge }),
+    ],
     layout: {
       title: { text: title ?? names.join(" | ") },
       xaxis: { title: { text: "position (arb. units; an electrolyte layer is as wide as its μ<sub>Li</sub> drop in V)" }, showticklabels: false, zeroline: false },
       yaxis: { title: { text: "energy relative to the Li Fermi level (eV)" }, range: [lo - 0.14 * span, hi + 0.2 * span] },
       shapes,
       annotations,
-      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.14, yanchor: "top" },
-      height: 560,
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.18, yanchor: "top" },
+      height: 600,
     },
   };
 }
