@@ -136,4 +136,4 @@ export type { Exercise, ExerciseCheck } from "./course/exercises";
 export { lithiumSideRows, fittedTableColumns, table1Wide, table1Entries, table1Summary, cathodeVoltages, greyWidths, cathodeMapGrid } from "./course/interfaces";
 export type { LithiumSideRow, EntryRole, Table1Entry, CathodeVoltageRow } from "./course/interfaces";
 export { resistanceCategories, resistanceObservations, observationPoints, categoryMeans, rankCorrelation } from "./course/experiments";
-export type { ResistanceCategory, ResistanceObservation, ObservationPoint, CategoryMean, RankCorrelation } from "./course/experiments";
+export type { ResistanceCategory, ResistanceObservation, ObservationPoint, CategoryMean as ObservationCategoryMean, RankCorrelation } from "./course/experiments";
