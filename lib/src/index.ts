@@ -125,3 +125,11 @@ export {
 // course: exercises of the notebooks, checked by the library
 export { exercises, findExercise, checkExercise, unboundedLpsFit } from "./course/exercises";
 export type { Exercise, ExerciseCheck } from "./course/exercises";
+export {
+  withDefectEnergyShift, withScissorShift, withIonizationPotentialShift, jumpRow, scissorRows, temperatureRows, spreadByElectrolyte,
+  cathodeIpRows, dopantRows, undopedVacancyConcentration, dopantFermiLevelFigure, quenchRows, temperatureSweepStudy,
+  barrierlessProbabilityRows, robustRankingRows, robustRankingFigure,
+} from "./course/whatIf";
+export { defectSpecies, electronSpecies, balanceFermiLevel, speciesConcentration, allSpeciesFermiLevel, allSpeciesSlope } from "./course/solutions";
+export type { BalanceSpecies } from "./course/solutions";
+export { interlayerRows, spaceChargeLimitsFigure, spaceChargeProfilesFigure } from "./course/stacks";
