@@ -80,7 +80,7 @@ describe("withDopant", () => {
   test("Ta_Zr(+1) in the shipped LLZO: D = 2 c0 sinh(dE_F / kT) with c0 the undoped [V_Li-]", () => {
     const llzo = findElectrolyte(set, "LLZO");
     const system = (llzo.fermiLevel as any).system as DefectSystem;
-    const D = 2.2e21; // Li6.4La3Zr1.4Ta0.6O12-like, see notebook 07
+    const D = 2.2e21; // Li6.4La3Zr1.4Ta0.6O12-like, see notebook 07c
     const undoped = solveFermiLevel(system, 0);
     const c0 = undoped.defects.find((d) => d.name === "V_Li")!.charges["-1"];
     const doped = solveFermiLevel((withDopant(llzo, { name: "Ta_Zr", charge: 1, concentration: D }).fermiLevel as any).system, 0);

@@ -137,3 +137,11 @@ export { lithiumSideRows, fittedTableColumns, table1Wide, table1Entries, table1S
 export type { LithiumSideRow, EntryRole, Table1Entry, CathodeVoltageRow } from "./course/interfaces";
 export { resistanceCategories, resistanceObservations, observationPoints, categoryMeans, rankCorrelation } from "./course/experiments";
 export type { ResistanceCategory, ResistanceObservation, ObservationPoint, CategoryMean as ObservationCategoryMean, RankCorrelation } from "./course/experiments";
+export {
+  withDefectEnergyShift, withScissorShift, withIonizationPotentialShift, jumpRow, scissorRows, temperatureRows, spreadByElectrolyte,
+  cathodeIpRows, dopantRows, undopedVacancyConcentration, dopantFermiLevelFigure, quenchRows, temperatureSweepStudy,
+  barrierlessProbabilityRows, robustRankingRows, robustRankingFigure,
+} from "./course/whatIf";
+export { defectSpecies, electronSpecies, balanceFermiLevel, speciesConcentration, allSpeciesFermiLevel, allSpeciesSlope } from "./course/solutions";
+export type { BalanceSpecies } from "./course/solutions";
+export { interlayerRows, spaceChargeLimitsFigure, spaceChargeProfilesFigure } from "./course/stacks";

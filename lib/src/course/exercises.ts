@@ -12,6 +12,7 @@ import { thermalEnergy } from "../core/constants";
 import { DataSet, Electrolyte } from "../cell/materials";
 import { findAnode, findCathodeState, findElectrolyte } from "../cell/dataSet";
 import { potentialMap } from "../cell/potentialMap";
+import { stackMap } from "../cell/stack";
 import { fermiLevelFunction } from "../cell/fermiLevel";
 import { bandEdgesVsVacuum } from "../cell/alignment";
 import { fermiLevelSlope } from "../defects/sweep";
@@ -175,7 +176,7 @@ export const exercises: readonly Exercise[] = [
   },
   {
     id: "07-ip-shift-llzo",
-    notebook: "07-what-if",
+    notebook: "07b-what-if-band-edges",
     prompt: "If LLZO's ionization potential were 0.2 eV larger, by how much (V) would $\\Delta\\phi_a$ change?",
     unit: "V",
     tolerance: 0.005,
@@ -189,7 +190,7 @@ export const exercises: readonly Exercise[] = [
   },
   {
     id: "07-scissor-lps",
-    notebook: "07-what-if",
+    notebook: "07b-what-if-band-edges",
     prompt: "Open LPS's gap by a +1 eV scissor. By how much (eV) does its $E_F$ at the cathode-side edge of its window move (LPS | LCO, 0 % SOC)?",
     unit: "eV",
     tolerance: 0.03,
@@ -200,6 +201,64 @@ export const exercises: readonly Exercise[] = [
       const cathode = findCathodeState(set, "LCO", "0%");
       const at = (x: Electrolyte) => potentialMap(li(set), x, cathode, { withoutProfile: true }).fermiLevelCathodeSide;
       return at(shifted) - at(e);
+    },
+  },
+  {
+    id: "07a-defect-llzo",
+    notebook: "07a-what-if-defects-and-temperature",
+    prompt: "Raise the energy of LLZO's $\\mathrm{Li}_i^\\bullet$ by 0.2 eV (the IP kept). By how much (V) does $\\Delta\\phi_a$ of Li | LLZO change?",
+    unit: "V",
+    tolerance: 0.005,
+    hint: "In the Frenkel balance $E_F = \\tfrac12(E_V - E_i) + \\mu_\\mathrm{Li} + \\ldots$; $e\\phi_\\mathrm{SE}$ follows $E_F$ one for one (eq. 5).",
+    expected: (set) => {
+      const e = findElectrolyte(set, "LLZO");
+      const system = defectSystem(e);
+      const defects = system.defects.map((d) => (d.name === "Li_i" ? { ...d, chargeStates: d.chargeStates.map((s) => (s.charge === 1 ? { ...s, energy: s.energy + 0.2 } : s)) } : d));
+      const shifted: Electrolyte = { ...e, fermiLevel: { rule: "defects", system: { ...system, defects } } };
+      const cathode = findCathodeState(set, "LCO", "0%");
+      return potentialMap(li(set), shifted, cathode, { withoutProfile: true }).dphiAnode - potentialMap(li(set), e, cathode, { withoutProfile: true }).dphiAnode;
+    },
+  },
+  {
+    id: "07c-dopant-llzo",
+    notebook: "07c-what-if-doping-and-quench",
+    prompt: "Add $10^{20}$ cm⁻³ of $\\mathrm{Ta}_\\mathrm{Zr}^\\bullet$ donors (a fixed charge +1) to LLZO. By how much (eV) does its $E_F$ at 0 V rise?",
+    unit: "eV",
+    tolerance: 0.005,
+    hint: "Neutrality $c_0 e^{-x} + D = c_0 e^{x}$ with $x = \\Delta E_F/kT$ and $c_0 = [V_\\mathrm{Li}'] = [\\mathrm{Li}_i^\\bullet]$ undoped.",
+    expected: (set) => {
+      const system = defectSystem(findElectrolyte(set, "LLZO"));
+      const doped = { ...system, dopants: [...(system.dopants ?? []), { name: "Ta_Zr", charge: 1, concentration: 1e20 }] };
+      return solveFermiLevel(doped, 0).fermiLevel - solveFermiLevel(system, 0).fermiLevel;
+    },
+  },
+  {
+    id: "07d-sensitivity-lps",
+    notebook: "07d-what-if-uncertainty-and-screening",
+    prompt: "Raise LPS's $\\mathrm{Li}_i^\\bullet$ energy by 0.1 eV. By how much (V) does $\\Delta\\phi_c$ of Li | LPS | LCO 0 % change?",
+    unit: "V",
+    tolerance: 0.005,
+    hint: "$E_F$ is set by $[\\mathrm{Li}_i^\\bullet] = n$: it moves by half of the energy change; $\\Delta\\phi_c = \\phi_\\mathrm{cathode} - \\phi_\\mathrm{SE}$.",
+    expected: (set) => {
+      const e = findElectrolyte(set, "LPS");
+      const system = defectSystem(e);
+      const defects = system.defects.map((d) => (d.lithium === 1 ? { ...d, chargeStates: d.chargeStates.map((s) => (s.charge === 1 ? { ...s, energy: s.energy + 0.1 } : s)) } : d));
+      const shifted: Electrolyte = { ...e, fermiLevel: { rule: "defects", system: { ...system, defects } } };
+      const cathode = findCathodeState(set, "LCO", "0%");
+      return potentialMap(li(set), shifted, cathode, { withoutProfile: true }).dphiCathode - potentialMap(li(set), e, cathode, { withoutProfile: true }).dphiCathode;
+    },
+  },
+  {
+    id: "08-interlayer-lco-lno",
+    notebook: "08-space-charge-and-stacks",
+    prompt: "Put an LCO interlayer between LPS and LNO 0 % (Li | LPS | LCO | LNO 0 %). The interlayer sits at LNO's $\\mu_\\mathrm{Li}$ and takes LCO 0 %. What is the jump $\\Delta\\phi$ (V) at the new LCO/LNO contact?",
+    unit: "V",
+    tolerance: 0.005,
+    hint: "Both sides are at the same $\\mu_\\mathrm{Li}$, so eq. 5 leaves only $E_F - \\mathrm{IP}$ of each side: the jump is a difference of work functions.",
+    expected: (set) => {
+      const lno = findCathodeState(set, "LNO", "0%");
+      const stack = stackMap(li(set), [findElectrolyte(set, "LPS"), findCathodeState(set, "LCO", "0%")], lno, { cathodes: set.cathodes });
+      return stack.interfaces[stack.interfaces.length - 1].dphi;
     },
   },
 ];

@@ -1,6 +1,6 @@
 /**
  * Synthetic data sets and the throughput benchmark of screening (issue "What-if at scale"; used
- * by scripts/bench.mjs and notebook 07): perturbed copies of real electrolyte records, drawn
+ * by scripts/bench.mjs and notebook 07d): perturbed copies of real electrolyte records, drawn
  * with the seeded generator of the Monte Carlo module, so a seed gives the same set.
  */
 import { DataSet } from "../cell/materials";

@@ -1,0 +1,88 @@
+// Numbers quoted in the prose of notebooks 07a-07d, 08 and 10 that no cell prints: each is
+// recomputed with the library and compared with the text of the notebook JSON, so a data change
+// that makes a sentence false fails here.
+import { describe, expect, test } from "vitest";
+import * as fs from "fs";
+import * as path from "path";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { stackMap } from "../lib/src/cell/stack";
+import { temperatureSweep } from "../lib/src/whatif/temperature";
+import { scissorRows, withScissorShift } from "../lib/src/course/whatIf";
+import { interlayerRows } from "../lib/src/course/stacks";
+import { thermalEnergy } from "../lib/src/core/constants";
+
+const set = readDataSet(builtinMaterialsFolder());
+const li = findAnode(set, "Li");
+const lco0 = findCathodeState(set, "LCO", "0%");
+const prose = (name: string) => {
+  const nb = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../notebooks", `${name}.ipynb`), "utf8")) as { cells: { cell_type: string; source: string[] }[] };
+  return nb.cells.filter((c) => c.cell_type === "markdown").map((c) => c.source.join("")).join("\n");
+};
+
+describe("07a: temperature", () => {
+  test("LLZO's jumps move by about (k/2) ln 3 = 0.05 mV/K (1:3 site ratio)", () => {
+    expect(prose("07a-what-if-defects-and-temperature")).toContain("\\tfrac{k}{2}\\ln 3 \\approx 0.05$ mV/K");
+    const rows = temperatureSweep(li, findElectrolyte(set, "LLZO"), lco0, [250, 600]);
+    const perKelvin = (rows[1].dphiCathode - rows[0].dphiCathode) / 350;
+    expect(perKelvin * 1000).toBeCloseTo(0.05, 2);
+  });
+
+  test("LiPON's cathode-side E_F moves by (k dT/2) ln 2, about 10 mV over 350 K", () => {
+    expect(prose("07a-what-if-defects-and-temperature")).toContain("about 10 mV over these 350 K");
+    const rows = temperatureSweep(li, findElectrolyte(set, "LiPON"), lco0, [250, 600]);
+    const mV = Math.abs(rows[1].dphiCathode - rows[0].dphiCathode) * 1000;
+    expect(Math.abs(mV - 10)).toBeLessThan(1); // "about 10 mV"
+    expect(Math.abs(mV - ((thermalEnergy(600) - thermalEnergy(250)) / 2) * Math.log(2) * 1000)).toBeLessThan(0.2); // the closed form
+  });
+});
+
+describe("07b: band edges", () => {
+  const text = prose("07b-what-if-band-edges");
+  test("a +1 eV scissor leaves LPS reduced by Li; 2-4 eV rows equal (Frenkel takes over); LLZO -0.5 eV within 1 eV", () => {
+    expect(text).toContain("a +1 eV scissor does not stop LPS from being reduced by Li");
+    expect(text).toContain("the rows for 2-4 eV are equal");
+    const lps = scissorRows(li, findElectrolyte(set, "LPS"), lco0, [1, 2, 3, 4]);
+    expect(lps[0]["reduced by Li"]).toBe(true);
+    for (const r of lps.slice(2)) expect(r["$\\Delta\\phi_c$ (V)"] as number).toBeCloseTo(lps[1]["$\\Delta\\phi_c$ (V)"] as number, 6);
+    const m = potentialMap(li, withScissorShift(findElectrolyte(set, "LLZO"), -0.5), lco0, { withoutProfile: true });
+    expect(text).toContain("would put its CBM within 1 eV of the Li Fermi level (leakage flag true)");
+    expect(m.stability.electronLeakageRisk).toBe(true);
+    expect(m.stability.cbmAboveAnodeFermi).toBeGreaterThan(0);
+  });
+});
+
+describe("07c: dopants", () => {
+  test("a 1.5 % change of [Ta] moves E_F by kT ln 1.015, about 0.4 meV", () => {
+    expect(prose("07c-what-if-doping-and-quench")).toContain("$kT\\ln 1.015 \\approx 0.4$ meV");
+    expect(thermalEnergy(300) * Math.log(1.015) * 1000).toBeCloseTo(0.4, 1);
+  });
+});
+
+describe("08: targets and interlayers", () => {
+  const text = prose("08-space-charge-and-stacks");
+  test("Li/LiPON's dphi_a is 0.28 V, not the 1.24 V target", () => {
+    expect(text).toContain("here Li/LiPON's $\\Delta\\phi_a$ is 0.28 V");
+    expect(potentialMap(li, findElectrolyte(set, "LiPON"), lco0, { withoutProfile: true }).dphiAnode).toBeCloseTo(0.28, 6);
+  });
+
+  test("the interlayer takes LCO 0% against the 0% cathodes and LCO 100% against the 100% ones; the barrier is not reduced for LNO 0%", () => {
+    expect(text).toContain("The interlayer takes LCO 0 % against the 0 % cathodes");
+    const cathodes = ["LNO", "LNCO"].flatMap((c) => ["0%", "100%"].map((soc) => findCathodeState(set, c, soc)));
+    const rows = interlayerRows(li, findElectrolyte(set, "LPS"), lco0, cathodes, set.cathodes);
+    expect(rows.map((r) => String(r["LCO state taken"]).split(" ")[0])).toEqual(["0%", "100%", "0%", "100%"]);
+    expect(rows[0]["barrier reduced"]).toBe(false);
+    expect(text).toContain("here it does not fall for LNO 0 %");
+  });
+});
+
+describe("10: solutions", () => {
+  test("LCO takes its 0% state at LNO 0%'s voltage (3.93 V)", () => {
+    expect(prose("10-solutions")).toContain("At 3.93 V LCO takes its 0 % state");
+    const lno0 = findCathodeState(set, "LNO", "0%");
+    expect(lno0.ocv).toBeCloseTo(3.93, 2);
+    const s = stackMap(li, [findElectrolyte(set, "LPS"), lco0], lno0, { cathodes: set.cathodes });
+    expect(s.interlayers[0].taken).toBe("0%");
+  });
+});

@@ -1,0 +1,123 @@
+// The course's exercises and their checker (lib/src/course/exercises.ts): not answered, right within
+// the tolerance, too high / too low with the hint, unknown ids, non-finite answers; every exercise
+// belongs to an existing notebook, sits in it as a "predict, then compute" cell, and has a worked
+// solution in notebooks/10-solutions.ipynb. Also the closed forms the solutions use (course/solutions.ts).
+import { describe, expect, test } from "vitest";
+import * as fs from "fs";
+import * as path from "path";
+import { checkExercise, exercises, findExercise } from "../lib/src/course/exercises";
+import { allSpeciesFermiLevel, allSpeciesSlope, balanceFermiLevel, defectSpecies, electronSpecies } from "../lib/src/course/solutions";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { findElectrolyte } from "../lib/src/cell/dataSet";
+import { solveFermiLevel } from "../lib/src/defects/neutrality";
+import { fermiLevelSlope } from "../lib/src/defects/sweep";
+import { effectiveDensityOfStates } from "../lib/src/defects/carriers";
+import { PotmapError } from "../lib/src/core/errors";
+import type { DefectSystem } from "../lib/src/defects/defects";
+
+const published = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../data/published.json"), "utf8"));
+const set = readDataSet(builtinMaterialsFolder());
+const notebooks = path.resolve(__dirname, "../notebooks");
+const notebookText = (name: string) => fs.readFileSync(path.join(notebooks, `${name}.ipynb`), "utf8");
+const system = (id: string) => (findElectrolyte(set, id).fermiLevel as { system: DefectSystem }).system;
+
+describe("checkExercise", () => {
+  test("NaN and undefined are 'not answered yet', with the unit, and no error", () => {
+    for (const answer of [NaN, undefined]) {
+      const r = checkExercise("07-ip-shift-llzo", answer, set, published);
+      expect(r.correct).toBeNull();
+      expect(r.message).toContain("not answered yet");
+      expect(r.message).toContain("(V)");
+    }
+  });
+
+  test("an answer within the tolerance of the computed value is right and quotes the library's value", () => {
+    const r = checkExercise("07-ip-shift-llzo", -0.2 + 0.004, set, published);
+    expect(r.correct).toBe(true);
+    expect(r.message).toContain("the library gives -0.2 V");
+    expect(checkExercise("07-scissor-lps", 0.5, set, published).correct).toBe(true);
+  });
+
+  test("a miss says too high or too low and gives the hint, never the value", () => {
+    const high = checkExercise("07-ip-shift-llzo", 0.2, set, published);
+    expect(high.correct).toBe(false);
+    expect(high.message).toContain("too high");
+    expect(high.message).toContain(findExercise("07-ip-shift-llzo").hint);
+    expect(high.message).not.toContain("-0.2");
+    const low = checkExercise("07a-defect-llzo", -0.3, set, published);
+    expect(low.correct).toBe(false);
+    expect(low.message).toContain("too low");
+  });
+
+  test("an unknown id is a PotmapError that lists the known ids", () => {
+    expect(() => checkExercise("no-such-exercise", 1, set)).toThrow(PotmapError);
+    expect(() => checkExercise("no-such-exercise", 1, set)).toThrow(/07-scissor-lps/);
+  });
+
+  test("Infinity is a clear error, not a wrong answer", () => {
+    expect(() => checkExercise("07-ip-shift-llzo", Infinity, set)).toThrow(/finite number/);
+    expect(() => checkExercise("07-ip-shift-llzo", -Infinity, set)).toThrow(PotmapError);
+  });
+
+  test("the computed answers of the what-if and stack exercises", () => {
+    const value = (id: string) => findExercise(id).expected(set, published);
+    expect(value("07-ip-shift-llzo")).toBeCloseTo(-0.2, 9);
+    expect(value("07-scissor-lps")).toBeCloseTo(0.5, 3); // E_F follows the CBM by half (Li_i• against electrons)
+    expect(value("07a-defect-llzo")).toBeCloseTo(-0.1, 9); // Frenkel: half the energy change
+    expect(value("07c-dopant-llzo")).toBeCloseTo(0.4377, 3);
+    expect(value("07d-sensitivity-lps")).toBeCloseTo(0.05, 6);
+    expect(value("08-interlayer-lco-lno")).toBeCloseTo(-0.4573, 4);
+  });
+});
+
+describe("every exercise belongs to the course", () => {
+  test("ids are unique and every exercise's notebook exists", () => {
+    expect(new Set(exercises.map((e) => e.id)).size).toBe(exercises.length);
+    for (const e of exercises) expect(fs.existsSync(path.join(notebooks, `${e.notebook}.ipynb`)), `${e.id}: ${e.notebook}.ipynb`).toBe(true);
+  });
+
+  test("the exercises of the what-if lessons and notebook 08 are asked in their notebook (prompt and checker call)", () => {
+    for (const e of exercises.filter((x) => /^0[78]/.test(x.notebook))) {
+      const nb = JSON.parse(notebookText(e.notebook)) as { cells: { source: string[] }[] };
+      const text = nb.cells.map((c) => c.source.join("")).join("\n");
+      expect(text, e.id).toContain(e.prompt);
+      expect(text, e.id).toContain(`potmap.checkExercise("${e.id}", answer, set, published)`);
+    }
+  });
+
+  test("every exercise has a worked solution in notebooks/10-solutions.ipynb", () => {
+    const text = notebookText("10-solutions");
+    for (const e of exercises) expect(text, e.id).toContain(`confirm(\\"${e.id}\\"`);
+  });
+});
+
+describe("closed forms of the solutions (course/solutions.ts)", () => {
+  test("the Frenkel pair of LLZO equals the solver's E_F, and moves one for one with mu_Li", () => {
+    const s = system("LLZO");
+    const plus = defectSpecies(s, "Li_i", 1);
+    const minus = defectSpecies(s, "V_Li", -1);
+    expect(balanceFermiLevel(plus, minus, 0, 300)).toBeCloseTo(solveFermiLevel(s, 0).fermiLevel, 6);
+    expect(balanceFermiLevel(plus, minus, -1, 300) - balanceFermiLevel(plus, minus, 0, 300)).toBeCloseTo(-1, 12);
+  });
+
+  test("the textbook N_c matches the carrier model's effective density of states", () => {
+    const s = system("LPS");
+    expect(electronSpecies(s).states / effectiveDensityOfStates(0.5, 300)).toBeCloseTo(1, 3);
+  });
+
+  test("LiPON's four ±1 species: E_F and slope agree with the solver inside the window", () => {
+    const s = system("LiPON");
+    const species = [["Li_i", 1], ["O_N", 1], ["V_Li", -1], ["N_O", -1]].map(([n, q]) => defectSpecies(s, n as string, q as number));
+    for (const V of [0.68, 1.5, 2.64]) {
+      expect(allSpeciesFermiLevel(species, -V, 300)).toBeCloseTo(solveFermiLevel(s, -V).fermiLevel, 4);
+      expect(allSpeciesSlope(species, -V, 300)).toBeCloseTo(fermiLevelSlope(s, V), 2);
+    }
+  });
+
+  test("a pair needs a +1 and a -1 species", () => {
+    const s = system("LLZO");
+    const plus = defectSpecies(s, "Li_i", 1);
+    expect(() => balanceFermiLevel(plus, plus, 0, 300)).toThrow(PotmapError);
+    expect(() => defectSpecies(s, "Li_i", 2)).toThrow(/no charge state 2/);
+  });
+});
