@@ -123,5 +123,11 @@ export {
 } from "./figures/plots";
 
 // course: exercises of the notebooks, checked by the library
-export { exercises, findExercise, checkExercise, unboundedLpsFit } from "./course/exercises";
+export { exercises, findExercise, checkExercise, unboundedLpsFit, unboundedLpsElectrolyte } from "./course/exercises";
 export type { Exercise, ExerciseCheck } from "./course/exercises";
+export { krogerVink, chargedSpecies, dominantSpecies, dominantPair, dominantPairChanges, dominantRow, windowPoints, windowRows, saturation } from "./course/defectTables";
+export type { Species, Saturation } from "./course/defectTables";
+export { compareElectrolyteModels, impliedAverageSlope } from "./course/compareModels";
+export type { CompareOptions, ModelComparison } from "./course/compareModels";
+export { inputProvenance } from "./course/provenance";
+export type { RawMaterialRecord } from "./course/provenance";
