@@ -131,7 +131,7 @@ export { spaceChargeFigure, spaceChargeCurve, settledAt } from "./figures/spaceC
 export type { SpaceChargeCurve, SpaceChargeFigureOptions } from "./figures/spaceChargeFigure";
 
 // course: exercises of the notebooks, checked by the library
-export { exercises, findExercise, checkExercise, unboundedLpsFit } from "./course/exercises";
+export { exercises, findExercise, checkExercise, unboundedLpsFit, unboundedLpsElectrolyte } from "./course/exercises";
 export type { Exercise, ExerciseCheck } from "./course/exercises";
 export { lithiumSideRows, fittedTableColumns, table1Wide, table1Entries, table1Summary, cathodeVoltages, greyWidths, cathodeMapGrid } from "./course/interfaces";
 export type { LithiumSideRow, EntryRole, Table1Entry, CathodeVoltageRow } from "./course/interfaces";
@@ -145,3 +145,9 @@ export {
 export { defectSpecies, electronSpecies, balanceFermiLevel, speciesConcentration, allSpeciesFermiLevel, allSpeciesSlope } from "./course/solutions";
 export type { BalanceSpecies } from "./course/solutions";
 export { interlayerRows, spaceChargeLimitsFigure, spaceChargeProfilesFigure } from "./course/stacks";
+export { chargedSpecies, dominantSpecies, dominantPair, dominantPairChanges, dominantRow, windowPoints, windowRows, saturation } from "./course/defectTables";
+export type { Species, Saturation } from "./course/defectTables";
+export { compareElectrolyteModels, impliedAverageSlope } from "./course/compareModels";
+export type { CompareOptions, ModelComparison } from "./course/compareModels";
+export { inputProvenance } from "./course/provenance";
+export type { RawMaterialRecord } from "./course/provenance";

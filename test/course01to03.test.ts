@@ -1,0 +1,134 @@
+/**
+ * The library helpers of notebooks 01-03 (course/defectTables, course/compareModels,
+ * course/provenance, the overfitted LPS) and the numbers those notebooks' prose quotes.
+ */
+import { describe, expect, test } from "vitest";
+import * as fs from "fs";
+import * as path from "path";
+import { builtinMaterialsFolder, readDataSet, readMaterial } from "../lib/src/io/readMaterials";
+import { readRawRecords } from "../lib/src/io/readRecords";
+import { findElectrolyte } from "../lib/src/cell/dataSet";
+import { electrolyteSystem } from "../lib/src/cell/fermiLevel";
+import { Electrolyte } from "../lib/src/cell/materials";
+import { linspace, sweepVoltage } from "../lib/src/defects/sweep";
+import { solveFermiLevel } from "../lib/src/defects/neutrality";
+import { krogerVink, dominantPairChanges, saturation, windowRows } from "../lib/src/course/defectTables";
+import { compareElectrolyteModels, impliedAverageSlope } from "../lib/src/course/compareModels";
+import { inputProvenance } from "../lib/src/course/provenance";
+import { exercises, findExercise, unboundedLpsElectrolyte, unboundedLpsFit } from "../lib/src/course/exercises";
+
+const root = path.resolve(__dirname, "..");
+const published = JSON.parse(fs.readFileSync(path.join(root, "data/published.json"), "utf8"));
+const set = readDataSet(builtinMaterialsFolder());
+const complete = readMaterial(path.join(root, "data/models/LLZO-complete.json")) as Electrolyte;
+const reduced = findElectrolyte(set, "LLZO");
+const notebook = (name: string) => JSON.parse(fs.readFileSync(path.join(root, "notebooks", `${name}.ipynb`), "utf8"));
+const text = (name: string) => notebook(name).cells.map((c: { source: string[] }) => c.source.join("")).join("\n");
+
+describe("Kröger-Vink labels", () => {
+  test("vacancies, interstitials, antisites and multiple charges", () => {
+    expect([krogerVink("V_Li", -1), krogerVink("Li_i", 1), krogerVink("N_O", -1), krogerVink("O_N", 1)]).toEqual(["V_Li'", "Li_i•", "N_O'", "O_N•"]);
+    expect([krogerVink("v_Li", 0), krogerVink("Zr_Li_tet", 3), krogerVink("Li_Zr", -3)]).toEqual(["V_Li×", "Zr_Li,tet•••", "Li_Zr'''"]);
+  });
+});
+
+describe("defect tables (notebook 02)", () => {
+  const lipon = findElectrolyte(set, "LiPON");
+  const sweep = sweepVoltage(electrolyteSystem(lipon), linspace(0, 4.5, 451));
+  test("LiPON: the dilute limit holds inside the window and fails outside it", () => {
+    const [inside, outside] = saturation(lipon, sweep);
+    expect(inside.verdict).toBe("dilute");
+    expect(inside.siteFraction).toBeLessThan(1e-8);
+    expect(outside.verdict).toBe("above site density");
+    expect(outside.siteFraction).toBeGreaterThan(1e6);
+  });
+  test("LiPON: Li_i•/N_O' gives way to V_Li'/O_N•, the Li defects balancing each other for two 10 mV points (the prose says so)", () => {
+    const changes = dominantPairChanges(sweep);
+    expect(changes.map((c) => c["dominant + / −"])).toEqual(["Li_i• / N_O'", "Li_i• / V_Li'", "O_N• / V_Li'"]);
+    expect(changes[2]["from V (V)"] - changes[1]["from V (V)"]).toBeCloseTo(0.02, 9);
+    expect(text("02-defect-chemistry")).toContain("it lasts two points of the 10 mV sweep");
+  });
+  test("rows carry site fractions beside concentrations; LPS stays insulating across its window", () => {
+    const lps = findElectrolyte(set, "LPS");
+    const rows = windowRows(lps, sweepVoltage(electrolyteSystem(lps), linspace(0, 4.5, 451)));
+    expect(rows.map((r) => r["E_F class"])).toEqual(["insulating", "insulating", "insulating"]);
+    expect(rows[0]["[+]/sites"] as number).toBeCloseTo(4.33e17 / 1.87e22, 7);
+    expect(rows[0]["[−]/sites"]).toBe("—");
+  });
+  test("LPO: the Frenkel energy quoted in the prose (1.75 eV) and the switch near 3 V", () => {
+    const energies = electrolyteSystem(findElectrolyte(set, "LPO")).defects.map((d) => d.chargeStates[0].energy);
+    expect(Math.abs(energies[0] + energies[1] - 1.75)).toBeLessThan(0.005);
+    expect(text("02-defect-chemistry")).toContain("Frenkel energy of 1.75 eV");
+  });
+});
+
+describe("LLZO, complete beside reduced", () => {
+  const cmp = compareElectrolyteModels([reduced, complete], set, { published, voltages: [0, 2.91] });
+  const state = (v: number, model: string) => cmp.states.find((r) => r["V (V)"] === v && r.model === model)!;
+  test("E_F and slopes: the reduced model is a Frenkel balance, the complete one departs from -1 near 0 V", () => {
+    expect(state(0, "LLZO")["E_F − VBM (eV)"] as number).toBeCloseTo(4.6598, 3);
+    expect(state(0, "LLZO-complete")["E_F − VBM (eV)"] as number).toBeCloseTo(4.5473, 3);
+    expect(state(2.91, "LLZO-complete")["E_F − VBM (eV)"] as number).toBeCloseTo(1.6806, 3);
+    expect(state(2.91, "LLZO")["dE_F/dV"] as number).toBeCloseTo(-1, 6);
+    expect(state(2.91, "LLZO-complete")["dE_F/dV"] as number).toBeCloseTo(-1, 4);
+    expect(state(0, "LLZO-complete")["dE_F/dV"] as number).toBeCloseTo(-0.805, 2);
+    expect(state(0, "LLZO")["dominant + [c (cm⁻³), c/sites]"]).toMatch(/^Li_i• 4\.44e\+12/);
+    expect(state(0, "LLZO-complete")["dominant + [c (cm⁻³), c/sites]"]).toMatch(/^Zr_Li•••/);
+  });
+  test("not a Frenkel balance: Li_i• outnumbers V_Li' in the complete model", () => {
+    const s = solveFermiLevel(electrolyteSystem(complete), -2.91);
+    const total = (n: string) => s.defects.find((d) => d.name === n)!.total;
+    expect(total("Li_i") / total("v_Li")).toBeGreaterThan(100);
+  });
+  test("dphi_a and the LLZO column: the reduced model reproduces dphi_a, the complete one shifts the column by one constant", () => {
+    expect(cmp.anode[0].LLZO as number).toBeCloseTo(1.62, 5);
+    expect(cmp.anode[0]["LLZO-complete"] as number).toBeCloseTo(1.5075, 3);
+    expect(cmp.anode[0].paper).toBe(1.62);
+    const shifts = cmp.cathodes.map((r) => (r["LLZO-complete Δφc (V)"] as number) - (r["LLZO Δφc (V)"] as number));
+    for (const d of shifts) expect(d).toBeCloseTo(0.0692, 3);
+    expect(cmp.cathodes.find((r) => r.cathode === "LCO" && r.SOC === "0%")!["paper Δφc (V)"]).toBe(0.19);
+  });
+});
+
+describe("LPS: insulating, overfitted, and the tension (notebook 03)", () => {
+  test("Table 1 implies an average slope of about -0.58 for LPS", () => {
+    const implied = impliedAverageSlope(set, published, "LPS", "LLZO");
+    expect(implied.slope).toBeCloseTo(-0.5805, 3);
+    expect(implied.states).toBe(9);
+  });
+  test("the unbounded fit keeps dphi_a and makes LPS a metal at 1.74 V", () => {
+    const fit = unboundedLpsFit(set, published);
+    expect(fit.energy).toBeCloseTo(-4.371, 2);
+    expect(fit.rms).toBeLessThan(0.01);
+    const overfit = unboundedLpsElectrolyte(set, published, fit.energy);
+    const cmp = compareElectrolyteModels([findElectrolyte(set, "LPS"), overfit], set, { published });
+    expect(cmp.anode[0]["LPS (unbounded fit)"] as number).toBeCloseTo(1.67, 6);
+    expect(cmp.states.map((r) => r["E_F class"])).toEqual(["insulating", "degenerate-n", "insulating", "insulating"]);
+    expect(findExercise("03-overfit-lps").expected(set, published)).toBeCloseTo(0.087, 2);
+  });
+});
+
+describe("notebook 01 inputs", () => {
+  test("the electrolyte IPs are calibrated and LLZO's gap is the HSE06 one", () => {
+    const rows = inputProvenance(set, readRawRecords(builtinMaterialsFolder()).records);
+    const electrolytes = rows.filter((r) => r.role === "electrolyte");
+    expect(electrolytes.map((r) => r["IP status"])).toEqual(["calibrated", "calibrated", "calibrated", "calibrated"]);
+    expect(String(electrolytes.find((r) => r.material === "LLZO")!["gap: where from"])).toContain("HSE06");
+  });
+});
+
+describe("the exercises of notebooks 01-03 are in their notebooks, with the library's prompt", () => {
+  for (const name of ["01-band-alignment", "02-defect-chemistry", "03-fermi-level-slopes"]) {
+    test(name, () => {
+      const mine = exercises.filter((e) => e.notebook === name);
+      expect(mine.length).toBeGreaterThanOrEqual(2);
+      const t = text(name);
+      for (const e of mine) {
+        expect(t).toContain(e.prompt);
+        expect(t).toContain(`potmap.checkExercise("${e.id}"`);
+      }
+      expect(t).toMatch(/Learning objectives/);
+      expect(t).toMatch(/## Take-aways/);
+    });
+  }
+});
