@@ -9,7 +9,9 @@
 //                                           else min(2, CPUs))
 //
 // Writes executed notebooks to output/notebooks/ (signed, so the classic UI trusts them),
-// HTML exports to output/html/, figures (showFigure with a name) to output/figures/.
+// HTML exports to output/html/, figures (showFigure with a name) to output/figures/, and the
+// offline course site to output/site/ (scripts/site.mjs: index, one page per executed notebook,
+// explorer; from every notebook in output/notebooks, so a --only run keeps earlier pages).
 // Notebooks are independent (each has its own kernel), so they run concurrently, sharing one
 // headless browser for their figures (POTMAP_RENDER_SOCKET, lib/src/render.ts); the report
 // (scripts/report.mjs, if it exists; it reads only data/) runs alongside them. Progress lines
@@ -59,6 +61,7 @@ const out = {
   notebooks: path.join(ROOT, "output", "notebooks"),
   html: path.join(ROOT, "output", "html"),
   figures: path.join(ROOT, "output", "figures"),
+  site: path.join(ROOT, "output", "site"),
 };
 
 const t0 = Date.now();
@@ -143,6 +146,16 @@ await Promise.all(
 
 await renderer?.close();
 
+// The offline site (scripts/site.mjs) from every executed notebook in output/notebooks.
+/** @type {{ pages: string[], out: string, seconds: number } | null} */
+let site = null;
+try {
+  const { buildSite } = await import("./site.mjs");
+  site = await buildSite({ from: out.notebooks, out: out.site });
+} catch (e) {
+  console.error(`reproduce: the site build failed: ${e instanceof Error ? e.stack : e}`);
+}
+
 /** @type {number | null} */
 let reportStatus = null;
 if (reportRun) {
@@ -176,9 +189,10 @@ console.log("");
 console.log(`executed notebooks: ${rel(out.notebooks)}/   (signed/trusted for the classic notebook UI)`);
 console.log(`HTML exports:       ${rel(out.html)}/`);
 console.log(`figures:            ${rel(out.figures)}/   (${figures.length} files written in this run)`);
+console.log(site ? `site:               ${rel(site.out)}/index.html   (${site.pages.length} notebook pages and the explorer, built in ${site.seconds.toFixed(1)} s; opens from file://)` : "site:               FAILED (see above)");
 if (reportStatus !== null) console.log(`report:             scripts/report.mjs exited ${reportStatus}`);
 console.log(
   `${results.length - failed.length} of ${results.length} notebook(s) ok, ${failed.length} failed,` +
     ` ${((Date.now() - t0) / 1000).toFixed(1)} s in total`,
 );
-process.exit(failed.length > 0 || (reportStatus !== null && reportStatus !== 0) ? 1 : 0);
+process.exit(failed.length > 0 || !site || (reportStatus !== null && reportStatus !== 0) ? 1 : 0);

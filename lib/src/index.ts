@@ -94,6 +94,8 @@ export { parseUncertaintyMap } from "./whatif/perturb";
 export type { UncertaintyMap } from "./whatif/perturb";
 export { sensitivity, sensitivityTornadoFigure } from "./whatif/sensitivity";
 export type { SensitivityOptions, SensitivityResult } from "./whatif/sensitivity";
+export { exploreCell, explorerControls, knobsFromControls, applyKnobs, defectKey } from "./whatif/explore";
+export type { ExplorerSelection, ExplorerKnobs, ExplorerControl, ExplorerResult } from "./whatif/explore";
 export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";
 
 // calibration: unpublished inputs against the published numbers, and the reproduction
@@ -121,6 +123,8 @@ export {
   mapColours, materialColours, bandAlignmentFigure, potentialMapFigure, potentialMapGrid,
   defectChemistryFigure, fermiLevelFigure, experimentFigure, stackMapFigure,
 } from "./figures/plots";
+export { galleryFigures, normaliseFigure } from "./figures/gallery";
+export type { GalleryFigure } from "./figures/gallery";
 
 // course: exercises of the notebooks, checked by the library
 export { exercises, findExercise, checkExercise, unboundedLpsFit } from "./course/exercises";

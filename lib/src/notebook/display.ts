@@ -328,12 +328,23 @@ function select(t: TableData, columns: string[]): TableData {
   return { columns, rows: t.rows.map((r) => idx.map((i) => r[i])), index: t.index };
 }
 
-/** Formats one cell: integers as is, other numbers to `digits` significant digits. */
+/**
+ * Numbers this small print as 0: differences of values of order 1 (eV, V) leave rounding noise
+ * of 1e-16 (5.55e-16 for 2.6 - 2.6 computed two ways), which is zero in meaning.
+ */
+export const ZERO_NOISE = 1e-12;
+
+/**
+ * Formats one cell: integers as is, other numbers to `digits` significant digits, and
+ * |x| < ZERO_NOISE as 0 (absolute, not relative to the column: a column of concentrations
+ * spans 30 decades, and 1e-12 cm^-3 is nothing either).
+ */
 export function formatCell(v: Cell, digits = 6): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "number") {
     if (Number.isNaN(v)) return "NaN";
     if (!Number.isFinite(v)) return v > 0 ? "∞" : "−∞";
+    if (Math.abs(v) < ZERO_NOISE) return "0";
     if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
     const a = Math.abs(v);
     if (a >= 1e-3 && a < 1e6) return String(Number(v.toPrecision(digits)));
