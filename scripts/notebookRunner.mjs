@@ -499,7 +499,8 @@ export async function startRenderService() {
   try {
     const render = createRequire(import.meta.url)(path.join(ROOT, "lib", "dist", "notebook", "render.js"));
     const socketPath = path.join(os.tmpdir(), `potmap-rs-${process.pid}-${Date.now().toString(36)}.sock`);
-    return await render.serveRenders(socketPath);
+    // warm: the browser starts now, while Jupyter starts the kernels
+    return await render.serveRenders(socketPath, { warm: true });
   } catch (e) {
     console.warn(`notebookRunner: no shared renderer (${e instanceof Error ? e.message : e}); each kernel starts its own browser`);
     return null;

@@ -98,8 +98,8 @@ export function outline(nb) {
   let at = blocks.findIndex((b) => /objective|you will|you can|you learn/i.test(b));
   if (at < 0) at = blocks.findIndex((b) => !/^\*\*(paper|time|prerequisites?)[:.]/i.test(b) && !isList(b));
   if (at < 0) return { heading, title: title || heading, intro: "" };
-  // a paragraph that announces a list ("...per material:") takes the list with it
-  const intro = blocks[at].endsWith(":") && blocks[at + 1] && isList(blocks[at + 1]) ? blocks[at] + "\n\n" + blocks[at + 1] : blocks[at];
+  // a paragraph that announces a list ("...per material:") or an equation takes it with it
+  const intro = !/[.!?)]$/.test(blocks[at]) && blocks[at + 1] ? blocks[at] + "\n\n" + blocks[at + 1] : blocks[at];
   return { heading, title: title || heading, intro };
 }
 
@@ -282,6 +282,8 @@ figcaption { color: var(--muted); font-size: .85rem; }
 .explorer output { font-family: "DejaVu Sans Mono", monospace; }
 .explorer .jumps { font-size: 1.1rem; margin: .4rem 0; }
 .explorer .warnings li { color: #8a1c1c; }
+.explorer .legend .entry { display: inline-flex; align-items: center; gap: .35rem; margin-right: 1rem; font-size: .9rem; }
+.explorer .legend .swatch { display: inline-block; width: 2rem; height: 0; }
 @media (max-width: 800px) { .explorer { grid-template-columns: 1fr; } }
 `;
 
@@ -292,8 +294,9 @@ const FIGURES_JS = `(function () {
     var layout = Object.assign({}, spec.layout || {});
     var want = layout.width || 900;
     var room = div.parentNode.clientWidth;
-    // single figures shrink to a narrow screen; wide grids keep their size and scroll
-    if (want > room && want <= 1000) { layout.width = room; }
+    // a figure a little wider than the page shrinks to it; on a phone it keeps its size and
+    // scrolls sideways in its box (titles, labels and legends are laid out for its width)
+    if (want > room && room >= 0.75 * want) { layout.width = room; }
     var fallback = div.innerHTML;
     div.innerHTML = "";
     return Plotly.newPlot(div, spec.data, layout, { displaylogo: false, responsive: false }).catch(function (e) {
@@ -372,6 +375,7 @@ potmap library on every move (no server, no kernel). The sliders start at the da
 <span class="muted" id="timing"></span></p>
 <ul class="warnings" id="warnings"></ul>
 <div id="map" class="plotly-map"></div>
+<p class="legend" id="legend"></p>
 </div>
 </div>`;
 

@@ -5,7 +5,6 @@ import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials
 import { exploreCell, explorerControls, knobsFromControls } from "../lib/src/whatif/explore";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
-import { formatCell, renderTable } from "../lib/src/notebook/display";
 
 const set = readDataSet(builtinMaterialsFolder());
 const sel = { anode: "Li", electrolyte: "LLZO", cathode: "LCO", soc: "0%" };
@@ -43,16 +42,5 @@ describe("exploreCell", () => {
     const keys = explorerControls(set, sel).map((c) => c.key);
     expect(keys).toEqual(["ionizationPotential", "defect:V_Li|0", "defect:V_Li|-1", "defect:Li_i|0", "defect:Li_i|1", "temperature", "ocv", "scissor"]);
     expect(() => exploreCell(set, sel, knobsFromControls({ "defect:X|1": 0 }))).toThrow(/X\|1/);
-  });
-});
-
-describe("formatCell", () => {
-  test("rounding noise prints as 0", () => {
-    expect(formatCell(5.55e-16)).toBe("0");
-    expect(formatCell(-4e-13)).toBe("0");
-    expect(formatCell(2.6 - 2.6000000000000001)).toBe("0");
-    expect(formatCell(1.5e-5)).toBe("1.5e-5");
-    expect(formatCell(0.1 + 0.2)).toBe("0.3");
-    expect(renderTable([{ x: 5.55e-16 }]).text).toMatch(/\n-\n0$/);
   });
 });

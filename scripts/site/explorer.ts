@@ -91,6 +91,18 @@ function values(): Record<string, number> {
   return v;
 }
 
+/** The traces' names with their line colour and dash, as Plotly's legend would show them. */
+function legendHtml(data: { name?: string; showlegend?: boolean; line?: Record<string, unknown> }[]): string {
+  return data
+    .filter((t) => t.name && t.showlegend !== false)
+    .map((t) => {
+      const colour = String(t.line?.color ?? "#333");
+      const dash = t.line?.dash === "dash" || t.line?.dash === "dot" ? "dashed" : "solid";
+      return `<span class="entry"><span class="swatch" style="border-top: 3px ${dash} ${colour}"></span>${t.name}</span>`;
+    })
+    .join("");
+}
+
 const timings: number[] = [];
 
 const api: ExplorerApi = {
@@ -108,7 +120,10 @@ const api: ExplorerApi = {
       $("dphiC").textContent = r.dphiCathode.toFixed(3);
       $("warnings").innerHTML = r.messages.map((m) => `<li>${m.replace(/&/g, "&amp;").replace(/</g, "&lt;")}</li>`).join("");
       const fig = withDefaultLayout(r.figure);
-      const layout = { ...fig.layout, width: Math.min(900, $("map").clientWidth || 900) };
+      // The legend never changes while sliders move: drawn once in HTML, not by Plotly on
+      // every move (about half of Plotly's redraw time).
+      if (!$("legend").childElementCount) $("legend").innerHTML = legendHtml(fig.data);
+      const layout = { ...fig.layout, showlegend: false, width: Math.min(900, $("map").clientWidth || 900), margin: { ...(fig.layout?.margin ?? {}), b: 60 } };
       await Plotly.react($("map"), fig.data, layout, { displaylogo: false });
       const total = performance.now() - t0;
       timings.push(total);
