@@ -329,8 +329,9 @@ function katexAssets(assets) {
   const to = path.join(assets, "katex");
   fs.mkdirSync(path.join(to, "fonts"), { recursive: true });
   fs.copyFileSync(path.join(dist, "katex.min.css"), path.join(to, "katex.min.css"));
-  // woff2 only: every browser that runs plotly.js 3 reads it; the CSS lists woff/ttf after it
-  for (const f of fs.readdirSync(path.join(dist, "fonts"))) fs.copyFileSync(path.join(dist, "fonts", f), path.join(to, "fonts", f));
+  // woff2 only: every browser that runs plotly.js 3 reads it (the CSS lists woff2 first, so the
+  // woff and ttf files it names after it are never fetched)
+  for (const f of fs.readdirSync(path.join(dist, "fonts")).filter((f) => f.endsWith(".woff2"))) fs.copyFileSync(path.join(dist, "fonts", f), path.join(to, "fonts", f));
 }
 
 /**

@@ -44,6 +44,6 @@ describe("docs/gallery", () => {
     expect(fs.readFileSync(path.join(ROOT, "README.md"), "utf8")).toContain("docs/gallery/README.md");
     const notebooks = fs.readdirSync(path.join(ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb"));
     const missing = notebooks.filter((f) => !fs.readFileSync(path.join(ROOT, "notebooks", f), "utf8").includes("../docs/gallery/README.md"));
-    expect(missing).toEqual([]);
+    expect(missing, "these notebooks need a Markdown link to ../docs/gallery/README.md (e.g. a last cell, as the others have)").toEqual([]);
   });
 });
