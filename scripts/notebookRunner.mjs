@@ -259,6 +259,27 @@ function readNotebook(p) {
 const joinText = (t) => (Array.isArray(t) ? t.join("") : String(t ?? ""));
 
 /**
+ * Numbers the code cells 1, 2, ... where the kernel left execution_count null (tslab sends no
+ * execute_input, so nbclient never learns the count): front ends then show In [n], not In [ ].
+ * Returns true when it changed anything.
+ * @param {{ cells: { cell_type: string, execution_count?: number | null, outputs?: { output_type: string, execution_count?: number | null }[] }[] }} nb
+ */
+export function numberCells(nb) {
+  let n = 0;
+  let changed = false;
+  for (const c of nb.cells) {
+    if (c.cell_type !== "code") continue;
+    n++;
+    if (c.execution_count === null || c.execution_count === undefined) {
+      c.execution_count = n;
+      changed = true;
+    }
+    for (const o of c.outputs ?? []) if (o.output_type === "execute_result" && o.execution_count == null) o.execution_count = c.execution_count;
+  }
+  return changed;
+}
+
+/**
  * Time of each code cell from nbclient's metadata.execution timestamps (tslab sends no
  * execute_input, so busy → idle on iopub is used).
  * @param {Notebook} nb
@@ -392,6 +413,7 @@ export async function runNotebook(nbPath, opts = {}) {
       result.ok = true;
       result.executed = executed;
       const nb = readNotebook(executed);
+      if (numberCells(nb)) fs.writeFileSync(executed, JSON.stringify(nb, null, 1) + "\n");
       result.cells = cellTimings(nb);
       const span = executionSpan(nb);
       if (span) {
@@ -477,7 +499,8 @@ export async function startRenderService() {
   try {
     const render = createRequire(import.meta.url)(path.join(ROOT, "lib", "dist", "notebook", "render.js"));
     const socketPath = path.join(os.tmpdir(), `potmap-rs-${process.pid}-${Date.now().toString(36)}.sock`);
-    return await render.serveRenders(socketPath);
+    // warm: the browser starts now, while Jupyter starts the kernels
+    return await render.serveRenders(socketPath, { warm: true });
   } catch (e) {
     console.warn(`notebookRunner: no shared renderer (${e instanceof Error ? e.message : e}); each kernel starts its own browser`);
     return null;

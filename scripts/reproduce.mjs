@@ -7,9 +7,14 @@
 //   node scripts/reproduce.mjs --no-setup   skip `bash scripts/setup.sh --notebooks`
 //   node scripts/reproduce.mjs --jobs 1     run one notebook at a time (default: POTMAP_JOBS,
 //                                           else min(2, CPUs))
+//   node scripts/reproduce.mjs --html       also export each notebook with nbconvert to output/html/
+//                                           (off by default: output/site replaces it, and each
+//                                           export costs a Python start, ~1-1.5 s per notebook)
 //
-// Writes executed notebooks to output/notebooks/ (signed, so the classic UI trusts them),
-// HTML exports to output/html/, figures (showFigure with a name) to output/figures/.
+// Writes executed notebooks to output/notebooks/ (signed, so the classic UI trusts them; all in
+// one Python process at the end), with --html nbconvert exports to output/html/, figures (showFigure with a name) to output/figures/, and the
+// offline course site to output/site/ (scripts/site.mjs: index, one page per executed notebook,
+// explorer; from every notebook in output/notebooks, so a --only run keeps earlier pages).
 // Notebooks are independent (each has its own kernel), so they run concurrently, sharing one
 // headless browser for their figures (POTMAP_RENDER_SOCKET, lib/src/render.ts); the report
 // (scripts/report.mjs, if it exists; it reads only data/) runs alongside them. Progress lines
@@ -20,12 +25,13 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { DEFAULT_CELL_TIMEOUT_S, ROOT, defaultConcurrency, formatFailure, limitConcurrency, listNotebooks, runNotebook, startRenderService } from "./notebookRunner.mjs";
+import { DEFAULT_CELL_TIMEOUT_S, ROOT, defaultConcurrency, formatFailure, jupyterPython, limitConcurrency, listNotebooks, notebookEnv, run, runNotebook, startRenderService } from "./notebookRunner.mjs";
 
 const args = process.argv.slice(2);
 /** @type {string[]} */
 const only = [];
 let setup = true;
+let html = false;
 let jobs = defaultConcurrency();
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
@@ -34,6 +40,7 @@ for (let i = 0; i < args.length; i++) {
     only.push(...args[++i].split(",").filter(Boolean));
   } else if (a.startsWith("--only=")) only.push(...a.slice(7).split(",").filter(Boolean));
   else if (a === "--no-setup") setup = false;
+  else if (a === "--html") html = true;
   else if (a === "--jobs" || a.startsWith("--jobs=")) {
     const v = a === "--jobs" ? args[++i] : a.slice(7);
     jobs = Number(v);
@@ -49,7 +56,7 @@ for (let i = 0; i < args.length; i++) {
  */
 function usage(msg) {
   if (msg) console.error(`reproduce: ${msg}`);
-  console.error("usage: node scripts/reproduce.mjs [--only PREFIX[,PREFIX...]]... [--no-setup] [--jobs N]");
+  console.error("usage: node scripts/reproduce.mjs [--only PREFIX[,PREFIX...]]... [--no-setup] [--jobs N] [--html]");
   process.exit(msg ? 2 : 0);
 }
 
@@ -59,6 +66,7 @@ const out = {
   notebooks: path.join(ROOT, "output", "notebooks"),
   html: path.join(ROOT, "output", "html"),
   figures: path.join(ROOT, "output", "figures"),
+  site: path.join(ROOT, "output", "site"),
 };
 
 const t0 = Date.now();
@@ -133,7 +141,7 @@ const printReady = () => {
 await Promise.all(
   notebooks.map((nb, i) =>
     limit(() =>
-      runNotebook(nb, { outDir: out.notebooks, htmlDir: out.html, figureDir: out.figures, cellTimeoutS, renderSocket: renderer?.socketPath }),
+      runNotebook(nb, { outDir: out.notebooks, htmlDir: html ? out.html : null, figureDir: out.figures, cellTimeoutS, renderSocket: renderer?.socketPath, sign: false }),
     ).then((r) => {
       results[i] = r;
       printReady();
@@ -142,6 +150,25 @@ await Promise.all(
 );
 
 await renderer?.close();
+
+// Trust for the classic UI: every executed notebook signed by one Python process (one start
+// instead of one per notebook), while the site is built.
+const executed = /** @type {string[]} */ (results.map((r) => r.executed).filter((f) => typeof f === "string"));
+const signing = executed.length
+  ? run(jupyterPython(), ["-m", "nbformat.sign", ...executed], { env: notebookEnv(), timeoutMs: 120_000 })
+  : Promise.resolve(null);
+
+// The offline site (scripts/site.mjs) from every executed notebook in output/notebooks.
+/** @type {{ pages: string[], out: string, seconds: number } | null} */
+let site = null;
+try {
+  const { buildSite } = await import("./site.mjs");
+  site = await buildSite({ from: out.notebooks, out: out.site });
+} catch (e) {
+  console.error(`reproduce: the site build failed: ${e instanceof Error ? e.stack : e}`);
+}
+const signed = await signing;
+if (signed && signed.code !== 0) console.error(`reproduce: nbformat.sign failed: ${signed.stderr.trim()}`);
 
 /** @type {number | null} */
 let reportStatus = null;
@@ -173,12 +200,13 @@ for (const r of results) {
 console.log("(seconds; start = nbconvert and kernel start up to the first cell, stop = kernel shutdown)");
 for (const r of failed) console.log("\n" + formatFailure(r));
 console.log("");
-console.log(`executed notebooks: ${rel(out.notebooks)}/   (signed/trusted for the classic notebook UI)`);
-console.log(`HTML exports:       ${rel(out.html)}/`);
+console.log(`executed notebooks: ${rel(out.notebooks)}/   (${signed?.code === 0 ? "signed/trusted for the classic notebook UI" : "NOT signed"})`);
+if (html) console.log(`HTML exports:       ${rel(out.html)}/`);
 console.log(`figures:            ${rel(out.figures)}/   (${figures.length} files written in this run)`);
+console.log(site ? `site:               ${rel(site.out)}/index.html   (${site.pages.length} notebook pages and the explorer, built in ${site.seconds.toFixed(1)} s; opens from file://)` : "site:               FAILED (see above)");
 if (reportStatus !== null) console.log(`report:             scripts/report.mjs exited ${reportStatus}`);
 console.log(
   `${results.length - failed.length} of ${results.length} notebook(s) ok, ${failed.length} failed,` +
     ` ${((Date.now() - t0) / 1000).toFixed(1)} s in total`,
 );
-process.exit(failed.length > 0 || (reportStatus !== null && reportStatus !== 0) ? 1 : 0);
+process.exit(failed.length > 0 || !site || (reportStatus !== null && reportStatus !== 0) ? 1 : 0);

@@ -94,6 +94,8 @@ export { parseUncertaintyMap } from "./whatif/perturb";
 export type { UncertaintyMap } from "./whatif/perturb";
 export { sensitivity, sensitivityTornadoFigure } from "./whatif/sensitivity";
 export type { SensitivityOptions, SensitivityResult } from "./whatif/sensitivity";
+export { exploreCell, explorerControls, knobsFromControls, applyKnobs, defectKey } from "./whatif/explore";
+export type { ExplorerSelection, ExplorerKnobs, ExplorerControl, ExplorerResult } from "./whatif/explore";
 export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";
 
 // calibration: unpublished inputs against the published numbers, and the reproduction
@@ -129,6 +131,8 @@ export { differenceFigure, curveDifference } from "./figures/difference";
 export type { Curve, DifferenceFigureOptions } from "./figures/difference";
 export { spaceChargeFigure, spaceChargeCurve, settledAt } from "./figures/spaceChargeFigure";
 export type { SpaceChargeCurve, SpaceChargeFigureOptions } from "./figures/spaceChargeFigure";
+export { galleryFigures, normaliseFigure } from "./figures/gallery";
+export type { GalleryFigure } from "./figures/gallery";
 
 // course: exercises of the notebooks, checked by the library
 export { exercises, findExercise, checkExercise, unboundedLpsFit, unboundedLpsElectrolyte } from "./course/exercises";

@@ -430,12 +430,13 @@ export function describeSolution(
     residual,
     iterations,
     bracket,
-    fermiLevelClass: classifyFermiLevel(fermiLevel, system.bandGap, system.temperature),
+    // the class and the warnings measure E_F against the CBM the carriers see (gap + scissor)
+    fermiLevelClass: classifyFermiLevel(fermiLevel, system.bandGap + (system.scissor ?? 0), system.temperature),
     warnings: [],
   };
   solution.warnings = solutionWarnings(
     solution,
-    system.bandGap,
+    system.bandGap + (system.scissor ?? 0),
     system.defects.map((d) => d.sites),
     { occupancy: compiled.occupancy, ...context },
   );

@@ -342,9 +342,10 @@ export interface RenderService {
 /**
  * Serves renderFigure on a Unix socket (owner-only permissions) for other processes, which use
  * it when POTMAP_RENDER_SOCKET names the socket. One browser for all of them; figures are
- * drawn one at a time, in arrival order. The browser starts with the first figure.
+ * drawn one at a time, in arrival order. The browser starts with the first figure, or at once
+ * with `warm` (its ~1.5-5 s start and plotly.js load then overlap the kernels' start-up).
  */
-export async function serveRenders(socketPath: string): Promise<RenderService> {
+export async function serveRenders(socketPath: string, options: { warm?: boolean } = {}): Promise<RenderService> {
   fs.rmSync(socketPath, { force: true });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -369,6 +370,14 @@ export async function serveRenders(socketPath: string): Promise<RenderService> {
     server.listen(socketPath, () => resolve());
   });
   fs.chmodSync(socketPath, 0o600);
+  if (options.warm && !starting) {
+    const warm = start();
+    starting = warm;
+    // a failed warm start is retried by the first figure (renderNow), not reported here
+    warm.catch(() => {
+      if (starting === warm) starting = null;
+    });
+  }
   return {
     socketPath,
     close: async () => {
