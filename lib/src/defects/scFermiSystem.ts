@@ -142,6 +142,11 @@ export function scFermiSystem(
       .map((s) => ({ charge: s.charge, energy: s.energy, degeneracy: s.degeneracy }));
     const defect: Defect = { name: d.name, sites: d.nsites * perCell, chargeStates };
     if (frozen) {
+      // a frozen total above the defect's site density has no physical meaning: more defects
+      // than sites (SC-FERMI takes it as given; we refuse it rather than report 3e30 in 2.5e22)
+      if (frozen.concentration > defect.sites) {
+        fail(input.file, frozen.line, `${d.name} frozen concentration`, frozen.concentration, `must be at most the site density of ${d.name}, ${d.nsites} sites per cell = ${defect.sites.toExponential(3)} cm^-3: more defects than sites`);
+      }
       const fixedSum = fixed.reduce((sum, f) => sum + f.concentration, 0);
       const rest = frozen.concentration - fixedSum;
       if (rest < 0) {

@@ -20,6 +20,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PotmapError } from "../core/errors";
+import { inPhysicalRange, rangeText } from "../core/ranges";
 import { isDecimal, parseDecimal, parseInteger as parseIntegerText, parseNumberInRange } from "../core/validation";
 import {
   ScFermiChargeState,
@@ -297,6 +298,9 @@ export function readUnitCell(text: string, fileName = "unitcell.dat"): ScFermiUn
   if (!scaleLine) fail(file, undefined, "scale factor", undefined, "the file has no scale factor (it is empty or all comments)");
   expectFields(scaleLine, 1, file, "scale factor", "the scale factor alone");
   const scale = parsePositive(scaleLine.tokens[0], file, scaleLine.number, "scale factor");
+  if (!inPhysicalRange(scale, "cellScale")) {
+    fail(file, scaleLine.number, "scale factor", scaleLine.tokens[0], `must be ${rangeText("cellScale")}: the lattice vectors are in Angstrom, so the scale factor is about 1`);
+  }
   const lattice: number[][] = [];
   for (let i = 0; i < 3; i++) {
     const entry = lines[1 + i];
@@ -310,6 +314,9 @@ export function readUnitCell(text: string, fileName = "unitcell.dat"): ScFermiUn
   const volume = Math.abs(det) * scale ** 3;
   if (!(volume > 0) || !Number.isFinite(volume)) {
     fail(file, lines[1].number, "lattice vectors", lattice, "the lattice vectors are linearly dependent (zero cell volume)");
+  }
+  if (!inPhysicalRange(volume, "cellVolume")) {
+    fail(file, lines[1].number, "lattice vectors", lattice, `give a cell volume of ${volume.toPrecision(4)} A^3 (with scale factor ${scale}); a cell is ${rangeText("cellVolume")}`);
   }
   return { file, scale, lattice, volume };
 }
