@@ -6,7 +6,7 @@ import { PotmapError } from "../core/errors";
 import { roomTemperature } from "../core/constants";
 import { compileSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
 import { DefectSystem } from "../defects/defects";
-import { classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning } from "../defects/guards";
+import { bandLimit, classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning } from "../defects/guards";
 import { Electrolyte, FermiRule } from "./materials";
 
 /**
@@ -110,6 +110,13 @@ export function fixedFermiLevelGuards(fermiLevel: number, bandGap: number, tempe
     warnings.push({
       code: "fermi-level-degenerate",
       message: `${who}E_F = ${fermiLevel.toFixed(3)} eV is ${fermiLevelClass === "degenerate-n" ? "at or above the CBM" : "at or below the VBM"} (gap ${bandGap} eV)${muLi === undefined ? "" : ` at ${-muLi} V vs Li`}: ${fermiLevelClass}, a metal, though the record does not declare fermiLevel.declaredDegenerate`,
+    });
+  }
+  if (!(fermiLevel >= -bandLimit && fermiLevel <= bandGap + bandLimit)) {
+    const who = context.material ? `${context.material}: ` : "";
+    warnings.push({
+      code: "fermi-level-outside-bands",
+      message: `${who}E_F = ${fermiLevel.toFixed(3)} eV lies more than ${bandLimit} eV outside the gap (0 to ${bandGap} eV)${muLi === undefined ? "" : ` at ${-muLi} V vs Li`}: the defect model does not hold there`,
     });
   }
   return { fermiLevel, fermiLevelClass, warnings };

@@ -60,13 +60,16 @@ const lenient = new Set(["screen", "uncertainty", "check"]);
  * never printed as a result (guards.ts flags it as "neutrality-residual"; here it becomes the
  * error). The message names the condition the guard reported.
  */
-function refuseUnsolved(name: string, result: CommandResult): void {
+export function refuseUnsolved(name: string, result: CommandResult): void {
   if (lenient.has(name)) return;
   const warnings = (result.json as { warnings?: { code?: string; message?: string }[] } | undefined)?.warnings;
-  const unsolved = Array.isArray(warnings) ? warnings.find((w) => w?.code === "neutrality-residual") : undefined;
+  const find = (code: string) => (Array.isArray(warnings) ? warnings.find((w) => w?.code === code) : undefined);
+  const unsolved = find("neutrality-residual");
   if (unsolved) {
     throw new PotmapError(`charge neutrality was not reached, so there is no Fermi level to print: ${unsolved.message ?? "residual above tolerance"}`, { field: "neutrality" });
   }
+  const outside = find("fermi-level-outside-bands");
+  if (outside) throw new PotmapError(`no meaningful Fermi level to print: ${outside.message ?? "E_F far outside the gap"}`, { field: "fermiLevel" });
 }
 
 const unknown = (name: string) => `potmap: unknown command "${name}" (known: ${commands.map((c) => c.name).join(", ")})\n`;

@@ -80,6 +80,23 @@ export function scanJsonText(text: string, file: string): void {
   }
 }
 
+/**
+ * The line of a JSON.parse error. Node gives "at position N" for most errors, no position for
+ * a cut-off text (its last line, then) and, for an unexpected token, only the text around it
+ * (`..."value": NaN,...`), which is found again in the text.
+ */
+export function jsonErrorLine(message: string, text: string): number | undefined {
+  const position = /position (\d+)/.exec(message);
+  if (position) return lineAt(text, Number(position[1]));
+  if (/end of JSON/i.test(message)) return lineAt(text, text.length);
+  const around = /, \.\.\."([\s\S]*)"\.\.\. is not valid JSON/.exec(message) ?? /, "([\s\S]*)" is not valid JSON/.exec(message);
+  if (around) {
+    const at = text.indexOf(around[1]);
+    if (at >= 0) return lineAt(text, at + Math.floor(around[1].length / 2));
+  }
+  return undefined;
+}
+
 /** Parse JSON text strictly (BOM, depth, repeated keys), naming the file and line of an error. */
 export function parseJsonText(text: string, file: string): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -88,8 +105,7 @@ export function parseJsonText(text: string, file: string): unknown {
     return JSON.parse(body);
   } catch (error) {
     const message = (error as Error).message;
-    const match = /position (\d+)/.exec(message);
-    const line = match ? lineAt(body, Number(match[1])) : undefined;
+    const line = jsonErrorLine(message, body);
     throw new PotmapError(`malformed JSON${line ? ` at line ${line}` : ""}: ${message}`, { file });
   }
 }

@@ -33,6 +33,8 @@ export const physicalRanges = {
   defectEnergy: { min: -50, max: 50, unit: "eV", what: "a defect formation energy" },
   /** Formation or total energies per atom of phase entries. */
   energyPerAtom: { min: -100, max: 100, unit: "eV/atom", what: "an energy per atom" },
+  /** Degeneracy of a defect charge state: spin and orientations, a few to a few hundred. */
+  degeneracy: { min: 0, max: 1000, exclusiveMin: true, unit: "", what: "a degeneracy (spin and orientations)" },
   effectiveMass: { min: 1e-3, max: 1e3, unit: "m_e", what: "an effective mass" },
   dielectricConstant: { min: 1, max: 1e5, what: "a relative dielectric constant" },
   /** A scissor shift: the corrected gap (gap + scissor) must itself be a band gap. */

@@ -8,7 +8,7 @@ import { cubicAngstrom } from "../core/constants";
 import { Defect, DefectResult, DefectSystem, Dopant } from "./defects";
 import { PotmapError } from "../core/errors";
 import { requirePositive } from "../core/validation";
-import { solveFermiLevel, SolveOptions } from "./neutrality";
+import { FermiSolution, solveFermiLevel, SolveOptions } from "./neutrality";
 import { FermiLevelClass, PotmapWarning, siteFraction, solutionWarnings } from "./guards";
 
 // ---------------------------------------------------------------- types
@@ -85,6 +85,8 @@ export interface ScFermiSystem extends DefectSystem {
   note?: string;
   /** Cell volume used to convert per-cell counts, cubic Angstrom. */
   volume: number;
+  /** The input-fermi.dat it was read from, named by a solver error. */
+  file?: string;
 }
 
 /** The self-consistent solution in the shape cli.md prints (lists, not yet keyed by name). */
@@ -178,7 +180,7 @@ export function scFermiSystem(
     carriers = { kind: "parabolic", electronMass: 1, holeMass: 1, statistics: "fermi-dirac" };
     note = "no density of states (totdos.dat) given: electrons and holes from parabolic bands with effective masses 1 m_e";
   }
-  const system: ScFermiSystem = { bandGap: input.bandGap, temperature, defects, carriers, dopants, volume };
+  const system: ScFermiSystem = { bandGap: input.bandGap, temperature, defects, carriers, dopants, volume, ...(input.file ? { file: input.file } : {}) };
   if (note) system.note = note;
   return system;
 }
@@ -204,7 +206,16 @@ function checkDosCoversGap(dos: ScFermiDos, bandGap: number): void {
  * potentials) and report frozen charge states under their defect's name.
  */
 export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}): ScFermiResult {
-  const solution = solveFermiLevel(system, 0, options);
+  let solution: FermiSolution;
+  try {
+    solution = solveFermiLevel(system, 0, options);
+  } catch (error) {
+    // the solver knows no file: name the input the system came from
+    if (error instanceof PotmapError && error.file === undefined && system.file !== undefined) {
+      throw new PotmapError(error.reason, { file: system.file, ...(error.field !== undefined ? { field: error.field } : {}) });
+    }
+    throw error;
+  }
   const defects: DefectResult[] = solution.defects.map((d) => ({ ...d, charges: { ...d.charges } }));
   for (const dopant of system.dopants ?? []) {
     let entry = defects.find((d) => d.name === dopant.name);

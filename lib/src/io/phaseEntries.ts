@@ -11,7 +11,7 @@
  */
 import { readFileSync } from "node:fs";
 import { PotmapError } from "../core/errors";
-import { scanJsonText } from "../core/jsonText";
+import { jsonErrorLine, scanJsonText } from "../core/jsonText";
 import { inPhysicalRange, physicalRanges, rangeText } from "../core/ranges";
 import { parseDecimal, requireFiniteNumber } from "../core/validation";
 import {
@@ -197,13 +197,15 @@ export function parsePhaseEntriesJson(text: string, file = "<json>", options: En
     data = JSON.parse(body);
   } catch (error) {
     if (error instanceof PotmapError) throw error;
-    throw new PotmapError(`invalid JSON (${(error as Error).message})`, { file });
+    const message = (error as Error).message;
+    const line = jsonErrorLine(message, text.replace(/^\uFEFF/, ""));
+    throw new PotmapError(`invalid JSON${line ? ` at line ${line}` : ""} (${message})`, { file });
   }
   if (data && typeof data === "object" && !Array.isArray(data) && Array.isArray((data as { entries?: unknown }).entries)) {
     data = (data as { entries: unknown[] }).entries;
   }
   if (!Array.isArray(data)) {
-    throw new PotmapError("expected a JSON list of computed entries (or {\"entries\": [...]})", { file, value: data });
+    throw new PotmapError("expected a JSON list of computed entries (or {\"entries\": [...]})", { file, field: "(document)", value: data });
   }
   if (data.length === 0) throw new PotmapError("JSON list of entries is empty", { file });
 

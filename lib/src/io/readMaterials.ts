@@ -198,7 +198,12 @@ function toCarriers(c: Json, file: string, field: string, bandGap: number, check
 }
 
 function toFermiRule(f: Json, file: string, bandGap: number, check: boolean): FermiRule {
-  if (f.rule === "fixed") return { rule: "fixed", value: quantityValue(f.value) };
+  if (f.rule === "fixed") {
+    const value = quantityValue(f.value);
+    // guards.ts bandLimit: an E_F more than 1 eV outside the gap is no electrolyte's
+    if (check && !(value >= -1 && value <= bandGap + 1)) fail(file, quantityPath(f.value, "fermiLevel.value"), value, `must be from -1 to the band gap + 1 (${bandGap + 1} eV): E_F is measured from the VBM`);
+    return { rule: "fixed", value };
+  }
   const temperature = physical(positive(quantityValue(f.temperature), file, "fermiLevel.temperature", "K"), file, quantityPath(f.temperature, "fermiLevel.temperature"), "temperature", check);
   const names = new Map<string, string>();
   const defects: Defect[] = f.defects.map((d: Json, i: number) => {
@@ -217,7 +222,8 @@ function toFermiRule(f: Json, file: string, bandGap: number, check: boolean): Fe
         // a repeated charge state counts the same defect twice in the neutrality sum (eq. S-1)
         if (check && charges.has(s.charge)) fail(file, `${at}.charge`, s.charge, `${d.name} already has charge state ${s.charge} (chargeStates[${charges.get(s.charge)}]); list each charge state once`);
         charges.set(s.charge, j);
-        return { charge: s.charge, energy: physical(quantityValue(s.energy), file, quantityPath(s.energy, `${at}.energy`), "defectEnergy", check), degeneracy: s.degeneracy ?? 1 };
+        const degeneracy = s.degeneracy === undefined ? 1 : physical(s.degeneracy, file, `${at}.degeneracy`, "degeneracy", check);
+        return { charge: s.charge, energy: physical(quantityValue(s.energy), file, quantityPath(s.energy, `${at}.energy`), "defectEnergy", check), degeneracy };
       }),
     };
     if (d.frozenConcentration !== undefined) {
