@@ -14,8 +14,10 @@ import { fuzzer } from "./fuzzEngine.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const require = createRequire(import.meta.url);
+/** @param {string} m @returns {any} */
 const dist = (m) => require(path.join(root, "lib/dist", m));
 
+/** @param {string} name @param {number} fallback @returns {number} */
 function option(name, fallback) {
   const args = process.argv.slice(2);
   const i = args.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
@@ -45,6 +47,7 @@ const api = {
   stabilityWindow: dist("thermo/stabilityWindow.js").stabilityWindow,
   main: dist("cli/main.js").main,
 };
+/** @param {any} module @param {string[]} names */
 function pick(module, names) {
   return Object.fromEntries(names.map((n) => [n, module[n]]));
 }
@@ -53,14 +56,14 @@ const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "potmap-fuzz-"));
 const start = performance.now();
 const run = fuzzer(api, root, scratch);
 const report = await run(cases, seed, {
-  onProgress: (done) => process.stderr.write(`\rfuzz: ${done}/${cases} cases, ${((performance.now() - start) / 1000).toFixed(0)} s`),
+  onProgress: (/** @type {number} */ done) => process.stderr.write(`\rfuzz: ${done}/${cases} cases, ${((performance.now() - start) / 1000).toFixed(0)} s`),
 });
 fs.rmSync(scratch, { recursive: true, force: true });
 process.stderr.write("\n");
 
 const outcomes = ["result", "flagged", "error", "fail"];
 const rows = Object.entries(report.counts).map(([kind, c]) => [kind, ...outcomes.map((o) => c[o])]);
-const totals = outcomes.map((_, i) => rows.reduce((s, r) => s + r[i + 1], 0));
+const totals = outcomes.map((_, i) => rows.reduce((s, r) => s + Number(r[i + 1]), 0));
 const table = [["kind", ...outcomes], ...rows, ["total", ...totals]];
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => String(r[i]).length)));
 console.log(`potmap fuzz: ${cases} cases, seed ${seed}, ${((performance.now() - start) / 1000).toFixed(1)} s`);

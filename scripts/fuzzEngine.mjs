@@ -19,7 +19,18 @@
 import fs from "node:fs";
 import path from "node:path";
 
-/** A small seeded generator (32-bit state, multiply-xorshift); same seed, same cases. */
+/**
+ * @typedef {{ next: () => number, int: (n: number) => number, pick: <T>(list: readonly T[]) => T }} Rng
+ * @typedef {any} Json  a parsed JSON value, of any shape (the fuzzer mutates it freely)
+ * @typedef {{ outcome: "result" | "flagged" | "error" | "fail", problem?: string, input?: string }} Outcome
+ * @typedef {Record<string, any>} Api  potmap's functions, from lib/src or lib/dist (see fuzzer)
+ */
+
+/**
+ * A small seeded generator (32-bit state, multiply-xorshift); same seed, same cases.
+ * @param {number} seed
+ * @returns {Rng}
+ */
 export function seeded(seed) {
   let state = seed >>> 0 || 1;
   const next = () => {
@@ -29,7 +40,9 @@ export function seeded(seed) {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  /** @param {number} n */
   const int = (n) => Math.floor(next() * n);
+  /** @type {<T>(list: readonly T[]) => T} */
   const pick = (list) => list[int(list.length)];
   return { next, int, pick };
 }
@@ -40,18 +53,25 @@ const retypes = [null, true, "5.9", [], {}, [1, 2], { value: "x" }, { value: 1, 
 
 // ---------------------------------------------------------------- JSON records
 
-/** Every path in a JSON tree (iteratively), with its value. */
+/**
+ * Every path in a JSON tree (iteratively), with its value.
+ * @param {Json} tree
+ * @returns {[(string | number)[], Json][]}
+ */
 function paths(tree) {
+  /** @type {[(string | number)[], Json][]} */
   const out = [];
+  /** @type {[(string | number)[], Json][]} */
   const stack = [[[], tree]];
   while (stack.length) {
-    const [at, node] = stack.pop();
+    const [at, node] = /** @type {[(string | number)[], Json]} */ (stack.pop());
     out.push([at, node]);
     if (node && typeof node === "object") for (const [k, v] of Object.entries(node)) stack.push([[...at, Array.isArray(node) ? Number(k) : k], v]);
   }
   return out;
 }
 
+/** @param {Json} tree @param {(string | number)[]} at @param {Json} value @returns {Json} */
 function setAt(tree, at, value) {
   if (at.length === 0) return value;
   let node = tree;
@@ -60,17 +80,23 @@ function setAt(tree, at, value) {
   return tree;
 }
 
+/** @param {Json} tree @param {(string | number)[]} at @returns {Json} */
 function removeAt(tree, at) {
   if (at.length === 0) return tree;
   let node = tree;
   for (const part of at.slice(0, -1)) node = node[part];
   const last = at[at.length - 1];
-  if (Array.isArray(node)) node.splice(last, 1);
+  if (Array.isArray(node)) node.splice(Number(last), 1);
   else delete node[last];
   return tree;
 }
 
-/** One structural mutation of a parsed record; returns the new tree (may be a new root). */
+/**
+ * One structural mutation of a parsed record; returns the new tree (may be a new root).
+ * @param {Json} tree
+ * @param {Rng} rng
+ * @returns {Json}
+ */
 function mutateTree(tree, rng) {
   const all = paths(tree);
   const numbers = all.filter(([, v]) => typeof v === "number");
@@ -85,8 +111,8 @@ function mutateTree(tree, rng) {
   if (choice === 4) return setAt(tree, at, structuredClone(rng.pick(retypes)));
   if (choice === 5) {
     // duplicate: an array element twice, or an object's member under its sibling's name
-    if (at.length && Array.isArray(all.find(([p]) => p.length === at.length - 1 && p.every((x, i) => x === at[i]))?.[1])) {
-      const parent = all.find(([p]) => p.length === at.length - 1 && p.every((x, i) => x === at[i]))[1];
+    const parent = at.length ? all.find(([p]) => p.length === at.length - 1 && p.every((x, i) => x === at[i]))?.[1] : undefined;
+    if (Array.isArray(parent)) {
       parent.push(structuredClone(v));
       return tree;
     }
@@ -97,6 +123,7 @@ function mutateTree(tree, rng) {
 }
 
 /** Text-level mutations JSON.stringify cannot produce: repeated keys, BOM, depth, truncation. */
+/** @param {string} text @param {Rng} rng @returns {string} */
 function mutateText(text, rng) {
   const choice = rng.int(6);
   if (choice === 0) {
@@ -117,7 +144,8 @@ function mutateText(text, rng) {
     const numbers = [...text.matchAll(/-?\d+(\.\d+)?([eE][+-]?\d+)?/g)];
     if (numbers.length) {
       const m = rng.pick(numbers);
-      return text.slice(0, m.index) + rng.pick(["1e400", "-1e400", "1e999", "NaN", "0x1", "\"5\""]) + text.slice(m.index + m[0].length);
+      const at = m.index ?? 0;
+      return text.slice(0, at) + rng.pick(["1e400", "-1e400", "1e999", "NaN", "0x1", "\"5\""]) + text.slice(at + m[0].length);
     }
   }
   return text;
@@ -126,6 +154,12 @@ function mutateText(text, rng) {
 // ---------------------------------------------------------------- plain-text inputs
 
 /** Token-level mutation of SC-FERMI and CSV text: a number to an extreme or junk, lines dropped or repeated. */
+/**
+ * @param {string} text
+ * @param {Rng} rng
+ * @param {{ separator?: RegExp | string, join?: string }} [options]
+ * @returns {string}
+ */
 function mutateLines(text, rng, { separator = /\s+/, join = " " } = {}) {
   const lines = text.split("\n");
   const choice = rng.int(5);
@@ -145,9 +179,17 @@ function mutateLines(text, rng, { separator = /\s+/, join = " " } = {}) {
 // ---------------------------------------------------------------- oracle
 
 /** An error is clear when it is a PotmapError naming the input and a field or line. */
+/**
+ * @param {unknown} error
+ * @param {string} name
+ * @param {Api} api
+ * @param {string} [input]
+ * @returns {string | null} what is wrong with the error, or null when it is clear
+ */
 function clearError(error, name, api, input) {
-  if (!(error instanceof api.PotmapError)) return `threw ${error?.name ?? typeof error}: ${String(error?.message ?? error).slice(0, 200)}`;
-  const message = error.message;
+  const e = /** @type {any} */ (error);
+  if (!(error instanceof api.PotmapError)) return `threw ${e?.name ?? typeof error}: ${String(e?.message ?? error).slice(0, 200)}`;
+  const message = String(e.message);
   if (!message.includes(name)) return `PotmapError does not name ${name}: ${message.slice(0, 200)}`;
   if (!/field "|line \d|entry \[|empty|no data rows|header|cannot read/.test(message)) return `PotmapError names no field or line: ${message.slice(0, 200)}`;
   if (/undefined|\[object Object\]/.test(message)) return `unclear message: ${message.slice(0, 200)}`;
@@ -156,11 +198,15 @@ function clearError(error, name, api, input) {
   return null;
 }
 
+/** @type {(x: number, range: [number, number]) => boolean} */
 const inside = (x, [low, high]) => Number.isFinite(x) && x >= low && x <= high;
+/** @type {(warnings: readonly { code: string }[], code: string) => boolean} */
 const flagged = (warnings, code) => warnings.some((w) => w.code === code);
 
 /** Physics guards of a defect solution: finite E_F, within the bands or flagged, sites or flagged, residual or flagged. */
+/** @param {Json} solution @param {number} bandGap @returns {string[]} */
 function solutionProblems(solution, bandGap) {
+  /** @type {string[]} */
   const problems = [];
   const warnings = solution.warnings ?? [];
   if (!Number.isFinite(solution.fermiLevel)) problems.push(`E_F ${solution.fermiLevel}`);
@@ -173,8 +219,11 @@ function solutionProblems(solution, bandGap) {
   return problems;
 }
 
+/** @param {Json} material @param {Json} ranges @returns {string[]} */
 function rangeProblems(material, ranges) {
+  /** @type {string[]} */
   const out = [];
+  /** @type {(value: number, name: string, what: string) => void} */
   const check = (value, name, what) => {
     const r = ranges[name];
     if (!(Number.isFinite(value) && value >= r.min && value <= r.max)) out.push(`${what} = ${value} outside ${r.min}-${r.max}`);
@@ -210,6 +259,11 @@ function rangeProblems(material, ranges) {
  *   readUnitCell, scFermiSystem, solveScFermi, parsePhaseEntries, stabilityWindow,
  *   physicalRanges, main }.
  */
+/**
+ * @param {Api} api
+ * @param {string} root
+ * @param {string} scratch  a temporary folder for outputs a mutated command line may name
+ */
 export function fuzzer(api, root, scratch) {
   const folder = path.join(root, "data/materials");
   const records = fs.readdirSync(folder).filter((n) => n.endsWith(".json")).sort().map((n) => ({ name: n, text: fs.readFileSync(path.join(folder, n), "utf8") }));
@@ -241,6 +295,7 @@ export function fuzzer(api, root, scratch) {
   ];
   const flagValues = [...junkTexts, ...extremes.map(String), "-5", "0", "1e-9", "99", "1e30", "Ta_Zr:+1:1e30", "Li,,LCO:0%", "Co", "Li0S", "(((Li)))", "/nonexistent", root];
 
+  /** @param {Rng} rng @returns {Promise<Outcome>} */
   async function recordCase(rng) {
     const base = rng.pick(records);
     let text;
@@ -260,11 +315,12 @@ export function fuzzer(api, root, scratch) {
       return problem ? { outcome: "fail", problem, input: text.slice(0, 400) } : { outcome: "error" };
     }
     const problems = rangeProblems(material, api.physicalRanges);
+    /** @type {{ code: string }[]} */
     const warnings = [];
     try {
       const maps = material.role === "anode" ? [api.potentialMap(material, llzo, lco, { withoutProfile: true })]
         : material.role === "electrolyte" ? [api.potentialMap(li, material, lco, { withoutProfile: true })]
-          : material.states.map((s) => api.potentialMap(li, llzo, s, { withoutProfile: true }));
+          : material.states.map((/** @type {Json} */ s) => api.potentialMap(li, llzo, s, { withoutProfile: true }));
       for (const m of maps) {
         warnings.push(...m.warnings);
         for (const key of ["dphiAnode", "dphiCathode", "fermiLevelAnodeSide", "fermiLevelCathodeSide", "ocv"]) if (!Number.isFinite(m[key])) problems.push(`${key} = ${m[key]}`);
@@ -283,6 +339,7 @@ export function fuzzer(api, root, scratch) {
     return { outcome: warnings.length ? "flagged" : "result" };
   }
 
+  /** @param {Rng} rng @returns {Promise<Outcome>} */
   async function scFermiCase(rng) {
     const base = rng.pick(scCases);
     const mutateCell = rng.next() < 0.25;
@@ -304,6 +361,7 @@ export function fuzzer(api, root, scratch) {
     }
   }
 
+  /** @param {Rng} rng @returns {Promise<Outcome>} */
   async function phaseCase(rng) {
     const json = rng.next() < 0.3;
     const file = json ? "fuzz-entries.json" : "fuzz-entries.csv";
@@ -330,11 +388,12 @@ export function fuzzer(api, root, scratch) {
       return { outcome: w.warnings.length ? "flagged" : "result" };
     } catch (error) {
       // the formula is ours, not the file's: an error about it names the formula field
-      const problem = clearError(error, file, api, text) && (error instanceof api.PotmapError && /field "formula"/.test(error.message) ? null : clearError(error, file, api, text));
+      const problem = clearError(error, file, api, text) && (error instanceof api.PotmapError && /field "formula"/.test(/** @type {any} */ (error).message) ? null : clearError(error, file, api, text));
       return problem ? { outcome: "fail", problem, input: text.slice(0, 600) } : { outcome: "error" };
     }
   }
 
+  /** @param {Rng} rng @returns {Promise<Outcome>} */
   async function commandCase(rng) {
     const argv = [...rng.pick(commandLines)];
     const choice = rng.int(5);
@@ -350,7 +409,7 @@ export function fuzzer(api, root, scratch) {
     for (let i = 0; i < argv.length - 1; i++) if (["--csv", "--json-out", "--figure", "--out"].includes(argv[i])) argv[i + 1] = path.join(scratch, "out.txt");
     let stdout = "";
     let stderr = "";
-    const code = await api.main(argv, (t) => (stdout += t), (t) => (stderr += t));
+    const code = await api.main(argv, (/** @type {string} */ t) => (stdout += t), (/** @type {string} */ t) => (stderr += t));
     const shown = argv.join(" ").slice(0, 300);
     if (code === 0) {
       if (argv.includes("--json")) {
@@ -372,6 +431,7 @@ export function fuzzer(api, root, scratch) {
     return { outcome: "error" };
   }
 
+  /** @type {[string, (rng: Rng) => Promise<Outcome>, number][]} */
   const kinds = [
     ["record", recordCase, 0.5],
     ["sc-fermi", scFermiCase, 0.2],
@@ -379,10 +439,17 @@ export function fuzzer(api, root, scratch) {
     ["command", commandCase, 0.15],
   ];
 
-  /** Run `cases` cases from `seed`; counts per kind and outcome, and the failures (seed, case). */
+  /**
+   * Run `cases` cases from `seed`; counts per kind and outcome, and the failures (seed, case).
+   * @param {number} cases
+   * @param {number} seed
+   * @param {{ onProgress?: (done: number, counts: Record<string, Record<string, number>>) => void, maxFailures?: number }} [options]
+   */
   return async function run(cases, seed, { onProgress, maxFailures = 20 } = {}) {
     const rng = seeded(seed);
+    /** @type {Record<string, Record<string, number>>} */
     const counts = {};
+    /** @type {(Outcome & { case: number, kind: string })[]} */
     const failures = [];
     for (let n = 0; n < cases; n++) {
       const r = rng.next();
@@ -390,11 +457,12 @@ export function fuzzer(api, root, scratch) {
       const [kind, runCase] = kinds.find(([, , w]) => (acc += w) > r) ?? kinds[kinds.length - 1];
       // each case has its own generator, so a failure is reproduced from (seed, case) alone
       const caseRng = seeded((seed * 1000003 + n) >>> 0);
+      /** @type {Outcome} */
       let result;
       try {
         result = await runCase(caseRng);
       } catch (error) {
-        result = { outcome: "fail", problem: `the fuzzer itself threw: ${error?.stack ?? error}` };
+        result = { outcome: "fail", problem: `the fuzzer itself threw: ${/** @type {any} */ (error)?.stack ?? error}` };
       }
       counts[kind] ??= { result: 0, flagged: 0, error: 0, fail: 0 };
       counts[kind][result.outcome]++;

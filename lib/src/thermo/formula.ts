@@ -21,6 +21,9 @@ export interface FormulaSource {
   zeroAmounts?: boolean;
 }
 
+/** Smallest non-zero amount of a phase entry (zeroAmounts false): LiNi0.0625O2 is fine, 1e-9 is not. */
+export const minimumAmount = 1e-4;
+
 /** Bracket nesting deeper than any real formula ("Ca3(PO4)2" is 1); keeps the parser's recursion shallow. */
 export const maxFormulaDepth = 8;
 
@@ -100,6 +103,9 @@ export function parseFormula(formula: string, source: FormulaSource = {}): Compo
     const match = /^(\d+(\.\d*)?|\.\d+)/.exec(formula.slice(pos));
     if (!match) return 1;
     const amount = Number(match[0]);
+    if (amount > 0 && amount < minimumAmount && source.zeroAmounts === false) {
+      throw new PotmapError(`an amount of ${match[0]} (${what} at character ${pos + 1}) is below ${minimumAmount}: a phase entry's amounts are round-off, not chemistry`, where);
+    }
     if (amount === 0 && source.zeroAmounts === false) {
       throw new PotmapError(`an amount of 0 (${what}0 at character ${pos + 1}) is not allowed here: write the formula without ${what}`, where);
     }
@@ -178,6 +184,7 @@ export function compositionFrom(object: unknown, source: FormulaSource = {}): Co
       throw new PotmapError(`amount of ${symbol} must be a non-negative number`, where);
     }
     if (amount === 0 && source.zeroAmounts === false) throw new PotmapError(`amount of ${symbol} is 0: leave ${symbol} out of the composition`, where);
+    if (amount > 0 && amount < minimumAmount && source.zeroAmounts === false) throw new PotmapError(`amount of ${symbol} is ${amount}: below ${minimumAmount}, a phase entry's amounts are round-off, not chemistry`, where);
     if (amount > 0) composition[symbol] = amount;
   }
   if (Object.keys(composition).length === 0) {
