@@ -7,12 +7,14 @@ import type { windowOptions } from "../commands";
 import { readPhaseEntries } from "../../io/phaseEntries";
 import { stabilityWindow } from "../../thermo/stabilityWindow";
 import { withWarnings } from "../format";
+import { parseFormula } from "../../thermo/formula";
 
 const volts = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} V` : "none");
 const phases = (list: string[]) => (list.length ? list.join(" + ") : "-");
 
 export async function run(options: OptionValues<typeof windowOptions>): Promise<CommandResult> {
   const { entries: file, formula, openElement } = options;
+  parseFormula(formula, { field: "--formula" }); // a bad formula is named by its flag
   const entries = readPhaseEntries(file);
   const w = await stabilityWindow(entries, formula, { openElement, file, openElementField: "--open-element" });
   // JSON has no Infinity: an edge that does not exist (never releases the
