@@ -30,13 +30,14 @@ describe("parseMaterial", () => {
     ["no provenance", edit(llzo, (r) => (r.bandGap = 5.9)), /field "bandGap", value 5.9: has no provenance/],
     ["negative site density", edit(llzo, (r) => (r.fermiLevel.defects[0].sites.value = -1)), /field "fermiLevel.defects\[0\].sites", value -1: must be positive/],
     ["zero temperature", edit(llzo, (r) => (r.fermiLevel.temperature.value = 0)), /field "fermiLevel.temperature", value 0/],
-    ["inverted window", edit(llzo, (r) => (r.window.upper = -1)), /field "window.upper", value -1: must exceed window.lower/],
+    ["inverted window", edit(llzo, (r) => (r.window.upper = 0)), /field "window.upper", value 0: must exceed window.lower/],
+    ["window outside 0-6 V (c5: was accepted)", edit(llzo, (r) => (r.window.upper = -1)), /field "window.upper", value -1: must be 0 to 6 V/],
     ["unknown Fermi rule", edit(llzo, (r) => (r.fermiLevel.rule = "magic")), /field "fermiLevel.rule", value "magic"/],
     ["species without a potential", edit(llzo, (r) => (r.fermiLevel.defects[0].species = { N: 1 })), /species.N.*needs fermiLevel.potentials.N/],
     ["non-integer charge", edit(llzo, (r) => (r.fermiLevel.defects[0].chargeStates[0].charge = 0.5)), /chargeStates\[0\].charge", value 0.5: must be integer/],
     ["unknown SOC", edit(lco, (r) => (r.states[0].soc = "50%")), /field "states\[0\].soc", value "50%": must be one of/],
     ["duplicate SOC", edit(lco, (r) => (r.states[1].soc = "0%")), /field "states\[1\].soc", value "0%": appears twice/],
-    ["negative OCV", edit(lco, (r) => (r.states[0].ocv.value = -3)), /field "states\[0\].ocv", value -3/],
+    ["negative OCV", edit(lco, (r) => (r.states[0].ocv.value = -3)), /field "states\[0\].ocv.value", value -3: must be 0 to 6 V/],
   ])("%s gives one clear message", (_, text, message) => {
     expect(() => parseMaterial(text, "x.json")).toThrow(message);
   });

@@ -260,7 +260,7 @@ describe("mutation fuzzing of the readers", () => {
     );
     expect(() => parseMaterial(withOcv("1e400"), "LCO.json")).toThrow('field "states[1].ocvComputed.value", value Infinity');
     expect(() => parseMaterial(withOcv("-3.2"), "LCO.json")).toThrow(
-      'LCO.json, field "states[1].ocvComputed", value -3.2: must be positive (V)',
+      'LCO.json, field "states[1].ocvComputed.value", value -3.2: must be 0 to 6 V',
     );
     const llzo = readFileSync(path.join(materialsFolder, "LLZO.json"), "utf8");
     expect(llzo).toContain('"energy": 4.696');

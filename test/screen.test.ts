@@ -150,7 +150,7 @@ describe("screenMaterials with bad records", () => {
     const reasons = result.failures.map((f) => `${f.file} :: ${f.configuration ?? ""} :: ${f.reason}`);
     const has = (file: string, pattern: RegExp) => expect(reasons.some((r) => r.includes(file) && pattern.test(r)), `${file} ${pattern}\n${reasons.join("\n")}`).toBe(true);
     has("broken.json", /malformed JSON/);
-    has("negative-ip.json", /field "ionizationPotential", value -5.9: must be positive \(eV\)/);
+    has("negative-ip.json", /field "ionizationPotential.value", value -5.9: must be 3 to 9 eV/);
     has("duplicate.json", /is already used by .*LLZO.json/);
     has("no-root.json", /charge neutrality has no root/);
     has("high-window.json", /does not overlap/);

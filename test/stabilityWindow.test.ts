@@ -206,7 +206,7 @@ describe("potmap window command", () => {
   it("prints the cli.md JSON", async () => {
     const result = await runFlags("window", { entries: fixture("li-ti-o.csv"), formula: "Li2TiO3", json: true });
     const json = result.json as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual(["formula", "lower", "upper", "reducedTo", "oxidizedTo"]);
+    expect(Object.keys(json)).toEqual(["formula", "lower", "upper", "reducedTo", "oxidizedTo", "inEntries", "energyAboveHull", "exists", "warnings"]);
     expect(json.formula).toBe("Li2TiO3");
     expect(json.lower as number).toBeCloseTo(0.7125, 9);
     expect(json.upper as number).toBeCloseTo(3.75, 9);

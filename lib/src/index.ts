@@ -12,6 +12,9 @@ export { PotmapError } from "./core/errors";
 export type { ErrorLocation } from "./core/errors";
 export { parseDecimal, isDecimal, parseNumberInRange, parseInteger, parseChoice, requireFiniteNumber, requirePositive, requireNonNegative, checkRange, describeRange } from "./core/validation";
 export type { Where, NumberRange, DecimalOptions } from "./core/validation";
+export { physicalRanges, inPhysicalRange, rangeText } from "./core/ranges";
+export type { PhysicalRange, PhysicalQuantity } from "./core/ranges";
+export { parseJsonText, maxJsonDepth } from "./core/jsonText";
 export { boltzmann, elementaryCharge, vacuumPermittivity, electronMass, roomTemperature, thermalEnergy, cubicAngstrom } from "./core/constants";
 
 // defects: formation energies, carriers, the self-consistent Fermi level, sweeps vs voltage

@@ -11,32 +11,48 @@ export const paperOrder = {
   socs: ["0%", "100%", "+"],
 };
 
+/**
+ * Library callers get library words: the field is the parameter ("soc", "cathode"); the
+ * command line renames those to its flags (cli/main.ts). A non-string is a typed error, not
+ * "soc.trim is not a function".
+ */
+function requireText(value: unknown, field: string, example: string): string {
+  if (typeof value !== "string") {
+    throw new PotmapError(`must be a string, e.g. ${example}`, { field, value });
+  }
+  return value;
+}
+
 function rank(list: string[], id: string): number {
   const i = list.indexOf(id);
   return i === -1 ? list.length : i;
 }
 
 export function findAnode(set: DataSet, id: string): Anode {
+  requireText(id, "anode", '"Li"');
   const found = set.anodes.find((a) => a.id.toLowerCase() === id.toLowerCase());
-  if (!found) throw new PotmapError(`unknown anode (known: ${set.anodes.map((a) => a.id).join(", ")})`, { field: "--anode", value: id });
+  if (!found) throw new PotmapError(`unknown anode (known: ${set.anodes.map((a) => a.id).join(", ")})`, { field: "anode", value: id });
   return found;
 }
 
 export function findElectrolyte(set: DataSet, id: string): Electrolyte {
+  requireText(id, "electrolyte", '"LLZO"');
   const found = set.electrolytes.find((e) => e.id.toLowerCase() === id.toLowerCase());
   if (!found) {
-    throw new PotmapError(`unknown electrolyte (known: ${set.electrolytes.map((e) => e.id).join(", ")})`, { field: "--electrolyte", value: id });
+    throw new PotmapError(`unknown electrolyte (known: ${set.electrolytes.map((e) => e.id).join(", ")})`, { field: "electrolyte", value: id });
   }
   return found;
 }
 
 export function findCathodeState(set: DataSet, id: string, soc: string): CathodeState {
+  requireText(id, "cathode", '"LCO"');
+  requireText(soc, "soc", '"0%", "100%" or "+"');
   const cathode = set.cathodes.find((c) => c.id.toLowerCase() === id.toLowerCase());
-  if (!cathode) throw new PotmapError(`unknown cathode (known: ${set.cathodes.map((c) => c.id).join(", ")})`, { field: "--cathode", value: id });
+  if (!cathode) throw new PotmapError(`unknown cathode (known: ${set.cathodes.map((c) => c.id).join(", ")})`, { field: "cathode", value: id });
   const normalised = soc.trim() === "0" ? "0%" : soc.trim() === "100" ? "100%" : soc.trim();
   const state = cathode.states.find((s) => s.soc === normalised);
   if (!state) {
-    throw new PotmapError(`unknown state of charge for ${cathode.id} (known: ${cathode.states.map((s) => s.soc).join(", ")})`, { field: "--soc", value: soc });
+    throw new PotmapError(`unknown state of charge for ${cathode.id} (known: ${cathode.states.map((s) => s.soc).join(", ")})`, { field: "soc", value: soc });
   }
   return state;
 }

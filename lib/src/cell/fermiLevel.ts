@@ -6,7 +6,7 @@ import { PotmapError } from "../core/errors";
 import { roomTemperature } from "../core/constants";
 import { compileSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
 import { DefectSystem } from "../defects/defects";
-import { classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning } from "../defects/guards";
+import { bandLimit, classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning } from "../defects/guards";
 import { Electrolyte, FermiRule } from "./materials";
 
 /**
@@ -24,7 +24,23 @@ export function fermiLevelFunction(rule: FermiRule, temperature?: number, scisso
 
 /** E_F(mu_Li) of an electrolyte with its record's scissor in the carrier statistics. */
 export function electrolyteFermiLevel(electrolyte: Electrolyte, temperature?: number): (muLi: number) => number {
-  return fermiLevelFunction(electrolyte.fermiLevel, temperature, electrolyte.scissor);
+  const f = fermiLevelFunction(electrolyte.fermiLevel, temperature, electrolyte.scissor);
+  return (muLi) => inRecord(electrolyte, () => f(muLi));
+}
+
+/**
+ * Run a solve for an electrolyte; a PotmapError that names no file (the solver knows none)
+ * gets the record's file, so "charge neutrality has no root" says where to look.
+ */
+export function inRecord<T>(electrolyte: Electrolyte, solve: () => T): T {
+  try {
+    return solve();
+  } catch (error) {
+    if (error instanceof PotmapError && error.file === undefined && electrolyte.file !== undefined) {
+      throw new PotmapError(error.reason, { file: electrolyte.file, ...(error.field !== undefined ? { field: error.field } : {}), ...(error.value !== undefined ? { value: error.value } : {}) });
+    }
+    throw error;
+  }
 }
 
 /**
@@ -77,7 +93,7 @@ export function guardedFermiLevelFunction(electrolyte: Electrolyte, temperature?
   const system = temperature === undefined ? base : { ...base, temperature };
   const compiled = compileSystem(system);
   return (muLi) => {
-    const solution = solveFermiLevel(compiled, muLi, { context });
+    const solution = inRecord(electrolyte, () => solveFermiLevel(compiled, muLi, { context }));
     return { fermiLevel: solution.fermiLevel, fermiLevelClass: solution.fermiLevelClass, warnings: solution.warnings, solution };
   };
 }
@@ -94,6 +110,13 @@ export function fixedFermiLevelGuards(fermiLevel: number, bandGap: number, tempe
     warnings.push({
       code: "fermi-level-degenerate",
       message: `${who}E_F = ${fermiLevel.toFixed(3)} eV is ${fermiLevelClass === "degenerate-n" ? "at or above the CBM" : "at or below the VBM"} (gap ${bandGap} eV)${muLi === undefined ? "" : ` at ${-muLi} V vs Li`}: ${fermiLevelClass}, a metal, though the record does not declare fermiLevel.declaredDegenerate`,
+    });
+  }
+  if (!(fermiLevel >= -bandLimit && fermiLevel <= bandGap + bandLimit)) {
+    const who = context.material ? `${context.material}: ` : "";
+    warnings.push({
+      code: "fermi-level-outside-bands",
+      message: `${who}E_F = ${fermiLevel.toFixed(3)} eV lies more than ${bandLimit} eV outside the gap (0 to ${bandGap} eV)${muLi === undefined ? "" : ` at ${-muLi} V vs Li`}: the defect model does not hold there`,
     });
   }
   return { fermiLevel, fermiLevelClass, warnings };

@@ -54,6 +54,8 @@ export interface Electrolyte {
   /** Electrochemical window vs Li/Li+, V. */
   window: { lower: number; upper: number };
   fermiLevel: FermiRule;
+  /** The record file it was read from, for messages of errors found later (no root, ...). */
+  file?: string;
   /** Scissor shift added to the CBM, eV (default 0). */
   scissor?: number;
   dielectricConstant?: number;

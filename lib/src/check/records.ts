@@ -2,6 +2,7 @@
  * Record-level checks: reading (schema, provenance, conversion), unique names, plausible ranges.
  */
 import { PotmapError } from "../core/errors";
+import { physicalRanges } from "../core/ranges";
 import { Anode, CathodeState, DataSet, Electrolyte, Material } from "../cell/materials";
 import { checkProvenance, toMaterial, validateRecord } from "../io/readMaterials";
 import { FindingList, quantityField, show } from "./findings";
@@ -29,7 +30,8 @@ export function prepareRecords(records: readonly CheckRecord[], findings: Findin
     try {
       const validated = validateRecord(record, file);
       checkProvenance(validated, file);
-      out.push({ file, record: validated, material: toMaterial(validated, file) });
+      // ranges and repeated names are findings of their own below, each reported
+      out.push({ file, record: validated, material: toMaterial(validated, file, { ranges: false }) });
     } catch (error) {
       if (!(error instanceof PotmapError)) throw error;
       findings.fromError("record", error, file, "(record)");
@@ -78,15 +80,13 @@ export function checkUnique(items: readonly CheckedMaterial[], findings: Finding
   }
 }
 
-/** Plausible ranges [low, high] and what the quantity is (for the message). */
-export const plausible = {
-  ionizationPotential: { low: 3, high: 9, unit: "eV", what: "an ionization potential (VBM below vacuum)" },
-  workFunction: { low: 2, high: 7, unit: "eV", what: "a work function" },
-  bandGap: { low: 0.1, high: 12, unit: "eV", what: "a band gap" },
-  ocv: { low: 0, high: 6, unit: "V", what: "an open-circuit voltage vs Li/Li+" },
-  window: { low: 0, high: 6, unit: "V", what: "a stability window vs Li/Li+" },
-  temperature: { low: 1, high: 3000, unit: "K", what: "a temperature" },
-} as const;
+/** Plausible ranges [low, high]: the reader's ranges (core/ranges.ts), shared so both agree. */
+export const plausible = Object.fromEntries(
+  (["ionizationPotential", "workFunction", "bandGap", "ocv", "window", "temperature"] as const).map((name) => {
+    const r = physicalRanges[name];
+    return [name, { low: r.min, high: r.max, unit: r.unit, what: r.what }];
+  }),
+) as Record<"ionizationPotential" | "workFunction" | "bandGap" | "ocv" | "window" | "temperature", { low: number; high: number; unit: string; what: string }>;
 
 type RangeName = keyof typeof plausible;
 

@@ -8,6 +8,7 @@ import { findAnode, findCathodeState, findElectrolyte } from "../cell/dataSet";
 import { Anode, CathodeState, DataSet, Electrolyte } from "../cell/materials";
 import { builtinMaterialsFolder } from "../io/readMaterials";
 import { dataSetOf, filedRecordsOf, FiledRecord, mergeRecords, readMergedDataSet, Replacement } from "../io/mergeMaterials";
+import * as fs from "fs";
 import { PotmapError } from "../core/errors";
 import { MaterialFailure, RawRecord, readMaterialsLenient, readRawRecords } from "../io/readRecords";
 
@@ -41,7 +42,19 @@ export function cellOption(options: MaterialsOptions & { anode: string; electrol
   };
 }
 
+/**
+ * A --materials path that does not exist is a typo on the command line, not a bad record: it
+ * fails the command even where bad records are only listed (screen), so that a run over
+ * "candidates/" that is not there cannot "succeed" on the built-in set alone.
+ */
+function materialsExist(options: MaterialsOptions): void {
+  for (const entry of options.materials ?? []) {
+    if (!fs.existsSync(entry)) throw new PotmapError("no such file or folder", { field: "--materials", value: entry });
+  }
+}
+
 function onlyNeedsMaterials(options: MaterialsOptions): void {
+  materialsExist(options);
   if (options.only && options.materials === undefined) {
     throw new PotmapError("needs --materials (the records to use instead of the built-in set)", { field: "--only" });
   }

@@ -6,6 +6,11 @@
  * fast; each command's code is loaded by `load` only when it runs.
  */
 import { defineCommand, OptionSpec } from "./command";
+import { physicalRanges } from "../core/ranges";
+
+// ranges shared with the record reader and `potmap check` (core/ranges.ts)
+const kelvin = { min: physicalRanges.temperature.min, max: physicalRanges.temperature.max } as const;
+const volts = { min: physicalRanges.voltage.min, max: physicalRanges.voltage.max } as const;
 
 // ------------------------------------------------------------ options several commands share
 
@@ -13,8 +18,7 @@ const temperature = {
   name: "temperature",
   type: "number",
   unit: "K",
-  min: 0,
-  exclusiveMin: true,
+  ...kelvin,
   defaultText: "each electrolyte record's own",
   meaning: "operating temperature for the electrolytes' defect chemistry",
 } as const;
@@ -84,7 +88,7 @@ export const importOptions = [
   { name: "mu-li", type: "number", unit: "eV", max: 0, required: true, meaning: "Li chemical potential (vs Li metal) at which the file's energies hold" },
   { name: "lithium", type: "list", placeholder: "NAME=DELTA[,...]", defaultText: "read from the defect names", meaning: "Li gained (+) or lost (-) by defects whose names do not say it" },
   { name: "synthesis", type: "enum", values: ["on", "off"], default: "on", meaning: "equilibrate at the file's temperature and mu_Li, freeze all but V_Li and Li_i, operate at the base record's temperature" },
-  { name: "synthesis-temperature", type: "number", unit: "K", min: 0, exclusiveMin: true, defaultText: "the file's temperature", meaning: "temperature of the synthesis equilibrium" },
+  { name: "synthesis-temperature", type: "number", unit: "K", ...kelvin, defaultText: "the file's temperature", meaning: "temperature of the synthesis equilibrium" },
   { name: "freeze", type: "list", placeholder: "DEFECT[,...]", defaultText: "every defect but Li vacancies and interstitials", meaning: "defects frozen after synthesis" },
   { name: "citation", type: "string", placeholder: "TEXT", defaultText: "none", meaning: "where the files come from, added to every source" },
   { name: "out", type: "string", placeholder: "FILE", defaultText: "the record on stdout", meaning: "write the record here (validated first; temporary file and rename)" },
@@ -136,11 +140,11 @@ export const voltageOptions = [
 
 export const sclOptions = [
   { name: "phi0", type: "number", unit: "V", required: true, meaning: "potential step across the space-charge layer (bulk minus interface)" },
-  { name: "nsites", type: "number", unit: "cm^-3", required: true, meaning: "density of sites of the mobile defect" },
+  { name: "nsites", type: "number", unit: "cm^-3", min: physicalRanges.siteDensity.min, exclusiveMin: true, max: physicalRanges.siteDensity.max, required: true, meaning: "density of sites of the mobile defect" },
   { name: "ef0", type: "number", unit: "eV", required: true, meaning: "formation energy of the mobile defect in the bulk" },
   { name: "epsilon", type: "number", required: true, meaning: "relative dielectric constant of the electrolyte" },
   { name: "alpha", type: "number", required: true, meaning: "ratio of the two defects' site densities (model.md section 5)" },
-  { name: "temperature", type: "number", unit: "K", required: true, meaning: "temperature" },
+  { name: "temperature", type: "number", unit: "K", ...kelvin, required: true, meaning: "temperature" },
   { name: "phi-target", type: "number", unit: "V", defaultText: "none", meaning: "report the distance x* where phi reaches this value" },
 ] as const satisfies readonly OptionSpec[];
 
@@ -166,14 +170,14 @@ export const screenOptions = [
 export const dopeOptions = [
   electrolyte,
   { name: "dopant", type: "string", placeholder: "NAME:CHARGE:CM-3[,...]", meaning: "fixed dopant charges, e.g. Ta_Zr:+1:2.2e21 (concentration in cm^-3)" },
-  { name: "quench-temperature", type: "number", unit: "K", min: 0, exclusiveMin: true, meaning: "freeze the non-Li defects at their totals at this processing temperature" },
-  { name: "quench-voltage", type: "number", unit: "V", meaning: "voltage vs Li during processing (mu_Li = -eV); required with --quench-temperature" },
+  { name: "quench-temperature", type: "number", unit: "K", ...kelvin, meaning: "freeze the non-Li defects at their totals at this processing temperature" },
+  { name: "quench-voltage", type: "number", unit: "V", ...volts, meaning: "voltage vs Li during processing (mu_Li = -eV); required with --quench-temperature" },
   { name: "freeze", type: "list", placeholder: "DEFECT[,...]", defaultText: "the defects that exchange no Li", meaning: "which defects the quench freezes" },
   { ...cathode, required: false, defaultText: "every cathode state", meaning: "cathode record id for the interface jumps" },
   { ...soc, required: false, defaultText: "every state of --cathode", meaning: "state of charge of --cathode" },
   temperature,
-  { name: "from", type: "number", unit: "V", min: 0, defaultText: "the window's lower edge (at least 0)", meaning: "lowest voltage vs Li of the E_F(V) table" },
-  { name: "to", type: "number", unit: "V", min: 0, defaultText: "the window's upper edge", meaning: "highest voltage vs Li of the E_F(V) table" },
+  { name: "from", type: "number", unit: "V", ...volts, defaultText: "the window's lower edge (at least 0)", meaning: "lowest voltage vs Li of the E_F(V) table" },
+  { name: "to", type: "number", unit: "V", ...volts, defaultText: "the window's upper edge", meaning: "highest voltage vs Li of the E_F(V) table" },
   { name: "points", type: "integer", min: 2, max: 10000, default: 7, meaning: "voltages in the E_F(V) table" },
   anode,
   materials,
@@ -184,8 +188,8 @@ export const sweepTemperatureOptions = [
   electrolyte,
   cathode,
   soc,
-  { name: "from", type: "number", unit: "K", min: 0, exclusiveMin: true, default: 250, meaning: "lowest temperature" },
-  { name: "to", type: "number", unit: "K", min: 0, exclusiveMin: true, default: 600, meaning: "highest temperature" },
+  { name: "from", type: "number", unit: "K", ...kelvin, default: 250, meaning: "lowest temperature" },
+  { name: "to", type: "number", unit: "K", ...kelvin, default: 600, meaning: "highest temperature" },
   { name: "count", type: "integer", min: 1, max: 10000, default: 8, meaning: "evenly spaced temperatures from --from to --to" },
   anode,
   materials,

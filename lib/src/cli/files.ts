@@ -1,12 +1,128 @@
-/** Files a command writes besides stdout (--csv, --json-out, --figure). */
+/**
+ * Files a command writes besides stdout (--csv, --json-out, --figure). All or nothing:
+ * - an output may not be one of the command's inputs (a record, or a .json inside an input
+ *   folder, which the next run would read as a record), nor the same file as another output;
+ * - every output is first written in full to a temporary file beside it, and only when all of
+ *   them are written are they renamed into place: a failure (no such folder, a full disk)
+ *   leaves no output at all, and never half a file;
+ * - a missing folder of an output is created (and removed again when the writing fails);
+ * - an output that is a device or a pipe (/dev/stdout) is written directly, after the
+ *   temporary files, since a rename would replace the device.
+ */
 import * as fs from "fs";
+import * as path from "path";
 import { PotmapError } from "../core/errors";
 
-/** Write a text file, or fail with one message naming the flag and the file. */
-export function writeTextFile(file: string, text: string, flag: string): void {
+export interface OutputFile {
+  /** The path as the user gave it. */
+  file: string;
+  text: string;
+  /** The flag that named it, for messages: "--csv". */
+  flag: string;
+}
+
+function resolved(file: string): string {
+  const absolute = path.resolve(file);
   try {
-    fs.writeFileSync(file, text);
-  } catch (error) {
-    throw new PotmapError(`cannot write the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file, field: flag });
+    return fs.realpathSync(absolute);
+  } catch {
+    // not there yet: resolve its folder, so a link to an input's folder is still seen through
+    try {
+      return path.join(fs.realpathSync(path.dirname(absolute)), path.basename(absolute));
+    } catch {
+      return absolute;
+    }
   }
+}
+
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function isSpecial(file: string): boolean {
+  try {
+    const stat = fs.statSync(file);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Refuse outputs that would overwrite an input, one another, or a folder; before any work, so
+ * that a long run does not end in this error. `inputs` are files and folders read.
+ */
+export function checkOutputPaths(outputs: readonly Pick<OutputFile, "file" | "flag">[], inputs: readonly string[]): void {
+  const inputFiles = new Set<string>();
+  const inputFolders: string[] = [];
+  for (const input of inputs) {
+    if (isDirectory(input)) inputFolders.push(resolved(input));
+    else inputFiles.add(resolved(input));
+  }
+  const seen = new Map<string, string>();
+  for (const { file, flag } of outputs) {
+    const target = resolved(file);
+    if (isDirectory(target)) throw new PotmapError("is a folder: give a file name", { file, field: flag });
+    if (inputFiles.has(target)) throw new PotmapError("is one of the command's input files: writing it would destroy the input; choose another name", { file, field: flag });
+    const folder = inputFolders.find((f) => target.startsWith(f + path.sep));
+    if (folder && target.endsWith(".json")) {
+      throw new PotmapError(`lies in the input folder ${folder}: the next run would read it as a material record; write it elsewhere`, { file, field: flag });
+    }
+    const other = seen.get(target);
+    if (other) throw new PotmapError(`is also the file of ${other}: each output needs its own file`, { file, field: flag });
+    seen.set(target, flag);
+  }
+}
+
+/** Write every output, or none (see the module comment). */
+export function writeOutputs(outputs: readonly OutputFile[], inputs: readonly string[] = []): void {
+  checkOutputPaths(outputs, inputs);
+  const temporaries: { temporary: string; output: OutputFile }[] = [];
+  const createdFolders: string[] = [];
+  const cleanUp = () => {
+    temporaries.forEach(({ temporary }) => fs.rmSync(temporary, { force: true }));
+    createdFolders.reverse().forEach((folder) => fs.rmSync(folder, { recursive: true, force: true }));
+  };
+  const failure = (output: OutputFile, error: unknown) =>
+    new PotmapError(`cannot write the file (${(error as NodeJS.ErrnoException).code ?? "error"}); no output was written`, { file: output.file, field: output.flag });
+  const regular = outputs.filter((o) => !isSpecial(o.file));
+  const special = outputs.filter((o) => isSpecial(o.file));
+  for (const output of regular) {
+    const target = path.resolve(output.file);
+    const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    try {
+      const created = fs.mkdirSync(path.dirname(target), { recursive: true });
+      if (created) createdFolders.push(created);
+      temporaries.push({ temporary, output });
+      fs.writeFileSync(temporary, output.text);
+    } catch (error) {
+      cleanUp();
+      throw failure(output, error);
+    }
+  }
+  for (const output of special) {
+    try {
+      fs.writeFileSync(output.file, output.text);
+    } catch (error) {
+      cleanUp();
+      throw failure(output, error);
+    }
+  }
+  for (const { temporary, output } of temporaries) {
+    try {
+      fs.renameSync(temporary, path.resolve(output.file));
+    } catch (error) {
+      cleanUp();
+      throw failure(output, error);
+    }
+  }
+}
+
+/** Write one text file, all or nothing. */
+export function writeTextFile(file: string, text: string, flag: string, inputs: readonly string[] = []): void {
+  writeOutputs([{ file, text, flag }], inputs);
 }

@@ -28,13 +28,13 @@ export function formatTable(header: string[], rows: Cell[][], digits = 3): strin
  * The "warnings:" block every command prints at the end of its text output (empty string when
  * there is none): one line per warning, its message naming material, defect and value.
  */
-export function formatWarnings(warnings: readonly PotmapWarning[]): string {
+export function formatWarnings(warnings: readonly { message: string }[]): string {
   if (warnings.length === 0) return "";
   return ["", `warnings (${warnings.length}):`, ...warnings.map((w) => `  - ${w.message}`)].join("\n");
 }
 
 /** Text with the warnings block appended (unchanged when there is no warning). */
-export function withWarnings(text: string, warnings: readonly PotmapWarning[]): string {
+export function withWarnings(text: string, warnings: readonly { message: string }[]): string {
   const block = formatWarnings(warnings);
   return block ? `${text}\n${block}` : text;
 }

@@ -32,8 +32,44 @@ export function findCommand(name: string): CommandSpec | undefined {
 export async function runCommand(spec: CommandSpec, argv: readonly string[], err: Writer = () => {}, tty = false): Promise<CommandResult & { options: Record<string, unknown> }> {
   const options = parseOptions(argv, spec);
   const module = await spec.load();
-  const result = await module.run(options as never, { progress: (mode) => progressReporter(`potmap ${spec.name}`, mode, err, tty) });
+  let result: CommandResult;
+  try {
+    result = await module.run(options as never, { progress: (mode) => progressReporter(`potmap ${spec.name}`, mode, err, tty) });
+  } catch (error) {
+    throw error instanceof PotmapError ? inFlagWords(error) : error;
+  }
+  refuseUnsolved(spec.name, result);
   return { ...result, options };
+}
+
+/** Library parameters that are flags of the command line (cell/dataSet.ts look-ups). */
+const flagOf: Record<string, string> = { anode: "--anode", electrolyte: "--electrolyte", cathode: "--cathode", soc: "--soc" };
+
+/** A library error about a parameter, reworded with the flag the user typed. */
+export function inFlagWords(error: PotmapError): PotmapError {
+  const flag = error.file === undefined && error.field !== undefined ? flagOf[error.field] : undefined;
+  if (!flag) return error;
+  return new PotmapError(error.reason, { field: flag, ...(error.value !== undefined ? { value: error.value } : {}) });
+}
+
+/** Commands whose runs list failures per configuration and go on (a residual is one of them). */
+const lenient = new Set(["screen", "uncertainty", "check"]);
+
+/**
+ * A Fermi level whose charge-neutrality residual is above tolerance is not a solution: it is
+ * never printed as a result (guards.ts flags it as "neutrality-residual"; here it becomes the
+ * error). The message names the condition the guard reported.
+ */
+export function refuseUnsolved(name: string, result: CommandResult): void {
+  if (lenient.has(name)) return;
+  const warnings = (result.json as { warnings?: { code?: string; message?: string }[] } | undefined)?.warnings;
+  const find = (code: string) => (Array.isArray(warnings) ? warnings.find((w) => w?.code === code) : undefined);
+  const unsolved = find("neutrality-residual");
+  if (unsolved) {
+    throw new PotmapError(`charge neutrality was not reached, so there is no Fermi level to print: ${unsolved.message ?? "residual above tolerance"}`, { field: "neutrality" });
+  }
+  const outside = find("fermi-level-outside-bands");
+  if (outside) throw new PotmapError(`no meaningful Fermi level to print: ${outside.message ?? "E_F far outside the gap"}`, { field: "fermiLevel" });
 }
 
 const unknown = (name: string) => `potmap: unknown command "${name}" (known: ${commands.map((c) => c.name).join(", ")})\n`;

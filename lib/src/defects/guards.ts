@@ -24,6 +24,7 @@ export type WarningCode =
   | "dilute-limit"
   | "fermi-level-degenerate"
   | "neutrality-residual"
+  | "fermi-level-outside-bands"
   | "temperature-outside-range"
   | "voltage-outside-window"
   | "quench";
@@ -37,6 +38,12 @@ export interface PotmapWarning {
 export const edgeMargin = 3;
 /** Site fraction above which the dilute (Boltzmann) limit is flagged as invalid. */
 export const diluteLimit = 0.1;
+/**
+ * E_F more than this (eV) below the VBM or above the CBM is no result of the model: its dilute
+ * defects and parabolic or tabulated bands do not describe a solid flooded with carriers. The
+ * command line refuses such a result (cli/main.ts), as it refuses an unsolved neutrality.
+ */
+export const bandLimit = 1;
 /** Relative charge imbalance above which a solution is flagged (the solver reaches ~1e-9). */
 export const residualTolerance = 1e-6;
 
@@ -124,6 +131,12 @@ export function solutionWarnings(result: GuardedResult, bandGap: number, sites: 
     warnings.push({
       code: "fermi-level-degenerate",
       message: `${who}E_F = ${result.fermiLevel.toFixed(3)} eV is ${edge} (gap ${bandGap} eV) ${at}, with ${carriers}/cm^-3: ${cls}, a metal, though the record does not declare fermiLevel.declaredDegenerate`,
+    });
+  }
+  if (!(result.fermiLevel >= -bandLimit && result.fermiLevel <= bandGap + bandLimit)) {
+    warnings.push({
+      code: "fermi-level-outside-bands",
+      message: `${who}E_F = ${result.fermiLevel.toFixed(3)} eV lies more than ${bandLimit} eV outside the gap (0 to ${bandGap} eV) ${at}: the defect model does not hold there; check the formation energies and site densities`,
     });
   }
   const tolerance = context.residualTolerance ?? residualTolerance;

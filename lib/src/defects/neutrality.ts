@@ -312,8 +312,9 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
     throw new PotmapError(
       `charge neutrality has no root: the net charge stays ${sign} for every Fermi level ` +
         `(checked down to ${low.toFixed(2)} and up to ${high.toFixed(2)} eV above the VBM; at ${where} it is still ${sign}). ` +
-        `Add a compensating ${sign === "negative" ? "donor, holes" : "acceptor, electrons"} or check the formation energies`,
-      { field: "defects", value: muLi },
+        `Add a compensating ${sign === "negative" ? "donor, holes" : "acceptor, electrons"} or check the formation energies ` +
+        `(${options.context?.material ? `${options.context.material}, ` : ""}mu_Li = ${muLi} eV, i.e. ${-muLi} V vs Li, T = ${system.temperature} K)`,
+      { field: "fermiLevel.defects" },
     );
   }
   const { root, iterations, converged, bracket } = brent((x) => balance(compiled, muLi, x), low, high, {

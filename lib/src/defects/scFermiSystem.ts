@@ -8,7 +8,7 @@ import { cubicAngstrom } from "../core/constants";
 import { Defect, DefectResult, DefectSystem, Dopant } from "./defects";
 import { PotmapError } from "../core/errors";
 import { requirePositive } from "../core/validation";
-import { solveFermiLevel, SolveOptions } from "./neutrality";
+import { FermiSolution, solveFermiLevel, SolveOptions } from "./neutrality";
 import { FermiLevelClass, PotmapWarning, siteFraction, solutionWarnings } from "./guards";
 
 // ---------------------------------------------------------------- types
@@ -85,6 +85,8 @@ export interface ScFermiSystem extends DefectSystem {
   note?: string;
   /** Cell volume used to convert per-cell counts, cubic Angstrom. */
   volume: number;
+  /** The input-fermi.dat it was read from, named by a solver error. */
+  file?: string;
 }
 
 /** The self-consistent solution in the shape cli.md prints (lists, not yet keyed by name). */
@@ -142,6 +144,11 @@ export function scFermiSystem(
       .map((s) => ({ charge: s.charge, energy: s.energy, degeneracy: s.degeneracy }));
     const defect: Defect = { name: d.name, sites: d.nsites * perCell, chargeStates };
     if (frozen) {
+      // a frozen total above the defect's site density has no physical meaning: more defects
+      // than sites (SC-FERMI takes it as given; we refuse it rather than report 3e30 in 2.5e22)
+      if (frozen.concentration > defect.sites) {
+        fail(input.file, frozen.line, `${d.name} frozen concentration`, frozen.concentration, `must be at most the site density of ${d.name}, ${d.nsites} sites per cell = ${defect.sites.toExponential(3)} cm^-3: more defects than sites`);
+      }
       const fixedSum = fixed.reduce((sum, f) => sum + f.concentration, 0);
       const rest = frozen.concentration - fixedSum;
       if (rest < 0) {
@@ -173,7 +180,7 @@ export function scFermiSystem(
     carriers = { kind: "parabolic", electronMass: 1, holeMass: 1, statistics: "fermi-dirac" };
     note = "no density of states (totdos.dat) given: electrons and holes from parabolic bands with effective masses 1 m_e";
   }
-  const system: ScFermiSystem = { bandGap: input.bandGap, temperature, defects, carriers, dopants, volume };
+  const system: ScFermiSystem = { bandGap: input.bandGap, temperature, defects, carriers, dopants, volume, ...(input.file ? { file: input.file } : {}) };
   if (note) system.note = note;
   return system;
 }
@@ -199,7 +206,16 @@ function checkDosCoversGap(dos: ScFermiDos, bandGap: number): void {
  * potentials) and report frozen charge states under their defect's name.
  */
 export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}): ScFermiResult {
-  const solution = solveFermiLevel(system, 0, options);
+  let solution: FermiSolution;
+  try {
+    solution = solveFermiLevel(system, 0, options);
+  } catch (error) {
+    // the solver knows no file: name the input the system came from
+    if (error instanceof PotmapError && error.file === undefined && system.file !== undefined) {
+      throw new PotmapError(error.reason, { file: system.file, ...(error.field !== undefined ? { field: error.field } : {}) });
+    }
+    throw error;
+  }
   const defects: DefectResult[] = solution.defects.map((d) => ({ ...d, charges: { ...d.charges } }));
   for (const dopant of system.dopants ?? []) {
     let entry = defects.find((d) => d.name === dopant.name);

@@ -11,6 +11,8 @@
  */
 import { readFileSync } from "node:fs";
 import { PotmapError } from "../core/errors";
+import { jsonErrorLine, scanJsonText } from "../core/jsonText";
+import { inPhysicalRange, physicalRanges, rangeText } from "../core/ranges";
 import { parseDecimal, requireFiniteNumber } from "../core/validation";
 import {
   atomCount,
@@ -113,9 +115,14 @@ export function parsePhaseEntriesCsv(text: string, file = "<csv>"): PhaseEntry[]
       });
     }
     const formula = fields[formulaColumn].trim();
-    const composition = parseFormula(formula, { file: at, field: "formula" });
+    const composition = parseFormula(formula, { file: at, field: "formula", zeroAmounts: false });
     const field = header[energyColumn];
     const energy = parseNumber(fields[energyColumn], { file: at, field });
+    // an element in its reference state has formation energy 0 by definition; a polymorph lies
+    // above it (> 0); below it would mean the reference is not the element's ground state
+    if (isFormation && Object.keys(composition).length === 1 && energy < 0) {
+      throw new PotmapError("an elemental row's formation energy must be 0 (the reference state) or positive (a polymorph above it)", { file: at, field, value: fields[energyColumn].trim() });
+    }
     const id = idColumn >= 0 ? fields[idColumn].trim() : "";
     // an absent id is left out, not set to undefined
     return { formula, composition, energyPerAtom: energy, ...(id ? { id } : {}), source: at };
@@ -148,7 +155,10 @@ function splitCsvLine(line: string): string[] {
 
 /** An energy cell of the CSV: decimal text only (core/validation says why). */
 function parseNumber(text: string, where: { file: string; field: string }): number {
-  return parseDecimal(text, where, { unit: "eV/atom" });
+  const value = parseDecimal(text, where, { unit: "eV/atom" });
+  // 1e300 eV/atom is a slip, and it would make the linear programs fail (HiGHS) downstream
+  if (!inPhysicalRange(value, "energyPerAtom")) throw new PotmapError(`must be ${rangeText("energyPerAtom")}: ${physicalRanges.energyPerAtom.what}`, { ...where, value: text.trim() });
+  return value;
 }
 
 // ---------------------------------------------------------------- JSON
@@ -181,15 +191,21 @@ export function parsePhaseEntriesJson(text: string, file = "<json>", options: En
   const applyCorrections = options.applyCorrections ?? true;
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+    // nesting depth and repeated keys (core/jsonText.ts), then JSON.parse
+    const body = text.replace(/^\uFEFF/, "");
+    scanJsonText(body, file);
+    data = JSON.parse(body);
   } catch (error) {
-    throw new PotmapError(`invalid JSON (${(error as Error).message})`, { file });
+    if (error instanceof PotmapError) throw error;
+    const message = (error as Error).message;
+    const line = jsonErrorLine(message, text.replace(/^\uFEFF/, ""));
+    throw new PotmapError(`invalid JSON${line ? ` at line ${line}` : ""} (${message})`, { file });
   }
   if (data && typeof data === "object" && !Array.isArray(data) && Array.isArray((data as { entries?: unknown }).entries)) {
     data = (data as { entries: unknown[] }).entries;
   }
   if (!Array.isArray(data)) {
-    throw new PotmapError("expected a JSON list of computed entries (or {\"entries\": [...]})", { file, value: data });
+    throw new PotmapError("expected a JSON list of computed entries (or {\"entries\": [...]})", { file, field: "(document)", value: data });
   }
   if (data.length === 0) throw new PotmapError("JSON list of entries is empty", { file });
 
@@ -208,7 +224,7 @@ export function parsePhaseEntriesJson(text: string, file = "<json>", options: En
     if (compositionField !== "composition" && typeof value !== "string") {
       throw new PotmapError("expected a formula string", { file: at, field: compositionField, value });
     }
-    const composition = compositionFrom(value, { file: at, field: compositionField });
+    const composition = compositionFrom(value, { file: at, field: compositionField, zeroAmounts: false });
     const atoms = atomCount(composition);
 
     const number = (field: string): number | undefined => {
@@ -231,6 +247,9 @@ export function parsePhaseEntriesJson(text: string, file = "<json>", options: En
       });
     }
     if (applyCorrections) total += correctionOf(entry, at, number);
+    if (!inPhysicalRange(total / atoms, "energyPerAtom")) {
+      throw new PotmapError(`the energy per atom (${total / atoms}) must be ${rangeText("energyPerAtom")}: ${physicalRanges.energyPerAtom.what}`, { file: at, value: total });
+    }
 
     const idValue = entry.entry_id ?? entry.material_id;
     return {

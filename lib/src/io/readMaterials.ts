@@ -1,6 +1,8 @@
 /**
  * Reading material records: JSON parse -> schema (ajv) -> provenance -> physical
  * sanity -> plain model types. Every failure is one PotmapError naming file, field, value.
+ * The file runs over 400 lines because every field's conversion and its physical range
+ * (core/ranges.ts) sit side by side, so that no value reaches the physics unchecked.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -8,6 +10,8 @@ import type { ValidateFunction } from "ajv";
 import { createMaterialValidator } from "./materialValidator";
 import { PotmapError } from "../core/errors";
 import { checkFiniteTree, requireNonNegative, requirePositive } from "../core/validation";
+import { parseJsonText } from "../core/jsonText";
+import { PhysicalQuantity, inPhysicalRange, physicalRanges, rangeText } from "../core/ranges";
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/defects";
@@ -43,16 +47,12 @@ function valueAt(data: unknown, pointer: string): unknown {
   return node;
 }
 
-/** Parse JSON text, naming the file and the line of a syntax error. */
+/**
+ * Parse JSON text, naming the file and the line of a syntax error. A leading BOM is accepted;
+ * a repeated key or nesting deeper than core/jsonText's limit is an error (core/jsonText.ts).
+ */
 export function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    const message = (error as Error).message;
-    const match = /position (\d+)/.exec(message);
-    const line = match ? text.slice(0, Number(match[1])).split("\n").length : undefined;
-    throw new PotmapError(`malformed JSON${line ? ` at line ${line}` : ""}: ${message}`, { file });
-  }
+  return parseJsonText(text, file);
 }
 
 /**
@@ -69,7 +69,11 @@ export function checkFiniteNumbers(data: unknown, file: string): void {
 export function validateRecord(data: unknown, file: string): Json {
   checkFiniteNumbers(data, file);
   if (validate(data)) return data as Json;
-  const error = validator!.errors![0];
+  // An unknown field inside a quantity ({ "value": 5.9, "unit": "meV" }) fails both branches of
+  // its anyOf; ajv reports the first ("must be number"). The unknown field is what to fix.
+  const errors = validator!.errors!;
+  const unknownField = errors.find((e) => e.keyword === "additionalProperties" && e.instancePath === errors[0].instancePath && errors[0].keyword === "type");
+  const error = unknownField ?? errors[0];
   let field = fieldName(error.instancePath);
   let reason = error.message ?? "invalid";
   if (error.keyword === "required") {
@@ -127,6 +131,32 @@ export function quantityValue(q: unknown): number {
   return typeof q === "number" ? q : (q as { value: number }).value;
 }
 
+/** Options of toMaterial. */
+export interface ToMaterialOptions {
+  /**
+   * Check the physical ranges of core/ranges.ts (default true). `potmap check` turns this off
+   * and reports every value outside its range as a finding of its own instead of stopping at
+   * the first.
+   */
+  ranges?: boolean;
+}
+
+/** The field of a quantity as written: "ocv.value" for { "value": ... }, "ocv" for a number. */
+function quantityPath(node: unknown, field: string): string {
+  return node !== null && typeof node === "object" && "value" in (node as object) ? `${field}.value` : field;
+}
+
+/**
+ * A value inside its physical range (core/ranges.ts), or one PotmapError saying what is allowed.
+ * The same ranges are findings in `potmap check`.
+ */
+function physical(value: number, file: string, field: string, name: PhysicalQuantity, check: boolean): number {
+  if (check && !inPhysicalRange(value, name)) {
+    fail(file, field, value, `must be ${rangeText(name)}: outside the plausible range for ${physicalRanges[name].what}; a unit or sign slip?`);
+  }
+  return value;
+}
+
 function positive(value: number, file: string, field: string, unit?: string): number {
   return requirePositive(value, { file, field }, unit);
 }
@@ -135,15 +165,15 @@ function nonNegative(value: number, file: string, field: string, unit?: string):
   return requireNonNegative(value, { file, field }, unit);
 }
 
-function toCarriers(c: Json, file: string, field: string, bandGap: number): Carriers {
+function toCarriers(c: Json, file: string, field: string, bandGap: number, check: boolean): Carriers {
   if (c.kind === "none") return { kind: "none" };
   if (c.kind === "parabolic") {
     if (c.electronMass === undefined) fail(file, `${field}.electronMass`, undefined, "is required for parabolic bands");
     if (c.holeMass === undefined) fail(file, `${field}.holeMass`, undefined, "is required for parabolic bands");
     return {
       kind: "parabolic",
-      electronMass: positive(quantityValue(c.electronMass), file, `${field}.electronMass`, "m_e"),
-      holeMass: positive(quantityValue(c.holeMass), file, `${field}.holeMass`, "m_e"),
+      electronMass: physical(positive(quantityValue(c.electronMass), file, `${field}.electronMass`, "m_e"), file, quantityPath(c.electronMass, `${field}.electronMass`), "effectiveMass", check),
+      holeMass: physical(positive(quantityValue(c.holeMass), file, `${field}.holeMass`, "m_e"), file, quantityPath(c.holeMass, `${field}.holeMass`), "effectiveMass", check),
       statistics: c.statistics ?? "fermi-dirac",
     };
   }
@@ -167,20 +197,41 @@ function toCarriers(c: Json, file: string, field: string, bandGap: number): Carr
   };
 }
 
-function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
-  if (f.rule === "fixed") return { rule: "fixed", value: quantityValue(f.value) };
-  const temperature = positive(quantityValue(f.temperature), file, "fermiLevel.temperature", "K");
+function toFermiRule(f: Json, file: string, bandGap: number, check: boolean): FermiRule {
+  if (f.rule === "fixed") {
+    const value = quantityValue(f.value);
+    // guards.ts bandLimit: an E_F more than 1 eV outside the gap is no electrolyte's
+    if (check && !(value >= -1 && value <= bandGap + 1)) fail(file, quantityPath(f.value, "fermiLevel.value"), value, `must be from -1 to the band gap + 1 (${bandGap + 1} eV): E_F is measured from the VBM`);
+    return { rule: "fixed", value };
+  }
+  const temperature = physical(positive(quantityValue(f.temperature), file, "fermiLevel.temperature", "K"), file, quantityPath(f.temperature, "fermiLevel.temperature"), "temperature", check);
+  const names = new Map<string, string>();
   const defects: Defect[] = f.defects.map((d: Json, i: number) => {
     const field = `fermiLevel.defects[${i}]`;
+    // results are reported by name: a repeated name would merge two defects in every table
+    if (check && names.has(d.name)) fail(file, `${field}.name`, d.name, `is already the name of ${names.get(d.name)}; each defect needs its own name`);
+    names.set(d.name, field);
+    const charges = new Map<number, number>();
     const defect: Defect = {
       name: d.name,
-      sites: positive(quantityValue(d.sites), file, `${field}.sites`, "cm^-3"),
+      sites: physical(positive(quantityValue(d.sites), file, `${field}.sites`, "cm^-3"), file, quantityPath(d.sites, `${field}.sites`), "siteDensity", check),
       lithium: d.lithium ?? 0,
       ...(d.species !== undefined ? { species: d.species } : {}),
-      chargeStates: d.chargeStates.map((s: Json) => ({ charge: s.charge, energy: quantityValue(s.energy), degeneracy: s.degeneracy ?? 1 })),
+      chargeStates: d.chargeStates.map((s: Json, j: number) => {
+        const at = `${field}.chargeStates[${j}]`;
+        // a repeated charge state counts the same defect twice in the neutrality sum (eq. S-1)
+        if (check && charges.has(s.charge)) fail(file, `${at}.charge`, s.charge, `${d.name} already has charge state ${s.charge} (chargeStates[${charges.get(s.charge)}]); list each charge state once`);
+        charges.set(s.charge, j);
+        const degeneracy = s.degeneracy === undefined ? 1 : physical(s.degeneracy, file, `${at}.degeneracy`, "degeneracy", check);
+        return { charge: s.charge, energy: physical(quantityValue(s.energy), file, quantityPath(s.energy, `${at}.energy`), "defectEnergy", check), degeneracy };
+      }),
     };
     if (d.frozenConcentration !== undefined) {
+      const frozenField = quantityPath(d.frozenConcentration, `${field}.frozenConcentration`);
       defect.frozenConcentration = positive(quantityValue(d.frozenConcentration), file, `${field}.frozenConcentration`, "cm^-3");
+      if (check && defect.frozenConcentration > defect.sites) {
+        fail(file, frozenField, defect.frozenConcentration, `must be at most the site density of ${d.name} (${defect.sites.toExponential(3)} cm^-3): more defects than sites`);
+      }
     }
     for (const element of Object.keys(d.species ?? {})) {
       if (!f.potentials?.[element]) fail(file, `${field}.species.${element}`, d.species[element], `needs fermiLevel.potentials.${element}`);
@@ -190,13 +241,13 @@ function toFermiRule(f: Json, file: string, bandGap: number): FermiRule {
   const dopants: Dopant[] = (f.dopants ?? []).map((d: Json, i: number) => ({
     name: d.name,
     charge: d.charge,
-    concentration: nonNegative(quantityValue(d.concentration), file, `fermiLevel.dopants[${i}].concentration`, "cm^-3"),
+    concentration: physical(nonNegative(quantityValue(d.concentration), file, `fermiLevel.dopants[${i}].concentration`, "cm^-3"), file, quantityPath(d.concentration, `fermiLevel.dopants[${i}].concentration`), "concentration", check),
   }));
   const potentials: Record<string, TiedPotential> = {};
   for (const [element, p] of Object.entries((f.potentials ?? {}) as Record<string, Json>)) {
     potentials[element] = { intercept: quantityValue(p.intercept), slope: quantityValue(p.slope) };
   }
-  const system: DefectSystem = { bandGap, temperature, defects, dopants, potentials, carriers: toCarriers(f.carriers, file, "fermiLevel.carriers", bandGap) };
+  const system: DefectSystem = { bandGap, temperature, defects, dopants, potentials, carriers: toCarriers(f.carriers, file, "fermiLevel.carriers", bandGap, check) };
   if (f.occupancy !== undefined) {
     const occupancy = typeof f.occupancy === "string" ? f.occupancy : f.occupancy.value;
     if (occupancy !== "dilute" && occupancy !== "saturating") fail(file, "fermiLevel.occupancy", occupancy, 'must be "dilute" or "saturating"');
@@ -243,42 +294,45 @@ function toConstraints(list: unknown, file: string): LiteratureConstraint[] {
 }
 
 /** Turn a validated record into the model's plain types, checking physical ranges. */
-export function toMaterial(record: Json, file: string): Material {
+export function toMaterial(record: Json, file: string, options: ToMaterialOptions = {}): Material {
   // records built in memory (calibration, screening) may skip validateRecord
   checkFiniteNumbers(record, file);
+  const check = options.ranges ?? true;
+  const range = (node: unknown, field: string, name: PhysicalQuantity) => physical(quantityValue(node), file, quantityPath(node, field), name, check);
   const colour = record.colour;
   if (record.role === "anode") {
-    const anode: Anode = { role: "anode", id: record.id, name: record.name, workFunction: positive(quantityValue(record.workFunction), file, "workFunction", "eV") };
+    const anode: Anode = { role: "anode", id: record.id, name: record.name, workFunction: range(record.workFunction, "workFunction", "workFunction") };
     if (colour) anode.colour = colour;
     return anode;
   }
   if (record.role === "electrolyte") {
-    const bandGap = positive(quantityValue(record.bandGap), file, "bandGap", "eV");
-    const lower = quantityValue(record.window.lower);
-    const upper = quantityValue(record.window.upper);
+    const bandGap = range(record.bandGap, "bandGap", "bandGap");
+    const lower = range(record.window.lower, "window.lower", "window");
+    const upper = range(record.window.upper, "window.upper", "window");
     if (!(upper > lower)) fail(file, "window.upper", upper, `must exceed window.lower (${lower})`);
     const electrolyte: Electrolyte = {
       role: "electrolyte",
       id: record.id,
       name: record.name,
       bandGap,
-      ionizationPotential: positive(quantityValue(record.ionizationPotential), file, "ionizationPotential", "eV"),
+      ionizationPotential: range(record.ionizationPotential, "ionizationPotential", "ionizationPotential"),
       window: { lower, upper },
-      fermiLevel: toFermiRule(record.fermiLevel, file, bandGap),
+      fermiLevel: toFermiRule(record.fermiLevel, file, bandGap, check),
     };
     if (record.fermiLevel.declaredDegenerate?.value === true) electrolyte.declaredDegenerate = true;
-    const range = record.fermiLevel.validTemperature;
-    if (range !== undefined) {
-      const low = positive(range.lower, file, "fermiLevel.validTemperature.lower");
-      const high = positive(range.upper, file, "fermiLevel.validTemperature.upper");
+    if (file && !file.startsWith("(")) electrolyte.file = file;
+    const valid = record.fermiLevel.validTemperature;
+    if (valid !== undefined) {
+      const low = positive(valid.lower, file, "fermiLevel.validTemperature.lower");
+      const high = positive(valid.upper, file, "fermiLevel.validTemperature.upper");
       if (!(high >= low)) fail(file, "fermiLevel.validTemperature.upper", high, `must be at least validTemperature.lower (${low} K)`);
       electrolyte.validTemperature = { lower: low, upper: high };
     }
     if (record.formula) electrolyte.formula = record.formula;
     if (typeof record.bandGap === "object" && record.bandGap.functional) electrolyte.bandGapFunctional = record.bandGap.functional;
     if (record.constraints !== undefined) electrolyte.constraints = toConstraints(record.constraints, file);
-    if (record.scissor !== undefined) electrolyte.scissor = quantityValue(record.scissor);
-    if (record.dielectricConstant !== undefined) electrolyte.dielectricConstant = positive(quantityValue(record.dielectricConstant), file, "dielectricConstant");
+    if (record.scissor !== undefined) electrolyte.scissor = scissorOf(record.scissor, "scissor", bandGap, file, check);
+    if (record.dielectricConstant !== undefined) electrolyte.dielectricConstant = range(record.dielectricConstant, "dielectricConstant", "dielectricConstant");
     if (colour) electrolyte.colour = colour;
     return electrolyte;
   }
@@ -292,20 +346,34 @@ export function toMaterial(record: Json, file: string): Material {
       id: record.id,
       name: record.name,
       soc: s.soc,
-      bandGap: nonNegative(quantityValue(s.bandGap), file, `${field}.bandGap`, "eV"),
-      ionizationPotential: positive(quantityValue(s.ionizationPotential), file, `${field}.ionizationPotential`, "eV"),
+      // a cathode state may be metallic (gap 0, e.g. Li0.5CoO2); otherwise a band gap
+      bandGap: quantityValue(s.bandGap) === 0 ? 0 : range(s.bandGap, `${field}.bandGap`, "bandGap"),
+      ionizationPotential: range(s.ionizationPotential, `${field}.ionizationPotential`, "ionizationPotential"),
       fermiLevel: quantityValue(s.fermiLevel),
-      ocv: positive(quantityValue(s.ocv), file, `${field}.ocv`, "V"),
+      ocv: positive(range(s.ocv, `${field}.ocv`, "ocv"), file, quantityPath(s.ocv, `${field}.ocv`), "V"),
     };
-    if (s.scissor !== undefined) state.scissor = quantityValue(s.scissor);
+    // paper section 2: a cathode's E_F is measured from its VBM and lies in its gap
+    if (check && !(state.fermiLevel >= 0 && state.fermiLevel <= state.bandGap)) {
+      fail(file, quantityPath(s.fermiLevel, `${field}.fermiLevel`), state.fermiLevel, `must be from 0 to the band gap (${state.bandGap} eV): a cathode's E_F is measured from its VBM and lies in its gap`);
+    }
+    if (s.scissor !== undefined) state.scissor = scissorOf(s.scissor, `${field}.scissor`, state.bandGap, file, check);
     // eq. 3 against Li metal: a lithiated state that is stable against Li has OCV > 0
-    if (s.ocvComputed !== undefined) state.ocvComputed = positive(quantityValue(s.ocvComputed), file, `${field}.ocvComputed`, "V");
+    if (s.ocvComputed !== undefined) state.ocvComputed = positive(range(s.ocvComputed, `${field}.ocvComputed`, "ocv"), file, quantityPath(s.ocvComputed, `${field}.ocvComputed`), "V");
     if (colour) state.colour = colour;
     return state;
   });
   const cathode: Cathode = { role: "cathode", id: record.id, name: record.name, states };
   if (colour) cathode.colour = colour;
   return cathode;
+}
+
+/** A scissor shift whose corrected gap (gap + scissor) is still a band gap (core/ranges.ts). */
+function scissorOf(node: unknown, field: string, bandGap: number, file: string, check: boolean): number {
+  const scissor = physical(quantityValue(node), file, quantityPath(node, field), "scissor", check);
+  if (check && !inPhysicalRange(bandGap + scissor, "bandGap")) {
+    fail(file, quantityPath(node, field), scissor, `must leave a corrected gap (bandGap ${bandGap} eV + scissor) of ${rangeText("bandGap")}`);
+  }
+  return scissor;
 }
 
 /** Parse, validate and convert one material record given as text. */

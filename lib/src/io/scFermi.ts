@@ -20,6 +20,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PotmapError } from "../core/errors";
+import { inPhysicalRange, physicalRanges, rangeText } from "../core/ranges";
 import { isDecimal, parseDecimal, parseInteger as parseIntegerText, parseNumberInRange } from "../core/validation";
 import {
   ScFermiChargeState,
@@ -118,6 +119,10 @@ export function readInputFermi(text: string, fileName = "input-fermi.dat"): ScFe
   const bandGap = parsePositive(gapLine.tokens[0], file, gapLine.number, "band gap", "eV");
   const temperatureLine = scalar("temperature");
   const temperature = parsePositive(temperatureLine.tokens[0], file, temperatureLine.number, "temperature", "K");
+  // the shared physical ranges (core/ranges.ts): a gap of 1e300 eV or 1e6 K is a slip, and the
+  // solver would search E_F up to it; a semiconductor's gap may be small, so only the top is checked
+  if (!(bandGap <= physicalRanges.bandGap.max)) fail(file, gapLine.number, "band gap", gapLine.tokens[0], `must be at most ${physicalRanges.bandGap.max} eV: ${physicalRanges.bandGap.what}`);
+  if (!inPhysicalRange(temperature, "temperature")) fail(file, temperatureLine.number, "temperature", temperatureLine.tokens[0], `must be ${rangeText("temperature")}`);
   const countLine = scalar("number of defect species");
   const defectCount = parseInteger(countLine.tokens[0], file, countLine.number, "number of defect species", 0);
 
@@ -172,7 +177,9 @@ export function readInputFermi(text: string, fileName = "input-fermi.dat"): ScFe
       const charge = parseNumber(entry.tokens[0], file, entry.number, `${name} charge`);
       if (!Number.isInteger(charge)) fail(file, entry.number, `${name} charge`, entry.tokens[0], "a charge must be a whole number");
       const energy = parseNumber(entry.tokens[1], file, entry.number, `${name} formation energy`);
+      if (!inPhysicalRange(energy, "defectEnergy")) fail(file, entry.number, `${name} formation energy`, entry.tokens[1], `must be ${rangeText("defectEnergy")}: ${physicalRanges.defectEnergy.what}`);
       const degeneracy = parsePositive(entry.tokens[2], file, entry.number, `${name} degeneracy`);
+      if (!inPhysicalRange(degeneracy, "degeneracy")) fail(file, entry.number, `${name} degeneracy`, entry.tokens[2], `must be ${rangeText("degeneracy")}: ${physicalRanges.degeneracy.what}`);
       const duplicate = chargeStates.find((c) => c.charge === charge);
       if (duplicate) fail(file, entry.number, `${name} charge`, entry.tokens[0], `charge ${charge} of ${name} is already given on line ${duplicate.line}`);
       chargeStates.push({ charge, energy, degeneracy, line: entry.number });
@@ -297,6 +304,9 @@ export function readUnitCell(text: string, fileName = "unitcell.dat"): ScFermiUn
   if (!scaleLine) fail(file, undefined, "scale factor", undefined, "the file has no scale factor (it is empty or all comments)");
   expectFields(scaleLine, 1, file, "scale factor", "the scale factor alone");
   const scale = parsePositive(scaleLine.tokens[0], file, scaleLine.number, "scale factor");
+  if (!inPhysicalRange(scale, "cellScale")) {
+    fail(file, scaleLine.number, "scale factor", scaleLine.tokens[0], `must be ${rangeText("cellScale")}: the lattice vectors are in Angstrom, so the scale factor is about 1`);
+  }
   const lattice: number[][] = [];
   for (let i = 0; i < 3; i++) {
     const entry = lines[1 + i];
@@ -310,6 +320,9 @@ export function readUnitCell(text: string, fileName = "unitcell.dat"): ScFermiUn
   const volume = Math.abs(det) * scale ** 3;
   if (!(volume > 0) || !Number.isFinite(volume)) {
     fail(file, lines[1].number, "lattice vectors", lattice, "the lattice vectors are linearly dependent (zero cell volume)");
+  }
+  if (!inPhysicalRange(volume, "cellVolume")) {
+    fail(file, lines[1].number, "lattice vectors", lattice, `give a cell volume of ${volume.toPrecision(4)} A^3 (with scale factor ${scale}); a cell is ${rangeText("cellVolume")}`);
   }
   return { file, scale, lattice, volume };
 }

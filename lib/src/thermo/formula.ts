@@ -14,7 +14,18 @@ export type Composition = Readonly<Record<string, number>>;
 export interface FormulaSource {
   file?: string;
   field?: string;
+  /**
+   * Accept an amount of 0 ("Li0CoO2" = CoO2; default true). Phase-entry rows pass false: a row
+   * "Li0S" is elemental S with a compound's formation energy, which collapses windows.
+   */
+  zeroAmounts?: boolean;
 }
+
+/** Smallest non-zero amount of a phase entry (zeroAmounts false): LiNi0.0625O2 is fine, 1e-9 is not. */
+export const minimumAmount = 1e-4;
+
+/** Bracket nesting deeper than any real formula ("Ca3(PO4)2" is 1); keeps the parser's recursion shallow. */
+export const maxFormulaDepth = 8;
 
 // All 118 element symbols in atomic-number order. A full list (not just the
 // battery elements) so that a typo such as "Lj" is rejected while rare but
@@ -87,18 +98,25 @@ export function parseFormula(formula: string, source: FormulaSource = {}): Compo
   const skipSpace = () => {
     while (pos < formula.length && /\s/.test(formula[pos])) pos++;
   };
-  const readAmount = (): number => {
+  const readAmount = (what: string): number => {
     skipSpace();
     const match = /^(\d+(\.\d*)?|\.\d+)/.exec(formula.slice(pos));
     if (!match) return 1;
+    const amount = Number(match[0]);
+    if (amount > 0 && amount < minimumAmount && source.zeroAmounts === false) {
+      throw new PotmapError(`an amount of ${match[0]} (${what} at character ${pos + 1}) is below ${minimumAmount}: a phase entry's amounts are round-off, not chemistry`, where);
+    }
+    if (amount === 0 && source.zeroAmounts === false) {
+      throw new PotmapError(`an amount of 0 (${what}0 at character ${pos + 1}) is not allowed here: write the formula without ${what}`, where);
+    }
     pos += match[0].length;
-    return Number(match[0]);
+    return amount;
   };
   const closers: Record<string, string> = { "(": ")", "[": "]", "{": "}" };
 
   // Recursive descent: a group is a sequence of element symbols and
   // bracketed sub-groups, each with an optional amount.
-  const readGroup = (closer: string | null): Map<string, number> => {
+  const readGroup = (closer: string | null, depth: number): Map<string, number> => {
     const counts = new Map<string, number>();
     const add = (symbol: string, amount: number) => counts.set(symbol, (counts.get(symbol) ?? 0) + amount);
     for (;;) {
@@ -114,10 +132,11 @@ export function parseFormula(formula: string, source: FormulaSource = {}): Compo
       }
       if (ch in closers) {
         const start = pos;
+        if (depth >= maxFormulaDepth) fail(`brackets nested more than ${maxFormulaDepth} deep`, start);
         pos++;
-        const inner = readGroup(closers[ch]);
+        const inner = readGroup(closers[ch], depth + 1);
         if (inner.size === 0) fail("empty brackets", start);
-        const amount = readAmount();
+        const amount = readAmount(formula.slice(start, pos));
         for (const [symbol, n] of inner) add(symbol, n * amount);
         continue;
       }
@@ -127,14 +146,14 @@ export function parseFormula(formula: string, source: FormulaSource = {}): Compo
           throw new PotmapError(`unknown element symbol "${match[0]}" in chemical formula`, where);
         }
         pos += match[0].length;
-        add(match[0], readAmount());
+        add(match[0], readAmount(match[0]));
         continue;
       }
       fail(`unexpected "${ch}"`, pos);
     }
   };
 
-  const counts = readGroup(null);
+  const counts = readGroup(null, 0);
   const composition: Record<string, number> = {};
   for (const [symbol, amount] of counts) {
     if (!Number.isFinite(amount)) fail("amount is not a finite number", 0);
@@ -164,6 +183,8 @@ export function compositionFrom(object: unknown, source: FormulaSource = {}): Co
     if (typeof amount !== "number" || !Number.isFinite(amount) || amount < 0) {
       throw new PotmapError(`amount of ${symbol} must be a non-negative number`, where);
     }
+    if (amount === 0 && source.zeroAmounts === false) throw new PotmapError(`amount of ${symbol} is 0: leave ${symbol} out of the composition`, where);
+    if (amount > 0 && amount < minimumAmount && source.zeroAmounts === false) throw new PotmapError(`amount of ${symbol} is ${amount}: below ${minimumAmount}, a phase entry's amounts are round-off, not chemistry`, where);
     if (amount > 0) composition[symbol] = amount;
   }
   if (Object.keys(composition).length === 0) {

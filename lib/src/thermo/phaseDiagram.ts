@@ -200,13 +200,17 @@ export async function grandPotential(
       rowUpper: extraRow ? [...target, extraRow.upper] : target,
       matrix: { format: "csc", numRows, numCols: columns.length, ...matrix },
     });
-    if (result.status === -1) throw new Error(`HiGHS failed on the decomposition LP of ${label}`);
+    // a failed solve is bad input here (amounts or energies spanning many orders of magnitude;
+    // readers bound both), not an internal error: name the entries file
+    const unsolved = (what: string) =>
+      new PotmapError(`the decomposition of ${label} cannot be solved (${what}): the entries' amounts or energies span too many orders of magnitude`, where);
+    if (result.status === -1) throw unsolved("HiGHS failed");
     const status = result.value.modelStatus;
     if (status === highs.constants.modelStatus.infeasible) {
       throw new PotmapError("composition cannot be made from the phase entries (no balanced mixture exists)", where);
     }
     if (status !== highs.constants.modelStatus.optimal) {
-      throw new Error(`HiGHS returned model status ${status} on the decomposition LP of ${label}`);
+      throw unsolved(`HiGHS model status ${status}`);
     }
     return result.value.solution.colValue;
   };

@@ -77,7 +77,21 @@ export interface StabilityWindow {
   stableAs: string[];
   /** Energy above the hull, eV/atom, if the compound is among the entries; else null. */
   energyAboveHull: number | null;
+  /** Whether the compound is among the entries (else its window is that of its composition). */
+  inEntries: boolean;
+  /** Whether a window of non-zero width exists (false: lower == upper, the compound decomposes at every voltage). */
+  exists: boolean;
+  /** What a reader of lower/upper must know: not among the entries, above the hull, no window. */
+  warnings: WindowWarning[];
 }
+
+export interface WindowWarning {
+  code: "not-in-entries" | "above-hull" | "no-window";
+  message: string;
+}
+
+/** Energy above the hull (eV/atom) beyond which the window is flagged: the compound is metastable at best. */
+export const aboveHullWarning = 0.025;
 
 // Guard against a runaway search (it cannot happen for a finite LP, but a
 // bug or pathological round-off should fail loudly, not hang).
@@ -178,20 +192,42 @@ export async function stabilityWindow(
 ): Promise<StabilityWindow> {
   const label = typeof formula === "string" ? formula : reducedFormula(formula);
   const composition = typeof formula === "string" ? parseFormula(formula, { field: "formula" }) : formula;
+  const open = options.openElement ?? "Li";
+  checkOpenElement(entries, open, options);
+  if (!((composition[open] ?? 0) > 0)) {
+    // without the element the compound can never release it: the "window" would be 0 V to
+    // nothing, which reads as "stable everywhere" but only says the question does not apply
+    throw new PotmapError(`${label} contains no ${open}: a stability window against ${open} needs a compound that holds it`, {
+      file: options.file,
+      field: options.openElementField ?? "openElement",
+      value: open,
+    });
+  }
   const steps = await reactionProfile(entries, composition, options);
   const amountTol = 1e-7 * Math.max(1, atomCount(composition));
 
   const own = findEntry(entries, composition);
   const aboveHull = own ? await energyAboveHull(phaseDiagram(entries), own) : null;
-  const result = (lower: number, upper: number, below: number, inside: number, above: number): StabilityWindow => ({
-    formula: label,
-    lower,
-    upper,
-    reducedTo: below >= 0 ? steps[below].products : [],
-    oxidizedTo: above < steps.length ? steps[above].products : [],
-    stableAs: inside >= 0 ? steps[inside].products : [],
-    energyAboveHull: aboveHull,
-  });
+  const result = (lower: number, upper: number, below: number, inside: number, above: number): StabilityWindow => {
+    const warnings: WindowWarning[] = [];
+    if (!own) warnings.push({ code: "not-in-entries", message: `${label} is not among the phase entries: the window is that of its composition, whatever its energy` });
+    if (aboveHull !== null && aboveHull > aboveHullWarning) {
+      warnings.push({ code: "above-hull", message: `${label} lies ${(aboveHull * 1000).toFixed(0)} meV/atom above the hull (more than ${aboveHullWarning * 1000}): it is unstable at every voltage; the window is that of its Li-conserving decomposition` });
+    }
+    if (!(upper > lower)) warnings.push({ code: "no-window", message: `no voltage keeps ${label} (or its products) at its ${open} content: no stability window, only the voltage ${lower.toFixed(3)} V where the products jump across it` });
+    return {
+      formula: label,
+      lower,
+      upper,
+      reducedTo: below >= 0 ? steps[below].products : [],
+      oxidizedTo: above < steps.length ? steps[above].products : [],
+      stableAs: inside >= 0 ? steps[inside].products : [],
+      energyAboveHull: aboveHull,
+      inEntries: own !== undefined && own !== null,
+      exists: upper > lower,
+      warnings,
+    };
+  };
 
   // Uptake decreases with voltage (more Li taken up at low voltage).
   const inside = steps.findIndex((s) => Math.abs(s.uptake) <= amountTol);

@@ -19,6 +19,7 @@
  */
 import { Defect, DefectSystem, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
+import { inPhysicalRange, physicalRanges, rangeText } from "../core/ranges";
 import { isDecimal } from "../core/validation";
 import { Electrolyte } from "../cell/materials";
 import { electrolyteSystem, guardContextOf } from "../cell/fermiLevel";
@@ -35,6 +36,9 @@ function checkDopant(dopant: Dopant, where: string): void {
   }
   if (typeof dopant.concentration !== "number" || !Number.isFinite(dopant.concentration) || dopant.concentration < 0) {
     throw new PotmapError("a dopant's concentration must be zero or a positive finite number (cm^-3)", { field: `${where}.concentration`, value: dopant.concentration });
+  }
+  if (!inPhysicalRange(dopant.concentration, "concentration")) {
+    throw new PotmapError(`a dopant's concentration must be ${rangeText("concentration")}: ${physicalRanges.concentration.what}`, { field: `${where}.concentration`, value: dopant.concentration });
   }
 }
 
@@ -56,6 +60,9 @@ export function parseDopant(text: string, field = "--dopant"): Dopant {
   }
   if (!(concentration >= 0) || !Number.isFinite(concentration)) {
     throw new PotmapError(`the concentration of ${name} must be a non-negative number in cm^-3, e.g. 4e20`, { field, value: text });
+  }
+  if (!inPhysicalRange(concentration, "concentration")) {
+    throw new PotmapError(`the concentration of ${name} must be ${rangeText("concentration")}: ${physicalRanges.concentration.what}`, { field, value: text });
   }
   return { name, charge, concentration };
 }

@@ -43,6 +43,11 @@ export function run(options: OptionValues<typeof dopeOptions>): CommandResult {
   if (dopants.length) modified = withDopants(modified, dopants);
   let quench: Record<string, unknown> | undefined;
   if (quenchTemperature !== undefined) {
+    // outside its window the electrolyte decomposes: no defect equilibrium of it to freeze
+    const { lower, upper } = shipped.window;
+    if (quenchVoltage! < lower || quenchVoltage! > upper) {
+      throw new PotmapError(`must lie in the stability window of ${shipped.id} (${lower} to ${upper} V vs Li): outside it the electrolyte decomposes`, { field: "--quench-voltage", value: quenchVoltage });
+    }
     const system = electrolyteSystem(modified);
     const names = system.defects.map((d) => d.name);
     for (const name of freeze ?? []) {

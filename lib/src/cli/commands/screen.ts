@@ -8,7 +8,7 @@ import type { CommandIO, CommandResult, OptionValues } from "../command";
 import type { screenOptions } from "../commands";
 import { PotmapError } from "../../core/errors";
 import { formatNumber, formatTable, withWarnings } from "../format";
-import { writeTextFile } from "../files";
+import { checkOutputPaths, writeOutputs } from "../files";
 import { lenientDataSetOption } from "../cellOptions";
 import { builtinMaterialsFolder } from "../../io/readMaterials";
 import { MaterialFailure } from "../../io/readRecords";
@@ -30,6 +30,10 @@ export function run(options: OptionValues<typeof screenOptions>, io: CommandIO):
   // what was read: the built-in folder (unless --only), then the --materials entries
   const materials = [...(options.only ? [] : [builtinMaterialsFolder()]), ...(options.materials ?? [])].join(",");
 
+  // refuse an output that is an input before the run, not after it
+  const inputs = [...(options.only ? [] : [builtinMaterialsFolder()]), ...(options.materials ?? [])];
+  const outputNames = [...(csvFile ? [{ file: csvFile, flag: "--csv" }] : []), ...(jsonFile ? [{ file: jsonFile, flag: "--json-out" }] : [])];
+  checkOutputPaths(outputNames, inputs);
   const progress = io.progress(options.progress);
   const start = performance.now();
   const loaded = lenientDataSetOption(options, (done, total) => progress.update(done, total, "files"));
@@ -45,8 +49,11 @@ export function run(options: OptionValues<typeof screenOptions>, io: CommandIO):
     );
   }
   const json = { materials, ...screenJson(result), readMs: result.readMs };
-  if (csvFile) writeTextFile(csvFile, screenCsv(result), "--csv");
-  if (jsonFile) writeTextFile(jsonFile, JSON.stringify(json, null, 1) + "\n", "--json-out");
+  // both or neither (cli/files.ts)
+  writeOutputs(
+    [...(csvFile ? [{ file: csvFile, text: screenCsv(result), flag: "--csv" }] : []), ...(jsonFile ? [{ file: jsonFile, text: JSON.stringify(json, null, 1) + "\n", flag: "--json-out" }] : [])],
+    [...inputs, ...loaded.files.values()],
+  );
 
   const f = (x: number) => formatNumber(x, 3);
   const rate = result.elapsedMs > 0 ? result.configurations / (result.elapsedMs / 1000) : NaN;

@@ -21,7 +21,7 @@ export function run(options: OptionValues<typeof sensitivityOptions>): CommandRe
     temperature: options.temperature,
   });
   const figureFile = options.figure;
-  if (figureFile) writeTextFile(figureFile, JSON.stringify(figureToJSON(withDefaultLayout(sensitivityTornadoFigure(result, { top }))), null, 1) + "\n", "--figure");
+  if (figureFile) writeTextFile(figureFile, JSON.stringify(figureToJSON(withDefaultLayout(sensitivityTornadoFigure(result, { top }))), null, 1) + "\n", "--figure", options.materials ?? []);
   const v = (x: number | null) => (x === null ? "n/a" : `${x >= 0 ? "+" : ""}${x.toFixed(3)}`);
   const text = [
     `${result.anode} | ${result.electrolyte} | ${result.cathode} (SOC ${result.soc}): dphi_c = ${v(result.nominal.dphiCathode)} V, dphi_a = ${v(result.nominal.dphiAnode)} V` +

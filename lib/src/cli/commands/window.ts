@@ -6,12 +6,15 @@ import type { CommandResult, OptionValues } from "../command";
 import type { windowOptions } from "../commands";
 import { readPhaseEntries } from "../../io/phaseEntries";
 import { stabilityWindow } from "../../thermo/stabilityWindow";
+import { withWarnings } from "../format";
+import { parseFormula } from "../../thermo/formula";
 
 const volts = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} V` : "none");
 const phases = (list: string[]) => (list.length ? list.join(" + ") : "-");
 
 export async function run(options: OptionValues<typeof windowOptions>): Promise<CommandResult> {
   const { entries: file, formula, openElement } = options;
+  parseFormula(formula, { field: "--formula" }); // a bad formula is named by its flag
   const entries = readPhaseEntries(file);
   const w = await stabilityWindow(entries, formula, { openElement, file, openElementField: "--open-element" });
   // JSON has no Infinity: an edge that does not exist (never releases the
@@ -22,6 +25,11 @@ export async function run(options: OptionValues<typeof windowOptions>): Promise<
     upper: Number.isFinite(w.upper) ? w.upper : null,
     reducedTo: w.reducedTo,
     oxidizedTo: w.oxidizedTo,
+    inEntries: w.inEntries,
+    // absent when the compound is not among the entries (JSON output holds no null)
+    ...(w.energyAboveHull !== null ? { energyAboveHull: w.energyAboveHull } : {}),
+    exists: w.exists,
+    warnings: w.warnings,
   };
   const text = [
     `Stability window of ${w.formula} against ${openElement} (${file})`,
@@ -29,6 +37,7 @@ export async function run(options: OptionValues<typeof windowOptions>): Promise<
     `  upper  ${volts(w.upper).padStart(8)}   oxidized to  ${phases(w.oxidizedTo)}`,
     `  inside the window: ${phases(w.stableAs)}` +
       (w.energyAboveHull !== null ? `  (${(w.energyAboveHull * 1000).toFixed(1)} meV/atom above hull)` : ""),
+    `  in the entries: ${w.inEntries ? "yes" : "no"}; window exists: ${w.exists ? "yes" : "no (lower = upper)"}`,
   ].join("\n");
-  return { json, text };
+  return { json, text: withWarnings(text, w.warnings) };
 }
