@@ -141,7 +141,7 @@ function renderOutput(o, ctx) {
     );
   }
   if (typeof data["text/html"] === "string" || Array.isArray(data["text/html"])) {
-    return `<div class="output html">${joinText(/** @type {string | string[]} */ (data["text/html"]))}</div>`;
+    return `<div class="output html">${renderHtmlMath(joinText(/** @type {string | string[]} */ (data["text/html"])))}</div>`;
   }
   if (typeof png === "string") return `<figure class="output image">${img(plain)}</figure>`;
   if (data["image/svg+xml"]) return `<figure class="output image">${joinText(/** @type {string | string[]} */ (data["image/svg+xml"]))}</figure>`;
@@ -448,6 +448,21 @@ ${items.join("\n")}
   );
   await Promise.all([plotly, explorer]);
   return { pages: pages.map((p) => p.name), out, seconds: (Date.now() - t0) / 1000 };
+}
+
+/**
+ * Math in an HTML output of a notebook (tables: column names such as "$\\Delta\\phi_a$ (V)"):
+ * $...$ in the text between tags rendered by KaTeX; tags and attributes are left alone.
+ * @param {string} html
+ */
+export function renderHtmlMath(html) {
+  const katex = require("katex");
+  /** @param {string} t */
+  const unescape = (t) => t.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/\$(?=\S)([^$]+?)\$/g, (_, t) => katex.renderToString(unescape(t), { output: "htmlAndMathml", throwOnError: false, strict: "ignore" }))))
+    .join("");
 }
 
 /**

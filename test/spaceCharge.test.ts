@@ -452,7 +452,7 @@ describe("potmap scl (cli.md)", () => {
       [{ ef0: "Infinity" }, "--ef0", '"Infinity"'],
       [{ ef0: "0x10" }, "--ef0", '"0x10"'],
       [{ epsilon: "" }, "--epsilon", '""'],
-      [{ nsites: "-3e22" }, "--nsites", "-3e+22"],
+      [{ nsites: "-3e22" }, "--nsites", "-3e22"],
       [{ nsites: "0" }, "--nsites", "0"],
       [{ epsilon: "0" }, "--epsilon", "0"],
       [{ alpha: "0" }, "--alpha", "0"],
