@@ -228,7 +228,11 @@ export async function showFigure(fig: PlotlyFigure, options: ShowFigureOptions =
         })
       : null;
 
-  const traces = spec.data.map((t) => t.name).filter((n): n is string => typeof n === "string" && n !== "");
+  // legend names may carry Plotly markup (Kröger-Vink subscripts): the caption is plain text
+  const traces = spec.data
+    .map((t) => t.name)
+    .filter((n): n is string => typeof n === "string" && n !== "")
+    .map((n) => n.replace(/<sub>(.*?)<\/sub>/g, "_$1").replace(/<[^>]*>/g, ""));
   const caption =
     options.caption ??
     `Figure: ${titleOf(spec) ?? options.name ?? "Plotly figure"}` + (traces.length ? ` (${traces.join(", ")})` : "");
