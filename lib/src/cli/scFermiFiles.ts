@@ -11,9 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PotmapError } from "../core/errors";
-import { readInputFermi, readTotalDos, readUnitCell } from "../io/scFermi";
-import { exportScFermi, importScFermi } from "../io/importScFermi";
-import { builtinMaterialsFolder, parseJson, parseMaterial } from "../io/readMaterials";
+import { builtinMaterialsFolder, parseJson } from "../io/readMaterials";
 import { fermiLevelFunction } from "../cell/fermiLevel";
 import { Electrolyte } from "../cell/materials";
 import { formatNumber, formatTable } from "./format";
@@ -23,18 +21,6 @@ export function readText(file: string, flag: string): string {
     return fs.readFileSync(file, "utf8");
   } catch (error) {
     throw new PotmapError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file, field: flag });
-  }
-}
-
-/** Write through a temporary file and a rename: never half a file. */
-export function writeAtomically(file: string, text: string, flag: string): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  try {
-    fs.writeFileSync(temporary, text);
-    fs.renameSync(temporary, file);
-  } catch (error) {
-    fs.rmSync(temporary, { force: true });
-    throw new PotmapError(`cannot write the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file, field: flag });
   }
 }
 

@@ -6,7 +6,8 @@ import { readInputFermi, readTotalDos, readUnitCell } from "../../io/scFermi";
 import { importScFermi } from "../../io/importScFermi";
 import { parseMaterial } from "../../io/readMaterials";
 import { Electrolyte } from "../../cell/materials";
-import { importSummary, parseLithium, rawElectrolyte, readText, recordText, writeAtomically } from "../scFermiFiles";
+import { importSummary, parseLithium, rawElectrolyte, readText, recordText } from "../scFermiFiles";
+import { writeTextFile } from "../files";
 
 export function run(options: OptionValues<typeof importOptions>): CommandResult {
   const input = readInputFermi(readText(options.scFermi, "--sc-fermi"), options.scFermi);
@@ -26,7 +27,8 @@ export function run(options: OptionValues<typeof importOptions>): CommandResult 
   const out = options.out;
   // validate exactly what will be written: schema, provenance, physics, the synthesis solve
   const electrolyte = parseMaterial(text, out ?? "(imported record)") as Electrolyte;
-  if (out) writeAtomically(out, text, "--out");
+  // the SC-FERMI inputs may never be overwritten by the record
+  if (out) writeTextFile(out, text, "--out", [options.scFermi, options.unitcell, ...(options.dos ? [options.dos] : [])]);
   const frozen: string[] = record.fermiLevel.synthesis?.freeze ?? [];
   return {
     json: out ? { written: out, id: record.id, frozen } : record,
