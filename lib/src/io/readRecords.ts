@@ -115,6 +115,15 @@ export function readMaterialsLenient(spec: string | readonly string[], onProgres
   return collect(items, failures);
 }
 
+/** A file's text, or one PotmapError naming the file and the system's error code. */
+export function readTextFile(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new PotmapError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file });
+  }
+}
+
 /**
  * The validated raw JSON records (provenance and uncertainties kept), for perturbation.
  * Each record is also converted once, so a record that cannot become a material fails here.
@@ -125,12 +134,7 @@ export function readRawRecords(spec: string | readonly string[]): { records: Raw
   const items: { file: string; material: Material }[] = [];
   for (const file of files) {
     try {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, "utf8");
-      } catch (error) {
-        throw new PotmapError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file });
-      }
+      const text = readTextFile(file);
       const record = validateRecord(parseJson(text, file), file);
       checkProvenance(record, file);
       items.push({ file, material: toMaterial(record, file) });

@@ -11,7 +11,7 @@ import { PotmapError } from "../../core/errors";
 import { builtinMaterialsFolder, parseJson } from "../../io/readMaterials";
 import { PhaseEntry } from "../../thermo/phaseEntry";
 import { readPhaseEntries } from "../../io/phaseEntries";
-import { listMaterialFiles } from "../../io/readRecords";
+import { listMaterialFiles, readTextFile } from "../../io/readRecords";
 import { checkDataSet, formatFinding } from "../../check/checkDataSet";
 import { Finding } from "../../check/findings";
 import { CheckRecord } from "../../check/records";
@@ -27,12 +27,7 @@ function readRecords(spec: string): { records: CheckRecord[]; findings: Finding[
   const records: CheckRecord[] = [];
   for (const file of files) {
     try {
-      let text: string;
-      try {
-        text = fs.readFileSync(file, "utf8");
-      } catch (error) {
-        throw new PotmapError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file });
-      }
+      const text = readTextFile(file);
       records.push({ file, record: parseJson(text, file) });
     } catch (error) {
       if (!(error instanceof PotmapError)) throw error;
