@@ -308,7 +308,7 @@ function cathodeClaims(set: DataSet, published: PublishedClaims, anodeId: string
     quantity: "largest cathode-side |jump| of LPS | LCO | LNO 0% minus bare |dphi_c| of LNO 0%/LPS, V", value: stacked - bare,
     expected: `< 0, with |dphi_c(LCO 0%/LPS)| < ${low}`, reproduced: stacked < bare && lcoLps < low,
     note:
-      `interlayer took LCO ${stack.interlayers[0]?.taken} at ${fmt(stack.interlayers[0]?.voltage ?? NaN)} V (held at LNO's voltage, not its own OCV); ` +
+      `interlayer took LCO ${stack.interlayers[0]?.taken} at ${fmt(stack.interlayers[0]?.voltage ?? NaN)} V, the voltage LNO imposes on it); ` +
       `jumps ${stack.interfaces.slice(1).map((i) => `${i.left}/${i.right} ${fmt(i.dphi)}`).join(", ")} against bare LNO 0%/LPS ${fmt(dphi("LNO", "LPS", "0%"))}; ` +
       `LCO 0%/LPS alone ${fmt(dphi("LCO", "LPS", "0%"))}${stack.warnings.length ? "; " + stack.warnings.join("; ") : ""}`,
   });
