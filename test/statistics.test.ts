@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { distribution, percentile } from "../lib/src/numerics/statistics";
+import { distribution, pearsonCorrelation, percentile, ranks } from "../lib/src/numerics/statistics";
 
 describe("percentile", () => {
   test("interpolates linearly between order statistics", () => {
@@ -34,5 +34,26 @@ describe("distribution", () => {
     expect(d.n).toBe(0);
     expect(d.mean).toBeNaN();
     expect(d.p95).toBeNaN();
+  });
+});
+
+describe("ranks", () => {
+  test("ranks 1..n with ties at their average rank", () => {
+    expect(ranks([10, 30, 20, 20])).toEqual([1, 4, 2.5, 2.5]);
+    expect(ranks([])).toEqual([]);
+  });
+});
+
+describe("pearsonCorrelation", () => {
+  test("1 for a line, -1 for a falling line, NaN without spread", () => {
+    expect(pearsonCorrelation([1, 2, 3], [2, 4, 6])).toBeCloseTo(1, 12);
+    expect(pearsonCorrelation([1, 2, 3], [3, 2, 1])).toBeCloseTo(-1, 12);
+    expect(pearsonCorrelation([1, 1, 1], [1, 2, 3])).toBeNaN();
+  });
+  test("Spearman's rho of a known small set: ranks then Pearson (rho = 1 - 6 sum d^2 / (n (n^2 - 1)) without ties)", () => {
+    const x = [1, 2, 3, 4, 5];
+    const y = [2, 1, 4, 3, 5];
+    const d2 = [1, 1, 1, 1, 0].reduce((a, b) => a + b, 0);
+    expect(pearsonCorrelation(ranks(x), ranks(y))).toBeCloseTo(1 - (6 * d2) / (5 * 24), 12);
   });
 });

@@ -4,6 +4,7 @@
  * questions the notebook asks of them: the mean |dphi_c| per measured category, and a rank
  * correlation with a permutation test (does the reproduction support "indeed correlated"?).
  */
+import { pearsonCorrelation, ranks } from "../numerics/statistics";
 import { PotmapError } from "../core/errors";
 import { Random } from "../numerics/random";
 import { DataSet } from "../cell/materials";
@@ -101,32 +102,6 @@ export function categoryMeans(points: readonly ObservationPoint[]): CategoryMean
   });
 }
 
-/** Ranks 1..n, ties sharing their average rank. */
-function ranks(xs: readonly number[]): number[] {
-  const order = xs.map((x, i) => ({ x, i })).sort((a, b) => a.x - b.x);
-  const out = new Array<number>(xs.length);
-  for (let j = 0; j < order.length; ) {
-    let k = j;
-    while (k + 1 < order.length && order[k + 1].x === order[j].x) k++;
-    for (let m = j; m <= k; m++) out[order[m].i] = (j + k) / 2 + 1;
-    j = k + 1;
-  }
-  return out;
-}
-
-function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  const ma = a.reduce((s, x) => s + x, 0) / n;
-  const mb = b.reduce((s, x) => s + x, 0) / n;
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) ** 2;
-    sbb += (b[i] - mb) ** 2;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
-}
-
 export interface RankCorrelation {
   /** Spearman's rho between the category (ordinal) and |dphi_c|, ties at average ranks. */
   rho: number;
@@ -146,7 +121,7 @@ export function rankCorrelation(points: readonly ObservationPoint[], options: { 
   if (points.length < 3) throw new PotmapError("needs three or more points", { field: "points", value: points.length });
   const cat = ranks(points.map((p) => resistanceCategories.indexOf(p.category)));
   const bar = ranks(points.map((p) => p.absDphi));
-  const rho = pearson(cat, bar);
+  const rho = pearsonCorrelation(cat, bar);
   const random = new Random(options.seed ?? 1);
   const shuffled = [...cat];
   let atLeast = 0;
@@ -155,7 +130,7 @@ export function rankCorrelation(points: readonly ObservationPoint[], options: { 
       const j = Math.floor(random.next() * (i + 1));
       [shuffled[i], shuffled[j]] = [shuffled[j], shuffled[i]];
     }
-    if (pearson(shuffled, bar) >= rho - 1e-12) atLeast++;
+    if (pearsonCorrelation(shuffled, bar) >= rho - 1e-12) atLeast++;
   }
   // the observed arrangement counts as one of the permutations (an unbiased p-value, never 0)
   return { rho, points: points.length, pValue: (atLeast + 1) / (permutations + 1), permutations };

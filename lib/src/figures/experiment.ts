@@ -4,6 +4,7 @@
  * sentence saying whether those means rise with the measured resistance; points whose state
  * of charge the experiment does not state are drawn apart.
  */
+import { pearsonCorrelation, ranks } from "../numerics/statistics";
 import { PlotlyFigure, PlotlyTrace } from "./figure";
 
 export interface ExperimentPoint {
@@ -46,34 +47,6 @@ export interface ExperimentTrend {
 
 const isUnknownSoc = (p: ExperimentPoint) => p.socStated === false || /^(na|n\/a|unknown|\?)$/i.test(p.soc.trim());
 
-/** Ranks 1..n, ties sharing their mean rank. */
-function ranks(values: number[]): number[] {
-  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
-  const out = new Array<number>(values.length);
-  for (let k = 0; k < order.length; ) {
-    let m = k;
-    while (m + 1 < order.length && order[m + 1][0] === order[k][0]) m++;
-    for (let j = k; j <= m; j++) out[order[j][1]] = (k + m) / 2 + 1;
-    k = m + 1;
-  }
-  return out;
-}
-
-function pearson(a: number[], b: number[]): number {
-  const n = a.length;
-  const ma = a.reduce((s, x) => s + x, 0) / n;
-  const mb = b.reduce((s, x) => s + x, 0) / n;
-  let sab = 0;
-  let saa = 0;
-  let sbb = 0;
-  for (let i = 0; i < n; i++) {
-    sab += (a[i] - ma) * (b[i] - mb);
-    saa += (a[i] - ma) ** 2;
-    sbb += (b[i] - mb) ** 2;
-  }
-  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
-}
-
 /**
  * Mean |dphi_c| per measured category and whether the means rise with resistance. The model
  * predicts a barrier, EIS measures a resistance: a rising mean is what agreement would look like.
@@ -85,7 +58,7 @@ export function experimentCategoryMeans(points: ExperimentPoint[]): ExperimentTr
   });
   const present = means.filter((m) => m.count > 0);
   const rising = present.length >= 2 && present.every((m, k) => k === 0 || m.mean > present[k - 1].mean);
-  const rankCorrelation = present.length >= 2 ? pearson(ranks(present.map((_, k) => k)), ranks(present.map((m) => m.mean))) : NaN;
+  const rankCorrelation = present.length >= 2 ? pearsonCorrelation(ranks(present.map((_, k) => k)), ranks(present.map((m) => m.mean))) : NaN;
   const list = present.map((m) => `${m.category} ${m.mean.toFixed(2)}`).join(", ");
   const verdict = present.length < 2 ? "too few categories to judge a trend" : rising ? "the means rise with the measured resistance" : "no trend: the means do not rise with the measured resistance";
   return { means, rising, rankCorrelation, message: `Mean |Δφ<sub>c</sub>| per category (V): ${list}; ${verdict}` };

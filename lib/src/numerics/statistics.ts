@@ -38,3 +38,32 @@ export function distribution(values: ArrayLike<number>): Distribution {
   const sorted = Float64Array.from(finite).sort();
   return { n, mean, sd, p5: percentile(sorted, 0.05), p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95) };
 }
+
+/** Ranks 1..n of the values, ties sharing their average rank (for Spearman's rho). */
+export function ranks(values: readonly number[]): number[] {
+  const order = values.map((v, i) => [v, i] as const).sort((a, b) => a[0] - b[0]);
+  const out = new Array<number>(values.length);
+  for (let k = 0; k < order.length; ) {
+    let m = k;
+    while (m + 1 < order.length && order[m + 1][0] === order[k][0]) m++;
+    for (let j = k; j <= m; j++) out[order[j][1]] = (k + m) / 2 + 1;
+    k = m + 1;
+  }
+  return out;
+}
+
+/** Pearson's correlation of two equally long series; NaN when either has no spread. */
+export function pearsonCorrelation(a: readonly number[], b: readonly number[]): number {
+  const n = a.length;
+  const ma = a.reduce((s, x) => s + x, 0) / n;
+  const mb = b.reduce((s, x) => s + x, 0) / n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i] - ma) * (b[i] - mb);
+    saa += (a[i] - ma) ** 2;
+    sbb += (b[i] - mb) ** 2;
+  }
+  return saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : NaN;
+}
