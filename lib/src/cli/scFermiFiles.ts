@@ -5,36 +5,27 @@
  *  [--out FILE]`: an SC-FERMI defect model as an electrolyte record (io/importScFermi.ts).
  * `potmap export --sc-fermi FOLDER --electrolyte ID --mu-li EV [--temperature K]`: a record
  * back as SC-FERMI files at one mu_Li.
- * The record is validated (schema, provenance, physics) before anything is written; files are
- * written to a temporary name and renamed, so a failure never leaves half a file.
+ * The record is validated (schema, provenance, physics) before anything is written; files go
+ * through cli/files.ts (temporary names and renames, so a failure never leaves half a file).
  */
-import * as fs from "fs";
-import * as path from "path";
 import { PotmapError } from "../core/errors";
 import { builtinMaterialsFolder, parseJson } from "../io/readMaterials";
+import { materialFiles } from "../io/mergeMaterials";
+import { readTextFile } from "../io/readRecords";
 import { fermiLevelFunction } from "../cell/fermiLevel";
 import { Electrolyte } from "../cell/materials";
 import { formatNumber, formatTable } from "./format";
 
-export function readText(file: string, flag: string): string {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch (error) {
-    throw new PotmapError(`cannot read the file (${(error as NodeJS.ErrnoException).code ?? "error"})`, { file, field: flag });
-  }
-}
-
-/** The raw JSON record of an electrolyte: --materials files/folders first, then the built-in set. */
+/**
+ * The raw JSON record (sources kept) of an electrolyte, with the --materials semantics of
+ * io/mergeMaterials.ts: a given record replaces the built-in one of the same id; --only drops
+ * the built-in set.
+ */
 export function rawElectrolyte(id: string, materials: readonly string[] | undefined, only = false): Record<string, any> {
-  const places = [...(materials ?? []), ...(only ? [] : [builtinMaterialsFolder()])];
-  for (const place of places) {
-    const files = fs.existsSync(place) && fs.statSync(place).isDirectory()
-      ? fs.readdirSync(place).filter((f) => f.endsWith(".json")).sort().map((f) => path.join(place, f))
-      : [place];
-    for (const file of files) {
-      const record = parseJson(readText(file, "--materials"), file) as Record<string, any>;
-      if (record && record.role === "electrolyte" && record.id === id) return record;
-    }
+  const files = materialFiles([...(materials ?? []), ...(only ? [] : [builtinMaterialsFolder()])]);
+  for (const file of files) {
+    const record = parseJson(readTextFile(file), file) as Record<string, any>;
+    if (record?.role === "electrolyte" && typeof record.id === "string" && record.id.toLowerCase() === id.toLowerCase()) return record;
   }
   throw new PotmapError("names no electrolyte record of the built-in set or --materials", { field: "--base", value: id });
 }

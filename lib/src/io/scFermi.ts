@@ -349,7 +349,8 @@ export interface LoadedScFermi {
   files: { input: string; dos?: string; unitcell: string };
 }
 
-function readText(file: string, role: string): string {
+/** An SC-FERMI file's text, or one PotmapError naming the file and its role (missing, a folder, unreadable). */
+export function readScFermiFile(file: string, role: string): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -367,7 +368,7 @@ function readText(file: string, role: string): string {
 /** Read input-fermi.dat and its companions and build the DefectSystem. */
 export function loadScFermi(files: ScFermiFiles): LoadedScFermi {
   const inputPath = files.input;
-  const input = readInputFermi(readText(inputPath, "input-fermi.dat"), inputPath);
+  const input = readInputFermi(readScFermiFile(inputPath, "input-fermi.dat"), inputPath);
   const folder = path.dirname(inputPath);
   const near = (name: string) => {
     const candidate = path.join(folder, name);
@@ -381,8 +382,8 @@ export function loadScFermi(files: ScFermiFiles): LoadedScFermi {
       { file: inputPath, field: "unitcell" },
     );
   }
-  const unitCell = readUnitCell(readText(cellPath, "unitcell.dat"), cellPath);
-  const dos = dosPath ? readTotalDos(readText(dosPath, "totdos.dat"), dosPath, input.spinPolarised) : undefined;
+  const unitCell = readUnitCell(readScFermiFile(cellPath, "unitcell.dat"), cellPath);
+  const dos = dosPath ? readTotalDos(readScFermiFile(dosPath, "totdos.dat"), dosPath, input.spinPolarised) : undefined;
   const system = scFermiSystem(input, dos, unitCell.volume, { temperature: files.temperature });
   return { input, dos, unitCell, system, files: { input: inputPath, dos: dosPath, unitcell: cellPath } };
 }

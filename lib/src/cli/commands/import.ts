@@ -2,19 +2,19 @@
 import * as path from "path";
 import type { CommandResult, OptionValues } from "../command";
 import type { importOptions } from "../commands";
-import { readInputFermi, readTotalDos, readUnitCell } from "../../io/scFermi";
+import { readInputFermi, readScFermiFile, readTotalDos, readUnitCell } from "../../io/scFermi";
 import { importScFermi } from "../../io/importScFermi";
 import { parseMaterial } from "../../io/readMaterials";
 import { Electrolyte } from "../../cell/materials";
-import { importSummary, parseLithium, rawElectrolyte, readText, recordText } from "../scFermiFiles";
+import { importSummary, parseLithium, rawElectrolyte, recordText } from "../scFermiFiles";
 import { writeTextFile } from "../files";
 
 export function run(options: OptionValues<typeof importOptions>): CommandResult {
-  const input = readInputFermi(readText(options.scFermi, "--sc-fermi"), options.scFermi);
+  const input = readInputFermi(readScFermiFile(options.scFermi, "input-fermi.dat"), options.scFermi);
   const record = importScFermi({
     input,
-    unitCell: readUnitCell(readText(options.unitcell, "--unitcell"), options.unitcell),
-    dos: options.dos ? readTotalDos(readText(options.dos, "--dos"), options.dos, input.spinPolarised) : undefined,
+    unitCell: readUnitCell(readScFermiFile(options.unitcell, "unitcell.dat"), options.unitcell),
+    dos: options.dos ? readTotalDos(readScFermiFile(options.dos, "totdos.dat"), options.dos, input.spinPolarised) : undefined,
     base: rawElectrolyte(options.base, options.materials, options.only),
     id: options.id,
     muLi: options.muLi,
