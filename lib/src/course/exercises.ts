@@ -7,13 +7,14 @@
  * another route (closed forms, hand evaluation of eqs. 4-7) and runs the same check, so a
  * solution and its checker cannot drift apart unnoticed.
  */
+import { withDefectEnergyShift } from "./whatIf";
 import { PotmapError } from "../core/errors";
 import { thermalEnergy } from "../core/constants";
 import { DataSet, Electrolyte } from "../cell/materials";
 import { findAnode, findCathodeState, findElectrolyte } from "../cell/dataSet";
 import { potentialMap } from "../cell/potentialMap";
 import { stackMap } from "../cell/stack";
-import { fermiLevelFunction } from "../cell/fermiLevel";
+import { electrolyteSystem, fermiLevelFunction } from "../cell/fermiLevel";
 import { bandEdgesVsVacuum } from "../cell/alignment";
 import { fermiLevelSlope } from "../defects/sweep";
 import { solveFermiLevel } from "../defects/neutrality";
@@ -39,10 +40,8 @@ const li = (set: DataSet) => findAnode(set, "Li");
 const map = (set: DataSet, electrolyte: string, cathode: string, soc: string) =>
   potentialMap(li(set), findElectrolyte(set, electrolyte), findCathodeState(set, cathode, soc), { withoutProfile: true });
 
-function defectSystem(e: Electrolyte) {
-  if (e.fermiLevel.rule !== "defects") throw new PotmapError("has no defect chemistry", { field: "electrolyte", value: e.id });
-  return e.fermiLevel.system;
-}
+// the electrolyte's defect system with its scissor in the carrier statistics (cell/fermiLevel.ts)
+const defectSystem = electrolyteSystem;
 
 /** LPS with its Li_i(+) energy set to `energy` and its IP recalibrated to the paper's dphi_a (eq. 6). */
 function lpsWithEnergy(set: DataSet, published: PublishedNumbers, energy: number): Electrolyte {
@@ -231,9 +230,7 @@ export const exercises: readonly Exercise[] = [
     hint: "In the Frenkel balance $E_F = \\tfrac12(E_V - E_i) + \\mu_\\mathrm{Li} + \\ldots$; $e\\phi_\\mathrm{SE}$ follows $E_F$ one for one (eq. 5).",
     expected: (set) => {
       const e = findElectrolyte(set, "LLZO");
-      const system = defectSystem(e);
-      const defects = system.defects.map((d) => (d.name === "Li_i" ? { ...d, chargeStates: d.chargeStates.map((s) => (s.charge === 1 ? { ...s, energy: s.energy + 0.2 } : s)) } : d));
-      const shifted: Electrolyte = { ...e, fermiLevel: { rule: "defects", system: { ...system, defects } } };
+      const shifted = withDefectEnergyShift(e, "Li_i", 1, 0.2);
       const cathode = findCathodeState(set, "LCO", "0%");
       return potentialMap(li(set), shifted, cathode, { withoutProfile: true }).dphiAnode - potentialMap(li(set), e, cathode, { withoutProfile: true }).dphiAnode;
     },
@@ -260,9 +257,7 @@ export const exercises: readonly Exercise[] = [
     hint: "$E_F$ is set by $[\\mathrm{Li}_i^\\bullet] = n$: it moves by half of the energy change; $\\Delta\\phi_c = \\phi_\\mathrm{cathode} - \\phi_\\mathrm{SE}$.",
     expected: (set) => {
       const e = findElectrolyte(set, "LPS");
-      const system = defectSystem(e);
-      const defects = system.defects.map((d) => (d.lithium === 1 ? { ...d, chargeStates: d.chargeStates.map((s) => (s.charge === 1 ? { ...s, energy: s.energy + 0.1 } : s)) } : d));
-      const shifted: Electrolyte = { ...e, fermiLevel: { rule: "defects", system: { ...system, defects } } };
+      const shifted = withDefectEnergyShift(e, "Li_i", 1, 0.1);
       const cathode = findCathodeState(set, "LCO", "0%");
       return potentialMap(li(set), shifted, cathode, { withoutProfile: true }).dphiCathode - potentialMap(li(set), e, cathode, { withoutProfile: true }).dphiCathode;
     },

@@ -5,6 +5,7 @@
  * solveFermiLevel, withDopant, temperatureSweep, monteCarlo): these only arrange it so that a
  * notebook cell stays a few lines long.
  */
+import { electrolyteSystem } from "../cell/fermiLevel";
 import { PotmapError } from "../core/errors";
 import { thermalEnergy } from "../core/constants";
 import { Anode, CathodeState, DataSet, Electrolyte } from "../cell/materials";
@@ -22,10 +23,8 @@ type Row = Record<string, number | string | boolean>;
 
 const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
-function defectSystemOf(e: Electrolyte): DefectSystem {
-  if (e.fermiLevel.rule !== "defects") throw new PotmapError("has no defect chemistry", { field: "electrolyte", value: e.id });
-  return e.fermiLevel.system;
-}
+// the electrolyte's defect system with its scissor in the carrier statistics (cell/fermiLevel.ts)
+const defectSystemOf = electrolyteSystem;
 
 /** A copy of `e` with E0 of one defect charge state raised by `delta` eV (relabelled). */
 export function withDefectEnergyShift(e: Electrolyte, defect: string, charge: number, delta: number): Electrolyte {
