@@ -31,19 +31,21 @@ type Json = Record<string, any>;
  * other element pair 0. Returns undefined when the name does not follow that form.
  */
 export function lithiumFromName(name: string): number | undefined {
-  const parts = name.split("_");
-  if (parts.length < 2) return undefined;
-  const [species, site] = parts;
-  const isVacancy = /^(v|V|Va|va|Vac|vac)$/.test(species);
-  const isInterstitial = /^(i|int)$/.test(site);
+  const parsed = parseDefectName(name);
+  if (!parsed) return undefined;
+  const { species, site, vacancy, interstitial } = parsed;
   const known = (s: string) => elementSymbols.includes(s);
-  if (!isVacancy && !known(species)) return undefined;
-  if (!isInterstitial && !known(site)) return undefined;
-  if (isVacancy && isInterstitial) return undefined;
-  const gained = species === "Li" ? 1 : 0;
-  const lost = site === "Li" ? 1 : 0;
-  if (species === "Li" && site === "Li") return undefined;
-  return gained - lost;
+  if (!vacancy && !known(species)) return undefined;
+  if (!interstitial && !known(site)) return undefined;
+  if ((vacancy && interstitial) || (species === "Li" && site === "Li")) return undefined;
+  return (species === "Li" ? 1 : 0) - (site === "Li" ? 1 : 0);
+}
+
+/** "SPECIES_SITE[_qualifier]" split, with SC-FERMI's spellings of a vacancy and an interstitial site. */
+function parseDefectName(name: string): { species: string; site: string; vacancy: boolean; interstitial: boolean } | undefined {
+  const [species, site] = name.split("_");
+  if (site === undefined) return undefined;
+  return { species, site, vacancy: /^(v|V|Va|va|Vac|vac)$/.test(species), interstitial: /^(i|int)$/.test(site) };
 }
 
 export interface ScFermiSources {
@@ -172,8 +174,8 @@ export function importScFermi(options: ImportOptions): Json {
 
 /** Li vacancies and interstitials: the mobile species of a Li-ion conductor. */
 function isMobileLithium(name: string, lithium: number): boolean {
-  const [species, site] = name.split("_");
-  return (lithium === -1 && site === "Li" && /^(v|V|Va|va|Vac|vac)$/.test(species)) || (lithium === 1 && species === "Li" && /^(i|int)$/.test(site));
+  const d = parseDefectName(name);
+  return d !== undefined && ((lithium === -1 && d.vacancy && d.site === "Li") || (lithium === 1 && d.species === "Li" && d.interstitial));
 }
 
 export interface ExportedScFermi {
