@@ -44,6 +44,8 @@ try {
       if (name === "explorer") await page.waitForFunction(() => document.querySelector("#map svg.main-svg") !== null);
       const file = (/** @type {string} */ tail) => path.join(out, `${name}-${width}${tail}.png`);
       if (name === "index") {
+        // lazy thumbnails load only when scrolled to: load them all for the full-page shot
+        await page.evaluate(() => Promise.all(Array.from(document.images, (i) => ((i.loading = "eager"), i.decode().catch(() => undefined)))));
         const full = await page.evaluate(() => document.documentElement.scrollHeight);
         await page.screenshot({ path: file(""), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(full, 2600) } });
         written.push(file(""));

@@ -308,6 +308,7 @@ figcaption { color: var(--muted); font-size: .85rem; }
 .plotly-figure .enlarge { display: block; margin: 0 0 .2rem auto; font-size: .8rem; padding: .15rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; color: var(--ink); cursor: pointer; }
 /* Plotly's toolbar sits in a strip above the figure, never over its title */
 .plotly-target, #map { position: relative; padding-top: 30px; }
+.plotly-target.static { padding-top: 0; }
 .plotly-target .modebar-container, #map .modebar-container { top: -30px !important; }
 .fullscreen { position: fixed; inset: 0; z-index: 1000; background: #fff; overflow: auto; padding: .5rem; }
 .fullscreen .close { position: sticky; left: 0; top: 0; z-index: 1; font-size: 1rem; padding: .3rem .8rem; margin-bottom: .3rem; }
@@ -346,7 +347,7 @@ details.howto { border: 1px solid var(--line); border-radius: 6px; padding: .3re
 
 // Draws each figure from its JSON spec; on any failure the PNG inside stays. A figure wider
 // than its box is fitted to it (on a phone with smaller fonts, a wrapped title and the legend
-// below); "full screen" opens it at its own size in an overlay that scrolls. On a touch screen
+// below), or, when its panels sit side by side, shown as its image; "full screen" opens it at its own size in an overlay that scrolls. On a touch screen
 // or a narrow one, dragging scrolls the page (no drag zoom, no wheel zoom): zoom with the
 // toolbar's +/- buttons or in full screen.
 const FIGURES_JS = `(function () {
@@ -368,7 +369,6 @@ const FIGURES_JS = `(function () {
     if (!full && want > room) {
       layout.width = room;
       if (room < 700) {
-        var scale = Math.max(0.55, room / want);
         layout.font = Object.assign({}, layout.font || {}, { size: Math.max(11, Math.round(((layout.font && layout.font.size) || 14) * 0.85)) });
         var t = layout.title;
         var text = typeof t === "string" ? t : t && t.text;
@@ -383,8 +383,7 @@ const FIGURES_JS = `(function () {
           }
         }
         if (layout.legend && layout.legend.x >= 1) layout.legend = Object.assign({}, layout.legend, { orientation: "h", x: 0, xanchor: "left", y: -0.25, yanchor: "top" });
-        if (layout.margin) layout.margin = Object.assign({}, layout.margin, { l: Math.min(layout.margin.l || 70, 60), r: Math.min(layout.margin.r || 20, 40) });
-        if (scale < 0.6 && layout.height) layout.height = Math.round(layout.height * 0.85);
+        if (layout.margin) layout.margin = Object.assign({}, layout.margin, { r: Math.min(layout.margin.r || 20, 40) });
       }
     }
     return layout;
@@ -397,8 +396,22 @@ const FIGURES_JS = `(function () {
     if (narrowOrTouch() && !full) layout.dragmode = false;
     return Plotly.newPlot(div, spec.data, layout, config(full));
   }
+  // panels side by side (grids of maps) cannot be squeezed to a phone: their image is shown,
+  // fitted to the width (pinch zooms it), and "full screen" opens the interactive figure
+  function sideBySide(spec) {
+    var layout = spec.layout || {}, starts = {};
+    Object.keys(layout).forEach(function (k) {
+      if (/^xaxis\\d*$/.test(k) && layout[k] && layout[k].domain) starts[Math.round(layout[k].domain[0] * 100)] = true;
+    });
+    return Object.keys(starts).length > 1;
+  }
   function draw(div) {
     var spec = JSON.parse(document.getElementById(div.dataset.spec).textContent);
+    var room = div.parentNode.clientWidth || 900;
+    if (room < 700 && (spec.layout || {}).width > room && sideBySide(spec) && div.querySelector("img")) {
+      div.classList.add("static");
+      return Promise.resolve();
+    }
     var fallback = div.innerHTML;
     div.innerHTML = "";
     return plot(div, spec, false).catch(function (e) {
