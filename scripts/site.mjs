@@ -14,7 +14,13 @@
 //                   from the application/vnd.plotly.v1+json output) with the PNG as fallback,
 //                   tables, text; previous/next links
 //   explorer.html   the potential map of any cell of the built-in set, recomputed in the
-//                   browser on every slider move (scripts/site/explorer.ts bundled by esbuild)
+//                   browser on every slider move (scripts/site/explorer.ts bundled by esbuild);
+//                   its view (cell and moved sliders) in the URL's #fragment
+//   gallery.html    docs/gallery/README.md with its images under gallery/
+// Figures fit their box (a phone: smaller fonts, wrapped title, no drag zoom so that a swipe
+// scrolls; grids of side-by-side panels as their image) and open full-screen from a button.
+// Links to project files outside the site are dropped (their text kept); build paths are
+// removed from every page and from explorer-data.js (withoutBuildPaths).
 //   assets/         plotly.min.js (minified once from plotly.js-dist), KaTeX's CSS and fonts,
 //                   site.css, figures.js, explorer.js, explorer-data.js
 // Nothing on a page is fetched from outside the folder: it opens from file:// and from any

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
-import { withDefaultLayout } from "../lib/src/figures/figure";
+import { describeFigure, withDefaultLayout, withHoverText } from "../lib/src/figures/figure";
 import { galleryFigures } from "../lib/src/figures/gallery";
 import { contrastRatio, legendStyleClashes, legendStyles, lineContrast, lowContrastLines, mapColours, materialColours, relativeLuminance, seriesColours } from "../lib/src/figures/palette";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
@@ -88,5 +88,28 @@ describe("legend styles", () => {
     }
     expect(bad).toEqual([]);
     if (files.length) expect(figures).toBeGreaterThan(0);
+  });
+});
+
+describe("hover text and captions", () => {
+  const fig = {
+    data: [
+      { type: "scatter", name: "LLZO", x: [1], y: [2] },
+      { type: "scatter", name: "own", x: [1], y: [2], hovertemplate: "%{y}" },
+      { type: "scatter", name: "right", x: [1], y: [2], yaxis: "y2" },
+      { type: "bar", name: "bars", x: [1], y: [2] },
+    ],
+    layout: { title: { text: "E<sub>F</sub> vs voltage" }, xaxis: { title: { text: "voltage vs Li/Li⁺ (V)" } }, yaxis: { title: "E<sub>F</sub> above the VBM (eV)" }, yaxis2: { title: { text: "dφ (V)" } } },
+  };
+  test("a bare trace gets its name and both values with the axis titles (units); others are kept", () => {
+    const t = withHoverText(fig.data as never, fig.layout as never);
+    expect(t[0].hovertemplate).toBe("LLZO<br>voltage vs Li/Li⁺ (V): %{x:.4~g}<br>E_F above the VBM (eV): %{y:.4~g}<extra></extra>");
+    expect(t[1].hovertemplate).toBe("%{y}");
+    expect(String(t[2].hovertemplate)).toContain("dφ (V): %{y");
+    expect(t[3].hovertemplate).toBeUndefined();
+  });
+  test("a caption: the title and what is plotted against what, never the list of trace names", () => {
+    expect(describeFigure(fig as never)).toBe("E_F vs voltage. E_F above the VBM (eV) against voltage vs Li/Li⁺ (V); 4 legend entries.");
+    expect(describeFigure({ data: [] })).toBe("");
   });
 });

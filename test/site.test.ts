@@ -175,6 +175,9 @@ describe.skipIf(skip)("the offline course site", () => {
     const low = specs.map((s) => ({ at: s.id, low: lowContrastLines(s.spec) })).filter((c) => c.low.length);
     expect(clashes).toEqual([]);
     expect(low).toEqual([]);
+    // hover says more than a bare "(x, y)": every scatter trace has a template (name, values, units) or says nothing
+    const bare = specs.flatMap((s) => s.spec.data.filter((t: any) => (t.type ?? "scatter") === "scatter" && !t.hovertemplate && !t.hoverinfo && !t.hovertext).map((t: any) => `${s.id}: ${t.name}`));
+    expect(bare).toEqual([]);
   });
 
   test("links and files stay inside the site; no build path in any file", () => {
