@@ -311,7 +311,7 @@ describe.skipIf(skip)("the offline course site", () => {
         dphiA: document.getElementById("dphiA")!.textContent,
         cls: document.getElementById("dphiA")!.className,
         status: document.getElementById("status")!.textContent,
-        warnings: document.querySelectorAll("#warnings li").length,
+        warnings: Array.from(document.querySelectorAll("#warnings li")).map((li) => li.textContent ?? ""),
         open: (document.getElementById("warnbox") as HTMLDetailsElement).open,
         label: document.getElementById("map")!.getAttribute("aria-label"),
         hash: location.hash,
@@ -322,6 +322,9 @@ describe.skipIf(skip)("the offline course site", () => {
     expect(state.cls).toBe("unreliable");
     expect(state.status).toMatch(/^unreliable: .*denser than its sites/);
     expect(state.open).toBe(false);
+    // one line per kind of warning: the saturated defect is not repeated per side or charge state
+    expect(state.warnings.length).toBeGreaterThan(0);
+    expect(new Set(state.warnings.map((w) => w.replace(/[-+]?\d[\d.e+-]*/g, "#"))).size).toBe(state.warnings.length);
     expect(state.label).toMatch(/unreliable/);
     expect(await mapTop()).toBe(before);
     // the same view from its URL, in a fresh page
