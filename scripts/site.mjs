@@ -14,7 +14,13 @@
 //                   from the application/vnd.plotly.v1+json output) with the PNG as fallback,
 //                   tables, text; previous/next links
 //   explorer.html   the potential map of any cell of the built-in set, recomputed in the
-//                   browser on every slider move (scripts/site/explorer.ts bundled by esbuild)
+//                   browser on every slider move (scripts/site/explorer.ts bundled by esbuild);
+//                   its view (cell and moved sliders) in the URL's #fragment
+//   gallery.html    docs/gallery/README.md with its images under gallery/
+// Figures fit their box (a phone: smaller fonts, wrapped title, no drag zoom so that a swipe
+// scrolls; grids of side-by-side panels as their image) and open full-screen from a button.
+// Links to project files outside the site are dropped (their text kept); build paths are
+// removed from every page and from explorer-data.js (withoutBuildPaths).
 //   assets/         plotly.min.js (minified once from plotly.js-dist), KaTeX's CSS and fonts,
 //                   site.css, figures.js, explorer.js, explorer-data.js
 // Nothing on a page is fetched from outside the folder: it opens from file:// and from any
@@ -133,10 +139,13 @@ function renderOutput(o, ctx) {
   if (data[PLOTLY_MIME]) {
     const id = ctx.figureId();
     const json = JSON.stringify(data[PLOTLY_MIME]).replace(/</g, "\\u003c");
+    // the figure's accessible name is its caption (one or two sentences, notebook/display.ts)
     return (
-      `<figure class="output plotly-figure"><div class="plotly-target" id="${id}" data-spec="${id}-spec">${img(plain)}</div>` +
+      `<figure class="output plotly-figure"${plain ? ` aria-labelledby="${id}-caption"` : ""}>` +
+      `<button type="button" class="enlarge" data-figure="${id}" aria-label="open the figure full-screen">⤢ full screen</button>` +
+      `<div class="plotly-target" id="${id}" data-spec="${id}-spec">${img(plain)}</div>` +
       `<script type="application/json" id="${id}-spec">${json}</script>` +
-      (plain ? `<figcaption>${escapeHtml(plain)}</figcaption>` : "") +
+      (plain ? `<figcaption id="${id}-caption">${escapeHtml(plain)}</figcaption>` : "") +
       `</figure>`
     );
   }
@@ -157,23 +166,48 @@ function renderOutput(o, ctx) {
  * @param {{ notebookDir: string, siteDir: string, pages: Set<string> }} where
  */
 function rewriteLinks(html, where) {
-  return html.replace(/(href|src)="([^"#][^"]*)"/g, (all, attr, href) => {
+  const OUTSIDE = "POTMAP-OUTSIDE-LINK";
+  const linked = html.replace(/(href|src)="([^"#][^"]*)"/g, (all, attr, href) => {
     if (/^[a-z][a-z0-9+.-]*:/i.test(href) || href.startsWith("/")) return all;
     const [file, hash = ""] = href.split("#");
     const base = path.basename(file, ".ipynb");
     if (file.endsWith(".ipynb") && where.pages.has(base)) return `${attr}="${base}.html${hash ? "#" + hash : ""}"`;
-    const target = path.relative(where.siteDir, path.resolve(where.notebookDir, file)).split(path.sep).join("/");
-    return `${attr}="${target}${hash ? "#" + hash : ""}"`;
+    // the gallery is copied into the site (gallery.html and gallery/*.png)
+    const inGallery = path.relative(GALLERY_SOURCE, path.resolve(where.notebookDir, file)).split(path.sep).join("/");
+    if (!inGallery.startsWith("..") && !path.isAbsolute(inGallery)) {
+      const to = inGallery === "README.md" || inGallery === "" ? "gallery.html" : `gallery/${inGallery}`;
+      return `${attr}="${to}${hash ? "#" + hash : ""}"`;
+    }
+    // any other file of the project is not part of the site: the link is dropped, its text kept
+    return `${attr}="${OUTSIDE}"`;
   });
+  return linked.replace(new RegExp(`<a href="${OUTSIDE}"[^>]*>([\\s\\S]*?)</a>`, "g"), "$1").replace(new RegExp(`<img src="${OUTSIDE}"[^>]*>`, "g"), "");
+}
+
+const GALLERY_SOURCE = path.join(ROOT, "docs", "gallery");
+
+/**
+ * Build paths never reach the site: the project folder becomes relative ("data/..."), its
+ * parent "..", and a temporary folder a phrase (error tracebacks, records' file names).
+ * @param {string} text
+ */
+export function withoutBuildPaths(text) {
+  const root = ROOT.split(path.sep).join("/");
+  const parent = path.dirname(ROOT).split(path.sep).join("/");
+  return text
+    .split(root + "/").join("")
+    .split(root).join(".")
+    .split(parent + "/").join("../")
+    .replace(/\/tmp\/[^\s"'<>)]*/g, "(a temporary folder)");
 }
 
 // ------------------------------------------------------------------ page template
 
 /**
- * @param {{ title: string, body: string, plotly?: boolean, scripts?: string[], nav?: string }} p
+ * @param {{ title: string, body: string, plotly?: boolean, scripts?: string[], nav?: string, wide?: boolean }} p
  */
-function page({ title, body, plotly = false, scripts = [], nav = "" }) {
-  return `<!DOCTYPE html>
+function page({ title, body, plotly = false, scripts = [], nav = "", wide = false }) {
+  return withoutBuildPaths(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -183,9 +217,9 @@ function page({ title, body, plotly = false, scripts = [], nav = "" }) {
 <link rel="stylesheet" href="assets/site.css">
 </head>
 <body>
-<header class="site"><a href="index.html">potmap course</a><span class="sep">·</span><a href="explorer.html">explorer</a></header>
+<header class="site"><a href="index.html">potmap course</a><span class="sep">·</span><a href="explorer.html">explorer</a><span class="sep">·</span><a href="gallery.html">gallery</a></header>
 ${nav}
-<main>
+<main${wide ? ' class="wide"' : ""}>
 ${body}
 </main>
 ${nav}
@@ -193,7 +227,7 @@ ${plotly ? '<script src="assets/plotly.min.js"></script>\n<script src="assets/fi
 ${scripts.map((s) => `<script src="${s}"></script>`).join("\n")}
 </body>
 </html>
-`;
+`);
 }
 
 /**
@@ -248,6 +282,7 @@ body { margin: 0; font: 16px/1.55 "DejaVu Sans", system-ui, sans-serif; color: v
 header.site { padding: .6rem 1rem; border-bottom: 1px solid var(--line); font-weight: 600; }
 header.site a { color: var(--ink); text-decoration: none; } header.site .sep { margin: 0 .5rem; color: var(--muted); }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+main.wide { max-width: 84rem; }
 a { color: var(--accent); }
 nav.pager { display: flex; justify-content: space-between; gap: 1rem; max-width: 60rem; margin: 0 auto; padding: .6rem 1rem; font-size: .92rem; }
 nav.pager a.next { text-align: right; }
@@ -255,7 +290,7 @@ nav.pager a.next { text-align: right; }
 .cell.code details.source { border: 1px solid var(--line); border-radius: 6px; background: var(--code); }
 .cell.code summary { cursor: pointer; padding: .2rem .6rem; color: var(--muted); font-size: .85rem; }
 .prompt { font-family: "DejaVu Sans Mono", monospace; color: #303f9f; font-size: .85rem; }
-.outputs > .prompt { color: #d84315; display: block; margin: .3rem 0 .1rem; }
+.outputs > .prompt { color: #bf360c; display: block; margin: .3rem 0 .1rem; }
 pre { margin: 0; padding: .6rem; overflow-x: auto; font: 13.5px/1.45 "DejaVu Sans Mono", monospace; }
 .cell.code pre code { white-space: pre-wrap; overflow-wrap: anywhere; }
 pre.output { white-space: pre-wrap; overflow-wrap: anywhere; background: #fff; }
@@ -265,7 +300,7 @@ table { border-collapse: collapse; margin: .5rem 0; font-size: .9rem; font-varia
 th, td { border-bottom: 1px solid var(--line); padding: .2rem .6rem; }
 thead th { border-bottom: 2px solid var(--ink); } caption { text-align: left; font-weight: 600; padding: .3rem 0; }
 figure { margin: .5rem 0; max-width: 100%; overflow-x: auto; }
-figure img { max-width: 100%; height: auto; }
+figure img, .markdown img, main img { max-width: 100%; height: auto; }
 figcaption { color: var(--muted); font-size: .85rem; }
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: .2rem 0; }
 .markdown code { background: var(--code); padding: 0 .2rem; border-radius: 3px; font-size: .9em; }
@@ -274,35 +309,143 @@ figcaption { color: var(--muted); font-size: .85rem; }
 .outline .thumb { flex: 0 0 200px; } .outline .thumb img { width: 200px; height: auto; border: 1px solid var(--line); }
 .outline h2 { margin: 0 0 .3rem; font-size: 1.15rem; }
 .outline .intro p { margin: .2rem 0; }
-@media (max-width: 640px) { .outline > li { flex-direction: column; } .outline .thumb img { width: 100%; } main { padding: .6rem; } }
-.explorer { display: grid; grid-template-columns: 20rem 1fr; gap: 1rem; }
-.explorer .controls label { display: block; font-size: .85rem; margin: .4rem 0 0; }
+@media (max-width: 640px) { .outline > li { flex-direction: column; } .outline .thumb { order: 1; flex-basis: auto; } .outline .thumb img { width: 100%; } main { padding: .6rem; } }
+.plotly-figure { position: relative; }
+.plotly-figure .enlarge { display: block; margin: 0 0 .2rem auto; font-size: .8rem; padding: .15rem .5rem; border: 1px solid var(--line); border-radius: 4px; background: #fff; color: var(--ink); cursor: pointer; }
+/* Plotly's toolbar sits in a strip above the figure, never over its title */
+.plotly-target, #map { position: relative; padding-top: 30px; }
+.plotly-target.static { padding-top: 0; }
+.plotly-target .modebar-container, #map .modebar-container { top: -30px !important; }
+.fullscreen { position: fixed; inset: 0; z-index: 1000; background: #fff; overflow: auto; padding: .5rem; }
+.fullscreen .close { position: sticky; left: 0; top: 0; z-index: 1; font-size: 1rem; padding: .3rem .8rem; margin-bottom: .3rem; }
+.explorer { display: grid; grid-template-columns: 20rem minmax(0, 1fr); gap: 1rem; }
+.explorer .controls label { display: block; font-size: .85rem; margin: .5rem 0 0; }
 .explorer .controls input[type=range] { width: 100%; }
 .explorer .controls select { width: 100%; }
+.explorer .help { display: block; color: var(--muted); font-size: .78rem; line-height: 1.35; margin: .1rem 0 .2rem; }
 .explorer output { font-family: "DejaVu Sans Mono", monospace; }
-.explorer .jumps { font-size: 1.1rem; margin: .4rem 0; }
-.explorer .warnings li { color: #8a1c1c; }
-.explorer .legend .entry { display: inline-flex; align-items: center; gap: .35rem; margin-right: 1rem; font-size: .9rem; }
-.explorer .legend .swatch { display: inline-block; width: 2rem; height: 0; }
-@media (max-width: 800px) { .explorer { grid-template-columns: 1fr; } }
+.explorer .jumps { font-size: 1.05rem; margin: .3rem 0; min-height: 3.2em; }
+.explorer .paper { color: var(--muted); font-size: .85rem; }
+.explorer output.unreliable { color: #8a1c1c; font-weight: 600; }
+.explorer .status { min-height: 1.6em; margin: .2rem 0; font-size: .9rem; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.explorer .status.bad { color: #8a1c1c; font-weight: 600; }
+/* one line when closed, whatever the number of warnings: the map below never moves */
+.explorer details.warnings { margin: .2rem 0; font-size: .88rem; }
+.explorer details.warnings > summary { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; cursor: pointer; color: #8a1c1c; }
+.explorer details.warnings.none > summary { color: var(--muted); }
+.explorer details.warnings ul { max-height: 10rem; overflow-y: auto; margin: .2rem 0; padding-left: 1.2rem; color: #8a1c1c; }
+.explorer .mapwrap { display: grid; grid-template-columns: minmax(0, 1fr) 13rem; gap: .5rem; align-items: start; }
+.explorer .legend { font-size: .85rem; margin: 30px 0 0; }
+.explorer .legend .entry { display: flex; align-items: center; gap: .4rem; margin: .25rem 0; }
+.explorer .legend .swatch { flex: 0 0 2rem; display: inline-block; width: 2rem; height: 0; }
+.explorer .legend .swatch.box { height: .9rem; border-radius: 2px; }
+.explorer .howto { border: 1px solid var(--line); border-radius: 6px; padding: .3rem .8rem; margin: .5rem 0; font-size: .92rem; }
+.explorer .howto summary, details.howto summary { cursor: pointer; font-weight: 600; }
+details.howto { border: 1px solid var(--line); border-radius: 6px; padding: .3rem .8rem; margin: .5rem 0; font-size: .92rem; }
+#share { margin-left: .3rem; }
+@media (max-width: 1100px) { .explorer .mapwrap { grid-template-columns: 1fr; } .explorer .legend { margin: 0; } }
+/* phone: the map first and kept in view (sticky) while the sliders below it scroll */
+@media (max-width: 800px) { .explorer { grid-template-columns: minmax(0, 1fr); } .explorer .result { order: -1; position: sticky; top: 0; z-index: 2; background: #fff; border-bottom: 1px solid var(--line); }
+  .explorer .legend { display: flex; flex-wrap: wrap; gap: 0 .8rem; font-size: .75rem; } .explorer .legend .entry { margin: .1rem 0; } .explorer .legend .swatch { flex-basis: 1.2rem; width: 1.2rem; }
+  .explorer .jumps { font-size: .9rem; min-height: 2.6em; } #timing { display: none; } .explorer #map { padding-top: 0; } }
+@media (max-width: 640px) { h1 { font-size: 1.45rem; } }
 `;
 
-// Draws each figure from its JSON spec; on any failure the PNG inside stays.
+// Draws each figure from its JSON spec; on any failure the PNG inside stays. A figure wider
+// than its box is fitted to it (on a phone with smaller fonts, a wrapped title and the legend
+// below), or, when its panels sit side by side, shown as its image; "full screen" opens it at its own size in an overlay that scrolls. On a touch screen
+// or a narrow one, dragging scrolls the page (no drag zoom, no wheel zoom): zoom with the
+// toolbar's +/- buttons or in full screen.
 const FIGURES_JS = `(function () {
+  function narrowOrTouch() {
+    return window.innerWidth < 700 || (window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
+  }
+  function wrap(text, chars) {
+    var words = String(text).split(" "), lines = [], line = "";
+    words.forEach(function (w) {
+      var plain = (line + " " + w).replace(/<[^>]*>/g, "");
+      if (line && plain.length > chars) { lines.push(line); line = w; } else { line = line ? line + " " + w : w; }
+    });
+    if (line) lines.push(line);
+    return lines;
+  }
+  function fitted(spec, room, full) {
+    var layout = JSON.parse(JSON.stringify(spec.layout || {}));
+    var want = layout.width || 900;
+    if (!full && want > room) {
+      layout.width = room;
+      if (room < 700) {
+        layout.font = Object.assign({}, layout.font || {}, { size: Math.max(11, Math.round(((layout.font && layout.font.size) || 14) * 0.85)) });
+        var t = layout.title;
+        var text = typeof t === "string" ? t : t && t.text;
+        if (text) {
+          var lines = wrap(text, Math.max(24, Math.floor(room / 8.5)));
+          layout.title = Object.assign({}, typeof t === "object" ? t : {}, { text: lines.join("<br>"), font: { size: 14 }, x: 0.02, xanchor: "left" });
+          if (lines.length > 1) {
+            layout.margin = Object.assign({}, layout.margin || {});
+            layout.margin.t = Math.max(layout.margin.t || 40, 24 + 18 * lines.length);
+            if (typeof layout.title === "object" && layout.title.yref === "container") delete layout.title.y;
+            if (layout.height) layout.height += 18 * (lines.length - 1);
+          }
+        }
+        if (layout.legend && layout.legend.x >= 1) layout.legend = Object.assign({}, layout.legend, { orientation: "h", x: 0, xanchor: "left", y: -0.25, yanchor: "top" });
+        if (layout.margin) layout.margin = Object.assign({}, layout.margin, { r: Math.min(layout.margin.r || 20, 40) });
+      }
+    }
+    return layout;
+  }
+  function config(full) {
+    return { displaylogo: false, responsive: false, scrollZoom: false, doubleClick: "reset" };
+  }
+  function plot(div, spec, full) {
+    var layout = fitted(spec, div.parentNode.clientWidth || 900, full);
+    if (narrowOrTouch() && !full) layout.dragmode = false;
+    return Plotly.newPlot(div, spec.data, layout, config(full));
+  }
+  // panels side by side (grids of maps) cannot be squeezed to a phone: their image is shown,
+  // fitted to the width (pinch zooms it), and "full screen" opens the interactive figure
+  function sideBySide(spec) {
+    var layout = spec.layout || {}, starts = {};
+    Object.keys(layout).forEach(function (k) {
+      if (/^xaxis\\d*$/.test(k) && layout[k] && layout[k].domain) starts[Math.round(layout[k].domain[0] * 100)] = true;
+    });
+    return Object.keys(starts).length > 1;
+  }
   function draw(div) {
     var spec = JSON.parse(document.getElementById(div.dataset.spec).textContent);
-    var layout = Object.assign({}, spec.layout || {});
-    var want = layout.width || 900;
-    var room = div.parentNode.clientWidth;
-    // a figure a little wider than the page shrinks to it; on a phone it keeps its size and
-    // scrolls sideways in its box (titles, labels and legends are laid out for its width)
-    if (want > room && room >= 0.75 * want) { layout.width = room; }
+    var room = div.parentNode.clientWidth || 900;
+    if (room < 700 && (spec.layout || {}).width > room && sideBySide(spec) && div.querySelector("img")) {
+      div.classList.add("static");
+      return Promise.resolve();
+    }
     var fallback = div.innerHTML;
     div.innerHTML = "";
-    return Plotly.newPlot(div, spec.data, layout, { displaylogo: false, responsive: false }).catch(function (e) {
+    return plot(div, spec, false).catch(function (e) {
       div.innerHTML = fallback; console.warn("figure " + div.id + " kept its image: " + e);
     });
   }
+  function openFull(id) {
+    var spec = JSON.parse(document.getElementById(id + "-spec").textContent);
+    var box = document.createElement("div");
+    box.className = "fullscreen"; box.setAttribute("role", "dialog"); box.setAttribute("aria-modal", "true");
+    var caption = document.getElementById(id + "-caption");
+    box.setAttribute("aria-label", caption ? caption.textContent : "figure");
+    var close = document.createElement("button");
+    close.type = "button"; close.className = "close"; close.textContent = "✕ close";
+    var target = document.createElement("div");
+    box.appendChild(close); box.appendChild(target);
+    document.body.appendChild(box);
+    document.body.style.overflow = "hidden";
+    function done() { Plotly.purge(target); box.remove(); document.body.style.overflow = ""; document.querySelector('[data-figure="' + id + '"]').focus(); }
+    close.addEventListener("click", done);
+    box.addEventListener("keydown", function (e) { if (e.key === "Escape") done(); });
+    close.focus();
+    return Plotly.newPlot(target, spec.data, fitted(spec, 0, true), config(true));
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("button.enlarge"), function (b) {
+    b.addEventListener("click", function () { openFull(b.dataset.figure); });
+  });
+  window.potmapOpenFull = openFull;
   window.potmapFigures = Promise.all(Array.prototype.map.call(document.querySelectorAll(".plotly-target"), draw));
 })();
 `;
@@ -355,28 +498,48 @@ async function explorerAssets(assets) {
   });
   const potmap = require(path.join(ROOT, "lib", "dist", "index.js"));
   const set = potmap.readDataSet(potmap.builtinMaterialsFolder());
-  fs.writeFileSync(path.join(assets, "explorer-data.js"), `window.POTMAP_DATA = ${JSON.stringify(set)};\n`);
+  const published = JSON.parse(fs.readFileSync(path.join(ROOT, "data", "published.json"), "utf8"));
+  const paper = { source: published.source, dphiAnode: published.dphiAnode?.values ?? {}, table1: published.table1?.rows ?? [] };
+  fs.writeFileSync(
+    path.join(assets, "explorer-data.js"),
+    withoutBuildPaths(`window.POTMAP_DATA = ${JSON.stringify(set)};\nwindow.POTMAP_PAPER = ${JSON.stringify(paper)};\n`),
+  );
 }
 
 const EXPLORER_BODY = `<h1>Explorer: one cell, every input on a slider</h1>
 <p>Pick an anode, an electrolyte, a cathode and its state of charge; move any input. The potential map
 and the interface jumps $\\Delta\\phi_a$ (eq. 6) and $\\Delta\\phi_c$ (eq. 7) are recomputed in this page by the
 potmap library on every move (no server, no kernel). The sliders start at the data set's values;
-<button type="button" id="reset">reset</button> puts them back.</p>
+<button type="button" id="reset">reset</button> puts them back. The address of this page holds the view:
+<button type="button" id="share">copy link to this view</button> <span id="shared" role="status"></span></p>
+<details class="howto" id="howto"><summary>How to read this</summary>
+<ul>
+<li>Left to right: the Li anode, the electrolyte (drawn as wide as the cell's open-circuit voltage, so one tick is 1 V of $\\mu_{Li}$), the cathode. All energies are relative to the Li Fermi level.</li>
+<li>$\\mu_{Li}$ (dashed) falls by $e\\cdot$OCV across the electrolyte; the electrolyte's Fermi level follows from its defects, and its bands sit at its ionization potential (IP) below the vacuum level. The electrostatic energy $e\\phi$ (purple) is what is left over.</li>
+<li>$\\Delta\\phi_a$ and $\\Delta\\phi_c$ are the jumps of $\\phi$ at the anode and cathode interfaces (eqs. 6, 7). A positive jump (red label) opposes Li⁺ moving towards the cathode: a barrier to discharge; a negative one (blue label) a barrier to charge. Near zero means a low interfacial resistance.</li>
+<li>Grey: $\\mu_{Li}$ outside the electrolyte's stability window (it would decompose there). “paper” is the value printed by Swift <i>et al.</i> for the same cell (Fig. 3, Table 1), when it prints one.</li>
+<li>When a guard fails (a defect denser than its sites, $E_F$ outside the gap…) the numbers are no result of the model: the jumps are then marked <b>unreliable</b>.</li>
+</ul></details>
 <div class="explorer">
 <form class="controls" id="controls" onsubmit="return false">
 <label>anode <select id="anode"></select></label>
+<span class="help">The metal electrode; its work function sets the left edge. <a href="04-lithium-interfaces.html">Lesson 04</a></span>
 <label>electrolyte <select id="electrolyte"></select></label>
+<span class="help">The solid electrolyte: its defects fix its Fermi level at every $\\mu_{Li}$. <a href="02-defect-chemistry.html">Lesson 02</a></span>
 <label>cathode <select id="cathode"></select></label>
+<span class="help">The positive electrode. <a href="05-cathode-interfaces.html">Lesson 05</a></span>
 <label>state of charge <select id="soc"></select></label>
+<span class="help">0 % = lithiated (discharged), 100 % = delithiated; each has its own OCV, IP and gap. <a href="05-cathode-interfaces.html">Lesson 05</a></span>
 <div id="sliders"></div>
 </form>
-<div>
-<p class="jumps">$\\Delta\\phi_a$ = <output id="dphiA">…</output> V, $\\Delta\\phi_c$ = <output id="dphiC">…</output> V
+<div class="result">
+<p class="jumps">$\\Delta\\phi_a$ = <output id="dphiA">…</output> <span class="paper" id="paperA"></span><br>
+$\\Delta\\phi_c$ = <output id="dphiC">…</output> <span class="paper" id="paperC"></span>
 <span class="muted" id="timing"></span></p>
-<ul class="warnings" id="warnings"></ul>
-<div id="map" class="plotly-map"></div>
-<p class="legend" id="legend"></p>
+<p class="status" id="status" role="status"></p>
+<details class="warnings" id="warnbox"><summary id="warnsummary">no warnings</summary><ul id="warnings"></ul></details>
+<div class="mapwrap"><div id="map" class="plotly-map" role="img" aria-label="potential map"></div>
+<div class="legend" id="legend" aria-label="legend of the map"></div></div>
 </div>
 </div>`;
 
@@ -429,7 +592,9 @@ export async function buildSite(options = {}) {
 
   const items = pages.map(
     (p) =>
-      `<li><div class="thumb">${p.thumbnail ? `<a href="${p.name}.html"><img src="${p.thumbnail}" alt="main figure of ${escapeHtml(p.heading)}" loading="lazy"></a>` : ""}</div>` +
+      // the thumbnail repeats the heading's link: out of the tab order and hidden from screen
+      // readers (one tab stop per lesson); no box at all when a lesson has no figure
+      `<li>${p.thumbnail ? `<div class="thumb"><a href="${p.name}.html" tabindex="-1" aria-hidden="true"><img src="${p.thumbnail}" alt="" loading="lazy"></a></div>` : ""}` +
       `<div><h2><a href="${p.name}.html">${escapeHtml(p.heading)}</a></h2><div class="intro">${rewriteLinks(renderMarkdown(p.intro), where)}</div></div></li>`,
   );
   const index = `<h1>potmap: interface potential maps, a course in notebooks</h1>
@@ -442,12 +607,29 @@ ${files.length === 0 ? "<p><strong>No executed notebooks were found</strong> (ru
 ${items.join("\n")}
 </ol>`;
   fs.writeFileSync(path.join(out, "index.html"), page({ title: "Contents", body: index }));
+  galleryPage(out, where);
   fs.writeFileSync(
     path.join(out, "explorer.html"),
-    page({ title: "Explorer", body: renderMarkdownInline(EXPLORER_BODY), plotly: false, scripts: ["assets/plotly.min.js", "assets/explorer-data.js", "assets/explorer.js"] }),
+    page({ title: "Explorer", body: renderMarkdownInline(EXPLORER_BODY), plotly: false, wide: true, scripts: ["assets/plotly.min.js", "assets/explorer-data.js", "assets/explorer.js"] }),
   );
   await Promise.all([plotly, explorer]);
   return { pages: pages.map((p) => p.name), out, seconds: (Date.now() - t0) / 1000 };
+}
+
+/**
+ * docs/gallery inside the site: its README as gallery.html, its images under gallery/.
+ * @param {string} out
+ * @param {{ notebookDir: string, siteDir: string, pages: Set<string> }} where
+ */
+function galleryPage(out, where) {
+  const to = path.join(out, "gallery");
+  fs.rmSync(to, { recursive: true, force: true });
+  const readme = path.join(GALLERY_SOURCE, "README.md");
+  if (!fs.existsSync(readme)) return;
+  fs.mkdirSync(to, { recursive: true });
+  for (const f of fs.readdirSync(GALLERY_SOURCE).filter((f) => f.endsWith(".png"))) fs.copyFileSync(path.join(GALLERY_SOURCE, f), path.join(to, f));
+  const body = rewriteLinks(renderMarkdown(fs.readFileSync(readme, "utf8")), { ...where, notebookDir: GALLERY_SOURCE });
+  fs.writeFileSync(path.join(out, "gallery.html"), page({ title: "Gallery", body }));
 }
 
 /**

@@ -8,6 +8,7 @@ import { stackMap } from "../lib/src/cell/stack";
 import { PlotlyFigure, figureToJSON } from "../lib/src/figures/figure";
 import { distinguishCoincidentCurves, jumpColour, jumpColours, krogerVink } from "../lib/src/figures/labels";
 import { curveSlopes } from "../lib/src/figures/plots";
+import { outsideColour } from "../lib/src/figures/palette";
 import { experimentCategoryMeans } from "../lib/src/figures/experiment";
 import { curveDifference, differenceFigure } from "../lib/src/figures/difference";
 import { settledAt, spaceChargeCurve, spaceChargeFigure } from "../lib/src/figures/spaceChargeFigure";
@@ -129,11 +130,9 @@ describe("potentialMapGrid", () => {
 });
 
 describe("the paper's colours", () => {
-  test("Fig. 2 caption: LiPON purple, LPO/LLZO/LPS grey, LCO red, LNO orange, LNCO magenta, LMO blue, LNMO brown", () => {
-    expect(materialColours).toMatchObject({
-      LiPON: "#800080", LPO: "#808080", LLZO: "#808080", LPS: "#808080",
-      LCO: "#d62728", LNO: "#ff7f0e", LNCO: "#ff00ff", LMO: "#1f77b4", LNMO: "#8b4513",
-    });
+  test("Fig. 2 caption: LiPON purple, LCO red, LNO orange, LNCO magenta, LMO blue, LNMO brown; LPO/LLZO/LPS (all grey in the paper) apart", () => {
+    expect(materialColours).toMatchObject({ LiPON: "#800080", LPO: "#4d4d4d", LCO: "#d62728", LNO: "#d55e00", LNCO: "#c51b7d", LMO: "#1f77b4", LNMO: "#8c564b" });
+    expect(new Set([materialColours.LPO, materialColours.LLZO, materialColours.LPS]).size).toBe(3);
   });
   test("Fig. 3 text: mu_Li blue, VBM orange, CBM green, e*phi purple; Fig. 4: Fermi level brown", () => {
     const hue = (hex: string) => {
@@ -240,7 +239,7 @@ describe("fermiLevelFigure guards", () => {
     const outside = fig.data.filter((t) => t.name === "outside window");
     expect(outside.length).toBe(sweeps.filter(({ electrolyte }) => electrolyte.window.lower > 0 || electrolyte.window.upper < 4.5).length);
     expect(outside.filter((t) => t.showlegend).length).toBe(1);
-    for (const t of outside) expect((t.line as any).color).toBe("#aaa");
+    for (const t of outside) expect((t.line as any).color).toBe(outsideColour);
     for (const { electrolyte } of sweeps) {
       const line = fig.data.find((t) => t.name === electrolyte.id)!;
       for (const x of line.x as number[]) expect(x >= electrolyte.window.lower - 1e-9 && x <= electrolyte.window.upper + 1e-9).toBe(true);

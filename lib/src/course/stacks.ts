@@ -54,7 +54,7 @@ export function spaceChargeLimitsFigure(name: string, params: SpaceChargeParams,
       { type: "scatter", mode: "lines", name: "exact (Poisson–Fermi–Dirac)", x: xs, y: result.exact.profile.map((p) => p.phi), line: { color: "#7b2d8b", width: 3 } },
       limit("full saturation (parabolic)", (x) => sat.potentialAt(x), "#1f77b4", "dot"),
       limit("Gouy–Chapman (dilute)", (x) => gc.potentialAt(x), "#2ca02c", "dash"),
-      limit("Debye–Hückel (linear)", (x) => dh.potentialAt(x), "#ff7f0e", "dash"),
+      limit("Debye–Hückel (linear)", (x) => dh.potentialAt(x), "#d55e00", "dash"),
     ],
     layout: {
       title: { text: `Li/${name}: potential across the space-charge layer` },
@@ -69,7 +69,8 @@ export function spaceChargeLimitsFigure(name: string, params: SpaceChargeParams,
 
 /** Exact profiles of several materials next to Li, with a horizontal line at a target potential. */
 export function spaceChargeProfilesFigure(results: readonly { name: string; result: SpaceChargeResult }[], target: { name: string; phiTarget: number }): PlotlyFigure {
-  const palette = ["#7b2d8b", "#d62728", "#1f77b4", "#17becf", "#2ca02c"];
+  // colours >= 3:1 on white (figures/palette.ts)
+  const palette = ["#7b2d8b", "#d62728", "#1f77b4", "#0f7b8a", "#2ca02c"];
   return {
     data: results.map(({ name, result }, i) => ({
       type: "scatter", mode: "lines", name, x: result.exact.profile.map((p) => p.x), y: result.exact.profile.map((p) => p.phi), line: { color: palette[i % palette.length], width: 2.5 },

@@ -136,7 +136,8 @@ export function undopedVacancyConcentration(e: Electrolyte): number {
   return -Object.entries(v.charges).reduce((a, [q, c]) => a + Number(q) * c, 0);
 }
 
-const palette = ["#444444", "#1f77b4", "#2ca02c", "#d62728", "#ff7f0e", "#800080"];
+// colours >= 3:1 on white (figures/palette.ts)
+const palette = ["#444444", "#1f77b4", "#2ca02c", "#d62728", "#d55e00", "#800080"];
 
 /** E_F(V) across the window, undoped and with each dopant: the curves shift, the slope stays. */
 export function dopantFermiLevelFigure(e: Electrolyte, dopants: readonly Dopant[], label: (d: Dopant) => string, points = 30): PlotlyFigure {

@@ -4,6 +4,7 @@
  * where the curves themselves span volts.
  */
 import { PlotlyFigure, PlotlyTrace } from "./figure";
+import { seriesColours } from "./palette";
 
 export interface Curve {
   name: string;
@@ -40,7 +41,7 @@ export function curveDifference(base: Curve, modified: Curve): { x: number[]; y:
   return { x, y: x.map((v, k) => interpolateAt(modified.x, modified.y, v) - base.y[k]) };
 }
 
-const palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"];
+const palette = seriesColours;
 
 /**
  * Two panels sharing the x axis: the base curve (dark grey, dashed) and every modified curve

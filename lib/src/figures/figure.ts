@@ -7,6 +7,8 @@
  * fields this project relies on are named); any other Plotly attribute passes through.
  */
 
+import { seriesColours } from "./palette";
+
 /** Values Plotly accepts for data arrays. Typed arrays are converted by figureToJSON. */
 export type PlotlyDatum = number | string | null | Date;
 export type PlotlyArray = ArrayLike<PlotlyDatum> | ArrayLike<number>;
@@ -84,7 +86,7 @@ export function defaultLayout(): PlotlyLayout {
     margin: { l: 70, r: 20, t: 40, b: 60 },
     paper_bgcolor: "white",
     plot_bgcolor: "white",
-    colorway: ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#17becf", "#7f7f7f"],
+    colorway: [...seriesColours],
     legend: { bgcolor: "rgba(255,255,255,0.8)", bordercolor: "#ccc", borderwidth: 1 },
     xaxis: { ...AXIS_DEFAULTS },
     yaxis: { ...AXIS_DEFAULTS },
@@ -122,9 +124,50 @@ export function withDefaultLayout(fig: PlotlyFigure): PlotlyFigure {
     if (typeof t.yaxis === "string") axisKeys.add(t.yaxis.replace(/^y/, "yaxis"));
   }
   for (const k of axisKeys) if (!(k in base)) base[k] = { ...AXIS_DEFAULTS };
-  const out: PlotlyFigure = { data: fig.data, layout: merge(base, own) as PlotlyLayout };
+  const layout = merge(base, own) as PlotlyLayout;
+  const out: PlotlyFigure = { data: withHoverText(fig.data, layout), layout };
   if (fig.config !== undefined) out.config = fig.config;
   return out;
+}
+
+/** The text of a title given as a string or as { text }; markup (<sub>, <br>) turned into plain text. */
+export function plainTitle(title: PlotlyLayout["title"] | PlotlyAxis["title"]): string {
+  const t = typeof title === "string" ? title : typeof title?.text === "string" ? title.text : "";
+  return t.replace(/<sub>(.*?)<\/sub>/g, "_$1").replace(/<sup>(.*?)<\/sup>/g, "^$1").replace(/<br\s*\/?>/g, " ").replace(/<[^>]*>/g, "").trim();
+}
+
+/**
+ * Scatter traces that say nothing on hover but a bare "(x, y)" get a hover text with their
+ * name and both values with the axes' titles (which carry the units, axisTitle). Traces with
+ * their own hovertemplate, hovertext or hoverinfo are left alone. New trace objects.
+ */
+export function withHoverText(data: PlotlyTrace[], layout: PlotlyLayout): PlotlyTrace[] {
+  const axisOf = (ref: unknown, letter: "x" | "y") => {
+    const key = typeof ref === "string" && ref.length > 1 ? `${letter}axis${ref.slice(1)}` : `${letter}axis`;
+    return plainTitle((layout[key] as PlotlyAxis | undefined)?.title) || letter;
+  };
+  return data.map((t) => {
+    if ((t.type ?? "scatter") !== "scatter" || t.hovertemplate !== undefined || t.hoverinfo !== undefined || t.hovertext !== undefined) return t;
+    const name = typeof t.name === "string" && t.name ? `${t.name}<br>` : "";
+    const text = t.text !== undefined && !String(t.mode ?? "").includes("text") ? "%{text}<br>" : "";
+    return { ...t, hovertemplate: `${name}${text}${axisOf(t.xaxis, "x")}: %{x:.4~g}<br>${axisOf(t.yaxis, "y")}: %{y:.4~g}<extra></extra>` };
+  });
+}
+
+/**
+ * What a figure shows in a sentence or two, for captions and accessible names: its title, what
+ * is plotted against what (axis titles with units) and how many curves the legend names.
+ */
+export function describeFigure(fig: PlotlyFigure): string {
+  const layout = fig.layout ?? {};
+  const title = plainTitle(layout.title);
+  const x = plainTitle(layout.xaxis?.title);
+  const y = plainTitle(layout.yaxis?.title);
+  const named = new Set(fig.data.filter((t) => t.showlegend !== false && typeof t.name === "string" && t.name).map((t) => String(t.legendgroup ?? t.name)));
+  const first = title ? (/[.!?]$/.test(title) ? title : title + ".") : "";
+  const axes = x && y ? `${y[0].toUpperCase()}${y.slice(1)} against ${x}` : "";
+  const second = axes ? `${axes}${named.size > 1 ? `; ${named.size} legend entries` : ""}.` : named.size > 1 ? `${named.size} legend entries.` : "";
+  return [first, second].filter(Boolean).join(" ");
 }
 
 /** Axis title with its unit, e.g. axisTitle("E − E_F", "eV") → "E − E_F (eV)". */

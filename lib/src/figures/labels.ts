@@ -4,6 +4,7 @@
  * Pure module: strings and plain objects only.
  */
 import { PlotlyTrace } from "./figure";
+import { jumpColours } from "./palette";
 
 export interface KrogerVinkOptions {
   /** "html" (default): the site as <sub>...</sub>, for Plotly text; "plain": "V_Li′", for tables and logs. */
@@ -35,12 +36,8 @@ export function krogerVink(name: string, charge: number, options: KrogerVinkOpti
   return base + (charge < 0 ? "′" : "•").repeat(n);
 }
 
-/**
- * Colours of an interface jump by sign (hinders() in cell/potential.ts): positive Δφ hinders
- * discharge (Li⁺ from anode to cathode), negative Δφ hinders charge. Darker than the Fig. 3
- * line colours, so a label never reads as one of the lines.
- */
-export const jumpColours = { discharge: "#b71c1c", charge: "#0d47a1", neither: "#222222" };
+// Colours of an interface jump by sign: palette.ts (re-exported here for existing imports).
+export { jumpColours };
 
 /** The colour of a jump label: red for a barrier to discharge (Δφ > 0), blue to charge (Δφ < 0). */
 export function jumpColour(dphi: number): string {

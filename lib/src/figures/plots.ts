@@ -4,9 +4,8 @@
  * Fig. 2 (band alignment), Figs. 3 and 5 (potential maps), Fig. 4 (defect chemistry vs
  * voltage), the Fermi-level slopes of section 3.3, |dphi_c| against experiment, and the
  * map of a multilayer stack.
- * Colours: the paper's captions (Fig. 2: LiPON purple, LPO/LLZO/LPS grey, LCO red,
- * LNO orange, LNCO magenta, LMO blue, LNMO brown; Fig. 3: mu_Li blue, VBM orange,
- * CBM green, e*phi purple; Fig. 4: E_F brown, a black arrow between dotted lines for the window).
+ * Colours: palette.ts (the paper's captions where they name one, each line at least 3:1 on
+ * white, LPO/LLZO/LPS told apart); Fig. 4's window: a black arrow between dotted lines.
  *
  * Layout rule of every figure: title in the top margin, axis titles with units, legend
  * outside the plotting area (below it, or to the right), nothing drawn over the data that
@@ -24,13 +23,10 @@ import { PlotlyFigure, PlotlyTrace } from "./figure";
 import { interpolateAt } from "./difference";
 import { dashCycle, distinguishCoincidentCurves, jumpColour, jumpColours, jumpLegendNames, krogerVink } from "./labels";
 
-export const mapColours = { muLi: "#1f4fd8", phi: "#7b2d8b", vbm: "#ff7f0e", cbm: "#2ca02c", fermiLevel: "#8b4513", unstable: "#bdbdbd" };
+import { carrierColours, defectColours, defectSpareColours, guideColour as guideGrey, mapColours, materialColours, outsideColour, seriesColours } from "./palette";
 
-/** Colours of Fig. 2 by material id (records may override with `colour`). */
-export const materialColours: Record<string, string> = {
-  Li: "#555555", LiPON: "#800080", LPO: "#808080", LLZO: "#808080", LPS: "#808080",
-  LCO: "#d62728", LNO: "#ff7f0e", LNCO: "#ff00ff", LMO: "#1f77b4", LNMO: "#8b4513",
-};
+// the colour tables live in palette.ts (one place); re-exported here for existing imports
+export { mapColours, materialColours };
 
 /** Legend names of the four lines of a potential map (Fig. 3 colours in mapColours). */
 export const mapLineNames = {
@@ -74,7 +70,9 @@ export function bandAlignmentFigure(set: DataSet, options: AlignmentOptions = {}
     const edges = bandEdgesVsVacuum(s.ionizationPotential, s.bandGap, s.fermiLevel, { scissor: s.scissor ?? 0 });
     columns.push({ label: `${s.id} ${s.soc}`, id: s.id, vbm: edges.vbm, cbm: edges.cbm });
   }
-  const colour = (id: string) => materialColours[id] ?? "#444444";
+  const own = new Map<string, string>();
+  for (const m of [...set.anodes, ...set.electrolytes, ...set.cathodes]) if (m.colour) own.set(m.id, m.colour);
+  const colour = (id: string) => own.get(id) ?? materialColours[id] ?? "#444444";
   const x = columns.map((c) => c.label);
   const traces: PlotlyTrace[] = [
     {
@@ -133,7 +131,7 @@ function mapTraces(map: PotentialMap, axis: string, showLegend: boolean): Plotly
   ];
 }
 
-function mapDecorations(map: PotentialMap, axis: string, fontSize = 11) {
+function mapDecorations(map: PotentialMap, axis: string, fontSize = 13) {
   const xref = `x${axis}`;
   const yref = `y${axis} domain`;
   const shapes: Record<string, unknown>[] = map.unstable.map((u) => ({
@@ -188,7 +186,7 @@ const MAP_Y_TITLE = "energy vs Li E<sub>F</sub> (eV)";
 
 /** One potential map (a panel of Figs. 3 and 5). */
 export function potentialMapFigure(map: PotentialMap): PlotlyFigure {
-  const { shapes, annotations } = mapDecorations(map, "", 12);
+  const { shapes, annotations } = mapDecorations(map, "", 14);
   return {
     data: [...mapTraces(map, "", true), ...mapLegendEntries([map])],
     layout: {
@@ -299,9 +297,7 @@ export interface DefectFigureOptions {
 /** Colour of a defect by name, so that Li_i and V_Li keep their colours in every panel. */
 function defectColour(name: string, index: number): string {
   // N_O teal, not green: green is the CBM (Fig. 3), drawn in this figure too
-  const fixed: Record<string, string> = { Li_i: "#1f77b4", V_Li: "#d62728", v_Li: "#d62728", N_O: "#17becf", O_N: "#9467bd" };
-  const palette = ["#bcbd22", "#e377c2", "#8c564b", "#7f7f7f", "#ff7f0e", "#393b79", "#637939", "#843c39"];
-  return fixed[name] ?? palette[index % palette.length];
+  return defectColours[name] ?? defectSpareColours[index % defectSpareColours.length];
 }
 
 /**
@@ -353,12 +349,12 @@ export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoin
     for (const q of charges) {
       traces.push({
         type: "scatter", mode: "lines", name: krogerVink(name, Number(q)), x: voltage, y: sweep.map((p) => Math.max(p.defects[i].charges[q], 1e-30)),
-        line: { color: defectColour(name, i), width: 2.2, dash: dashes.get(q) }, hovertemplate: `%{y:.3g} cm⁻³<extra>${krogerVink(name, Number(q), { format: "plain" })}</extra>`,
+        line: { color: defectColour(name, i), width: 2.2, dash: dashes.get(q) }, hovertemplate: `%{x:.2f} V: %{y:.3g} cm⁻³<extra>${krogerVink(name, Number(q), { format: "plain" })}</extra>`,
       });
     }
   });
-  traces.push({ type: "scatter", mode: "lines", name: "electrons", x: voltage, y: sweep.map((p) => Math.max(p.electrons, 1e-30)), line: { color: "#000000", dash: "dash" } });
-  traces.push({ type: "scatter", mode: "lines", name: "holes", x: voltage, y: sweep.map((p) => Math.max(p.holes, 1e-30)), line: { color: "#7f7f7f", dash: "dash" } });
+  traces.push({ type: "scatter", mode: "lines", name: "electrons", x: voltage, y: sweep.map((p) => Math.max(p.electrons, 1e-30)), line: { color: carrierColours.electrons, dash: "dash" } });
+  traces.push({ type: "scatter", mode: "lines", name: "holes", x: voltage, y: sweep.map((p) => Math.max(p.holes, 1e-30)), line: { color: carrierColours.holes, dash: "dash" } });
   // only curves inside the drawn range (>= 1 cm^-3) can hide each other
   distinguishCoincidentCurves(traces, { log: true, visibleFrom: 1 });
   traces.push({ type: "scatter", mode: "lines", name: "Fermi level (right axis)", x: voltage, y: sweep.map((p) => p.fermiLevel), yaxis: "y2", line: { color: mapColours.fermiLevel, width: 3.5 } });
@@ -370,7 +366,7 @@ export function defectChemistryFigure(electrolyte: Electrolyte, sweep: SweepPoin
       type: "scatter", mode: "lines", name: `CBM (right axis, ${cbm.toFixed(2)} eV above the VBM)`, x: [from, to], y: [cbm, cbm], yaxis: "y2",
       line: { color: mapColours.cbm, width: 2.5, dash: "longdash" }, hoverinfo: "skip",
     });
-    annotations.push({ xref: "x", yref: "y2", x: to, y: cbm, xanchor: "right", yanchor: "bottom", text: "CBM", showarrow: false, font: { size: 12, color: mapColours.cbm } });
+    annotations.push({ xref: "x", yref: "y2", x: to, y: cbm, xanchor: "right", yanchor: "bottom", xshift: -10, yshift: 2, text: "CBM", showarrow: false, font: { size: 12, color: mapColours.cbm } });
   }
   const { lower, upper } = electrolyte.window;
   const narrow = upper - lower < 1;
@@ -460,6 +456,34 @@ const guideStyle = {
 };
 
 /**
+ * Guide labels that would overlap another (two curves' guides ending close together: "−½" and
+ * "−1" read as "−½1") move: below, above, or to the start of their guide, the first place free.
+ * Overlap is judged in pixels of a plotting area about 600 x 380 px spanning the data ranges.
+ */
+function separateGuideLabels(guides: PlotlyTrace[], xRange: [number, number], yRange: [number, number]): void {
+  const sx = 600 / Math.max(1e-9, xRange[1] - xRange[0]);
+  const sy = 380 / Math.max(1e-9, yRange[1] - yRange[0]);
+  const [w, h] = [24, 15];
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const overlaps = (b: { x0: number; x1: number; y0: number; y1: number }) => placed.some((p) => b.x0 < p.x1 && p.x0 < b.x1 && b.y0 < p.y1 && p.y0 < b.y1);
+  for (const g of guides) {
+    const [xs, xe] = (g.x as number[]).map((v) => v * sx);
+    const [ys, ye] = (g.y as number[]).map((v) => v * sy);
+    const label = (g.text as string[])[1];
+    const candidates = [
+      { pos: "middle right", at: 1, box: { x0: xe + 2, x1: xe + 2 + w, y0: ye - h / 2, y1: ye + h / 2 } },
+      { pos: "bottom right", at: 1, box: { x0: xe, x1: xe + w, y0: ye - h - 2, y1: ye - 2 } },
+      { pos: "top right", at: 1, box: { x0: xe, x1: xe + w, y0: ye + 2, y1: ye + h + 2 } },
+      { pos: "middle left", at: 0, box: { x0: xs - 2 - w, x1: xs - 2, y0: ys - h / 2, y1: ys + h / 2 } },
+    ];
+    const pick = candidates.find((c) => !overlaps(c.box)) ?? candidates[0];
+    placed.push(pick.box);
+    g.text = pick.at === 1 ? ["", label] : [label, ""];
+    g.textposition = pick.pos;
+  }
+}
+
+/**
  * Section 3.3: E_F vs voltage for several electrolytes inside their windows. Through each curve
  * run two short guides of slope −1 (Frenkel balance: eφ flat, eqs. 4-5) and −1/2 (a Li defect
  * against a non-Li species: eφ sloped), fanning out from a point just below the curve and
@@ -469,13 +493,17 @@ const guideStyle = {
  */
 export function fermiLevelFigure(sweeps: { electrolyte: Electrolyte; sweep: SweepPoint[] }[], options: FermiLevelFigureOptions = {}): PlotlyFigure {
   // LiPON keeps its Fig. 2 purple; the others (grey in Fig. 2) need telling apart here
-  const colours: Record<string, string> = { LiPON: materialColours.LiPON, LPO: "#1f77b4", LLZO: "#2ca02c", LPS: "#d62728" };
-  const spare = ["#8b4513", "#17becf", "#bcbd22"];
-  const colourOf = (id: string, i: number) => colours[id] ?? spare[i % spare.length];
+  const colourOf = (e: Electrolyte, i: number) => e.colour ?? materialColours[e.id] ?? seriesColours[i % seriesColours.length];
   const isInside = (electrolyte: Electrolyte, v: number) => v >= electrolyte.window.lower - 1e-9 && v <= electrolyte.window.upper + 1e-9;
+  // two curves of one material (a variant of a record keeps its colour) must still differ:
+  // a colour already taken goes to the first series colour no curve uses
+  const taken = new Set<string>();
   const curves = sweeps.map(({ electrolyte, sweep }, i) => {
     const inside = sweep.filter((p) => isInside(electrolyte, p.voltage));
-    return { id: electrolyte.id, colour: colourOf(electrolyte.id, i), x: inside.map((p) => p.voltage), y: inside.map((p) => p.fermiLevel) };
+    let colour = colourOf(electrolyte, i);
+    if (taken.has(colour)) colour = seriesColours.find((c) => !taken.has(c) && !sweeps.some((s) => s.electrolyte.colour === c)) ?? colour;
+    taken.add(colour);
+    return { id: electrolyte.id, colour, x: inside.map((p) => p.voltage), y: inside.map((p) => p.fermiLevel) };
   });
   const data: PlotlyTrace[] = curves.map((c) => ({ type: "scatter", mode: "lines", name: c.id, legendgroup: c.id, x: c.x, y: c.y, line: { color: c.colour, width: 3 } }));
   let outsideShown = false;
@@ -492,7 +520,7 @@ export function fermiLevelFigure(sweeps: { electrolyte: Electrolyte; sweep: Swee
       y.push(p.fermiLevel);
     });
     if (x.length === 0) continue;
-    data.push({ type: "scatter", mode: "lines", name: "outside window", legendgroup: "outside window", showlegend: !outsideShown, x, y, line: { color: "#aaa", width: 1.2, dash: "dot" }, hovertext: electrolyte.id });
+    data.push({ type: "scatter", mode: "lines", name: "outside window", legendgroup: "outside window", showlegend: !outsideShown, x, y, line: { color: outsideColour, width: 1.2, dash: "dot" }, hovertext: electrolyte.id });
     outsideShown = true;
   }
   const saturated = sweeps.flatMap(({ electrolyte, sweep }) =>
@@ -504,28 +532,32 @@ export function fermiLevelFigure(sweeps: { electrolyte: Electrolyte; sweep: Swee
   // Guides beside each curve: both slopes fan out from one point a little below the curve (on
   // it, the guide the curve follows would be hidden); labels at their right ends. The legend
   // entries show the dash of each slope in grey.
-  const guideColour = (colour: string) => (options.guideColours === "curve" ? colour : "#555");
+  const guideColour = (colour: string) => (options.guideColours === "curve" ? colour : guideGrey);
   const half = options.guideHalfWidth ?? 0.3;
   const drawn = curves.flatMap((c) => c.y).filter(Number.isFinite);
   const offset = 0.06 * Math.max(1, Math.max(...drawn) - Math.min(...drawn));
   const shown = new Set<string>();
+  const guides: PlotlyTrace[] = [];
   for (const c of curves) {
     for (const v0 of options.guideAt?.[c.id] ?? guidePivots(c.x, c.y)) {
       const from = Math.max(c.x[0], v0 - half);
       const e0 = interpolateAt(c.x, c.y, from) - offset;
       if (!Number.isFinite(e0)) continue;
       for (const g of [guideStyle.steep, guideStyle.half]) {
-        data.push({
+        guides.push({
           type: "scatter", mode: "lines+text", name: g.name, legendgroup: g.name, showlegend: false,
           x: [from, from + 2 * half], y: [e0, e0 + 2 * half * g.slope], text: ["", g.label], textposition: "middle right",
-          textfont: { size: 11, color: guideColour(c.colour) }, line: { color: guideColour(c.colour), width: 1.3, dash: g.dash }, hovertemplate: `${c.id}: slope ${g.label} guide<extra></extra>`,
+          textfont: { size: 12, color: guideColour(c.colour) }, line: { color: guideColour(c.colour), width: 1.3, dash: g.dash }, hovertemplate: `${c.id}: slope ${g.label} guide<extra></extra>`,
         });
         shown.add(g.name);
       }
     }
   }
+  const everything = sweeps.flatMap(({ sweep }) => sweep);
+  separateGuideLabels(guides, [Math.min(...everything.map((p) => p.voltage)), Math.max(...everything.map((p) => p.voltage))], [Math.min(...everything.map((p) => p.fermiLevel)), Math.max(...everything.map((p) => p.fermiLevel))]);
+  data.push(...guides);
   for (const g of [guideStyle.steep, guideStyle.half]) {
-    if (shown.has(g.name)) data.push({ type: "scatter", mode: "lines", name: g.name, legendgroup: g.name, x: [null], y: [null], line: { color: "#555", width: 1.4, dash: g.dash }, hoverinfo: "skip" });
+    if (shown.has(g.name)) data.push({ type: "scatter", mode: "lines", name: g.name, legendgroup: g.name, x: [null], y: [null], line: { color: guideGrey, width: 1.4, dash: g.dash }, hoverinfo: "skip" });
   }
   const layout: Record<string, unknown> = {
     title: { text: options.title ?? "Fermi level vs voltage inside each window (section 3.3)" },
@@ -541,7 +573,7 @@ export function fermiLevelFigure(sweeps: { electrolyte: Electrolyte; sweep: Swee
     }
     const [lo, hi] = [Math.min(...curves.flatMap((c) => c.x)), Math.max(...curves.flatMap((c) => c.x))];
     for (const g of [guideStyle.steep, guideStyle.half]) {
-      data.push({ type: "scatter", mode: "lines", name: g.name, legendgroup: g.name, showlegend: false, x: [lo, hi], y: [g.slope, g.slope], xaxis: "x2", yaxis: "y2", line: { color: "#555", width: 1.4, dash: g.dash }, hoverinfo: "skip" });
+      data.push({ type: "scatter", mode: "lines", name: g.name, legendgroup: g.name, showlegend: false, x: [lo, hi], y: [g.slope, g.slope], xaxis: "x2", yaxis: "y2", line: { color: guideGrey, width: 1.4, dash: g.dash }, hoverinfo: "skip" });
     }
     Object.assign(layout, {
       xaxis: { title: { text: "" }, domain: [0, 1], anchor: "y", matches: "x2", showticklabels: false },

@@ -5,6 +5,7 @@
  */
 import { SpaceChargeResult } from "../spaceCharge/spaceCharge";
 import { PlotlyFigure, PlotlyTrace } from "./figure";
+import { mapColours, seriesColours } from "./palette";
 
 export interface SpaceChargeCurve {
   name: string;
@@ -60,7 +61,7 @@ export function settledAt(curve: SpaceChargeCurve): number {
   return n ? curve.x[n - 1] : NaN;
 }
 
-const palette = ["#7b2d8b", "#d62728", "#1f77b4", "#17becf", "#2ca02c", "#ff7f0e"];
+const palette = [mapColours.phi, ...seriesColours.filter((c) => c !== mapColours.phi)];
 
 /** φ(x) of one or more space-charge layers, on the range where they change. */
 export function spaceChargeFigure(curves: SpaceChargeCurve[], options: SpaceChargeFigureOptions = {}): PlotlyFigure {

@@ -29,7 +29,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { PlotlyFigure, figureToJSON, withDefaultLayout } from "../figures/figure";
+import { PlotlyFigure, describeFigure, figureToJSON, withDefaultLayout } from "../figures/figure";
 import { closeRenderer, renderFigure, RenderOptions } from "./render";
 import { Cell, FrameLike, renderTable, ShowTableOptions } from "./table";
 
@@ -185,12 +185,6 @@ export function sendBundle(
   return (lastChannel = "stdout");
 }
 
-function titleOf(fig: PlotlyFigure): string | undefined {
-  const t = fig.layout?.title;
-  const s = typeof t === "string" ? t : t?.text;
-  return s ? s.replace(/<[^>]*>/g, "") : undefined;
-}
-
 function checkName(name: string): void {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
     throw new Error(`showFigure: name ${JSON.stringify(name)} must be a plain file name (letters, digits, . _ -)`);
@@ -228,14 +222,10 @@ export async function showFigure(fig: PlotlyFigure, options: ShowFigureOptions =
         })
       : null;
 
-  // legend names may carry Plotly markup (Kröger-Vink subscripts): the caption is plain text
-  const traces = spec.data
-    .map((t) => t.name)
-    .filter((n): n is string => typeof n === "string" && n !== "")
-    .map((n) => n.replace(/<sub>(.*?)<\/sub>/g, "_$1").replace(/<[^>]*>/g, ""));
-  const caption =
-    options.caption ??
-    `Figure: ${titleOf(spec) ?? options.name ?? "Plotly figure"}` + (traces.length ? ` (${traces.join(", ")})` : "");
+  // one or two sentences (title, axes with units, number of curves), not every trace name:
+  // the legend names them
+  const described = describeFigure(spec);
+  const caption = options.caption ?? `Figure: ${described || options.name || "Plotly figure"}`;
 
   const data: MimeBundle = {};
   const metadata: Record<string, unknown> = {};
