@@ -134,8 +134,9 @@ export const windowOptions = [
 
 export const voltageOptions = [
   entries,
-  { name: "lithiated", type: "string", placeholder: "A", required: true, meaning: "formula of the lithiated state, e.g. LiCoO2" },
-  { name: "delithiated", type: "string", placeholder: "B", required: true, meaning: "formula of the delithiated state, e.g. CoO2" },
+  { name: "lithiated", type: "string", placeholder: "A", required: true, meaning: "the lithiated phase: a formula (lowest-energy entry, e.g. LiCoO2), FORMULA@SPACEGROUP (e.g. LiMn2O4@74) or an entry id" },
+  { name: "delithiated", type: "string", placeholder: "B", required: true, meaning: "the delithiated phase, named as --lithiated (e.g. CoO2, MnO2@227 for spinel lambda-MnO2)" },
+  { name: "profile", type: "switch", meaning: "also print every step of the hull voltage profile between the two (intermediates of the ends' space groups when either is named by structure, else of lowest energy)" },
 ] as const satisfies readonly OptionSpec[];
 
 export const sclOptions = [
