@@ -14,7 +14,7 @@
  * Pure: entries in, a number out. No phase-diagram LP: the two ends are given, not searched for.
  */
 import { PotmapError } from "../core/errors";
-import { Composition, atomCount, compositionRatio, withoutElement } from "./formula";
+import { Composition, atomCount, compositionRatio, parseFormula, withoutElement } from "./formula";
 import { NamedPhase, PhaseEntry, findEntry, requireOneFile, resolvePhase } from "./phaseEntry";
 import { openCircuitVoltage } from "./voltage";
 
@@ -81,14 +81,16 @@ export function voltageEnds(
   requireOneFile(entries);
   const names = typeof delithiated === "string" ? [delithiated] : [...delithiated];
   if (names.length === 0) throw new PotmapError("the delithiated end names no phase", { file, field: "delithiated", value: "" });
-  const a = resolveOrHostless(entries, lithiated, "lithiated", ion, file);
-  const parts = names.map((n, i) => resolveOrHostless(entries, n, names.length === 1 ? "delithiated" : `delithiated[${i}]`, ion, file));
-  const hostA = withoutElement(a.composition, ion);
+  const fields = names.map((_, i) => (names.length === 1 ? "delithiated" : `delithiated[${i}]`));
+  // compositions first, so that a wrong host or order is reported before a missing entry
+  const compA = compositionOfName(entries, lithiated, "lithiated", ion, file);
+  const compParts = names.map((n, i) => compositionOfName(entries, n, fields[i], ion, file));
+  const hostA = withoutElement(compA, ion);
   const hostB: Record<string, number> = {};
   let ionB = 0;
-  for (const p of parts) {
-    ionB += p.composition[ion] ?? 0;
-    for (const [el, n] of Object.entries(withoutElement(p.composition, ion))) hostB[el] = (hostB[el] ?? 0) + n;
+  for (const c of compParts) {
+    ionB += c[ion] ?? 0;
+    for (const [el, n] of Object.entries(withoutElement(c, ion))) hostB[el] = (hostB[el] ?? 0) + n;
   }
   // hostB = r * hostA; dividing B by r puts both on the same formula unit of X.
   const r = compositionRatio(hostA, hostB);
@@ -99,7 +101,7 @@ export function voltageEnds(
       { file, field: "delithiated", value: shown },
     );
   }
-  const lithiumA = a.composition[ion] ?? 0;
+  const lithiumA = compA[ion] ?? 0;
   const lithiumB = ionB / r;
   if (!(lithiumA - lithiumB > 1e-9)) {
     throw new PotmapError(
@@ -107,6 +109,8 @@ export function voltageEnds(
       { file, field: "lithiated", value: lithiated },
     );
   }
+  const a = resolvePhase(entries, lithiated, { field: "lithiated", file });
+  const parts = names.map((n, i) => resolvePhase(entries, n, { field: fields[i], file }));
   // E[ion]: formation energies make the elemental reference 0; a file that lists polymorphs of
   // the metal still has its lowest one at 0, and a file without elements means 0 too.
   const ionEntry = findEntry(entries, { [ion]: 1 } as Composition);
@@ -119,12 +123,14 @@ export function voltageEnds(
   };
 }
 
-function resolveOrHostless(entries: readonly PhaseEntry[], name: string, field: string, ion: string, file?: string): NamedPhase {
-  const phase = resolvePhase(entries, name, { field, file });
-  if (Object.keys(withoutElement(phase.composition, ion)).length === 0) {
+/** The composition a name stands for (an entry id's entry, else the formula before any @), with a host. */
+function compositionOfName(entries: readonly PhaseEntry[], name: string, field: string, ion: string, file?: string): Composition {
+  const byId = entries.find((e) => e.id !== undefined && e.id === name.trim());
+  const composition = byId ? byId.composition : parseFormula(name.split("@")[0], { field, file });
+  if (Object.keys(withoutElement(composition, ion)).length === 0) {
     throw new PotmapError(`formula has no host: it contains only ${ion}`, { file, field, value: name });
   }
-  return phase;
+  return composition;
 }
 
 /**
