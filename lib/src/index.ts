@@ -45,8 +45,8 @@ export type { PotentialMap, MapOptions, Region, Profile, StabilityFlags } from "
 export { potentialDictionary, dictionaryTable, dictionaryTableWithWarnings } from "./cell/dictionary";
 export type { DictionaryRow } from "./cell/dictionary";
 export { stackMap, interlayerState } from "./cell/stack";
-export { cathodeCurve, equilibriumAt } from "./cell/cathodeCurve";
-export type { CathodeCurve, CurvePoint, Equilibrium } from "./cell/cathodeCurve";
+export { cathodeCurve, equilibriumAt, cathodeAt, curveRule } from "./cell/cathodeCurve";
+export type { CathodeCurve, CurvePoint, Equilibrium, CurveQuery, CurveState } from "./cell/cathodeCurve";
 export type { StackLayer, StackMap, StackOptions, StackInterface, InterlayerChoice } from "./cell/stack";
 
 // thermo: formulas, phase diagrams, stability windows, voltages (eq. 3)

@@ -68,7 +68,8 @@ export interface Electrolyte {
   colour?: string;
 }
 
-export type StateOfCharge = "0%" | "100%" | "+";
+/** A record's named states ("0%", "100%", "+"), or a point between them on the cathode's curve ("80%", cell/cathodeCurve.ts cathodeAt). */
+export type StateOfCharge = "0%" | "100%" | "+" | `${number}%`;
 
 export interface CathodeState {
   role: "cathode";

@@ -108,10 +108,22 @@ export const exportOptions = [
 
 export const tableOptions = [temperature, materials, only, anode] as const satisfies readonly OptionSpec[];
 
+/** A cathode state anywhere on its curve (cell/cathodeCurve.ts cathodeAt): any --soc, or --x, or --voltage. */
+const curveSoc = {
+  ...soc,
+  required: false,
+  defaultText: "0% (unless --x or --voltage)",
+  meaning: "cathode state of charge: a named state (0%, 100%, +) or any percentage on the cathode's voltage curve (e.g. 80%), linear in Li content",
+} as const;
+const curveX = { name: "x", type: "number", min: 0, meaning: "cathode state as its Li content per host unit of its voltage profile (e.g. 0.6 for Li0.6CoO2)" } as const;
+const curveVoltage = { name: "voltage", type: "number", unit: "V", min: 0, exclusiveMin: true, meaning: "cathode state whose OCV on its curve (eq. 3 average, as Table 1) is this voltage" } as const;
+
 export const mapOptions = [
   electrolyte,
   cathode,
-  soc,
+  curveSoc,
+  curveX,
+  curveVoltage,
   anode,
   temperature,
   materials,
