@@ -85,4 +85,12 @@ describe("LCO at 80% SOC", () => {
     await expect(runFlags("map", { electrolyte: "LLZO", cathode: "LCO", soc: "80%", x: 0.5 })).rejects.toThrow(/give one of --soc, --x and --voltage/);
     await expect(runFlags("map", { electrolyte: "LLZO", cathode: "LCO", soc: "soc" })).rejects.toThrow(/unknown state of charge for LCO/);
   });
+
+  it("stack and dope take a state on the curve too (ID:80%, --soc 80%)", async () => {
+    const m = (await runFlags("map", { electrolyte: "LPS", cathode: "LCO", soc: "80%", json: true })) as { json: { ocv: number } };
+    const s = (await runFlags("stack", { layers: "Li,LPS,LCO:80%", json: true })) as { json: { ocv: number } };
+    expect(s.json.ocv).toBe(m.json.ocv);
+    const d = (await runFlags("dope", { electrolyte: "LLZO", dopant: "Ta_Zr:+1:1e20", cathode: "LCO", soc: "80%", json: true })) as { json: unknown };
+    expect(JSON.stringify(d.json)).toContain('"soc":"80%"');
+  });
 });

@@ -167,7 +167,7 @@ describe("potmap stack", () => {
     [["stack", "--layers", "Li,XYZ,LCO:0%"], /value "XYZ": unknown layer/],
     [["stack", "--layers", "Li,LCO:0%"], /needs at least an anode, one layer and a cathode/],
     [["stack", "--layers", "Li,LPS,LLZO"], /the last layer must be a cathode/],
-    [["stack", "--layers", "Li,LPS,LCO:50%"], /field "--soc", value "50%"/],
+    [["stack", "--layers", "Li,LPS,LCO:250%"], /field "--soc", value "250%": outside LCO's curve/], // 50% is a point on the curve
   ])("bad input %j gives one clear line", async (argv, message) => {
     const { code, out, err } = await run(...(argv as string[]));
     expect(code).toBe(2);

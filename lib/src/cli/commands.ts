@@ -42,7 +42,7 @@ const soc = {
   type: "string",
   placeholder: "SOC",
   required: true,
-  meaning: "cathode state of charge as named in its record: 0%, 100% or + (spinel overcharge)",
+  meaning: "cathode state of charge: as named in its record (0%, 100% or + for the spinel overcharge), or any percentage on the cathode's voltage curve (e.g. 80%)",
 } as const;
 const materials = {
   name: "materials",
@@ -163,7 +163,7 @@ export const sclOptions = [
 
 export const stackOptions = [
   { name: "layers", type: "list", placeholder: "A,L1[,L2...],C", required: true, meaning: "anode, layers and cathode in order; a cathode as ID:SOC (e.g. Li,LPS,LCO:0%,LNCO:0%)" },
-  { name: "soc", type: "string", placeholder: "SOC", default: "0%", meaning: "state of charge of a cathode layer given without :SOC" },
+  { name: "soc", type: "string", placeholder: "SOC", default: "0%", meaning: "state of charge of a cathode layer given without :SOC (a named state or a percentage on its curve; ID:80% also works)" },
   temperature,
   materials,
   only,
