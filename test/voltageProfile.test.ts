@@ -7,7 +7,7 @@ import { resolvePhase } from "../lib/src/thermo/phaseEntry";
 import { parsePhaseEntriesCsv, readPhaseEntries } from "../lib/src/io/phaseEntries";
 import { cathodeCurve, equilibriumAt } from "../lib/src/cell/cathodeCurve";
 import { stackMap } from "../lib/src/cell/stack";
-import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { builtinMaterialsFolder, readDataSet, toMaterial } from "../lib/src/io/readMaterials";
 import { runFlags } from "./helpers/cliRun";
 
 /** shared/data/phase-entries next to the repository or a parent of it (git worktrees). */
@@ -79,6 +79,15 @@ describe("hull voltage profile (closed form)", () => {
     expect(half.averageVoltage).toBeCloseTo(4.2, 12);
     expect(() => profileAt(p, 1.5)).toThrow(/Li content must lie from 0 to 1/);
     expect(() => profileAt(p, NaN)).toThrow(/Li content/);
+  });
+
+  it("the reader keeps space groups and entry ids, and refuses a space group that is no integer 1-230", () => {
+    expect(entries.map((e) => [e.id, e.spaceGroup, e.file])).toContainEqual(["a2", 166, "toy.csv"]);
+    const bad = (group: string) => () => parsePhaseEntriesCsv(`formula,formation_energy_per_atom,space_group\nCoO2,-1,${group}\n`, "sg.csv");
+    expect(bad("231")).toThrow(/sg\.csv, line 2, field "space_group", value "231": a space group must be an integer from 1 to 230/);
+    expect(bad("12.5")).toThrow(/space group must be an integer/);
+    expect(bad("0")).toThrow(/space group must be an integer/);
+    expect(parsePhaseEntriesCsv("formula,formation_energy_per_atom,space_group\nCoO2,-1,\n", "sg.csv")[0].spaceGroup).toBeUndefined();
   });
 
   it("refuses entries of two files in one hull", () => {
@@ -161,5 +170,22 @@ describe("interlayer state from the local voltage", () => {
     }
     const e = equilibriumAt(cathodeCurve(lmo)!, 3.8556);
     expect(e.warning).toMatch(/LiMn2O4 and MnO2@227 coexist/);
+  });
+});
+
+describe("a record's voltage profile is read with its physics", () => {
+  const record = JSON.parse(fs.readFileSync(path.join(builtinMaterialsFolder(), "LCO.json"), "utf8"));
+  it("the built-in LCO: two steps, each state with its Li content and local OCV", () => {
+    const lco = toMaterial(structuredClone(record), "LCO.json") as import("../lib/src/cell/materials").Cathode;
+    expect(lco.profile!.steps.map((s) => s.voltage)).toEqual([3.4199, 4.1108]);
+    expect(lco.states.map((s) => [s.soc, s.lithium, s.localVoltage])).toEqual([["0%", 1, 3.4199], ["100%", 0.5, 4.1108]]);
+  });
+  it("a voltage that falls as Li is removed, or steps that do not join, are refused", () => {
+    const falling = structuredClone(record);
+    falling.voltageProfile.steps[1].voltage = 3.0;
+    expect(() => toMaterial(falling, "LCO.json")).toThrow(/LCO\.json, field "voltageProfile\.steps\[1\]\.voltage", value 3: must not fall below the previous step/);
+    const gap = structuredClone(record);
+    gap.voltageProfile.steps[1].from = 0.4;
+    expect(() => toMaterial(gap, "LCO.json")).toThrow(/steps\[1\]\.from", value 0\.4: must continue the previous step/);
   });
 });
