@@ -5,8 +5,8 @@
 // that the stored values are what this computes. The physics is in lib/src/calibration/.
 //
 // Inputs, and what is fitted:
-//  - OCVs: eq. 3 average voltage from each state's hull energy to the Li-free reference (lib cathodeStateVoltages),
-//    never fitted;
+//  - OCVs: eq. 3 average voltage from each state's hull energy to the Li-free reference, and the
+//    local OCV of its hull step (lib withCathodeVoltages), never fitted;
 //  - one defect-energy knob for LiPON and LPS, inside physical bounds (below); LPO's defect
 //    energies follow from the paper's ~3 V crossover and Du & Holzwarth's Frenkel energy;
 //  - electrolyte IPs from the four dphi_a values (4 parameters for 4 values);
@@ -114,51 +114,18 @@ function lithiumOf(formula) {
 }
 
 /**
- * Each state's OCV: eq. 3 voltage of the hull segment of the cathode's own phases that the
- * state lies on, on its delithiated side ("+" = the delithiated limit, x -> 0); written into
- * voltageReaction (the segment), ocvComputed and ocv.
+ * Each cathode's hull voltage profile and each state's eq. 3 average (ocv, ocvComputed,
+ * voltageReaction) and local OCV (localVoltage): lib withCathodeVoltages, on the phase-entries
+ * file each record names.
  * @param {Records} records
  */
 export function withVoltages(records) {
-  const out = structuredClone(records);
   /** @type {Map<string, any>} */
   const cache = new Map();
-  for (const record of Object.values(out)) {
-    if (record.role !== "cathode") continue;
-    const states = /** @type {Json[]} */ (record.states).filter((s) => s.voltageReaction);
-    if (states.length === 0) continue;
-    const entriesName = states[0].voltageReaction.entries;
-    const file = path.join(sharedDataFolder(), "phase-entries", entriesName);
-    if (!cache.has(file)) cache.set(file, potmap.readPhaseEntries(file));
-    // the Li-free reference: the delithiated phases that hold no Li
-    const reference = states.map((s) => /** @type {string[]} */ (s.voltageReaction.delithiated)).find((d) => d.every((f) => lithiumOf(f) === 0));
-    if (!reference) throw new potmap.PotmapError("no Li-free delithiated reference among the states' voltage reactions", { file: `${record.id}.json`, field: "voltageReaction.delithiated" });
-    const phases = new Set();
-    for (const s of states) {
-      phases.add(s.voltageReaction.lithiated);
-      if ((lithiumOf(s.formula) ?? 0) > 0) phases.add(s.formula);
-    }
-    const xs = states.map((s) => (s.soc === "+" ? 0 : lithiumOf(s.formula) ?? NaN));
-    const voltages = potmap.cathodeStateVoltages(cache.get(file), [...phases], reference, xs);
-    states.forEach((s, i) => {
-      const v = voltages[i];
-      const where = s.soc === "+"
-        ? "the delithiated limit: the voltage of the hull segment next to x = 0"
-        : v.onHull
-          ? `the state is a vertex of the hull; eq. 3 averages over its delithiation to ${reference.join(" + ")} (the local OCV, the voltage of the hull segment ${v.segmentLithiated} -> ${v.segmentDelithiated.join(" + ")}, is ${round(v.segmentVoltage)} V)`
-          : `the state lies ${(v.aboveHull * 1000).toFixed(0)} meV per formula unit above the hull segment ${v.segmentLithiated} -> ${v.segmentDelithiated.join(" + ")} and enters with the energy of that two-phase mixture, so it shares the segment's voltage`;
-      s.voltageReaction = {
-        entries: entriesName,
-        lithiated: v.lithiated,
-        delithiated: v.delithiated,
-        source: `paper eq. 3 against the Li-free reference ${reference.join(" + ")} (its LiCoO2 -> CoO2 example), the state at its energy on the lower convex hull of ${[...phases].join(", ")} and ${reference.join(" + ")} (lowest-energy entries of shared/data/phase-entries/${entriesName}; lib cathodeStateVoltages)`,
-        note: where,
-      };
-      s.ocvComputed.value = round(v.voltage);
-      s.ocv = { value: round(v.voltage), source: "eq. 3 average voltage from the state's hull energy to the Li-free reference (ocvComputed); not fitted. On a convex hull it cannot fall as Li is removed" };
-    });
-  }
-  return out;
+  return potmap.withCathodeVoltages(records, (/** @type {string} */ name) => {
+    if (!cache.has(name)) cache.set(name, potmap.readPhaseEntries(path.join(sharedDataFolder(), "phase-entries", name)));
+    return cache.get(name);
+  });
 }
 
 /**

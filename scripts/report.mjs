@@ -52,7 +52,7 @@ function explainMiss(r, set, li, full) {
     const shift = Math.abs(r.difference);
     if (r.ocv < upper) {
       const need = needOcv === null ? (needed > phi(upper) ? `an OCV at or above LPO's ${upper} V window edge` : "an OCV below LPO's crossover") : `an OCV of ${needOcv.toFixed(2)} V`;
-      return `predicted column: below 4.21 V it reads phi_LPO at mu = -OCV. The eq. 3 OCV is ${r.ocv.toFixed(2)} V; the printed value needs ${need}. The paper's own OCV for this state must have been that high; moving the OCV off eq. 3 is not allowed.`;
+      return `predicted column: below 4.21 V it reads phi_LPO at mu = -OCV. The eq. 3 OCV is ${r.ocv.toFixed(2)} V; the printed value needs ${need}. The paper's own OCV for this state must have been ${needOcv !== null && needOcv < r.ocv ? "that low" : "that high"}; moving the OCV off eq. 3 is not allowed.`;
     }
     // Above the crossover V* (Li_i+ meets holes) phi_LPO rises by (V - V*)/2; with the IP fixed by
     // dphi_a, phi_LPO(4.21 V) - phi_LPO(window start) depends on V* alone. The miss asks for V*
@@ -224,14 +224,14 @@ export async function buildReport() {
   // 6. cathode voltages: eq. 3 from phase entries vs the calibrated OCV
   const voltages = potmap.orderedCathodeStates(set).map((s) => {
     const state = Object.values(records).find((r) => r.role === "cathode" && r.id === s.id)?.states.find((/** @type {Json} */ x) => x.soc === s.soc);
-    return { cathode: s.id, soc: s.soc, used: s.ocv, segment: state?.voltageReaction ? `${state.voltageReaction.lithiated} -> ${state.voltageReaction.delithiated.join(" + ")}` : null, note: state?.voltageReaction?.note ?? null };
+    return { cathode: s.id, soc: s.soc, used: s.ocv, local: s.localVoltage ?? null, entries: state?.voltageReaction?.entries ?? null, segment: state?.voltageReaction ? `${state.voltageReaction.lithiated} -> ${state.voltageReaction.delithiated.join(" + ")}` : null, note: state?.voltageReaction?.note ?? null };
   });
 
   // 7. the paper's qualitative claims, each recomputed (calibration/claims.ts)
   const claims = potmap.claimsLedger(set, /** @type {any} */ (published));
 
   // 8. guards: the built-in set's physics checks and the warnings of every configuration
-  const phaseEntries = Object.fromEntries(["critexam-li-systems.csv", "mp2020-li-co-ni-o.csv"].map((n) => [n, potmap.readPhaseEntries(path.join(shared, n))]));
+  const phaseEntries = Object.fromEntries(["critexam-li-systems.csv", "mp2020-li-co-ni-o.csv", "alexandria-li-mn-co-ni-o.csv"].map((n) => [n, potmap.readPhaseEntries(path.join(shared, n))]));
   const check = await potmap.checkDataSet(Object.entries(records).map(([file, record]) => ({ file: `data/materials/${file}`, record })), { phaseEntries });
   const tableWarnings = potmap.dictionaryTableWithWarnings(set).warnings;
 
@@ -313,8 +313,8 @@ export function toMarkdown(r) {
   lines.push(`Low barrier at 0% and 100% SOC (|dphi_c| < ${r.lists.lowBarrier.threshold} V) from the model: ${r.lists.lowBarrier.model.join(", ")}; from the printed table: ${r.lists.lowBarrier.table.join(", ")}; the paper's list: ${r.lists.lowBarrier.paper.join(", ")}. Including the spinels' overcharged "+" state, the model keeps: ${r.lists.lowBarrier.modelAllStates.join(", ")}.`, "");
   lines.push("## Electrochemical windows (phase diagram open to Li)", "", "Computed with `potmap window` from `shared/data/phase-entries/critexam-li-systems.csv` (Materials Project formation energies of about 2019, as the paper's). The model uses the paper's windows.", "", "| electrolyte | paper (V) | computed (V) | reduced to | oxidised to |", "|---|---|---|---|---|");
   for (const w of r.windows) lines.push(`| ${w.electrolyte} | ${w.paper.lower.toFixed(2)}-${w.paper.upper.toFixed(2)} | ${w.computed.lower.toFixed(2)}-${w.computed.upper.toFixed(2)} | ${w.reducedTo.join(" + ") || "-"} | ${w.oxidizedTo.join(" + ") || "-"} |`);
-  lines.push("", "## Open-circuit voltages (eq. 3, not fitted)", "", "Each state's OCV is the paper's eq. 3 average voltage against the Li-free reference (its LiCoO2 -> CoO2 example), with the state at its energy on the lower convex hull of the cathode's own phases (lib cathodeStateVoltages); the local OCV of the hull segment is in the note.", "", "| cathode | SOC | OCV (V) | eq. 3 reaction | note |", "|---|---|---|---|---|");
-  for (const v of r.voltages) lines.push(`| ${v.cathode} | ${v.soc} | ${v.used.toFixed(3)} | ${v.segment ?? "-"} | ${v.note ?? "-"} |`);
+  lines.push("", "## Open-circuit voltages (eq. 3, not fitted)", "", "Each state carries two voltages from the hull voltage profile of its cathode's host (lib voltageProfile, withCathodeVoltages; references chosen by structure where the entries carry space groups, e.g. LMO against spinel lambda-MnO2@227): the paper's eq. 3 average against the Li-free reference (its LiCoO2 -> CoO2 example), with the state at its energy on the hull, and the local OCV of the hull step the state sits on. Table 1 uses the eq. 3 average, because the paper computes its OCVs that way; interlayer states are chosen by the local OCV. LNMO's entries (CritExam) carry no structures, so its reference is not structure-matched (its record says so).", "", "| cathode | SOC | OCV, eq. 3 average (V) | local OCV (V) | eq. 3 reaction | entries | note |", "|---|---|---|---|---|---|---|");
+  for (const v of r.voltages) lines.push(`| ${v.cathode} | ${v.soc} | ${v.used.toFixed(3)} | ${v.local === null ? "-" : v.local.toFixed(3)} | ${v.segment ?? "-"} | ${v.entries ?? "-"} | ${v.note ?? "-"} |`);
   lines.push("", "## Ledger of the paper's claims", "", "Every qualitative statement the model can check, with the quantity computed from the data set (lib calibration/claims.ts). A test fails if the number reproduced falls.", "");
   lines.push(potmap.ledgerMarkdown(r.claims));
   lines.push("", "## Physics checks and guards", "");

@@ -46,8 +46,8 @@ describe("main", () => {
 
   test.each([
     [["map", "--electrolyte", "XX", "--cathode", "LCO", "--soc", "0%"], /field "--electrolyte", value "XX": unknown electrolyte/],
-    [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "50%"], /field "--soc", value "50%"/],
-    [["map", "--electrolyte", "LLZO", "--cathode", "LCO"], /field "--soc": is required/],
+    [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "250%"], /field "--soc", value "250%": outside LCO's curve/],
+    [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "50%", "--x", "0.5"], /field "--x": give one of --soc, --x and --voltage/],
     [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--temperature", "-5"], /field "--temperature", value "-5": must be a number from 1 to 3000 K/],
     [["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--temperature", "hot"], /value "hot": expected a number/],
     [["table", "--colour", "red"], /field "--colour": unknown option/],

@@ -67,22 +67,27 @@ describe("08: targets and interlayers", () => {
     expect(potentialMap(li, findElectrolyte(set, "LiPON"), lco0, { withoutProfile: true }).dphiAnode).toBeCloseTo(0.28, 6);
   });
 
-  test("the interlayer takes LCO 0% against the 0% cathodes and LCO 100% against the 100% ones; the barrier is not reduced for LNO 0%", () => {
-    expect(text).toContain("The interlayer takes LCO 0 % against the 0 % cathodes");
+  test("the interlayer takes the LCO state whose hull step holds the cathode's voltage (100% against all four); the barrier is not reduced for LNO 0%", () => {
+    // notebook 08's prose must say so (it said LCO 0% against the 0% cathodes, from the eq. 3 averages)
+    expect(text).toContain("The interlayer takes LCO 100 % against all four cathodes");
     const cathodes = ["LNO", "LNCO"].flatMap((c) => ["0%", "100%"].map((soc) => findCathodeState(set, c, soc)));
     const rows = interlayerRows(li, findElectrolyte(set, "LPS"), lco0, cathodes, set.cathodes);
-    expect(rows.map((r) => String(r["LCO state taken"]).split(" ")[0])).toEqual(["0%", "100%", "0%", "100%"]);
+    // LNO 0% (3.93 V) and LNCO 0% (3.84 V) lie between LCO's steps 3.42 and 4.11 V: the x = 0.5 phase, LCO 100%;
+    // LNO 100% and LNCO 100% lie above 4.11 V, where CoO2 (no named state) is stable: LCO 100% kept, flagged
+    expect(rows.map((r) => String(r["LCO state taken"]).split(" ")[0])).toEqual(["100%", "100%", "100%", "100%"]);
+    expect(rows.map((r) => String(r["LCO state taken"]).includes("outside"))).toEqual([false, true, false, true]);
     expect(rows[0]["barrier reduced"]).toBe(false);
     expect(text).toContain("here it does not fall for LNO 0 %");
   });
 });
 
 describe("10: solutions", () => {
-  test("LCO takes its 0% state at LNO 0%'s voltage (3.93 V)", () => {
-    expect(prose("10-solutions")).toContain("At 3.93 V LCO takes its 0 % state");
+  test("LCO takes its 100% state at LNO 0%'s voltage (3.93 V, between LCO's hull steps 3.42 and 4.11 V)", () => {
+    // notebook 10's prose must say so (it said "At 3.93 V LCO takes its 0 % state")
+    expect(prose("10-solutions")).toContain("At 3.93 V LCO takes its 100 % state");
     const lno0 = findCathodeState(set, "LNO", "0%");
     expect(lno0.ocv).toBeCloseTo(3.93, 2);
     const s = stackMap(li, [findElectrolyte(set, "LPS"), lco0], lno0, { cathodes: set.cathodes });
-    expect(s.interlayers[0].taken).toBe("0%");
+    expect(s.interlayers[0].taken).toBe("100%");
   });
 });

@@ -116,22 +116,24 @@ describe("stackMap interlayer equilibrium", () => {
     expect(low.warnings[0]).toMatch(/held at 0\.00 V.*lithiate beyond its lowest/);
   });
 
-  test("LCO 0% against LNCO 0% and the LNO states takes the LCO state that the cathode's voltage selects", () => {
+  test("LCO 0% against LNCO 0% and the LNO states takes the LCO state whose hull step holds the cathode's voltage", () => {
     const lco = set.cathodes.find((c) => c.id === "LCO")!;
-    const ocvs = lco.states.map((s) => s.ocv);
+    const steps = lco.profile!.steps; // 1 -> 0.5 at 3.420 V, 0.5 -> 0 at 4.111 V
     for (const cathode of [findCathodeState(set, "LNCO", "0%"), ...set.cathodes.find((c) => c.id === "LNO")!.states]) {
       const stack = stackMap(li, [lps, findCathodeState(set, "LCO", "0%")], cathode, { cathodes: set.cathodes });
       const choice = stack.interlayers[0];
       const taken = lco.states.find((s) => s.soc === choice.taken)!;
       expect(choice.voltage).toBe(cathode.ocv);
-      if (cathode.ocv >= Math.min(...ocvs) && cathode.ocv <= Math.max(...ocvs)) {
-        // the highest LCO OCV not above the cathode's voltage
-        expect(taken.ocv).toBe(Math.max(...ocvs.filter((o) => o <= cathode.ocv)));
+      if (cathode.ocv < steps[0].voltage) expect(taken.soc).toBe("0%");
+      else if (cathode.ocv < steps[1].voltage) {
+        // between the steps the stable phase is the x = 0.5 vertex: the 100% state
+        expect(taken.soc).toBe("100%");
         expect(stack.warnings).toEqual([]);
       } else {
-        const nearest = cathode.ocv > Math.max(...ocvs) ? Math.max(...ocvs) : Math.min(...ocvs);
-        expect(taken.ocv).toBe(nearest);
-        expect(stack.warnings[0]).toMatch(/interlayer LCO 0%/);
+        // above the last step CoO2 is stable, which LCO does not name: the nearest state, with a warning
+        expect(taken.soc).toBe("100%");
+        expect(choice.covered).toBe(false);
+        expect(stack.warnings[0]).toMatch(/interlayer LCO 0%: .*no named state/);
       }
       expect(stack.layers[2].phiLeft).toBeCloseTo(electrostaticPotential(taken.fermiLevel, taken.ionizationPotential, li.workFunction, -cathode.ocv), 12);
     }
@@ -165,7 +167,7 @@ describe("potmap stack", () => {
     [["stack", "--layers", "Li,XYZ,LCO:0%"], /value "XYZ": unknown layer/],
     [["stack", "--layers", "Li,LCO:0%"], /needs at least an anode, one layer and a cathode/],
     [["stack", "--layers", "Li,LPS,LLZO"], /the last layer must be a cathode/],
-    [["stack", "--layers", "Li,LPS,LCO:50%"], /field "--soc", value "50%"/],
+    [["stack", "--layers", "Li,LPS,LCO:250%"], /field "--soc", value "250%": outside LCO's curve/], // 50% is a point on the curve
   ])("bad input %j gives one clear line", async (argv, message) => {
     const { code, out, err } = await run(...(argv as string[]));
     expect(code).toBe(2);

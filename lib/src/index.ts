@@ -45,6 +45,8 @@ export type { PotentialMap, MapOptions, Region, Profile, StabilityFlags } from "
 export { potentialDictionary, dictionaryTable, dictionaryTableWithWarnings } from "./cell/dictionary";
 export type { DictionaryRow } from "./cell/dictionary";
 export { stackMap, interlayerState } from "./cell/stack";
+export { cathodeCurve, equilibriumAt, cathodeAt, curveRule } from "./cell/cathodeCurve";
+export type { CathodeCurve, CurvePoint, Equilibrium, CurveQuery, CurveState } from "./cell/cathodeCurve";
 export type { StackLayer, StackMap, StackOptions, StackInterface, InterlayerChoice } from "./cell/stack";
 
 // thermo: formulas, phase diagrams, stability windows, voltages (eq. 3)
@@ -56,8 +58,11 @@ export { phaseDiagram, energyAboveHull } from "./thermo/phaseDiagram";
 export { stabilityWindow, reactionProfile } from "./thermo/stabilityWindow";
 export type { StabilityWindow, ReactionStep, WindowOptions } from "./thermo/stabilityWindow";
 export { averageVoltage } from "./thermo/averageVoltage";
-export type { AverageVoltage, VoltageOptions } from "./thermo/averageVoltage";
-export { reactionVoltage } from "./thermo/reactionVoltage";
+export type { AverageVoltage, VoltageOptions, VoltageEnd, VoltageEnds } from "./thermo/averageVoltage";
+export { voltageEnds } from "./thermo/averageVoltage";
+export { reactionVoltage } from "./thermo/averageVoltage";
+export { voltageProfile, profileAt, voltageWarnings } from "./thermo/voltageProfile";
+export type { VoltageProfile, VoltageStep, VoltagePoint, ProfileState, ProfileOptions } from "./thermo/voltageProfile";
 export { openCircuitVoltage } from "./thermo/voltage";
 export type { LithiationState } from "./thermo/voltage";
 
@@ -105,7 +110,7 @@ export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";
 export { calibrateElectrolyteIP } from "./calibration/calibrate";
 export { calibrateDataSet, tableTargets, energyQuantity, knobBounds, bandEdgeMargin, stateLeaveOneOut } from "./calibration/calibrateDataSet";
 export type { PublishedNumbers, DataSetCalibration, CalibrationOptions, Knob, KnobResult, StateFit, EnergyAddress } from "./calibration/calibrateDataSet";
-export { cathodeStateVoltages } from "./calibration/cathodeVoltage";
+export { cathodeStateVoltages, stateVoltages, withCathodeVoltages } from "./calibration/cathodeVoltage";
 export type { HullSegment, StateVoltage } from "./calibration/cathodeVoltage";
 export { compareTable, summarisePairs, lowBarrierPairs, barrierLessInterfaces } from "./calibration/reproduction";
 export type { TableComparison, PairSummary } from "./calibration/reproduction";

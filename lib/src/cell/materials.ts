@@ -68,7 +68,8 @@ export interface Electrolyte {
   colour?: string;
 }
 
-export type StateOfCharge = "0%" | "100%" | "+";
+/** A record's named states ("0%", "100%", "+"), or a point between them on the cathode's curve ("80%", cell/cathodeCurve.ts cathodeAt). */
+export type StateOfCharge = "0%" | "100%" | "+" | `${number}%`;
 
 export interface CathodeState {
   role: "cathode";
@@ -84,6 +85,10 @@ export interface CathodeState {
   ocv: number;
   /** eq. 3 from phase entries before any calibration, V (when the record gives it). */
   ocvComputed?: number;
+  /** Li per host unit of the cathode's profile (0 for "+"), when the record gives it. */
+  lithium?: number;
+  /** Local OCV: the voltage of the hull step on the delithiated side of the state, V (the record's localVoltage). */
+  localVoltage?: number;
   scissor?: number;
   colour?: string;
 }
@@ -94,6 +99,15 @@ export interface Cathode {
   name: string;
   colour?: string;
   states: CathodeState[];
+  /** The hull voltage profile of the host (thermo/voltageProfile.ts), when the record gives it. */
+  profile?: CathodeProfile;
+}
+
+/** Steps of a cathode's hull voltage profile, in the order Li is removed. */
+export interface CathodeProfile {
+  /** The host unit of the Li content x. */
+  host: string;
+  steps: { from: number; to: number; voltage: number; lithiated: string; delithiated: string }[];
 }
 
 export type Material = Anode | Electrolyte | Cathode;

@@ -12,14 +12,18 @@
  *    sits at the cathode's mu, before the first at the anode's, otherwise it carries the
  *    mu of the layer before it;
  *  - such an interlayer exchanges Li with its neighbours, so in equilibrium it takes the state
- *    of charge that is stable at the mu_Li imposed on it, whatever state was asked for
- *    (interlayerState below); the final cathode is the electrode and keeps its state.
+ *    of charge that is stable at the mu_Li imposed on it, whatever state was asked for: the
+ *    state whose hull step holds that mu_Li (the local voltage, cell/cathodeCurve.ts
+ *    equilibriumAt), with a warning in a two-phase region; a material without a voltage
+ *    profile falls back to its states' OCVs (interlayerState below); the final cathode is the
+ *    electrode and keeps its state.
  * Every interface's jump is phi(right layer, left edge) - phi(left layer, right edge):
  * positive hinders discharge (Li+ moving towards the cathode), negative hinders charge.
  * Anode | electrolyte | cathode reduces to potentialMap (tested).
  */
 import { PotmapError } from "../core/errors";
 import { fermiLevelFunction } from "./fermiLevel";
+import { cathodeCurve, equilibriumAt } from "./cathodeCurve";
 import { Anode, Cathode, CathodeState, Electrolyte } from "./materials";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
 
@@ -91,10 +95,13 @@ export interface InterlayerChoice {
   voltage: number;
   /** False when no state's voltage range contains the imposed voltage (nearest state kept). */
   covered: boolean;
+  /** The two phases that coexist when the imposed voltage is a hull step's voltage. */
+  twoPhase?: { lithiated: string; delithiated: string; voltage: number };
 }
 
 /**
- * The state of charge a mixed-conductor interlayer takes at an imposed voltage V (= -mu_Li).
+ * The state of charge a mixed-conductor interlayer takes at an imposed voltage V (= -mu_Li)
+ * when its material has no voltage profile (with one, cell/cathodeCurve.ts equilibriumAt).
  * Rule: order the material's states by OCV (mu_Li, not the SOC label, selects the state);
  * state k covers [OCV_k, OCV_k+1) and the last state covers its own OCV only. Below the first
  * OCV the material would lithiate beyond its data, above the last it would delithiate beyond
@@ -157,10 +164,14 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
       const here = k > lastWindowed ? muCathode : k < firstWindowed || firstWindowed === -1 ? 0 : mu;
       const id = layer.id;
       const material = options.cathodes?.find((c) => c.id === id);
-      const { state, covered } = interlayerState(material ? material.states : [layer], -here);
+      const curve = material ? cathodeCurve(material) : undefined;
+      const equilibrium = curve ? equilibriumAt(curve, -here) : undefined;
+      const { state, covered } = equilibrium ?? interlayerState(material ? material.states : [layer], -here);
       const choice: InterlayerChoice = { index: k, id, requested: layer.soc, taken: state.soc, voltage: -here, covered };
+      if (equilibrium?.twoPhase) choice.twoPhase = equilibrium.twoPhase;
       interlayers.push(choice);
-      if (!covered) {
+      if (equilibrium?.warning) warnings.push(`interlayer ${label(layer)}: ${equilibrium.warning}`);
+      else if (!covered) {
         const ocvs = (material ? material.states : [layer]).map((s) => s.ocv);
         const beyond = -here > Math.max(...ocvs) ? "delithiate beyond its highest-voltage state" : "lithiate beyond its lowest-voltage state";
         warnings.push(

@@ -5,6 +5,7 @@
  * data set's own "unknown ..." messages, which name the flag.
  */
 import { findAnode, findCathodeState, findElectrolyte } from "../cell/dataSet";
+import { CurveState, cathodeAt } from "../cell/cathodeCurve";
 import { Anode, CathodeState, DataSet, Electrolyte } from "../cell/materials";
 import { builtinMaterialsFolder } from "../io/readMaterials";
 import { dataSetOf, filedRecordsOf, FiledRecord, mergeRecords, readMergedDataSet, Replacement } from "../io/mergeMaterials";
@@ -31,15 +32,43 @@ export interface Cell {
   replaced: Replacement[];
 }
 
-export function cellOption(options: MaterialsOptions & { anode: string; electrolyte: string; cathode: string; soc: string }): Cell {
+export function cellOption(options: MaterialsOptions & { anode: string; electrolyte: string; cathode: string; soc?: string; x?: number; voltage?: number }): Cell & { curve?: CurveState } {
   const { set, replaced } = dataSetOption(options);
+  const { state, curve } = cathodeStateOption(set, options);
   return {
     set,
     anode: findAnode(set, options.anode),
     electrolyte: findElectrolyte(set, options.electrolyte),
-    cathode: findCathodeState(set, options.cathode, options.soc),
+    cathode: state,
     replaced,
+    ...(curve ? { curve } : {}),
   };
+}
+
+/**
+ * The cathode state of --cathode with one of --soc (a named state, or any percentage on the
+ * curve), --x (Li content) or --voltage (OCV on the curve); --soc defaults to 0%. A named state is
+ * returned as the record has it; anything else is placed on the curve (cell/cathodeCurve.ts).
+ */
+export function cathodeStateOption(set: DataSet, options: { cathode: string; soc?: string; x?: number; voltage?: number }): { state: CathodeState; curve?: CurveState } {
+  const given = [options.soc !== undefined && "--soc", options.x !== undefined && "--x", options.voltage !== undefined && "--voltage"].filter(Boolean);
+  if (given.length > 1) throw new PotmapError(`give one of --soc, --x and --voltage, not ${given.join(" and ")}`, { field: String(given[1]) });
+  const cathode = set.cathodes.find((c) => c.id.toLowerCase() === options.cathode.trim().toLowerCase());
+  if (options.x !== undefined || options.voltage !== undefined) {
+    const material = cathode ?? (findCathodeState(set, options.cathode, "0%") && undefined)!;
+    const curve = cathodeAt(material, options.x !== undefined ? { x: options.x } : { voltage: options.voltage! });
+    return { state: curve.state, curve };
+  }
+  const soc = options.soc ?? "0%";
+  const named = cathode?.states.find((s) => s.soc === soc.trim() || s.soc === `${soc.trim()}%`);
+  const number = /^[+-]?[0-9]+(\.[0-9]+)?%?$/.test(soc.trim()) ? Number(soc.trim().replace(/%$/, "")) : NaN;
+  if (!cathode || named) return { state: findCathodeState(set, options.cathode, soc) };
+  if (!Number.isFinite(number)) {
+    const curve = cathode.profile ? ", or a percentage on its voltage curve such as 80%" : "";
+    throw new PotmapError(`unknown state of charge for ${cathode.id} (known: ${cathode.states.map((s) => s.soc).join(", ")}${curve})`, { field: "soc", value: soc });
+  }
+  const curve = cathodeAt(cathode, { soc: number });
+  return { state: curve.state, curve };
 }
 
 /**

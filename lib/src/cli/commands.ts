@@ -42,7 +42,7 @@ const soc = {
   type: "string",
   placeholder: "SOC",
   required: true,
-  meaning: "cathode state of charge as named in its record: 0%, 100% or + (spinel overcharge)",
+  meaning: "cathode state of charge: as named in its record (0%, 100% or + for the spinel overcharge), or any percentage on the cathode's voltage curve (e.g. 80%)",
 } as const;
 const materials = {
   name: "materials",
@@ -108,10 +108,22 @@ export const exportOptions = [
 
 export const tableOptions = [temperature, materials, only, anode] as const satisfies readonly OptionSpec[];
 
+/** A cathode state anywhere on its curve (cell/cathodeCurve.ts cathodeAt): any --soc, or --x, or --voltage. */
+const curveSoc = {
+  ...soc,
+  required: false,
+  defaultText: "0% (unless --x or --voltage)",
+  meaning: "cathode state of charge: a named state (0%, 100%, +) or any percentage on the cathode's voltage curve (e.g. 80%), linear in Li content",
+} as const;
+const curveX = { name: "x", type: "number", min: 0, meaning: "cathode state as its Li content per host unit of its voltage profile (e.g. 0.6 for Li0.6CoO2)" } as const;
+const curveVoltage = { name: "voltage", type: "number", unit: "V", min: 0, exclusiveMin: true, meaning: "cathode state whose OCV on its curve (eq. 3 average, as Table 1) is this voltage" } as const;
+
 export const mapOptions = [
   electrolyte,
   cathode,
-  soc,
+  curveSoc,
+  curveX,
+  curveVoltage,
   anode,
   temperature,
   materials,
@@ -134,8 +146,9 @@ export const windowOptions = [
 
 export const voltageOptions = [
   entries,
-  { name: "lithiated", type: "string", placeholder: "A", required: true, meaning: "formula of the lithiated state, e.g. LiCoO2" },
-  { name: "delithiated", type: "string", placeholder: "B", required: true, meaning: "formula of the delithiated state, e.g. CoO2" },
+  { name: "lithiated", type: "string", placeholder: "A", required: true, meaning: "the lithiated phase: a formula (lowest-energy entry, e.g. LiCoO2), FORMULA@SPACEGROUP (e.g. LiMn2O4@74) or an entry id" },
+  { name: "delithiated", type: "string", placeholder: "B", required: true, meaning: "the delithiated phase, named as --lithiated (e.g. CoO2, MnO2@227 for spinel lambda-MnO2)" },
+  { name: "profile", type: "switch", meaning: "also print every step of the hull voltage profile between the two (intermediates of the ends' space groups when either is named by structure, else of lowest energy)" },
 ] as const satisfies readonly OptionSpec[];
 
 export const sclOptions = [
@@ -150,7 +163,7 @@ export const sclOptions = [
 
 export const stackOptions = [
   { name: "layers", type: "list", placeholder: "A,L1[,L2...],C", required: true, meaning: "anode, layers and cathode in order; a cathode as ID:SOC (e.g. Li,LPS,LCO:0%,LNCO:0%)" },
-  { name: "soc", type: "string", placeholder: "SOC", default: "0%", meaning: "state of charge of a cathode layer given without :SOC" },
+  { name: "soc", type: "string", placeholder: "SOC", default: "0%", meaning: "state of charge of a cathode layer given without :SOC (a named state or a percentage on its curve; ID:80% also works)" },
   temperature,
   materials,
   only,

@@ -265,7 +265,7 @@ export const exercises: readonly Exercise[] = [
   {
     id: "08-interlayer-lco-lno",
     notebook: "08-space-charge-and-stacks",
-    prompt: "Put an LCO interlayer between LPS and LNO 0 % (Li | LPS | LCO | LNO 0 %). The interlayer sits at LNO's $\\mu_\\mathrm{Li}$ and takes LCO 0 %. What is the jump $\\Delta\\phi$ (V) at the new LCO/LNO contact?",
+    prompt: "Put an LCO interlayer between LPS and LNO 0 % (Li | LPS | LCO | LNO 0 %). The interlayer sits at LNO's $\\mu_\\mathrm{Li}$ and takes the LCO state whose hull step holds that voltage (LNO 0 %'s 3.93 V lies between LCO's steps at 3.42 and 4.11 V: LCO 100 %). What is the jump $\\Delta\\phi$ (V) at the new LCO/LNO contact?",
     unit: "V",
     tolerance: 0.005,
     hint: "Both sides are at the same $\\mu_\\mathrm{Li}$, so eq. 5 leaves only $E_F - \\mathrm{IP}$ of each side: the jump is a difference of work functions.",

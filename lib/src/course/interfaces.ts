@@ -169,10 +169,10 @@ function entriesFile(name: string, recordsFolder: string, given?: string): strin
   return found;
 }
 
-/** Li per formula unit; null for a formula that is no composition (the "+" states' LidMn2O4). */
+/** Li per formula unit (of the formula part of FORMULA@SPACEGROUP); null for no composition (the "+" states' LidMn2O4). */
 const lithiumOf = (formula: string): number | null => {
   try {
-    return parseFormula(formula, { field: "formula" }).Li ?? 0;
+    return parseFormula(formula.split("@")[0], { field: "formula" }).Li ?? 0;
   } catch {
     return null;
   }

@@ -6,7 +6,7 @@
 // @ts-nocheck
 /** Build ajv's validator of material records (called once, on first validation). */
 export function createMaterialValidator() {
-const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}}}}]};
+const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"lithium":{"$ref":"#/$defs/quantity"},"localVoltage":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}},"voltageProfile":{"type":"object","required":["entries","lithiated","delithiated","host","steps"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}},"host":{"type":"string"},"family":{"type":"string"},"steps":{"type":"array","minItems":1,"items":{"type":"object","required":["from","to","voltage","lithiated","delithiated"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":0},"to":{"type":"number","minimum":0},"voltage":{"type":"number"},"lithiated":{"type":"string"},"delithiated":{"type":"string"}}}}}}}}]};
 const schema12 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]};
 const schema13 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]};
 const func2 = Object.prototype.hasOwnProperty;
@@ -8426,32 +8426,498 @@ else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.voltageReaction !== undefined){
-let data275 = data238.voltageReaction;
+if(data238.lithium !== undefined){
+let data275 = data238.lithium;
 const _errs721 = errors;
-if(errors === _errs721){
+const _errs723 = errors;
+let valid110 = false;
+const _errs724 = errors;
+if(!(typeof data275 == "number")){
+const err327 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+var _valid25 = _errs724 === errors;
+valid110 = valid110 || _valid25;
+if(!valid110){
+const _errs726 = errors;
+if(errors === _errs726){
 if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
 let missing45;
-if((((data275.entries === undefined) && (missing45 = "entries")) || ((data275.lithiated === undefined) && (missing45 = "lithiated"))) || ((data275.delithiated === undefined) && (missing45 = "delithiated"))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: missing45},message:"must have required property '"+missing45+"'"}];
+if((data275.value === undefined) && (missing45 = "value")){
+const err328 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing45},message:"must have required property '"+missing45+"'"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+else {
+const _errs728 = errors;
+for(const key45 in data275){
+if(!(((((key45 === "value") || (key45 === "source")) || (key45 === "calibrated")) || (key45 === "uncertainty")) || (key45 === "note"))){
+const err329 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+break;
+}
+}
+if(_errs728 === errors){
+if(data275.value !== undefined){
+const _errs729 = errors;
+if(!(typeof data275.value == "number")){
+const err330 = {instancePath:instancePath+"/states/" + i7+"/lithium/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+var valid111 = _errs729 === errors;
+}
+else {
+var valid111 = true;
+}
+if(valid111){
+if(data275.source !== undefined){
+let data277 = data275.source;
+const _errs731 = errors;
+if(errors === _errs731){
+if(typeof data277 === "string"){
+if(func3(data277) < 1){
+const err331 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+var valid111 = _errs731 === errors;
+}
+else {
+var valid111 = true;
+}
+if(valid111){
+if(data275.calibrated !== undefined){
+let data278 = data275.calibrated;
+const _errs733 = errors;
+if(errors === _errs733){
+if(typeof data278 === "string"){
+if(func3(data278) < 1){
+const err333 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+var valid111 = _errs733 === errors;
+}
+else {
+var valid111 = true;
+}
+if(valid111){
+if(data275.uncertainty !== undefined){
+let data279 = data275.uncertainty;
+const _errs735 = errors;
+if(errors === _errs735){
+if(typeof data279 == "number"){
+if(data279 < 0 || isNaN(data279)){
+const err335 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+var valid111 = _errs735 === errors;
+}
+else {
+var valid111 = true;
+}
+if(valid111){
+if(data275.note !== undefined){
+const _errs737 = errors;
+if(typeof data275.note !== "string"){
+const err337 = {instancePath:instancePath+"/states/" + i7+"/lithium/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+var valid111 = _errs737 === errors;
+}
+else {
+var valid111 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+var _valid25 = _errs726 === errors;
+valid110 = valid110 || _valid25;
+}
+if(!valid110){
+const err339 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+validate10.errors = vErrors;
 return false;
 }
 else {
-const _errs723 = errors;
-for(const key45 in data275){
-if(!((((((key45 === "source") || (key45 === "calibrated")) || (key45 === "note")) || (key45 === "entries")) || (key45 === "lithiated")) || (key45 === "delithiated"))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"}];
+errors = _errs723;
+if(vErrors !== null){
+if(_errs723){
+vErrors.length = _errs723;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid93 = _errs721 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data238.localVoltage !== undefined){
+let data281 = data238.localVoltage;
+const _errs739 = errors;
+const _errs741 = errors;
+let valid113 = false;
+const _errs742 = errors;
+if(!(typeof data281 == "number")){
+const err340 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+var _valid26 = _errs742 === errors;
+valid113 = valid113 || _valid26;
+if(!valid113){
+const _errs744 = errors;
+if(errors === _errs744){
+if(data281 && typeof data281 == "object" && !Array.isArray(data281)){
+let missing46;
+if((data281.value === undefined) && (missing46 = "value")){
+const err341 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing46},message:"must have required property '"+missing46+"'"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+else {
+const _errs746 = errors;
+for(const key46 in data281){
+if(!(((((key46 === "value") || (key46 === "source")) || (key46 === "calibrated")) || (key46 === "uncertainty")) || (key46 === "note"))){
+const err342 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+break;
+}
+}
+if(_errs746 === errors){
+if(data281.value !== undefined){
+const _errs747 = errors;
+if(!(typeof data281.value == "number")){
+const err343 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+var valid114 = _errs747 === errors;
+}
+else {
+var valid114 = true;
+}
+if(valid114){
+if(data281.source !== undefined){
+let data283 = data281.source;
+const _errs749 = errors;
+if(errors === _errs749){
+if(typeof data283 === "string"){
+if(func3(data283) < 1){
+const err344 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+else {
+const err345 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+var valid114 = _errs749 === errors;
+}
+else {
+var valid114 = true;
+}
+if(valid114){
+if(data281.calibrated !== undefined){
+let data284 = data281.calibrated;
+const _errs751 = errors;
+if(errors === _errs751){
+if(typeof data284 === "string"){
+if(func3(data284) < 1){
+const err346 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+var valid114 = _errs751 === errors;
+}
+else {
+var valid114 = true;
+}
+if(valid114){
+if(data281.uncertainty !== undefined){
+let data285 = data281.uncertainty;
+const _errs753 = errors;
+if(errors === _errs753){
+if(typeof data285 == "number"){
+if(data285 < 0 || isNaN(data285)){
+const err348 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+else {
+const err349 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+var valid114 = _errs753 === errors;
+}
+else {
+var valid114 = true;
+}
+if(valid114){
+if(data281.note !== undefined){
+const _errs755 = errors;
+if(typeof data281.note !== "string"){
+const err350 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+var valid114 = _errs755 === errors;
+}
+else {
+var valid114 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+var _valid26 = _errs744 === errors;
+valid113 = valid113 || _valid26;
+}
+if(!valid113){
+const err352 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs741;
+if(vErrors !== null){
+if(_errs741){
+vErrors.length = _errs741;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid93 = _errs739 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data238.voltageReaction !== undefined){
+let data287 = data238.voltageReaction;
+const _errs757 = errors;
+if(errors === _errs757){
+if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
+let missing47;
+if((((data287.entries === undefined) && (missing47 = "entries")) || ((data287.lithiated === undefined) && (missing47 = "lithiated"))) || ((data287.delithiated === undefined) && (missing47 = "delithiated"))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: missing47},message:"must have required property '"+missing47+"'"}];
+return false;
+}
+else {
+const _errs759 = errors;
+for(const key47 in data287){
+if(!((((((key47 === "source") || (key47 === "calibrated")) || (key47 === "note")) || (key47 === "entries")) || (key47 === "lithiated")) || (key47 === "delithiated"))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs723 === errors){
-if(data275.source !== undefined){
-let data276 = data275.source;
-const _errs724 = errors;
-if(errors === _errs724){
-if(typeof data276 === "string"){
-if(func3(data276) < 1){
+if(_errs759 === errors){
+if(data287.source !== undefined){
+let data288 = data287.source;
+const _errs760 = errors;
+if(errors === _errs760){
+if(typeof data288 === "string"){
+if(func3(data288) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -8461,18 +8927,18 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid109 = _errs724 === errors;
+var valid115 = _errs760 === errors;
 }
 else {
-var valid109 = true;
+var valid115 = true;
 }
-if(valid109){
-if(data275.calibrated !== undefined){
-let data277 = data275.calibrated;
-const _errs726 = errors;
-if(errors === _errs726){
-if(typeof data277 === "string"){
-if(func3(data277) < 1){
+if(valid115){
+if(data287.calibrated !== undefined){
+let data289 = data287.calibrated;
+const _errs762 = errors;
+if(errors === _errs762){
+if(typeof data289 === "string"){
+if(func3(data289) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -8482,68 +8948,68 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid109 = _errs726 === errors;
+var valid115 = _errs762 === errors;
 }
 else {
-var valid109 = true;
+var valid115 = true;
 }
-if(valid109){
-if(data275.note !== undefined){
-const _errs728 = errors;
-if(typeof data275.note !== "string"){
+if(valid115){
+if(data287.note !== undefined){
+const _errs764 = errors;
+if(typeof data287.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/note",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid109 = _errs728 === errors;
+var valid115 = _errs764 === errors;
 }
 else {
-var valid109 = true;
+var valid115 = true;
 }
-if(valid109){
-if(data275.entries !== undefined){
-const _errs730 = errors;
-if(typeof data275.entries !== "string"){
+if(valid115){
+if(data287.entries !== undefined){
+const _errs766 = errors;
+if(typeof data287.entries !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/entries",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid109 = _errs730 === errors;
+var valid115 = _errs766 === errors;
 }
 else {
-var valid109 = true;
+var valid115 = true;
 }
-if(valid109){
-if(data275.lithiated !== undefined){
-const _errs732 = errors;
-if(typeof data275.lithiated !== "string"){
+if(valid115){
+if(data287.lithiated !== undefined){
+const _errs768 = errors;
+if(typeof data287.lithiated !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/lithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid109 = _errs732 === errors;
+var valid115 = _errs768 === errors;
 }
 else {
-var valid109 = true;
+var valid115 = true;
 }
-if(valid109){
-if(data275.delithiated !== undefined){
-let data281 = data275.delithiated;
-const _errs734 = errors;
-if(errors === _errs734){
-if(Array.isArray(data281)){
-if(data281.length < 1){
+if(valid115){
+if(data287.delithiated !== undefined){
+let data293 = data287.delithiated;
+const _errs770 = errors;
+if(errors === _errs770){
+if(Array.isArray(data293)){
+if(data293.length < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid110 = true;
-const len8 = data281.length;
+var valid116 = true;
+const len8 = data293.length;
 for(let i8=0; i8<len8; i8++){
-const _errs736 = errors;
-if(typeof data281[i8] !== "string"){
+const _errs772 = errors;
+if(typeof data293[i8] !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated/" + i8,schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid110 = _errs736 === errors;
-if(!valid110){
+var valid116 = _errs772 === errors;
+if(!valid116){
 break;
 }
 }
@@ -8554,10 +9020,10 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid109 = _errs734 === errors;
+var valid115 = _errs770 === errors;
 }
 else {
-var valid109 = true;
+var valid115 = true;
 }
 }
 }
@@ -8572,243 +9038,245 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid93 = _errs721 === errors;
+var valid93 = _errs757 === errors;
 }
 else {
 var valid93 = true;
 }
 if(valid93){
 if(data238.scissor !== undefined){
-let data283 = data238.scissor;
-const _errs738 = errors;
-const _errs740 = errors;
-let valid112 = false;
-const _errs741 = errors;
-if(!(typeof data283 == "number")){
-const err327 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+let data295 = data238.scissor;
+const _errs774 = errors;
+const _errs776 = errors;
+let valid118 = false;
+const _errs777 = errors;
+if(!(typeof data295 == "number")){
+const err353 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err327];
+vErrors = [err353];
 }
 else {
-vErrors.push(err327);
+vErrors.push(err353);
 }
 errors++;
 }
-var _valid25 = _errs741 === errors;
-valid112 = valid112 || _valid25;
-if(!valid112){
-const _errs743 = errors;
-if(errors === _errs743){
-if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
-let missing46;
-if((data283.value === undefined) && (missing46 = "value")){
-const err328 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing46},message:"must have required property '"+missing46+"'"};
+var _valid27 = _errs777 === errors;
+valid118 = valid118 || _valid27;
+if(!valid118){
+const _errs779 = errors;
+if(errors === _errs779){
+if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
+let missing48;
+if((data295.value === undefined) && (missing48 = "value")){
+const err354 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing48},message:"must have required property '"+missing48+"'"};
 if(vErrors === null){
-vErrors = [err328];
+vErrors = [err354];
 }
 else {
-vErrors.push(err328);
+vErrors.push(err354);
 }
 errors++;
 }
 else {
-const _errs745 = errors;
-for(const key46 in data283){
-if(!(((((key46 === "value") || (key46 === "source")) || (key46 === "calibrated")) || (key46 === "uncertainty")) || (key46 === "note"))){
-const err329 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+const _errs781 = errors;
+for(const key48 in data295){
+if(!(((((key48 === "value") || (key48 === "source")) || (key48 === "calibrated")) || (key48 === "uncertainty")) || (key48 === "note"))){
+const err355 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err329];
+vErrors = [err355];
 }
 else {
-vErrors.push(err329);
+vErrors.push(err355);
 }
 errors++;
 break;
 }
 }
-if(_errs745 === errors){
-if(data283.value !== undefined){
-const _errs746 = errors;
-if(!(typeof data283.value == "number")){
-const err330 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs781 === errors){
+if(data295.value !== undefined){
+const _errs782 = errors;
+if(!(typeof data295.value == "number")){
+const err356 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err330];
+vErrors = [err356];
 }
 else {
-vErrors.push(err330);
+vErrors.push(err356);
 }
 errors++;
 }
-var valid113 = _errs746 === errors;
+var valid119 = _errs782 === errors;
 }
 else {
-var valid113 = true;
+var valid119 = true;
 }
-if(valid113){
-if(data283.source !== undefined){
-let data285 = data283.source;
-const _errs748 = errors;
-if(errors === _errs748){
-if(typeof data285 === "string"){
-if(func3(data285) < 1){
-const err331 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid119){
+if(data295.source !== undefined){
+let data297 = data295.source;
+const _errs784 = errors;
+if(errors === _errs784){
+if(typeof data297 === "string"){
+if(func3(data297) < 1){
+const err357 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err331];
+vErrors = [err357];
 }
 else {
-vErrors.push(err331);
-}
-errors++;
-}
-}
-else {
-const err332 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err332];
-}
-else {
-vErrors.push(err332);
-}
-errors++;
-}
-}
-var valid113 = _errs748 === errors;
-}
-else {
-var valid113 = true;
-}
-if(valid113){
-if(data283.calibrated !== undefined){
-let data286 = data283.calibrated;
-const _errs750 = errors;
-if(errors === _errs750){
-if(typeof data286 === "string"){
-if(func3(data286) < 1){
-const err333 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err333];
-}
-else {
-vErrors.push(err333);
+vErrors.push(err357);
 }
 errors++;
 }
 }
 else {
-const err334 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err358 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err334];
+vErrors = [err358];
 }
 else {
-vErrors.push(err334);
+vErrors.push(err358);
 }
 errors++;
 }
 }
-var valid113 = _errs750 === errors;
+var valid119 = _errs784 === errors;
 }
 else {
-var valid113 = true;
+var valid119 = true;
 }
-if(valid113){
-if(data283.uncertainty !== undefined){
-let data287 = data283.uncertainty;
-const _errs752 = errors;
-if(errors === _errs752){
-if(typeof data287 == "number"){
-if(data287 < 0 || isNaN(data287)){
-const err335 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid119){
+if(data295.calibrated !== undefined){
+let data298 = data295.calibrated;
+const _errs786 = errors;
+if(errors === _errs786){
+if(typeof data298 === "string"){
+if(func3(data298) < 1){
+const err359 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err335];
+vErrors = [err359];
 }
 else {
-vErrors.push(err335);
+vErrors.push(err359);
 }
 errors++;
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err360 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err336];
+vErrors = [err360];
 }
 else {
-vErrors.push(err336);
+vErrors.push(err360);
 }
 errors++;
 }
 }
-var valid113 = _errs752 === errors;
+var valid119 = _errs786 === errors;
 }
 else {
-var valid113 = true;
+var valid119 = true;
 }
-if(valid113){
-if(data283.note !== undefined){
-const _errs754 = errors;
-if(typeof data283.note !== "string"){
-const err337 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid119){
+if(data295.uncertainty !== undefined){
+let data299 = data295.uncertainty;
+const _errs788 = errors;
+if(errors === _errs788){
+if(typeof data299 == "number"){
+if(data299 < 0 || isNaN(data299)){
+const err361 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err337];
+vErrors = [err361];
 }
 else {
-vErrors.push(err337);
-}
-errors++;
-}
-var valid113 = _errs754 === errors;
-}
-else {
-var valid113 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err338 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err338];
-}
-else {
-vErrors.push(err338);
+vErrors.push(err361);
 }
 errors++;
 }
 }
-var _valid25 = _errs743 === errors;
-valid112 = valid112 || _valid25;
-}
-if(!valid112){
-const err339 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err362 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err339];
+vErrors = [err362];
 }
 else {
-vErrors.push(err339);
+vErrors.push(err362);
+}
+errors++;
+}
+}
+var valid119 = _errs788 === errors;
+}
+else {
+var valid119 = true;
+}
+if(valid119){
+if(data295.note !== undefined){
+const _errs790 = errors;
+if(typeof data295.note !== "string"){
+const err363 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+var valid119 = _errs790 === errors;
+}
+else {
+var valid119 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+var _valid27 = _errs779 === errors;
+valid118 = valid118 || _valid27;
+}
+if(!valid118){
+const err365 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs740;
+errors = _errs776;
 if(vErrors !== null){
-if(_errs740){
-vErrors.length = _errs740;
+if(_errs776){
+vErrors.length = _errs776;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid93 = _errs738 === errors;
+var valid93 = _errs774 === errors;
 }
 else {
 var valid93 = true;
+}
+}
 }
 }
 }
@@ -8845,6 +9313,325 @@ var valid91 = _errs615 === errors;
 }
 else {
 var valid91 = true;
+}
+if(valid91){
+if(data.voltageProfile !== undefined){
+let data301 = data.voltageProfile;
+const _errs792 = errors;
+if(errors === _errs792){
+if(data301 && typeof data301 == "object" && !Array.isArray(data301)){
+let missing49;
+if((((((data301.entries === undefined) && (missing49 = "entries")) || ((data301.lithiated === undefined) && (missing49 = "lithiated"))) || ((data301.delithiated === undefined) && (missing49 = "delithiated"))) || ((data301.host === undefined) && (missing49 = "host"))) || ((data301.steps === undefined) && (missing49 = "steps"))){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: missing49},message:"must have required property '"+missing49+"'"}];
+return false;
+}
+else {
+const _errs794 = errors;
+for(const key49 in data301){
+if(!(func2.call(schema11.oneOf[2].properties.voltageProfile.properties, key49))){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs794 === errors){
+if(data301.source !== undefined){
+let data302 = data301.source;
+const _errs795 = errors;
+if(errors === _errs795){
+if(typeof data302 === "string"){
+if(func3(data302) < 1){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid120 = _errs795 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data301.calibrated !== undefined){
+let data303 = data301.calibrated;
+const _errs797 = errors;
+if(errors === _errs797){
+if(typeof data303 === "string"){
+if(func3(data303) < 1){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid120 = _errs797 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data301.note !== undefined){
+const _errs799 = errors;
+if(typeof data301.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/note",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid120 = _errs799 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data301.entries !== undefined){
+const _errs801 = errors;
+if(typeof data301.entries !== "string"){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/entries",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid120 = _errs801 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data301.lithiated !== undefined){
+const _errs803 = errors;
+if(typeof data301.lithiated !== "string"){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid120 = _errs803 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data301.delithiated !== undefined){
+let data307 = data301.delithiated;
+const _errs805 = errors;
+if(errors === _errs805){
+if(Array.isArray(data307)){
+if(data307.length < 1){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid121 = true;
+const len9 = data307.length;
+for(let i9=0; i9<len9; i9++){
+const _errs807 = errors;
+if(typeof data307[i9] !== "string"){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/delithiated/" + i9,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid121 = _errs807 === errors;
+if(!valid121){
+break;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid120 = _errs805 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data301.host !== undefined){
+const _errs809 = errors;
+if(typeof data301.host !== "string"){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/host",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid120 = _errs809 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data301.family !== undefined){
+const _errs811 = errors;
+if(typeof data301.family !== "string"){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/family",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid120 = _errs811 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data301.steps !== undefined){
+let data311 = data301.steps;
+const _errs813 = errors;
+if(errors === _errs813){
+if(Array.isArray(data311)){
+if(data311.length < 1){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
+return false;
+}
+else {
+var valid122 = true;
+const len10 = data311.length;
+for(let i10=0; i10<len10; i10++){
+let data312 = data311[i10];
+const _errs815 = errors;
+if(errors === _errs815){
+if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
+let missing50;
+if((((((data312.from === undefined) && (missing50 = "from")) || ((data312.to === undefined) && (missing50 = "to"))) || ((data312.voltage === undefined) && (missing50 = "voltage"))) || ((data312.lithiated === undefined) && (missing50 = "lithiated"))) || ((data312.delithiated === undefined) && (missing50 = "delithiated"))){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: missing50},message:"must have required property '"+missing50+"'"}];
+return false;
+}
+else {
+const _errs817 = errors;
+for(const key50 in data312){
+if(!(((((key50 === "from") || (key50 === "to")) || (key50 === "voltage")) || (key50 === "lithiated")) || (key50 === "delithiated"))){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs817 === errors){
+if(data312.from !== undefined){
+let data313 = data312.from;
+const _errs818 = errors;
+if(errors === _errs818){
+if(typeof data313 == "number"){
+if(data313 < 0 || isNaN(data313)){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid123 = _errs818 === errors;
+}
+else {
+var valid123 = true;
+}
+if(valid123){
+if(data312.to !== undefined){
+let data314 = data312.to;
+const _errs820 = errors;
+if(errors === _errs820){
+if(typeof data314 == "number"){
+if(data314 < 0 || isNaN(data314)){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid123 = _errs820 === errors;
+}
+else {
+var valid123 = true;
+}
+if(valid123){
+if(data312.voltage !== undefined){
+const _errs822 = errors;
+if(!(typeof data312.voltage == "number")){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10+"/voltage",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/voltage/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+var valid123 = _errs822 === errors;
+}
+else {
+var valid123 = true;
+}
+if(valid123){
+if(data312.lithiated !== undefined){
+const _errs824 = errors;
+if(typeof data312.lithiated !== "string"){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10+"/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid123 = _errs824 === errors;
+}
+else {
+var valid123 = true;
+}
+if(valid123){
+if(data312.delithiated !== undefined){
+const _errs826 = errors;
+if(typeof data312.delithiated !== "string"){
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10+"/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/delithiated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid123 = _errs826 === errors;
+}
+else {
+var valid123 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid122 = _errs815 === errors;
+if(!valid122){
+break;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid120 = _errs813 === errors;
+}
+else {
+var valid120 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid91 = _errs792 === errors;
+}
+else {
+var valid91 = true;
+}
 }
 }
 }

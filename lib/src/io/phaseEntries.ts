@@ -62,7 +62,10 @@ export function parsePhaseEntries(text: string, file = "<entries>", options: Ent
  * - `formation_energy_per_atom` (eV/atom, relative to the elements), or, if
  *   that column is absent, `energy_per_atom` (total energy per atom; formation
  *   energies are then computed against the lowest-energy elemental rows);
- * - optional `material_id` / `entry_id` / `id`.
+ * - optional `material_id` / `entry_id` / `id`;
+ * - optional `space_group` (an integer 1-230; blank = unknown), which lets a voltage name a
+ *   polymorph (`MnO2@227`, thermo/phaseEntry.ts resolvePhase).
+ * Every entry records the file it came from (`file`), so that a hull never mixes two files.
  * Blank lines and lines starting with "#" are skipped. Every data line must
  * have as many fields as the header.
  */
@@ -101,6 +104,7 @@ export function parsePhaseEntriesCsv(text: string, file = "<csv>"): PhaseEntry[]
     });
   }
   const idColumn = column("material_id", "entry_id", "id");
+  const groupColumn = column("space_group");
   if (rows.length === 1) {
     throw new PotmapError("no data rows after the header", { file });
   }
@@ -124,8 +128,13 @@ export function parsePhaseEntriesCsv(text: string, file = "<csv>"): PhaseEntry[]
       throw new PotmapError("an elemental row's formation energy must be 0 (the reference state) or positive (a polymorph above it)", { file: at, field, value: fields[energyColumn].trim() });
     }
     const id = idColumn >= 0 ? fields[idColumn].trim() : "";
-    // an absent id is left out, not set to undefined
-    return { formula, composition, energyPerAtom: energy, ...(id ? { id } : {}), source: at };
+    const groupText = groupColumn >= 0 ? fields[groupColumn].trim() : "";
+    const spaceGroup = groupText === "" ? undefined : Number(groupText);
+    if (spaceGroup !== undefined && !(/^[0-9]+$/.test(groupText) && spaceGroup >= 1 && spaceGroup <= 230)) {
+      throw new PotmapError("a space group must be an integer from 1 to 230 (or blank)", { file: at, field: "space_group", value: groupText });
+    }
+    // an absent id or space group is left out, not set to undefined
+    return { formula, composition, energyPerAtom: energy, ...(id ? { id } : {}), ...(spaceGroup !== undefined ? { spaceGroup } : {}), source: at, file };
   });
   return isFormation ? raw : formationEnergies(raw, file);
 }
@@ -258,6 +267,7 @@ export function parsePhaseEntriesJson(text: string, file = "<json>", options: En
       energyPerAtom: total / atoms,
       ...(typeof idValue === "string" || typeof idValue === "number" ? { id: String(idValue) } : {}),
       source: at,
+      file,
     };
   });
   return formationEnergies(raw, file);

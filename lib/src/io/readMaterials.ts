@@ -16,7 +16,7 @@ import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/defects";
 import { quenchDefects } from "../whatif/doping";
-import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, LiteratureConstraint, Material } from "../cell/materials";
+import { Anode, Cathode, CathodeProfile, CathodeState, DataSet, Electrolyte, FermiRule, LiteratureConstraint, Material } from "../cell/materials";
 
 let validator: ValidateFunction | undefined;
 
@@ -359,12 +359,31 @@ export function toMaterial(record: Json, file: string, options: ToMaterialOption
     if (s.scissor !== undefined) state.scissor = scissorOf(s.scissor, `${field}.scissor`, state.bandGap, file, check);
     // eq. 3 against Li metal: a lithiated state that is stable against Li has OCV > 0
     if (s.ocvComputed !== undefined) state.ocvComputed = positive(range(s.ocvComputed, `${field}.ocvComputed`, "ocv"), file, quantityPath(s.ocvComputed, `${field}.ocvComputed`), "V");
+    if (s.lithium !== undefined) state.lithium = nonNegative(quantityValue(s.lithium), file, quantityPath(s.lithium, `${field}.lithium`));
+    if (s.localVoltage !== undefined) state.localVoltage = positive(range(s.localVoltage, `${field}.localVoltage`, "ocv"), file, quantityPath(s.localVoltage, `${field}.localVoltage`), "V");
     if (colour) state.colour = colour;
     return state;
   });
   const cathode: Cathode = { role: "cathode", id: record.id, name: record.name, states };
+  if (record.voltageProfile !== undefined) cathode.profile = toProfile(record.voltageProfile, file);
   if (colour) cathode.colour = colour;
   return cathode;
+}
+
+/** A cathode's hull voltage profile: steps from the lithiated end, each Li-poorer and higher in voltage. */
+function toProfile(profile: Json, file: string): CathodeProfile {
+  const steps = (profile.steps as Json[]).map((s, k) => {
+    const at = `voltageProfile.steps[${k}]`;
+    if (!(s.from > s.to)) fail(file, `${at}.to`, s.to, `must be below from (${s.from}): a step removes Li`);
+    positive(s.voltage, file, `${at}.voltage`, "V");
+    return { from: s.from, to: s.to, voltage: s.voltage, lithiated: s.lithiated, delithiated: s.delithiated };
+  });
+  steps.forEach((s, k) => {
+    if (k > 0 && Math.abs(s.from - steps[k - 1].to) > 1e-9) fail(file, `voltageProfile.steps[${k}].from`, s.from, `must continue the previous step (to ${steps[k - 1].to})`);
+    // a lower convex hull: the voltage rises as Li is removed
+    if (k > 0 && s.voltage < steps[k - 1].voltage - 1e-9) fail(file, `voltageProfile.steps[${k}].voltage`, s.voltage, `must not fall below the previous step (${steps[k - 1].voltage} V): removing Li cannot lower the voltage on a convex hull`);
+  });
+  return { host: profile.host, steps };
 }
 
 /** A scissor shift whose corrected gap (gap + scissor) is still a band gap (core/ranges.ts). */

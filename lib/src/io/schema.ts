@@ -225,6 +225,10 @@ const cathodeState = {
     ocv: { $ref: "#/$defs/quantity" },
     /** eq. 3 from phase entries, before any calibration */
     ocvComputed: { $ref: "#/$defs/quantity" },
+    /** Li per host unit of the cathode's voltageProfile (0 for "+") */
+    lithium: { $ref: "#/$defs/quantity" },
+    /** local OCV: the hull step on the delithiated side of the state (the OCV is the eq. 3 average) */
+    localVoltage: { $ref: "#/$defs/quantity" },
     voltageReaction: {
       type: "object",
       required: ["entries", "lithiated", "delithiated"],
@@ -237,6 +241,31 @@ const cathodeState = {
       },
     },
     scissor: { $ref: "#/$defs/quantity" },
+  },
+};
+
+/** The hull voltage profile of a cathode's host (thermo/voltageProfile.ts), written by scripts/calibrate.mjs. */
+const voltageProfile = {
+  type: "object",
+  required: ["entries", "lithiated", "delithiated", "host", "steps"],
+  additionalProperties: false,
+  properties: {
+    ...provenance,
+    entries: { type: "string" },
+    lithiated: { type: "string" },
+    delithiated: { type: "array", minItems: 1, items: { type: "string" } },
+    host: { type: "string" },
+    family: { type: "string" },
+    steps: {
+      type: "array",
+      minItems: 1,
+      items: {
+        type: "object",
+        required: ["from", "to", "voltage", "lithiated", "delithiated"],
+        additionalProperties: false,
+        properties: { from: { type: "number", minimum: 0 }, to: { type: "number", minimum: 0 }, voltage: { type: "number" }, lithiated: { type: "string" }, delithiated: { type: "string" } },
+      },
+    },
   },
 };
 
@@ -279,7 +308,7 @@ export const materialSchema = {
       type: "object",
       required: ["id", "name", "role", "states"],
       additionalProperties: false,
-      properties: { ...common, role: { const: "cathode" }, states: { type: "array", minItems: 1, items: cathodeState } },
+      properties: { ...common, role: { const: "cathode" }, states: { type: "array", minItems: 1, items: cathodeState }, voltageProfile },
     },
   ],
 } as const;

@@ -7,6 +7,7 @@ import type { CommandResult, OptionValues } from "../command";
 import type { dopeOptions } from "../commands";
 import { dataSetOption } from "../cellOptions";
 import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates } from "../../cell/dataSet";
+import { cathodeStateOption } from "../cellOptions";
 import { electrolyteWarnings, parseDopants, quenchDefectsWithSolution, withDopants } from "../../whatif/doping";
 import { PotmapWarning, uniqueWarnings } from "../../defects/guards";
 import { PotmapError } from "../../core/errors";
@@ -85,7 +86,8 @@ export function run(options: OptionValues<typeof dopeOptions>): CommandResult {
     if (!cathode) findCathodeState(set, cathodeId, "0%"); // throws the usual "unknown cathode"
     states = orderedCathodeStates(set).filter((s) => s.id.toLowerCase() === cathodeId.toLowerCase());
   } else {
-    states = [findCathodeState(set, cathodeId, soc)];
+    // a named state, or any percentage on the cathode's voltage curve (cell/cathodeCurve.ts)
+    states = [cathodeStateOption(set, { cathode: cathodeId, soc }).state];
   }
 
   const lower = Math.max(shipped.window.lower, 0);

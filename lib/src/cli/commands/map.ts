@@ -6,7 +6,7 @@ import { formatNumber, formatTable, withWarnings } from "../format";
 import { potentialMap } from "../../cell/potentialMap";
 
 export function run(options: OptionValues<typeof mapOptions>): CommandResult {
-  const { anode, electrolyte, cathode, replaced } = cellOption(options);
+  const { anode, electrolyte, cathode, replaced, curve } = cellOption(options);
   const map = potentialMap(anode, electrolyte, cathode, { temperature: options.temperature, points: options.points });
   const f = (x: number) => formatNumber(x, 3);
   const text = [
@@ -25,5 +25,9 @@ export function run(options: OptionValues<typeof mapOptions>): CommandResult {
       (map.stability.reducedByAnode ? " (below it: reduced by the anode)" : map.stability.electronLeakageRisk ? " (< 1 eV: electron leakage / dendrite risk)" : ""),
     `cathode Fermi level above the SE VBM: ${f(map.stability.vbmBelowCathodeFermi)} eV` + (map.stability.oxidizedByCathode ? " (negative: oxidised by the cathode)" : ""),
   ].join("\n");
-  return { json: map, text: withWarnings(text, map.warnings), replaced };
+  if (!curve) return { json: map, text: withWarnings(text, map.warnings), replaced };
+  // a state placed on the cathode's curve: say where, with both voltages and the rule
+  const where = `${map.cathode} on its curve: SOC ${Number(curve.soc.toFixed(2))}%, x = ${Number(curve.lithium.toFixed(4))}${curve.named ? ` (the named state ${cathode.soc})` : " (interpolated)"}; OCV ${f(curve.averageVoltage)} V (eq. 3 average, used), local OCV ${f(curve.localVoltage)} V (its hull step)`;
+  const json = { ...map, curve: { soc: curve.soc, lithium: curve.lithium, named: curve.named, averageVoltage: curve.averageVoltage, localVoltage: curve.localVoltage, rule: curve.rule } };
+  return { json, text: withWarnings(`${where}\n${curve.named ? "" : `rule: ${curve.rule}\n`}${text}`, [...curve.warnings.map((message) => ({ message })), ...map.warnings]), replaced };
 }

@@ -2,18 +2,22 @@
 import type { CommandResult, OptionValues } from "../command";
 import type { stackOptions } from "../commands";
 import { dataSetOption } from "../cellOptions";
-import { findAnode, findCathodeState, findElectrolyte } from "../../cell/dataSet";
+import { findAnode, findElectrolyte } from "../../cell/dataSet";
 import { PotmapError } from "../../core/errors";
 import { formatTable } from "../format";
 import { DataSet } from "../../cell/materials";
 import { StackLayer, stackMap } from "../../cell/stack";
+import { cathodeStateOption } from "../cellOptions";
 
-/** "LCO:0%" or "LCO@0%" -> a cathode state; "LPS" -> an electrolyte (or a cathode at defaultSoc). */
+/**
+ * "LCO:0%" or "LCO@0%" -> a cathode state (any percentage on its voltage curve, e.g. "LCO:80%");
+ * "LPS" -> an electrolyte (or a cathode at defaultSoc).
+ */
 function resolveLayer(set: DataSet, name: string, defaultSoc: string): StackLayer {
   const [id, soc] = name.split(/[:@]/);
-  if (soc !== undefined) return findCathodeState(set, id, soc);
+  if (soc !== undefined) return cathodeStateOption(set, { cathode: id, soc }).state;
   if (set.electrolytes.some((e) => e.id.toLowerCase() === id.toLowerCase())) return findElectrolyte(set, id);
-  if (set.cathodes.some((c) => c.id.toLowerCase() === id.toLowerCase())) return findCathodeState(set, id, defaultSoc);
+  if (set.cathodes.some((c) => c.id.toLowerCase() === id.toLowerCase())) return cathodeStateOption(set, { cathode: id, soc: defaultSoc }).state;
   throw new PotmapError(
     `unknown layer (electrolytes: ${set.electrolytes.map((e) => e.id).join(", ")}; cathodes as ID:SOC: ${set.cathodes.map((c) => c.id).join(", ")})`,
     { field: "--layers", value: name },
