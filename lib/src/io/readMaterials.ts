@@ -14,6 +14,7 @@ import { parseJsonText } from "../core/jsonText";
 import { PhysicalQuantity, inPhysicalRange, physicalRanges, rangeText, slipHint } from "../core/ranges";
 import { materialSchema } from "./schema";
 import { lithiumFromName } from "./importScFermi";
+import { checkInputFile, fileSizeLimits } from "./textFile";
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/defects";
@@ -525,6 +526,7 @@ export function parseMaterial(text: string, file = "(material)"): Material {
 /** Read one material file. */
 export function readMaterial(file: string): Material {
   let text: string;
+  checkInputFile(file, "material record", fileSizeLimits.record);
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
