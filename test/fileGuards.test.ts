@@ -255,3 +255,50 @@ describe("SC-FERMI in full", () => {
     expect(JSON.parse(fermi.out).fermiLevel).toBeCloseTo(solveFermiLevel(material.fermiLevel.system, -1).fermiLevel, 3);
   });
 });
+
+describe("what reaches a spreadsheet or a terminal", () => {
+  test("screen CSV: text cells a spreadsheet would execute are quoted with an apostrophe; numbers stay numbers", async () => {
+    const { csvCell } = await import("../lib/src/whatif/screenOutput");
+    expect(csvCell("-2+3")).toBe(`"'-2+3"`);
+    expect(csvCell("=HYPERLINK(1)")).toBe(`"'=HYPERLINK(1)"`);
+    expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
+    expect(csvCell("+1")).toBe("+1");
+    expect(csvCell("-2.5")).toBe("-2.5");
+    expect(csvCell(-2.5)).toBe("-2.5");
+    expect(csvCell("LLZO")).toBe("LLZO");
+  });
+
+  test("screen --csv with a record named -2+3 writes it safely", async () => {
+    const folder = dir();
+    const record = JSON.parse(fs.readFileSync(builtinLLZO, "utf8"));
+    record.id = "-2+3";
+    record.name = "=cmd|' /C calc'!A0";
+    fs.writeFileSync(path.join(folder, "x.json"), JSON.stringify(record));
+    const csv = path.join(dir(), "out.csv");
+    const r = await run(["screen", "--materials", folder, "--csv", csv]);
+    expect(r.code).toBe(0);
+    const text = fs.readFileSync(csv, "utf8");
+    expect(text).toContain(`"'-2+3"`);
+    expect(text.split("\n").some((line) => /(^|,)[-=+@][^,]*[A-Za-z]/.test(line.replace(/"[^"]*"/g, "")))).toBe(false);
+  });
+
+  test("control characters in a record's name are escaped on the terminal", async () => {
+    const folder = dir();
+    const record = JSON.parse(fs.readFileSync(builtinLLZO, "utf8"));
+    record.id = "LLZOesc";
+    record.name = "LLZO\u001b[2J\u001b[31mred\u0007\r";
+    fs.writeFileSync(path.join(folder, "x.json"), JSON.stringify(record));
+    const r = await run(["map", "--materials", folder, "--electrolyte", "LLZOesc", "--cathode", "LCO", "--soc", "0%"]);
+    expect(r.code).toBe(0);
+    expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    const bad = await run(["map", "--materials", folder, "--electrolyte", "X\u001b[2J", "--cathode", "LCO", "--soc", "0%"]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).not.toMatch(/\u001b/);
+  });
+
+  test("check --phase-entries naming a file is refused, not ignored", async () => {
+    const r = await run(["check", "--phase-entries", path.join(example, "input-fermi.dat")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/--phase-entries.*must be a folder/);
+  });
+});
