@@ -287,9 +287,13 @@ describe("what reaches a spreadsheet or a terminal", () => {
     const record = JSON.parse(fs.readFileSync(builtinLLZO, "utf8"));
     record.id = "LLZOesc";
     record.name = "LLZO\u001b[2J\u001b[31mred\u0007\r";
+    record.window = { source: "test: a window the example set spans", lower: 1.6, upper: 1.9 };
     fs.writeFileSync(path.join(folder, "x.json"), JSON.stringify(record));
-    const r = await run(["map", "--materials", folder, "--electrolyte", "LLZOesc", "--cathode", "LCO", "--soc", "0%"]);
-    expect(r.code).toBe(0);
+    // import prints the base record's name in its summary
+    const set = scFermiSet();
+    const r = await run(["import", "--sc-fermi", set.input, "--unitcell", set.unitcell, "--base", "LLZOesc", "--id", "X", "--mu-li", "-1", "--synthesis", "off", "--materials", folder]);
+    expect(r.err).toBe("");
+    expect(r.out).toContain("LLZO\\x1b[2J");
     expect(r.out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
     const bad = await run(["map", "--materials", folder, "--electrolyte", "X\u001b[2J", "--cathode", "LCO", "--soc", "0%"]);
     expect(bad.code).toBe(2);
