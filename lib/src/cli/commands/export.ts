@@ -58,7 +58,10 @@ export function run(options: OptionValues<typeof exportOptions>): CommandResult 
     // read back exactly as `potmap fermi` would, and solve: a set fermi refuses is never written
     const at = (name: string) => path.join(temporary, name);
     try {
-      solveScFermi(loadScFermi({ input: at("input-fermi.dat"), unitcell: at("unitcell.dat"), dos: files.totdos ? at("totdos.dat") : undefined }).system);
+      const result = solveScFermi(loadScFermi({ input: at("input-fermi.dat"), unitcell: at("unitcell.dat"), dos: files.totdos ? at("totdos.dat") : undefined }).system);
+      // what `potmap fermi` refuses to print (cli/main.ts refuseUnsolved) is refused here too
+      const refused = result.warnings.find((w) => w.code === "neutrality-residual" || w.code === "fermi-level-outside-bands");
+      if (refused) throw new PotmapError(refused.message);
     } catch (error) {
       if (!(error instanceof PotmapError)) throw error;
       throw new PotmapError(`potmap fermi would refuse the files written for ${electrolyte.id}, so none is written: ${error.reason}`, { field: "--sc-fermi", value: folder });
