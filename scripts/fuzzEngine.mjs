@@ -589,11 +589,54 @@ export function fuzzer(api, root, scratch) {
     return { outcome: refused ? "error" : checked.errors.length + checked.warnings.length ? "flagged" : "result" };
   }
 
+  const voltageCsv = fs.readFileSync(path.join(phaseDir, "li-co-o-voltage.csv"), "utf8");
+  /**
+   * `window` and `voltage` on mutated entries (numbers, lines, energies scaled as per formula
+   * unit): every printed voltage inside 0-6 V or flagged, no NaN, the entries file unchanged.
+   * @param {Rng} rng
+   * @returns {Promise<Outcome>}
+   */
+  async function windowVoltageCase(rng) {
+    const d = caseFolder();
+    const windowCase = rng.next() < 0.5;
+    let text = windowCase ? csv : voltageCsv;
+    const choice = rng.int(3);
+    if (choice === 0) text = mutateLines(text, rng, { separator: ",", join: "," });
+    else if (choice === 1) {
+      // the unit slip: energies per formula unit in the per-atom column (times a factor)
+      const factor = rng.pick([2, 3, 5, 10, -1, 1000]);
+      text = text.split("\n").map((l) => (/^[A-Z][A-Za-z0-9.]*,-?[\d.]+/.test(l) ? l.replace(/,(-?[\d.]+)/, (_m, e) => `,${Number(e) * factor}`) : l)).join("\n");
+    }
+    const file = path.join(d, "entries.csv");
+    fs.writeFileSync(file, text);
+    const argv = windowCase
+      ? ["window", "--entries", file, "--formula", rng.pick(["Li2TiO3", "Li4TiO4", "TiO2"]), "--json"]
+      : ["voltage", "--entries", file, "--lithiated", rng.pick(["LiCoO2", "Li0.5CoO2"]), "--delithiated", rng.pick(["CoO2", "Li0.5CoO2"]), "--json"];
+    const before = hashOf(file);
+    const r = await runMain(argv);
+    const shown = `${argv.join(" ")}\n${text.slice(0, 400)}`;
+    if (hashOf(file) !== before) return { outcome: "fail", problem: "the entries file changed", input: shown };
+    if (r.code !== 0) {
+      const problem = commandError(r, argv[0]);
+      return problem ? { outcome: "fail", problem, input: shown } : { outcome: "error" };
+    }
+    if (/NaN|Infinity/.test(r.stdout)) return { outcome: "fail", problem: "NaN or Infinity printed", input: shown };
+    const json = JSON.parse(r.stdout);
+    const voltages = windowCase ? [json.lower, json.upper] : [json.voltage];
+    const warnings = json.warnings ?? [];
+    for (const v of voltages) {
+      if (v === null) continue;
+      if (!(v >= 0 && v <= 6) && !flagged(warnings, "outside-voltage-range")) return { outcome: "fail", problem: `voltage ${v} V outside 0-6 V unflagged`, input: shown };
+    }
+    return { outcome: warnings.length ? "flagged" : "result" };
+  }
+
   /** @type {[string, (rng: Rng) => Promise<Outcome>, number][]} */
   const kinds = [
-    ["record", recordCase, 0.4],
-    ["sc-fermi", scFermiCase, 0.16],
-    ["phase-entries", phaseCase, 0.12],
+    ["record", recordCase, 0.37],
+    ["sc-fermi", scFermiCase, 0.15],
+    ["phase-entries", phaseCase, 0.11],
+    ["window-voltage", windowVoltageCase, 0.05],
     ["command", commandCase, 0.14],
     ["import", importCase, 0.05],
     ["export", exportCase, 0.05],

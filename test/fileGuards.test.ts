@@ -306,3 +306,36 @@ describe("what reaches a spreadsheet or a terminal", () => {
     expect(r.err).toMatch(/--phase-entries.*must be a folder/);
   });
 });
+
+describe("window and voltage from entries with a unit slip", () => {
+  // formation energies per formula unit in the per-atom column: every voltage times the atoms per formula unit
+  const perFormulaUnit = (source: string) => {
+    const atoms = (f: string) => [...f.matchAll(/([A-Z][a-z]?)([\d.]*)/g)].reduce((n, m) => n + Number(m[2] || 1), 0);
+    const lines = fs.readFileSync(path.join(root, "test/fixtures/phase", source), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+    const [header, ...rows] = lines;
+    const file = path.join(dir(), `perfu-${source}`);
+    fs.writeFileSync(file, [header.split(",").slice(0, 2).join(","), ...rows.map((r) => { const [f, e] = r.split(","); return `${f},${Number(e) * atoms(f)}`; })].join("\n") + "\n");
+    return file;
+  };
+
+  test("window edges outside 0-6 V are flagged with the likely slip (main: 38 V printed without a word)", async () => {
+    const r = await run(["window", "--entries", perFormulaUnit("li-ti-o.csv"), "--formula", "Li2TiO3", "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.lower).toBeGreaterThan(6);
+    const flags = json.warnings.filter((w: { code: string }) => w.code === "outside-voltage-range");
+    expect(flags).toHaveLength(2);
+    expect(flags[0].message).toMatch(/per formula unit/);
+  });
+
+  test("an average voltage outside 0-6 V is flagged with the likely slip", async () => {
+    const r = await run(["voltage", "--entries", perFormulaUnit("li-co-o-voltage.csv"), "--lithiated", "LiCoO2", "--delithiated", "CoO2", "--json"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.voltage).toBeGreaterThan(6);
+    expect(json.warnings[0].message).toMatch(/per formula unit/);
+    // a plain voltage of the original entries carries no such warning
+    const plain = await run(["voltage", "--entries", path.join(root, "test/fixtures/phase/li-co-o-voltage.csv"), "--lithiated", "LiCoO2", "--delithiated", "CoO2", "--json"]);
+    expect(JSON.parse(plain.out).warnings).toBeUndefined();
+  });
+});

@@ -40,7 +40,7 @@ test(`${CASES} mutated inputs (seed ${SEED}): a clear error or a guarded result,
   const total = Object.values(report.counts).reduce((s, c: any) => s + c.result + c.flagged + c.error + c.fail, 0);
   expect(total).toBe(CASES);
   // every kind ran and reached both outcomes (a suite that only ever errors tests nothing)
-  for (const kind of ["record", "sc-fermi", "phase-entries", "command", "import", "export", "check-agrees"]) {
+  for (const kind of ["record", "sc-fermi", "phase-entries", "command", "import", "export", "check-agrees", "window-voltage"]) {
     const c = (report.counts as any)[kind];
     expect(c.error, kind).toBeGreaterThan(0);
     expect(c.result + c.flagged, kind).toBeGreaterThan(0);

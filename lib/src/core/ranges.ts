@@ -97,3 +97,17 @@ export function slipHint(value: number, name: PhysicalQuantity): string | undefi
   }
   return undefined;
 }
+
+/**
+ * A voltage computed from phase entries (eq. 3: a window edge, an average voltage) outside the
+ * voltage range, as a warning naming the likely slip (issue 20): energies per formula unit in a
+ * per-atom column multiply every voltage by the atoms per formula unit (25.98 V), and energies of
+ * mixed references or a wrong open element give negative ones.
+ */
+export function voltageRangeWarning(value: number, what: string): { code: "outside-voltage-range"; message: string } | undefined {
+  if (!Number.isFinite(value) || inPhysicalRange(value, "voltage")) return undefined;
+  const slip = value > physicalRanges.voltage.max
+    ? "are the energies per formula unit where eV/atom is expected (a CSV's formation_energy_per_atom)? That multiplies every voltage by the atoms per formula unit"
+    : "a negative voltage vs Li: are the energies from mixed references (corrections applied to some entries only), or per formula unit where eV/atom is expected?";
+  return { code: "outside-voltage-range", message: `${what} = ${Number(value.toFixed(3))} V lies outside ${rangeText("voltage")}, ${physicalRanges.voltage.what}: ${slip}` };
+}

@@ -7,6 +7,8 @@ import type { CommandResult, OptionValues } from "../command";
 import type { voltageOptions } from "../commands";
 import { readPhaseEntries } from "../../io/phaseEntries";
 import { describeEntry } from "../../thermo/phaseEntry";
+import { voltageRangeWarning } from "../../core/ranges";
+import { withWarnings } from "../format";
 
 export function run(options: OptionValues<typeof voltageOptions>): CommandResult {
   const { entries: file, lithiated, delithiated } = options;
@@ -18,5 +20,8 @@ export function run(options: OptionValues<typeof voltageOptions>): CommandResult
     `  lithiated     ${describeEntry(v.lithiatedEntry)}  formation energy ${v.lithiatedEntry.energyPerAtom.toFixed(4)} eV/atom`,
     `  delithiated   ${describeEntry(v.delithiatedEntry)}  formation energy ${v.delithiatedEntry.energyPerAtom.toFixed(4)} eV/atom`,
   ].join("\n");
-  return { json: { voltage: v.voltage, lithiated, delithiated }, text };
+  // a voltage outside 0-6 V is flagged with the likely slip of the entries (core/ranges.ts)
+  const warning = voltageRangeWarning(v.voltage, "the average voltage");
+  const warnings = warning ? [warning] : [];
+  return { json: { voltage: v.voltage, lithiated, delithiated, ...(warnings.length ? { warnings } : {}) }, text: withWarnings(text, warnings) };
 }
