@@ -157,6 +157,7 @@ describe("one table of ranges for check and the commands", () => {
     fs.writeFileSync(file, JSON.stringify(r));
     const checked = await run(["check", "--materials", file, "--only"]);
     expect(checked.code).toBe(1);
+    expect(checked.out).toMatch(/error +\S+LPSbig\.json +fermiLevel\.defects\[0\]\.sites\.value = 1\.3e\+28/);
     const mapped = await run(["map", "--materials", file, "--electrolyte", "LPSbig", "--cathode", "LCO", "--soc", "0%"]);
     expect(mapped.code).toBe(2);
     expect(mapped.err).toContain("fermiLevel.defects[0].sites.value");
