@@ -46,6 +46,7 @@ const api = {
   parsePhaseEntries: dist("io/phaseEntries.js").parsePhaseEntries,
   stabilityWindow: dist("thermo/stabilityWindow.js").stabilityWindow,
   main: dist("cli/main.js").main,
+  checkDataSet: dist("check/checkDataSet.js").checkDataSet,
 };
 /** @param {any} module @param {string[]} names */
 function pick(module, names) {

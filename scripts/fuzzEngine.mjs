@@ -13,9 +13,17 @@
  * Anything else (a TypeError, an internal error, exit 1, a silent unphysical number) is a
  * failure, reported with the seed and case number that reproduce it.
  *
+ * The file commands (issue 20) add to that: `import` and `export` on mutated SC-FERMI files and
+ * records, with outputs aimed now and then at their own inputs, must leave every input file as
+ * it was, write nothing when they fail, and write only what the readers accept (an imported
+ * record passes `potmap check`, an exported set `potmap fermi`); and `potmap check` must agree
+ * with the commands' reader on every mutated record (the reader refuses it exactly when check
+ * reports a record or range error).
+ *
  * Plain JavaScript with no import of potmap: the caller passes the API (`test/fuzz.test.ts`
  * the TypeScript sources, `scripts/fuzz.mjs` the built lib/dist), so both run the same cases.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -431,12 +439,208 @@ export function fuzzer(api, root, scratch) {
     return { outcome: "error" };
   }
 
+  // ---------------------------------------------------------------- file commands (issue 20)
+
+  /** @param {string} file @returns {string} the file's hash, or "absent" */
+  const hashOf = (file) => (fs.existsSync(file) ? crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex") : "absent");
+  let caseFolders = 0;
+  /** A fresh folder in the scratch space for one case. @returns {string} */
+  const caseFolder = () => {
+    const d = path.join(scratch, `case-${caseFolders++}`);
+    fs.mkdirSync(d, { recursive: true });
+    return d;
+  };
+  /** @param {string[]} argv */
+  async function runMain(argv) {
+    let stdout = "";
+    let stderr = "";
+    const code = await api.main(argv, (/** @type {string} */ t) => (stdout += t), (/** @type {string} */ t) => (stderr += t));
+    return { code, stdout, stderr };
+  }
+  /** The one-line error a failed command must give (exit 2, nothing on stdout). @returns {string | null} */
+  const commandError = (/** @type {{ code: number, stdout: string, stderr: string }} */ r, /** @type {string} */ command) => {
+    if (r.code !== 2) return `exit ${r.code}: ${r.stderr.slice(0, 200)}`;
+    if (r.stdout !== "") return "exit 2 with output on stdout";
+    const lines = r.stderr.trimEnd().split("\n");
+    if (lines.length !== 1 || !lines[0].startsWith(`potmap ${command}: `)) return `stderr not one potmap line: ${r.stderr.slice(0, 200)}`;
+    return null;
+  };
+  const exampleInput = fs.readFileSync(path.join(sc, "input-fermi.dat"), "utf8");
+  const exampleCell = fs.readFileSync(path.join(sc, "unitcell.dat"), "utf8");
+  const electrolyteRecords = records.filter((r) => JSON.parse(r.text).role === "electrolyte");
+  // a base record whose window the example set spans (its V_Li and Li_i stay within their sites)
+  const narrowBase = (() => {
+    const r = JSON.parse(records.find((x) => x.name === "LLZO.json")?.text ?? "{}");
+    r.id = "FuzzBase";
+    r.window = { source: "fuzz: a window the example SC-FERMI set spans", lower: 1.6, upper: 1.9 };
+    return JSON.stringify(r, null, 1);
+  })();
+
+  /**
+   * `import` on mutated SC-FERMI files; --out now and then aimed at an input.
+   * @param {Rng} rng
+   * @returns {Promise<Outcome>}
+   */
+  async function importCase(rng) {
+    const d = caseFolder();
+    const input = path.join(d, "input-fermi.dat");
+    const cell = path.join(d, "unitcell.dat");
+    const base = path.join(d, "FuzzBase.json");
+    let text = rng.next() < 0.6 ? mutateLines(exampleInput, rng) : exampleInput;
+    if (rng.next() < 0.3) text += `\n${rng.pick(["1", "2", "0"])}\n${rng.pick(["V_Li", "V_O", "N_O", "X"])} ${rng.pick(["1e18", "1e22", "3e30", "-1", "x"])}\n${rng.pick(["0", "1\nN_O -1 1e16", "1\nV_Li +3 1e15", "1\nV_O 2 1e30"])}\n`;
+    fs.writeFileSync(input, text);
+    fs.writeFileSync(cell, rng.next() < 0.15 ? mutateLines(exampleCell, rng) : exampleCell);
+    fs.writeFileSync(base, narrowBase);
+    const out = rng.pick([path.join(d, "out.json"), path.join(d, "out.json"), path.join(d, "out.json"), input, cell, base, d]);
+    const mu = rng.pick(["-1.75", "-1.75", "-1.6", "-5", "0", "5", "-1e6", "x"]);
+    const argv = ["import", "--sc-fermi", input, "--unitcell", cell, "--base", "FuzzBase", "--id", "FuzzImport", "--mu-li", mu, "--materials", base, "--out", out];
+    if (rng.next() < 0.5) argv.push("--synthesis", rng.pick(["off", "on"]));
+    if (rng.next() < 0.2) argv.push("--synthesis-temperature", rng.pick(["1000", "25", "1e6"]));
+    const inputs = [input, cell, base];
+    const before = inputs.map(hashOf);
+    const r = await runMain(argv);
+    const shown = `${argv.join(" ").slice(0, 300)}\n${text.slice(0, 400)}`;
+    const changed = inputs.filter((f, i) => hashOf(f) !== before[i]);
+    if (changed.length) return { outcome: "fail", problem: `input changed: ${changed.join(", ")}`, input: shown };
+    if (r.code === 0) {
+      if (!fs.existsSync(out) || !fs.statSync(out).isFile()) return { outcome: "fail", problem: "exit 0 but no record written", input: shown };
+      const written = fs.readFileSync(out, "utf8");
+      try {
+        api.parseMaterial(written, out);
+      } catch (error) {
+        return { outcome: "fail", problem: `the written record is refused: ${String(/** @type {any} */ (error)?.message).slice(0, 200)}`, input: shown };
+      }
+      const checked = await api.checkDataSet([{ file: out, record: JSON.parse(written) }]);
+      if (checked.errors.length) return { outcome: "fail", problem: `the written record fails check: ${JSON.stringify(checked.errors[0]).slice(0, 200)}`, input: shown };
+      return { outcome: /warning/.test(r.stdout) ? "flagged" : "result" };
+    }
+    const problem = commandError(r, "import");
+    if (problem) return { outcome: "fail", problem, input: shown };
+    if (out.endsWith("out.json") && fs.existsSync(out)) return { outcome: "fail", problem: "failed but wrote its output", input: shown };
+    return { outcome: "error" };
+  }
+
+  /**
+   * `export` of a mutated electrolyte record; what it writes, fermi must read.
+   * @param {Rng} rng
+   * @returns {Promise<Outcome>}
+   */
+  async function exportCase(rng) {
+    const d = caseFolder();
+    const baseRecord = rng.pick(electrolyteRecords);
+    let tree = JSON.parse(baseRecord.text);
+    tree.id = "FuzzExport";
+    for (let k = rng.int(3); k > 0; k--) tree = mutateTree(tree, rng);
+    if (rng.next() < 0.2 && tree?.fermiLevel && typeof tree.fermiLevel === "object") {
+      tree.fermiLevel.dopants = [{ name: rng.pick(["Ta_Zr", "Ta Zr", "Ta#", "Ta\nZr"]), charge: rng.pick([1, 0.5, -2, 1e6]), concentration: { value: rng.pick([1e18, 3e21, 1e23, 1e30]), source: "fuzz" } }];
+    }
+    const record = path.join(d, "FuzzExport.json");
+    fs.writeFileSync(record, JSON.stringify(tree, null, 1));
+    const target = rng.pick([path.join(d, "set"), path.join(d, "set"), d, record]);
+    const mu = rng.pick(["-1", "-1.5", "-2", "-2.5", "0", "5", "1e6", "-7", "x"]);
+    const argv = ["export", "--sc-fermi", target, "--electrolyte", "FuzzExport", "--mu-li", mu, "--materials", record, "--only"];
+    if (rng.next() < 0.3) argv.push("--force");
+    const before = hashOf(record);
+    const listing = fs.readdirSync(d).sort().join(",");
+    const r = await runMain(argv);
+    const shown = `${argv.join(" ").slice(0, 300)}\n${JSON.stringify(tree).slice(0, 400)}`;
+    if (hashOf(record) !== before) return { outcome: "fail", problem: "the record changed", input: shown };
+    if (r.code === 0) {
+      const inputFermi = path.join(target, "input-fermi.dat");
+      const dos = path.join(target, "totdos.dat");
+      const fermi = await runMain(["fermi", "--sc-fermi", inputFermi, "--unitcell", path.join(target, "unitcell.dat"), ...(fs.existsSync(dos) ? ["--dos", dos] : []), "--json"]);
+      if (fermi.code !== 0) return { outcome: "fail", problem: `fermi refuses the exported set: ${fermi.stderr.slice(0, 200)}`, input: shown };
+      return { outcome: "result" };
+    }
+    const problem = commandError(r, "export");
+    if (problem) return { outcome: "fail", problem, input: shown };
+    if (fs.readdirSync(d).sort().join(",") !== listing) return { outcome: "fail", problem: "failed but left files behind", input: shown };
+    return { outcome: "error" };
+  }
+
+  /**
+   * `potmap check` and the commands' reader agree on a mutated record: the reader refuses it
+   * exactly when check reports a record or range error of it.
+   * @param {Rng} rng @returns {Promise<Outcome>}
+   */
+  async function agreeCase(rng) {
+    const base = rng.pick(records);
+    let tree = JSON.parse(base.text);
+    for (let k = 1 + rng.int(2); k > 0; k--) tree = mutateTree(tree, rng);
+    const file = `fuzz-${base.name}`;
+    const text = JSON.stringify(tree, null, 1);
+    let refused = null;
+    try {
+      api.parseMaterial(text, file);
+    } catch (error) {
+      if (!(error instanceof api.PotmapError)) return { outcome: "fail", problem: `reader threw ${String(error)}`, input: text.slice(0, 400) };
+      refused = /** @type {any} */ (error).message;
+    }
+    let parsed;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return { outcome: "error" };
+    }
+    const checked = await api.checkDataSet([{ file, record: parsed }]);
+    const readerErrors = checked.errors.filter((/** @type {any} */ f) => f.check === "record" || f.check === "range");
+    if (refused && readerErrors.length === 0) return { outcome: "fail", problem: `the reader refuses it but check reports no record or range error: ${refused.slice(0, 200)}`, input: text.slice(0, 400) };
+    if (!refused && readerErrors.length > 0) return { outcome: "fail", problem: `check reports ${JSON.stringify(readerErrors[0]).slice(0, 200)} but the reader accepts it`, input: text.slice(0, 400) };
+    return { outcome: refused ? "error" : checked.errors.length + checked.warnings.length ? "flagged" : "result" };
+  }
+
+  const voltageCsv = fs.readFileSync(path.join(phaseDir, "li-co-o-voltage.csv"), "utf8");
+  /**
+   * `window` and `voltage` on mutated entries (numbers, lines, energies scaled as per formula
+   * unit): every printed voltage inside 0-6 V or flagged, no NaN, the entries file unchanged.
+   * @param {Rng} rng
+   * @returns {Promise<Outcome>}
+   */
+  async function windowVoltageCase(rng) {
+    const d = caseFolder();
+    const windowCase = rng.next() < 0.5;
+    let text = windowCase ? csv : voltageCsv;
+    const choice = rng.int(3);
+    if (choice === 0) text = mutateLines(text, rng, { separator: ",", join: "," });
+    else if (choice === 1) {
+      // the unit slip: energies per formula unit in the per-atom column (times a factor)
+      const factor = rng.pick([2, 3, 5, 10, -1, 1000]);
+      text = text.split("\n").map((l) => (/^[A-Z][A-Za-z0-9.]*,-?[\d.]+/.test(l) ? l.replace(/,(-?[\d.]+)/, (_m, e) => `,${Number(e) * factor}`) : l)).join("\n");
+    }
+    const file = path.join(d, "entries.csv");
+    fs.writeFileSync(file, text);
+    const argv = windowCase
+      ? ["window", "--entries", file, "--formula", rng.pick(["Li2TiO3", "Li4TiO4", "TiO2"]), "--json"]
+      : ["voltage", "--entries", file, "--lithiated", rng.pick(["LiCoO2", "Li0.5CoO2"]), "--delithiated", rng.pick(["CoO2", "Li0.5CoO2"]), "--json"];
+    const before = hashOf(file);
+    const r = await runMain(argv);
+    const shown = `${argv.join(" ")}\n${text.slice(0, 400)}`;
+    if (hashOf(file) !== before) return { outcome: "fail", problem: "the entries file changed", input: shown };
+    if (r.code !== 0) {
+      const problem = commandError(r, argv[0]);
+      return problem ? { outcome: "fail", problem, input: shown } : { outcome: "error" };
+    }
+    if (/NaN|Infinity/.test(r.stdout)) return { outcome: "fail", problem: "NaN or Infinity printed", input: shown };
+    const json = JSON.parse(r.stdout);
+    const voltages = windowCase ? [json.lower, json.upper] : [json.voltage];
+    const warnings = json.warnings ?? [];
+    for (const v of voltages) {
+      if (v === null) continue;
+      if (!(v >= 0 && v <= 6) && !flagged(warnings, "outside-voltage-range")) return { outcome: "fail", problem: `voltage ${v} V outside 0-6 V unflagged`, input: shown };
+    }
+    return { outcome: warnings.length ? "flagged" : "result" };
+  }
+
   /** @type {[string, (rng: Rng) => Promise<Outcome>, number][]} */
   const kinds = [
-    ["record", recordCase, 0.5],
-    ["sc-fermi", scFermiCase, 0.2],
-    ["phase-entries", phaseCase, 0.15],
-    ["command", commandCase, 0.15],
+    ["record", recordCase, 0.37],
+    ["sc-fermi", scFermiCase, 0.15],
+    ["phase-entries", phaseCase, 0.11],
+    ["window-voltage", windowVoltageCase, 0.05],
+    ["command", commandCase, 0.14],
+    ["import", importCase, 0.05],
+    ["export", exportCase, 0.05],
+    ["check-agrees", agreeCase, 0.08],
   ];
 
   /**

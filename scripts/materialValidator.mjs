@@ -19,10 +19,11 @@ export const OUTPUT = path.join(ROOT, "lib/src/io/materialValidator.ts");
 const libRequire = createRequire(path.join(ROOT, "lib/package.json"));
 
 /**
- * The options readMaterials.ts used to compile with at run time; `code` only changes how the
- * validator is emitted, not what it accepts or the errors it reports.
+ * The options of the validator; `code` only changes how the validator is emitted, not what it
+ * accepts or the errors it reports. allErrors: `potmap check` lists every error of a record
+ * (io/readMaterials.ts recordShapeErrors), the reader throws the best one.
  */
-export const AJV_OPTIONS = { allErrors: false, discriminator: true, strict: false };
+export const AJV_OPTIONS = { allErrors: true, discriminator: true, strict: false };
 
 /**
  * The text of materialValidator.ts for a schema.

@@ -42,11 +42,13 @@ test("the README has the examples it promises", () => {
 const shared = fs.existsSync(path.resolve(root, "../shared/data/phase-entries"));
 test.each(commands.map((c) => [c.join(" "), c] as const))("npx potmap %s", async (_, words) => {
   if (!shared && words.some((w) => w.includes("../shared"))) return;
-  const argv = words.map((w, i) => (i > 0 && outputFlags.has(words[i - 1]) ? (expect(w.startsWith("output/"), `${w}: outputs go under output/ (git-ignored)`).toBe(true), path.join(tmp, w)) : w));
+  // export's --sc-fermi is the folder it writes (a new one each run: it refuses a non-empty one)
+  const isOutput = (i: number) => i > 0 && (outputFlags.has(words[i - 1]) || (words[0] === "export" && words[i - 1] === "--sc-fermi"));
+  const argv = words.map((w, i) => (isOutput(i) ? (expect(w.startsWith("output/"), `${w}: outputs go under output/ (git-ignored)`).toBe(true), path.join(tmp, w)) : w));
   let stderr = "";
   const code = await main(argv, () => {}, (t) => (stderr += t));
   expect(code, stderr).toBe(0);
-  for (let i = 1; i < argv.length; i++) if (outputFlags.has(argv[i - 1])) expect(fs.existsSync(argv[i]), argv[i]).toBe(true);
+  for (let i = 1; i < argv.length; i++) if (isOutput(i)) expect(fs.existsSync(argv[i]), argv[i]).toBe(true);
 }, 60_000);
 
 test("the examples wrote nothing into the repository", () => {

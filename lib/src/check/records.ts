@@ -4,7 +4,7 @@
 import { PotmapError } from "../core/errors";
 import { physicalRanges } from "../core/ranges";
 import { Anode, CathodeState, DataSet, Electrolyte, Material } from "../cell/materials";
-import { checkProvenance, toMaterial, validateRecord } from "../io/readMaterials";
+import { provenanceErrors, recordShapeErrors, toMaterial } from "../io/readMaterials";
 import { FindingList, quantityField, show } from "./findings";
 
 type Json = Record<string, any>;
@@ -23,19 +23,44 @@ export interface CheckRecord {
   record: unknown;
 }
 
-/** Validate and convert each record; a record that cannot be read is an error finding, the rest go on. */
+/**
+ * Validate and convert each record, listing every error of a file (all schema errors; else
+ * every number without provenance and every value the reader refuses), not only the first.
+ * The conversion is the commands' own (io/readMaterials.ts toMaterial collecting its
+ * problems), so check and the commands agree on every record. A record that cannot be
+ * converted at all is left out of the later checks; the rest go on.
+ */
 export function prepareRecords(records: readonly CheckRecord[], findings: FindingList): CheckedMaterial[] {
   const out: CheckedMaterial[] = [];
   for (const { file, record } of records) {
+    let shape: PotmapError[];
     try {
-      const validated = validateRecord(record, file);
-      checkProvenance(validated, file);
-      // ranges and repeated names are findings of their own below, each reported
-      out.push({ file, record: validated, material: toMaterial(validated, file, { ranges: false }) });
+      shape = recordShapeErrors(record, file);
     } catch (error) {
       if (!(error instanceof PotmapError)) throw error;
-      findings.fromError("record", error, file, "(record)");
+      shape = [error];
     }
+    if (shape.length > 0) {
+      for (const error of shape) findings.fromError("record", error, file, "(record)");
+      continue;
+    }
+    const validated = record as Json;
+    for (const error of provenanceErrors(validated, file)) findings.fromError("record", error, file, "(record)");
+    const problems: PotmapError[] = [];
+    let material: Material | undefined;
+    try {
+      material = toMaterial(validated, file, { problems });
+    } catch (error) {
+      if (!(error instanceof PotmapError)) throw error;
+      problems.push(error);
+    }
+    for (const error of problems) {
+      const range = /outside the plausible range|must exceed window.lower|must be from|must leave a corrected gap/.test(error.reason);
+      if (range) findings.error("range", error.file ?? file, error.field ?? "(record)", error.value, error.reason, "the commands refuse this record");
+      else findings.fromError("record", error, file, "(record)");
+    }
+    // a record with range problems is still checked for physics (as before), so one run lists everything
+    if (material) out.push({ file, record: validated, material });
   }
   return out;
 }
@@ -127,8 +152,13 @@ function checkCathodeStateRanges(s: CathodeState, i: number, file: string, recor
   }
 }
 
+/**
+ * Ranges of an in-memory data set (named "role id"). Records read from files had the reader's
+ * own range checks in prepareRecords (the same table, core/ranges.ts), so they are not ranged twice.
+ */
 export function checkRanges(items: readonly CheckedMaterial[], findings: FindingList): void {
   for (const { file, record, material } of items) {
+    if (record !== undefined) continue;
     if (material.role === "anode") checkAnodeRanges(material, file, record, findings);
     else if (material.role === "electrolyte") checkElectrolyteRanges(material, file, record, findings);
     else material.states.forEach((s, i) => checkCathodeStateRanges(s, i, file, record, findings));

@@ -97,12 +97,13 @@ export const importOptions = [
 ] as const satisfies readonly OptionSpec[];
 
 export const exportOptions = [
-  { name: "sc-fermi", type: "string", placeholder: "FOLDER", required: true, meaning: "folder to write input-fermi.dat, unitcell.dat and totdos.dat into" },
+  { name: "sc-fermi", type: "string", placeholder: "FOLDER", required: true, meaning: "new or empty folder to write input-fermi.dat, unitcell.dat and totdos.dat into (checked with fermi's reader first)" },
   electrolyte,
   { name: "mu-li", type: "number", unit: "eV", required: true, meaning: "Li chemical potential (vs Li metal) whose energies the files hold" },
   { ...temperature, defaultText: "the record's own" },
   materials,
   only,
+  { name: "force", type: "switch", meaning: "replace the SC-FERMI set of a folder that holds one (else the folder must be new or empty)" },
 ] as const satisfies readonly OptionSpec[];
 
 

@@ -1,7 +1,10 @@
 /**
  * Files a command writes besides stdout (--csv, --json-out, --figure). All or nothing:
- * - an output may not be one of the command's inputs (a record, or a .json inside an input
- *   folder, which the next run would read as a record), nor the same file as another output;
+ * - an output may not be one of the command's inputs, nor lie in a folder the command reads
+ *   (a --materials folder: the next run would read it as a record) or in the built-in data
+ *   folders (data/materials, data/models: every later command reads them), whatever its
+ *   extension (a figure in a records folder breaks the next run), nor be the same file as
+ *   another output;
  * - every output is first written in full to a temporary file beside it, and only when all of
  *   them are written are they renamed into place: a failure (no such folder, a full disk)
  *   leaves no output at all, and never half a file;
@@ -12,6 +15,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PotmapError } from "../core/errors";
+import { builtinMaterialsFolder } from "../io/readMaterials";
+
+/** The built-in data folders no command may write into: the records and the models beside them. */
+export function builtinDataFolders(): string[] {
+  const materials = builtinMaterialsFolder();
+  return [materials, path.join(path.dirname(materials), "models")];
+}
 
 export interface OutputFile {
   /** The path as the user gave it. */
@@ -59,7 +69,7 @@ function isSpecial(file: string): boolean {
 export function checkOutputPaths(outputs: readonly Pick<OutputFile, "file" | "flag">[], inputs: readonly string[]): void {
   const inputFiles = new Set<string>();
   const inputFolders: string[] = [];
-  for (const input of inputs) {
+  for (const input of [...inputs, ...builtinDataFolders()]) {
     if (isDirectory(input)) inputFolders.push(resolved(input));
     else inputFiles.add(resolved(input));
   }
@@ -68,9 +78,9 @@ export function checkOutputPaths(outputs: readonly Pick<OutputFile, "file" | "fl
     const target = resolved(file);
     if (isDirectory(target)) throw new PotmapError("is a folder: give a file name", { file, field: flag });
     if (inputFiles.has(target)) throw new PotmapError("is one of the command's input files: writing it would destroy the input; choose another name", { file, field: flag });
-    const folder = inputFolders.find((f) => target.startsWith(f + path.sep));
-    if (folder && target.endsWith(".json")) {
-      throw new PotmapError(`lies in the input folder ${folder}: the next run would read it as a material record; write it elsewhere`, { file, field: flag });
+    const folder = inputFolders.find((f) => target === f || target.startsWith(f + path.sep));
+    if (folder) {
+      throw new PotmapError(`lies in the input folder ${folder} (the command reads its records, models or inputs): a file written there would be read by, or break, the next run; write it elsewhere`, { file, field: flag });
     }
     const other = seen.get(target);
     if (other) throw new PotmapError(`is also the file of ${other}: each output needs its own file`, { file, field: flag });

@@ -10,7 +10,7 @@ import { CommandResult, CommandSpec } from "./command";
 import { commands } from "./commands";
 import { commandHelp, usage } from "./help";
 import { parseOptions, wantsHelp } from "./parse";
-import { progressReporter, writeResult, Writer } from "./output";
+import { progressReporter, terminalSafe, writeResult, Writer } from "./output";
 import { PotmapError } from "../core/errors";
 
 export { usage, commandHelp };
@@ -117,7 +117,7 @@ export async function main(
     return result.exitCode ?? 0;
   } catch (error) {
     if (error instanceof PotmapError) {
-      err(`potmap ${name}: ${error.message.replace(/\s*\n\s*/g, " ")}\n`);
+      err(`potmap ${name}: ${terminalSafe(error.message.replace(/\s*\n\s*/g, " "))}\n`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,15 @@ import { CommandFailures, CommandResult, Progress, Replacement } from "./command
 
 export type Writer = (text: string) => void;
 
+/**
+ * Text for a terminal: control characters other than newline and tab (ESC sequences, carriage
+ * returns, bells, the C1 range) shown as \xNN escapes, so that a record's name cannot move the
+ * cursor, recolour or rewrite what the terminal shows (issue 20).
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+}
+
 /** The failures as stderr lines, one per failure, after a header. */
 export function failureText(failures: CommandFailures | undefined, command: string): string {
   if (!failures || failures.lines.length === 0) return "";
@@ -30,13 +39,13 @@ export function writeResult(result: CommandResult, json: boolean, command: strin
     let doc = result.json;
     if (replaced.length) {
       if (doc && typeof doc === "object" && !Array.isArray(doc)) doc = { ...(doc as object), replaced };
-      else err(replacedLines(replaced).map((l) => `potmap ${command}: ${l}\n`).join(""));
+      else err(terminalSafe(replacedLines(replaced).map((l) => `potmap ${command}: ${l}\n`).join("")));
     }
     out(JSON.stringify(doc, null, 2) + "\n");
   } else {
-    out(result.text + "\n" + replacedLines(replaced).map((l) => l + "\n").join(""));
+    out(terminalSafe(result.text) + "\n" + terminalSafe(replacedLines(replaced).map((l) => l + "\n").join("")));
   }
-  err(failureText(result.failures, command));
+  err(terminalSafe(failureText(result.failures, command)));
 }
 
 /**

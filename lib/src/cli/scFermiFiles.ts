@@ -21,11 +21,11 @@ import { formatNumber, formatTable } from "./format";
  * io/mergeMaterials.ts: a given record replaces the built-in one of the same id; --only drops
  * the built-in set.
  */
-export function rawElectrolyte(id: string, materials: readonly string[] | undefined, only = false): Record<string, any> {
+export function rawElectrolyte(id: string, materials: readonly string[] | undefined, only = false): { record: Record<string, any>; file: string } {
   const files = materialFiles([...(materials ?? []), ...(only ? [] : [builtinMaterialsFolder()])]);
   for (const file of files) {
     const record = parseJson(readTextFile(file), file) as Record<string, any>;
-    if (record?.role === "electrolyte" && typeof record.id === "string" && record.id.toLowerCase() === id.toLowerCase()) return record;
+    if (record?.role === "electrolyte" && typeof record.id === "string" && record.id.toLowerCase() === id.toLowerCase()) return { record, file };
   }
   throw new PotmapError("names no electrolyte record of the built-in set or --materials", { field: "--base", value: id });
 }

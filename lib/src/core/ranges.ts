@@ -45,6 +45,20 @@ export const physicalRanges = {
   cellScale: { min: 1e-3, max: 1e3, unit: "", what: "a unit-cell scale factor" },
   /** The cell volume after scaling, A^3: one atom to a large supercell. */
   cellVolume: { min: 1, max: 1e7, unit: "A^3", what: "a cell volume" },
+  // ---- records and SC-FERMI files (issue 20: the same ranges in check, the reader, import and fermi)
+  /** A material's operating temperature: below 100 K no battery runs (25 would be a Celsius slip). */
+  materialTemperature: { min: 100, max: 3000, unit: "K", what: "an operating temperature" },
+  /** The synthesis (equilibration) temperature of fermiLevel.synthesis: no solid is made above 3000 K. */
+  synthesisTemperature: { min: 100, max: 3000, unit: "K", what: "a synthesis temperature" },
+  /**
+   * The Li chemical potential vs Li metal: above 0 Li metal precipitates; below -6 eV is beyond
+   * every stability window (0-6 V, V = -mu_Li/e).
+   */
+  muLi: { min: -6, max: 0, unit: "eV", what: "a Li chemical potential vs Li metal (V = -mu_Li/e, 0 to 6 V)" },
+  /** A defect's charge state: a few electrons at most (v_Zr -4, W_Zr +2; ions beyond +-8 do not exist in solids). */
+  chargeState: { min: -8, max: 8, unit: "e", what: "a defect charge state" },
+  /** Valence electrons per cm^3 of a DOS cell: diamond has 7e23; 1e25 allows semicore states. */
+  electronDensity: { min: 0, max: 1e25, exclusiveMin: true, unit: "cm^-3", what: "an electron density of a solid (diamond's valence electrons: 7e23 cm^-3)" },
 } as const satisfies Record<string, PhysicalRange>;
 
 export type PhysicalQuantity = keyof typeof physicalRanges;
@@ -63,4 +77,41 @@ export function inPhysicalRange(value: number, name: PhysicalQuantity): boolean 
   const low = r.exclusiveMin ? value > r.min : value >= r.min;
   const high = r.exclusiveMax ? value < r.max : value <= r.max;
   return low && high;
+}
+
+/**
+ * The likely slip behind a value outside its range, for the message: a temperature in degrees
+ * Celsius, a voltage written as a Li chemical potential (negative), a mu_Li written as a voltage.
+ */
+export function slipHint(value: number, name: PhysicalQuantity): string | undefined {
+  if (!Number.isFinite(value)) return undefined;
+  const r: PhysicalRange = physicalRanges[name];
+  if (r.unit === "K" && value < r.min && inPhysicalRange(value + 273.15, name)) {
+    return `a temperature in degrees Celsius? ${value} °C is ${Number((value + 273.15).toFixed(2))} K`;
+  }
+  if (r.unit === "V" && value < 0 && inPhysicalRange(-value, name)) {
+    return `a voltage vs Li/Li+ is positive: ${value} looks like a Li chemical potential mu_Li in eV (V = -mu_Li/e); write ${-value}`;
+  }
+  if (name === "muLi" && value > 0) {
+    return `mu_Li above 0 eV (Li metal) cannot be; ${value} looks like a voltage (mu_Li = -eV): write ${-value}`;
+  }
+  return undefined;
+}
+
+/**
+ * A voltage computed from phase entries (eq. 3: a window edge, an average voltage) outside the
+ * voltage range, as a warning naming the likely slip (issue 20): energies per formula unit in a
+ * per-atom column multiply every voltage by the atoms per formula unit (25.98 V), and energies of
+ * mixed references or a wrong open element give negative ones.
+ */
+export function voltageRangeWarning(value: number, what: string): { code: "outside-voltage-range"; message: string } | undefined {
+  if (!Number.isFinite(value) || inPhysicalRange(value, "voltage")) return undefined;
+  return { code: "outside-voltage-range", message: `${what} = ${Number(value.toFixed(3))} V lies outside ${rangeText("voltage")}, ${physicalRanges.voltage.what}: ${voltageSlipHint(value)}` };
+}
+
+/** The likely slip behind a voltage above or below 0-6 V (phase entries in the wrong unit or mixed references). */
+export function voltageSlipHint(value: number): string {
+  return value > physicalRanges.voltage.max
+    ? "are the energies per formula unit where eV/atom is expected (a CSV's formation_energy_per_atom)? That multiplies every voltage by the atoms per formula unit"
+    : "a negative voltage vs Li: are the energies from mixed references (corrections applied to some entries only), or per formula unit where eV/atom is expected?";
 }

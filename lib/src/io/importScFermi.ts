@@ -21,6 +21,7 @@ import { cubicAngstrom } from "../core/constants";
 import { Electrolyte } from "../cell/materials";
 import { ScFermiDos, ScFermiInput, ScFermiUnitCell } from "../defects/scFermiSystem";
 import { elementSymbols } from "../thermo/formula";
+import { inPhysicalRange, physicalRanges, rangeText, slipHint } from "../core/ranges";
 
 type Json = Record<string, any>;
 
@@ -101,7 +102,17 @@ export function importScFermi(options: ImportOptions): Json {
   const perCell = 1 / (unitCell.volume * cubicAngstrom);
   const muText = `mu_Li = ${muLi} eV`;
 
+  // the frozen section (SC-FERMI: totals fixed, or single charge states fixed) as the record's
+  // frozenConcentration and fixed charges, the way `potmap fermi` reads it (defects/scFermiSystem.ts)
+  const fixedStates = input.frozenChargeStates ?? [];
+  const frozenTotals = input.frozenDefects ?? [];
   const defects = input.defects.map((d) => {
+    const fixed = fixedStates.filter((f) => f.name === d.name);
+    const free = d.chargeStates.filter((s) => !fixed.some((f) => f.charge === s.charge));
+    const total = frozenTotals.find((f) => f.name === d.name);
+    if (free.length === 0) {
+      throw new PotmapError(`every charge state of ${d.name} is frozen on its own; a record needs at least one charge state that is not (freeze its total instead)`, { file: files.input, field: `line ${fixed[fixed.length - 1].line} (frozen charge state)`, value: d.name });
+    }
     const lithium = options.lithium?.[d.name] ?? lithiumFromName(d.name);
     if (lithium === undefined) {
       throw new PotmapError(
@@ -116,7 +127,15 @@ export function importScFermi(options: ImportOptions): Json {
         value: round(d.nsites * perCell),
         source: `${d.nsites} sites per cell (${files.input} line ${d.line}) / cell volume ${round(unitCell.volume, 8)} A^3 (${files.unitcell})${cite}`,
       },
-      chargeStates: d.chargeStates.map((s) => ({
+      ...(total !== undefined
+        ? {
+            frozenConcentration: {
+              value: round(total.concentration - fixed.reduce((sum, f) => sum + f.concentration, 0)),
+              source: `${files.input} line ${total.line}: frozen total ${total.concentration} cm^-3${fixed.length ? " less the charge states frozen on their own" : ""}${cite}`,
+            },
+          }
+        : {}),
+      chargeStates: free.map((s) => ({
         charge: s.charge,
         energy: {
           value: round(s.energy + lithium * muLi),
@@ -127,6 +146,16 @@ export function importScFermi(options: ImportOptions): Json {
     };
   });
 
+  for (const f of frozenTotals) {
+    const rest = f.concentration - fixedStates.filter((x) => x.name === f.name).reduce((sum, x) => sum + x.concentration, 0);
+    if (rest < 0) throw new PotmapError(`the frozen total of ${f.name} is smaller than its charge states frozen on their own`, { file: files.input, field: `line ${f.line} (${f.name} frozen concentration)`, value: f.concentration });
+  }
+  // a charge state frozen on its own is a fixed charge of that concentration (named after its defect)
+  const dopants = fixedStates.map((f) => ({
+    name: names.has(f.name) ? `${f.name}(${f.charge > 0 ? "+" : ""}${f.charge})` : f.name,
+    charge: f.charge,
+    concentration: { value: f.concentration, source: `${files.input} line ${f.line}: charge state ${f.charge} of ${f.name} frozen${cite}` },
+  }));
   const baseFermi = base.fermiLevel ?? {};
   const fermiLevel: Json = {
     rule: "defects",
@@ -142,9 +171,12 @@ export function importScFermi(options: ImportOptions): Json {
         }
       : baseFermi.carriers,
     defects,
+    ...(dopants.length > 0 ? { dopants } : {}),
   };
   if (options.synthesis !== false) {
-    const freeze = options.synthesis?.freeze ?? defects.filter((d) => !isMobileLithium(d.name, d.lithium)).map((d) => d.name);
+    // defects the file freezes stay frozen at the file's totals; the rest but mobile Li by default
+    const fileFrozen = new Set(frozenTotals.map((f) => f.name));
+    const freeze = options.synthesis?.freeze ?? defects.filter((d) => !isMobileLithium(d.name, d.lithium) && !fileFrozen.has(d.name)).map((d) => d.name);
     for (const name of freeze) {
       if (!names.has(name)) throw new PotmapError(`names no defect of the file (defects: ${[...names].join(", ")})`, { file: files.input, field: "synthesis.freeze", value: name });
     }
@@ -197,6 +229,8 @@ export function exportScFermi(electrolyte: Electrolyte, muLi: number, options: {
     throw new PotmapError("only a defect-chemistry electrolyte can be written as SC-FERMI files", { field: "fermiLevel.rule", value: electrolyte.fermiLevel.rule });
   }
   if (typeof muLi !== "number" || !Number.isFinite(muLi)) throw new PotmapError("must be a finite Li chemical potential (eV)", { field: "muLi", value: muLi });
+  // what `potmap fermi` and the record reader would refuse is not written (issue 20)
+  if (!inPhysicalRange(muLi, "muLi")) throw new PotmapError(`must be ${rangeText("muLi")}: ${physicalRanges.muLi.what}; ${slipHint(muLi, "muLi") ?? "a unit or sign slip?"}`, { field: "muLi", value: muLi });
   const system = electrolyte.fermiLevel.system;
   // other species tied to mu_Li would need their own shift in every energy: refuse, not drop
   if (system.potentials && Object.keys(system.potentials).length > 0) {
@@ -211,6 +245,13 @@ export function exportScFermi(electrolyte: Electrolyte, muLi: number, options: {
   const names = new Set(system.defects.map((d) => d.name));
   for (const d of dopants) {
     if (names.has(d.name)) throw new PotmapError("a dopant shares its name with a defect; SC-FERMI needs distinct names", { field: "fermiLevel.dopants", value: d.name });
+    if (!Number.isInteger(d.charge) || !inPhysicalRange(d.charge, "chargeState")) {
+      throw new PotmapError(`must be a whole number of elementary charges, ${rangeText("chargeState")}: SC-FERMI charges are integers`, { field: `fermiLevel.dopants ${d.name} charge`, value: d.charge });
+    }
+  }
+  // SC-FERMI reads a name as one token and '#' starts a comment: such a name would be misread
+  for (const name of [...names, ...dopants.map((d) => d.name)]) {
+    if (!/^[^\s#]+$/.test(name)) throw new PotmapError("an SC-FERMI name is one token without spaces, tabs, newlines or '#'; rename it in the record", { field: "fermiLevel.defects name", value: name });
   }
   const number = (x: number) => (Number.isInteger(x) ? String(x) : x.toPrecision(15));
   const lines: string[] = [
@@ -226,8 +267,13 @@ export function exportScFermi(electrolyte: Electrolyte, muLi: number, options: {
       lines.push(`${s.charge} ${number(s.energy - (d.lithium ?? 0) * muLi)} ${number(s.degeneracy ?? 1)}`);
     }
   }
-  // a dopant is a fixed charge: a species with one charge state whose total SC-FERMI freezes
-  for (const d of dopants) lines.push(`${d.name} 1 1`, `${number(d.charge)} 0 1`);
+  // a dopant is a fixed charge: a species with one charge state whose total SC-FERMI freezes, on
+  // sites enough to hold it dilutely (100 times its concentration, at most half the densest solid's):
+  // one site per cell would hold less than the dopant of a large cell, which fermi refuses
+  for (const d of dopants) {
+    const sites = Math.max(d.concentration * 1.000001, Math.min(100 * d.concentration, physicalRanges.siteDensity.max / 2));
+    lines.push(`${d.name} 1 ${number(sites > 0 ? sites * perCell : 1)}`, `${number(d.charge)} 0 1`);
+  }
   const frozen = [
     ...system.defects.filter((d) => d.frozenConcentration !== undefined).map((d) => [d.name, d.frozenConcentration!] as const),
     ...dopants.map((d) => [d.name, d.concentration] as const),

@@ -10,6 +10,7 @@
  * Li/Li+ is simply -mu_Li.
  */
 import { readFileSync } from "node:fs";
+import { checkInputFile, fileSizeLimits } from "./textFile";
 import { PotmapError } from "../core/errors";
 import { jsonErrorLine, scanJsonText } from "../core/jsonText";
 import { inPhysicalRange, physicalRanges, rangeText } from "../core/ranges";
@@ -35,6 +36,7 @@ export interface EntryReadOptions {
 /** Read phase entries from a CSV or JSON file (format chosen by content, see parsePhaseEntries). */
 export function readPhaseEntries(file: string, options: EntryReadOptions = {}): PhaseEntry[] {
   let text: string;
+  checkInputFile(file, "phase-entries", fileSizeLimits.phaseEntries);
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {

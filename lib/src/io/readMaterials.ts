@@ -11,7 +11,10 @@ import { createMaterialValidator } from "./materialValidator";
 import { PotmapError } from "../core/errors";
 import { checkFiniteTree, requireNonNegative, requirePositive } from "../core/validation";
 import { parseJsonText } from "../core/jsonText";
-import { PhysicalQuantity, inPhysicalRange, physicalRanges, rangeText } from "../core/ranges";
+import { PhysicalQuantity, inPhysicalRange, physicalRanges, rangeText, slipHint } from "../core/ranges";
+import { materialSchema } from "./schema";
+import { lithiumFromName } from "./importScFermi";
+import { checkInputFile, fileSizeLimits } from "./textFile";
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/defects";
@@ -67,30 +70,112 @@ export function checkFiniteNumbers(data: unknown, file: string): void {
 
 /** Validate a parsed record against the schema; throw the first error, clearly. */
 export function validateRecord(data: unknown, file: string): Json {
+  const errors = recordShapeErrors(data, file);
+  if (errors.length > 0) throw errors[0];
+  return data as Json;
+}
+
+/** Every property name the schema knows, for "did you mean" (collected once). */
+let knownFields: string[] | undefined;
+function schemaFields(): string[] {
+  if (knownFields) return knownFields;
+  const names = new Set<string>();
+  const stack: unknown[] = [materialSchema];
+  while (stack.length) {
+    const node = stack.pop();
+    if (!node || typeof node !== "object") continue;
+    const properties = (node as Json).properties;
+    if (properties && typeof properties === "object") for (const k of Object.keys(properties)) names.add(k);
+    stack.push(...Object.values(node as Json));
+  }
+  knownFields = [...names];
+  return knownFields;
+}
+
+/** Edit distance (insertions, deletions, substitutions), for the closest known field name. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length];
+}
+
+/**
+ * The known field a misspelt one most likely means: a field the same object lacks (required)
+ * first, then any field of the schema; same letters in another case, or at most 2 edits.
+ */
+export function closestField(name: string, preferred: readonly string[] = []): string | undefined {
+  const lower = name.toLowerCase();
+  for (const list of [preferred, schemaFields()]) {
+    const same = list.find((k) => k.toLowerCase() === lower);
+    if (same) return same;
+    let best: string | undefined;
+    let bestDistance = Math.min(2, Math.floor(name.length / 3));
+    for (const k of list) {
+      const d = editDistance(lower, k.toLowerCase());
+      if (d <= bestDistance && (best === undefined || d < bestDistance)) [best, bestDistance] = [k, d];
+    }
+    if (best) return best;
+  }
+  return undefined;
+}
+
+/**
+ * Every schema error of a parsed record, each one PotmapError naming the field, best first:
+ * unknown fields (with the closest known one), then the rest. A field reported missing is left
+ * out when an unknown field of the same object is its misspelling, and the "must match a schema
+ * in anyOf" summaries are left out when a more precise error names the same place.
+ */
+export function recordShapeErrors(data: unknown, file: string): PotmapError[] {
   checkFiniteNumbers(data, file);
-  if (validate(data)) return data as Json;
-  // An unknown field inside a quantity ({ "value": 5.9, "unit": "meV" }) fails both branches of
-  // its anyOf; ajv reports the first ("must be number"). The unknown field is what to fix.
+  if (validate(data)) return [];
   const errors = validator!.errors!;
-  const unknownField = errors.find((e) => e.keyword === "additionalProperties" && e.instancePath === errors[0].instancePath && errors[0].keyword === "type");
-  const error = unknownField ?? errors[0];
-  let field = fieldName(error.instancePath);
-  let reason = error.message ?? "invalid";
-  if (error.keyword === "required") {
-    field = field ? `${field}.${error.params.missingProperty}` : error.params.missingProperty;
-    reason = "is required";
-    return fail(file, field, undefined, reason);
+  const missing = (at: string) => errors.filter((e) => e.keyword === "required" && e.instancePath === at).map((e) => String(e.params.missingProperty));
+  const out: PotmapError[] = [];
+  const seen = new Set<string>();
+  const push = (error: PotmapError) => {
+    const key = `${error.field}|${error.reason}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(error);
+    }
+  };
+  const meant = new Set<string>();
+  const unknownAt = new Set<string>();
+  for (const e of errors.filter((x) => x.keyword === "additionalProperties")) {
+    const base = fieldName(e.instancePath);
+    const name = String(e.params.additionalProperty);
+    const field = base ? `${base}.${name}` : name;
+    const guess = closestField(name, missing(e.instancePath));
+    if (guess) meant.add(`${e.instancePath}/${guess}`);
+    unknownAt.add(e.instancePath);
+    push(new PotmapError(guess ? `unknown field ${name} (did you mean ${guess}?)` : `unknown field ${name}`, { file, field, value: valueAt(data, `${e.instancePath}/${name}`) }));
   }
-  if (error.keyword === "additionalProperties") {
-    field = field ? `${field}.${error.params.additionalProperty}` : error.params.additionalProperty;
-    return fail(file, field, valueAt(data, `${error.instancePath}/${error.params.additionalProperty}`), "unknown field");
+  for (const e of errors) {
+    if (e.keyword === "additionalProperties") continue;
+    // a quantity with an unknown field fails both branches of its anyOf: the unknown field says it
+    if ((e.keyword === "type" || e.keyword === "anyOf" || e.keyword === "oneOf") && unknownAt.has(e.instancePath)) continue;
+    if (e.keyword === "required" && meant.has(`${e.instancePath}/${e.params.missingProperty}`)) continue;
+    push(shapeError(e, data, file));
   }
+  // the summaries of anyOf/oneOf only when nothing more precise names the same place
+  const precise = out.filter((e) => !/must match/.test(e.reason));
+  return precise.length > 0 ? precise : out;
+}
+
+function shapeError(error: { keyword: string; instancePath: string; params: Record<string, any>; message?: string }, data: unknown, file: string): PotmapError {
+  const field = fieldName(error.instancePath);
+  if (error.keyword === "required") return new PotmapError("is required", { file, field: field ? `${field}.${error.params.missingProperty}` : error.params.missingProperty });
   if (error.keyword === "discriminator") {
-    field = field ? `${field}.${error.params.tag}` : error.params.tag;
-    return fail(file, field, error.params.tagValue, `must be one of the known kinds (${error.params.tag === "role" ? "anode, electrolyte, cathode" : "fixed, defects"})`);
+    const tag = field ? `${field}.${error.params.tag}` : error.params.tag;
+    return new PotmapError(`must be one of the known kinds (${error.params.tag === "role" ? "anode, electrolyte, cathode" : "fixed, defects"})`, { file, field: tag, value: error.params.tagValue });
   }
-  if (error.keyword === "enum") reason = `must be one of ${JSON.stringify(error.params.allowedValues)}`;
-  return fail(file, field || "(record)", valueAt(data, error.instancePath), reason);
+  const reason = error.keyword === "enum" ? `must be one of ${JSON.stringify(error.params.allowedValues)}` : (error.message ?? "invalid");
+  const value = valueAt(data, error.instancePath);
+  return new PotmapError(reason, value === undefined ? { file, field: field || "(record)" } : { file, field: field || "(record)", value });
 }
 
 function fail(file: string, field: string, value: unknown, reason: string): never {
@@ -100,13 +185,31 @@ function fail(file: string, field: string, value: unknown, reason: string): neve
 /**
  * Every number must name its source or say it is calibrated, on itself or on an
  * enclosing object. Structural integers (charges, Li counts, species counts) are exempt.
+ * Throws the first number without provenance (provenanceErrors lists them all).
  */
 export function checkProvenance(data: unknown, file: string): void {
+  const errors = provenanceErrors(data, file);
+  if (errors.length > 0) throw errors[0];
+}
+
+/** Whether a record-level source or calibrated note names a field ("bandGap" as a word). */
+function namesField(text: unknown, field: string): boolean {
+  return typeof text === "string" && new RegExp(`(^|[^A-Za-z0-9_])${field.replace(/[^A-Za-z0-9_]/g, "")}($|[^A-Za-z0-9_])`).test(text);
+}
+
+/**
+ * Every number without provenance, one PotmapError each. Provenance is per value: a "source"
+ * or "calibrated" note covers the object it sits on and what that object holds, except at the
+ * record's top level, where one note would silence every value of the record: there it covers
+ * only the fields whose names it mentions.
+ */
+export function provenanceErrors(data: unknown, file: string): PotmapError[] {
   const structural = new Set(["charge", "lithium", "degeneracy"]);
+  const errors: PotmapError[] = [];
   const walk = (node: unknown, field: string, covered: boolean, key: string): void => {
     if (typeof node === "number") {
       if (!covered && !structural.has(key) && !field.includes(".species.")) {
-        fail(file, field, node, 'has no provenance: give it (or an enclosing object) a "source" or a "calibrated" note');
+        errors.push(new PotmapError('has no provenance: give it (or an enclosing object) a "source" or a "calibrated" note', { file, field, value: node }));
       }
       return;
     }
@@ -116,14 +219,16 @@ export function checkProvenance(data: unknown, file: string): void {
     }
     if (node && typeof node === "object") {
       const o = node as Json;
-      const here = covered || typeof o.source === "string" || typeof o.calibrated === "string";
+      const top = field === "";
+      const here = covered || (!top && (typeof o.source === "string" || typeof o.calibrated === "string"));
       for (const [k, v] of Object.entries(o)) {
         if (k === "uncertainty") continue;
-        walk(v, field ? `${field}.${k}` : k, here, k);
+        walk(v, field ? `${field}.${k}` : k, here || (top && (namesField(o.source, k) || namesField(o.calibrated, k))), k);
       }
     }
   };
   walk(data, "", false, "");
+  return errors;
 }
 
 /** The number of a quantity (plain number or { value, ... }). */
@@ -139,6 +244,21 @@ export interface ToMaterialOptions {
    * the first.
    */
   ranges?: boolean;
+  /**
+   * Collect every problem here instead of throwing the first (`potmap check`): the same checks
+   * as the commands run, so that check and the commands agree on every record.
+   */
+  problems?: PotmapError[];
+}
+
+/** What a failed check does: nothing (ranges off), throw (default), or collect (check). */
+type Checker = boolean | PotmapError[];
+
+function problem(check: Checker, file: string, field: string, value: unknown, reason: string): void {
+  if (check === false) return;
+  const error = new PotmapError(reason, value === undefined ? { file, field } : { file, field, value });
+  if (Array.isArray(check)) check.push(error);
+  else throw error;
 }
 
 /** The field of a quantity as written: "ocv.value" for { "value": ... }, "ocv" for a number. */
@@ -150,9 +270,9 @@ function quantityPath(node: unknown, field: string): string {
  * A value inside its physical range (core/ranges.ts), or one PotmapError saying what is allowed.
  * The same ranges are findings in `potmap check`.
  */
-function physical(value: number, file: string, field: string, name: PhysicalQuantity, check: boolean): number {
+function physical(value: number, file: string, field: string, name: PhysicalQuantity, check: Checker): number {
   if (check && !inPhysicalRange(value, name)) {
-    fail(file, field, value, `must be ${rangeText(name)}: outside the plausible range for ${physicalRanges[name].what}; a unit or sign slip?`);
+    problem(check, file, field, value, `must be ${rangeText(name)}: outside the plausible range for ${physicalRanges[name].what}; ${slipHint(value, name) ?? "a unit or sign slip?"}`);
   }
   return value;
 }
@@ -165,7 +285,7 @@ function nonNegative(value: number, file: string, field: string, unit?: string):
   return requireNonNegative(value, { file, field }, unit);
 }
 
-function toCarriers(c: Json, file: string, field: string, bandGap: number, check: boolean): Carriers {
+function toCarriers(c: Json, file: string, field: string, bandGap: number, check: Checker): Carriers {
   if (c.kind === "none") return { kind: "none" };
   if (c.kind === "parabolic") {
     if (c.electronMass === undefined) fail(file, `${field}.electronMass`, undefined, "is required for parabolic bands");
@@ -197,30 +317,30 @@ function toCarriers(c: Json, file: string, field: string, bandGap: number, check
   };
 }
 
-function toFermiRule(f: Json, file: string, bandGap: number, check: boolean): FermiRule {
+function toFermiRule(f: Json, file: string, bandGap: number, check: Checker): FermiRule {
   if (f.rule === "fixed") {
     const value = quantityValue(f.value);
     // guards.ts bandLimit: an E_F more than 1 eV outside the gap is no electrolyte's
-    if (check && !(value >= -1 && value <= bandGap + 1)) fail(file, quantityPath(f.value, "fermiLevel.value"), value, `must be from -1 to the band gap + 1 (${bandGap + 1} eV): E_F is measured from the VBM`);
+    if (check && !(value >= -1 && value <= bandGap + 1)) problem(check, file, quantityPath(f.value, "fermiLevel.value"), value, `must be from -1 to the band gap + 1 (${bandGap + 1} eV): E_F is measured from the VBM`);
     return { rule: "fixed", value };
   }
-  const temperature = physical(positive(quantityValue(f.temperature), file, "fermiLevel.temperature", "K"), file, quantityPath(f.temperature, "fermiLevel.temperature"), "temperature", check);
+  const temperature = physical(positive(quantityValue(f.temperature), file, "fermiLevel.temperature", "K"), file, quantityPath(f.temperature, "fermiLevel.temperature"), "materialTemperature", check);
   const names = new Map<string, string>();
   const defects: Defect[] = f.defects.map((d: Json, i: number) => {
     const field = `fermiLevel.defects[${i}]`;
     // results are reported by name: a repeated name would merge two defects in every table
-    if (check && names.has(d.name)) fail(file, `${field}.name`, d.name, `is already the name of ${names.get(d.name)}; each defect needs its own name`);
+    if (check && names.has(d.name)) problem(check, file, `${field}.name`, d.name, `is already the name of ${names.get(d.name)}; each defect needs its own name`);
     names.set(d.name, field);
     const charges = new Map<number, number>();
     const defect: Defect = {
       name: d.name,
       sites: physical(positive(quantityValue(d.sites), file, `${field}.sites`, "cm^-3"), file, quantityPath(d.sites, `${field}.sites`), "siteDensity", check),
-      lithium: d.lithium ?? 0,
+      lithium: lithiumOf(d, file, field, check),
       ...(d.species !== undefined ? { species: d.species } : {}),
       chargeStates: d.chargeStates.map((s: Json, j: number) => {
         const at = `${field}.chargeStates[${j}]`;
         // a repeated charge state counts the same defect twice in the neutrality sum (eq. S-1)
-        if (check && charges.has(s.charge)) fail(file, `${at}.charge`, s.charge, `${d.name} already has charge state ${s.charge} (chargeStates[${charges.get(s.charge)}]); list each charge state once`);
+        if (check && charges.has(s.charge)) problem(check, file, `${at}.charge`, s.charge, `${d.name} already has charge state ${s.charge} (chargeStates[${charges.get(s.charge)}]); list each charge state once`);
         charges.set(s.charge, j);
         const degeneracy = s.degeneracy === undefined ? 1 : physical(s.degeneracy, file, `${at}.degeneracy`, "degeneracy", check);
         return { charge: s.charge, energy: physical(quantityValue(s.energy), file, quantityPath(s.energy, `${at}.energy`), "defectEnergy", check), degeneracy };
@@ -230,7 +350,7 @@ function toFermiRule(f: Json, file: string, bandGap: number, check: boolean): Fe
       const frozenField = quantityPath(d.frozenConcentration, `${field}.frozenConcentration`);
       defect.frozenConcentration = positive(quantityValue(d.frozenConcentration), file, `${field}.frozenConcentration`, "cm^-3");
       if (check && defect.frozenConcentration > defect.sites) {
-        fail(file, frozenField, defect.frozenConcentration, `must be at most the site density of ${d.name} (${defect.sites.toExponential(3)} cm^-3): more defects than sites`);
+        problem(check, file, frozenField, defect.frozenConcentration, `must be at most the site density of ${d.name} (${defect.sites.toExponential(3)} cm^-3): more defects than sites`);
       }
     }
     for (const element of Object.keys(d.species ?? {})) {
@@ -254,7 +374,24 @@ function toFermiRule(f: Json, file: string, bandGap: number, check: boolean): Fe
     system.occupancy = occupancy;
   }
   if (f.synthesis === undefined) return { rule: "defects", system };
-  return { rule: "defects", system: synthesised(system, f.synthesis, file) };
+  return { rule: "defects", system: synthesised(system, f.synthesis, file, check) };
+}
+
+/**
+ * The Li a defect exchanges with the reservoir (model.md section 2, E_f = E0 - dN_Li mu): as
+ * written, else read from its name by the rule `potmap import` uses (io/importScFermi.ts
+ * lithiumFromName: v_Li -1, Li_i +1, X_Li -1, Li_X +1, other element pairs 0). A name that
+ * says nothing (a physics default of 0 would flatten E_F against mu_Li) is refused.
+ */
+function lithiumOf(d: Json, file: string, field: string, check: Checker): number {
+  if (d.lithium !== undefined) return d.lithium;
+  const fromName = typeof d.name === "string" ? lithiumFromName(d.name) : undefined;
+  if (fromName !== undefined) return fromName;
+  problem(
+    Array.isArray(check) ? check : true, file, `${field}.lithium`, d.name,
+    `is missing and the name ${JSON.stringify(d.name)} does not say how many Li the defect exchanges (names read as SPECIES_SITE: v_Li -1, Li_i +1, X_Li -1, Li_X +1, other element pairs 0); give "lithium"`,
+  );
+  return 0;
 }
 
 /**
@@ -263,9 +400,11 @@ function toFermiRule(f: Json, file: string, bandGap: number, check: boolean): Fe
  * total concentration, then the system at the operating temperature. Same code as `potmap
  * dope --quench-temperature` (whatif/doping.ts quenchDefects).
  */
-function synthesised(system: DefectSystem, s: Json, file: string): DefectSystem {
-  const processingTemperature = positive(quantityValue(s.temperature), file, "fermiLevel.synthesis.temperature");
-  const muLi = quantityValue(s.muLi);
+function synthesised(system: DefectSystem, s: Json, file: string, check: Checker): DefectSystem {
+  const processingTemperature = physical(positive(quantityValue(s.temperature), file, "fermiLevel.synthesis.temperature"), file, quantityPath(s.temperature, "fermiLevel.synthesis.temperature"), "synthesisTemperature", check);
+  const muLi = physical(quantityValue(s.muLi), file, quantityPath(s.muLi, "fermiLevel.synthesis.muLi"), "muLi", check);
+  // with a value outside its range (check collecting) the synthesis is not solved
+  if (Array.isArray(check) && (!inPhysicalRange(processingTemperature, "synthesisTemperature") || !inPhysicalRange(muLi, "muLi"))) return system;
   const names = system.defects.map((d) => d.name);
   (s.freeze ?? []).forEach((name: string, i: number) => {
     if (!names.includes(name)) fail(file, `fermiLevel.synthesis.freeze[${i}]`, name, `names no defect of this record (defects: ${names.join(", ")})`);
@@ -297,7 +436,7 @@ function toConstraints(list: unknown, file: string): LiteratureConstraint[] {
 export function toMaterial(record: Json, file: string, options: ToMaterialOptions = {}): Material {
   // records built in memory (calibration, screening) may skip validateRecord
   checkFiniteNumbers(record, file);
-  const check = options.ranges ?? true;
+  const check: Checker = options.problems ?? options.ranges ?? true;
   const range = (node: unknown, field: string, name: PhysicalQuantity) => physical(quantityValue(node), file, quantityPath(node, field), name, check);
   const colour = record.colour;
   if (record.role === "anode") {
@@ -309,7 +448,7 @@ export function toMaterial(record: Json, file: string, options: ToMaterialOption
     const bandGap = range(record.bandGap, "bandGap", "bandGap");
     const lower = range(record.window.lower, "window.lower", "window");
     const upper = range(record.window.upper, "window.upper", "window");
-    if (!(upper > lower)) fail(file, "window.upper", upper, `must exceed window.lower (${lower})`);
+    if (check && inPhysicalRange(lower, "window") && inPhysicalRange(upper, "window") && !(upper > lower)) problem(check, file, "window.upper", upper, `must exceed window.lower (${lower})`);
     const electrolyte: Electrolyte = {
       role: "electrolyte",
       id: record.id,
@@ -339,7 +478,7 @@ export function toMaterial(record: Json, file: string, options: ToMaterialOption
   const seen = new Set<string>();
   const states: CathodeState[] = record.states.map((s: Json, i: number) => {
     const field = `states[${i}]`;
-    if (seen.has(s.soc)) fail(file, `${field}.soc`, s.soc, "appears twice");
+    if (seen.has(s.soc)) problem(Array.isArray(check) ? check : true, file, `${field}.soc`, s.soc, "appears twice");
     seen.add(s.soc);
     const state: CathodeState = {
       role: "cathode",
@@ -354,7 +493,7 @@ export function toMaterial(record: Json, file: string, options: ToMaterialOption
     };
     // paper section 2: a cathode's E_F is measured from its VBM and lies in its gap
     if (check && !(state.fermiLevel >= 0 && state.fermiLevel <= state.bandGap)) {
-      fail(file, quantityPath(s.fermiLevel, `${field}.fermiLevel`), state.fermiLevel, `must be from 0 to the band gap (${state.bandGap} eV): a cathode's E_F is measured from its VBM and lies in its gap`);
+      problem(check, file, quantityPath(s.fermiLevel, `${field}.fermiLevel`), state.fermiLevel, `must be from 0 to the band gap (${state.bandGap} eV): a cathode's E_F is measured from its VBM and lies in its gap`);
     }
     if (s.scissor !== undefined) state.scissor = scissorOf(s.scissor, `${field}.scissor`, state.bandGap, file, check);
     // eq. 3 against Li metal: a lithiated state that is stable against Li has OCV > 0
@@ -387,10 +526,10 @@ function toProfile(profile: Json, file: string): CathodeProfile {
 }
 
 /** A scissor shift whose corrected gap (gap + scissor) is still a band gap (core/ranges.ts). */
-function scissorOf(node: unknown, field: string, bandGap: number, file: string, check: boolean): number {
+function scissorOf(node: unknown, field: string, bandGap: number, file: string, check: Checker): number {
   const scissor = physical(quantityValue(node), file, quantityPath(node, field), "scissor", check);
   if (check && !inPhysicalRange(bandGap + scissor, "bandGap")) {
-    fail(file, quantityPath(node, field), scissor, `must leave a corrected gap (bandGap ${bandGap} eV + scissor) of ${rangeText("bandGap")}`);
+    problem(check, file, quantityPath(node, field), scissor, `must leave a corrected gap (bandGap ${bandGap} eV + scissor) of ${rangeText("bandGap")}`);
   }
   return scissor;
 }
@@ -406,6 +545,7 @@ export function parseMaterial(text: string, file = "(material)"): Material {
 /** Read one material file. */
 export function readMaterial(file: string): Material {
   let text: string;
+  checkInputFile(file, "material record", fileSizeLimits.record);
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {

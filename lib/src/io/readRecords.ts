@@ -7,6 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { PotmapError } from "../core/errors";
 import { DataSet, Material } from "../cell/materials";
+import { checkInputFile, fileSizeLimits } from "./textFile";
 import { parseJson, readMaterial, toMaterial, validateRecord, checkProvenance } from "./readMaterials";
 
 export interface MaterialFailure {
@@ -117,6 +118,7 @@ export function readMaterialsLenient(spec: string | readonly string[], onProgres
 
 /** A file's text, or one PotmapError naming the file and the system's error code. */
 export function readTextFile(file: string): string {
+  checkInputFile(file, "material record", fileSizeLimits.record);
   try {
     return fs.readFileSync(file, "utf8");
   } catch (error) {

@@ -20,6 +20,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PotmapError } from "../core/errors";
+import { cubicAngstrom } from "../core/constants";
+import { checkInputFile, fileSizeLimits } from "./textFile";
 import { inPhysicalRange, physicalRanges, rangeText } from "../core/ranges";
 import { isDecimal, parseDecimal, parseInteger as parseIntegerText, parseNumberInRange } from "../core/validation";
 import {
@@ -176,6 +178,7 @@ export function readInputFermi(text: string, fileName = "input-fermi.dat"): ScFe
       expectFields(entry, 3, file, stateWhat, "charge energy degeneracy");
       const charge = parseNumber(entry.tokens[0], file, entry.number, `${name} charge`);
       if (!Number.isInteger(charge)) fail(file, entry.number, `${name} charge`, entry.tokens[0], "a charge must be a whole number");
+      if (!inPhysicalRange(charge, "chargeState")) fail(file, entry.number, `${name} charge`, entry.tokens[0], `must be ${rangeText("chargeState")}: ${physicalRanges.chargeState.what}`);
       const energy = parseNumber(entry.tokens[1], file, entry.number, `${name} formation energy`);
       if (!inPhysicalRange(energy, "defectEnergy")) fail(file, entry.number, `${name} formation energy`, entry.tokens[1], `must be ${rangeText("defectEnergy")}: ${physicalRanges.defectEnergy.what}`);
       const degeneracy = parsePositive(entry.tokens[2], file, entry.number, `${name} degeneracy`);
@@ -235,6 +238,12 @@ export function readInputFermi(text: string, fileName = "input-fermi.dat"): ScFe
     if (!Number.isInteger(charge)) fail(file, entry.number, `${name} frozen charge`, chargeText, "a charge must be a whole number");
     const concentration = parseNumber(value, file, entry.number, `${name} frozen concentration`);
     if (concentration < 0) fail(file, entry.number, `${name} frozen concentration`, value, "a concentration must not be negative (cm^-3)");
+    // a frozen charge state of a defect is one of that defect's own (a name that is no defect
+    // is a fixed charge of its own, as in py-sc-fermi)
+    const owner = defects.find((d) => d.name === name);
+    if (owner && !owner.chargeStates.some((c) => c.charge === charge)) {
+      fail(file, entry.number, `${name} frozen charge`, chargeText, `${name} has no charge state ${charge} (its charge states, line ${owner.line}: ${owner.chargeStates.map((c) => c.charge).join(", ")})`);
+    }
     const duplicate = frozenChargeStates.find((x) => x.name === name && x.charge === charge);
     if (duplicate) fail(file, entry.number, "frozen charge state", `${name} ${charge}`, `already frozen on line ${duplicate.line}`);
     frozenChargeStates.push({ name, charge, concentration, line: entry.number });
@@ -358,10 +367,42 @@ export function readScFermiFile(file: string, role: string): string {
     throw new PotmapError(`the ${role} file does not exist`, { file });
   }
   if (stat.isDirectory()) throw new PotmapError(`the ${role} file is a directory, not a file`, { file });
+  checkInputFile(file, role, fileSizeLimits.scFermi);
   try {
     return fs.readFileSync(file, "utf8");
   } catch (error) {
     throw new PotmapError(`the ${role} file cannot be read: ${(error as Error).message}`, { file });
+  }
+}
+
+/**
+ * The per-cell counts of input-fermi.dat against the cell (the shared ranges, core/ranges.ts;
+ * `potmap fermi` and `potmap import` both call this): electrons per cell volume an electron
+ * density of a solid, sites per cell a site density, frozen totals and frozen charge states
+ * (together) within their defect's sites.
+ */
+export function checkScFermiCell(input: ScFermiInput, unitCell: ScFermiUnitCell): void {
+  const perCell = 1 / (unitCell.volume * cubicAngstrom);
+  const file = input.file;
+  const electrons = input.electrons * perCell;
+  if (!inPhysicalRange(electrons, "electronDensity")) {
+    fail(file, undefined, "number of electrons", input.electrons, `gives ${electrons.toExponential(3)} electrons per cm^3 in the ${unitCell.volume.toPrecision(6)} A^3 cell of ${unitCell.file}; must be ${rangeText("electronDensity")}: ${physicalRanges.electronDensity.what}`);
+  }
+  for (const f of input.frozenChargeStates.filter((x) => !input.defects.some((d) => d.name === x.name))) {
+    if (!inPhysicalRange(f.concentration, "concentration")) fail(file, f.line, `${f.name} frozen concentration`, f.concentration, `must be ${rangeText("concentration")}: ${physicalRanges.concentration.what}`);
+  }
+  for (const d of input.defects) {
+    const sites = d.nsites * perCell;
+    if (!(sites <= physicalRanges.siteDensity.max)) {
+      fail(file, d.line, `${d.name} nsites`, d.nsites, `gives ${sites.toExponential(3)} sites per cm^3 in the ${unitCell.volume.toPrecision(6)} A^3 cell of ${unitCell.file}; must be at most ${physicalRanges.siteDensity.max.toExponential(1)} cm^-3: ${physicalRanges.siteDensity.what}`);
+    }
+    const fixed = input.frozenChargeStates.filter((f) => f.name === d.name);
+    for (const f of fixed) {
+      if (f.concentration > sites) fail(file, f.line, `${d.name} frozen concentration`, f.concentration, `must be at most the site density of ${d.name}, ${d.nsites} sites per cell = ${sites.toExponential(3)} cm^-3: more defects than sites`);
+    }
+    const sum = fixed.reduce((s, f) => s + f.concentration, 0);
+    if (fixed.length === 0) continue;
+    if (sum > sites) fail(file, fixed[fixed.length - 1].line, `${d.name} frozen concentration`, sum, `the frozen charge states of ${d.name} add up to more than its site density (${sites.toExponential(3)} cm^-3)`);
   }
 }
 
@@ -383,6 +424,7 @@ export function loadScFermi(files: ScFermiFiles): LoadedScFermi {
     );
   }
   const unitCell = readUnitCell(readScFermiFile(cellPath, "unitcell.dat"), cellPath);
+  checkScFermiCell(input, unitCell);
   const dos = dosPath ? readTotalDos(readScFermiFile(dosPath, "totdos.dat"), dosPath, input.spinPolarised) : undefined;
   const system = scFermiSystem(input, dos, unitCell.volume, { temperature: files.temperature });
   return { input, dos, unitCell, system, files: { input: inputPath, dos: dosPath, unitcell: cellPath } };

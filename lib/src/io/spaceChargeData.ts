@@ -5,6 +5,7 @@
  * file fails with one message naming the file, the field path and the value.
  */
 import { readFileSync } from "fs";
+import { checkInputFile, fileSizeLimits } from "./textFile";
 import { PotmapError } from "../core/errors";
 import { SpaceChargeParams, validateSpaceChargeParams } from "../spaceCharge/model";
 
@@ -117,6 +118,7 @@ export function parseSpaceChargeData(data: unknown, file = "space-charge.json"):
 /** Read and validate a space-charge data file (e.g. data/space-charge.json). */
 export function loadSpaceChargeData(path: string): SpaceChargeDataSet {
   let raw: string;
+  checkInputFile(path, "space-charge data", fileSizeLimits.record);
   try {
     raw = readFileSync(path, "utf8");
   } catch (err) {

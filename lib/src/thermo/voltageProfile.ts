@@ -16,6 +16,7 @@
  *    host line enters with its lowest-energy entry: the ground-state hull.
  * Only entries of one file are used (requireOneFile): two files are two energy scales.
  */
+import { voltageSlipHint } from "../core/ranges";
 import { PotmapError } from "../core/errors";
 import { Composition, atomCount, compositionKey, compositionRatio, formulaElements, reducedFormula, withoutElement } from "./formula";
 import { VoltageEnds, VoltageOptions, voltageEnds } from "./averageVoltage";
@@ -78,9 +79,9 @@ export interface VoltageProfile {
 export function voltageWarnings(voltages: readonly number[], what = "voltage"): string[] {
   const bad = voltages.filter((v) => !(v >= 0 && v <= 6));
   if (bad.length === 0) return [];
-  return [
-    `${what} ${bad.map((v) => `${Number(v.toFixed(3))} V`).join(", ")} outside 0-6 V, where intercalation voltages lie: check that the energies are eV per atom (energies per formula unit read as per atom scale voltages by the atoms per formula unit)`,
-  ];
+  // the slip is named by the one rule of core/ranges.ts (window and voltage commands alike)
+  const hint = voltageSlipHint(bad.some((v) => v > 6) ? Infinity : -1);
+  return [`${what} ${bad.map((v) => `${Number(v.toFixed(3))} V`).join(", ")} outside 0-6 V, where intercalation voltages lie: ${hint}`];
 }
 
 /** The host as written in the lithiated name (Mn2O4, not MnO2): the unit of x. */

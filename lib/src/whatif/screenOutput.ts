@@ -1,9 +1,18 @@
 /** Writers of a screening result: the CSV of every configuration and the JSON document. */
 import { ScreenResult } from "./screen";
 
-function csvCell(value: unknown): string {
-  const text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value ?? "");
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * One CSV cell. A text cell that a spreadsheet would run as a formula (first character =, +, -,
+ * @, tab or carriage return: "-2+3", "=HYPERLINK(...)") gets a leading apostrophe and quotes
+ * (the OWASP rule for CSV injection); numbers, and text that is a plain number ("-2.5"), stay
+ * as they are.
+ */
+export function csvCell(value: unknown): string {
+  let text = typeof value === "number" ? (Number.isFinite(value) ? String(value) : "") : String(value ?? "");
+  const plainNumber = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(text);
+  const formula = typeof value !== "number" && !plainNumber && /^[=+\-@\t\r]/.test(text);
+  if (formula) text = `'${text}`;
+  return formula || /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** CSV of all configurations, pair rank first (one header line, numbers in V). */

@@ -5,11 +5,13 @@
  * FORMULA@SPACEGROUP or entry ids.
  */
 import { averageVoltage } from "../../thermo/averageVoltage";
-import { voltageProfile, voltageWarnings } from "../../thermo/voltageProfile";
+import { voltageProfile } from "../../thermo/voltageProfile";
 import type { CommandResult, OptionValues } from "../command";
 import type { voltageOptions } from "../commands";
 import { readPhaseEntries } from "../../io/phaseEntries";
 import { describeEntry } from "../../thermo/phaseEntry";
+import { voltageRangeWarning } from "../../core/ranges";
+import { withWarnings } from "../format";
 
 const x = (v: number) => Number(v.toPrecision(6));
 
@@ -24,16 +26,17 @@ export function run(options: OptionValues<typeof voltageOptions>): CommandResult
     `  delithiated   ${describeEntry(v.delithiatedEntry)}  formation energy ${v.delithiatedEntry.energyPerAtom.toFixed(4)} eV/atom`,
   ];
   if (!options.profile) {
-    const warnings = voltageWarnings([v.voltage]);
-    for (const w of warnings) lines.push(`warning: ${w}`);
-    return { json: { voltage: v.voltage, lithiated, delithiated, ...(warnings.length ? { warnings } : {}) }, text: lines.join("\n") };
+    // a voltage outside 0-6 V is flagged with the likely slip of the entries (core/ranges.ts)
+    const flagged = voltageRangeWarning(v.voltage, "the average voltage");
+    const warnings = flagged ? [flagged] : [];
+    return { json: { voltage: v.voltage, lithiated, delithiated, ...(warnings.length ? { warnings } : {}) }, text: withWarnings(lines.join("\n"), warnings) };
   }
   const p = voltageProfile(entries, lithiated, delithiated, { file });
   lines.push(`Hull voltage profile, x = Li per ${p.host} (${p.family}):`);
   for (const s of p.steps) lines.push(`  x ${x(s.from)} -> ${x(s.to)}  ${s.voltage.toFixed(3)} V  ${s.lithiated} -> ${s.delithiated}`);
   const above = p.points.filter((q) => q.aboveHull > 1e-9).sort((a, b) => a.aboveHull - b.aboveHull);
   if (above.length) lines.push(`  above the hull (${above.length}; closest first): ${above.slice(0, 5).map((q) => `${q.label} (x ${x(q.lithium)}, +${(1000 * q.aboveHull).toFixed(0)} meV per ${p.host})`).join(", ")}${above.length > 5 ? ", ..." : ""}`);
-  for (const w of p.warnings) lines.push(`warning: ${w}`);
+  const warnings = p.warnings.map((message) => ({ code: "outside-voltage-range" as const, message }));
   const json = {
     voltage: v.voltage,
     lithiated,
@@ -41,7 +44,7 @@ export function run(options: OptionValues<typeof voltageOptions>): CommandResult
     host: p.host,
     family: p.family,
     steps: p.steps.map((s) => ({ from: s.from, to: s.to, voltage: s.voltage, lithiated: s.lithiated, delithiated: s.delithiated })),
-    ...(p.warnings.length ? { warnings: p.warnings } : {}),
+    ...(warnings.length ? { warnings } : {}),
   };
-  return { json, text: lines.join("\n") };
+  return { json, text: withWarnings(lines.join("\n"), warnings) };
 }

@@ -8,6 +8,7 @@ import { readPhaseEntries } from "../../io/phaseEntries";
 import { stabilityWindow } from "../../thermo/stabilityWindow";
 import { withWarnings } from "../format";
 import { parseFormula } from "../../thermo/formula";
+import { voltageRangeWarning } from "../../core/ranges";
 
 const volts = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} V` : "none");
 const phases = (list: string[]) => (list.length ? list.join(" + ") : "-");
@@ -16,7 +17,10 @@ export async function run(options: OptionValues<typeof windowOptions>): Promise<
   const { entries: file, formula, openElement } = options;
   parseFormula(formula, { field: "--formula" }); // a bad formula is named by its flag
   const entries = readPhaseEntries(file);
-  const w = await stabilityWindow(entries, formula, { openElement, file, openElementField: "--open-element" });
+  const computed = await stabilityWindow(entries, formula, { openElement, file, openElementField: "--open-element" });
+  // an edge outside 0-6 V is flagged with the likely slip of the entries (core/ranges.ts)
+  const outside = [voltageRangeWarning(computed.lower, "the lower edge"), voltageRangeWarning(computed.upper, "the upper edge")].filter((x): x is NonNullable<typeof x> => x !== undefined);
+  const w = { ...computed, warnings: [...computed.warnings, ...outside] };
   // JSON has no Infinity: an edge that does not exist (never releases the
   // open element) is printed as null.
   const json = {
