@@ -6,7 +6,7 @@
 // @ts-nocheck
 /** Build ajv's validator of material records (called once, on first validation). */
 export function createMaterialValidator() {
-const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}}}}]};
+const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"transport":{"type":"object","required":["ionicConductivity","electronMobility","holeMobility"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"note":{"type":"string","minLength":1},"ionicConductivity":{"$ref":"#/$defs/quantity"},"electronMobility":{"$ref":"#/$defs/quantity"},"holeMobility":{"$ref":"#/$defs/quantity"},"measuredElectronicConductivity":{"$ref":"#/$defs/quantity"}}},"structure":{"type":"object","required":["cellVolume","formulaUnits","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"note":{"type":"string","minLength":1},"cellVolume":{"type":"number","exclusiveMinimum":0},"formulaUnits":{"type":"number","exclusiveMinimum":0},"spaceGroup":{"type":"string","minLength":1},"sites":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}}}}]};
 const schema12 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]};
 const schema13 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]};
 const func2 = Object.prototype.hasOwnProperty;
@@ -1569,21 +1569,21 @@ else {
 var valid7 = true;
 }
 if(valid7){
-if(data.window !== undefined){
-let data49 = data.window;
+if(data.transport !== undefined){
+let data49 = data.transport;
 const _errs134 = errors;
 if(errors === _errs134){
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
 let missing8;
-if(((data49.lower === undefined) && (missing8 = "lower")) || ((data49.upper === undefined) && (missing8 = "upper"))){
-validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
+if((((data49.ionicConductivity === undefined) && (missing8 = "ionicConductivity")) || ((data49.electronMobility === undefined) && (missing8 = "electronMobility"))) || ((data49.holeMobility === undefined) && (missing8 = "holeMobility"))){
+validate10.errors = [{instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
 return false;
 }
 else {
 const _errs136 = errors;
 for(const key7 in data49){
-if(!(((((key7 === "source") || (key7 === "calibrated")) || (key7 === "note")) || (key7 === "lower")) || (key7 === "upper"))){
-validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+if(!((((((key7 === "source") || (key7 === "note")) || (key7 === "ionicConductivity")) || (key7 === "electronMobility")) || (key7 === "holeMobility")) || (key7 === "measuredElectronicConductivity"))){
+validate10.errors = [{instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -1595,12 +1595,12 @@ const _errs137 = errors;
 if(errors === _errs137){
 if(typeof data50 === "string"){
 if(func3(data50) < 1){
-validate10.errors = [{instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate10.errors = [{instancePath:instancePath+"/transport/source",schemaPath:"#/oneOf/1/properties/transport/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/transport/source",schemaPath:"#/oneOf/1/properties/transport/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1610,18 +1610,18 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data49.calibrated !== undefined){
-let data51 = data49.calibrated;
+if(data49.note !== undefined){
+let data51 = data49.note;
 const _errs139 = errors;
 if(errors === _errs139){
 if(typeof data51 === "string"){
 if(func3(data51) < 1){
-validate10.errors = [{instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate10.errors = [{instancePath:instancePath+"/transport/note",schemaPath:"#/oneOf/1/properties/transport/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate10.errors = [{instancePath:instancePath+"/transport/note",schemaPath:"#/oneOf/1/properties/transport/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1631,26 +1631,14 @@ else {
 var valid20 = true;
 }
 if(valid20){
-if(data49.note !== undefined){
+if(data49.ionicConductivity !== undefined){
+let data52 = data49.ionicConductivity;
 const _errs141 = errors;
-if(typeof data49.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/window/note",schemaPath:"#/oneOf/1/properties/window/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid20 = _errs141 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data49.lower !== undefined){
-let data53 = data49.lower;
 const _errs143 = errors;
-const _errs145 = errors;
 let valid22 = false;
-const _errs146 = errors;
-if(!(typeof data53 == "number")){
-const err67 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs144 = errors;
+if(!(typeof data52 == "number")){
+const err67 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1659,15 +1647,15 @@ vErrors.push(err67);
 }
 errors++;
 }
-var _valid5 = _errs146 === errors;
+var _valid5 = _errs144 === errors;
 valid22 = valid22 || _valid5;
 if(!valid22){
-const _errs148 = errors;
-if(errors === _errs148){
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+const _errs146 = errors;
+if(errors === _errs146){
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 let missing9;
-if((data53.value === undefined) && (missing9 = "value")){
-const err68 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
+if((data52.value === undefined) && (missing9 = "value")){
+const err68 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1677,10 +1665,10 @@ vErrors.push(err68);
 errors++;
 }
 else {
-const _errs150 = errors;
-for(const key8 in data53){
+const _errs148 = errors;
+for(const key8 in data52){
 if(!(((((key8 === "value") || (key8 === "source")) || (key8 === "calibrated")) || (key8 === "uncertainty")) || (key8 === "note"))){
-const err69 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const err69 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1691,11 +1679,11 @@ errors++;
 break;
 }
 }
-if(_errs150 === errors){
-if(data53.value !== undefined){
-const _errs151 = errors;
-if(!(typeof data53.value == "number")){
-const err70 = {instancePath:instancePath+"/window/lower/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs148 === errors){
+if(data52.value !== undefined){
+const _errs149 = errors;
+if(!(typeof data52.value == "number")){
+const err70 = {instancePath:instancePath+"/transport/ionicConductivity/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1704,19 +1692,19 @@ vErrors.push(err70);
 }
 errors++;
 }
-var valid23 = _errs151 === errors;
+var valid23 = _errs149 === errors;
 }
 else {
 var valid23 = true;
 }
 if(valid23){
-if(data53.source !== undefined){
-let data55 = data53.source;
-const _errs153 = errors;
-if(errors === _errs153){
-if(typeof data55 === "string"){
-if(func3(data55) < 1){
-const err71 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data52.source !== undefined){
+let data54 = data52.source;
+const _errs151 = errors;
+if(errors === _errs151){
+if(typeof data54 === "string"){
+if(func3(data54) < 1){
+const err71 = {instancePath:instancePath+"/transport/ionicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1727,7 +1715,7 @@ errors++;
 }
 }
 else {
-const err72 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err72 = {instancePath:instancePath+"/transport/ionicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1737,19 +1725,19 @@ vErrors.push(err72);
 errors++;
 }
 }
-var valid23 = _errs153 === errors;
+var valid23 = _errs151 === errors;
 }
 else {
 var valid23 = true;
 }
 if(valid23){
-if(data53.calibrated !== undefined){
-let data56 = data53.calibrated;
-const _errs155 = errors;
-if(errors === _errs155){
-if(typeof data56 === "string"){
-if(func3(data56) < 1){
-const err73 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data52.calibrated !== undefined){
+let data55 = data52.calibrated;
+const _errs153 = errors;
+if(errors === _errs153){
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+const err73 = {instancePath:instancePath+"/transport/ionicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1760,7 +1748,7 @@ errors++;
 }
 }
 else {
-const err74 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err74 = {instancePath:instancePath+"/transport/ionicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1770,19 +1758,19 @@ vErrors.push(err74);
 errors++;
 }
 }
-var valid23 = _errs155 === errors;
+var valid23 = _errs153 === errors;
 }
 else {
 var valid23 = true;
 }
 if(valid23){
-if(data53.uncertainty !== undefined){
-let data57 = data53.uncertainty;
-const _errs157 = errors;
-if(errors === _errs157){
-if(typeof data57 == "number"){
-if(data57 < 0 || isNaN(data57)){
-const err75 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data52.uncertainty !== undefined){
+let data56 = data52.uncertainty;
+const _errs155 = errors;
+if(errors === _errs155){
+if(typeof data56 == "number"){
+if(data56 < 0 || isNaN(data56)){
+const err75 = {instancePath:instancePath+"/transport/ionicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1793,7 +1781,7 @@ errors++;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err76 = {instancePath:instancePath+"/transport/ionicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1803,16 +1791,16 @@ vErrors.push(err76);
 errors++;
 }
 }
-var valid23 = _errs157 === errors;
+var valid23 = _errs155 === errors;
 }
 else {
 var valid23 = true;
 }
 if(valid23){
-if(data53.note !== undefined){
-const _errs159 = errors;
-if(typeof data53.note !== "string"){
-const err77 = {instancePath:instancePath+"/window/lower/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.note !== undefined){
+const _errs157 = errors;
+if(typeof data52.note !== "string"){
+const err77 = {instancePath:instancePath+"/transport/ionicConductivity/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1821,7 +1809,7 @@ vErrors.push(err77);
 }
 errors++;
 }
-var valid23 = _errs159 === errors;
+var valid23 = _errs157 === errors;
 }
 else {
 var valid23 = true;
@@ -1834,7 +1822,7 @@ var valid23 = true;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err78 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1844,11 +1832,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-var _valid5 = _errs148 === errors;
+var _valid5 = _errs146 === errors;
 valid22 = valid22 || _valid5;
 }
 if(!valid22){
-const err79 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err79 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1860,30 +1848,30 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs145;
+errors = _errs143;
 if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
+if(_errs143){
+vErrors.length = _errs143;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid20 = _errs143 === errors;
+var valid20 = _errs141 === errors;
 }
 else {
 var valid20 = true;
 }
 if(valid20){
-if(data49.upper !== undefined){
-let data59 = data49.upper;
+if(data49.electronMobility !== undefined){
+let data58 = data49.electronMobility;
+const _errs159 = errors;
 const _errs161 = errors;
-const _errs163 = errors;
 let valid25 = false;
-const _errs164 = errors;
-if(!(typeof data59 == "number")){
-const err80 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs162 = errors;
+if(!(typeof data58 == "number")){
+const err80 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1892,15 +1880,15 @@ vErrors.push(err80);
 }
 errors++;
 }
-var _valid6 = _errs164 === errors;
+var _valid6 = _errs162 === errors;
 valid25 = valid25 || _valid6;
 if(!valid25){
-const _errs166 = errors;
-if(errors === _errs166){
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
+const _errs164 = errors;
+if(errors === _errs164){
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
 let missing10;
-if((data59.value === undefined) && (missing10 = "value")){
-const err81 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
+if((data58.value === undefined) && (missing10 = "value")){
+const err81 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1910,10 +1898,10 @@ vErrors.push(err81);
 errors++;
 }
 else {
-const _errs168 = errors;
-for(const key9 in data59){
+const _errs166 = errors;
+for(const key9 in data58){
 if(!(((((key9 === "value") || (key9 === "source")) || (key9 === "calibrated")) || (key9 === "uncertainty")) || (key9 === "note"))){
-const err82 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+const err82 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1924,11 +1912,11 @@ errors++;
 break;
 }
 }
-if(_errs168 === errors){
-if(data59.value !== undefined){
-const _errs169 = errors;
-if(!(typeof data59.value == "number")){
-const err83 = {instancePath:instancePath+"/window/upper/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs166 === errors){
+if(data58.value !== undefined){
+const _errs167 = errors;
+if(!(typeof data58.value == "number")){
+const err83 = {instancePath:instancePath+"/transport/electronMobility/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1937,19 +1925,19 @@ vErrors.push(err83);
 }
 errors++;
 }
-var valid26 = _errs169 === errors;
+var valid26 = _errs167 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data59.source !== undefined){
-let data61 = data59.source;
-const _errs171 = errors;
-if(errors === _errs171){
-if(typeof data61 === "string"){
-if(func3(data61) < 1){
-const err84 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data58.source !== undefined){
+let data60 = data58.source;
+const _errs169 = errors;
+if(errors === _errs169){
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+const err84 = {instancePath:instancePath+"/transport/electronMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1960,7 +1948,7 @@ errors++;
 }
 }
 else {
-const err85 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err85 = {instancePath:instancePath+"/transport/electronMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1970,19 +1958,19 @@ vErrors.push(err85);
 errors++;
 }
 }
-var valid26 = _errs171 === errors;
+var valid26 = _errs169 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data59.calibrated !== undefined){
-let data62 = data59.calibrated;
-const _errs173 = errors;
-if(errors === _errs173){
-if(typeof data62 === "string"){
-if(func3(data62) < 1){
-const err86 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data58.calibrated !== undefined){
+let data61 = data58.calibrated;
+const _errs171 = errors;
+if(errors === _errs171){
+if(typeof data61 === "string"){
+if(func3(data61) < 1){
+const err86 = {instancePath:instancePath+"/transport/electronMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1993,7 +1981,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err87 = {instancePath:instancePath+"/transport/electronMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2003,19 +1991,19 @@ vErrors.push(err87);
 errors++;
 }
 }
-var valid26 = _errs173 === errors;
+var valid26 = _errs171 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data59.uncertainty !== undefined){
-let data63 = data59.uncertainty;
-const _errs175 = errors;
-if(errors === _errs175){
-if(typeof data63 == "number"){
-if(data63 < 0 || isNaN(data63)){
-const err88 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data58.uncertainty !== undefined){
+let data62 = data58.uncertainty;
+const _errs173 = errors;
+if(errors === _errs173){
+if(typeof data62 == "number"){
+if(data62 < 0 || isNaN(data62)){
+const err88 = {instancePath:instancePath+"/transport/electronMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2026,7 +2014,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err89 = {instancePath:instancePath+"/transport/electronMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2036,16 +2024,16 @@ vErrors.push(err89);
 errors++;
 }
 }
-var valid26 = _errs175 === errors;
+var valid26 = _errs173 === errors;
 }
 else {
 var valid26 = true;
 }
 if(valid26){
-if(data59.note !== undefined){
-const _errs177 = errors;
-if(typeof data59.note !== "string"){
-const err90 = {instancePath:instancePath+"/window/upper/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data58.note !== undefined){
+const _errs175 = errors;
+if(typeof data58.note !== "string"){
+const err90 = {instancePath:instancePath+"/transport/electronMobility/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2054,7 +2042,7 @@ vErrors.push(err90);
 }
 errors++;
 }
-var valid26 = _errs177 === errors;
+var valid26 = _errs175 === errors;
 }
 else {
 var valid26 = true;
@@ -2067,7 +2055,7 @@ var valid26 = true;
 }
 }
 else {
-const err91 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2077,11 +2065,11 @@ vErrors.push(err91);
 errors++;
 }
 }
-var _valid6 = _errs166 === errors;
+var _valid6 = _errs164 === errors;
 valid25 = valid25 || _valid6;
 }
 if(!valid25){
-const err92 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err92 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2093,20 +2081,1224 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs163;
+errors = _errs161;
 if(vErrors !== null){
-if(_errs163){
-vErrors.length = _errs163;
+if(_errs161){
+vErrors.length = _errs161;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid20 = _errs161 === errors;
+var valid20 = _errs159 === errors;
 }
 else {
 var valid20 = true;
+}
+if(valid20){
+if(data49.holeMobility !== undefined){
+let data64 = data49.holeMobility;
+const _errs177 = errors;
+const _errs179 = errors;
+let valid28 = false;
+const _errs180 = errors;
+if(!(typeof data64 == "number")){
+const err93 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+var _valid7 = _errs180 === errors;
+valid28 = valid28 || _valid7;
+if(!valid28){
+const _errs182 = errors;
+if(errors === _errs182){
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+let missing11;
+if((data64.value === undefined) && (missing11 = "value")){
+const err94 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+else {
+const _errs184 = errors;
+for(const key10 in data64){
+if(!(((((key10 === "value") || (key10 === "source")) || (key10 === "calibrated")) || (key10 === "uncertainty")) || (key10 === "note"))){
+const err95 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+break;
+}
+}
+if(_errs184 === errors){
+if(data64.value !== undefined){
+const _errs185 = errors;
+if(!(typeof data64.value == "number")){
+const err96 = {instancePath:instancePath+"/transport/holeMobility/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+var valid29 = _errs185 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data64.source !== undefined){
+let data66 = data64.source;
+const _errs187 = errors;
+if(errors === _errs187){
+if(typeof data66 === "string"){
+if(func3(data66) < 1){
+const err97 = {instancePath:instancePath+"/transport/holeMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/transport/holeMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+var valid29 = _errs187 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data64.calibrated !== undefined){
+let data67 = data64.calibrated;
+const _errs189 = errors;
+if(errors === _errs189){
+if(typeof data67 === "string"){
+if(func3(data67) < 1){
+const err99 = {instancePath:instancePath+"/transport/holeMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/transport/holeMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+var valid29 = _errs189 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data64.uncertainty !== undefined){
+let data68 = data64.uncertainty;
+const _errs191 = errors;
+if(errors === _errs191){
+if(typeof data68 == "number"){
+if(data68 < 0 || isNaN(data68)){
+const err101 = {instancePath:instancePath+"/transport/holeMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/transport/holeMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+var valid29 = _errs191 === errors;
+}
+else {
+var valid29 = true;
+}
+if(valid29){
+if(data64.note !== undefined){
+const _errs193 = errors;
+if(typeof data64.note !== "string"){
+const err103 = {instancePath:instancePath+"/transport/holeMobility/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var valid29 = _errs193 === errors;
+}
+else {
+var valid29 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+var _valid7 = _errs182 === errors;
+valid28 = valid28 || _valid7;
+}
+if(!valid28){
+const err105 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs179;
+if(vErrors !== null){
+if(_errs179){
+vErrors.length = _errs179;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid20 = _errs177 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data49.measuredElectronicConductivity !== undefined){
+let data70 = data49.measuredElectronicConductivity;
+const _errs195 = errors;
+const _errs197 = errors;
+let valid31 = false;
+const _errs198 = errors;
+if(!(typeof data70 == "number")){
+const err106 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+var _valid8 = _errs198 === errors;
+valid31 = valid31 || _valid8;
+if(!valid31){
+const _errs200 = errors;
+if(errors === _errs200){
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+let missing12;
+if((data70.value === undefined) && (missing12 = "value")){
+const err107 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+else {
+const _errs202 = errors;
+for(const key11 in data70){
+if(!(((((key11 === "value") || (key11 === "source")) || (key11 === "calibrated")) || (key11 === "uncertainty")) || (key11 === "note"))){
+const err108 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+break;
+}
+}
+if(_errs202 === errors){
+if(data70.value !== undefined){
+const _errs203 = errors;
+if(!(typeof data70.value == "number")){
+const err109 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+var valid32 = _errs203 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data70.source !== undefined){
+let data72 = data70.source;
+const _errs205 = errors;
+if(errors === _errs205){
+if(typeof data72 === "string"){
+if(func3(data72) < 1){
+const err110 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+var valid32 = _errs205 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data70.calibrated !== undefined){
+let data73 = data70.calibrated;
+const _errs207 = errors;
+if(errors === _errs207){
+if(typeof data73 === "string"){
+if(func3(data73) < 1){
+const err112 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+var valid32 = _errs207 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data70.uncertainty !== undefined){
+let data74 = data70.uncertainty;
+const _errs209 = errors;
+if(errors === _errs209){
+if(typeof data74 == "number"){
+if(data74 < 0 || isNaN(data74)){
+const err114 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+var valid32 = _errs209 === errors;
+}
+else {
+var valid32 = true;
+}
+if(valid32){
+if(data70.note !== undefined){
+const _errs211 = errors;
+if(typeof data70.note !== "string"){
+const err116 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+var valid32 = _errs211 === errors;
+}
+else {
+var valid32 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+var _valid8 = _errs200 === errors;
+valid31 = valid31 || _valid8;
+}
+if(!valid31){
+const err118 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs197;
+if(vErrors !== null){
+if(_errs197){
+vErrors.length = _errs197;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid20 = _errs195 === errors;
+}
+else {
+var valid20 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs134 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.structure !== undefined){
+let data76 = data.structure;
+const _errs213 = errors;
+if(errors === _errs213){
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+let missing13;
+if((((data76.cellVolume === undefined) && (missing13 = "cellVolume")) || ((data76.formulaUnits === undefined) && (missing13 = "formulaUnits"))) || ((data76.source === undefined) && (missing13 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
+return false;
+}
+else {
+const _errs215 = errors;
+for(const key12 in data76){
+if(!((((((key12 === "source") || (key12 === "note")) || (key12 === "cellVolume")) || (key12 === "formulaUnits")) || (key12 === "spaceGroup")) || (key12 === "sites"))){
+validate10.errors = [{instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs215 === errors){
+if(data76.source !== undefined){
+let data77 = data76.source;
+const _errs216 = errors;
+if(errors === _errs216){
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+validate10.errors = [{instancePath:instancePath+"/structure/source",schemaPath:"#/oneOf/1/properties/structure/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/structure/source",schemaPath:"#/oneOf/1/properties/structure/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid33 = _errs216 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data76.note !== undefined){
+let data78 = data76.note;
+const _errs218 = errors;
+if(errors === _errs218){
+if(typeof data78 === "string"){
+if(func3(data78) < 1){
+validate10.errors = [{instancePath:instancePath+"/structure/note",schemaPath:"#/oneOf/1/properties/structure/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/structure/note",schemaPath:"#/oneOf/1/properties/structure/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid33 = _errs218 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data76.cellVolume !== undefined){
+let data79 = data76.cellVolume;
+const _errs220 = errors;
+if(errors === _errs220){
+if(typeof data79 == "number"){
+if(data79 <= 0 || isNaN(data79)){
+validate10.errors = [{instancePath:instancePath+"/structure/cellVolume",schemaPath:"#/oneOf/1/properties/structure/properties/cellVolume/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/structure/cellVolume",schemaPath:"#/oneOf/1/properties/structure/properties/cellVolume/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid33 = _errs220 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data76.formulaUnits !== undefined){
+let data80 = data76.formulaUnits;
+const _errs222 = errors;
+if(errors === _errs222){
+if(typeof data80 == "number"){
+if(data80 <= 0 || isNaN(data80)){
+validate10.errors = [{instancePath:instancePath+"/structure/formulaUnits",schemaPath:"#/oneOf/1/properties/structure/properties/formulaUnits/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/structure/formulaUnits",schemaPath:"#/oneOf/1/properties/structure/properties/formulaUnits/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid33 = _errs222 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data76.spaceGroup !== undefined){
+let data81 = data76.spaceGroup;
+const _errs224 = errors;
+if(errors === _errs224){
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+validate10.errors = [{instancePath:instancePath+"/structure/spaceGroup",schemaPath:"#/oneOf/1/properties/structure/properties/spaceGroup/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/structure/spaceGroup",schemaPath:"#/oneOf/1/properties/structure/properties/spaceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid33 = _errs224 === errors;
+}
+else {
+var valid33 = true;
+}
+if(valid33){
+if(data76.sites !== undefined){
+let data82 = data76.sites;
+const _errs226 = errors;
+if(errors === _errs226){
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key13 in data82){
+let data83 = data82[key13];
+const _errs229 = errors;
+if(errors === _errs229){
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+validate10.errors = [{instancePath:instancePath+"/structure/sites/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/structure/properties/sites/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/structure/sites/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/structure/properties/sites/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid34 = _errs229 === errors;
+if(!valid34){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/structure/sites",schemaPath:"#/oneOf/1/properties/structure/properties/sites/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid33 = _errs226 === errors;
+}
+else {
+var valid33 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs213 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.window !== undefined){
+let data84 = data.window;
+const _errs231 = errors;
+if(errors === _errs231){
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+let missing14;
+if(((data84.lower === undefined) && (missing14 = "lower")) || ((data84.upper === undefined) && (missing14 = "upper"))){
+validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"}];
+return false;
+}
+else {
+const _errs233 = errors;
+for(const key14 in data84){
+if(!(((((key14 === "source") || (key14 === "calibrated")) || (key14 === "note")) || (key14 === "lower")) || (key14 === "upper"))){
+validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs233 === errors){
+if(data84.source !== undefined){
+let data85 = data84.source;
+const _errs234 = errors;
+if(errors === _errs234){
+if(typeof data85 === "string"){
+if(func3(data85) < 1){
+validate10.errors = [{instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid35 = _errs234 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data84.calibrated !== undefined){
+let data86 = data84.calibrated;
+const _errs236 = errors;
+if(errors === _errs236){
+if(typeof data86 === "string"){
+if(func3(data86) < 1){
+validate10.errors = [{instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid35 = _errs236 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data84.note !== undefined){
+const _errs238 = errors;
+if(typeof data84.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/window/note",schemaPath:"#/oneOf/1/properties/window/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid35 = _errs238 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data84.lower !== undefined){
+let data88 = data84.lower;
+const _errs240 = errors;
+const _errs242 = errors;
+let valid37 = false;
+const _errs243 = errors;
+if(!(typeof data88 == "number")){
+const err119 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+var _valid9 = _errs243 === errors;
+valid37 = valid37 || _valid9;
+if(!valid37){
+const _errs245 = errors;
+if(errors === _errs245){
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+let missing15;
+if((data88.value === undefined) && (missing15 = "value")){
+const err120 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+else {
+const _errs247 = errors;
+for(const key15 in data88){
+if(!(((((key15 === "value") || (key15 === "source")) || (key15 === "calibrated")) || (key15 === "uncertainty")) || (key15 === "note"))){
+const err121 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+break;
+}
+}
+if(_errs247 === errors){
+if(data88.value !== undefined){
+const _errs248 = errors;
+if(!(typeof data88.value == "number")){
+const err122 = {instancePath:instancePath+"/window/lower/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+var valid38 = _errs248 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data88.source !== undefined){
+let data90 = data88.source;
+const _errs250 = errors;
+if(errors === _errs250){
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err123 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+var valid38 = _errs250 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data88.calibrated !== undefined){
+let data91 = data88.calibrated;
+const _errs252 = errors;
+if(errors === _errs252){
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+const err125 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+var valid38 = _errs252 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data88.uncertainty !== undefined){
+let data92 = data88.uncertainty;
+const _errs254 = errors;
+if(errors === _errs254){
+if(typeof data92 == "number"){
+if(data92 < 0 || isNaN(data92)){
+const err127 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+var valid38 = _errs254 === errors;
+}
+else {
+var valid38 = true;
+}
+if(valid38){
+if(data88.note !== undefined){
+const _errs256 = errors;
+if(typeof data88.note !== "string"){
+const err129 = {instancePath:instancePath+"/window/lower/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+var valid38 = _errs256 === errors;
+}
+else {
+var valid38 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+var _valid9 = _errs245 === errors;
+valid37 = valid37 || _valid9;
+}
+if(!valid37){
+const err131 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs242;
+if(vErrors !== null){
+if(_errs242){
+vErrors.length = _errs242;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid35 = _errs240 === errors;
+}
+else {
+var valid35 = true;
+}
+if(valid35){
+if(data84.upper !== undefined){
+let data94 = data84.upper;
+const _errs258 = errors;
+const _errs260 = errors;
+let valid40 = false;
+const _errs261 = errors;
+if(!(typeof data94 == "number")){
+const err132 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+var _valid10 = _errs261 === errors;
+valid40 = valid40 || _valid10;
+if(!valid40){
+const _errs263 = errors;
+if(errors === _errs263){
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+let missing16;
+if((data94.value === undefined) && (missing16 = "value")){
+const err133 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+else {
+const _errs265 = errors;
+for(const key16 in data94){
+if(!(((((key16 === "value") || (key16 === "source")) || (key16 === "calibrated")) || (key16 === "uncertainty")) || (key16 === "note"))){
+const err134 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+break;
+}
+}
+if(_errs265 === errors){
+if(data94.value !== undefined){
+const _errs266 = errors;
+if(!(typeof data94.value == "number")){
+const err135 = {instancePath:instancePath+"/window/upper/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+var valid41 = _errs266 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data94.source !== undefined){
+let data96 = data94.source;
+const _errs268 = errors;
+if(errors === _errs268){
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
+const err136 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+var valid41 = _errs268 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data94.calibrated !== undefined){
+let data97 = data94.calibrated;
+const _errs270 = errors;
+if(errors === _errs270){
+if(typeof data97 === "string"){
+if(func3(data97) < 1){
+const err138 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+else {
+const err139 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+var valid41 = _errs270 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data94.uncertainty !== undefined){
+let data98 = data94.uncertainty;
+const _errs272 = errors;
+if(errors === _errs272){
+if(typeof data98 == "number"){
+if(data98 < 0 || isNaN(data98)){
+const err140 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+else {
+const err141 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+var valid41 = _errs272 === errors;
+}
+else {
+var valid41 = true;
+}
+if(valid41){
+if(data94.note !== undefined){
+const _errs274 = errors;
+if(typeof data94.note !== "string"){
+const err142 = {instancePath:instancePath+"/window/upper/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+var valid41 = _errs274 === errors;
+}
+else {
+var valid41 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+var _valid10 = _errs263 === errors;
+valid40 = valid40 || _valid10;
+}
+if(!valid40){
+const err144 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs260;
+if(vErrors !== null){
+if(_errs260){
+vErrors.length = _errs260;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid35 = _errs258 === errors;
+}
+else {
+var valid35 = true;
 }
 }
 }
@@ -2120,50 +3312,50 @@ validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/
 return false;
 }
 }
-var valid7 = _errs134 === errors;
+var valid7 = _errs231 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
 if(data.fermiLevel !== undefined){
-let data65 = data.fermiLevel;
-const _errs179 = errors;
-if(errors === _errs179){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-let missing11;
-if((data65.rule === undefined) && (missing11 = "rule")){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
+let data100 = data.fermiLevel;
+const _errs276 = errors;
+if(errors === _errs276){
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+let missing17;
+if((data100.rule === undefined) && (missing17 = "rule")){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"}];
 return false;
 }
 else {
-const tag1 = data65.rule;
+const tag1 = data100.rule;
 if(typeof tag1 == "string"){
 if(tag1 === "fixed"){
-const _errs182 = errors;
-if(errors === _errs182){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-let missing12;
-if(((data65.rule === undefined) && (missing12 = "rule")) || ((data65.value === undefined) && (missing12 = "value"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"}];
+const _errs279 = errors;
+if(errors === _errs279){
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+let missing18;
+if(((data100.rule === undefined) && (missing18 = "rule")) || ((data100.value === undefined) && (missing18 = "value"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: missing18},message:"must have required property '"+missing18+"'"}];
 return false;
 }
 else {
-const _errs184 = errors;
-for(const key10 in data65){
-if(!(((((((key10 === "source") || (key10 === "calibrated")) || (key10 === "note")) || (key10 === "declaredDegenerate")) || (key10 === "validTemperature")) || (key10 === "rule")) || (key10 === "value"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+const _errs281 = errors;
+for(const key17 in data100){
+if(!(((((((key17 === "source") || (key17 === "calibrated")) || (key17 === "note")) || (key17 === "declaredDegenerate")) || (key17 === "validTemperature")) || (key17 === "rule")) || (key17 === "value"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs184 === errors){
-if(data65.source !== undefined){
-let data66 = data65.source;
-const _errs185 = errors;
-if(errors === _errs185){
-if(typeof data66 === "string"){
-if(func3(data66) < 1){
+if(_errs281 === errors){
+if(data100.source !== undefined){
+let data101 = data100.source;
+const _errs282 = errors;
+if(errors === _errs282){
+if(typeof data101 === "string"){
+if(func3(data101) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2173,18 +3365,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:
 return false;
 }
 }
-var valid29 = _errs185 === errors;
+var valid44 = _errs282 === errors;
 }
 else {
-var valid29 = true;
+var valid44 = true;
 }
-if(valid29){
-if(data65.calibrated !== undefined){
-let data67 = data65.calibrated;
-const _errs187 = errors;
-if(errors === _errs187){
-if(typeof data67 === "string"){
-if(func3(data67) < 1){
+if(valid44){
+if(data100.calibrated !== undefined){
+let data102 = data100.calibrated;
+const _errs284 = errors;
+if(errors === _errs284){
+if(typeof data102 === "string"){
+if(func3(data102) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2194,50 +3386,50 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaP
 return false;
 }
 }
-var valid29 = _errs187 === errors;
+var valid44 = _errs284 === errors;
 }
 else {
-var valid29 = true;
+var valid44 = true;
 }
-if(valid29){
-if(data65.note !== undefined){
-const _errs189 = errors;
-if(typeof data65.note !== "string"){
+if(valid44){
+if(data100.note !== undefined){
+const _errs286 = errors;
+if(typeof data100.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid29 = _errs189 === errors;
+var valid44 = _errs286 === errors;
 }
 else {
-var valid29 = true;
+var valid44 = true;
 }
-if(valid29){
-if(data65.declaredDegenerate !== undefined){
-let data69 = data65.declaredDegenerate;
-const _errs191 = errors;
-if(errors === _errs191){
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-let missing13;
-if(((data69.value === undefined) && (missing13 = "value")) || ((data69.source === undefined) && (missing13 = "source"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
+if(valid44){
+if(data100.declaredDegenerate !== undefined){
+let data104 = data100.declaredDegenerate;
+const _errs288 = errors;
+if(errors === _errs288){
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+let missing19;
+if(((data104.value === undefined) && (missing19 = "value")) || ((data104.source === undefined) && (missing19 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: missing19},message:"must have required property '"+missing19+"'"}];
 return false;
 }
 else {
-const _errs193 = errors;
-for(const key11 in data69){
-if(!((((key11 === "source") || (key11 === "calibrated")) || (key11 === "note")) || (key11 === "value"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+const _errs290 = errors;
+for(const key18 in data104){
+if(!((((key18 === "source") || (key18 === "calibrated")) || (key18 === "note")) || (key18 === "value"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs193 === errors){
-if(data69.source !== undefined){
-let data70 = data69.source;
-const _errs194 = errors;
-if(errors === _errs194){
-if(typeof data70 === "string"){
-if(func3(data70) < 1){
+if(_errs290 === errors){
+if(data104.source !== undefined){
+let data105 = data104.source;
+const _errs291 = errors;
+if(errors === _errs291){
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2247,18 +3439,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/
 return false;
 }
 }
-var valid30 = _errs194 === errors;
+var valid45 = _errs291 === errors;
 }
 else {
-var valid30 = true;
+var valid45 = true;
 }
-if(valid30){
-if(data69.calibrated !== undefined){
-let data71 = data69.calibrated;
-const _errs196 = errors;
-if(errors === _errs196){
-if(typeof data71 === "string"){
-if(func3(data71) < 1){
+if(valid45){
+if(data104.calibrated !== undefined){
+let data106 = data104.calibrated;
+const _errs293 = errors;
+if(errors === _errs293){
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2268,34 +3460,34 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/
 return false;
 }
 }
-var valid30 = _errs196 === errors;
+var valid45 = _errs293 === errors;
 }
 else {
-var valid30 = true;
+var valid45 = true;
 }
-if(valid30){
-if(data69.note !== undefined){
-const _errs198 = errors;
-if(typeof data69.note !== "string"){
+if(valid45){
+if(data104.note !== undefined){
+const _errs295 = errors;
+if(typeof data104.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid30 = _errs198 === errors;
+var valid45 = _errs295 === errors;
 }
 else {
-var valid30 = true;
+var valid45 = true;
 }
-if(valid30){
-if(data69.value !== undefined){
-const _errs200 = errors;
-if(typeof data69.value !== "boolean"){
+if(valid45){
+if(data104.value !== undefined){
+const _errs297 = errors;
+if(typeof data104.value !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid30 = _errs200 === errors;
+var valid45 = _errs297 === errors;
 }
 else {
-var valid30 = true;
+var valid45 = true;
 }
 }
 }
@@ -2308,38 +3500,38 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate"
 return false;
 }
 }
-var valid29 = _errs191 === errors;
+var valid44 = _errs288 === errors;
 }
 else {
-var valid29 = true;
+var valid44 = true;
 }
-if(valid29){
-if(data65.validTemperature !== undefined){
-let data74 = data65.validTemperature;
-const _errs202 = errors;
-if(errors === _errs202){
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-let missing14;
-if((((data74.lower === undefined) && (missing14 = "lower")) || ((data74.upper === undefined) && (missing14 = "upper"))) || ((data74.source === undefined) && (missing14 = "source"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"}];
+if(valid44){
+if(data100.validTemperature !== undefined){
+let data109 = data100.validTemperature;
+const _errs299 = errors;
+if(errors === _errs299){
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+let missing20;
+if((((data109.lower === undefined) && (missing20 = "lower")) || ((data109.upper === undefined) && (missing20 = "upper"))) || ((data109.source === undefined) && (missing20 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: missing20},message:"must have required property '"+missing20+"'"}];
 return false;
 }
 else {
-const _errs204 = errors;
-for(const key12 in data74){
-if(!(((((key12 === "source") || (key12 === "calibrated")) || (key12 === "note")) || (key12 === "lower")) || (key12 === "upper"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
+const _errs301 = errors;
+for(const key19 in data109){
+if(!(((((key19 === "source") || (key19 === "calibrated")) || (key19 === "note")) || (key19 === "lower")) || (key19 === "upper"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs204 === errors){
-if(data74.source !== undefined){
-let data75 = data74.source;
-const _errs205 = errors;
-if(errors === _errs205){
-if(typeof data75 === "string"){
-if(func3(data75) < 1){
+if(_errs301 === errors){
+if(data109.source !== undefined){
+let data110 = data109.source;
+const _errs302 = errors;
+if(errors === _errs302){
+if(typeof data110 === "string"){
+if(func3(data110) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2349,18 +3541,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/so
 return false;
 }
 }
-var valid31 = _errs205 === errors;
+var valid46 = _errs302 === errors;
 }
 else {
-var valid31 = true;
+var valid46 = true;
 }
-if(valid31){
-if(data74.calibrated !== undefined){
-let data76 = data74.calibrated;
-const _errs207 = errors;
-if(errors === _errs207){
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
+if(valid46){
+if(data109.calibrated !== undefined){
+let data111 = data109.calibrated;
+const _errs304 = errors;
+if(errors === _errs304){
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2370,30 +3562,30 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/ca
 return false;
 }
 }
-var valid31 = _errs207 === errors;
+var valid46 = _errs304 === errors;
 }
 else {
-var valid31 = true;
+var valid46 = true;
 }
-if(valid31){
-if(data74.note !== undefined){
-const _errs209 = errors;
-if(typeof data74.note !== "string"){
+if(valid46){
+if(data109.note !== undefined){
+const _errs306 = errors;
+if(typeof data109.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid31 = _errs209 === errors;
+var valid46 = _errs306 === errors;
 }
 else {
-var valid31 = true;
+var valid46 = true;
 }
-if(valid31){
-if(data74.lower !== undefined){
-let data78 = data74.lower;
-const _errs211 = errors;
-if(errors === _errs211){
-if(typeof data78 == "number"){
-if(data78 <= 0 || isNaN(data78)){
+if(valid46){
+if(data109.lower !== undefined){
+let data113 = data109.lower;
+const _errs308 = errors;
+if(errors === _errs308){
+if(typeof data113 == "number"){
+if(data113 <= 0 || isNaN(data113)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -2403,18 +3595,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lo
 return false;
 }
 }
-var valid31 = _errs211 === errors;
+var valid46 = _errs308 === errors;
 }
 else {
-var valid31 = true;
+var valid46 = true;
 }
-if(valid31){
-if(data74.upper !== undefined){
-let data79 = data74.upper;
-const _errs213 = errors;
-if(errors === _errs213){
-if(typeof data79 == "number"){
-if(data79 <= 0 || isNaN(data79)){
+if(valid46){
+if(data109.upper !== undefined){
+let data114 = data109.upper;
+const _errs310 = errors;
+if(errors === _errs310){
+if(typeof data114 == "number"){
+if(data114 <= 0 || isNaN(data114)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -2424,10 +3616,10 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/up
 return false;
 }
 }
-var valid31 = _errs213 === errors;
+var valid46 = _errs310 === errors;
 }
 else {
-var valid31 = true;
+var valid46 = true;
 }
 }
 }
@@ -2441,255 +3633,255 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",s
 return false;
 }
 }
-var valid29 = _errs202 === errors;
+var valid44 = _errs299 === errors;
 }
 else {
-var valid29 = true;
+var valid44 = true;
 }
-if(valid29){
-if(data65.rule !== undefined){
-const _errs215 = errors;
-if("fixed" !== data65.rule){
+if(valid44){
+if(data100.rule !== undefined){
+const _errs312 = errors;
+if("fixed" !== data100.rule){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/rule/const",keyword:"const",params:{allowedValue: "fixed"},message:"must be equal to constant"}];
 return false;
 }
-var valid29 = _errs215 === errors;
+var valid44 = _errs312 === errors;
 }
 else {
-var valid29 = true;
+var valid44 = true;
 }
-if(valid29){
-if(data65.value !== undefined){
-let data81 = data65.value;
-const _errs216 = errors;
-const _errs218 = errors;
-let valid33 = false;
-const _errs219 = errors;
-if(!(typeof data81 == "number")){
-const err93 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid44){
+if(data100.value !== undefined){
+let data116 = data100.value;
+const _errs313 = errors;
+const _errs315 = errors;
+let valid48 = false;
+const _errs316 = errors;
+if(!(typeof data116 == "number")){
+const err145 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err145];
 }
 else {
-vErrors.push(err93);
+vErrors.push(err145);
 }
 errors++;
 }
-var _valid7 = _errs219 === errors;
-valid33 = valid33 || _valid7;
-if(!valid33){
-const _errs221 = errors;
-if(errors === _errs221){
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-let missing15;
-if((data81.value === undefined) && (missing15 = "value")){
-const err94 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"};
+var _valid11 = _errs316 === errors;
+valid48 = valid48 || _valid11;
+if(!valid48){
+const _errs318 = errors;
+if(errors === _errs318){
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+let missing21;
+if((data116.value === undefined) && (missing21 = "value")){
+const err146 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing21},message:"must have required property '"+missing21+"'"};
 if(vErrors === null){
-vErrors = [err94];
+vErrors = [err146];
 }
 else {
-vErrors.push(err94);
+vErrors.push(err146);
 }
 errors++;
 }
 else {
-const _errs223 = errors;
-for(const key13 in data81){
-if(!(((((key13 === "value") || (key13 === "source")) || (key13 === "calibrated")) || (key13 === "uncertainty")) || (key13 === "note"))){
-const err95 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+const _errs320 = errors;
+for(const key20 in data116){
+if(!(((((key20 === "value") || (key20 === "source")) || (key20 === "calibrated")) || (key20 === "uncertainty")) || (key20 === "note"))){
+const err147 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err95];
+vErrors = [err147];
 }
 else {
-vErrors.push(err95);
+vErrors.push(err147);
 }
 errors++;
 break;
 }
 }
-if(_errs223 === errors){
-if(data81.value !== undefined){
-const _errs224 = errors;
-if(!(typeof data81.value == "number")){
-const err96 = {instancePath:instancePath+"/fermiLevel/value/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs320 === errors){
+if(data116.value !== undefined){
+const _errs321 = errors;
+if(!(typeof data116.value == "number")){
+const err148 = {instancePath:instancePath+"/fermiLevel/value/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err96];
+vErrors = [err148];
 }
 else {
-vErrors.push(err96);
+vErrors.push(err148);
 }
 errors++;
 }
-var valid34 = _errs224 === errors;
+var valid49 = _errs321 === errors;
 }
 else {
-var valid34 = true;
+var valid49 = true;
 }
-if(valid34){
-if(data81.source !== undefined){
-let data83 = data81.source;
-const _errs226 = errors;
-if(errors === _errs226){
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err97 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid49){
+if(data116.source !== undefined){
+let data118 = data116.source;
+const _errs323 = errors;
+if(errors === _errs323){
+if(typeof data118 === "string"){
+if(func3(data118) < 1){
+const err149 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err97];
+vErrors = [err149];
 }
 else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-var valid34 = _errs226 === errors;
-}
-else {
-var valid34 = true;
-}
-if(valid34){
-if(data81.calibrated !== undefined){
-let data84 = data81.calibrated;
-const _errs228 = errors;
-if(errors === _errs228){
-if(typeof data84 === "string"){
-if(func3(data84) < 1){
-const err99 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
+vErrors.push(err149);
 }
 errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err150 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err150];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err150);
 }
 errors++;
 }
 }
-var valid34 = _errs228 === errors;
+var valid49 = _errs323 === errors;
 }
 else {
-var valid34 = true;
+var valid49 = true;
 }
-if(valid34){
-if(data81.uncertainty !== undefined){
-let data85 = data81.uncertainty;
-const _errs230 = errors;
-if(errors === _errs230){
-if(typeof data85 == "number"){
-if(data85 < 0 || isNaN(data85)){
-const err101 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid49){
+if(data116.calibrated !== undefined){
+let data119 = data116.calibrated;
+const _errs325 = errors;
+if(errors === _errs325){
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
+const err151 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err101];
+vErrors = [err151];
 }
 else {
-vErrors.push(err101);
+vErrors.push(err151);
 }
 errors++;
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err152 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err102];
+vErrors = [err152];
 }
 else {
-vErrors.push(err102);
+vErrors.push(err152);
 }
 errors++;
 }
 }
-var valid34 = _errs230 === errors;
+var valid49 = _errs325 === errors;
 }
 else {
-var valid34 = true;
+var valid49 = true;
 }
-if(valid34){
-if(data81.note !== undefined){
-const _errs232 = errors;
-if(typeof data81.note !== "string"){
-const err103 = {instancePath:instancePath+"/fermiLevel/value/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid49){
+if(data116.uncertainty !== undefined){
+let data120 = data116.uncertainty;
+const _errs327 = errors;
+if(errors === _errs327){
+if(typeof data120 == "number"){
+if(data120 < 0 || isNaN(data120)){
+const err153 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err103];
+vErrors = [err153];
 }
 else {
-vErrors.push(err103);
-}
-errors++;
-}
-var valid34 = _errs232 === errors;
-}
-else {
-var valid34 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
+vErrors.push(err153);
 }
 errors++;
 }
 }
-var _valid7 = _errs221 === errors;
-valid33 = valid33 || _valid7;
-}
-if(!valid33){
-const err105 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err154 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err105];
+vErrors = [err154];
 }
 else {
-vErrors.push(err105);
+vErrors.push(err154);
+}
+errors++;
+}
+}
+var valid49 = _errs327 === errors;
+}
+else {
+var valid49 = true;
+}
+if(valid49){
+if(data116.note !== undefined){
+const _errs329 = errors;
+if(typeof data116.note !== "string"){
+const err155 = {instancePath:instancePath+"/fermiLevel/value/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+var valid49 = _errs329 === errors;
+}
+else {
+var valid49 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+var _valid11 = _errs318 === errors;
+valid48 = valid48 || _valid11;
+}
+if(!valid48){
+const err157 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs218;
+errors = _errs315;
 if(vErrors !== null){
-if(_errs218){
-vErrors.length = _errs218;
+if(_errs315){
+vErrors.length = _errs315;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid29 = _errs216 === errors;
+var valid44 = _errs313 === errors;
 }
 else {
-var valid29 = true;
+var valid44 = true;
 }
 }
 }
@@ -2707,30 +3899,30 @@ return false;
 }
 }
 else if(tag1 === "defects"){
-const _errs234 = errors;
-if(errors === _errs234){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-let missing16;
-if(((((data65.rule === undefined) && (missing16 = "rule")) || ((data65.temperature === undefined) && (missing16 = "temperature"))) || ((data65.carriers === undefined) && (missing16 = "carriers"))) || ((data65.defects === undefined) && (missing16 = "defects"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"}];
+const _errs331 = errors;
+if(errors === _errs331){
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+let missing22;
+if(((((data100.rule === undefined) && (missing22 = "rule")) || ((data100.temperature === undefined) && (missing22 = "temperature"))) || ((data100.carriers === undefined) && (missing22 = "carriers"))) || ((data100.defects === undefined) && (missing22 = "defects"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: missing22},message:"must have required property '"+missing22+"'"}];
 return false;
 }
 else {
-const _errs236 = errors;
-for(const key14 in data65){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties, key14))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
+const _errs333 = errors;
+for(const key21 in data100){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties, key21))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs236 === errors){
-if(data65.source !== undefined){
-let data87 = data65.source;
-const _errs237 = errors;
-if(errors === _errs237){
-if(typeof data87 === "string"){
-if(func3(data87) < 1){
+if(_errs333 === errors){
+if(data100.source !== undefined){
+let data122 = data100.source;
+const _errs334 = errors;
+if(errors === _errs334){
+if(typeof data122 === "string"){
+if(func3(data122) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2740,18 +3932,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:
 return false;
 }
 }
-var valid36 = _errs237 === errors;
+var valid51 = _errs334 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.calibrated !== undefined){
-let data88 = data65.calibrated;
-const _errs239 = errors;
-if(errors === _errs239){
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
+if(valid51){
+if(data100.calibrated !== undefined){
+let data123 = data100.calibrated;
+const _errs336 = errors;
+if(errors === _errs336){
+if(typeof data123 === "string"){
+if(func3(data123) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2761,50 +3953,50 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaP
 return false;
 }
 }
-var valid36 = _errs239 === errors;
+var valid51 = _errs336 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.note !== undefined){
-const _errs241 = errors;
-if(typeof data65.note !== "string"){
+if(valid51){
+if(data100.note !== undefined){
+const _errs338 = errors;
+if(typeof data100.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid36 = _errs241 === errors;
+var valid51 = _errs338 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.declaredDegenerate !== undefined){
-let data90 = data65.declaredDegenerate;
-const _errs243 = errors;
-if(errors === _errs243){
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-let missing17;
-if(((data90.value === undefined) && (missing17 = "value")) || ((data90.source === undefined) && (missing17 = "source"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"}];
+if(valid51){
+if(data100.declaredDegenerate !== undefined){
+let data125 = data100.declaredDegenerate;
+const _errs340 = errors;
+if(errors === _errs340){
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+let missing23;
+if(((data125.value === undefined) && (missing23 = "value")) || ((data125.source === undefined) && (missing23 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: missing23},message:"must have required property '"+missing23+"'"}];
 return false;
 }
 else {
-const _errs245 = errors;
-for(const key15 in data90){
-if(!((((key15 === "source") || (key15 === "calibrated")) || (key15 === "note")) || (key15 === "value"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
+const _errs342 = errors;
+for(const key22 in data125){
+if(!((((key22 === "source") || (key22 === "calibrated")) || (key22 === "note")) || (key22 === "value"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs245 === errors){
-if(data90.source !== undefined){
-let data91 = data90.source;
-const _errs246 = errors;
-if(errors === _errs246){
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
+if(_errs342 === errors){
+if(data125.source !== undefined){
+let data126 = data125.source;
+const _errs343 = errors;
+if(errors === _errs343){
+if(typeof data126 === "string"){
+if(func3(data126) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2814,18 +4006,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/
 return false;
 }
 }
-var valid37 = _errs246 === errors;
+var valid52 = _errs343 === errors;
 }
 else {
-var valid37 = true;
+var valid52 = true;
 }
-if(valid37){
-if(data90.calibrated !== undefined){
-let data92 = data90.calibrated;
-const _errs248 = errors;
-if(errors === _errs248){
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
+if(valid52){
+if(data125.calibrated !== undefined){
+let data127 = data125.calibrated;
+const _errs345 = errors;
+if(errors === _errs345){
+if(typeof data127 === "string"){
+if(func3(data127) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2835,34 +4027,34 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/
 return false;
 }
 }
-var valid37 = _errs248 === errors;
+var valid52 = _errs345 === errors;
 }
 else {
-var valid37 = true;
+var valid52 = true;
 }
-if(valid37){
-if(data90.note !== undefined){
-const _errs250 = errors;
-if(typeof data90.note !== "string"){
+if(valid52){
+if(data125.note !== undefined){
+const _errs347 = errors;
+if(typeof data125.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid37 = _errs250 === errors;
+var valid52 = _errs347 === errors;
 }
 else {
-var valid37 = true;
+var valid52 = true;
 }
-if(valid37){
-if(data90.value !== undefined){
-const _errs252 = errors;
-if(typeof data90.value !== "boolean"){
+if(valid52){
+if(data125.value !== undefined){
+const _errs349 = errors;
+if(typeof data125.value !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid37 = _errs252 === errors;
+var valid52 = _errs349 === errors;
 }
 else {
-var valid37 = true;
+var valid52 = true;
 }
 }
 }
@@ -2875,38 +4067,38 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate"
 return false;
 }
 }
-var valid36 = _errs243 === errors;
+var valid51 = _errs340 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.validTemperature !== undefined){
-let data95 = data65.validTemperature;
-const _errs254 = errors;
-if(errors === _errs254){
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-let missing18;
-if((((data95.lower === undefined) && (missing18 = "lower")) || ((data95.upper === undefined) && (missing18 = "upper"))) || ((data95.source === undefined) && (missing18 = "source"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: missing18},message:"must have required property '"+missing18+"'"}];
+if(valid51){
+if(data100.validTemperature !== undefined){
+let data130 = data100.validTemperature;
+const _errs351 = errors;
+if(errors === _errs351){
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+let missing24;
+if((((data130.lower === undefined) && (missing24 = "lower")) || ((data130.upper === undefined) && (missing24 = "upper"))) || ((data130.source === undefined) && (missing24 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: missing24},message:"must have required property '"+missing24+"'"}];
 return false;
 }
 else {
-const _errs256 = errors;
-for(const key16 in data95){
-if(!(((((key16 === "source") || (key16 === "calibrated")) || (key16 === "note")) || (key16 === "lower")) || (key16 === "upper"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
+const _errs353 = errors;
+for(const key23 in data130){
+if(!(((((key23 === "source") || (key23 === "calibrated")) || (key23 === "note")) || (key23 === "lower")) || (key23 === "upper"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs256 === errors){
-if(data95.source !== undefined){
-let data96 = data95.source;
-const _errs257 = errors;
-if(errors === _errs257){
-if(typeof data96 === "string"){
-if(func3(data96) < 1){
+if(_errs353 === errors){
+if(data130.source !== undefined){
+let data131 = data130.source;
+const _errs354 = errors;
+if(errors === _errs354){
+if(typeof data131 === "string"){
+if(func3(data131) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2916,18 +4108,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/so
 return false;
 }
 }
-var valid38 = _errs257 === errors;
+var valid53 = _errs354 === errors;
 }
 else {
-var valid38 = true;
+var valid53 = true;
 }
-if(valid38){
-if(data95.calibrated !== undefined){
-let data97 = data95.calibrated;
-const _errs259 = errors;
-if(errors === _errs259){
-if(typeof data97 === "string"){
-if(func3(data97) < 1){
+if(valid53){
+if(data130.calibrated !== undefined){
+let data132 = data130.calibrated;
+const _errs356 = errors;
+if(errors === _errs356){
+if(typeof data132 === "string"){
+if(func3(data132) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2937,30 +4129,30 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/ca
 return false;
 }
 }
-var valid38 = _errs259 === errors;
+var valid53 = _errs356 === errors;
 }
 else {
-var valid38 = true;
+var valid53 = true;
 }
-if(valid38){
-if(data95.note !== undefined){
-const _errs261 = errors;
-if(typeof data95.note !== "string"){
+if(valid53){
+if(data130.note !== undefined){
+const _errs358 = errors;
+if(typeof data130.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid38 = _errs261 === errors;
+var valid53 = _errs358 === errors;
 }
 else {
-var valid38 = true;
+var valid53 = true;
 }
-if(valid38){
-if(data95.lower !== undefined){
-let data99 = data95.lower;
-const _errs263 = errors;
-if(errors === _errs263){
-if(typeof data99 == "number"){
-if(data99 <= 0 || isNaN(data99)){
+if(valid53){
+if(data130.lower !== undefined){
+let data134 = data130.lower;
+const _errs360 = errors;
+if(errors === _errs360){
+if(typeof data134 == "number"){
+if(data134 <= 0 || isNaN(data134)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -2970,18 +4162,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lo
 return false;
 }
 }
-var valid38 = _errs263 === errors;
+var valid53 = _errs360 === errors;
 }
 else {
-var valid38 = true;
+var valid53 = true;
 }
-if(valid38){
-if(data95.upper !== undefined){
-let data100 = data95.upper;
-const _errs265 = errors;
-if(errors === _errs265){
-if(typeof data100 == "number"){
-if(data100 <= 0 || isNaN(data100)){
+if(valid53){
+if(data130.upper !== undefined){
+let data135 = data130.upper;
+const _errs362 = errors;
+if(errors === _errs362){
+if(typeof data135 == "number"){
+if(data135 <= 0 || isNaN(data135)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -2991,10 +4183,10 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/up
 return false;
 }
 }
-var valid38 = _errs265 === errors;
+var valid53 = _errs362 === errors;
 }
 else {
-var valid38 = true;
+var valid53 = true;
 }
 }
 }
@@ -3008,165 +4200,165 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",s
 return false;
 }
 }
-var valid36 = _errs254 === errors;
+var valid51 = _errs351 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.occupancy !== undefined){
-let data101 = data65.occupancy;
-const _errs267 = errors;
-const _errs268 = errors;
-let valid39 = false;
+if(valid51){
+if(data100.occupancy !== undefined){
+let data136 = data100.occupancy;
+const _errs364 = errors;
+const _errs365 = errors;
+let valid54 = false;
 let passing0 = null;
-const _errs269 = errors;
-if(!((data101 === "dilute") || (data101 === "saturating"))){
-const err106 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const _errs366 = errors;
+if(!((data136 === "dilute") || (data136 === "saturating"))){
+const err158 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err106];
+vErrors = [err158];
 }
 else {
-vErrors.push(err106);
+vErrors.push(err158);
 }
 errors++;
 }
-var _valid8 = _errs269 === errors;
-if(_valid8){
-valid39 = true;
+var _valid12 = _errs366 === errors;
+if(_valid12){
+valid54 = true;
 passing0 = 0;
 }
-const _errs270 = errors;
-if(errors === _errs270){
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-let missing19;
-if((data101.value === undefined) && (missing19 = "value")){
-const err107 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/required",keyword:"required",params:{missingProperty: missing19},message:"must have required property '"+missing19+"'"};
+const _errs367 = errors;
+if(errors === _errs367){
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+let missing25;
+if((data136.value === undefined) && (missing25 = "value")){
+const err159 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/required",keyword:"required",params:{missingProperty: missing25},message:"must have required property '"+missing25+"'"};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err159];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err159);
 }
 errors++;
 }
 else {
-const _errs272 = errors;
-for(const key17 in data101){
-if(!((((key17 === "source") || (key17 === "calibrated")) || (key17 === "note")) || (key17 === "value"))){
-const err108 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+const _errs369 = errors;
+for(const key24 in data136){
+if(!((((key24 === "source") || (key24 === "calibrated")) || (key24 === "note")) || (key24 === "value"))){
+const err160 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err108];
+vErrors = [err160];
 }
 else {
-vErrors.push(err108);
+vErrors.push(err160);
 }
 errors++;
 break;
 }
 }
-if(_errs272 === errors){
-if(data101.source !== undefined){
-let data102 = data101.source;
-const _errs273 = errors;
-if(errors === _errs273){
-if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err109 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(_errs369 === errors){
+if(data136.source !== undefined){
+let data137 = data136.source;
+const _errs370 = errors;
+if(errors === _errs370){
+if(typeof data137 === "string"){
+if(func3(data137) < 1){
+const err161 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err109];
+vErrors = [err161];
 }
 else {
-vErrors.push(err109);
+vErrors.push(err161);
 }
 errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err162 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err110];
+vErrors = [err162];
 }
 else {
-vErrors.push(err110);
+vErrors.push(err162);
 }
 errors++;
 }
 }
-var valid40 = _errs273 === errors;
+var valid55 = _errs370 === errors;
 }
 else {
-var valid40 = true;
+var valid55 = true;
 }
-if(valid40){
-if(data101.calibrated !== undefined){
-let data103 = data101.calibrated;
-const _errs275 = errors;
-if(errors === _errs275){
-if(typeof data103 === "string"){
-if(func3(data103) < 1){
-const err111 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid55){
+if(data136.calibrated !== undefined){
+let data138 = data136.calibrated;
+const _errs372 = errors;
+if(errors === _errs372){
+if(typeof data138 === "string"){
+if(func3(data138) < 1){
+const err163 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err163];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err163);
 }
 errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err164 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err112];
+vErrors = [err164];
 }
 else {
-vErrors.push(err112);
+vErrors.push(err164);
 }
 errors++;
 }
 }
-var valid40 = _errs275 === errors;
+var valid55 = _errs372 === errors;
 }
 else {
-var valid40 = true;
+var valid55 = true;
 }
-if(valid40){
-if(data101.note !== undefined){
-const _errs277 = errors;
-if(typeof data101.note !== "string"){
-const err113 = {instancePath:instancePath+"/fermiLevel/occupancy/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid55){
+if(data136.note !== undefined){
+const _errs374 = errors;
+if(typeof data136.note !== "string"){
+const err165 = {instancePath:instancePath+"/fermiLevel/occupancy/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err113];
+vErrors = [err165];
 }
 else {
-vErrors.push(err113);
+vErrors.push(err165);
 }
 errors++;
 }
-var valid40 = _errs277 === errors;
+var valid55 = _errs374 === errors;
 }
 else {
-var valid40 = true;
+var valid55 = true;
 }
-if(valid40){
-if(data101.value !== undefined){
-let data105 = data101.value;
-const _errs279 = errors;
-if(!((data105 === "dilute") || (data105 === "saturating"))){
-const err114 = {instancePath:instancePath+"/fermiLevel/occupancy/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/value/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[1].properties.value.enum},message:"must be equal to one of the allowed values"};
+if(valid55){
+if(data136.value !== undefined){
+let data140 = data136.value;
+const _errs376 = errors;
+if(!((data140 === "dilute") || (data140 === "saturating"))){
+const err166 = {instancePath:instancePath+"/fermiLevel/occupancy/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/value/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[1].properties.value.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err114];
+vErrors = [err166];
 }
 else {
-vErrors.push(err114);
+vErrors.push(err166);
 }
 errors++;
 }
-var valid40 = _errs279 === errors;
+var valid55 = _errs376 === errors;
 }
 else {
-var valid40 = true;
+var valid55 = true;
 }
 }
 }
@@ -3175,327 +4367,327 @@ var valid40 = true;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err167 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err115];
+vErrors = [err167];
 }
 else {
-vErrors.push(err115);
+vErrors.push(err167);
 }
 errors++;
 }
 }
-var _valid8 = _errs270 === errors;
-if(_valid8 && valid39){
-valid39 = false;
+var _valid12 = _errs367 === errors;
+if(_valid12 && valid54){
+valid54 = false;
 passing0 = [passing0, 1];
 }
 else {
-if(_valid8){
-valid39 = true;
+if(_valid12){
+valid54 = true;
 passing0 = 1;
 }
 }
-if(!valid39){
-const err116 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(!valid54){
+const err168 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err116];
+vErrors = [err168];
 }
 else {
-vErrors.push(err116);
+vErrors.push(err168);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs268;
+errors = _errs365;
 if(vErrors !== null){
-if(_errs268){
-vErrors.length = _errs268;
+if(_errs365){
+vErrors.length = _errs365;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid36 = _errs267 === errors;
+var valid51 = _errs364 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.rule !== undefined){
-const _errs280 = errors;
-if("defects" !== data65.rule){
+if(valid51){
+if(data100.rule !== undefined){
+const _errs377 = errors;
+if("defects" !== data100.rule){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/rule/const",keyword:"const",params:{allowedValue: "defects"},message:"must be equal to constant"}];
 return false;
 }
-var valid36 = _errs280 === errors;
+var valid51 = _errs377 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.temperature !== undefined){
-let data107 = data65.temperature;
-const _errs281 = errors;
-const _errs283 = errors;
-let valid42 = false;
-const _errs284 = errors;
-if(!(typeof data107 == "number")){
-const err117 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid51){
+if(data100.temperature !== undefined){
+let data142 = data100.temperature;
+const _errs378 = errors;
+const _errs380 = errors;
+let valid57 = false;
+const _errs381 = errors;
+if(!(typeof data142 == "number")){
+const err169 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err117];
+vErrors = [err169];
 }
 else {
-vErrors.push(err117);
+vErrors.push(err169);
 }
 errors++;
 }
-var _valid9 = _errs284 === errors;
-valid42 = valid42 || _valid9;
-if(!valid42){
-const _errs286 = errors;
-if(errors === _errs286){
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-let missing20;
-if((data107.value === undefined) && (missing20 = "value")){
-const err118 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing20},message:"must have required property '"+missing20+"'"};
+var _valid13 = _errs381 === errors;
+valid57 = valid57 || _valid13;
+if(!valid57){
+const _errs383 = errors;
+if(errors === _errs383){
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+let missing26;
+if((data142.value === undefined) && (missing26 = "value")){
+const err170 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing26},message:"must have required property '"+missing26+"'"};
 if(vErrors === null){
-vErrors = [err118];
+vErrors = [err170];
 }
 else {
-vErrors.push(err118);
+vErrors.push(err170);
 }
 errors++;
 }
 else {
-const _errs288 = errors;
-for(const key18 in data107){
-if(!(((((key18 === "value") || (key18 === "source")) || (key18 === "calibrated")) || (key18 === "uncertainty")) || (key18 === "note"))){
-const err119 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+const _errs385 = errors;
+for(const key25 in data142){
+if(!(((((key25 === "value") || (key25 === "source")) || (key25 === "calibrated")) || (key25 === "uncertainty")) || (key25 === "note"))){
+const err171 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err119];
+vErrors = [err171];
 }
 else {
-vErrors.push(err119);
+vErrors.push(err171);
 }
 errors++;
 break;
 }
 }
-if(_errs288 === errors){
-if(data107.value !== undefined){
-const _errs289 = errors;
-if(!(typeof data107.value == "number")){
-const err120 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs385 === errors){
+if(data142.value !== undefined){
+const _errs386 = errors;
+if(!(typeof data142.value == "number")){
+const err172 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err120];
+vErrors = [err172];
 }
 else {
-vErrors.push(err120);
+vErrors.push(err172);
 }
 errors++;
 }
-var valid43 = _errs289 === errors;
+var valid58 = _errs386 === errors;
 }
 else {
-var valid43 = true;
+var valid58 = true;
 }
-if(valid43){
-if(data107.source !== undefined){
-let data109 = data107.source;
-const _errs291 = errors;
-if(errors === _errs291){
-if(typeof data109 === "string"){
-if(func3(data109) < 1){
-const err121 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid58){
+if(data142.source !== undefined){
+let data144 = data142.source;
+const _errs388 = errors;
+if(errors === _errs388){
+if(typeof data144 === "string"){
+if(func3(data144) < 1){
+const err173 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err121];
+vErrors = [err173];
 }
 else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-var valid43 = _errs291 === errors;
-}
-else {
-var valid43 = true;
-}
-if(valid43){
-if(data107.calibrated !== undefined){
-let data110 = data107.calibrated;
-const _errs293 = errors;
-if(errors === _errs293){
-if(typeof data110 === "string"){
-if(func3(data110) < 1){
-const err123 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
+vErrors.push(err173);
 }
 errors++;
 }
 }
 else {
-const err124 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err174 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err124];
+vErrors = [err174];
 }
 else {
-vErrors.push(err124);
+vErrors.push(err174);
 }
 errors++;
 }
 }
-var valid43 = _errs293 === errors;
+var valid58 = _errs388 === errors;
 }
 else {
-var valid43 = true;
+var valid58 = true;
 }
-if(valid43){
-if(data107.uncertainty !== undefined){
-let data111 = data107.uncertainty;
-const _errs295 = errors;
-if(errors === _errs295){
-if(typeof data111 == "number"){
-if(data111 < 0 || isNaN(data111)){
-const err125 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid58){
+if(data142.calibrated !== undefined){
+let data145 = data142.calibrated;
+const _errs390 = errors;
+if(errors === _errs390){
+if(typeof data145 === "string"){
+if(func3(data145) < 1){
+const err175 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err125];
+vErrors = [err175];
 }
 else {
-vErrors.push(err125);
+vErrors.push(err175);
 }
 errors++;
 }
 }
 else {
-const err126 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err176 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err126];
+vErrors = [err176];
 }
 else {
-vErrors.push(err126);
+vErrors.push(err176);
 }
 errors++;
 }
 }
-var valid43 = _errs295 === errors;
+var valid58 = _errs390 === errors;
 }
 else {
-var valid43 = true;
+var valid58 = true;
 }
-if(valid43){
-if(data107.note !== undefined){
-const _errs297 = errors;
-if(typeof data107.note !== "string"){
-const err127 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid58){
+if(data142.uncertainty !== undefined){
+let data146 = data142.uncertainty;
+const _errs392 = errors;
+if(errors === _errs392){
+if(typeof data146 == "number"){
+if(data146 < 0 || isNaN(data146)){
+const err177 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err127];
+vErrors = [err177];
 }
 else {
-vErrors.push(err127);
-}
-errors++;
-}
-var valid43 = _errs297 === errors;
-}
-else {
-var valid43 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
+vErrors.push(err177);
 }
 errors++;
 }
 }
-var _valid9 = _errs286 === errors;
-valid42 = valid42 || _valid9;
-}
-if(!valid42){
-const err129 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err178 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err129];
+vErrors = [err178];
 }
 else {
-vErrors.push(err129);
+vErrors.push(err178);
+}
+errors++;
+}
+}
+var valid58 = _errs392 === errors;
+}
+else {
+var valid58 = true;
+}
+if(valid58){
+if(data142.note !== undefined){
+const _errs394 = errors;
+if(typeof data142.note !== "string"){
+const err179 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+var valid58 = _errs394 === errors;
+}
+else {
+var valid58 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+var _valid13 = _errs383 === errors;
+valid57 = valid57 || _valid13;
+}
+if(!valid57){
+const err181 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs283;
+errors = _errs380;
 if(vErrors !== null){
-if(_errs283){
-vErrors.length = _errs283;
+if(_errs380){
+vErrors.length = _errs380;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid36 = _errs281 === errors;
+var valid51 = _errs378 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.carriers !== undefined){
-let data113 = data65.carriers;
-const _errs299 = errors;
-if(errors === _errs299){
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-let missing21;
-if((data113.kind === undefined) && (missing21 = "kind")){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: missing21},message:"must have required property '"+missing21+"'"}];
+if(valid51){
+if(data100.carriers !== undefined){
+let data148 = data100.carriers;
+const _errs396 = errors;
+if(errors === _errs396){
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+let missing27;
+if((data148.kind === undefined) && (missing27 = "kind")){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: missing27},message:"must have required property '"+missing27+"'"}];
 return false;
 }
 else {
-const _errs301 = errors;
-for(const key19 in data113){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key19))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
+const _errs398 = errors;
+for(const key26 in data148){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key26))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs301 === errors){
-if(data113.source !== undefined){
-let data114 = data113.source;
-const _errs302 = errors;
-if(errors === _errs302){
-if(typeof data114 === "string"){
-if(func3(data114) < 1){
+if(_errs398 === errors){
+if(data148.source !== undefined){
+let data149 = data148.source;
+const _errs399 = errors;
+if(errors === _errs399){
+if(typeof data149 === "string"){
+if(func3(data149) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3505,18 +4697,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",sc
 return false;
 }
 }
-var valid44 = _errs302 === errors;
+var valid59 = _errs399 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.calibrated !== undefined){
-let data115 = data113.calibrated;
-const _errs304 = errors;
-if(errors === _errs304){
-if(typeof data115 === "string"){
-if(func3(data115) < 1){
+if(valid59){
+if(data148.calibrated !== undefined){
+let data150 = data148.calibrated;
+const _errs401 = errors;
+if(errors === _errs401){
+if(typeof data150 === "string"){
+if(func3(data150) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -3526,531 +4718,531 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated
 return false;
 }
 }
-var valid44 = _errs304 === errors;
+var valid59 = _errs401 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.note !== undefined){
-const _errs306 = errors;
-if(typeof data113.note !== "string"){
+if(valid59){
+if(data148.note !== undefined){
+const _errs403 = errors;
+if(typeof data148.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid44 = _errs306 === errors;
+var valid59 = _errs403 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.kind !== undefined){
-let data117 = data113.kind;
-const _errs308 = errors;
-if(!(((data117 === "parabolic") || (data117 === "dos")) || (data117 === "none"))){
+if(valid59){
+if(data148.kind !== undefined){
+let data152 = data148.kind;
+const _errs405 = errors;
+if(!(((data152 === "parabolic") || (data152 === "dos")) || (data152 === "none"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/kind",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid44 = _errs308 === errors;
+var valid59 = _errs405 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.electronMass !== undefined){
-let data118 = data113.electronMass;
-const _errs309 = errors;
-const _errs311 = errors;
-let valid46 = false;
-const _errs312 = errors;
-if(!(typeof data118 == "number")){
-const err130 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid59){
+if(data148.electronMass !== undefined){
+let data153 = data148.electronMass;
+const _errs406 = errors;
+const _errs408 = errors;
+let valid61 = false;
+const _errs409 = errors;
+if(!(typeof data153 == "number")){
+const err182 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err130];
+vErrors = [err182];
 }
 else {
-vErrors.push(err130);
+vErrors.push(err182);
 }
 errors++;
 }
-var _valid10 = _errs312 === errors;
-valid46 = valid46 || _valid10;
-if(!valid46){
-const _errs314 = errors;
-if(errors === _errs314){
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-let missing22;
-if((data118.value === undefined) && (missing22 = "value")){
-const err131 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing22},message:"must have required property '"+missing22+"'"};
+var _valid14 = _errs409 === errors;
+valid61 = valid61 || _valid14;
+if(!valid61){
+const _errs411 = errors;
+if(errors === _errs411){
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+let missing28;
+if((data153.value === undefined) && (missing28 = "value")){
+const err183 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing28},message:"must have required property '"+missing28+"'"};
 if(vErrors === null){
-vErrors = [err131];
+vErrors = [err183];
 }
 else {
-vErrors.push(err131);
+vErrors.push(err183);
 }
 errors++;
 }
 else {
-const _errs316 = errors;
-for(const key20 in data118){
-if(!(((((key20 === "value") || (key20 === "source")) || (key20 === "calibrated")) || (key20 === "uncertainty")) || (key20 === "note"))){
-const err132 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+const _errs413 = errors;
+for(const key27 in data153){
+if(!(((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "note"))){
+const err184 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err132];
+vErrors = [err184];
 }
 else {
-vErrors.push(err132);
+vErrors.push(err184);
 }
 errors++;
 break;
 }
 }
-if(_errs316 === errors){
-if(data118.value !== undefined){
-const _errs317 = errors;
-if(!(typeof data118.value == "number")){
-const err133 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs413 === errors){
+if(data153.value !== undefined){
+const _errs414 = errors;
+if(!(typeof data153.value == "number")){
+const err185 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err133];
+vErrors = [err185];
 }
 else {
-vErrors.push(err133);
+vErrors.push(err185);
 }
 errors++;
 }
-var valid47 = _errs317 === errors;
+var valid62 = _errs414 === errors;
 }
 else {
-var valid47 = true;
+var valid62 = true;
 }
-if(valid47){
-if(data118.source !== undefined){
-let data120 = data118.source;
-const _errs319 = errors;
-if(errors === _errs319){
-if(typeof data120 === "string"){
-if(func3(data120) < 1){
-const err134 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid62){
+if(data153.source !== undefined){
+let data155 = data153.source;
+const _errs416 = errors;
+if(errors === _errs416){
+if(typeof data155 === "string"){
+if(func3(data155) < 1){
+const err186 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err134];
+vErrors = [err186];
 }
 else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-var valid47 = _errs319 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data118.calibrated !== undefined){
-let data121 = data118.calibrated;
-const _errs321 = errors;
-if(errors === _errs321){
-if(typeof data121 === "string"){
-if(func3(data121) < 1){
-const err136 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
+vErrors.push(err186);
 }
 errors++;
 }
 }
 else {
-const err137 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err187 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err137];
+vErrors = [err187];
 }
 else {
-vErrors.push(err137);
+vErrors.push(err187);
 }
 errors++;
 }
 }
-var valid47 = _errs321 === errors;
+var valid62 = _errs416 === errors;
 }
 else {
-var valid47 = true;
+var valid62 = true;
 }
-if(valid47){
-if(data118.uncertainty !== undefined){
-let data122 = data118.uncertainty;
-const _errs323 = errors;
-if(errors === _errs323){
-if(typeof data122 == "number"){
-if(data122 < 0 || isNaN(data122)){
-const err138 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid62){
+if(data153.calibrated !== undefined){
+let data156 = data153.calibrated;
+const _errs418 = errors;
+if(errors === _errs418){
+if(typeof data156 === "string"){
+if(func3(data156) < 1){
+const err188 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err138];
+vErrors = [err188];
 }
 else {
-vErrors.push(err138);
+vErrors.push(err188);
 }
 errors++;
 }
 }
 else {
-const err139 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err189 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err139];
+vErrors = [err189];
 }
 else {
-vErrors.push(err139);
+vErrors.push(err189);
 }
 errors++;
 }
 }
-var valid47 = _errs323 === errors;
+var valid62 = _errs418 === errors;
 }
 else {
-var valid47 = true;
+var valid62 = true;
 }
-if(valid47){
-if(data118.note !== undefined){
-const _errs325 = errors;
-if(typeof data118.note !== "string"){
-const err140 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid62){
+if(data153.uncertainty !== undefined){
+let data157 = data153.uncertainty;
+const _errs420 = errors;
+if(errors === _errs420){
+if(typeof data157 == "number"){
+if(data157 < 0 || isNaN(data157)){
+const err190 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err140];
+vErrors = [err190];
 }
 else {
-vErrors.push(err140);
-}
-errors++;
-}
-var valid47 = _errs325 === errors;
-}
-else {
-var valid47 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err141 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
+vErrors.push(err190);
 }
 errors++;
 }
 }
-var _valid10 = _errs314 === errors;
-valid46 = valid46 || _valid10;
-}
-if(!valid46){
-const err142 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err191 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err142];
+vErrors = [err191];
 }
 else {
-vErrors.push(err142);
+vErrors.push(err191);
+}
+errors++;
+}
+}
+var valid62 = _errs420 === errors;
+}
+else {
+var valid62 = true;
+}
+if(valid62){
+if(data153.note !== undefined){
+const _errs422 = errors;
+if(typeof data153.note !== "string"){
+const err192 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+var valid62 = _errs422 === errors;
+}
+else {
+var valid62 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err193 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+var _valid14 = _errs411 === errors;
+valid61 = valid61 || _valid14;
+}
+if(!valid61){
+const err194 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs311;
+errors = _errs408;
 if(vErrors !== null){
-if(_errs311){
-vErrors.length = _errs311;
+if(_errs408){
+vErrors.length = _errs408;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid44 = _errs309 === errors;
+var valid59 = _errs406 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.holeMass !== undefined){
-let data124 = data113.holeMass;
-const _errs327 = errors;
-const _errs329 = errors;
-let valid49 = false;
-const _errs330 = errors;
-if(!(typeof data124 == "number")){
-const err143 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid59){
+if(data148.holeMass !== undefined){
+let data159 = data148.holeMass;
+const _errs424 = errors;
+const _errs426 = errors;
+let valid64 = false;
+const _errs427 = errors;
+if(!(typeof data159 == "number")){
+const err195 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err143];
+vErrors = [err195];
 }
 else {
-vErrors.push(err143);
+vErrors.push(err195);
 }
 errors++;
 }
-var _valid11 = _errs330 === errors;
-valid49 = valid49 || _valid11;
-if(!valid49){
-const _errs332 = errors;
-if(errors === _errs332){
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-let missing23;
-if((data124.value === undefined) && (missing23 = "value")){
-const err144 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing23},message:"must have required property '"+missing23+"'"};
+var _valid15 = _errs427 === errors;
+valid64 = valid64 || _valid15;
+if(!valid64){
+const _errs429 = errors;
+if(errors === _errs429){
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+let missing29;
+if((data159.value === undefined) && (missing29 = "value")){
+const err196 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing29},message:"must have required property '"+missing29+"'"};
 if(vErrors === null){
-vErrors = [err144];
+vErrors = [err196];
 }
 else {
-vErrors.push(err144);
+vErrors.push(err196);
 }
 errors++;
 }
 else {
-const _errs334 = errors;
-for(const key21 in data124){
-if(!(((((key21 === "value") || (key21 === "source")) || (key21 === "calibrated")) || (key21 === "uncertainty")) || (key21 === "note"))){
-const err145 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+const _errs431 = errors;
+for(const key28 in data159){
+if(!(((((key28 === "value") || (key28 === "source")) || (key28 === "calibrated")) || (key28 === "uncertainty")) || (key28 === "note"))){
+const err197 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err145];
+vErrors = [err197];
 }
 else {
-vErrors.push(err145);
+vErrors.push(err197);
 }
 errors++;
 break;
 }
 }
-if(_errs334 === errors){
-if(data124.value !== undefined){
-const _errs335 = errors;
-if(!(typeof data124.value == "number")){
-const err146 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs431 === errors){
+if(data159.value !== undefined){
+const _errs432 = errors;
+if(!(typeof data159.value == "number")){
+const err198 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err146];
+vErrors = [err198];
 }
 else {
-vErrors.push(err146);
+vErrors.push(err198);
 }
 errors++;
 }
-var valid50 = _errs335 === errors;
+var valid65 = _errs432 === errors;
 }
 else {
-var valid50 = true;
+var valid65 = true;
 }
-if(valid50){
-if(data124.source !== undefined){
-let data126 = data124.source;
-const _errs337 = errors;
-if(errors === _errs337){
-if(typeof data126 === "string"){
-if(func3(data126) < 1){
-const err147 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid65){
+if(data159.source !== undefined){
+let data161 = data159.source;
+const _errs434 = errors;
+if(errors === _errs434){
+if(typeof data161 === "string"){
+if(func3(data161) < 1){
+const err199 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err147];
+vErrors = [err199];
 }
 else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-var valid50 = _errs337 === errors;
-}
-else {
-var valid50 = true;
-}
-if(valid50){
-if(data124.calibrated !== undefined){
-let data127 = data124.calibrated;
-const _errs339 = errors;
-if(errors === _errs339){
-if(typeof data127 === "string"){
-if(func3(data127) < 1){
-const err149 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
+vErrors.push(err199);
 }
 errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err200 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err150];
+vErrors = [err200];
 }
 else {
-vErrors.push(err150);
+vErrors.push(err200);
 }
 errors++;
 }
 }
-var valid50 = _errs339 === errors;
+var valid65 = _errs434 === errors;
 }
 else {
-var valid50 = true;
+var valid65 = true;
 }
-if(valid50){
-if(data124.uncertainty !== undefined){
-let data128 = data124.uncertainty;
-const _errs341 = errors;
-if(errors === _errs341){
-if(typeof data128 == "number"){
-if(data128 < 0 || isNaN(data128)){
-const err151 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid65){
+if(data159.calibrated !== undefined){
+let data162 = data159.calibrated;
+const _errs436 = errors;
+if(errors === _errs436){
+if(typeof data162 === "string"){
+if(func3(data162) < 1){
+const err201 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err151];
+vErrors = [err201];
 }
 else {
-vErrors.push(err151);
+vErrors.push(err201);
 }
 errors++;
 }
 }
 else {
-const err152 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err202 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err152];
+vErrors = [err202];
 }
 else {
-vErrors.push(err152);
+vErrors.push(err202);
 }
 errors++;
 }
 }
-var valid50 = _errs341 === errors;
+var valid65 = _errs436 === errors;
 }
 else {
-var valid50 = true;
+var valid65 = true;
 }
-if(valid50){
-if(data124.note !== undefined){
-const _errs343 = errors;
-if(typeof data124.note !== "string"){
-const err153 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid65){
+if(data159.uncertainty !== undefined){
+let data163 = data159.uncertainty;
+const _errs438 = errors;
+if(errors === _errs438){
+if(typeof data163 == "number"){
+if(data163 < 0 || isNaN(data163)){
+const err203 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err153];
+vErrors = [err203];
 }
 else {
-vErrors.push(err153);
-}
-errors++;
-}
-var valid50 = _errs343 === errors;
-}
-else {
-var valid50 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
+vErrors.push(err203);
 }
 errors++;
 }
 }
-var _valid11 = _errs332 === errors;
-valid49 = valid49 || _valid11;
-}
-if(!valid49){
-const err155 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err204 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err155];
+vErrors = [err204];
 }
 else {
-vErrors.push(err155);
+vErrors.push(err204);
+}
+errors++;
+}
+}
+var valid65 = _errs438 === errors;
+}
+else {
+var valid65 = true;
+}
+if(valid65){
+if(data159.note !== undefined){
+const _errs440 = errors;
+if(typeof data159.note !== "string"){
+const err205 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+var valid65 = _errs440 === errors;
+}
+else {
+var valid65 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+var _valid15 = _errs429 === errors;
+valid64 = valid64 || _valid15;
+}
+if(!valid64){
+const err207 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs329;
+errors = _errs426;
 if(vErrors !== null){
-if(_errs329){
-vErrors.length = _errs329;
+if(_errs426){
+vErrors.length = _errs426;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid44 = _errs327 === errors;
+var valid59 = _errs424 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.statistics !== undefined){
-let data130 = data113.statistics;
-const _errs345 = errors;
-if(!((data130 === "fermi-dirac") || (data130 === "boltzmann"))){
+if(valid59){
+if(data148.statistics !== undefined){
+let data165 = data148.statistics;
+const _errs442 = errors;
+if(!((data165 === "fermi-dirac") || (data165 === "boltzmann"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/statistics",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/statistics/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.statistics.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid44 = _errs345 === errors;
+var valid59 = _errs442 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.energies !== undefined){
-let data131 = data113.energies;
-const _errs346 = errors;
-if(errors === _errs346){
-if(Array.isArray(data131)){
-var valid51 = true;
-const len0 = data131.length;
+if(valid59){
+if(data148.energies !== undefined){
+let data166 = data148.energies;
+const _errs443 = errors;
+if(errors === _errs443){
+if(Array.isArray(data166)){
+var valid66 = true;
+const len0 = data166.length;
 for(let i0=0; i0<len0; i0++){
-const _errs348 = errors;
-if(!(typeof data131[i0] == "number")){
+const _errs445 = errors;
+if(!(typeof data166[i0] == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/energies/" + i0,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid51 = _errs348 === errors;
-if(!valid51){
+var valid66 = _errs445 === errors;
+if(!valid66){
 break;
 }
 }
@@ -4060,27 +5252,27 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/energies",
 return false;
 }
 }
-var valid44 = _errs346 === errors;
+var valid59 = _errs443 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.dos !== undefined){
-let data133 = data113.dos;
-const _errs350 = errors;
-if(errors === _errs350){
-if(Array.isArray(data133)){
-var valid52 = true;
-const len1 = data133.length;
+if(valid59){
+if(data148.dos !== undefined){
+let data168 = data148.dos;
+const _errs447 = errors;
+if(errors === _errs447){
+if(Array.isArray(data168)){
+var valid67 = true;
+const len1 = data168.length;
 for(let i1=0; i1<len1; i1++){
-const _errs352 = errors;
-if(!(typeof data133[i1] == "number")){
+const _errs449 = errors;
+if(!(typeof data168[i1] == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/dos/" + i1,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid52 = _errs352 === errors;
-if(!valid52){
+var valid67 = _errs449 === errors;
+if(!valid67){
 break;
 }
 }
@@ -4090,34 +5282,34 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/dos",schem
 return false;
 }
 }
-var valid44 = _errs350 === errors;
+var valid59 = _errs447 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.electrons !== undefined){
-const _errs354 = errors;
-if(!(typeof data113.electrons == "number")){
+if(valid59){
+if(data148.electrons !== undefined){
+const _errs451 = errors;
+if(!(typeof data148.electrons == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/electrons",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/electrons/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid44 = _errs354 === errors;
+var valid59 = _errs451 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
-if(valid44){
-if(data113.volume !== undefined){
-const _errs356 = errors;
-if(!(typeof data113.volume == "number")){
+if(valid59){
+if(data148.volume !== undefined){
+const _errs453 = errors;
+if(!(typeof data148.volume == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/volume",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/volume/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid44 = _errs356 === errors;
+var valid59 = _errs453 === errors;
 }
 else {
-var valid44 = true;
+var valid59 = true;
 }
 }
 }
@@ -4137,50 +5329,50 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPat
 return false;
 }
 }
-var valid36 = _errs299 === errors;
+var valid51 = _errs396 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.defects !== undefined){
-let data137 = data65.defects;
-const _errs358 = errors;
-if(errors === _errs358){
-if(Array.isArray(data137)){
-if(data137.length < 1){
+if(valid51){
+if(data100.defects !== undefined){
+let data172 = data100.defects;
+const _errs455 = errors;
+if(errors === _errs455){
+if(Array.isArray(data172)){
+if(data172.length < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid53 = true;
-const len2 = data137.length;
+var valid68 = true;
+const len2 = data172.length;
 for(let i2=0; i2<len2; i2++){
-let data138 = data137[i2];
-const _errs360 = errors;
-if(errors === _errs360){
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-let missing24;
-if((((data138.name === undefined) && (missing24 = "name")) || ((data138.sites === undefined) && (missing24 = "sites"))) || ((data138.chargeStates === undefined) && (missing24 = "chargeStates"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: missing24},message:"must have required property '"+missing24+"'"}];
+let data173 = data172[i2];
+const _errs457 = errors;
+if(errors === _errs457){
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+let missing30;
+if((((data173.name === undefined) && (missing30 = "name")) || ((data173.sites === undefined) && (missing30 = "sites"))) || ((data173.chargeStates === undefined) && (missing30 = "chargeStates"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: missing30},message:"must have required property '"+missing30+"'"}];
 return false;
 }
 else {
-const _errs362 = errors;
-for(const key22 in data138){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.defects.items.properties, key22))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"}];
+const _errs459 = errors;
+for(const key29 in data173){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.defects.items.properties, key29))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs362 === errors){
-if(data138.source !== undefined){
-let data139 = data138.source;
-const _errs363 = errors;
-if(errors === _errs363){
-if(typeof data139 === "string"){
-if(func3(data139) < 1){
+if(_errs459 === errors){
+if(data173.source !== undefined){
+let data174 = data173.source;
+const _errs460 = errors;
+if(errors === _errs460){
+if(typeof data174 === "string"){
+if(func3(data174) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4190,18 +5382,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/so
 return false;
 }
 }
-var valid54 = _errs363 === errors;
+var valid69 = _errs460 === errors;
 }
 else {
-var valid54 = true;
+var valid69 = true;
 }
-if(valid54){
-if(data138.calibrated !== undefined){
-let data140 = data138.calibrated;
-const _errs365 = errors;
-if(errors === _errs365){
-if(typeof data140 === "string"){
-if(func3(data140) < 1){
+if(valid69){
+if(data173.calibrated !== undefined){
+let data175 = data173.calibrated;
+const _errs462 = errors;
+if(errors === _errs462){
+if(typeof data175 === "string"){
+if(func3(data175) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4211,30 +5403,30 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ca
 return false;
 }
 }
-var valid54 = _errs365 === errors;
+var valid69 = _errs462 === errors;
 }
 else {
-var valid54 = true;
+var valid69 = true;
 }
-if(valid54){
-if(data138.note !== undefined){
-const _errs367 = errors;
-if(typeof data138.note !== "string"){
+if(valid69){
+if(data173.note !== undefined){
+const _errs464 = errors;
+if(typeof data173.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid54 = _errs367 === errors;
+var valid69 = _errs464 === errors;
 }
 else {
-var valid54 = true;
+var valid69 = true;
 }
-if(valid54){
-if(data138.name !== undefined){
-let data142 = data138.name;
-const _errs369 = errors;
-if(errors === _errs369){
-if(typeof data142 === "string"){
-if(func3(data142) < 1){
+if(valid69){
+if(data173.name !== undefined){
+let data177 = data173.name;
+const _errs466 = errors;
+if(errors === _errs466){
+if(typeof data177 === "string"){
+if(func3(data177) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4244,272 +5436,272 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/na
 return false;
 }
 }
-var valid54 = _errs369 === errors;
+var valid69 = _errs466 === errors;
 }
 else {
-var valid54 = true;
+var valid69 = true;
 }
-if(valid54){
-if(data138.sites !== undefined){
-let data143 = data138.sites;
-const _errs371 = errors;
-const _errs373 = errors;
-let valid56 = false;
-const _errs374 = errors;
-if(!(typeof data143 == "number")){
-const err156 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid69){
+if(data173.sites !== undefined){
+let data178 = data173.sites;
+const _errs468 = errors;
+const _errs470 = errors;
+let valid71 = false;
+const _errs471 = errors;
+if(!(typeof data178 == "number")){
+const err208 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err156];
+vErrors = [err208];
 }
 else {
-vErrors.push(err156);
+vErrors.push(err208);
 }
 errors++;
 }
-var _valid12 = _errs374 === errors;
-valid56 = valid56 || _valid12;
-if(!valid56){
-const _errs376 = errors;
-if(errors === _errs376){
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-let missing25;
-if((data143.value === undefined) && (missing25 = "value")){
-const err157 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing25},message:"must have required property '"+missing25+"'"};
+var _valid16 = _errs471 === errors;
+valid71 = valid71 || _valid16;
+if(!valid71){
+const _errs473 = errors;
+if(errors === _errs473){
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+let missing31;
+if((data178.value === undefined) && (missing31 = "value")){
+const err209 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing31},message:"must have required property '"+missing31+"'"};
 if(vErrors === null){
-vErrors = [err157];
+vErrors = [err209];
 }
 else {
-vErrors.push(err157);
+vErrors.push(err209);
 }
 errors++;
 }
 else {
-const _errs378 = errors;
-for(const key23 in data143){
-if(!(((((key23 === "value") || (key23 === "source")) || (key23 === "calibrated")) || (key23 === "uncertainty")) || (key23 === "note"))){
-const err158 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+const _errs475 = errors;
+for(const key30 in data178){
+if(!(((((key30 === "value") || (key30 === "source")) || (key30 === "calibrated")) || (key30 === "uncertainty")) || (key30 === "note"))){
+const err210 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err158];
+vErrors = [err210];
 }
 else {
-vErrors.push(err158);
+vErrors.push(err210);
 }
 errors++;
 break;
 }
 }
-if(_errs378 === errors){
-if(data143.value !== undefined){
-const _errs379 = errors;
-if(!(typeof data143.value == "number")){
-const err159 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs475 === errors){
+if(data178.value !== undefined){
+const _errs476 = errors;
+if(!(typeof data178.value == "number")){
+const err211 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err159];
+vErrors = [err211];
 }
 else {
-vErrors.push(err159);
+vErrors.push(err211);
 }
 errors++;
 }
-var valid57 = _errs379 === errors;
+var valid72 = _errs476 === errors;
 }
 else {
-var valid57 = true;
+var valid72 = true;
 }
-if(valid57){
-if(data143.source !== undefined){
-let data145 = data143.source;
-const _errs381 = errors;
-if(errors === _errs381){
-if(typeof data145 === "string"){
-if(func3(data145) < 1){
-const err160 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid72){
+if(data178.source !== undefined){
+let data180 = data178.source;
+const _errs478 = errors;
+if(errors === _errs478){
+if(typeof data180 === "string"){
+if(func3(data180) < 1){
+const err212 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err160];
+vErrors = [err212];
 }
 else {
-vErrors.push(err160);
-}
-errors++;
-}
-}
-else {
-const err161 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-}
-var valid57 = _errs381 === errors;
-}
-else {
-var valid57 = true;
-}
-if(valid57){
-if(data143.calibrated !== undefined){
-let data146 = data143.calibrated;
-const _errs383 = errors;
-if(errors === _errs383){
-if(typeof data146 === "string"){
-if(func3(data146) < 1){
-const err162 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
+vErrors.push(err212);
 }
 errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err213];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err213);
 }
 errors++;
 }
 }
-var valid57 = _errs383 === errors;
+var valid72 = _errs478 === errors;
 }
 else {
-var valid57 = true;
+var valid72 = true;
 }
-if(valid57){
-if(data143.uncertainty !== undefined){
-let data147 = data143.uncertainty;
-const _errs385 = errors;
-if(errors === _errs385){
-if(typeof data147 == "number"){
-if(data147 < 0 || isNaN(data147)){
-const err164 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid72){
+if(data178.calibrated !== undefined){
+let data181 = data178.calibrated;
+const _errs480 = errors;
+if(errors === _errs480){
+if(typeof data181 === "string"){
+if(func3(data181) < 1){
+const err214 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err164];
+vErrors = [err214];
 }
 else {
-vErrors.push(err164);
+vErrors.push(err214);
 }
 errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err215 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err215];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err215);
 }
 errors++;
 }
 }
-var valid57 = _errs385 === errors;
+var valid72 = _errs480 === errors;
 }
 else {
-var valid57 = true;
+var valid72 = true;
 }
-if(valid57){
-if(data143.note !== undefined){
-const _errs387 = errors;
-if(typeof data143.note !== "string"){
-const err166 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid72){
+if(data178.uncertainty !== undefined){
+let data182 = data178.uncertainty;
+const _errs482 = errors;
+if(errors === _errs482){
+if(typeof data182 == "number"){
+if(data182 < 0 || isNaN(data182)){
+const err216 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err166];
+vErrors = [err216];
 }
 else {
-vErrors.push(err166);
-}
-errors++;
-}
-var valid57 = _errs387 === errors;
-}
-else {
-var valid57 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err167 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
+vErrors.push(err216);
 }
 errors++;
 }
 }
-var _valid12 = _errs376 === errors;
-valid56 = valid56 || _valid12;
-}
-if(!valid56){
-const err168 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err217 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err168];
+vErrors = [err217];
 }
 else {
-vErrors.push(err168);
+vErrors.push(err217);
+}
+errors++;
+}
+}
+var valid72 = _errs482 === errors;
+}
+else {
+var valid72 = true;
+}
+if(valid72){
+if(data178.note !== undefined){
+const _errs484 = errors;
+if(typeof data178.note !== "string"){
+const err218 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+var valid72 = _errs484 === errors;
+}
+else {
+var valid72 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err219 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+var _valid16 = _errs473 === errors;
+valid71 = valid71 || _valid16;
+}
+if(!valid71){
+const err220 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs373;
+errors = _errs470;
 if(vErrors !== null){
-if(_errs373){
-vErrors.length = _errs373;
+if(_errs470){
+vErrors.length = _errs470;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid54 = _errs371 === errors;
+var valid69 = _errs468 === errors;
 }
 else {
-var valid54 = true;
+var valid69 = true;
 }
-if(valid54){
-if(data138.lithium !== undefined){
-let data149 = data138.lithium;
-const _errs389 = errors;
-if(!((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149)))){
+if(valid69){
+if(data173.lithium !== undefined){
+let data184 = data173.lithium;
+const _errs486 = errors;
+if(!((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184)))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/lithium",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/lithium/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid54 = _errs389 === errors;
+var valid69 = _errs486 === errors;
 }
 else {
-var valid54 = true;
+var valid69 = true;
 }
-if(valid54){
-if(data138.species !== undefined){
-let data150 = data138.species;
-const _errs391 = errors;
-if(errors === _errs391){
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-for(const key24 in data150){
-let data151 = data150[key24];
-const _errs394 = errors;
-if(!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+if(valid69){
+if(data173.species !== undefined){
+let data185 = data173.species;
+const _errs488 = errors;
+if(errors === _errs488){
+if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
+for(const key31 in data185){
+let data186 = data185[key31];
+const _errs491 = errors;
+if(!((typeof data186 == "number") && (!(data186 % 1) && !isNaN(data186)))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid58 = _errs394 === errors;
-if(!valid58){
+var valid73 = _errs491 === errors;
+if(!valid73){
 break;
 }
 }
@@ -4519,50 +5711,50 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sp
 return false;
 }
 }
-var valid54 = _errs391 === errors;
+var valid69 = _errs488 === errors;
 }
 else {
-var valid54 = true;
+var valid69 = true;
 }
-if(valid54){
-if(data138.chargeStates !== undefined){
-let data152 = data138.chargeStates;
-const _errs396 = errors;
-if(errors === _errs396){
-if(Array.isArray(data152)){
-if(data152.length < 1){
+if(valid69){
+if(data173.chargeStates !== undefined){
+let data187 = data173.chargeStates;
+const _errs493 = errors;
+if(errors === _errs493){
+if(Array.isArray(data187)){
+if(data187.length < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid59 = true;
-const len3 = data152.length;
+var valid74 = true;
+const len3 = data187.length;
 for(let i3=0; i3<len3; i3++){
-let data153 = data152[i3];
-const _errs398 = errors;
-if(errors === _errs398){
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-let missing26;
-if(((data153.charge === undefined) && (missing26 = "charge")) || ((data153.energy === undefined) && (missing26 = "energy"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: missing26},message:"must have required property '"+missing26+"'"}];
+let data188 = data187[i3];
+const _errs495 = errors;
+if(errors === _errs495){
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+let missing32;
+if(((data188.charge === undefined) && (missing32 = "charge")) || ((data188.energy === undefined) && (missing32 = "energy"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: missing32},message:"must have required property '"+missing32+"'"}];
 return false;
 }
 else {
-const _errs400 = errors;
-for(const key25 in data153){
-if(!((((((key25 === "source") || (key25 === "calibrated")) || (key25 === "note")) || (key25 === "charge")) || (key25 === "energy")) || (key25 === "degeneracy"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"}];
+const _errs497 = errors;
+for(const key32 in data188){
+if(!((((((key32 === "source") || (key32 === "calibrated")) || (key32 === "note")) || (key32 === "charge")) || (key32 === "energy")) || (key32 === "degeneracy"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs400 === errors){
-if(data153.source !== undefined){
-let data154 = data153.source;
-const _errs401 = errors;
-if(errors === _errs401){
-if(typeof data154 === "string"){
-if(func3(data154) < 1){
+if(_errs497 === errors){
+if(data188.source !== undefined){
+let data189 = data188.source;
+const _errs498 = errors;
+if(errors === _errs498){
+if(typeof data189 === "string"){
+if(func3(data189) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4572,18 +5764,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid60 = _errs401 === errors;
+var valid75 = _errs498 === errors;
 }
 else {
-var valid60 = true;
+var valid75 = true;
 }
-if(valid60){
-if(data153.calibrated !== undefined){
-let data155 = data153.calibrated;
-const _errs403 = errors;
-if(errors === _errs403){
-if(typeof data155 === "string"){
-if(func3(data155) < 1){
+if(valid75){
+if(data188.calibrated !== undefined){
+let data190 = data188.calibrated;
+const _errs500 = errors;
+if(errors === _errs500){
+if(typeof data190 === "string"){
+if(func3(data190) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4593,276 +5785,276 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid60 = _errs403 === errors;
+var valid75 = _errs500 === errors;
 }
 else {
-var valid60 = true;
+var valid75 = true;
 }
-if(valid60){
-if(data153.note !== undefined){
-const _errs405 = errors;
-if(typeof data153.note !== "string"){
+if(valid75){
+if(data188.note !== undefined){
+const _errs502 = errors;
+if(typeof data188.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid60 = _errs405 === errors;
+var valid75 = _errs502 === errors;
 }
 else {
-var valid60 = true;
+var valid75 = true;
 }
-if(valid60){
-if(data153.charge !== undefined){
-let data157 = data153.charge;
-const _errs407 = errors;
-if(!((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157)))){
+if(valid75){
+if(data188.charge !== undefined){
+let data192 = data188.charge;
+const _errs504 = errors;
+if(!((typeof data192 == "number") && (!(data192 % 1) && !isNaN(data192)))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/charge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid60 = _errs407 === errors;
+var valid75 = _errs504 === errors;
 }
 else {
-var valid60 = true;
+var valid75 = true;
 }
-if(valid60){
-if(data153.energy !== undefined){
-let data158 = data153.energy;
-const _errs409 = errors;
-const _errs411 = errors;
-let valid62 = false;
-const _errs412 = errors;
-if(!(typeof data158 == "number")){
-const err169 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid75){
+if(data188.energy !== undefined){
+let data193 = data188.energy;
+const _errs506 = errors;
+const _errs508 = errors;
+let valid77 = false;
+const _errs509 = errors;
+if(!(typeof data193 == "number")){
+const err221 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err169];
+vErrors = [err221];
 }
 else {
-vErrors.push(err169);
+vErrors.push(err221);
 }
 errors++;
 }
-var _valid13 = _errs412 === errors;
-valid62 = valid62 || _valid13;
-if(!valid62){
-const _errs414 = errors;
-if(errors === _errs414){
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-let missing27;
-if((data158.value === undefined) && (missing27 = "value")){
-const err170 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing27},message:"must have required property '"+missing27+"'"};
+var _valid17 = _errs509 === errors;
+valid77 = valid77 || _valid17;
+if(!valid77){
+const _errs511 = errors;
+if(errors === _errs511){
+if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
+let missing33;
+if((data193.value === undefined) && (missing33 = "value")){
+const err222 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing33},message:"must have required property '"+missing33+"'"};
 if(vErrors === null){
-vErrors = [err170];
+vErrors = [err222];
 }
 else {
-vErrors.push(err170);
+vErrors.push(err222);
 }
 errors++;
 }
 else {
-const _errs416 = errors;
-for(const key26 in data158){
-if(!(((((key26 === "value") || (key26 === "source")) || (key26 === "calibrated")) || (key26 === "uncertainty")) || (key26 === "note"))){
-const err171 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+const _errs513 = errors;
+for(const key33 in data193){
+if(!(((((key33 === "value") || (key33 === "source")) || (key33 === "calibrated")) || (key33 === "uncertainty")) || (key33 === "note"))){
+const err223 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err171];
+vErrors = [err223];
 }
 else {
-vErrors.push(err171);
+vErrors.push(err223);
 }
 errors++;
 break;
 }
 }
-if(_errs416 === errors){
-if(data158.value !== undefined){
-const _errs417 = errors;
-if(!(typeof data158.value == "number")){
-const err172 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs513 === errors){
+if(data193.value !== undefined){
+const _errs514 = errors;
+if(!(typeof data193.value == "number")){
+const err224 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err172];
+vErrors = [err224];
 }
 else {
-vErrors.push(err172);
+vErrors.push(err224);
 }
 errors++;
 }
-var valid63 = _errs417 === errors;
+var valid78 = _errs514 === errors;
 }
 else {
-var valid63 = true;
+var valid78 = true;
 }
-if(valid63){
-if(data158.source !== undefined){
-let data160 = data158.source;
-const _errs419 = errors;
-if(errors === _errs419){
-if(typeof data160 === "string"){
-if(func3(data160) < 1){
-const err173 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid78){
+if(data193.source !== undefined){
+let data195 = data193.source;
+const _errs516 = errors;
+if(errors === _errs516){
+if(typeof data195 === "string"){
+if(func3(data195) < 1){
+const err225 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err173];
+vErrors = [err225];
 }
 else {
-vErrors.push(err173);
-}
-errors++;
-}
-}
-else {
-const err174 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-}
-var valid63 = _errs419 === errors;
-}
-else {
-var valid63 = true;
-}
-if(valid63){
-if(data158.calibrated !== undefined){
-let data161 = data158.calibrated;
-const _errs421 = errors;
-if(errors === _errs421){
-if(typeof data161 === "string"){
-if(func3(data161) < 1){
-const err175 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
+vErrors.push(err225);
 }
 errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err226 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err176];
+vErrors = [err226];
 }
 else {
-vErrors.push(err176);
+vErrors.push(err226);
 }
 errors++;
 }
 }
-var valid63 = _errs421 === errors;
+var valid78 = _errs516 === errors;
 }
 else {
-var valid63 = true;
+var valid78 = true;
 }
-if(valid63){
-if(data158.uncertainty !== undefined){
-let data162 = data158.uncertainty;
-const _errs423 = errors;
-if(errors === _errs423){
-if(typeof data162 == "number"){
-if(data162 < 0 || isNaN(data162)){
-const err177 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid78){
+if(data193.calibrated !== undefined){
+let data196 = data193.calibrated;
+const _errs518 = errors;
+if(errors === _errs518){
+if(typeof data196 === "string"){
+if(func3(data196) < 1){
+const err227 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err177];
+vErrors = [err227];
 }
 else {
-vErrors.push(err177);
+vErrors.push(err227);
 }
 errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err228 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err178];
+vErrors = [err228];
 }
 else {
-vErrors.push(err178);
+vErrors.push(err228);
 }
 errors++;
 }
 }
-var valid63 = _errs423 === errors;
+var valid78 = _errs518 === errors;
 }
 else {
-var valid63 = true;
+var valid78 = true;
 }
-if(valid63){
-if(data158.note !== undefined){
-const _errs425 = errors;
-if(typeof data158.note !== "string"){
-const err179 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid78){
+if(data193.uncertainty !== undefined){
+let data197 = data193.uncertainty;
+const _errs520 = errors;
+if(errors === _errs520){
+if(typeof data197 == "number"){
+if(data197 < 0 || isNaN(data197)){
+const err229 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err179];
+vErrors = [err229];
 }
 else {
-vErrors.push(err179);
-}
-errors++;
-}
-var valid63 = _errs425 === errors;
-}
-else {
-var valid63 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err180 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
+vErrors.push(err229);
 }
 errors++;
 }
 }
-var _valid13 = _errs414 === errors;
-valid62 = valid62 || _valid13;
-}
-if(!valid62){
-const err181 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err230 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err181];
+vErrors = [err230];
 }
 else {
-vErrors.push(err181);
+vErrors.push(err230);
+}
+errors++;
+}
+}
+var valid78 = _errs520 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data193.note !== undefined){
+const _errs522 = errors;
+if(typeof data193.note !== "string"){
+const err231 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+var valid78 = _errs522 === errors;
+}
+else {
+var valid78 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+var _valid17 = _errs511 === errors;
+valid77 = valid77 || _valid17;
+}
+if(!valid77){
+const err233 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs411;
+errors = _errs508;
 if(vErrors !== null){
-if(_errs411){
-vErrors.length = _errs411;
+if(_errs508){
+vErrors.length = _errs508;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid60 = _errs409 === errors;
+var valid75 = _errs506 === errors;
 }
 else {
-var valid60 = true;
+var valid75 = true;
 }
-if(valid60){
-if(data153.degeneracy !== undefined){
-let data164 = data153.degeneracy;
-const _errs427 = errors;
-if(errors === _errs427){
-if(typeof data164 == "number"){
-if(data164 <= 0 || isNaN(data164)){
+if(valid75){
+if(data188.degeneracy !== undefined){
+let data199 = data188.degeneracy;
+const _errs524 = errors;
+if(errors === _errs524){
+if(typeof data199 == "number"){
+if(data199 <= 0 || isNaN(data199)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -4872,10 +6064,10 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid60 = _errs427 === errors;
+var valid75 = _errs524 === errors;
 }
 else {
-var valid60 = true;
+var valid75 = true;
 }
 }
 }
@@ -4890,8 +6082,8 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid59 = _errs398 === errors;
-if(!valid59){
+var valid74 = _errs495 === errors;
+if(!valid74){
 break;
 }
 }
@@ -4902,243 +6094,243 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid54 = _errs396 === errors;
+var valid69 = _errs493 === errors;
 }
 else {
-var valid54 = true;
+var valid69 = true;
 }
-if(valid54){
-if(data138.frozenConcentration !== undefined){
-let data165 = data138.frozenConcentration;
-const _errs429 = errors;
-const _errs431 = errors;
-let valid65 = false;
-const _errs432 = errors;
-if(!(typeof data165 == "number")){
-const err182 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid69){
+if(data173.frozenConcentration !== undefined){
+let data200 = data173.frozenConcentration;
+const _errs526 = errors;
+const _errs528 = errors;
+let valid80 = false;
+const _errs529 = errors;
+if(!(typeof data200 == "number")){
+const err234 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err182];
+vErrors = [err234];
 }
 else {
-vErrors.push(err182);
+vErrors.push(err234);
 }
 errors++;
 }
-var _valid14 = _errs432 === errors;
-valid65 = valid65 || _valid14;
-if(!valid65){
-const _errs434 = errors;
-if(errors === _errs434){
-if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
-let missing28;
-if((data165.value === undefined) && (missing28 = "value")){
-const err183 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing28},message:"must have required property '"+missing28+"'"};
+var _valid18 = _errs529 === errors;
+valid80 = valid80 || _valid18;
+if(!valid80){
+const _errs531 = errors;
+if(errors === _errs531){
+if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+let missing34;
+if((data200.value === undefined) && (missing34 = "value")){
+const err235 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing34},message:"must have required property '"+missing34+"'"};
 if(vErrors === null){
-vErrors = [err183];
+vErrors = [err235];
 }
 else {
-vErrors.push(err183);
+vErrors.push(err235);
 }
 errors++;
 }
 else {
-const _errs436 = errors;
-for(const key27 in data165){
-if(!(((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "note"))){
-const err184 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+const _errs533 = errors;
+for(const key34 in data200){
+if(!(((((key34 === "value") || (key34 === "source")) || (key34 === "calibrated")) || (key34 === "uncertainty")) || (key34 === "note"))){
+const err236 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err184];
+vErrors = [err236];
 }
 else {
-vErrors.push(err184);
+vErrors.push(err236);
 }
 errors++;
 break;
 }
 }
-if(_errs436 === errors){
-if(data165.value !== undefined){
-const _errs437 = errors;
-if(!(typeof data165.value == "number")){
-const err185 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs533 === errors){
+if(data200.value !== undefined){
+const _errs534 = errors;
+if(!(typeof data200.value == "number")){
+const err237 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err185];
+vErrors = [err237];
 }
 else {
-vErrors.push(err185);
+vErrors.push(err237);
 }
 errors++;
 }
-var valid66 = _errs437 === errors;
+var valid81 = _errs534 === errors;
 }
 else {
-var valid66 = true;
+var valid81 = true;
 }
-if(valid66){
-if(data165.source !== undefined){
-let data167 = data165.source;
-const _errs439 = errors;
-if(errors === _errs439){
-if(typeof data167 === "string"){
-if(func3(data167) < 1){
-const err186 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid81){
+if(data200.source !== undefined){
+let data202 = data200.source;
+const _errs536 = errors;
+if(errors === _errs536){
+if(typeof data202 === "string"){
+if(func3(data202) < 1){
+const err238 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err186];
+vErrors = [err238];
 }
 else {
-vErrors.push(err186);
-}
-errors++;
-}
-}
-else {
-const err187 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-}
-var valid66 = _errs439 === errors;
-}
-else {
-var valid66 = true;
-}
-if(valid66){
-if(data165.calibrated !== undefined){
-let data168 = data165.calibrated;
-const _errs441 = errors;
-if(errors === _errs441){
-if(typeof data168 === "string"){
-if(func3(data168) < 1){
-const err188 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
+vErrors.push(err238);
 }
 errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err239 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err189];
+vErrors = [err239];
 }
 else {
-vErrors.push(err189);
+vErrors.push(err239);
 }
 errors++;
 }
 }
-var valid66 = _errs441 === errors;
+var valid81 = _errs536 === errors;
 }
 else {
-var valid66 = true;
+var valid81 = true;
 }
-if(valid66){
-if(data165.uncertainty !== undefined){
-let data169 = data165.uncertainty;
-const _errs443 = errors;
-if(errors === _errs443){
-if(typeof data169 == "number"){
-if(data169 < 0 || isNaN(data169)){
-const err190 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid81){
+if(data200.calibrated !== undefined){
+let data203 = data200.calibrated;
+const _errs538 = errors;
+if(errors === _errs538){
+if(typeof data203 === "string"){
+if(func3(data203) < 1){
+const err240 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err190];
+vErrors = [err240];
 }
 else {
-vErrors.push(err190);
+vErrors.push(err240);
 }
 errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err241 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err191];
+vErrors = [err241];
 }
 else {
-vErrors.push(err191);
+vErrors.push(err241);
 }
 errors++;
 }
 }
-var valid66 = _errs443 === errors;
+var valid81 = _errs538 === errors;
 }
 else {
-var valid66 = true;
+var valid81 = true;
 }
-if(valid66){
-if(data165.note !== undefined){
-const _errs445 = errors;
-if(typeof data165.note !== "string"){
-const err192 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid81){
+if(data200.uncertainty !== undefined){
+let data204 = data200.uncertainty;
+const _errs540 = errors;
+if(errors === _errs540){
+if(typeof data204 == "number"){
+if(data204 < 0 || isNaN(data204)){
+const err242 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err192];
+vErrors = [err242];
 }
 else {
-vErrors.push(err192);
-}
-errors++;
-}
-var valid66 = _errs445 === errors;
-}
-else {
-var valid66 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
+vErrors.push(err242);
 }
 errors++;
 }
 }
-var _valid14 = _errs434 === errors;
-valid65 = valid65 || _valid14;
-}
-if(!valid65){
-const err194 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err243 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err194];
+vErrors = [err243];
 }
 else {
-vErrors.push(err194);
+vErrors.push(err243);
+}
+errors++;
+}
+}
+var valid81 = _errs540 === errors;
+}
+else {
+var valid81 = true;
+}
+if(valid81){
+if(data200.note !== undefined){
+const _errs542 = errors;
+if(typeof data200.note !== "string"){
+const err244 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+var valid81 = _errs542 === errors;
+}
+else {
+var valid81 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+var _valid18 = _errs531 === errors;
+valid80 = valid80 || _valid18;
+}
+if(!valid80){
+const err246 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs431;
+errors = _errs528;
 if(vErrors !== null){
-if(_errs431){
-vErrors.length = _errs431;
+if(_errs528){
+vErrors.length = _errs528;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid54 = _errs429 === errors;
+var valid69 = _errs526 === errors;
 }
 else {
-var valid54 = true;
+var valid69 = true;
 }
 }
 }
@@ -5156,8 +6348,8 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,sche
 return false;
 }
 }
-var valid53 = _errs360 === errors;
-if(!valid53){
+var valid68 = _errs457 === errors;
+if(!valid68){
 break;
 }
 }
@@ -5168,45 +6360,45 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects",schemaPath
 return false;
 }
 }
-var valid36 = _errs358 === errors;
+var valid51 = _errs455 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
-if(valid36){
-if(data65.dopants !== undefined){
-let data171 = data65.dopants;
-const _errs447 = errors;
-if(errors === _errs447){
-if(Array.isArray(data171)){
-var valid67 = true;
-const len4 = data171.length;
+if(valid51){
+if(data100.dopants !== undefined){
+let data206 = data100.dopants;
+const _errs544 = errors;
+if(errors === _errs544){
+if(Array.isArray(data206)){
+var valid82 = true;
+const len4 = data206.length;
 for(let i4=0; i4<len4; i4++){
-let data172 = data171[i4];
-const _errs449 = errors;
-if(errors === _errs449){
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
-let missing29;
-if((((data172.name === undefined) && (missing29 = "name")) || ((data172.charge === undefined) && (missing29 = "charge"))) || ((data172.concentration === undefined) && (missing29 = "concentration"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: missing29},message:"must have required property '"+missing29+"'"}];
+let data207 = data206[i4];
+const _errs546 = errors;
+if(errors === _errs546){
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+let missing35;
+if((((data207.name === undefined) && (missing35 = "name")) || ((data207.charge === undefined) && (missing35 = "charge"))) || ((data207.concentration === undefined) && (missing35 = "concentration"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: missing35},message:"must have required property '"+missing35+"'"}];
 return false;
 }
 else {
-const _errs451 = errors;
-for(const key28 in data172){
-if(!((((((key28 === "source") || (key28 === "calibrated")) || (key28 === "note")) || (key28 === "name")) || (key28 === "charge")) || (key28 === "concentration"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"}];
+const _errs548 = errors;
+for(const key35 in data207){
+if(!((((((key35 === "source") || (key35 === "calibrated")) || (key35 === "note")) || (key35 === "name")) || (key35 === "charge")) || (key35 === "concentration"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs451 === errors){
-if(data172.source !== undefined){
-let data173 = data172.source;
-const _errs452 = errors;
-if(errors === _errs452){
-if(typeof data173 === "string"){
-if(func3(data173) < 1){
+if(_errs548 === errors){
+if(data207.source !== undefined){
+let data208 = data207.source;
+const _errs549 = errors;
+if(errors === _errs549){
+if(typeof data208 === "string"){
+if(func3(data208) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5216,18 +6408,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/so
 return false;
 }
 }
-var valid68 = _errs452 === errors;
+var valid83 = _errs549 === errors;
 }
 else {
-var valid68 = true;
+var valid83 = true;
 }
-if(valid68){
-if(data172.calibrated !== undefined){
-let data174 = data172.calibrated;
-const _errs454 = errors;
-if(errors === _errs454){
-if(typeof data174 === "string"){
-if(func3(data174) < 1){
+if(valid83){
+if(data207.calibrated !== undefined){
+let data209 = data207.calibrated;
+const _errs551 = errors;
+if(errors === _errs551){
+if(typeof data209 === "string"){
+if(func3(data209) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5237,1227 +6429,56 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/ca
 return false;
 }
 }
-var valid68 = _errs454 === errors;
+var valid83 = _errs551 === errors;
 }
 else {
-var valid68 = true;
+var valid83 = true;
 }
-if(valid68){
-if(data172.note !== undefined){
-const _errs456 = errors;
-if(typeof data172.note !== "string"){
+if(valid83){
+if(data207.note !== undefined){
+const _errs553 = errors;
+if(typeof data207.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid68 = _errs456 === errors;
+var valid83 = _errs553 === errors;
 }
 else {
-var valid68 = true;
+var valid83 = true;
 }
-if(valid68){
-if(data172.name !== undefined){
-const _errs458 = errors;
-if(typeof data172.name !== "string"){
+if(valid83){
+if(data207.name !== undefined){
+const _errs555 = errors;
+if(typeof data207.name !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid68 = _errs458 === errors;
+var valid83 = _errs555 === errors;
 }
 else {
-var valid68 = true;
+var valid83 = true;
 }
-if(valid68){
-if(data172.charge !== undefined){
-const _errs460 = errors;
-if(!(typeof data172.charge == "number")){
+if(valid83){
+if(data207.charge !== undefined){
+const _errs557 = errors;
+if(!(typeof data207.charge == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/charge/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid68 = _errs460 === errors;
+var valid83 = _errs557 === errors;
 }
 else {
-var valid68 = true;
+var valid83 = true;
 }
-if(valid68){
-if(data172.concentration !== undefined){
-let data178 = data172.concentration;
-const _errs462 = errors;
-const _errs464 = errors;
-let valid70 = false;
-const _errs465 = errors;
-if(!(typeof data178 == "number")){
-const err195 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-var _valid15 = _errs465 === errors;
-valid70 = valid70 || _valid15;
-if(!valid70){
-const _errs467 = errors;
-if(errors === _errs467){
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-let missing30;
-if((data178.value === undefined) && (missing30 = "value")){
-const err196 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing30},message:"must have required property '"+missing30+"'"};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-else {
-const _errs469 = errors;
-for(const key29 in data178){
-if(!(((((key29 === "value") || (key29 === "source")) || (key29 === "calibrated")) || (key29 === "uncertainty")) || (key29 === "note"))){
-const err197 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-break;
-}
-}
-if(_errs469 === errors){
-if(data178.value !== undefined){
-const _errs470 = errors;
-if(!(typeof data178.value == "number")){
-const err198 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-var valid71 = _errs470 === errors;
-}
-else {
-var valid71 = true;
-}
-if(valid71){
-if(data178.source !== undefined){
-let data180 = data178.source;
-const _errs472 = errors;
-if(errors === _errs472){
-if(typeof data180 === "string"){
-if(func3(data180) < 1){
-const err199 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-}
-else {
-const err200 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-}
-var valid71 = _errs472 === errors;
-}
-else {
-var valid71 = true;
-}
-if(valid71){
-if(data178.calibrated !== undefined){
-let data181 = data178.calibrated;
-const _errs474 = errors;
-if(errors === _errs474){
-if(typeof data181 === "string"){
-if(func3(data181) < 1){
-const err201 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-}
-else {
-const err202 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-}
-var valid71 = _errs474 === errors;
-}
-else {
-var valid71 = true;
-}
-if(valid71){
-if(data178.uncertainty !== undefined){
-let data182 = data178.uncertainty;
-const _errs476 = errors;
-if(errors === _errs476){
-if(typeof data182 == "number"){
-if(data182 < 0 || isNaN(data182)){
-const err203 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-}
-else {
-const err204 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-}
-var valid71 = _errs476 === errors;
-}
-else {
-var valid71 = true;
-}
-if(valid71){
-if(data178.note !== undefined){
-const _errs478 = errors;
-if(typeof data178.note !== "string"){
-const err205 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-var valid71 = _errs478 === errors;
-}
-else {
-var valid71 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err206 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-}
-var _valid15 = _errs467 === errors;
-valid70 = valid70 || _valid15;
-}
-if(!valid70){
-const err207 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs464;
-if(vErrors !== null){
-if(_errs464){
-vErrors.length = _errs464;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid68 = _errs462 === errors;
-}
-else {
-var valid68 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid67 = _errs449 === errors;
-if(!valid67){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid36 = _errs447 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data65.synthesis !== undefined){
-let data184 = data65.synthesis;
-const _errs480 = errors;
-if(errors === _errs480){
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-let missing31;
-if(((data184.temperature === undefined) && (missing31 = "temperature")) || ((data184.muLi === undefined) && (missing31 = "muLi"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: missing31},message:"must have required property '"+missing31+"'"}];
-return false;
-}
-else {
-const _errs482 = errors;
-for(const key30 in data184){
-if(!((((((key30 === "source") || (key30 === "calibrated")) || (key30 === "note")) || (key30 === "temperature")) || (key30 === "muLi")) || (key30 === "freeze"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs482 === errors){
-if(data184.source !== undefined){
-let data185 = data184.source;
-const _errs483 = errors;
-if(errors === _errs483){
-if(typeof data185 === "string"){
-if(func3(data185) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid72 = _errs483 === errors;
-}
-else {
-var valid72 = true;
-}
-if(valid72){
-if(data184.calibrated !== undefined){
-let data186 = data184.calibrated;
-const _errs485 = errors;
-if(errors === _errs485){
-if(typeof data186 === "string"){
-if(func3(data186) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid72 = _errs485 === errors;
-}
-else {
-var valid72 = true;
-}
-if(valid72){
-if(data184.note !== undefined){
-const _errs487 = errors;
-if(typeof data184.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid72 = _errs487 === errors;
-}
-else {
-var valid72 = true;
-}
-if(valid72){
-if(data184.temperature !== undefined){
-let data188 = data184.temperature;
-const _errs489 = errors;
-const _errs491 = errors;
-let valid74 = false;
-const _errs492 = errors;
-if(!(typeof data188 == "number")){
-const err208 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-var _valid16 = _errs492 === errors;
-valid74 = valid74 || _valid16;
-if(!valid74){
-const _errs494 = errors;
-if(errors === _errs494){
-if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
-let missing32;
-if((data188.value === undefined) && (missing32 = "value")){
-const err209 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing32},message:"must have required property '"+missing32+"'"};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-else {
-const _errs496 = errors;
-for(const key31 in data188){
-if(!(((((key31 === "value") || (key31 === "source")) || (key31 === "calibrated")) || (key31 === "uncertainty")) || (key31 === "note"))){
-const err210 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-break;
-}
-}
-if(_errs496 === errors){
-if(data188.value !== undefined){
-const _errs497 = errors;
-if(!(typeof data188.value == "number")){
-const err211 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
-errors++;
-}
-var valid75 = _errs497 === errors;
-}
-else {
-var valid75 = true;
-}
-if(valid75){
-if(data188.source !== undefined){
-let data190 = data188.source;
-const _errs499 = errors;
-if(errors === _errs499){
-if(typeof data190 === "string"){
-if(func3(data190) < 1){
-const err212 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-}
-else {
-const err213 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-}
-var valid75 = _errs499 === errors;
-}
-else {
-var valid75 = true;
-}
-if(valid75){
-if(data188.calibrated !== undefined){
-let data191 = data188.calibrated;
-const _errs501 = errors;
-if(errors === _errs501){
-if(typeof data191 === "string"){
-if(func3(data191) < 1){
-const err214 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-}
-var valid75 = _errs501 === errors;
-}
-else {
-var valid75 = true;
-}
-if(valid75){
-if(data188.uncertainty !== undefined){
-let data192 = data188.uncertainty;
-const _errs503 = errors;
-if(errors === _errs503){
-if(typeof data192 == "number"){
-if(data192 < 0 || isNaN(data192)){
-const err216 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-}
-var valid75 = _errs503 === errors;
-}
-else {
-var valid75 = true;
-}
-if(valid75){
-if(data188.note !== undefined){
-const _errs505 = errors;
-if(typeof data188.note !== "string"){
-const err218 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-var valid75 = _errs505 === errors;
-}
-else {
-var valid75 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err219 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-}
-var _valid16 = _errs494 === errors;
-valid74 = valid74 || _valid16;
-}
-if(!valid74){
-const err220 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs491;
-if(vErrors !== null){
-if(_errs491){
-vErrors.length = _errs491;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid72 = _errs489 === errors;
-}
-else {
-var valid72 = true;
-}
-if(valid72){
-if(data184.muLi !== undefined){
-let data194 = data184.muLi;
-const _errs507 = errors;
-const _errs509 = errors;
-let valid77 = false;
-const _errs510 = errors;
-if(!(typeof data194 == "number")){
-const err221 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-var _valid17 = _errs510 === errors;
-valid77 = valid77 || _valid17;
-if(!valid77){
-const _errs512 = errors;
-if(errors === _errs512){
-if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
-let missing33;
-if((data194.value === undefined) && (missing33 = "value")){
-const err222 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing33},message:"must have required property '"+missing33+"'"};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-else {
-const _errs514 = errors;
-for(const key32 in data194){
-if(!(((((key32 === "value") || (key32 === "source")) || (key32 === "calibrated")) || (key32 === "uncertainty")) || (key32 === "note"))){
-const err223 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-break;
-}
-}
-if(_errs514 === errors){
-if(data194.value !== undefined){
-const _errs515 = errors;
-if(!(typeof data194.value == "number")){
-const err224 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-var valid78 = _errs515 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data194.source !== undefined){
-let data196 = data194.source;
-const _errs517 = errors;
-if(errors === _errs517){
-if(typeof data196 === "string"){
-if(func3(data196) < 1){
-const err225 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-}
-var valid78 = _errs517 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data194.calibrated !== undefined){
-let data197 = data194.calibrated;
-const _errs519 = errors;
-if(errors === _errs519){
-if(typeof data197 === "string"){
-if(func3(data197) < 1){
-const err227 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-}
-else {
-const err228 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-}
-var valid78 = _errs519 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data194.uncertainty !== undefined){
-let data198 = data194.uncertainty;
-const _errs521 = errors;
-if(errors === _errs521){
-if(typeof data198 == "number"){
-if(data198 < 0 || isNaN(data198)){
-const err229 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-}
-else {
-const err230 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-}
-var valid78 = _errs521 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data194.note !== undefined){
-const _errs523 = errors;
-if(typeof data194.note !== "string"){
-const err231 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-var valid78 = _errs523 === errors;
-}
-else {
-var valid78 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err232 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-}
-var _valid17 = _errs512 === errors;
-valid77 = valid77 || _valid17;
-}
-if(!valid77){
-const err233 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs509;
-if(vErrors !== null){
-if(_errs509){
-vErrors.length = _errs509;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid72 = _errs507 === errors;
-}
-else {
-var valid72 = true;
-}
-if(valid72){
-if(data184.freeze !== undefined){
-let data200 = data184.freeze;
-const _errs525 = errors;
-if(errors === _errs525){
-if(Array.isArray(data200)){
-var valid79 = true;
-const len5 = data200.length;
-for(let i5=0; i5<len5; i5++){
-let data201 = data200[i5];
-const _errs527 = errors;
-if(errors === _errs527){
-if(typeof data201 === "string"){
-if(func3(data201) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid79 = _errs527 === errors;
-if(!valid79){
-break;
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid72 = _errs525 === errors;
-}
-else {
-var valid72 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid36 = _errs480 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data65.potentials !== undefined){
-let data202 = data65.potentials;
-const _errs529 = errors;
-if(errors === _errs529){
-if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
-for(const key33 in data202){
-let data203 = data202[key33];
-const _errs532 = errors;
-if(errors === _errs532){
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
-let missing34;
-if(((data203.intercept === undefined) && (missing34 = "intercept")) || ((data203.slope === undefined) && (missing34 = "slope"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: missing34},message:"must have required property '"+missing34+"'"}];
-return false;
-}
-else {
-const _errs534 = errors;
-for(const key34 in data203){
-if(!(((((key34 === "source") || (key34 === "calibrated")) || (key34 === "note")) || (key34 === "intercept")) || (key34 === "slope"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs534 === errors){
-if(data203.source !== undefined){
-let data204 = data203.source;
-const _errs535 = errors;
-if(errors === _errs535){
-if(typeof data204 === "string"){
-if(func3(data204) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid81 = _errs535 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data203.calibrated !== undefined){
-let data205 = data203.calibrated;
-const _errs537 = errors;
-if(errors === _errs537){
-if(typeof data205 === "string"){
-if(func3(data205) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid81 = _errs537 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data203.note !== undefined){
-const _errs539 = errors;
-if(typeof data203.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid81 = _errs539 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data203.intercept !== undefined){
-let data207 = data203.intercept;
-const _errs541 = errors;
-const _errs543 = errors;
-let valid83 = false;
-const _errs544 = errors;
-if(!(typeof data207 == "number")){
-const err234 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
-errors++;
-}
-var _valid18 = _errs544 === errors;
-valid83 = valid83 || _valid18;
-if(!valid83){
-const _errs546 = errors;
-if(errors === _errs546){
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-let missing35;
-if((data207.value === undefined) && (missing35 = "value")){
-const err235 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing35},message:"must have required property '"+missing35+"'"};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-else {
-const _errs548 = errors;
-for(const key35 in data207){
-if(!(((((key35 === "value") || (key35 === "source")) || (key35 === "calibrated")) || (key35 === "uncertainty")) || (key35 === "note"))){
-const err236 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
-errors++;
-break;
-}
-}
-if(_errs548 === errors){
-if(data207.value !== undefined){
-const _errs549 = errors;
-if(!(typeof data207.value == "number")){
-const err237 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-var valid84 = _errs549 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data207.source !== undefined){
-let data209 = data207.source;
-const _errs551 = errors;
-if(errors === _errs551){
-if(typeof data209 === "string"){
-if(func3(data209) < 1){
-const err238 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-}
-var valid84 = _errs551 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data207.calibrated !== undefined){
-let data210 = data207.calibrated;
-const _errs553 = errors;
-if(errors === _errs553){
-if(typeof data210 === "string"){
-if(func3(data210) < 1){
-const err240 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-}
-else {
-const err241 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-}
-var valid84 = _errs553 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data207.uncertainty !== undefined){
-let data211 = data207.uncertainty;
-const _errs555 = errors;
-if(errors === _errs555){
-if(typeof data211 == "number"){
-if(data211 < 0 || isNaN(data211)){
-const err242 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-}
-else {
-const err243 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-}
-var valid84 = _errs555 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data207.note !== undefined){
-const _errs557 = errors;
-if(typeof data207.note !== "string"){
-const err244 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-var valid84 = _errs557 === errors;
-}
-else {
-var valid84 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err245 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err245];
-}
-else {
-vErrors.push(err245);
-}
-errors++;
-}
-}
-var _valid18 = _errs546 === errors;
-valid83 = valid83 || _valid18;
-}
-if(!valid83){
-const err246 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err246];
-}
-else {
-vErrors.push(err246);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs543;
-if(vErrors !== null){
-if(_errs543){
-vErrors.length = _errs543;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid81 = _errs541 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data203.slope !== undefined){
-let data213 = data203.slope;
+if(valid83){
+if(data207.concentration !== undefined){
+let data213 = data207.concentration;
 const _errs559 = errors;
 const _errs561 = errors;
-let valid86 = false;
+let valid85 = false;
 const _errs562 = errors;
 if(!(typeof data213 == "number")){
-const err247 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err247 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -6467,14 +6488,14 @@ vErrors.push(err247);
 errors++;
 }
 var _valid19 = _errs562 === errors;
-valid86 = valid86 || _valid19;
-if(!valid86){
+valid85 = valid85 || _valid19;
+if(!valid85){
 const _errs564 = errors;
 if(errors === _errs564){
 if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
 let missing36;
 if((data213.value === undefined) && (missing36 = "value")){
-const err248 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing36},message:"must have required property '"+missing36+"'"};
+const err248 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing36},message:"must have required property '"+missing36+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -6487,7 +6508,7 @@ else {
 const _errs566 = errors;
 for(const key36 in data213){
 if(!(((((key36 === "value") || (key36 === "source")) || (key36 === "calibrated")) || (key36 === "uncertainty")) || (key36 === "note"))){
-const err249 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+const err249 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -6502,7 +6523,7 @@ if(_errs566 === errors){
 if(data213.value !== undefined){
 const _errs567 = errors;
 if(!(typeof data213.value == "number")){
-const err250 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err250 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -6511,19 +6532,19 @@ vErrors.push(err250);
 }
 errors++;
 }
-var valid87 = _errs567 === errors;
+var valid86 = _errs567 === errors;
 }
 else {
-var valid87 = true;
+var valid86 = true;
 }
-if(valid87){
+if(valid86){
 if(data213.source !== undefined){
 let data215 = data213.source;
 const _errs569 = errors;
 if(errors === _errs569){
 if(typeof data215 === "string"){
 if(func3(data215) < 1){
-const err251 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err251 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -6534,7 +6555,7 @@ errors++;
 }
 }
 else {
-const err252 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err252 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -6544,19 +6565,19 @@ vErrors.push(err252);
 errors++;
 }
 }
-var valid87 = _errs569 === errors;
+var valid86 = _errs569 === errors;
 }
 else {
-var valid87 = true;
+var valid86 = true;
 }
-if(valid87){
+if(valid86){
 if(data213.calibrated !== undefined){
 let data216 = data213.calibrated;
 const _errs571 = errors;
 if(errors === _errs571){
 if(typeof data216 === "string"){
 if(func3(data216) < 1){
-const err253 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err253 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -6567,7 +6588,7 @@ errors++;
 }
 }
 else {
-const err254 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err254 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -6577,19 +6598,19 @@ vErrors.push(err254);
 errors++;
 }
 }
-var valid87 = _errs571 === errors;
+var valid86 = _errs571 === errors;
 }
 else {
-var valid87 = true;
+var valid86 = true;
 }
-if(valid87){
+if(valid86){
 if(data213.uncertainty !== undefined){
 let data217 = data213.uncertainty;
 const _errs573 = errors;
 if(errors === _errs573){
 if(typeof data217 == "number"){
 if(data217 < 0 || isNaN(data217)){
-const err255 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err255 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -6600,7 +6621,7 @@ errors++;
 }
 }
 else {
-const err256 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err256 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -6610,16 +6631,16 @@ vErrors.push(err256);
 errors++;
 }
 }
-var valid87 = _errs573 === errors;
+var valid86 = _errs573 === errors;
 }
 else {
-var valid87 = true;
+var valid86 = true;
 }
-if(valid87){
+if(valid86){
 if(data213.note !== undefined){
 const _errs575 = errors;
 if(typeof data213.note !== "string"){
-const err257 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err257 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -6628,10 +6649,10 @@ vErrors.push(err257);
 }
 errors++;
 }
-var valid87 = _errs575 === errors;
+var valid86 = _errs575 === errors;
 }
 else {
-var valid87 = true;
+var valid86 = true;
 }
 }
 }
@@ -6641,7 +6662,7 @@ var valid87 = true;
 }
 }
 else {
-const err258 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err258 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -6652,10 +6673,10 @@ errors++;
 }
 }
 var _valid19 = _errs564 === errors;
-valid86 = valid86 || _valid19;
+valid85 = valid85 || _valid19;
 }
-if(!valid86){
-const err259 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid85){
+const err259 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -6677,10 +6698,11 @@ vErrors = null;
 }
 }
 }
-var valid81 = _errs559 === errors;
+var valid83 = _errs559 === errors;
 }
 else {
-var valid81 = true;
+var valid83 = true;
+}
 }
 }
 }
@@ -6690,12 +6712,1182 @@ var valid81 = true;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-var valid80 = _errs532 === errors;
-if(!valid80){
+var valid82 = _errs546 === errors;
+if(!valid82){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid51 = _errs544 === errors;
+}
+else {
+var valid51 = true;
+}
+if(valid51){
+if(data100.synthesis !== undefined){
+let data219 = data100.synthesis;
+const _errs577 = errors;
+if(errors === _errs577){
+if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
+let missing37;
+if(((data219.temperature === undefined) && (missing37 = "temperature")) || ((data219.muLi === undefined) && (missing37 = "muLi"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: missing37},message:"must have required property '"+missing37+"'"}];
+return false;
+}
+else {
+const _errs579 = errors;
+for(const key37 in data219){
+if(!((((((key37 === "source") || (key37 === "calibrated")) || (key37 === "note")) || (key37 === "temperature")) || (key37 === "muLi")) || (key37 === "freeze"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs579 === errors){
+if(data219.source !== undefined){
+let data220 = data219.source;
+const _errs580 = errors;
+if(errors === _errs580){
+if(typeof data220 === "string"){
+if(func3(data220) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid87 = _errs580 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data219.calibrated !== undefined){
+let data221 = data219.calibrated;
+const _errs582 = errors;
+if(errors === _errs582){
+if(typeof data221 === "string"){
+if(func3(data221) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid87 = _errs582 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data219.note !== undefined){
+const _errs584 = errors;
+if(typeof data219.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid87 = _errs584 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data219.temperature !== undefined){
+let data223 = data219.temperature;
+const _errs586 = errors;
+const _errs588 = errors;
+let valid89 = false;
+const _errs589 = errors;
+if(!(typeof data223 == "number")){
+const err260 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+var _valid20 = _errs589 === errors;
+valid89 = valid89 || _valid20;
+if(!valid89){
+const _errs591 = errors;
+if(errors === _errs591){
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+let missing38;
+if((data223.value === undefined) && (missing38 = "value")){
+const err261 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing38},message:"must have required property '"+missing38+"'"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+else {
+const _errs593 = errors;
+for(const key38 in data223){
+if(!(((((key38 === "value") || (key38 === "source")) || (key38 === "calibrated")) || (key38 === "uncertainty")) || (key38 === "note"))){
+const err262 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+break;
+}
+}
+if(_errs593 === errors){
+if(data223.value !== undefined){
+const _errs594 = errors;
+if(!(typeof data223.value == "number")){
+const err263 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+var valid90 = _errs594 === errors;
+}
+else {
+var valid90 = true;
+}
+if(valid90){
+if(data223.source !== undefined){
+let data225 = data223.source;
+const _errs596 = errors;
+if(errors === _errs596){
+if(typeof data225 === "string"){
+if(func3(data225) < 1){
+const err264 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+var valid90 = _errs596 === errors;
+}
+else {
+var valid90 = true;
+}
+if(valid90){
+if(data223.calibrated !== undefined){
+let data226 = data223.calibrated;
+const _errs598 = errors;
+if(errors === _errs598){
+if(typeof data226 === "string"){
+if(func3(data226) < 1){
+const err266 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+var valid90 = _errs598 === errors;
+}
+else {
+var valid90 = true;
+}
+if(valid90){
+if(data223.uncertainty !== undefined){
+let data227 = data223.uncertainty;
+const _errs600 = errors;
+if(errors === _errs600){
+if(typeof data227 == "number"){
+if(data227 < 0 || isNaN(data227)){
+const err268 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+}
+var valid90 = _errs600 === errors;
+}
+else {
+var valid90 = true;
+}
+if(valid90){
+if(data223.note !== undefined){
+const _errs602 = errors;
+if(typeof data223.note !== "string"){
+const err270 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+var valid90 = _errs602 === errors;
+}
+else {
+var valid90 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err271 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+}
+var _valid20 = _errs591 === errors;
+valid89 = valid89 || _valid20;
+}
+if(!valid89){
+const err272 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs588;
+if(vErrors !== null){
+if(_errs588){
+vErrors.length = _errs588;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid87 = _errs586 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data219.muLi !== undefined){
+let data229 = data219.muLi;
+const _errs604 = errors;
+const _errs606 = errors;
+let valid92 = false;
+const _errs607 = errors;
+if(!(typeof data229 == "number")){
+const err273 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+var _valid21 = _errs607 === errors;
+valid92 = valid92 || _valid21;
+if(!valid92){
+const _errs609 = errors;
+if(errors === _errs609){
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+let missing39;
+if((data229.value === undefined) && (missing39 = "value")){
+const err274 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing39},message:"must have required property '"+missing39+"'"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+else {
+const _errs611 = errors;
+for(const key39 in data229){
+if(!(((((key39 === "value") || (key39 === "source")) || (key39 === "calibrated")) || (key39 === "uncertainty")) || (key39 === "note"))){
+const err275 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+break;
+}
+}
+if(_errs611 === errors){
+if(data229.value !== undefined){
+const _errs612 = errors;
+if(!(typeof data229.value == "number")){
+const err276 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+var valid93 = _errs612 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data229.source !== undefined){
+let data231 = data229.source;
+const _errs614 = errors;
+if(errors === _errs614){
+if(typeof data231 === "string"){
+if(func3(data231) < 1){
+const err277 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+var valid93 = _errs614 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data229.calibrated !== undefined){
+let data232 = data229.calibrated;
+const _errs616 = errors;
+if(errors === _errs616){
+if(typeof data232 === "string"){
+if(func3(data232) < 1){
+const err279 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+else {
+const err280 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+var valid93 = _errs616 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data229.uncertainty !== undefined){
+let data233 = data229.uncertainty;
+const _errs618 = errors;
+if(errors === _errs618){
+if(typeof data233 == "number"){
+if(data233 < 0 || isNaN(data233)){
+const err281 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+else {
+const err282 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+var valid93 = _errs618 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data229.note !== undefined){
+const _errs620 = errors;
+if(typeof data229.note !== "string"){
+const err283 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+var valid93 = _errs620 === errors;
+}
+else {
+var valid93 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err284 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+var _valid21 = _errs609 === errors;
+valid92 = valid92 || _valid21;
+}
+if(!valid92){
+const err285 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs606;
+if(vErrors !== null){
+if(_errs606){
+vErrors.length = _errs606;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid87 = _errs604 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data219.freeze !== undefined){
+let data235 = data219.freeze;
+const _errs622 = errors;
+if(errors === _errs622){
+if(Array.isArray(data235)){
+var valid94 = true;
+const len5 = data235.length;
+for(let i5=0; i5<len5; i5++){
+let data236 = data235[i5];
+const _errs624 = errors;
+if(errors === _errs624){
+if(typeof data236 === "string"){
+if(func3(data236) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid94 = _errs624 === errors;
+if(!valid94){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid87 = _errs622 === errors;
+}
+else {
+var valid87 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid51 = _errs577 === errors;
+}
+else {
+var valid51 = true;
+}
+if(valid51){
+if(data100.potentials !== undefined){
+let data237 = data100.potentials;
+const _errs626 = errors;
+if(errors === _errs626){
+if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
+for(const key40 in data237){
+let data238 = data237[key40];
+const _errs629 = errors;
+if(errors === _errs629){
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+let missing40;
+if(((data238.intercept === undefined) && (missing40 = "intercept")) || ((data238.slope === undefined) && (missing40 = "slope"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: missing40},message:"must have required property '"+missing40+"'"}];
+return false;
+}
+else {
+const _errs631 = errors;
+for(const key41 in data238){
+if(!(((((key41 === "source") || (key41 === "calibrated")) || (key41 === "note")) || (key41 === "intercept")) || (key41 === "slope"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs631 === errors){
+if(data238.source !== undefined){
+let data239 = data238.source;
+const _errs632 = errors;
+if(errors === _errs632){
+if(typeof data239 === "string"){
+if(func3(data239) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid96 = _errs632 === errors;
+}
+else {
+var valid96 = true;
+}
+if(valid96){
+if(data238.calibrated !== undefined){
+let data240 = data238.calibrated;
+const _errs634 = errors;
+if(errors === _errs634){
+if(typeof data240 === "string"){
+if(func3(data240) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid96 = _errs634 === errors;
+}
+else {
+var valid96 = true;
+}
+if(valid96){
+if(data238.note !== undefined){
+const _errs636 = errors;
+if(typeof data238.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid96 = _errs636 === errors;
+}
+else {
+var valid96 = true;
+}
+if(valid96){
+if(data238.intercept !== undefined){
+let data242 = data238.intercept;
+const _errs638 = errors;
+const _errs640 = errors;
+let valid98 = false;
+const _errs641 = errors;
+if(!(typeof data242 == "number")){
+const err286 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+var _valid22 = _errs641 === errors;
+valid98 = valid98 || _valid22;
+if(!valid98){
+const _errs643 = errors;
+if(errors === _errs643){
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+let missing41;
+if((data242.value === undefined) && (missing41 = "value")){
+const err287 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing41},message:"must have required property '"+missing41+"'"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+else {
+const _errs645 = errors;
+for(const key42 in data242){
+if(!(((((key42 === "value") || (key42 === "source")) || (key42 === "calibrated")) || (key42 === "uncertainty")) || (key42 === "note"))){
+const err288 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+break;
+}
+}
+if(_errs645 === errors){
+if(data242.value !== undefined){
+const _errs646 = errors;
+if(!(typeof data242.value == "number")){
+const err289 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+var valid99 = _errs646 === errors;
+}
+else {
+var valid99 = true;
+}
+if(valid99){
+if(data242.source !== undefined){
+let data244 = data242.source;
+const _errs648 = errors;
+if(errors === _errs648){
+if(typeof data244 === "string"){
+if(func3(data244) < 1){
+const err290 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+else {
+const err291 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+var valid99 = _errs648 === errors;
+}
+else {
+var valid99 = true;
+}
+if(valid99){
+if(data242.calibrated !== undefined){
+let data245 = data242.calibrated;
+const _errs650 = errors;
+if(errors === _errs650){
+if(typeof data245 === "string"){
+if(func3(data245) < 1){
+const err292 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+else {
+const err293 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+var valid99 = _errs650 === errors;
+}
+else {
+var valid99 = true;
+}
+if(valid99){
+if(data242.uncertainty !== undefined){
+let data246 = data242.uncertainty;
+const _errs652 = errors;
+if(errors === _errs652){
+if(typeof data246 == "number"){
+if(data246 < 0 || isNaN(data246)){
+const err294 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+var valid99 = _errs652 === errors;
+}
+else {
+var valid99 = true;
+}
+if(valid99){
+if(data242.note !== undefined){
+const _errs654 = errors;
+if(typeof data242.note !== "string"){
+const err296 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+var valid99 = _errs654 === errors;
+}
+else {
+var valid99 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+var _valid22 = _errs643 === errors;
+valid98 = valid98 || _valid22;
+}
+if(!valid98){
+const err298 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs640;
+if(vErrors !== null){
+if(_errs640){
+vErrors.length = _errs640;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid96 = _errs638 === errors;
+}
+else {
+var valid96 = true;
+}
+if(valid96){
+if(data238.slope !== undefined){
+let data248 = data238.slope;
+const _errs656 = errors;
+const _errs658 = errors;
+let valid101 = false;
+const _errs659 = errors;
+if(!(typeof data248 == "number")){
+const err299 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+var _valid23 = _errs659 === errors;
+valid101 = valid101 || _valid23;
+if(!valid101){
+const _errs661 = errors;
+if(errors === _errs661){
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+let missing42;
+if((data248.value === undefined) && (missing42 = "value")){
+const err300 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing42},message:"must have required property '"+missing42+"'"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+else {
+const _errs663 = errors;
+for(const key43 in data248){
+if(!(((((key43 === "value") || (key43 === "source")) || (key43 === "calibrated")) || (key43 === "uncertainty")) || (key43 === "note"))){
+const err301 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+break;
+}
+}
+if(_errs663 === errors){
+if(data248.value !== undefined){
+const _errs664 = errors;
+if(!(typeof data248.value == "number")){
+const err302 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+var valid102 = _errs664 === errors;
+}
+else {
+var valid102 = true;
+}
+if(valid102){
+if(data248.source !== undefined){
+let data250 = data248.source;
+const _errs666 = errors;
+if(errors === _errs666){
+if(typeof data250 === "string"){
+if(func3(data250) < 1){
+const err303 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+else {
+const err304 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+var valid102 = _errs666 === errors;
+}
+else {
+var valid102 = true;
+}
+if(valid102){
+if(data248.calibrated !== undefined){
+let data251 = data248.calibrated;
+const _errs668 = errors;
+if(errors === _errs668){
+if(typeof data251 === "string"){
+if(func3(data251) < 1){
+const err305 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+var valid102 = _errs668 === errors;
+}
+else {
+var valid102 = true;
+}
+if(valid102){
+if(data248.uncertainty !== undefined){
+let data252 = data248.uncertainty;
+const _errs670 = errors;
+if(errors === _errs670){
+if(typeof data252 == "number"){
+if(data252 < 0 || isNaN(data252)){
+const err307 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+var valid102 = _errs670 === errors;
+}
+else {
+var valid102 = true;
+}
+if(valid102){
+if(data248.note !== undefined){
+const _errs672 = errors;
+if(typeof data248.note !== "string"){
+const err309 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+var valid102 = _errs672 === errors;
+}
+else {
+var valid102 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err310 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+var _valid23 = _errs661 === errors;
+valid101 = valid101 || _valid23;
+}
+if(!valid101){
+const err311 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs658;
+if(vErrors !== null){
+if(_errs658){
+vErrors.length = _errs658;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid96 = _errs656 === errors;
+}
+else {
+var valid96 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid95 = _errs629 === errors;
+if(!valid95){
 break;
 }
 }
@@ -6705,10 +7897,10 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials",schemaP
 return false;
 }
 }
-var valid36 = _errs529 === errors;
+var valid51 = _errs626 === errors;
 }
 else {
-var valid36 = true;
+var valid51 = true;
 }
 }
 }
@@ -6747,57 +7939,57 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneO
 return false;
 }
 }
-var valid7 = _errs179 === errors;
+var valid7 = _errs276 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
 if(data.constraints !== undefined){
-let data219 = data.constraints;
-const _errs577 = errors;
-if(errors === _errs577){
-if(Array.isArray(data219)){
-var valid88 = true;
-const len6 = data219.length;
+let data254 = data.constraints;
+const _errs674 = errors;
+if(errors === _errs674){
+if(Array.isArray(data254)){
+var valid103 = true;
+const len6 = data254.length;
 for(let i6=0; i6<len6; i6++){
-let data220 = data219[i6];
-const _errs579 = errors;
-if(errors === _errs579){
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
-let missing37;
-if(((((((data220.kind === undefined) && (missing37 = "kind")) || ((data220.vacancy === undefined) && (missing37 = "vacancy"))) || ((data220.interstitial === undefined) && (missing37 = "interstitial"))) || ((data220.value === undefined) && (missing37 = "value"))) || ((data220.tolerance === undefined) && (missing37 = "tolerance"))) || ((data220.source === undefined) && (missing37 = "source"))){
-validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: missing37},message:"must have required property '"+missing37+"'"}];
+let data255 = data254[i6];
+const _errs676 = errors;
+if(errors === _errs676){
+if(data255 && typeof data255 == "object" && !Array.isArray(data255)){
+let missing43;
+if(((((((data255.kind === undefined) && (missing43 = "kind")) || ((data255.vacancy === undefined) && (missing43 = "vacancy"))) || ((data255.interstitial === undefined) && (missing43 = "interstitial"))) || ((data255.value === undefined) && (missing43 = "value"))) || ((data255.tolerance === undefined) && (missing43 = "tolerance"))) || ((data255.source === undefined) && (missing43 = "source"))){
+validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: missing43},message:"must have required property '"+missing43+"'"}];
 return false;
 }
 else {
-const _errs581 = errors;
-for(const key37 in data220){
-if(!(((((((key37 === "kind") || (key37 === "vacancy")) || (key37 === "interstitial")) || (key37 === "value")) || (key37 === "tolerance")) || (key37 === "source")) || (key37 === "note"))){
-validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"}];
+const _errs678 = errors;
+for(const key44 in data255){
+if(!(((((((key44 === "kind") || (key44 === "vacancy")) || (key44 === "interstitial")) || (key44 === "value")) || (key44 === "tolerance")) || (key44 === "source")) || (key44 === "note"))){
+validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs581 === errors){
-if(data220.kind !== undefined){
-const _errs582 = errors;
-if(!(data220.kind === "frenkelEnergy")){
+if(_errs678 === errors){
+if(data255.kind !== undefined){
+const _errs679 = errors;
+if(!(data255.kind === "frenkelEnergy")){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/kind",schemaPath:"#/oneOf/1/properties/constraints/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.constraints.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid89 = _errs582 === errors;
+var valid104 = _errs679 === errors;
 }
 else {
-var valid89 = true;
+var valid104 = true;
 }
-if(valid89){
-if(data220.vacancy !== undefined){
-let data222 = data220.vacancy;
-const _errs583 = errors;
-if(errors === _errs583){
-if(typeof data222 === "string"){
-if(func3(data222) < 1){
+if(valid104){
+if(data255.vacancy !== undefined){
+let data257 = data255.vacancy;
+const _errs680 = errors;
+if(errors === _errs680){
+if(typeof data257 === "string"){
+if(func3(data257) < 1){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6807,18 +7999,18 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/vacancy",
 return false;
 }
 }
-var valid89 = _errs583 === errors;
+var valid104 = _errs680 === errors;
 }
 else {
-var valid89 = true;
+var valid104 = true;
 }
-if(valid89){
-if(data220.interstitial !== undefined){
-let data223 = data220.interstitial;
-const _errs585 = errors;
-if(errors === _errs585){
-if(typeof data223 === "string"){
-if(func3(data223) < 1){
+if(valid104){
+if(data255.interstitial !== undefined){
+let data258 = data255.interstitial;
+const _errs682 = errors;
+if(errors === _errs682){
+if(typeof data258 === "string"){
+if(func3(data258) < 1){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6828,30 +8020,30 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/interstit
 return false;
 }
 }
-var valid89 = _errs585 === errors;
+var valid104 = _errs682 === errors;
 }
 else {
-var valid89 = true;
+var valid104 = true;
 }
-if(valid89){
-if(data220.value !== undefined){
-const _errs587 = errors;
-if(!(typeof data220.value == "number")){
+if(valid104){
+if(data255.value !== undefined){
+const _errs684 = errors;
+if(!(typeof data255.value == "number")){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/value",schemaPath:"#/oneOf/1/properties/constraints/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid89 = _errs587 === errors;
+var valid104 = _errs684 === errors;
 }
 else {
-var valid89 = true;
+var valid104 = true;
 }
-if(valid89){
-if(data220.tolerance !== undefined){
-let data225 = data220.tolerance;
-const _errs589 = errors;
-if(errors === _errs589){
-if(typeof data225 == "number"){
-if(data225 < 0 || isNaN(data225)){
+if(valid104){
+if(data255.tolerance !== undefined){
+let data260 = data255.tolerance;
+const _errs686 = errors;
+if(errors === _errs686){
+if(typeof data260 == "number"){
+if(data260 < 0 || isNaN(data260)){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -6861,18 +8053,18 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/tolerance
 return false;
 }
 }
-var valid89 = _errs589 === errors;
+var valid104 = _errs686 === errors;
 }
 else {
-var valid89 = true;
+var valid104 = true;
 }
-if(valid89){
-if(data220.source !== undefined){
-let data226 = data220.source;
-const _errs591 = errors;
-if(errors === _errs591){
-if(typeof data226 === "string"){
-if(func3(data226) < 1){
+if(valid104){
+if(data255.source !== undefined){
+let data261 = data255.source;
+const _errs688 = errors;
+if(errors === _errs688){
+if(typeof data261 === "string"){
+if(func3(data261) < 1){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6882,22 +8074,22 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/source",s
 return false;
 }
 }
-var valid89 = _errs591 === errors;
+var valid104 = _errs688 === errors;
 }
 else {
-var valid89 = true;
+var valid104 = true;
 }
-if(valid89){
-if(data220.note !== undefined){
-const _errs593 = errors;
-if(typeof data220.note !== "string"){
+if(valid104){
+if(data255.note !== undefined){
+const _errs690 = errors;
+if(typeof data255.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/note",schemaPath:"#/oneOf/1/properties/constraints/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid89 = _errs593 === errors;
+var valid104 = _errs690 === errors;
 }
 else {
-var valid89 = true;
+var valid104 = true;
 }
 }
 }
@@ -6913,8 +8105,8 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:
 return false;
 }
 }
-var valid88 = _errs579 === errors;
-if(!valid88){
+var valid103 = _errs676 === errors;
+if(!valid103){
 break;
 }
 }
@@ -6924,10 +8116,12 @@ validate10.errors = [{instancePath:instancePath+"/constraints",schemaPath:"#/one
 return false;
 }
 }
-var valid7 = _errs577 === errors;
+var valid7 = _errs674 === errors;
 }
 else {
 var valid7 = true;
+}
+}
 }
 }
 }
@@ -6954,30 +8148,30 @@ return false;
 }
 }
 else if(tag0 === "cathode"){
-const _errs595 = errors;
-if(errors === _errs595){
+const _errs692 = errors;
+if(errors === _errs692){
 if(data && typeof data == "object" && !Array.isArray(data)){
-let missing38;
-if(((((data.id === undefined) && (missing38 = "id")) || ((data.name === undefined) && (missing38 = "name"))) || ((data.role === undefined) && (missing38 = "role"))) || ((data.states === undefined) && (missing38 = "states"))){
-validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: missing38},message:"must have required property '"+missing38+"'"}];
+let missing44;
+if(((((data.id === undefined) && (missing44 = "id")) || ((data.name === undefined) && (missing44 = "name"))) || ((data.role === undefined) && (missing44 = "role"))) || ((data.states === undefined) && (missing44 = "states"))){
+validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: missing44},message:"must have required property '"+missing44+"'"}];
 return false;
 }
 else {
-const _errs597 = errors;
-for(const key38 in data){
-if(!(func2.call(schema11.oneOf[2].properties, key38))){
-validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"}];
+const _errs694 = errors;
+for(const key45 in data){
+if(!(func2.call(schema11.oneOf[2].properties, key45))){
+validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs597 === errors){
+if(_errs694 === errors){
 if(data.source !== undefined){
-let data228 = data.source;
-const _errs598 = errors;
-if(errors === _errs598){
-if(typeof data228 === "string"){
-if(func3(data228) < 1){
+let data263 = data.source;
+const _errs695 = errors;
+if(errors === _errs695){
+if(typeof data263 === "string"){
+if(func3(data263) < 1){
 validate10.errors = [{instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6987,18 +8181,18 @@ validate10.errors = [{instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/
 return false;
 }
 }
-var valid91 = _errs598 === errors;
+var valid106 = _errs695 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
-if(valid91){
+if(valid106){
 if(data.calibrated !== undefined){
-let data229 = data.calibrated;
-const _errs600 = errors;
-if(errors === _errs600){
-if(typeof data229 === "string"){
-if(func3(data229) < 1){
+let data264 = data.calibrated;
+const _errs697 = errors;
+if(errors === _errs697){
+if(typeof data264 === "string"){
+if(func3(data264) < 1){
 validate10.errors = [{instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7008,42 +8202,42 @@ validate10.errors = [{instancePath:instancePath+"/calibrated",schemaPath:"#/oneO
 return false;
 }
 }
-var valid91 = _errs600 === errors;
+var valid106 = _errs697 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
-if(valid91){
+if(valid106){
 if(data.note !== undefined){
-const _errs602 = errors;
+const _errs699 = errors;
 if(typeof data.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid91 = _errs602 === errors;
+var valid106 = _errs699 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
-if(valid91){
+if(valid106){
 if(data.$schema !== undefined){
-const _errs604 = errors;
+const _errs701 = errors;
 if(typeof data.$schema !== "string"){
 validate10.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid91 = _errs604 === errors;
+var valid106 = _errs701 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
-if(valid91){
+if(valid106){
 if(data.id !== undefined){
-let data232 = data.id;
-const _errs606 = errors;
-if(errors === _errs606){
-if(typeof data232 === "string"){
-if(!pattern0.test(data232)){
+let data267 = data.id;
+const _errs703 = errors;
+if(errors === _errs703){
+if(typeof data267 === "string"){
+if(!pattern0.test(data267)){
 validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""}];
 return false;
 }
@@ -7053,18 +8247,18 @@ validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/prop
 return false;
 }
 }
-var valid91 = _errs606 === errors;
+var valid106 = _errs703 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
-if(valid91){
+if(valid106){
 if(data.name !== undefined){
-let data233 = data.name;
-const _errs608 = errors;
-if(errors === _errs608){
-if(typeof data233 === "string"){
-if(func3(data233) < 1){
+let data268 = data.name;
+const _errs705 = errors;
+if(errors === _errs705){
+if(typeof data268 === "string"){
+if(func3(data268) < 1){
 validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7074,86 +8268,86 @@ validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/pr
 return false;
 }
 }
-var valid91 = _errs608 === errors;
+var valid106 = _errs705 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
-if(valid91){
+if(valid106){
 if(data.formula !== undefined){
-const _errs610 = errors;
+const _errs707 = errors;
 if(typeof data.formula !== "string"){
 validate10.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/oneOf/2/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid91 = _errs610 === errors;
+var valid106 = _errs707 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
-if(valid91){
+if(valid106){
 if(data.colour !== undefined){
-const _errs612 = errors;
+const _errs709 = errors;
 if(typeof data.colour !== "string"){
 validate10.errors = [{instancePath:instancePath+"/colour",schemaPath:"#/oneOf/2/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid91 = _errs612 === errors;
+var valid106 = _errs709 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
-if(valid91){
+if(valid106){
 if(data.role !== undefined){
-const _errs614 = errors;
+const _errs711 = errors;
 if("cathode" !== data.role){
 validate10.errors = [{instancePath:instancePath+"/role",schemaPath:"#/oneOf/2/properties/role/const",keyword:"const",params:{allowedValue: "cathode"},message:"must be equal to constant"}];
 return false;
 }
-var valid91 = _errs614 === errors;
+var valid106 = _errs711 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
-if(valid91){
+if(valid106){
 if(data.states !== undefined){
-let data237 = data.states;
-const _errs615 = errors;
-if(errors === _errs615){
-if(Array.isArray(data237)){
-if(data237.length < 1){
+let data272 = data.states;
+const _errs712 = errors;
+if(errors === _errs712){
+if(Array.isArray(data272)){
+if(data272.length < 1){
 validate10.errors = [{instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid92 = true;
-const len7 = data237.length;
+var valid107 = true;
+const len7 = data272.length;
 for(let i7=0; i7<len7; i7++){
-let data238 = data237[i7];
-const _errs617 = errors;
-if(errors === _errs617){
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-let missing39;
-if((((((data238.soc === undefined) && (missing39 = "soc")) || ((data238.bandGap === undefined) && (missing39 = "bandGap"))) || ((data238.ionizationPotential === undefined) && (missing39 = "ionizationPotential"))) || ((data238.fermiLevel === undefined) && (missing39 = "fermiLevel"))) || ((data238.ocv === undefined) && (missing39 = "ocv"))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: missing39},message:"must have required property '"+missing39+"'"}];
+let data273 = data272[i7];
+const _errs714 = errors;
+if(errors === _errs714){
+if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
+let missing45;
+if((((((data273.soc === undefined) && (missing45 = "soc")) || ((data273.bandGap === undefined) && (missing45 = "bandGap"))) || ((data273.ionizationPotential === undefined) && (missing45 = "ionizationPotential"))) || ((data273.fermiLevel === undefined) && (missing45 = "fermiLevel"))) || ((data273.ocv === undefined) && (missing45 = "ocv"))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: missing45},message:"must have required property '"+missing45+"'"}];
 return false;
 }
 else {
-const _errs619 = errors;
-for(const key39 in data238){
-if(!(func2.call(schema11.oneOf[2].properties.states.items.properties, key39))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"}];
+const _errs716 = errors;
+for(const key46 in data273){
+if(!(func2.call(schema11.oneOf[2].properties.states.items.properties, key46))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs619 === errors){
-if(data238.source !== undefined){
-let data239 = data238.source;
-const _errs620 = errors;
-if(errors === _errs620){
-if(typeof data239 === "string"){
-if(func3(data239) < 1){
+if(_errs716 === errors){
+if(data273.source !== undefined){
+let data274 = data273.source;
+const _errs717 = errors;
+if(errors === _errs717){
+if(typeof data274 === "string"){
+if(func3(data274) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7163,18 +8357,18 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/source",schema
 return false;
 }
 }
-var valid93 = _errs620 === errors;
+var valid108 = _errs717 === errors;
 }
 else {
-var valid93 = true;
+var valid108 = true;
 }
-if(valid93){
-if(data238.calibrated !== undefined){
-let data240 = data238.calibrated;
-const _errs622 = errors;
-if(errors === _errs622){
-if(typeof data240 === "string"){
-if(func3(data240) < 1){
+if(valid108){
+if(data273.calibrated !== undefined){
+let data275 = data273.calibrated;
+const _errs719 = errors;
+if(errors === _errs719){
+if(typeof data275 === "string"){
+if(func3(data275) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7184,974 +8378,57 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/calibrated",sc
 return false;
 }
 }
-var valid93 = _errs622 === errors;
+var valid108 = _errs719 === errors;
 }
 else {
-var valid93 = true;
+var valid108 = true;
 }
-if(valid93){
-if(data238.note !== undefined){
-const _errs624 = errors;
-if(typeof data238.note !== "string"){
+if(valid108){
+if(data273.note !== undefined){
+const _errs721 = errors;
+if(typeof data273.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/note",schemaPath:"#/oneOf/2/properties/states/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid93 = _errs624 === errors;
+var valid108 = _errs721 === errors;
 }
 else {
-var valid93 = true;
+var valid108 = true;
 }
-if(valid93){
-if(data238.soc !== undefined){
-let data242 = data238.soc;
-const _errs626 = errors;
-if(!(((data242 === "0%") || (data242 === "100%")) || (data242 === "+"))){
+if(valid108){
+if(data273.soc !== undefined){
+let data277 = data273.soc;
+const _errs723 = errors;
+if(!(((data277 === "0%") || (data277 === "100%")) || (data277 === "+"))){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/soc",schemaPath:"#/oneOf/2/properties/states/items/properties/soc/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[2].properties.states.items.properties.soc.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid93 = _errs626 === errors;
+var valid108 = _errs723 === errors;
 }
 else {
-var valid93 = true;
+var valid108 = true;
 }
-if(valid93){
-if(data238.formula !== undefined){
-const _errs627 = errors;
-if(typeof data238.formula !== "string"){
+if(valid108){
+if(data273.formula !== undefined){
+const _errs724 = errors;
+if(typeof data273.formula !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/formula",schemaPath:"#/oneOf/2/properties/states/items/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid93 = _errs627 === errors;
-}
-else {
-var valid93 = true;
-}
-if(valid93){
-if(data238.bandGap !== undefined){
-let data244 = data238.bandGap;
-const _errs629 = errors;
-const _errs631 = errors;
-let valid95 = false;
-const _errs632 = errors;
-if(!(typeof data244 == "number")){
-const err260 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-var _valid20 = _errs632 === errors;
-valid95 = valid95 || _valid20;
-if(!valid95){
-const _errs634 = errors;
-if(errors === _errs634){
-if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-let missing40;
-if((data244.value === undefined) && (missing40 = "value")){
-const err261 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: missing40},message:"must have required property '"+missing40+"'"};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-else {
-const _errs636 = errors;
-for(const key40 in data244){
-if(!((((((key40 === "value") || (key40 === "source")) || (key40 === "calibrated")) || (key40 === "uncertainty")) || (key40 === "note")) || (key40 === "functional"))){
-const err262 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-break;
-}
-}
-if(_errs636 === errors){
-if(data244.value !== undefined){
-const _errs637 = errors;
-if(!(typeof data244.value == "number")){
-const err263 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-var valid96 = _errs637 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.source !== undefined){
-let data246 = data244.source;
-const _errs639 = errors;
-if(errors === _errs639){
-if(typeof data246 === "string"){
-if(func3(data246) < 1){
-const err264 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-}
-else {
-const err265 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-}
-var valid96 = _errs639 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.calibrated !== undefined){
-let data247 = data244.calibrated;
-const _errs641 = errors;
-if(errors === _errs641){
-if(typeof data247 === "string"){
-if(func3(data247) < 1){
-const err266 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err266];
-}
-else {
-vErrors.push(err266);
-}
-errors++;
-}
-}
-else {
-const err267 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err267];
-}
-else {
-vErrors.push(err267);
-}
-errors++;
-}
-}
-var valid96 = _errs641 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.uncertainty !== undefined){
-let data248 = data244.uncertainty;
-const _errs643 = errors;
-if(errors === _errs643){
-if(typeof data248 == "number"){
-if(data248 < 0 || isNaN(data248)){
-const err268 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-}
-else {
-const err269 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err269];
-}
-else {
-vErrors.push(err269);
-}
-errors++;
-}
-}
-var valid96 = _errs643 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.note !== undefined){
-const _errs645 = errors;
-if(typeof data244.note !== "string"){
-const err270 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err270];
-}
-else {
-vErrors.push(err270);
-}
-errors++;
-}
-var valid96 = _errs645 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.functional !== undefined){
-let data250 = data244.functional;
-const _errs647 = errors;
-if(errors === _errs647){
-if(typeof data250 === "string"){
-if(func3(data250) < 1){
-const err271 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err271];
-}
-else {
-vErrors.push(err271);
-}
-errors++;
-}
-}
-else {
-const err272 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err272];
-}
-else {
-vErrors.push(err272);
-}
-errors++;
-}
-}
-var valid96 = _errs647 === errors;
-}
-else {
-var valid96 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err273 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err273];
-}
-else {
-vErrors.push(err273);
-}
-errors++;
-}
-}
-var _valid20 = _errs634 === errors;
-valid95 = valid95 || _valid20;
-}
-if(!valid95){
-const err274 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err274];
-}
-else {
-vErrors.push(err274);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs631;
-if(vErrors !== null){
-if(_errs631){
-vErrors.length = _errs631;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid93 = _errs629 === errors;
-}
-else {
-var valid93 = true;
-}
-if(valid93){
-if(data238.ionizationPotential !== undefined){
-let data251 = data238.ionizationPotential;
-const _errs649 = errors;
-const _errs651 = errors;
-let valid98 = false;
-const _errs652 = errors;
-if(!(typeof data251 == "number")){
-const err275 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err275];
-}
-else {
-vErrors.push(err275);
-}
-errors++;
-}
-var _valid21 = _errs652 === errors;
-valid98 = valid98 || _valid21;
-if(!valid98){
-const _errs654 = errors;
-if(errors === _errs654){
-if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
-let missing41;
-if((data251.value === undefined) && (missing41 = "value")){
-const err276 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing41},message:"must have required property '"+missing41+"'"};
-if(vErrors === null){
-vErrors = [err276];
-}
-else {
-vErrors.push(err276);
-}
-errors++;
-}
-else {
-const _errs656 = errors;
-for(const key41 in data251){
-if(!(((((key41 === "value") || (key41 === "source")) || (key41 === "calibrated")) || (key41 === "uncertainty")) || (key41 === "note"))){
-const err277 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err277];
-}
-else {
-vErrors.push(err277);
-}
-errors++;
-break;
-}
-}
-if(_errs656 === errors){
-if(data251.value !== undefined){
-const _errs657 = errors;
-if(!(typeof data251.value == "number")){
-const err278 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err278];
-}
-else {
-vErrors.push(err278);
-}
-errors++;
-}
-var valid99 = _errs657 === errors;
-}
-else {
-var valid99 = true;
-}
-if(valid99){
-if(data251.source !== undefined){
-let data253 = data251.source;
-const _errs659 = errors;
-if(errors === _errs659){
-if(typeof data253 === "string"){
-if(func3(data253) < 1){
-const err279 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err279];
-}
-else {
-vErrors.push(err279);
-}
-errors++;
-}
-}
-else {
-const err280 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err280];
-}
-else {
-vErrors.push(err280);
-}
-errors++;
-}
-}
-var valid99 = _errs659 === errors;
-}
-else {
-var valid99 = true;
-}
-if(valid99){
-if(data251.calibrated !== undefined){
-let data254 = data251.calibrated;
-const _errs661 = errors;
-if(errors === _errs661){
-if(typeof data254 === "string"){
-if(func3(data254) < 1){
-const err281 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err281];
-}
-else {
-vErrors.push(err281);
-}
-errors++;
-}
-}
-else {
-const err282 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err282];
-}
-else {
-vErrors.push(err282);
-}
-errors++;
-}
-}
-var valid99 = _errs661 === errors;
-}
-else {
-var valid99 = true;
-}
-if(valid99){
-if(data251.uncertainty !== undefined){
-let data255 = data251.uncertainty;
-const _errs663 = errors;
-if(errors === _errs663){
-if(typeof data255 == "number"){
-if(data255 < 0 || isNaN(data255)){
-const err283 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err283];
-}
-else {
-vErrors.push(err283);
-}
-errors++;
-}
-}
-else {
-const err284 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err284];
-}
-else {
-vErrors.push(err284);
-}
-errors++;
-}
-}
-var valid99 = _errs663 === errors;
-}
-else {
-var valid99 = true;
-}
-if(valid99){
-if(data251.note !== undefined){
-const _errs665 = errors;
-if(typeof data251.note !== "string"){
-const err285 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err285];
-}
-else {
-vErrors.push(err285);
-}
-errors++;
-}
-var valid99 = _errs665 === errors;
-}
-else {
-var valid99 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err286 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err286];
-}
-else {
-vErrors.push(err286);
-}
-errors++;
-}
-}
-var _valid21 = _errs654 === errors;
-valid98 = valid98 || _valid21;
-}
-if(!valid98){
-const err287 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err287];
-}
-else {
-vErrors.push(err287);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs651;
-if(vErrors !== null){
-if(_errs651){
-vErrors.length = _errs651;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid93 = _errs649 === errors;
-}
-else {
-var valid93 = true;
-}
-if(valid93){
-if(data238.fermiLevel !== undefined){
-let data257 = data238.fermiLevel;
-const _errs667 = errors;
-const _errs669 = errors;
-let valid101 = false;
-const _errs670 = errors;
-if(!(typeof data257 == "number")){
-const err288 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err288];
-}
-else {
-vErrors.push(err288);
-}
-errors++;
-}
-var _valid22 = _errs670 === errors;
-valid101 = valid101 || _valid22;
-if(!valid101){
-const _errs672 = errors;
-if(errors === _errs672){
-if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
-let missing42;
-if((data257.value === undefined) && (missing42 = "value")){
-const err289 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing42},message:"must have required property '"+missing42+"'"};
-if(vErrors === null){
-vErrors = [err289];
-}
-else {
-vErrors.push(err289);
-}
-errors++;
-}
-else {
-const _errs674 = errors;
-for(const key42 in data257){
-if(!(((((key42 === "value") || (key42 === "source")) || (key42 === "calibrated")) || (key42 === "uncertainty")) || (key42 === "note"))){
-const err290 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err290];
-}
-else {
-vErrors.push(err290);
-}
-errors++;
-break;
-}
-}
-if(_errs674 === errors){
-if(data257.value !== undefined){
-const _errs675 = errors;
-if(!(typeof data257.value == "number")){
-const err291 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err291];
-}
-else {
-vErrors.push(err291);
-}
-errors++;
-}
-var valid102 = _errs675 === errors;
-}
-else {
-var valid102 = true;
-}
-if(valid102){
-if(data257.source !== undefined){
-let data259 = data257.source;
-const _errs677 = errors;
-if(errors === _errs677){
-if(typeof data259 === "string"){
-if(func3(data259) < 1){
-const err292 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err292];
-}
-else {
-vErrors.push(err292);
-}
-errors++;
-}
-}
-else {
-const err293 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err293];
-}
-else {
-vErrors.push(err293);
-}
-errors++;
-}
-}
-var valid102 = _errs677 === errors;
-}
-else {
-var valid102 = true;
-}
-if(valid102){
-if(data257.calibrated !== undefined){
-let data260 = data257.calibrated;
-const _errs679 = errors;
-if(errors === _errs679){
-if(typeof data260 === "string"){
-if(func3(data260) < 1){
-const err294 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err294];
-}
-else {
-vErrors.push(err294);
-}
-errors++;
-}
-}
-else {
-const err295 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err295];
-}
-else {
-vErrors.push(err295);
-}
-errors++;
-}
-}
-var valid102 = _errs679 === errors;
-}
-else {
-var valid102 = true;
-}
-if(valid102){
-if(data257.uncertainty !== undefined){
-let data261 = data257.uncertainty;
-const _errs681 = errors;
-if(errors === _errs681){
-if(typeof data261 == "number"){
-if(data261 < 0 || isNaN(data261)){
-const err296 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err296];
-}
-else {
-vErrors.push(err296);
-}
-errors++;
-}
-}
-else {
-const err297 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err297];
-}
-else {
-vErrors.push(err297);
-}
-errors++;
-}
-}
-var valid102 = _errs681 === errors;
-}
-else {
-var valid102 = true;
-}
-if(valid102){
-if(data257.note !== undefined){
-const _errs683 = errors;
-if(typeof data257.note !== "string"){
-const err298 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err298];
-}
-else {
-vErrors.push(err298);
-}
-errors++;
-}
-var valid102 = _errs683 === errors;
-}
-else {
-var valid102 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err299 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err299];
-}
-else {
-vErrors.push(err299);
-}
-errors++;
-}
-}
-var _valid22 = _errs672 === errors;
-valid101 = valid101 || _valid22;
-}
-if(!valid101){
-const err300 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err300];
-}
-else {
-vErrors.push(err300);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs669;
-if(vErrors !== null){
-if(_errs669){
-vErrors.length = _errs669;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid93 = _errs667 === errors;
-}
-else {
-var valid93 = true;
-}
-if(valid93){
-if(data238.ocv !== undefined){
-let data263 = data238.ocv;
-const _errs685 = errors;
-const _errs687 = errors;
-let valid104 = false;
-const _errs688 = errors;
-if(!(typeof data263 == "number")){
-const err301 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err301];
-}
-else {
-vErrors.push(err301);
-}
-errors++;
-}
-var _valid23 = _errs688 === errors;
-valid104 = valid104 || _valid23;
-if(!valid104){
-const _errs690 = errors;
-if(errors === _errs690){
-if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
-let missing43;
-if((data263.value === undefined) && (missing43 = "value")){
-const err302 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing43},message:"must have required property '"+missing43+"'"};
-if(vErrors === null){
-vErrors = [err302];
-}
-else {
-vErrors.push(err302);
-}
-errors++;
-}
-else {
-const _errs692 = errors;
-for(const key43 in data263){
-if(!(((((key43 === "value") || (key43 === "source")) || (key43 === "calibrated")) || (key43 === "uncertainty")) || (key43 === "note"))){
-const err303 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err303];
-}
-else {
-vErrors.push(err303);
-}
-errors++;
-break;
-}
-}
-if(_errs692 === errors){
-if(data263.value !== undefined){
-const _errs693 = errors;
-if(!(typeof data263.value == "number")){
-const err304 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err304];
-}
-else {
-vErrors.push(err304);
-}
-errors++;
-}
-var valid105 = _errs693 === errors;
-}
-else {
-var valid105 = true;
-}
-if(valid105){
-if(data263.source !== undefined){
-let data265 = data263.source;
-const _errs695 = errors;
-if(errors === _errs695){
-if(typeof data265 === "string"){
-if(func3(data265) < 1){
-const err305 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err305];
-}
-else {
-vErrors.push(err305);
-}
-errors++;
-}
-}
-else {
-const err306 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err306];
-}
-else {
-vErrors.push(err306);
-}
-errors++;
-}
-}
-var valid105 = _errs695 === errors;
-}
-else {
-var valid105 = true;
-}
-if(valid105){
-if(data263.calibrated !== undefined){
-let data266 = data263.calibrated;
-const _errs697 = errors;
-if(errors === _errs697){
-if(typeof data266 === "string"){
-if(func3(data266) < 1){
-const err307 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err307];
-}
-else {
-vErrors.push(err307);
-}
-errors++;
-}
-}
-else {
-const err308 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err308];
-}
-else {
-vErrors.push(err308);
-}
-errors++;
-}
-}
-var valid105 = _errs697 === errors;
-}
-else {
-var valid105 = true;
-}
-if(valid105){
-if(data263.uncertainty !== undefined){
-let data267 = data263.uncertainty;
-const _errs699 = errors;
-if(errors === _errs699){
-if(typeof data267 == "number"){
-if(data267 < 0 || isNaN(data267)){
-const err309 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err309];
-}
-else {
-vErrors.push(err309);
-}
-errors++;
-}
-}
-else {
-const err310 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err310];
-}
-else {
-vErrors.push(err310);
-}
-errors++;
-}
-}
-var valid105 = _errs699 === errors;
-}
-else {
-var valid105 = true;
-}
-if(valid105){
-if(data263.note !== undefined){
-const _errs701 = errors;
-if(typeof data263.note !== "string"){
-const err311 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err311];
-}
-else {
-vErrors.push(err311);
-}
-errors++;
-}
-var valid105 = _errs701 === errors;
-}
-else {
-var valid105 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err312 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var valid108 = _errs724 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data273.bandGap !== undefined){
+let data279 = data273.bandGap;
+const _errs726 = errors;
+const _errs728 = errors;
+let valid110 = false;
+const _errs729 = errors;
+if(!(typeof data279 == "number")){
+const err312 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -8160,12 +8437,15 @@ vErrors.push(err312);
 }
 errors++;
 }
-}
-var _valid23 = _errs690 === errors;
-valid104 = valid104 || _valid23;
-}
-if(!valid104){
-const err313 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid24 = _errs729 === errors;
+valid110 = valid110 || _valid24;
+if(!valid110){
+const _errs731 = errors;
+if(errors === _errs731){
+if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
+let missing46;
+if((data279.value === undefined) && (missing46 = "value")){
+const err313 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: missing46},message:"must have required property '"+missing46+"'"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -8173,34 +8453,12 @@ else {
 vErrors.push(err313);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
 }
 else {
-errors = _errs687;
-if(vErrors !== null){
-if(_errs687){
-vErrors.length = _errs687;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid93 = _errs685 === errors;
-}
-else {
-var valid93 = true;
-}
-if(valid93){
-if(data238.ocvComputed !== undefined){
-let data269 = data238.ocvComputed;
-const _errs703 = errors;
-const _errs705 = errors;
-let valid107 = false;
-const _errs706 = errors;
-if(!(typeof data269 == "number")){
-const err314 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs733 = errors;
+for(const key47 in data279){
+if(!((((((key47 === "value") || (key47 === "source")) || (key47 === "calibrated")) || (key47 === "uncertainty")) || (key47 === "note")) || (key47 === "functional"))){
+const err314 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -8208,16 +8466,14 @@ else {
 vErrors.push(err314);
 }
 errors++;
+break;
 }
-var _valid24 = _errs706 === errors;
-valid107 = valid107 || _valid24;
-if(!valid107){
-const _errs708 = errors;
-if(errors === _errs708){
-if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
-let missing44;
-if((data269.value === undefined) && (missing44 = "value")){
-const err315 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing44},message:"must have required property '"+missing44+"'"};
+}
+if(_errs733 === errors){
+if(data279.value !== undefined){
+const _errs734 = errors;
+if(!(typeof data279.value == "number")){
+const err315 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -8226,11 +8482,19 @@ vErrors.push(err315);
 }
 errors++;
 }
+var valid111 = _errs734 === errors;
+}
 else {
-const _errs710 = errors;
-for(const key44 in data269){
-if(!(((((key44 === "value") || (key44 === "source")) || (key44 === "calibrated")) || (key44 === "uncertainty")) || (key44 === "note"))){
-const err316 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+var valid111 = true;
+}
+if(valid111){
+if(data279.source !== undefined){
+let data281 = data279.source;
+const _errs736 = errors;
+if(errors === _errs736){
+if(typeof data281 === "string"){
+if(func3(data281) < 1){
+const err316 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -8238,14 +8502,10 @@ else {
 vErrors.push(err316);
 }
 errors++;
-break;
 }
 }
-if(_errs710 === errors){
-if(data269.value !== undefined){
-const _errs711 = errors;
-if(!(typeof data269.value == "number")){
-const err317 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err317 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -8254,19 +8514,20 @@ vErrors.push(err317);
 }
 errors++;
 }
-var valid108 = _errs711 === errors;
+}
+var valid111 = _errs736 === errors;
 }
 else {
-var valid108 = true;
+var valid111 = true;
 }
-if(valid108){
-if(data269.source !== undefined){
-let data271 = data269.source;
-const _errs713 = errors;
-if(errors === _errs713){
-if(typeof data271 === "string"){
-if(func3(data271) < 1){
-const err318 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid111){
+if(data279.calibrated !== undefined){
+let data282 = data279.calibrated;
+const _errs738 = errors;
+if(errors === _errs738){
+if(typeof data282 === "string"){
+if(func3(data282) < 1){
+const err318 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -8277,7 +8538,7 @@ errors++;
 }
 }
 else {
-const err319 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err319 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -8287,19 +8548,19 @@ vErrors.push(err319);
 errors++;
 }
 }
-var valid108 = _errs713 === errors;
+var valid111 = _errs738 === errors;
 }
 else {
-var valid108 = true;
+var valid111 = true;
 }
-if(valid108){
-if(data269.calibrated !== undefined){
-let data272 = data269.calibrated;
-const _errs715 = errors;
-if(errors === _errs715){
-if(typeof data272 === "string"){
-if(func3(data272) < 1){
-const err320 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid111){
+if(data279.uncertainty !== undefined){
+let data283 = data279.uncertainty;
+const _errs740 = errors;
+if(errors === _errs740){
+if(typeof data283 == "number"){
+if(data283 < 0 || isNaN(data283)){
+const err320 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -8310,7 +8571,7 @@ errors++;
 }
 }
 else {
-const err321 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err321 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -8320,19 +8581,16 @@ vErrors.push(err321);
 errors++;
 }
 }
-var valid108 = _errs715 === errors;
+var valid111 = _errs740 === errors;
 }
 else {
-var valid108 = true;
+var valid111 = true;
 }
-if(valid108){
-if(data269.uncertainty !== undefined){
-let data273 = data269.uncertainty;
-const _errs717 = errors;
-if(errors === _errs717){
-if(typeof data273 == "number"){
-if(data273 < 0 || isNaN(data273)){
-const err322 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid111){
+if(data279.note !== undefined){
+const _errs742 = errors;
+if(typeof data279.note !== "string"){
+const err322 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -8341,9 +8599,19 @@ vErrors.push(err322);
 }
 errors++;
 }
+var valid111 = _errs742 === errors;
 }
 else {
-const err323 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid111 = true;
+}
+if(valid111){
+if(data279.functional !== undefined){
+let data285 = data279.functional;
+const _errs744 = errors;
+if(errors === _errs744){
+if(typeof data285 === "string"){
+if(func3(data285) < 1){
+const err323 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -8353,16 +8621,8 @@ vErrors.push(err323);
 errors++;
 }
 }
-var valid108 = _errs717 === errors;
-}
 else {
-var valid108 = true;
-}
-if(valid108){
-if(data269.note !== undefined){
-const _errs719 = errors;
-if(typeof data269.note !== "string"){
-const err324 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err324 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -8371,10 +8631,12 @@ vErrors.push(err324);
 }
 errors++;
 }
-var valid108 = _errs719 === errors;
+}
+var valid111 = _errs744 === errors;
 }
 else {
-var valid108 = true;
+var valid111 = true;
+}
 }
 }
 }
@@ -8384,7 +8646,7 @@ var valid108 = true;
 }
 }
 else {
-const err325 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err325 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -8394,11 +8656,11 @@ vErrors.push(err325);
 errors++;
 }
 }
-var _valid24 = _errs708 === errors;
-valid107 = valid107 || _valid24;
+var _valid24 = _errs731 === errors;
+valid110 = valid110 || _valid24;
 }
-if(!valid107){
-const err326 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid110){
+const err326 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -8410,48 +8672,980 @@ validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs705;
+errors = _errs728;
 if(vErrors !== null){
-if(_errs705){
-vErrors.length = _errs705;
+if(_errs728){
+vErrors.length = _errs728;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid93 = _errs703 === errors;
+var valid108 = _errs726 === errors;
 }
 else {
-var valid93 = true;
+var valid108 = true;
 }
-if(valid93){
-if(data238.voltageReaction !== undefined){
-let data275 = data238.voltageReaction;
-const _errs721 = errors;
-if(errors === _errs721){
-if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
-let missing45;
-if((((data275.entries === undefined) && (missing45 = "entries")) || ((data275.lithiated === undefined) && (missing45 = "lithiated"))) || ((data275.delithiated === undefined) && (missing45 = "delithiated"))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: missing45},message:"must have required property '"+missing45+"'"}];
+if(valid108){
+if(data273.ionizationPotential !== undefined){
+let data286 = data273.ionizationPotential;
+const _errs746 = errors;
+const _errs748 = errors;
+let valid113 = false;
+const _errs749 = errors;
+if(!(typeof data286 == "number")){
+const err327 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+var _valid25 = _errs749 === errors;
+valid113 = valid113 || _valid25;
+if(!valid113){
+const _errs751 = errors;
+if(errors === _errs751){
+if(data286 && typeof data286 == "object" && !Array.isArray(data286)){
+let missing47;
+if((data286.value === undefined) && (missing47 = "value")){
+const err328 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing47},message:"must have required property '"+missing47+"'"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+else {
+const _errs753 = errors;
+for(const key48 in data286){
+if(!(((((key48 === "value") || (key48 === "source")) || (key48 === "calibrated")) || (key48 === "uncertainty")) || (key48 === "note"))){
+const err329 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+break;
+}
+}
+if(_errs753 === errors){
+if(data286.value !== undefined){
+const _errs754 = errors;
+if(!(typeof data286.value == "number")){
+const err330 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+var valid114 = _errs754 === errors;
+}
+else {
+var valid114 = true;
+}
+if(valid114){
+if(data286.source !== undefined){
+let data288 = data286.source;
+const _errs756 = errors;
+if(errors === _errs756){
+if(typeof data288 === "string"){
+if(func3(data288) < 1){
+const err331 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+var valid114 = _errs756 === errors;
+}
+else {
+var valid114 = true;
+}
+if(valid114){
+if(data286.calibrated !== undefined){
+let data289 = data286.calibrated;
+const _errs758 = errors;
+if(errors === _errs758){
+if(typeof data289 === "string"){
+if(func3(data289) < 1){
+const err333 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+else {
+const err334 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+var valid114 = _errs758 === errors;
+}
+else {
+var valid114 = true;
+}
+if(valid114){
+if(data286.uncertainty !== undefined){
+let data290 = data286.uncertainty;
+const _errs760 = errors;
+if(errors === _errs760){
+if(typeof data290 == "number"){
+if(data290 < 0 || isNaN(data290)){
+const err335 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+var valid114 = _errs760 === errors;
+}
+else {
+var valid114 = true;
+}
+if(valid114){
+if(data286.note !== undefined){
+const _errs762 = errors;
+if(typeof data286.note !== "string"){
+const err337 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+var valid114 = _errs762 === errors;
+}
+else {
+var valid114 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+var _valid25 = _errs751 === errors;
+valid113 = valid113 || _valid25;
+}
+if(!valid113){
+const err339 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+validate10.errors = vErrors;
 return false;
 }
 else {
-const _errs723 = errors;
-for(const key45 in data275){
-if(!((((((key45 === "source") || (key45 === "calibrated")) || (key45 === "note")) || (key45 === "entries")) || (key45 === "lithiated")) || (key45 === "delithiated"))){
-validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"}];
+errors = _errs748;
+if(vErrors !== null){
+if(_errs748){
+vErrors.length = _errs748;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid108 = _errs746 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data273.fermiLevel !== undefined){
+let data292 = data273.fermiLevel;
+const _errs764 = errors;
+const _errs766 = errors;
+let valid116 = false;
+const _errs767 = errors;
+if(!(typeof data292 == "number")){
+const err340 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+var _valid26 = _errs767 === errors;
+valid116 = valid116 || _valid26;
+if(!valid116){
+const _errs769 = errors;
+if(errors === _errs769){
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+let missing48;
+if((data292.value === undefined) && (missing48 = "value")){
+const err341 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing48},message:"must have required property '"+missing48+"'"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+else {
+const _errs771 = errors;
+for(const key49 in data292){
+if(!(((((key49 === "value") || (key49 === "source")) || (key49 === "calibrated")) || (key49 === "uncertainty")) || (key49 === "note"))){
+const err342 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+break;
+}
+}
+if(_errs771 === errors){
+if(data292.value !== undefined){
+const _errs772 = errors;
+if(!(typeof data292.value == "number")){
+const err343 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+var valid117 = _errs772 === errors;
+}
+else {
+var valid117 = true;
+}
+if(valid117){
+if(data292.source !== undefined){
+let data294 = data292.source;
+const _errs774 = errors;
+if(errors === _errs774){
+if(typeof data294 === "string"){
+if(func3(data294) < 1){
+const err344 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+else {
+const err345 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+var valid117 = _errs774 === errors;
+}
+else {
+var valid117 = true;
+}
+if(valid117){
+if(data292.calibrated !== undefined){
+let data295 = data292.calibrated;
+const _errs776 = errors;
+if(errors === _errs776){
+if(typeof data295 === "string"){
+if(func3(data295) < 1){
+const err346 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+var valid117 = _errs776 === errors;
+}
+else {
+var valid117 = true;
+}
+if(valid117){
+if(data292.uncertainty !== undefined){
+let data296 = data292.uncertainty;
+const _errs778 = errors;
+if(errors === _errs778){
+if(typeof data296 == "number"){
+if(data296 < 0 || isNaN(data296)){
+const err348 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+else {
+const err349 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+var valid117 = _errs778 === errors;
+}
+else {
+var valid117 = true;
+}
+if(valid117){
+if(data292.note !== undefined){
+const _errs780 = errors;
+if(typeof data292.note !== "string"){
+const err350 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+var valid117 = _errs780 === errors;
+}
+else {
+var valid117 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err351 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+var _valid26 = _errs769 === errors;
+valid116 = valid116 || _valid26;
+}
+if(!valid116){
+const err352 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs766;
+if(vErrors !== null){
+if(_errs766){
+vErrors.length = _errs766;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid108 = _errs764 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data273.ocv !== undefined){
+let data298 = data273.ocv;
+const _errs782 = errors;
+const _errs784 = errors;
+let valid119 = false;
+const _errs785 = errors;
+if(!(typeof data298 == "number")){
+const err353 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+var _valid27 = _errs785 === errors;
+valid119 = valid119 || _valid27;
+if(!valid119){
+const _errs787 = errors;
+if(errors === _errs787){
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+let missing49;
+if((data298.value === undefined) && (missing49 = "value")){
+const err354 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing49},message:"must have required property '"+missing49+"'"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+else {
+const _errs789 = errors;
+for(const key50 in data298){
+if(!(((((key50 === "value") || (key50 === "source")) || (key50 === "calibrated")) || (key50 === "uncertainty")) || (key50 === "note"))){
+const err355 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+break;
+}
+}
+if(_errs789 === errors){
+if(data298.value !== undefined){
+const _errs790 = errors;
+if(!(typeof data298.value == "number")){
+const err356 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+var valid120 = _errs790 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data298.source !== undefined){
+let data300 = data298.source;
+const _errs792 = errors;
+if(errors === _errs792){
+if(typeof data300 === "string"){
+if(func3(data300) < 1){
+const err357 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+var valid120 = _errs792 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data298.calibrated !== undefined){
+let data301 = data298.calibrated;
+const _errs794 = errors;
+if(errors === _errs794){
+if(typeof data301 === "string"){
+if(func3(data301) < 1){
+const err359 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+else {
+const err360 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+var valid120 = _errs794 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data298.uncertainty !== undefined){
+let data302 = data298.uncertainty;
+const _errs796 = errors;
+if(errors === _errs796){
+if(typeof data302 == "number"){
+if(data302 < 0 || isNaN(data302)){
+const err361 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+}
+else {
+const err362 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+var valid120 = _errs796 === errors;
+}
+else {
+var valid120 = true;
+}
+if(valid120){
+if(data298.note !== undefined){
+const _errs798 = errors;
+if(typeof data298.note !== "string"){
+const err363 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+var valid120 = _errs798 === errors;
+}
+else {
+var valid120 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err364 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+}
+var _valid27 = _errs787 === errors;
+valid119 = valid119 || _valid27;
+}
+if(!valid119){
+const err365 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs784;
+if(vErrors !== null){
+if(_errs784){
+vErrors.length = _errs784;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid108 = _errs782 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data273.ocvComputed !== undefined){
+let data304 = data273.ocvComputed;
+const _errs800 = errors;
+const _errs802 = errors;
+let valid122 = false;
+const _errs803 = errors;
+if(!(typeof data304 == "number")){
+const err366 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+var _valid28 = _errs803 === errors;
+valid122 = valid122 || _valid28;
+if(!valid122){
+const _errs805 = errors;
+if(errors === _errs805){
+if(data304 && typeof data304 == "object" && !Array.isArray(data304)){
+let missing50;
+if((data304.value === undefined) && (missing50 = "value")){
+const err367 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing50},message:"must have required property '"+missing50+"'"};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+else {
+const _errs807 = errors;
+for(const key51 in data304){
+if(!(((((key51 === "value") || (key51 === "source")) || (key51 === "calibrated")) || (key51 === "uncertainty")) || (key51 === "note"))){
+const err368 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+break;
+}
+}
+if(_errs807 === errors){
+if(data304.value !== undefined){
+const _errs808 = errors;
+if(!(typeof data304.value == "number")){
+const err369 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+var valid123 = _errs808 === errors;
+}
+else {
+var valid123 = true;
+}
+if(valid123){
+if(data304.source !== undefined){
+let data306 = data304.source;
+const _errs810 = errors;
+if(errors === _errs810){
+if(typeof data306 === "string"){
+if(func3(data306) < 1){
+const err370 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+}
+else {
+const err371 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+var valid123 = _errs810 === errors;
+}
+else {
+var valid123 = true;
+}
+if(valid123){
+if(data304.calibrated !== undefined){
+let data307 = data304.calibrated;
+const _errs812 = errors;
+if(errors === _errs812){
+if(typeof data307 === "string"){
+if(func3(data307) < 1){
+const err372 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+else {
+const err373 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+var valid123 = _errs812 === errors;
+}
+else {
+var valid123 = true;
+}
+if(valid123){
+if(data304.uncertainty !== undefined){
+let data308 = data304.uncertainty;
+const _errs814 = errors;
+if(errors === _errs814){
+if(typeof data308 == "number"){
+if(data308 < 0 || isNaN(data308)){
+const err374 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+else {
+const err375 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+var valid123 = _errs814 === errors;
+}
+else {
+var valid123 = true;
+}
+if(valid123){
+if(data304.note !== undefined){
+const _errs816 = errors;
+if(typeof data304.note !== "string"){
+const err376 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+var valid123 = _errs816 === errors;
+}
+else {
+var valid123 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err377 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+var _valid28 = _errs805 === errors;
+valid122 = valid122 || _valid28;
+}
+if(!valid122){
+const err378 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs802;
+if(vErrors !== null){
+if(_errs802){
+vErrors.length = _errs802;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid108 = _errs800 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data273.voltageReaction !== undefined){
+let data310 = data273.voltageReaction;
+const _errs818 = errors;
+if(errors === _errs818){
+if(data310 && typeof data310 == "object" && !Array.isArray(data310)){
+let missing51;
+if((((data310.entries === undefined) && (missing51 = "entries")) || ((data310.lithiated === undefined) && (missing51 = "lithiated"))) || ((data310.delithiated === undefined) && (missing51 = "delithiated"))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: missing51},message:"must have required property '"+missing51+"'"}];
+return false;
+}
+else {
+const _errs820 = errors;
+for(const key52 in data310){
+if(!((((((key52 === "source") || (key52 === "calibrated")) || (key52 === "note")) || (key52 === "entries")) || (key52 === "lithiated")) || (key52 === "delithiated"))){
+validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs723 === errors){
-if(data275.source !== undefined){
-let data276 = data275.source;
-const _errs724 = errors;
-if(errors === _errs724){
-if(typeof data276 === "string"){
-if(func3(data276) < 1){
+if(_errs820 === errors){
+if(data310.source !== undefined){
+let data311 = data310.source;
+const _errs821 = errors;
+if(errors === _errs821){
+if(typeof data311 === "string"){
+if(func3(data311) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -8461,18 +9655,18 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid109 = _errs724 === errors;
+var valid124 = _errs821 === errors;
 }
 else {
-var valid109 = true;
+var valid124 = true;
 }
-if(valid109){
-if(data275.calibrated !== undefined){
-let data277 = data275.calibrated;
-const _errs726 = errors;
-if(errors === _errs726){
-if(typeof data277 === "string"){
-if(func3(data277) < 1){
+if(valid124){
+if(data310.calibrated !== undefined){
+let data312 = data310.calibrated;
+const _errs823 = errors;
+if(errors === _errs823){
+if(typeof data312 === "string"){
+if(func3(data312) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -8482,68 +9676,68 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid109 = _errs726 === errors;
+var valid124 = _errs823 === errors;
 }
 else {
-var valid109 = true;
+var valid124 = true;
 }
-if(valid109){
-if(data275.note !== undefined){
-const _errs728 = errors;
-if(typeof data275.note !== "string"){
+if(valid124){
+if(data310.note !== undefined){
+const _errs825 = errors;
+if(typeof data310.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/note",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid109 = _errs728 === errors;
+var valid124 = _errs825 === errors;
 }
 else {
-var valid109 = true;
+var valid124 = true;
 }
-if(valid109){
-if(data275.entries !== undefined){
-const _errs730 = errors;
-if(typeof data275.entries !== "string"){
+if(valid124){
+if(data310.entries !== undefined){
+const _errs827 = errors;
+if(typeof data310.entries !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/entries",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid109 = _errs730 === errors;
+var valid124 = _errs827 === errors;
 }
 else {
-var valid109 = true;
+var valid124 = true;
 }
-if(valid109){
-if(data275.lithiated !== undefined){
-const _errs732 = errors;
-if(typeof data275.lithiated !== "string"){
+if(valid124){
+if(data310.lithiated !== undefined){
+const _errs829 = errors;
+if(typeof data310.lithiated !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/lithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid109 = _errs732 === errors;
+var valid124 = _errs829 === errors;
 }
 else {
-var valid109 = true;
+var valid124 = true;
 }
-if(valid109){
-if(data275.delithiated !== undefined){
-let data281 = data275.delithiated;
-const _errs734 = errors;
-if(errors === _errs734){
-if(Array.isArray(data281)){
-if(data281.length < 1){
+if(valid124){
+if(data310.delithiated !== undefined){
+let data316 = data310.delithiated;
+const _errs831 = errors;
+if(errors === _errs831){
+if(Array.isArray(data316)){
+if(data316.length < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
-var valid110 = true;
-const len8 = data281.length;
+var valid125 = true;
+const len8 = data316.length;
 for(let i8=0; i8<len8; i8++){
-const _errs736 = errors;
-if(typeof data281[i8] !== "string"){
+const _errs833 = errors;
+if(typeof data316[i8] !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated/" + i8,schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid110 = _errs736 === errors;
-if(!valid110){
+var valid125 = _errs833 === errors;
+if(!valid125){
 break;
 }
 }
@@ -8554,10 +9748,10 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid109 = _errs734 === errors;
+var valid124 = _errs831 === errors;
 }
 else {
-var valid109 = true;
+var valid124 = true;
 }
 }
 }
@@ -8572,243 +9766,243 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid93 = _errs721 === errors;
+var valid108 = _errs818 === errors;
 }
 else {
-var valid93 = true;
+var valid108 = true;
 }
-if(valid93){
-if(data238.scissor !== undefined){
-let data283 = data238.scissor;
-const _errs738 = errors;
-const _errs740 = errors;
-let valid112 = false;
-const _errs741 = errors;
-if(!(typeof data283 == "number")){
-const err327 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid108){
+if(data273.scissor !== undefined){
+let data318 = data273.scissor;
+const _errs835 = errors;
+const _errs837 = errors;
+let valid127 = false;
+const _errs838 = errors;
+if(!(typeof data318 == "number")){
+const err379 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err327];
+vErrors = [err379];
 }
 else {
-vErrors.push(err327);
+vErrors.push(err379);
 }
 errors++;
 }
-var _valid25 = _errs741 === errors;
-valid112 = valid112 || _valid25;
-if(!valid112){
-const _errs743 = errors;
-if(errors === _errs743){
-if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
-let missing46;
-if((data283.value === undefined) && (missing46 = "value")){
-const err328 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing46},message:"must have required property '"+missing46+"'"};
+var _valid29 = _errs838 === errors;
+valid127 = valid127 || _valid29;
+if(!valid127){
+const _errs840 = errors;
+if(errors === _errs840){
+if(data318 && typeof data318 == "object" && !Array.isArray(data318)){
+let missing52;
+if((data318.value === undefined) && (missing52 = "value")){
+const err380 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing52},message:"must have required property '"+missing52+"'"};
 if(vErrors === null){
-vErrors = [err328];
+vErrors = [err380];
 }
 else {
-vErrors.push(err328);
+vErrors.push(err380);
 }
 errors++;
 }
 else {
-const _errs745 = errors;
-for(const key46 in data283){
-if(!(((((key46 === "value") || (key46 === "source")) || (key46 === "calibrated")) || (key46 === "uncertainty")) || (key46 === "note"))){
-const err329 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+const _errs842 = errors;
+for(const key53 in data318){
+if(!(((((key53 === "value") || (key53 === "source")) || (key53 === "calibrated")) || (key53 === "uncertainty")) || (key53 === "note"))){
+const err381 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err329];
+vErrors = [err381];
 }
 else {
-vErrors.push(err329);
+vErrors.push(err381);
 }
 errors++;
 break;
 }
 }
-if(_errs745 === errors){
-if(data283.value !== undefined){
-const _errs746 = errors;
-if(!(typeof data283.value == "number")){
-const err330 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs842 === errors){
+if(data318.value !== undefined){
+const _errs843 = errors;
+if(!(typeof data318.value == "number")){
+const err382 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err330];
+vErrors = [err382];
 }
 else {
-vErrors.push(err330);
+vErrors.push(err382);
 }
 errors++;
 }
-var valid113 = _errs746 === errors;
+var valid128 = _errs843 === errors;
 }
 else {
-var valid113 = true;
+var valid128 = true;
 }
-if(valid113){
-if(data283.source !== undefined){
-let data285 = data283.source;
-const _errs748 = errors;
-if(errors === _errs748){
-if(typeof data285 === "string"){
-if(func3(data285) < 1){
-const err331 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid128){
+if(data318.source !== undefined){
+let data320 = data318.source;
+const _errs845 = errors;
+if(errors === _errs845){
+if(typeof data320 === "string"){
+if(func3(data320) < 1){
+const err383 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err331];
+vErrors = [err383];
 }
 else {
-vErrors.push(err331);
-}
-errors++;
-}
-}
-else {
-const err332 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err332];
-}
-else {
-vErrors.push(err332);
-}
-errors++;
-}
-}
-var valid113 = _errs748 === errors;
-}
-else {
-var valid113 = true;
-}
-if(valid113){
-if(data283.calibrated !== undefined){
-let data286 = data283.calibrated;
-const _errs750 = errors;
-if(errors === _errs750){
-if(typeof data286 === "string"){
-if(func3(data286) < 1){
-const err333 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err333];
-}
-else {
-vErrors.push(err333);
+vErrors.push(err383);
 }
 errors++;
 }
 }
 else {
-const err334 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err384 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err334];
+vErrors = [err384];
 }
 else {
-vErrors.push(err334);
+vErrors.push(err384);
 }
 errors++;
 }
 }
-var valid113 = _errs750 === errors;
+var valid128 = _errs845 === errors;
 }
 else {
-var valid113 = true;
+var valid128 = true;
 }
-if(valid113){
-if(data283.uncertainty !== undefined){
-let data287 = data283.uncertainty;
-const _errs752 = errors;
-if(errors === _errs752){
-if(typeof data287 == "number"){
-if(data287 < 0 || isNaN(data287)){
-const err335 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid128){
+if(data318.calibrated !== undefined){
+let data321 = data318.calibrated;
+const _errs847 = errors;
+if(errors === _errs847){
+if(typeof data321 === "string"){
+if(func3(data321) < 1){
+const err385 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err335];
+vErrors = [err385];
 }
 else {
-vErrors.push(err335);
+vErrors.push(err385);
 }
 errors++;
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err386 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err336];
+vErrors = [err386];
 }
 else {
-vErrors.push(err336);
+vErrors.push(err386);
 }
 errors++;
 }
 }
-var valid113 = _errs752 === errors;
+var valid128 = _errs847 === errors;
 }
 else {
-var valid113 = true;
+var valid128 = true;
 }
-if(valid113){
-if(data283.note !== undefined){
-const _errs754 = errors;
-if(typeof data283.note !== "string"){
-const err337 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid128){
+if(data318.uncertainty !== undefined){
+let data322 = data318.uncertainty;
+const _errs849 = errors;
+if(errors === _errs849){
+if(typeof data322 == "number"){
+if(data322 < 0 || isNaN(data322)){
+const err387 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err337];
+vErrors = [err387];
 }
 else {
-vErrors.push(err337);
-}
-errors++;
-}
-var valid113 = _errs754 === errors;
-}
-else {
-var valid113 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err338 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err338];
-}
-else {
-vErrors.push(err338);
+vErrors.push(err387);
 }
 errors++;
 }
 }
-var _valid25 = _errs743 === errors;
-valid112 = valid112 || _valid25;
-}
-if(!valid112){
-const err339 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err388 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err339];
+vErrors = [err388];
 }
 else {
-vErrors.push(err339);
+vErrors.push(err388);
+}
+errors++;
+}
+}
+var valid128 = _errs849 === errors;
+}
+else {
+var valid128 = true;
+}
+if(valid128){
+if(data318.note !== undefined){
+const _errs851 = errors;
+if(typeof data318.note !== "string"){
+const err389 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+var valid128 = _errs851 === errors;
+}
+else {
+var valid128 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err390 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+var _valid29 = _errs840 === errors;
+valid127 = valid127 || _valid29;
+}
+if(!valid127){
+const err391 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs740;
+errors = _errs837;
 if(vErrors !== null){
-if(_errs740){
-vErrors.length = _errs740;
+if(_errs837){
+vErrors.length = _errs837;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid93 = _errs738 === errors;
+var valid108 = _errs835 === errors;
 }
 else {
-var valid93 = true;
+var valid108 = true;
 }
 }
 }
@@ -8829,8 +10023,8 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/on
 return false;
 }
 }
-var valid92 = _errs617 === errors;
-if(!valid92){
+var valid107 = _errs714 === errors;
+if(!valid107){
 break;
 }
 }
@@ -8841,10 +10035,10 @@ validate10.errors = [{instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/
 return false;
 }
 }
-var valid91 = _errs615 === errors;
+var valid106 = _errs712 === errors;
 }
 else {
-var valid91 = true;
+var valid106 = true;
 }
 }
 }
