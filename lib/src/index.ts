@@ -75,6 +75,8 @@ export { debyeHuckelLimit, gouyChapmanLimit, fullSaturationLimit } from "./space
 // the bulk screening length and the film thickness it is compared with
 export { debyeLength, ionicStrength, screeningOf, defaultFilmThickness, formatLength } from "./spaceCharge/screening";
 export type { Screening, ChargedSpecies } from "./spaceCharge/screening";
+export { spaceChargeFromRecord } from "./spaceCharge/fromRecord";
+export type { RecordSpaceCharge, RecordContact } from "./spaceCharge/fromRecord";
 
 // io: material records, phase entries, SC-FERMI inputs, space-charge parameter sets
 export { parseMaterial, readMaterial, readDataSet, builtinMaterialsFolder, toMaterial } from "./io/readMaterials";
