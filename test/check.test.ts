@@ -60,6 +60,10 @@ const state = (soc: string, lithiated: string, ocv: number) => ({
 const cathode = () => ({ id: "TOY", name: "toy cathode", role: "cathode", states: [state("0%", "LiCoO2", 3.5), state("100%", "Li0.5CoO2", 3.6)] });
 
 type Json = Record<string, any>;
+function readRecordsOfBuiltin(): CheckRecord[] {
+  const folder = builtinMaterialsFolder();
+  return fs.readdirSync(folder).filter((f) => f.endsWith(".json")).sort().map((f) => ({ file: path.join(folder, f), record: JSON.parse(fs.readFileSync(path.join(folder, f), "utf8")) }));
+}
 function records(edit: (r: { anode: Json; electrolyte: Json; cathode: Json }) => void = () => {}): CheckRecord[] {
   const r = { anode: anode() as Json, electrolyte: electrolyte() as Json, cathode: cathode() as Json };
   edit(r);
@@ -229,6 +233,37 @@ describe("checkDataSet", () => {
     // no transport at all: a warning (class unknown)
     const bare = await checkDataSet(records((r) => { delete r.electrolyte.transport; }), { phaseEntries: entries() });
     expect(find(bare.warnings, "conduction", "transport")).toHaveLength(1);
+  });
+
+  it("flags cathode IP offsets that fall as Li is removed or depart from the OCV change beyond the dipole bound, naming the states", async () => {
+    const offsets = (result: { warnings: Finding[] }) => result.warnings.filter((f) => f.check === "cathode-offset");
+    // fixture: IP 6 -> 6 eV while the OCV rises 3.5 -> 3.6 V: within 0.3 eV
+    expect(offsets(await checkDataSet(records(), { phaseEntries: entries() }))).toEqual([]);
+    const falls = offsets(await checkDataSet(records((r) => (r.cathode.states[1].ionizationPotential = 5.5)), { phaseEntries: entries() }));
+    expect(falls).toHaveLength(1);
+    expect(falls[0].field).toBe("states[1].ionizationPotential");
+    expect(falls[0].reason).toContain("TOY 0% -> 100%: the IP offset falls by 0.5 eV");
+    expect(falls[0].reason).toContain(`departs from the OCV change 0.1 V by ${show(-0.5 - 0.1, "eV")}`);
+    expect(falls[0].reason).toContain("not explained in the record");
+    // rises, but 0.4 eV beyond the OCV: flagged; with dipoleBound 0.5 it passes
+    const far = (r: Json) => (r.cathode.states[1].ionizationPotential = 6.5);
+    expect(offsets(await checkDataSet(records(far), { phaseEntries: entries() }))[0].reason).toContain(`departs from the OCV change 0.1 V by ${show(0.4, "eV")}, beyond the 0.3 eV dipole bound`);
+    expect(offsets(await checkDataSet(records(far), { phaseEntries: entries(), dipoleBound: 0.5 }))).toEqual([]);
+    // explained in the record
+    const explained = offsets(await checkDataSet(records((r) => (r.cathode.states[1].ionizationPotential = { value: 6.5, calibrated: "test", note: "a fit" })), { phaseEntries: entries() }));
+    expect(explained[0]).toMatchObject({ field: "states[1].ionizationPotential.note", value: "a fit" });
+    expect(explained[0].reason).toContain("explained in the record");
+  });
+
+  it("the built-in set: every cathode-offset and conduction warning is explained in its record", async () => {
+    const { warnings } = await checkDataSet(readRecordsOfBuiltin(), {});
+    const flagged = warnings.filter((f) => f.check === "cathode-offset" || f.check === "conduction");
+    expect(flagged.map((f) => `${path.basename(f.file)} ${f.field}`).sort()).toEqual([
+      "LCO.json states[1].ionizationPotential.note", "LMO.json states[2].ionizationPotential.note", "LNCO.json states[1].ionizationPotential.note",
+      "LNMO.json states[1].ionizationPotential.note", "LNMO.json states[2].ionizationPotential.note", "LNO.json states[1].ionizationPotential.note",
+      "LPO.json transport.note", "LPS.json transport.note",
+    ]);
+    for (const f of flagged) expect(f.reason).toMatch(/explained in the record$/);
   });
 
   it("flags Li-vacancy sites far below the structure's Li density unless sites.note says why", async () => {
