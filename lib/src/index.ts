@@ -117,8 +117,8 @@ export { cathodeStateVoltages } from "./calibration/cathodeVoltage";
 export type { HullSegment, StateVoltage } from "./calibration/cathodeVoltage";
 export { compareTable, summarisePairs, lowBarrierPairs, barrierLessInterfaces } from "./calibration/reproduction";
 export type { TableComparison, PairSummary } from "./calibration/reproduction";
-export { claimsLedger, ledgerMarkdown, dominantBalance } from "./calibration/claims";
-export type { Claim, PublishedClaims, LedgerOptions } from "./calibration/claims";
+export { claimsLedger, ledgerMarkdown, dominantBalance, claimKinds, countByKind } from "./calibration/claims";
+export type { Claim, ClaimKind, PublishedClaims, LedgerOptions } from "./calibration/claims";
 
 // check: is a data set physical? (findings naming file, field, value and what is expected)
 export { checkDataSet, formatFinding } from "./check/checkDataSet";
