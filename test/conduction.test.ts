@@ -2,6 +2,9 @@ import { describe, expect, test } from "vitest";
 import { classifyConduction, electronicConductivity, electronicRatioLimit } from "../lib/src/defects/conduction";
 import { debyeLength, formatLength, ionicStrength, screeningOf } from "../lib/src/spaceCharge/screening";
 import { solutionWarnings } from "../lib/src/defects/guards";
+import * as fs from "fs";
+import { builtinMaterialsFolder, toMaterial } from "../lib/src/io/readMaterials";
+import { Electrolyte } from "../lib/src/cell/materials";
 
 const transport = { ionicConductivity: 1e-4, electronMobility: 1, holeMobility: 0.1 };
 
@@ -60,5 +63,24 @@ describe("screening length", () => {
     expect(formatLength(2.8e-6)).toBe("2.80 um");
     expect(formatLength(1.5e-10)).toBe("1.50 A");
     expect(formatLength(Infinity)).toBe("Infinity");
+  });
+});
+
+describe("records: transport and structure", () => {
+  const llzo = () => JSON.parse(fs.readFileSync(`${builtinMaterialsFolder()}/LLZO.json`, "utf8"));
+  test("the built-in LLZO reads its transport and its structure's Li density", () => {
+    const e = toMaterial(llzo(), "LLZO.json") as Electrolyte;
+    expect(e.transport).toEqual({ ionicConductivity: 1.6e-6, electronMobility: 1, holeMobility: 1 });
+    expect(e.lithiumDensity).toBeCloseTo((7 * 4) / 1056.62e-24, -15);
+  });
+  test("a bad transport value fails naming file, field and value", () => {
+    for (const [field, value] of [["ionicConductivity", 0], ["electronMobility", -1], ["holeMobility", 0]] as const) {
+      const r = llzo();
+      r.transport[field].value = value;
+      expect(() => toMaterial(r, "LLZO.json")).toThrow(new RegExp(`LLZO.json, field "transport.${field}", value ${value}`));
+    }
+    const r = llzo();
+    r.structure.cellVolume = 0;
+    expect(() => toMaterial(r, "LLZO.json")).toThrow(/structure.cellVolume/);
   });
 });

@@ -297,7 +297,7 @@ export const commands = [
   // is the data set physical?
   defineCommand({
     name: "check",
-    summary: "check material records for physics: OCV order and eq. 3 reactions, insulating electrolytes, site densities, ranges, constraints",
+    summary: "check material records for physics: OCV order and eq. 3 reactions, electronic versus ionic conduction, site densities, cathode IP offsets, ranges, constraints",
     options: checkOptions,
     load: () => import("./commands/check"),
   }),
