@@ -7,7 +7,7 @@
  * constraints met, one band-gap reference per data set.
  */
 import { PotmapError } from "../core/errors";
-import { roomTemperature, thermalEnergy } from "../core/constants";
+import { roomTemperature } from "../core/constants";
 import { Electrolyte } from "../cell/materials";
 import { compileSystem, solveFermiLevel } from "../defects/neutrality";
 import { classifyConduction, conductionCriterion } from "../defects/conduction";
@@ -17,8 +17,6 @@ import { CheckedMaterial } from "./records";
 export interface ElectrolyteCheckOptions {
   /** Voltages sampled across each window, ends included (default 5). */
   points?: number;
-  /** Kept for callers of the old 3 kT test; the conduction class (conduction.ts) replaces it. */
-  marginKT?: number;
   /** Site fraction above which the dilute limit is doubtful: a warning (default 0.1). */
   diluteFraction?: number;
 }
