@@ -83,10 +83,11 @@ describe("LLZO, complete beside reduced", () => {
   test("dphi_a and the LLZO column: the reduced model reproduces dphi_a, the complete one shifts the column by one constant", () => {
     // the calibrated IP is stored to 1e-4 eV
     expect(cmp.anode[0].LLZO as number).toBeCloseTo(1.62, 4);
-    expect(cmp.anode[0]["LLZO-complete"] as number).toBeCloseTo(1.5075, 3);
+    // 1.5075 V before: the complete model takes the reduced record's IP, refitted (-0.029 eV) with V_Li on all Li sites
+    expect(cmp.anode[0]["LLZO-complete"] as number).toBeCloseTo(1.5364, 3);
     expect(cmp.anode[0].paper).toBe(1.62);
     const shifts = cmp.cathodes.map((r) => (r["LLZO-complete Δφc (V)"] as number) - (r["LLZO Δφc (V)"] as number));
-    for (const d of shifts) expect(d).toBeCloseTo(0.0692, 3);
+    for (const d of shifts) expect(d).toBeCloseTo(0.0403, 3); // 0.0692 V before the reduced record's V_Li sites became the Li sites
     expect(cmp.cathodes.find((r) => r.cathode === "LCO" && r.SOC === "0%")!["paper Δφc (V)"]).toBe(0.19);
   });
 });
