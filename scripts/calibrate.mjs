@@ -77,19 +77,11 @@ export function withLpoFromPaper(records) {
   const kT = potmap.thermalEnergy(t);
   const energy = -lpoCrossover.value - kT * Math.log(nv / interstitial.sites.value);
   potmap.energyQuantity(record, { defect: "Li_i", charge: 1 }).value = energy;
-  // V_Li(-1): Du & Holzwarth's Frenkel energy, raised (within its tolerance) only as far as needed
-  // to keep LPO an electronic insulator at its upper window edge (E_F >= 3 kT above the VBM);
-  // above the crossover V_Li(-) is balanced by holes and E_F rises by half of any raise.
-  const vacancy = potmap.energyQuantity(record, { defect: "V_Li", charge: -1 });
-  const upper = record.window.upper.value ?? record.window.upper;
-  const fermiAtUpper = (/** @type {number} */ ev) => {
-    vacancy.value = ev;
-    const lpo = /** @type {any} */ (potmap.toMaterial(record, "LPO.json"));
-    return potmap.solveFermiLevel(lpo.fermiLevel.system, -upper).fermiLevel;
-  };
-  let ev = lpoFrenkel.value - energy;
-  while (fermiAtUpper(ev) < 3 * kT && ev + energy < lpoFrenkel.value + lpoFrenkel.tolerance) ev = round(ev + 1e-3);
-  vacancy.value = round(ev);
+  // V_Li(-1): Du & Holzwarth's Frenkel energy as published. It is not raised to keep E_F away
+  // from the VBM: calibration may not move an input to satisfy a guard. Above the ~3 V crossover
+  // V_Li(-) is balanced by holes; at the upper window edge LPO is then a mixed conductor, which
+  // the record (transport.note), the report and potmap check show.
+  potmap.energyQuantity(record, { defect: "V_Li", charge: -1 }).value = round(lpoFrenkel.value - energy);
   return out;
 }
 
@@ -196,7 +188,8 @@ function roundValues(node) {
   if (node && typeof node === "object") {
     /** @type {Json} */
     const out = {};
-    for (const [k, v] of Object.entries(node)) out[k] = k === "value" && typeof v === "number" ? round(v) : roundValues(v);
+    // four decimals for eV and V; small quantities (conductivities in S/cm) keep six significant digits
+    for (const [k, v] of Object.entries(node)) out[k] = k === "value" && typeof v === "number" ? (v === 0 || Math.abs(v) >= 1e-2 ? round(v) : Number(v.toPrecision(6))) : roundValues(v);
     return out;
   }
   return node;
@@ -228,7 +221,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     }
     for (const k of result.knobs) {
       const pair = k.pairValue === undefined ? "" : `, pair energy ${k.pairValue.toFixed(4)} eV`;
-      console.log(`knob ${k.electrolyte} ${k.defect}(${k.charge > 0 ? "+" : ""}${k.charge}): ${k.value.toFixed(4)} eV (bounds ${k.bounds[0].toFixed(4)} .. ${k.bounds[1].toFixed(4)}${pair})`);
+      const binding = k.binding ? `; binding: the ${k.binding === "insideGap" ? "non-degeneracy" : "range"} bound decides the value` : "";
+      console.log(`knob ${k.electrolyte} ${k.defect}(${k.charge > 0 ? "+" : ""}${k.charge}): ${k.value.toFixed(4)} eV (bounds ${k.bounds[0].toFixed(4)} .. ${k.bounds[1].toFixed(4)}${pair}${binding})`);
     }
     for (const [id, ip] of Object.entries(result.electrolyteIP)) console.log(`IP ${id}: ${ip.toFixed(4)} eV`);
     for (const s of result.states) {

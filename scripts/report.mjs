@@ -96,10 +96,14 @@ function physicalChecks(set, li, records) {
     return { cathode: c.id, ocvs, monotone: ocvs.every((v, i) => i === 0 || v >= ocvs[i - 1] - 1e-9) };
   });
   const ips = potmap.orderedCathodeStates(set).map((s) => s.ionizationPotential);
+  const conduction = set.electrolytes.map((/** @type {any} */ e) => conductionAcross(e, records));
   return {
+    conduction,
     lps: { ends, slope: lpsSlope, kT },
     lpo: { frenkel, literature: lpoFrenkel.value, tolerance: lpoFrenkel.tolerance, source: lpoFrenkel.source, crossover: lpoCrossover.value },
     llzo: {
+      lithiumDensity: llzo.lithiumDensity ?? null,
+      screening: llzoMap.screening ? { anode: llzoMap.screening.anodeSide.debyeLength, cathode: llzoMap.screening.cathodeSide.debyeLength, chargedDefects: llzoMap.screening.anodeSide.chargedDefects } : null,
       vacancySites: llzoDefect("V_Li").sites,
       interstitialSites: llzoDefect("Li_i").sites,
       degeneracies: Object.fromEntries(["V_Li", "Li_i"].map((n) => [n, llzoDefect(n).chargeStates.map((/** @type {Json} */ q) => `${q.charge}:${q.degeneracy ?? 1}`).join(", ")])),
@@ -107,6 +111,33 @@ function physicalChecks(set, li, records) {
     },
     ocvMonotone,
     cathodeIP: { min: Math.min(...ips), max: Math.max(...ips) },
+  };
+}
+
+/**
+ * Electronic versus ionic conduction of an electrolyte across its window (lib classifyConduction):
+ * the most conducting of 21 voltages, its class, and the record's explanation when not insulating.
+ * @param {any} e @param {Record<string, Json>} records
+ */
+function conductionAcross(e, records) {
+  const system = potmap.electrolyteSystem(e);
+  const compiled = potmap.compileSystem(system);
+  const gap = system.bandGap + (system.scissor ?? 0);
+  const lower = Math.max(e.window.lower, 0);
+  /** @type {Json | undefined} */
+  let worst;
+  const mixed = [];
+  for (let i = 0; i <= 20; i++) {
+    const v = lower + ((e.window.upper - lower) * i) / 20;
+    const s = potmap.solveFermiLevel(compiled, -v);
+    const c = potmap.classifyConduction(s.electrons, s.holes, s.fermiLevel, gap, e.transport);
+    if (c.conductionClass !== "insulating") mixed.push(v);
+    if (!worst || c.ratio > worst.ratio) worst = { voltage: v, fermiLevel: s.fermiLevel, electrons: s.electrons, holes: s.holes, ...c };
+  }
+  const record = Object.values(records).find((r) => r.role === "electrolyte" && r.id === e.id);
+  return {
+    electrolyte: e.id, ...worst, ionicSource: record?.transport?.ionicConductivity?.source ?? null, note: record?.transport?.note ?? null,
+    mixedFrom: mixed.length ? Math.min(...mixed) : null, mixedTo: mixed.length ? Math.max(...mixed) : null,
   };
 }
 
@@ -153,6 +184,7 @@ export async function buildReport() {
   const usedValues = Object.keys(published.dphiAnode.values).length + usedTable + 1; // + the paper's ~3 V LPO crossover
   const predictedPrinted = printed.filter((r) => r.status === "predicted").length;
   const accounting = {
+    binding: full.knobs.filter((k) => k.binding).map((k) => ({ electrolyte: k.electrolyte, defect: k.defect, charge: k.charge, value: k.value, binding: k.binding })),
     fitted,
     fittedParts: { knobs: knobs.length, electrolyteIPs: Object.keys(full.electrolyteIP).length, cathodeIPs },
     publishedUsed: usedValues,
@@ -282,8 +314,11 @@ export function toMarkdown(r) {
   lines.push("# potmap reproduction report", "");
   lines.push("Every number the paper publishes, next to what potmap computes from `data/`. *fitted* = the value was used to set an input the paper does not publish; *predicted* = used in no fit. See `data/materials/*.json` for each input's source and `scripts/calibrate.mjs` for the procedure.", "");
   lines.push(`**Parameters: ${a.fitted} fitted (${a.fittedParts.knobs} defect-energy knobs, ${a.fittedParts.electrolyteIPs} electrolyte IPs, ${a.fittedParts.cathodeIPs} cathode-state IPs) to ${a.publishedUsed} published values (${a.usedParts.dphiAnode} dphi_a, ${a.usedParts.table1} Table 1 values of the LiPON, LLZO and LPS columns, the ~3 V LPO crossover); predicted: ${a.predictedPrinted} printed Table 1 values (the LPO column) and ${a.predictedUnprinted} unprinted configurations; ${a.inconsistent} printed value excluded as inconsistent. OCVs are eq. 3 from phase entries, not fitted.**`, "");
-  const reproduced = r.claims.filter((/** @type {Json} */ c) => c.reproduced).length;
-  lines.push(`**Claims of the paper reproduced: ${reproduced} of ${r.claims.length}** (ledger below). **Physics checks (potmap check) of the built-in set: ${r.guards.check.errors.length} errors, ${r.guards.check.warnings.length} warnings; guard warnings over the 48 configurations: ${r.guards.tableWarnings.length}.**`, "");
+  const kinds = potmap.countByKind(r.claims);
+  lines.push(`**Independent tests of the paper's claims reproduced: ${kinds.test.reproduced} of ${kinds.test.total}.** The other claims follow from fits (${kinds.fit.reproduced} of ${kinds.fit.total} reproduced) or from inputs (${kinds.input.reproduced} of ${kinds.input.total}) and test nothing (ledger below).`, "");
+  const cannot = r.checks.conduction.filter((/** @type {Json} */ c) => c.conductionClass !== "insulating");
+  lines.push(`**Electronic versus ionic (sigma_e/sigma_ion, insulating below 1e-2): ${r.checks.conduction.map((/** @type {Json} */ c) => `${c.electrolyte} ${c.conductionClass === "insulating" ? "insulating across its window" : `${c.conductionClass} from ${c.mixedFrom.toFixed(2)} to ${c.mixedTo.toFixed(2)} V`}`).join("; ")}.** ${cannot.length ? `${cannot.map((/** @type {Json} */ c) => c.electrolyte).join(" and ")} cannot meet both the paper and physics (section below).` : ""}`, "");
+  lines.push(`**Physics checks (potmap check) of the built-in set: ${r.guards.check.errors.length} errors, ${r.guards.check.warnings.length} warnings; guard warnings over the 48 configurations: ${r.guards.tableWarnings.length}.**`, "");
   lines.push("## Li/electrolyte jumps dphi_a (eq. 6)", "", "The four electrolyte IPs are 4 parameters fitted to these 4 values: the agreement is by construction.", "", "| interface | paper (V) | potmap (V) | diff | status | SE CBM above Li E_F (eV, predicted) | the paper says |", "|---|---|---|---|---|---|---|");
   for (const x of r.anode) lines.push(`| Li/${x.electrolyte} | ${f(x.published)} | ${f(x.computed, 3)} | ${f(x.difference, 3)} | fitted | ${x.cbmAboveLiFermi.toFixed(2)}${x.reducedByAnode ? " (below: reduced by Li)" : ""} | ${x.paperSays ?? "-"} |`);
   lines.push("", "## Cathode/electrolyte jumps dphi_c (Table 1, eq. 7)", "");
@@ -295,17 +330,24 @@ export function toMarkdown(r) {
   lines.push("### Every deviation above 0.10 V, and why physics does not allow closing it", "");
   for (const m of r.misses) lines.push(`- ${m.cathode} ${m.soc}/${m.electrolyte}: paper ${f(m.published)}, potmap ${f(m.dphiCathode, 3)} (${f(m.difference, 3)} V). ${m.why}`);
   const lps = r.checks.lps;
-  lines.push("", `LPS column: LPS is kept insulating (E_F ${lps.ends.map((/** @type {Json} */ e) => `${e.belowCbm.toFixed(3)} eV = ${e.belowCbmKT.toFixed(1)} kT below the CBM at ${e.voltage} V`).join(", ")}; E_F slope ${lps.slope.toFixed(3)}). With dphi_a = 1.67 V and the 1.74-2.32 V window the printed LPS column implies an average slope of about -0.58, an insulating LPS gives about -0.5: this known tension leaves the LPS column a few 0.01 V from the printed one, and its Li_i knob sits on the non-degeneracy bound.`, "");
+  const lpsClass = r.checks.conduction.find((/** @type {Json} */ c) => c.electrolyte === "LPS");
+  lines.push("", `LPS column: E_F ${lps.ends.map((/** @type {Json} */ e) => `${e.belowCbm.toFixed(3)} eV = ${e.belowCbmKT.toFixed(1)} kT below the CBM at ${e.voltage} V`).join(", ")}; E_F slope ${lps.slope.toFixed(3)}. Its Li_i knob sits on the non-degeneracy bound (E_F 3 kT below the CBM at 1.74 V): a binding constraint, which decides the value (the unbounded fit makes LPS degenerate-n). Even there LPS is a ${lpsClass.conductionClass} at ${lpsClass.voltage.toFixed(2)} V (n = ${lpsClass.electrons.toExponential(2)} cm^-3, sigma_e ${lpsClass.electronicConductivity.toExponential(2)} S/cm = ${lpsClass.ratio.toExponential(2)} x sigma_ion): 3 kT means non-degenerate, not insulating. With dphi_a = 1.67 V and the 1.74-2.32 V window the printed LPS column implies an average slope of about -0.58, the bounded LPS gives about -0.5: this tension leaves the LPS column a few 0.01 V from the printed one.`, "");
   lines.push("## Leave-one-out", "", "Per electrolyte column: calibrate with the column held out (its defect knob back at its uncalibrated default; its IP still from dphi_a), then predict it. The LPO column is never fitted, so its row equals the full calibration.", "", "| held-out column | entries | max error (V) | rms error (V) |", "|---|---|---|---|");
   for (const l of r.leaveOneOut) lines.push(`| ${l.electrolyte} | ${l.entries} | ${l.maxError.toFixed(3)} | ${l.rmsError.toFixed(3)} |`);
   lines.push("", "Per cathode: for each of its states, each fitted printed value (LiPON, LLZO, LPS columns) in turn left out, the state's IP refitted from the state's other values (electrolytes and knobs as calibrated), the left-out value predicted.", "", "| cathode | entries | max error (V) | rms error (V) |", "|---|---|---|---|");
   for (const l of r.leaveOneOutCathode) lines.push(`| ${l.cathode} | ${l.entries} | ${l.maxError.toFixed(3)} | ${l.rmsError.toFixed(3)} |`);
   const c = r.checks;
   lines.push("", "## Physical checks of the calibrated inputs", "");
-  lines.push(`- LPO Frenkel energy E0(Li_i,+1) + E0(V_Li,-1) = ${c.lpo.frenkel.toFixed(3)} eV (literature ${c.lpo.literature} eV +- ${c.lpo.tolerance} eV, ${c.lpo.source}); crossover V* = ${c.lpo.crossover} V (paper).`);
-  lines.push(`- LLZO (Squires et al.): V_Li sites ${c.llzo.vacancySites.toExponential(4)} cm^-3, Li_i sites ${c.llzo.interstitialSites.toExponential(4)} cm^-3 (3:1), degeneracies (charge:g) V_Li ${c.llzo.degeneracies.V_Li}, Li_i ${c.llzo.degeneracies.Li_i}; dphi_a ${c.llzo.dphiAnode.toFixed(3)} V.`);
+  lines.push(`- Binding constraints of the calibration (a bound that decides a value, reported as such): ${a.binding.length ? a.binding.map((/** @type {Json} */ b) => `${b.electrolyte} ${b.defect}(${b.charge > 0 ? "+" : ""}${b.charge}) = ${b.value.toFixed(4)} eV on its ${b.binding === "insideGap" ? "non-degeneracy (E_F 3 kT inside the gap)" : "search-range"} bound`).join("; ") : "none"}.`);
+  lines.push(`- LPO Frenkel energy E0(Li_i,+1) + E0(V_Li,-1) = ${c.lpo.frenkel.toFixed(3)} eV: the literature value as published (${c.lpo.literature} eV, ${c.lpo.source}), no longer raised (to 1.746 eV) to keep E_F 3 kT from the VBM; crossover V* = ${c.lpo.crossover} V (paper). LPO is then a mixed conductor near its upper window edge (below).`);
+  lines.push(`- LLZO (Squires et al.): V_Li on every Li site, ${c.llzo.vacancySites.toExponential(4)} cm^-3 (the structure's Li density ${c.llzo.lithiumDensity === null ? "-" : c.llzo.lithiumDensity.toExponential(4)} cm^-3: 28 Li per 1056.62 A^3 cell), Li_i sites ${c.llzo.interstitialSites.toExponential(4)} cm^-3 (1 per cell, SC-FERMI input), degeneracies (charge:g) V_Li ${c.llzo.degeneracies.V_Li}, Li_i ${c.llzo.degeneracies.Li_i}; dphi_a ${c.llzo.dphiAnode.toFixed(3)} V (the IP, refitted, absorbs the E_F shift of -kT/2 ln 9.33 = -0.029 eV the site change brings). Charged defects ${c.llzo.screening ? c.llzo.screening.chargedDefects.toExponential(2) : "-"} cm^-3, screening length ${c.llzo.screening ? potmap.formatLength(c.llzo.screening.anode) : "-"}: above a 1 um film, bulk neutrality does not hold.`);
   lines.push(`- OCVs never fall as Li is removed (0% <= 100% <= +): ${c.ocvMonotone.map((/** @type {Json} */ o) => `${o.cathode} ${o.ocvs.map((/** @type {number} */ v) => v.toFixed(3)).join(" / ")}${o.monotone ? "" : " (FALLS)"}`).join("; ")}.`);
-  lines.push(`- Cathode IPs between ${c.cathodeIP.min.toFixed(3)} and ${c.cathodeIP.max.toFixed(3)} eV (bounds 4-8 eV).`, "");
+  lines.push(`- Cathode IP offsets (fitted per state: a surface-dipole fit, not measured IPs) between ${c.cathodeIP.min.toFixed(3)} and ${c.cathodeIP.max.toFixed(3)} eV (bounds 4-8 eV); potmap check flags the states whose offset falls as Li is removed or departs from the OCV change by more than 0.3 eV (list below).`, "");
+  lines.push("## Electronic versus ionic conduction", "", "sigma_e = e(n mu_n + p mu_p) from the carriers of the defect model (mobilities 1 cm^2/Vs, an order-of-magnitude assumption) against the record's cited ionic conductivity; insulating while sigma_e/sigma_ion < 1e-2 (electronic transference number under 1%), mixed conductor above, degenerate at a band edge. The most conducting of 21 voltages across each window:", "", "| electrolyte | sigma_ion (S/cm) | at (V) | n (cm^-3) | p (cm^-3) | sigma_e (S/cm) | sigma_e/sigma_ion | class | not insulating from-to (V) |", "|---|---|---|---|---|---|---|---|---|");
+  for (const k of c.conduction) lines.push(`| ${k.electrolyte} | ${k.ionicConductivity.toExponential(1)} | ${k.voltage.toFixed(2)} | ${k.electrons.toExponential(2)} | ${k.holes.toExponential(2)} | ${k.electronicConductivity.toExponential(2)} | ${k.ratio.toExponential(2)} | ${k.conductionClass} | ${k.mixedFrom === null ? "-" : `${k.mixedFrom.toFixed(2)}-${k.mixedTo.toFixed(2)}`} |`);
+  lines.push("", "Materials that cannot meet both the paper and physics (their records say so in transport.note):", "");
+  for (const k of c.conduction.filter((/** @type {Json} */ k) => k.note)) lines.push(`- ${k.electrolyte}: ${k.note}`);
+  lines.push("");
   lines.push("## Barrier-less and low-barrier interfaces (section 3.4)", "");
   lines.push(`Barrier-less (|dphi_c| < 0.1 V) from the model: ${r.lists.barrierLess.model.join(", ")}.`, "");
   lines.push(`Barrier-less from the printed table: ${r.lists.barrierLess.table.join(", ")}.`, "");
@@ -355,7 +397,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(`  leave-one-out max errors per column: ${report.leaveOneOut.map((l) => `${l.electrolyte} ${l.maxError.toFixed(3)} V`).join(", ")}`);
   console.log(`  leave-one-out max errors per cathode: ${report.leaveOneOutCathode.map((l) => `${l.cathode} ${l.maxError.toFixed(3)} V`).join(", ")}`);
   const c = report.checks;
-  console.log(`  claims reproduced: ${report.claims.filter((c) => c.reproduced).length} of ${report.claims.length}; check: ${report.guards.check.errors.length} errors, ${report.guards.check.warnings.length} warnings; table guard warnings: ${report.guards.tableWarnings.length}`);
+  const kinds = potmap.countByKind(report.claims);
+  console.log(`  conduction: ${c.conduction.map((/** @type {Json} */ k) => `${k.electrolyte} ${k.conductionClass} (max sigma_e/sigma_ion ${k.ratio.toExponential(1)} at ${k.voltage.toFixed(2)} V)`).join(", ")}`);
+  console.log(`  claims: independent tests ${kinds.test.reproduced} of ${kinds.test.total}, fits ${kinds.fit.reproduced} of ${kinds.fit.total}, inputs ${kinds.input.reproduced} of ${kinds.input.total}; all ${report.claims.filter((c) => c.reproduced).length} of ${report.claims.length}; check: ${report.guards.check.errors.length} errors, ${report.guards.check.warnings.length} warnings; table guard warnings: ${report.guards.tableWarnings.length}`);
   console.log(`  LPS E_F below CBM: ${c.lps.ends.map((e) => `${e.belowCbm.toFixed(3)} eV at ${e.voltage} V`).join(", ")}; LPO Frenkel ${c.lpo.frenkel.toFixed(3)} eV; LLZO dphi_a ${c.llzo.dphiAnode.toFixed(3)} V`);
   process.exit(0);
 }

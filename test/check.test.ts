@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkDataSet, formatFinding } from "../lib/src/check/checkDataSet";
 import { functionalFamily } from "../lib/src/check/electrolytes";
-import { Finding } from "../lib/src/check/findings";
+import { Finding, show } from "../lib/src/check/findings";
 import { CheckRecord } from "../lib/src/check/records";
 import { main } from "../lib/src/cli/main";
 import { parsePhaseEntriesCsv } from "../lib/src/io/phaseEntries";
@@ -43,6 +43,7 @@ const electrolyte = (id = "INS") => ({
     ],
   },
   constraints: [{ kind: "frenkelEnergy", vacancy: "V_Li", interstitial: "Li_i", value: 1.02, tolerance: 0.05, source: "test" }],
+  transport: { source: "test", ionicConductivity: 1e-4, electronMobility: 1, holeMobility: 1 },
 });
 
 const state = (soc: string, lithiated: string, ocv: number) => ({
@@ -59,6 +60,10 @@ const state = (soc: string, lithiated: string, ocv: number) => ({
 const cathode = () => ({ id: "TOY", name: "toy cathode", role: "cathode", states: [state("0%", "LiCoO2", 3.5), state("100%", "Li0.5CoO2", 3.6)] });
 
 type Json = Record<string, any>;
+function readRecordsOfBuiltin(): CheckRecord[] {
+  const folder = builtinMaterialsFolder();
+  return fs.readdirSync(folder).filter((f) => f.endsWith(".json")).sort().map((f) => ({ file: path.join(folder, f), record: JSON.parse(fs.readFileSync(path.join(folder, f), "utf8")) }));
+}
 function records(edit: (r: { anode: Json; electrolyte: Json; cathode: Json }) => void = () => {}): CheckRecord[] {
   const r = { anode: anode() as Json, electrolyte: electrolyte() as Json, cathode: cathode() as Json };
   edit(r);
@@ -202,6 +207,76 @@ describe("checkDataSet", () => {
     expect(find((await checkDataSet(dataSet)).errors, "insulating", "fermiLevel")).toHaveLength(1);
     material.declaredDegenerate = true;
     expect(all(await checkDataSet(dataSet))).toEqual([]);
+  });
+
+  it("reports a mixed conductor by sigma_e/sigma_ion (not 3 kT), an error unless transport.note explains it", async () => {
+    // gap 4.7 eV: E_F stays inside the gap (non-degenerate) but n is large; with sigma_ion 1e-4 S/cm it conducts electrons
+    const edit = (r: Json) => (r.electrolyte.bandGap.value = 4.7);
+    const result = await checkDataSet(records(edit), { phaseEntries: entries() });
+    expect(find(result.errors, "insulating", "fermiLevel")).toEqual([]);
+    const [error] = find(result.errors, "conduction", "fermiLevel");
+    const material = toMaterial(records(edit)[1].record as Json, "INS.json") as Electrolyte;
+    if (material.fermiLevel.rule !== "defects") throw new Error("expected a defect model");
+    const atAnode = solveFermiLevel(compileSystem(material.fermiLevel.system), -0);
+    expect(atAnode.fermiLevel).toBeLessThan(4.7);
+    const sigma = 1.602176634e-19 * atAnode.electrons;
+    expect(sigma / 1e-4).toBeGreaterThan(1e-2);
+    expect(error.reason).toContain(`sigma_e = ${show(sigma, "S/cm")}`);
+    expect(error.reason).toContain("mixed conductor at 0 V");
+    // the same with a lower mobility that puts sigma_e under 1% of sigma_ion: insulating
+    const slow = await checkDataSet(records((r) => { edit(r); r.electrolyte.transport.electronMobility = (1e-2 * 1e-4 * 0.5) / sigma; }), { phaseEntries: entries() });
+    expect(find(all(slow), "conduction", "fermiLevel")).toEqual([]);
+    // explained in the record: a warning quoting the explanation
+    const explained = await checkDataSet(records((r) => { edit(r); r.electrolyte.transport.note = "test: cannot meet both"; }), { phaseEntries: entries() });
+    expect(find(explained.errors, "conduction", "fermiLevel")).toEqual([]);
+    expect(find(explained.warnings, "conduction", "transport.note")).toMatchObject([{ value: "test: cannot meet both" }]);
+    // no transport at all: a warning (class unknown)
+    const bare = await checkDataSet(records((r) => { delete r.electrolyte.transport; }), { phaseEntries: entries() });
+    expect(find(bare.warnings, "conduction", "transport")).toHaveLength(1);
+  });
+
+  it("flags cathode IP offsets that fall as Li is removed or depart from the OCV change beyond the dipole bound, naming the states", async () => {
+    const offsets = (result: { warnings: Finding[] }) => result.warnings.filter((f) => f.check === "cathode-offset");
+    // fixture: IP 6 -> 6 eV while the OCV rises 3.5 -> 3.6 V: within 0.3 eV
+    expect(offsets(await checkDataSet(records(), { phaseEntries: entries() }))).toEqual([]);
+    const falls = offsets(await checkDataSet(records((r) => (r.cathode.states[1].ionizationPotential = 5.5)), { phaseEntries: entries() }));
+    expect(falls).toHaveLength(1);
+    expect(falls[0].field).toBe("states[1].ionizationPotential");
+    expect(falls[0].reason).toContain("TOY 0% -> 100%: the IP offset falls by 0.5 eV");
+    expect(falls[0].reason).toContain(`departs from the OCV change 0.1 V by ${show(-0.5 - 0.1, "eV")}`);
+    expect(falls[0].reason).toContain("not explained in the record");
+    // rises, but 0.4 eV beyond the OCV: flagged; with dipoleBound 0.5 it passes
+    const far = (r: Json) => (r.cathode.states[1].ionizationPotential = 6.5);
+    expect(offsets(await checkDataSet(records(far), { phaseEntries: entries() }))[0].reason).toContain(`departs from the OCV change 0.1 V by ${show(0.4, "eV")}, beyond the 0.3 eV dipole bound`);
+    expect(offsets(await checkDataSet(records(far), { phaseEntries: entries(), dipoleBound: 0.5 }))).toEqual([]);
+    // explained in the record
+    const explained = offsets(await checkDataSet(records((r) => (r.cathode.states[1].ionizationPotential = { value: 6.5, calibrated: "test", note: "a fit" })), { phaseEntries: entries() }));
+    expect(explained[0]).toMatchObject({ field: "states[1].ionizationPotential.note", value: "a fit" });
+    expect(explained[0].reason).toContain("explained in the record");
+  });
+
+  it("the built-in set: every cathode-offset and conduction warning is explained in its record", async () => {
+    const { warnings } = await checkDataSet(readRecordsOfBuiltin(), {});
+    const flagged = warnings.filter((f) => f.check === "cathode-offset" || f.check === "conduction");
+    expect(flagged.map((f) => `${path.basename(f.file)} ${f.field}`).sort()).toEqual([
+      "LCO.json states[1].ionizationPotential.note", "LMO.json states[2].ionizationPotential.note", "LNCO.json states[1].ionizationPotential.note",
+      "LNMO.json states[1].ionizationPotential.note", "LNMO.json states[2].ionizationPotential.note", "LNO.json states[1].ionizationPotential.note",
+      "LPO.json transport.note", "LPS.json transport.note",
+    ]);
+    for (const f of flagged) expect(f.reason).toMatch(/explained in the record$/);
+  });
+
+  it("flags Li-vacancy sites far below the structure's Li density unless sites.note says why", async () => {
+    // 7 Li x 4 f.u. / 1056.62 A^3 = 2.650e22 Li cm^-3; the fixture's 3.27e22 V_Li sites pass, a tenth fails
+    const structure = { source: "test", cellVolume: 1056.62, formulaUnits: 4 };
+    const edit = (r: Json) => { r.electrolyte.formula = "Li7La3Zr2O12"; r.electrolyte.structure = structure; };
+    expect(find(all(await checkDataSet(records(edit), { phaseEntries: entries() })), "site-density", "fermiLevel.defects[0].sites")).toEqual([]);
+    const tenth = await checkDataSet(records((r) => { edit(r); r.electrolyte.fermiLevel.defects[0].sites = 2.84e21; }), { phaseEntries: entries() });
+    const [error] = find(tenth.errors, "site-density", "fermiLevel.defects[0].sites");
+    expect(error.reason).toContain(show(2.84e21 / ((7 * 4) / 1056.62e-24)));
+    const why = await checkDataSet(records((r) => { edit(r); r.electrolyte.fermiLevel.defects[0].sites = { value: 2.84e21, source: "test", note: "only the 24d sites" }; }), { phaseEntries: entries() });
+    expect(find(why.errors, "site-density", "fermiLevel.defects[0].sites")).toEqual([]);
+    expect(find(why.warnings, "site-density", "fermiLevel.defects[0].sites.note")).toHaveLength(1);
   });
 
   it("reports a defect above its site density, and warns near it", async () => {

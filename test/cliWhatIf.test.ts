@@ -112,9 +112,9 @@ describe("potmap dope / sweep-temperature / uncertainty / sensitivity", () => {
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc.rows.map((r: any) => r.temperature)).toEqual([250, 300, 350, 400, 450, 500, 550, 600]);
-    // LLZO: V_Li(-)/Li_i(+) Frenkel balance on 3 V_Li sites per Li_i site (Squires et al.), so
-    // E_F = const + (kT/2) ln 3 and dphi_c moves by (k/2) ln 3 per kelvin over 250-600 K
-    expect(doc.spread.dphiCathode).toBeCloseTo((8.617333e-5 * (600 - 250) * Math.log(3)) / 2, 4);
+    // LLZO: V_Li(-)/Li_i(+) Frenkel balance with V_Li on all 28 Li sites per cell and 1 Li_i site
+    // (structure and Squires et al.), so E_F = const + (kT/2) ln 28 and dphi_c moves by (k/2) ln 28 per kelvin over 250-600 K
+    expect(doc.spread.dphiCathode).toBeCloseTo((8.617333e-5 * (600 - 250) * Math.log(2.65e22 / 9.4641e20)) / 2, 4);
   });
 
   test("uncertainty --json is seeded: the same seed prints the same document", async () => {

@@ -51,14 +51,14 @@ describe("defect tables (notebook 02)", () => {
   test("rows carry site fractions beside concentrations; LPS stays insulating across its window", () => {
     const lps = findElectrolyte(set, "LPS");
     const rows = windowRows(lps, sweepVoltage(electrolyteSystem(lps), linspace(0, 4.5, 451)));
-    expect(rows.map((r) => r["E_F class"])).toEqual(["insulating", "insulating", "insulating"]);
+    expect(rows.map((r) => r["E_F class"])).toEqual(["non-degenerate", "non-degenerate", "non-degenerate"]);
     expect(rows[0]["[+]/sites"] as number).toBeCloseTo(4.33e17 / 1.87e22, 7);
     expect(rows[0]["[−]/sites"]).toBe("—");
   });
-  test("LPO: the Frenkel energy quoted in the prose (1.75 eV) and the switch near 3 V", () => {
+  test("LPO: the Frenkel energy is Du & Holzwarth's 1.6 eV as published (no longer raised to 1.75 eV to pass a guard)", () => {
     const energies = electrolyteSystem(findElectrolyte(set, "LPO")).defects.map((d) => d.chargeStates[0].energy);
-    expect(Math.abs(energies[0] + energies[1] - 1.75)).toBeLessThan(0.005);
-    expect(text("02-defect-chemistry")).toContain("Frenkel energy of 1.75 eV");
+    expect(Math.abs(energies[0] + energies[1] - 1.6)).toBeLessThan(5e-4);
+    // notebook 02 still quotes "Frenkel energy of 1.75 eV": its prose is the course helper's to update (see the c-electrolyte report)
   });
 });
 
@@ -66,13 +66,13 @@ describe("LLZO, complete beside reduced", () => {
   const cmp = compareElectrolyteModels([reduced, complete], set, { published, voltages: [0, 2.91] });
   const state = (v: number, model: string) => cmp.states.find((r) => r["V (V)"] === v && r.model === model)!;
   test("E_F and slopes: the reduced model is a Frenkel balance, the complete one departs from -1 near 0 V", () => {
-    expect(state(0, "LLZO")["E_F − VBM (eV)"] as number).toBeCloseTo(4.6598, 3);
+    expect(state(0, "LLZO")["E_F − VBM (eV)"] as number).toBeCloseTo(4.6309, 3);
     expect(state(0, "LLZO-complete")["E_F − VBM (eV)"] as number).toBeCloseTo(4.5473, 3);
     expect(state(2.91, "LLZO-complete")["E_F − VBM (eV)"] as number).toBeCloseTo(1.6806, 3);
     expect(state(2.91, "LLZO")["dE_F/dV"] as number).toBeCloseTo(-1, 6);
     expect(state(2.91, "LLZO-complete")["dE_F/dV"] as number).toBeCloseTo(-1, 4);
     expect(state(0, "LLZO-complete")["dE_F/dV"] as number).toBeCloseTo(-0.805, 2);
-    expect(state(0, "LLZO")["dominant + [c (cm⁻³), c/sites]"]).toMatch(/^Li_i• 4\.44e\+12/);
+    expect(state(0, "LLZO")["dominant + [c (cm⁻³), c/sites]"]).toMatch(/^Li_i• 1\.36e\+13/);
     expect(state(0, "LLZO-complete")["dominant + [c (cm⁻³), c/sites]"]).toMatch(/^Zr_Li•••/);
   });
   test("not a Frenkel balance: Li_i• outnumbers V_Li' in the complete model", () => {
@@ -81,11 +81,13 @@ describe("LLZO, complete beside reduced", () => {
     expect(total("Li_i") / total("v_Li")).toBeGreaterThan(100);
   });
   test("dphi_a and the LLZO column: the reduced model reproduces dphi_a, the complete one shifts the column by one constant", () => {
-    expect(cmp.anode[0].LLZO as number).toBeCloseTo(1.62, 5);
-    expect(cmp.anode[0]["LLZO-complete"] as number).toBeCloseTo(1.5075, 3);
+    // the calibrated IP is stored to 1e-4 eV
+    expect(cmp.anode[0].LLZO as number).toBeCloseTo(1.62, 4);
+    // 1.5075 V before: the complete model takes the reduced record's IP, refitted (-0.029 eV) with V_Li on all Li sites
+    expect(cmp.anode[0]["LLZO-complete"] as number).toBeCloseTo(1.5364, 3);
     expect(cmp.anode[0].paper).toBe(1.62);
     const shifts = cmp.cathodes.map((r) => (r["LLZO-complete Δφc (V)"] as number) - (r["LLZO Δφc (V)"] as number));
-    for (const d of shifts) expect(d).toBeCloseTo(0.0692, 3);
+    for (const d of shifts) expect(d).toBeCloseTo(0.0403, 3); // 0.0692 V before the reduced record's V_Li sites became the Li sites
     expect(cmp.cathodes.find((r) => r.cathode === "LCO" && r.SOC === "0%")!["paper Δφc (V)"]).toBe(0.19);
   });
 });
@@ -103,7 +105,7 @@ describe("LPS: insulating, overfitted, and the tension (notebook 03)", () => {
     const overfit = unboundedLpsElectrolyte(set, published, fit.energy);
     const cmp = compareElectrolyteModels([findElectrolyte(set, "LPS"), overfit], set, { published });
     expect(cmp.anode[0]["LPS (unbounded fit)"] as number).toBeCloseTo(1.67, 6);
-    expect(cmp.states.map((r) => r["E_F class"])).toEqual(["insulating", "degenerate-n", "insulating", "insulating"]);
+    expect(cmp.states.map((r) => r["E_F class"])).toEqual(["non-degenerate", "degenerate-n", "non-degenerate", "non-degenerate"]);
     expect(findExercise("03-overfit-lps").expected(set, published)).toBeCloseTo(0.087, 2);
   });
 });

@@ -64,7 +64,8 @@ describe("checkExercise", () => {
     expect(value("07-ip-shift-llzo")).toBeCloseTo(-0.2, 9);
     expect(value("07-scissor-lps")).toBeCloseTo(0.5, 3); // E_F follows the CBM by half (Li_i• against electrons)
     expect(value("07a-defect-llzo")).toBeCloseTo(-0.1, 9); // Frenkel: half the energy change
-    expect(value("07c-dopant-llzo")).toBeCloseTo(0.4377, 3);
+    // 0.4377 eV before V_Li moved onto all 28 Li sites per cell (c0 = [V_Li'] is sqrt(9.33) times larger): kT ln(D/c0) falls by kT/2 ln 9.33
+    expect(value("07c-dopant-llzo")).toBeCloseTo(0.4088, 3);
     expect(value("07d-sensitivity-lps")).toBeCloseTo(0.05, 6);
     // LCO takes its 100% state at LNO 0%'s 3.93 V (between its hull steps 3.42 and 4.11 V); both sides
     // at one mu_Li, so the jump is the difference of E_F - IP: IP(LCO 100%) - IP(LNO 0%) with E_F at the VBMs

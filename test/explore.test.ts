@@ -25,7 +25,8 @@ describe("exploreCell", () => {
     expect(r.dphiCathode).toBeCloseTo(0.324, 3);
   });
   test("temperature and defect energies move E_F; the OCV moves the cathode", () => {
-    expect(exploreCell(set, sel, { temperature: 600 }).dphiCathode).toBeCloseTo(0.2382, 3);
+    // 0.2382 V before the V_Li sites became the Li sites (x 9.33): at 600 K the E_F shift kT/2 ln 9.33 is no longer the one the 300 K IP absorbs
+    expect(exploreCell(set, sel, { temperature: 600 }).dphiCathode).toBeCloseTo(0.2670, 3);
     const ocv = exploreCell(set, sel, { ocv: 3.8653 });
     expect(ocv.map.ocv).toBeCloseTo(3.8653, 6);
     const moved = exploreCell(set, sel, knobsFromControls({ "defect:Li_i|1": -4.064 }));
@@ -34,7 +35,7 @@ describe("exploreCell", () => {
   test("a scissor of +1 eV on LPS keeps it insulating (E_F measured against gap + scissor)", () => {
     const plain = exploreCell(set, { ...sel, electrolyte: "LPS" });
     const r = exploreCell(set, { ...sel, electrolyte: "LPS" }, { scissor: 1 });
-    expect(r.map.fermiLevelClassAnodeSide).toBe("insulating");
+    expect(r.map.fermiLevelClassAnodeSide).toBe("non-degenerate");
     expect(r.map.fermiLevelAnodeSide - plain.map.fermiLevelAnodeSide).toBeGreaterThan(0.4);
     expect(r.messages.some((m) => /reduces it/.test(m))).toBe(true);
   });

@@ -31,8 +31,8 @@ function donorSystem(energy: number, sites = 1e22): DefectSystem {
 
 describe("classifyFermiLevel", () => {
   test.each([
-    [1.5, "insulating"],
-    [3.001 * kT, "insulating"],
+    [1.5, "non-degenerate"],
+    [3.001 * kT, "non-degenerate"],
     [2.999 * kT, "near-VBM"],
     [3 - 2 * kT, "near-CBM"],
     [0, "degenerate-p"],
@@ -118,7 +118,7 @@ describe("solveFermiLevel guards", () => {
       expect(s.defects[i].siteFraction).toBe(s.defects[i].total / d.sites);
       for (const [q, c] of Object.entries(s.defects[i].charges)) expect(s.defects[i].siteFractions![q]).toBe(c / d.sites);
     });
-    expect(s.fermiLevelClass).toBe("insulating");
+    expect(s.fermiLevelClass).toBe("non-degenerate");
     expect(s.warnings).toEqual([]);
   });
   test("an overfitted LPS at its lower window edge: degenerate-n, the record does not declare it", () => {

@@ -5,7 +5,7 @@ import { Anode, CathodeState, Electrolyte } from "../lib/src/cell/materials";
 import { bandEdgesVsVacuum } from "../lib/src/cell/alignment";
 import { electrostaticPotential, hinders } from "../lib/src/cell/potential";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
-import { fermiLevelFunction } from "../lib/src/cell/fermiLevel";
+import { fermiLevelFunction, guardedFermiLevelFunction } from "../lib/src/cell/fermiLevel";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 
 // A hand-made cell whose jumps follow from eqs. 5-7 by hand.
@@ -152,21 +152,57 @@ describe("potentialMap guards", () => {
     const map = potentialMap(li, lps, lco, { withoutProfile: true });
     expect(map.fermiLevelClassAnodeSide).toBe("degenerate-n");
     expect(map.fermiLevelAnodeSide).toBeGreaterThan(lps.bandGap);
-    expect(map.fermiLevelClassCathodeSide).not.toMatch(/degenerate/);
-    expect(map.warnings.map((w) => w.code)).toEqual(["fermi-level-degenerate"]);
+    expect(map.fermiLevelClassCathodeSide).toBe("non-degenerate");
+    expect(map.conduction?.anodeSide.conductionClass).toBe("degenerate");
+    // its cathode side (2.32 V) is non-degenerate but still conducts electrons: a mixed conductor
+    expect(map.conduction?.cathodeSide.conductionClass).toBe("mixed conductor");
+    expect(map.warnings.map((w) => w.code).filter((c) => c !== "bulk-neutrality")).toEqual(["fermi-level-degenerate", "electronic-conduction"]);
     expect(map.warnings[0].message).toContain(`at ${lps.window.lower.toFixed(3)} V vs Li`);
     // declaring it silences the warning, not the classification
     const declared = potentialMap(li, { ...lps, declaredDegenerate: true }, lco, { withoutProfile: true });
-    expect(declared.warnings).toEqual([]);
+    expect(declared.warnings.map((w) => w.code).filter((c) => c !== "bulk-neutrality")).toEqual(["electronic-conduction"]);
     expect(declared.fermiLevelClassAnodeSide).toBe("degenerate-n");
     expect(declared.dphiAnode).toBe(map.dphiAnode);
   });
-  test("the four built-in electrolytes are insulating at both contacts, no warnings", () => {
+  test("the four built-in electrolytes: E_F non-degenerate at both contacts; the conduction class and screening length say what the 3 kT test did not", () => {
+    const classes: Record<string, string[]> = {};
     for (const id of ["LiPON", "LPO", "LLZO", "LPS"]) {
-      const map = potentialMap(li, findElectrolyte(set, id), lco, { withoutProfile: true });
-      expect([id, map.warnings]).toEqual([id, []]);
-      expect([map.fermiLevelClassAnodeSide, map.fermiLevelClassCathodeSide]).toEqual(["insulating", "insulating"]);
+      const e = findElectrolyte(set, id);
+      const map = potentialMap(li, e, lco, { withoutProfile: true });
+      expect([map.fermiLevelClassAnodeSide, map.fermiLevelClassCathodeSide]).toEqual(["non-degenerate", "non-degenerate"]);
+      classes[id] = [map.conduction!.anodeSide.conductionClass, map.conduction!.cathodeSide.conductionClass];
+      // sigma_e = e (n mu_n + p mu_p) from the contact's own carriers
+      const guarded = guardedFermiLevelFunction(e)(map.muAnodeSide).solution!;
+      const sigma = 1.602176634e-19 * (guarded.electrons * e.transport!.electronMobility + guarded.holes * e.transport!.holeMobility);
+      expect(map.conduction!.anodeSide.electronicConductivity).toBeCloseTo(sigma, 30);
+      expect(map.conduction!.anodeSide.ratio).toBeCloseTo(sigma / e.transport!.ionicConductivity, 12);
+      // Debye length by hand: sqrt(eps0 eps kT / (e^2 sum z^2 c))
+      let strength = guarded.electrons + guarded.holes;
+      for (const d of guarded.defects) for (const [q, c] of Object.entries(d.charges)) strength += Number(q) ** 2 * c;
+      const lambda = Math.sqrt((8.8541878128e-12 * e.dielectricConstant! * 1.380649e-23 * 300) / (1.602176634e-19 ** 2 * strength * 1e6));
+      expect(map.screening!.anodeSide.debyeLength / lambda).toBeCloseTo(1, 9);
+      const neutral = map.screening!.neutralBulk;
+      expect(map.warnings.some((w) => w.code === "bulk-neutrality")).toBe(!neutral);
+      expect(map.warnings.some((w) => w.code === "electronic-conduction")).toBe(classes[id].includes("mixed conductor"));
     }
+    // LiPON and LLZO block electrons at both contacts; LPS conducts electrons at 1.74 V and LPO holes at LCO 0%'s 3.77 V
+    expect(classes).toEqual({
+      LiPON: ["insulating", "insulating"], LLZO: ["insulating", "insulating"],
+      LPS: ["mixed conductor", "insulating"], LPO: ["insulating", "mixed conductor"],
+    });
+  });
+  test("screening length against the film thickness: LLZO's ~1.6 um at both contacts warns at 1 um, not at 10 um", () => {
+    const llzo = findElectrolyte(set, "LLZO");
+    const thin = potentialMap(li, llzo, lco, { withoutProfile: true });
+    expect(thin.screening!.anodeSide.debyeLength).toBeGreaterThan(1e-6);
+    expect(thin.screening!.anodeSide.debyeLength).toBeLessThan(3e-6);
+    expect(thin.warnings.find((w) => w.code === "bulk-neutrality")?.message).toMatch(/bulk neutrality does not hold/);
+    const thick = potentialMap(li, llzo, lco, { withoutProfile: true, thickness: 1e-5 });
+    expect(thick.screening!.neutralBulk).toBe(true);
+    expect(thick.warnings).toEqual([]);
+    // no dielectric constant: no screening reported (never a default permittivity)
+    const bare = potentialMap(li, { ...llzo, dielectricConstant: undefined }, lco, { withoutProfile: true });
+    expect(bare.screening).toBeUndefined();
   });
   test("with a cached E_F (screening) the class and its warning come from E_F alone", () => {
     const lps = overfitLps(findElectrolyte(set, "LPS"));

@@ -121,11 +121,14 @@ describe("physical bounds of the calibrated inputs", () => {
     expect(Math.abs(Number(energy("Li_i", 1)) + Number(energy("V_Li", -1)) - 1.6)).toBeLessThanOrEqual(0.2);
   });
 
-  test("LLZO has its source's 3 V_Li sites per Li_i site and degeneracy 2 for the neutral states", () => {
+  test("LLZO: V_Li on every Li site of the structure (28 per cell, not the SC-FERMI input's 3), 1 Li_i site per cell, degeneracy 2 for the neutral states", () => {
     const llzo = findElectrolyte(set, "LLZO");
     if (llzo.fermiLevel.rule !== "defects") throw new Error("LLZO is a defect model");
     const d = (name: string) => (llzo.fermiLevel.rule === "defects" ? llzo.fermiLevel.system.defects.find((x) => x.name === name)! : null)!;
-    expect(d("V_Li").sites / d("Li_i").sites).toBeCloseTo(3, 3);
+    expect(d("V_Li").sites / d("Li_i").sites).toBeCloseTo(28, 2);
+    // the Li density of the record's structure: 7 Li x 4 formula units / 1056.62 A^3
+    expect(llzo.lithiumDensity! / ((7 * 4) / 1056.62e-24)).toBeCloseTo(1, 12);
+    expect(d("V_Li").sites / llzo.lithiumDensity!).toBeCloseTo(1, 3);
     for (const name of ["V_Li", "Li_i"]) expect(d(name).chargeStates.find((q) => q.charge === 0)!.degeneracy).toBe(2);
   });
 

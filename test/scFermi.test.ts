@@ -208,7 +208,7 @@ describe("solveScFermi guards", () => {
     const loaded = loadScFermi({ input: fixture("semiconductor", "input-fermi.dat") });
     const clean = solveScFermi(loaded.system);
     expect(clean.warnings).toEqual([]);
-    expect(clean.fermiLevelClass).toBe("insulating");
+    expect(clean.fermiLevelClass).toBe("non-degenerate");
     const vx = loaded.system.defects.find((d) => d.name === "V_X")!;
     const over = { ...loaded.system, defects: loaded.system.defects.map((d) => (d === vx ? { ...d, frozenConcentration: 10 * d.sites } : d)) };
     const result = solveScFermi(over);

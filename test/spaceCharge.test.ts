@@ -23,6 +23,9 @@ import { approximateSpaceCharge, debyeHuckelLimit, fullSaturationLimit, gouyChap
 import { solveSpaceCharge } from "../lib/src/spaceCharge/spaceCharge";
 import { loadSpaceChargeData, parseSpaceChargeData } from "../lib/src/io/spaceChargeData";
 import { run as sclRun } from "../lib/src/cli/commands/scl";
+import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
+import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
+import { potentialMap } from "../lib/src/cell/potentialMap";
 import { parseOptions } from "../lib/src/cli/parse";
 import { commandNamed, Flags, parseFlags, requiredOptions } from "./helpers/cliRun";
 
@@ -423,7 +426,8 @@ describe("potmap scl (cli.md)", () => {
     }
     expect(result.text).toContain("sigma = -5.3271 e/nm^2");
     expect(result.text).toContain("52.6321 uF/cm^2");
-    expect(requiredOptions("scl")).toEqual(["phi0", "nsites", "ef0", "epsilon", "alpha", "temperature"]);
+    // the six numbers are required unless --electrolyte derives them (checked in sclParams)
+    expect(requiredOptions("scl")).toEqual([]);
     expect(commandNamed("scl").options.map((o) => o.name)).toContain("phi-target");
   });
 
@@ -442,6 +446,41 @@ describe("potmap scl (cli.md)", () => {
     const json = sclRun(parseOptions(argv, commandNamed("scl")) as any).json as any;
     expect(json.sigma).toBeCloseTo(5.327, 3);
     expect(json.exact.xstar).toBeCloseTo(8.826, 2);
+  });
+
+  test("--electrolyte LLZO --voltage 0: the inputs from the record (one LLZO with the map)", async () => {
+    const argv = ["--electrolyte", "LLZO", "--voltage", "0", "--json"];
+    const out = sclRun(parseOptions(argv, commandNamed("scl")) as any).json as any;
+    const set = readDataSet(builtinMaterialsFolder());
+    const llzo = findElectrolyte(set, "LLZO");
+    const map = potentialMap(findAnode(set, "Li"), llzo, findCathodeState(set, "LCO", "0%"), { withoutProfile: true });
+    // phi0 is the map's dphi_a; the bulk defect density is the map's (Frenkel: half the charged defects each)
+    expect(out.input.phi0).toBeCloseTo(map.dphiAnode, 12);
+    expect(out.bulkConcentration).toBeCloseTo(map.screening!.anodeSide.chargedDefects / 2, -8);
+    expect(out.input.epsilon).toBe(llzo.dielectricConstant);
+    expect(out.input.alpha).toBe(1);
+    if (llzo.fermiLevel.rule !== "defects") throw new Error("defects");
+    expect(out.input.nsites).toBe(Math.min(...llzo.fermiLevel.system.defects.map((d) => d.sites)));
+    // the linear screening length of the layer is the map's Debye length (both in the dilute bulk)
+    expect(out.screeningLength * 1e-10 / map.screening!.anodeSide.debyeLength).toBeCloseTo(1, 3);
+    expect(out.fromRecord.positive.name).toBe("Li_i(+1)");
+    expect(out.fromRecord.negative.name).toBe("V_Li(-1)");
+    // an explicit number overrides the record's
+    const over = sclRun(parseOptions([...argv, "--phi0", "1.0"], commandNamed("scl")) as any).json as any;
+    expect(over.input.phi0).toBe(1);
+    expect(over.input.ef0).toBe(out.input.ef0);
+    // against a cathode: phi0 = -dphi_c at min(OCV, V_high)
+    const cat = sclRun(parseOptions(["--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--json"], commandNamed("scl")) as any).json as any;
+    expect(cat.input.phi0).toBeCloseTo(-map.dphiCathode, 12);
+    expect(cat.fromRecord.voltage).toBe(2.91);
+  });
+
+  test("--electrolyte errors: --voltage without it, --cathode without --soc, LPS's carriers noted", () => {
+    expectPotmapError(() => sclRun(parseOptions(["--voltage", "0", "--phi0", "1", "--nsites", "1e22", "--ef0", "0.1", "--epsilon", "5", "--alpha", "0.1", "--temperature", "300"], commandNamed("scl")) as any), "--voltage", "0");
+    expectPotmapError(() => sclRun(parseOptions(["--electrolyte", "LLZO", "--cathode", "LCO"], commandNamed("scl")) as any), "--cathode", "LCO");
+    expectPotmapError(() => sclRun(parseOptions(["--electrolyte", "NOPE"], commandNamed("scl")) as any), "electrolyte", "NOPE");
+    // LPS at 1.74 V: Li_i(+) balanced by electrons, not by a negative defect: the two-defect model is refused
+    expect(() => sclRun(parseOptions(["--electrolyte", "LPS", "--voltage", "1.74"], commandNamed("scl")) as any)).toThrow(/no charged defect pair|two-defect/);
   });
 
   test("every flag is validated: missing, non-numeric, unphysical", () => {

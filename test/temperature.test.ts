@@ -38,7 +38,7 @@ describe("temperatureSweep guards", () => {
     const rows = temperatureSweep(anode, stated, cathode, [250, 300, 600]);
     expect(rows.map((r) => r.warnings.map((w) => w.code))).toEqual([["temperature-outside-range"], [], ["temperature-outside-range"]]);
     expect(rows[2].warnings[0].message).toMatch(/^SE: temperature 600 K is outside the record's stated range 280-350 K/);
-    expect(rows.map((r) => r.fermiLevelClassAnodeSide)).toEqual(["insulating", "insulating", "insulating"]);
+    expect(rows.map((r) => r.fermiLevelClassAnodeSide)).toEqual(["non-degenerate", "non-degenerate", "non-degenerate"]);
   });
 });
 

@@ -28,6 +28,9 @@ export type { Occupancy } from "./defects/defects";
 export { linspace, sweepVoltage, sweepWarnings, fermiLevelSlope } from "./defects/sweep";
 export { classifyFermiLevel, siteFraction, solutionWarnings, uniqueWarnings, summariseWarnings, edgeMargin, diluteLimit, residualTolerance } from "./defects/guards";
 export type { FermiLevelClass, PotmapWarning, WarningCode, GuardContext } from "./defects/guards";
+// electronic versus ionic conduction (replaces the 3 kT test)
+export { classifyConduction, electronicConductivity, electronicRatioLimit, conductionCriterion } from "./defects/conduction";
+export type { Conduction, ConductionClass, Transport } from "./defects/conduction";
 export type { SweepPoint } from "./defects/sweep";
 export { scFermiSystem, solveScFermi } from "./defects/scFermiSystem";
 export type { ScFermiInput, ScFermiResult } from "./defects/scFermiSystem";
@@ -74,6 +77,11 @@ export type { SpaceChargeParams } from "./spaceCharge/model";
 export { exactProfile } from "./spaceCharge/exact";
 export type { ProfilePoint } from "./spaceCharge/exact";
 export { debyeHuckelLimit, gouyChapmanLimit, fullSaturationLimit } from "./spaceCharge/limits";
+// the bulk screening length and the film thickness it is compared with
+export { debyeLength, ionicStrength, screeningOf, defaultFilmThickness, formatLength } from "./spaceCharge/screening";
+export type { Screening, ChargedSpecies } from "./spaceCharge/screening";
+export { spaceChargeFromRecord } from "./spaceCharge/fromRecord";
+export type { RecordSpaceCharge, RecordContact } from "./spaceCharge/fromRecord";
 
 // io: material records, phase entries, SC-FERMI inputs, space-charge parameter sets
 export { parseMaterial, readMaterial, readDataSet, builtinMaterialsFolder, toMaterial } from "./io/readMaterials";
@@ -114,8 +122,8 @@ export { cathodeStateVoltages, stateVoltages, withCathodeVoltages } from "./cali
 export type { HullSegment, StateVoltage } from "./calibration/cathodeVoltage";
 export { compareTable, summarisePairs, lowBarrierPairs, barrierLessInterfaces } from "./calibration/reproduction";
 export type { TableComparison, PairSummary } from "./calibration/reproduction";
-export { claimsLedger, ledgerMarkdown, dominantBalance } from "./calibration/claims";
-export type { Claim, PublishedClaims, LedgerOptions } from "./calibration/claims";
+export { claimsLedger, ledgerMarkdown, dominantBalance, claimKinds, countByKind } from "./calibration/claims";
+export type { Claim, ClaimKind, PublishedClaims, LedgerOptions } from "./calibration/claims";
 
 // check: is a data set physical? (findings naming file, field, value and what is expected)
 export { checkDataSet, formatFinding } from "./check/checkDataSet";

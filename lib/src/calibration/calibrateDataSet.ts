@@ -80,6 +80,12 @@ export interface KnobResult {
   bounds: [number, number];
   /** Pair energy kept, eV (with `pair`). */
   pairValue?: number;
+  /**
+   * The bound the fitted value sits on (within 1e-3 eV), if any: "insideGap" for the
+   * non-degeneracy bound of `insideGap`, "range" for the search range. A binding bound is a
+   * constraint that decides the value, reported as such (never a result of the fit).
+   */
+  binding?: "insideGap" | "range";
 }
 
 export interface DataSetCalibration {
@@ -311,6 +317,16 @@ function fitAll(records: Record<string, Json>, published: PublishedNumbers, opti
   return { electrolyteIPs, states, misfit };
 }
 
+/** Which bound, if any, decides a knob's value (KnobResult.binding). */
+function bindingOf(k: Knob, value: number, bounds: [number, number]): { binding?: "insideGap" | "range" } {
+  const near = (x: number) => Math.abs(value - x) < 1e-3;
+  for (const [end, rangeEnd] of [[bounds[0], k.range[0]], [bounds[1], k.range[1]]]) {
+    if (!near(end)) continue;
+    return { binding: Math.abs(end - rangeEnd) > 1e-9 ? "insideGap" : "range" };
+  }
+  return {};
+}
+
 /** Calibrate every knob (coordinate search inside its bounds), then write all calibrated values into copies of the records. */
 export function calibrateDataSet(input: Record<string, Json>, published: PublishedNumbers, knobs: Knob[], options: CalibrationOptions = {}): DataSetCalibration {
   let records = input;
@@ -373,6 +389,7 @@ export function calibrateDataSet(input: Record<string, Json>, published: Publish
     knobs: active.map((k) => ({
       electrolyte: k.electrolyte, defect: k.defect, charge: k.charge, value: knobValue(records, k), bounds: bounds.get(k)!,
       ...(k.pair ? { pairValue: knobValue(records, k) + energyQuantity(records[fileOf(records, "electrolyte", k.electrolyte)], k.pair).value } : {}),
+      ...bindingOf(k, knobValue(records, k), bounds.get(k)!),
     })),
     electrolyteIP: fit.electrolyteIPs,
     states: fit.states,

@@ -64,6 +64,8 @@ export function guardContextOf(electrolyte: Electrolyte, withWindow = false): Gu
   const context: GuardContext = { material: electrolyte.id };
   if (electrolyte.declaredDegenerate) context.declaredDegenerate = true;
   if (electrolyte.validTemperature) context.validTemperature = electrolyte.validTemperature;
+  if (electrolyte.transport) context.transport = electrolyte.transport;
+  if (electrolyte.conductionNote) context.conductionNote = electrolyte.conductionNote;
   if (withWindow) context.window = electrolyte.window;
   return context;
 }

@@ -4,6 +4,7 @@
  * carry provenance as well; readMaterials.ts strips it into these types.
  */
 import { DefectSystem } from "../defects/defects";
+import { Transport } from "../defects/conduction";
 
 export type FermiRule =
   /** E_F fixed relative to the VBM (metals, the p-type cathodes). */
@@ -65,6 +66,12 @@ export interface Electrolyte {
   declaredDegenerate?: boolean;
   /** Temperature range the record's data are stated for (fermiLevel.validTemperature), K. */
   validTemperature?: { lower: number; upper: number };
+  /** Ionic conductivity and carrier mobilities (record `transport`): the conduction class. */
+  transport?: Transport;
+  /** The record's explanation of a class other than insulating (transport.note). */
+  conductionNote?: string;
+  /** Li atoms per cm^3 from the record's structure (formula Li count x Z / cell volume). */
+  lithiumDensity?: number;
   colour?: string;
 }
 

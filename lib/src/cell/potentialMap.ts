@@ -15,12 +15,21 @@
  * warnings (degenerate E_F, defects above their sites, residual, temperature range) are the
  * map's `warnings`. With `fermiLevelOf` (screening's cache) only E_F is known, so only its
  * class is checked.
+ *
+ * With the full solution the map also reports, at both contacts, the electrolyte's electronic
+ * conduction class (defects/conduction.ts: sigma_e against sigma_ion) and its screening length
+ * (spaceCharge/screening.ts, from the charged defects and carriers and the record's dielectric
+ * constant), and warns when the screening length exceeds the film thickness (option
+ * `thickness`, default 1 um): then bulk neutrality, which eqs. 5-7 assume between the
+ * contacts, does not hold.
  */
 import { PotmapError } from "../core/errors";
 import { roomTemperature } from "../core/constants";
 import { fixedFermiLevelGuards, guardContextOf, guardedFermiLevelFunction, GuardedFermiLevel } from "./fermiLevel";
 import { classifyFermiLevel, FermiLevelClass, PotmapWarning, uniqueWarnings } from "../defects/guards";
 import { Anode, CathodeState, Electrolyte } from "./materials";
+import { classifyConduction, Conduction } from "../defects/conduction";
+import { defaultFilmThickness, formatLength, Screening, screeningOf } from "../spaceCharge/screening";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
 
 export type Region = "anode" | "electrolyte" | "unstable" | "cathode";
@@ -78,6 +87,13 @@ export interface PotentialMap {
   /** Grey regions: where mu_Li lies outside the electrolyte's window. */
   unstable: { from: number; to: number; side: "anode" | "cathode" }[];
   profile: Profile;
+  /** Electronic versus ionic conduction at both contacts (absent with `fermiLevelOf`). */
+  conduction?: { anodeSide: Conduction; cathodeSide: Conduction };
+  /**
+   * Screening length at both contacts and the thickness it is compared with, m (absent with
+   * `fermiLevelOf` or without a dielectric constant in the record).
+   */
+  screening?: { anodeSide: Screening; cathodeSide: Screening; thickness: number; epsilon: number; neutralBulk: boolean };
   /** Unphysical conditions at the contacts (empty when none): see guards.ts. */
   warnings: PotmapWarning[];
 }
@@ -96,6 +112,8 @@ export interface MapOptions {
    * screening's per-electrolyte cache; default: solved from the record's Fermi-level rule.
    */
   fermiLevelOf?: (muLi: number) => number;
+  /** Electrolyte (film) thickness the screening length is compared with, m (default 1 um). */
+  thickness?: number;
 }
 
 /** The band-edge threshold below which electrons tunnel from the anode (paper section 3.2). */
@@ -135,7 +153,7 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
   const contact = (mu: number) => {
     const g = guarded(mu);
     const se = seAt(mu, g.fermiLevel);
-    return { fermiLevel: se.fermiLevel, phi: se.phi, vbm: se.vbm, cbm: se.cbm, fermiLevelClass: g.fermiLevelClass, warnings: g.warnings };
+    return { fermiLevel: se.fermiLevel, phi: se.phi, vbm: se.vbm, cbm: se.cbm, fermiLevelClass: g.fermiLevelClass, warnings: g.warnings, solution: g.solution };
   };
   const fermi = (mu: number) => guarded(mu).fermiLevel;
   const seAt = (mu: number, fermiLevel = fermi(mu)) => {
@@ -188,6 +206,29 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
     warnings: anodeSide.warnings.length + cathodeSide.warnings.length === 0 ? [] : uniqueWarnings([anodeSide.warnings, cathodeSide.warnings]),
   };
   if (options.temperature !== undefined) map.temperature = options.temperature;
+  const a = anodeSide.solution;
+  const c = cathodeSide.solution;
+  if (a && c) {
+    map.conduction = {
+      anodeSide: classifyConduction(a.electrons, a.holes, a.fermiLevel, gapSE, electrolyte.transport),
+      cathodeSide: classifyConduction(c.electrons, c.holes, c.fermiLevel, gapSE, electrolyte.transport),
+    };
+    if (electrolyte.dielectricConstant !== undefined) {
+      const thickness = options.thickness ?? defaultFilmThickness;
+      const epsilon = electrolyte.dielectricConstant;
+      const anodeScreening = screeningOf(a, epsilon, a.temperature);
+      const cathodeScreening = screeningOf(c, epsilon, c.temperature);
+      const longest = Math.max(anodeScreening.debyeLength, cathodeScreening.debyeLength);
+      map.screening = { anodeSide: anodeScreening, cathodeSide: cathodeScreening, thickness, epsilon, neutralBulk: !(longest > thickness) };
+      if (longest > thickness) {
+        const side = (name: string, mu: number, sc: Screening) => `${formatLength(sc.debyeLength)} at the ${name} contact (${-mu} V; ${sc.chargedDefects.toExponential(2)} cm^-3 charged defects)`;
+        map.warnings = [...map.warnings, {
+          code: "bulk-neutrality",
+          message: `${electrolyte.id}: screening length ${side("anode", muAnodeSide, anodeScreening)}, ${side("cathode", muCathodeSide, cathodeScreening)} exceeds the film thickness ${formatLength(thickness)}: bulk neutrality does not hold, the jumps are not screened inside the film`,
+        }];
+      }
+    }
+  }
   if (options.withoutProfile) return map;
 
   const profile = map.profile;

@@ -1,7 +1,8 @@
 /**
  * Cathode checks: the OCV does not fall as Li is removed; each OCV agrees with the eq. 3
  * voltage of the reaction the record names (`voltageReaction`); that reaction's phases lie on
- * the convex hull of the named phase entries.
+ * the convex hull of the named phase entries; the fitted IP offsets of the states follow the
+ * OCV within a stated dipole bound (checkOffsets).
  */
 import { PotmapError } from "../core/errors";
 import { Cathode } from "../cell/materials";
@@ -19,9 +20,22 @@ export interface CathodeCheckOptions {
   ocvTolerance?: number;
   /** eV/atom: energy above the hull still counted as on it (default 0.005). */
   hullTolerance?: number;
+  /** eV: how far the change of a state's IP offset may depart from its OCV change (default dipoleBound). */
+  dipoleBound?: number;
 }
 
-type ResolvedCathodeOptions = Required<Omit<CathodeCheckOptions, "phaseEntries">> & Pick<CathodeCheckOptions, "phaseEntries">;
+/**
+ * The prior for the fitted per-state IP offsets (eq. 5: e*phi_c = E_F,c - IP_c + psi_a + OCV):
+ * with a rigid band and an unchanged surface, removing Li lowers the electrons' electrochemical
+ * potential by the OCV rise, so IP_c - E_F,c rises by the OCV change. What the fit adds beyond
+ * that is a change of surface dipole (and whatever else the per-state numbers of Table 1 need);
+ * dipole changes between charge states of an oxide surface are of order 0.1-0.3 eV, so a
+ * departure above 0.3 eV, or an offset that falls as Li is removed, is flagged with the states
+ * named. A record explains a flagged state in its ionizationPotential.note.
+ */
+export const dipoleBound = 0.3;
+
+type ResolvedCathodeOptions = Required<Omit<CathodeCheckOptions, "phaseEntries" | "dipoleBound">> & Pick<CathodeCheckOptions, "phaseEntries">;
 
 /** ocvComputed is written to 1e-4 V; a larger difference means it is stale or mistyped. */
 const computedTolerance = 2e-3;
@@ -161,6 +175,36 @@ async function checkReaction(
   }
 }
 
+/** Successive states (Li removed: 0% -> 100% -> +): IP offset monotonic, and its change within `bound` of the OCV change. */
+function checkOffsets(item: CheckedMaterial, cathode: Cathode, bound: number, findings: FindingList): void {
+  const indexed = cathode.states.map((state, index) => ({ state, index })).sort((a, b) => socOrder.indexOf(a.state.soc) - socOrder.indexOf(b.state.soc));
+  for (let k = 1; k < indexed.length; k++) {
+    const before = indexed[k - 1];
+    const after = indexed[k];
+    // the offset that matters is IP - E_F (the work function of the p-type cathode)
+    const offset = (s: typeof before.state) => s.ionizationPotential - s.fermiLevel;
+    const change = offset(after.state) - offset(before.state);
+    const ocvChange = after.state.ocv - before.state.ocv;
+    const departure = change - ocvChange;
+    // 1e-3 eV: offsets are stored to 1e-4 eV
+    const falls = change < -1e-3;
+    if (!falls && Math.abs(departure) <= bound) continue;
+    const states = `${cathode.id} ${before.state.soc} -> ${after.state.soc}`;
+    const what = [
+      falls ? `the IP offset falls by ${show(-change, "eV")} as Li is removed (${show(before.state.ionizationPotential)} -> ${show(after.state.ionizationPotential)} eV)` : "",
+      Math.abs(departure) > bound ? `its change ${show(change, "eV")} departs from the OCV change ${show(ocvChange, "V")} by ${show(departure, "eV")}, beyond the ${show(bound, "eV")} dipole bound` : "",
+    ].filter(Boolean).join("; ");
+    const path = ["states", after.index, "ionizationPotential"];
+    const note = objectAt(item.record, path)?.note;
+    findings.warning(
+      "cathode-offset", item.file, typeof note === "string" ? `states[${after.index}].ionizationPotential.note` : quantityField(item.record, path),
+      typeof note === "string" ? note : after.state.ionizationPotential,
+      `an offset that rises with the OCV (within ${show(bound, "eV")}) as Li is removed, or an explanation in ionizationPotential.note`,
+      `${states}: ${what}` + (typeof note === "string" ? "; explained in the record" : "; not explained in the record"),
+    );
+  }
+}
+
 export async function checkCathodes(items: readonly CheckedMaterial[], options: CathodeCheckOptions, findings: FindingList): Promise<void> {
   const settings: ResolvedCathodeOptions = {
     phaseEntries: options.phaseEntries,
@@ -172,6 +216,7 @@ export async function checkCathodes(items: readonly CheckedMaterial[], options: 
   for (const item of items) {
     if (item.material.role !== "cathode") continue;
     checkOcvOrder(item, item.material, findings);
+    checkOffsets(item, item.material, options.dipoleBound ?? dipoleBound, findings);
     for (let i = 0; i < item.material.states.length; i++) await checkReaction(item, item.material, i, settings, cache, missing, findings);
   }
 }

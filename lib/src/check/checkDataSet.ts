@@ -31,7 +31,7 @@ function isDataSet(input: readonly CheckRecord[] | DataSet): input is DataSet {
 export async function checkDataSet(input: readonly CheckRecord[] | DataSet, options: CheckOptions = {}): Promise<CheckResult> {
   const points = options.points ?? 5;
   if (!Number.isInteger(points) || points < 2) throw new PotmapError("must be an integer of at least 2 (both window ends)", { field: "points", value: points });
-  for (const name of ["marginKT", "diluteFraction", "ocvTolerance", "hullTolerance"] as const) {
+  for (const name of ["diluteFraction", "ocvTolerance", "hullTolerance", "dipoleBound"] as const) {
     const value = options[name];
     if (value !== undefined && !(value >= 0 && Number.isFinite(value))) throw new PotmapError("must be a finite number, zero or positive", { field: name, value });
   }
@@ -40,7 +40,7 @@ export async function checkDataSet(input: readonly CheckRecord[] | DataSet, opti
   const items: CheckedMaterial[] = isDataSet(input) ? prepareDataSet(input) : prepareRecords(input, findings);
   checkUnique(items, findings);
   checkRanges(items, findings);
-  checkElectrolytes(items, { points, marginKT: options.marginKT ?? 3, diluteFraction: options.diluteFraction ?? 0.1 }, findings);
+  checkElectrolytes(items, { points, diluteFraction: options.diluteFraction ?? 0.1 }, findings);
   await checkCathodes(items, options, findings);
   // findings grouped by file (stable: within a file, in the order the checks ran)
   const order = new Map<string, number>();

@@ -1,20 +1,22 @@
 /**
- * Electrolyte checks: E_F inside the gap across the window (an insulator, unless the record
- * declares it degenerate), no defect above its site density, literature constraints met,
- * one band-gap reference per data set.
+ * Electrolyte checks: electronic versus ionic conduction across the window (defects/
+ * conduction.ts: E_F inside the gap unless the record declares it degenerate, and sigma_e =
+ * e(n mu_n + p mu_p) against the record's ionic conductivity; a mixed conductor is an error
+ * unless the record explains it in transport.note, then a warning), no defect above its site
+ * density, a Li-vacancy site density near the Li density of the record's structure, literature
+ * constraints met, one band-gap reference per data set.
  */
 import { PotmapError } from "../core/errors";
-import { roomTemperature, thermalEnergy } from "../core/constants";
+import { roomTemperature } from "../core/constants";
 import { Electrolyte } from "../cell/materials";
 import { compileSystem, solveFermiLevel } from "../defects/neutrality";
+import { classifyConduction, conductionCriterion } from "../defects/conduction";
 import { FindingList, objectAt, show } from "./findings";
 import { CheckedMaterial } from "./records";
 
 export interface ElectrolyteCheckOptions {
   /** Voltages sampled across each window, ends included (default 5). */
   points?: number;
-  /** E_F must lie this many kT inside the gap (default 3). */
-  marginKT?: number;
   /** Site fraction above which the dilute limit is doubtful: a warning (default 0.1). */
   diluteFraction?: number;
 }
@@ -38,8 +40,17 @@ interface Worst {
   holes: number;
 }
 
+interface MostConducting {
+  voltage: number;
+  fermiLevel: number;
+  electrons: number;
+  holes: number;
+  electronicConductivity: number;
+  ratio: number;
+}
+
 /** E_F across the window; the least margin to a band edge, and each defect's highest site fraction. */
-function sweepWindow(e: Electrolyte, points: number): { worst: Worst; temperature: number; fractions: { voltage: number; concentration: number }[] } {
+function sweepWindow(e: Electrolyte, points: number): { worst: Worst; conducting?: MostConducting; temperature: number; fractions: { voltage: number; concentration: number }[] } {
   const rule = e.fermiLevel;
   const gap = rule.rule === "defects" ? rule.system.bandGap : e.bandGap;
   if (rule.rule === "fixed") {
@@ -49,17 +60,24 @@ function sweepWindow(e: Electrolyte, points: number): { worst: Worst; temperatur
   const { system } = rule;
   const compiled = compileSystem(system);
   let worst: Worst | undefined;
+  let conducting: MostConducting | undefined;
   const fractions = system.defects.map(() => ({ voltage: NaN, concentration: -Infinity }));
   for (const voltage of voltages(e.window.lower, e.window.upper, points)) {
     // mu_Li = -eV at voltage V vs Li/Li+ (model.md sign conventions)
     const solution = solveFermiLevel(compiled, -voltage);
     const margin = Math.min(solution.fermiLevel, gap - solution.fermiLevel);
     if (!worst || margin < worst.margin) worst = { voltage, fermiLevel: solution.fermiLevel, margin, electrons: solution.electrons, holes: solution.holes };
+    if (e.transport) {
+      const c = classifyConduction(solution.electrons, solution.holes, solution.fermiLevel, gap, e.transport);
+      if (!conducting || c.ratio > conducting.ratio) {
+        conducting = { voltage, fermiLevel: solution.fermiLevel, electrons: solution.electrons, holes: solution.holes, electronicConductivity: c.electronicConductivity, ratio: c.ratio };
+      }
+    }
     solution.defects.forEach((d, i) => {
       if (d.total / system.defects[i].sites > fractions[i].concentration / system.defects[i].sites) fractions[i] = { voltage, concentration: d.total };
     });
   }
-  return { worst: worst!, temperature: system.temperature, fractions };
+  return { worst: worst!, ...(conducting ? { conducting } : {}), temperature: system.temperature, fractions };
 }
 
 function checkInsulating(item: CheckedMaterial, e: Electrolyte, options: Required<ElectrolyteCheckOptions>, findings: FindingList): void {
@@ -73,29 +91,24 @@ function checkInsulating(item: CheckedMaterial, e: Electrolyte, options: Require
     return;
   }
   const gap = e.fermiLevel.rule === "defects" ? e.fermiLevel.system.bandGap : e.bandGap;
-  const kT = thermalEnergy(sweep.temperature);
-  const margin = options.marginKT * kT;
   const { worst } = sweep;
   const window = `${show(e.window.lower)}-${show(e.window.upper)} V`;
   const degenerate = declaredDegenerate(e, record);
-  if (worst.margin < margin && !degenerate) {
-    const nearCbm = worst.fermiLevel > gap / 2;
-    const where =
-      worst.fermiLevel > gap ? `${show(worst.fermiLevel - gap)} eV above the CBM: a metal (electrons ${show(worst.electrons, "cm^-3")})`
-      : worst.fermiLevel < 0 ? `${show(-worst.fermiLevel)} eV below the VBM: a metal (holes ${show(worst.holes, "cm^-3")})`
-      : nearCbm ? `within ${options.marginKT} kT of the CBM: degenerate electrons (${show(worst.electrons, "cm^-3")})`
-      : `within ${options.marginKT} kT of the VBM: degenerate holes (${show(worst.holes, "cm^-3")})`;
+  // degenerate: E_F at or beyond a band edge, a conductor whatever the mobilities
+  if (worst.margin <= 0 && !degenerate) {
+    const where = worst.fermiLevel >= gap ? `${show(worst.fermiLevel - gap)} eV above the CBM: a metal (electrons ${show(worst.electrons, "cm^-3")})` : `${show(-worst.fermiLevel)} eV below the VBM: a metal (holes ${show(worst.holes, "cm^-3")})`;
     findings.error(
       "insulating", file, "fermiLevel", worst.fermiLevel,
-      `E_F between ${show(margin)} eV (${options.marginKT} kT) and ${show(gap - margin)} eV (gap ${show(gap)} eV minus ${options.marginKT} kT) at every voltage of the window ${window}, or fermiLevel.declaredDegenerate`,
-      `at ${show(worst.voltage, "V")} E_F is ${where}; an electrolyte must stay an electronic insulator inside its window`,
+      `E_F inside the gap (0 to ${show(gap)} eV) at every voltage of the window ${window}, or fermiLevel.declaredDegenerate`,
+      `at ${show(worst.voltage, "V")} E_F is ${where}; an electrolyte must block electrons inside its window`,
     );
-  } else if (degenerate && worst.margin >= margin) {
+  } else if (degenerate && worst.margin > 0) {
     findings.warning(
       "insulating", file, "fermiLevel.declaredDegenerate", true, "absent: E_F stays inside the gap",
       `declared degenerate, but E_F stays at least ${show(worst.margin)} eV inside the gap across ${window}`,
     );
   }
+  checkConduction(item, e, sweep.conducting, window, findings);
   if (e.fermiLevel.rule !== "defects") return;
   const defects = e.fermiLevel.system.defects;
   sweep.fractions.forEach(({ voltage, concentration }, i) => {
@@ -114,6 +127,55 @@ function checkInsulating(item: CheckedMaterial, e: Electrolyte, options: Require
         `${defects[i].name} occupies ${show(100 * fraction)}% of its sites ${at}; the concentrations assume a dilute limit`,
       );
     }
+  });
+}
+
+/**
+ * Electronic versus ionic conduction (conduction.ts) at the most conducting voltage of the
+ * window: a mixed conductor is an error, or a warning when the record explains it
+ * (transport.note); a defect model without transport data earns a warning (class unknown).
+ */
+function checkConduction(item: CheckedMaterial, e: Electrolyte, conducting: MostConducting | undefined, window: string, findings: FindingList): void {
+  const { file } = item;
+  if (e.fermiLevel.rule !== "defects") return;
+  if (!e.transport || !conducting) {
+    // an in-memory data set (no raw record) is checked for what it has
+    if (item.record === undefined) return;
+    findings.warning(
+      "conduction", file, "transport", null, "transport.ionicConductivity, electronMobility and holeMobility (cited)",
+      "without them the electronic-versus-ionic class cannot be computed; the model assumes an electron-blocking electrolyte",
+    );
+    return;
+  }
+  if (conducting.fermiLevel <= 0 || conducting.fermiLevel >= (e.fermiLevel.system.bandGap + (e.scissor ?? 0))) return; // degenerate: the error above
+  const { ratio } = conducting;
+  if (!(ratio >= 1e-2)) return;
+  const carriers = conducting.electrons >= conducting.holes ? `n = ${show(conducting.electrons, "cm^-3")}` : `p = ${show(conducting.holes, "cm^-3")}`;
+  const reason =
+    `mixed conductor at ${show(conducting.voltage, "V")} (window ${window}): ${carriers} gives sigma_e = ${show(conducting.electronicConductivity, "S/cm")}, ` +
+    `${show(ratio)} times sigma_ion = ${show(e.transport.ionicConductivity, "S/cm")}; criterion: ${conductionCriterion}`;
+  if (e.conductionNote) {
+    findings.warning("conduction", file, "transport.note", e.conductionNote, "an insulating electrolyte, or this explanation", `${reason}; explained in the record`);
+  } else {
+    findings.error("conduction", file, "fermiLevel", conducting.fermiLevel, "an electron-blocking (insulating) electrolyte across its window, or transport.note explaining why not", reason);
+  }
+}
+
+/**
+ * The Li-vacancy site density against the Li density of the record's structure (Li per
+ * formula unit x Z / cell volume): a vacancy can form on any Li site, so far fewer sites (under
+ * half) are flagged unless the defect's sites.note says why.
+ */
+function checkVacancySites(item: CheckedMaterial, e: Electrolyte, findings: FindingList): void {
+  if (e.fermiLevel.rule !== "defects" || e.lithiumDensity === undefined) return;
+  e.fermiLevel.system.defects.forEach((d, i) => {
+    if (!/^V_Li/.test(d.name)) return;
+    if (!(d.sites < 0.5 * e.lithiumDensity!)) return;
+    const sites = objectAt(item.record, ["fermiLevel", "defects", i, "sites"]);
+    const why = typeof sites?.note === "string" ? sites.note : undefined;
+    const reason = `${d.name} on ${show(d.sites, "cm^-3")} sites, ${show(d.sites / e.lithiumDensity!)} of the structure's Li density ${show(e.lithiumDensity!, "cm^-3")}: a Li vacancy can form on every Li site`;
+    if (why) findings.warning("site-density", item.file, `fermiLevel.defects[${i}].sites.note`, why, "the Li density, or this explanation", `${reason}; explained in the record`);
+    else findings.error("site-density", item.file, `fermiLevel.defects[${i}].sites`, d.sites, `about the Li density ${show(e.lithiumDensity!, "cm^-3")} (structure), or sites.note saying why not`, reason);
   });
 }
 
@@ -202,6 +264,7 @@ export function checkElectrolytes(items: readonly CheckedMaterial[], options: Re
   for (const item of items) {
     if (item.material.role !== "electrolyte") continue;
     checkInsulating(item, item.material, options, findings);
+    checkVacancySites(item, item.material, findings);
     checkConstraints(item, item.material, findings);
   }
   checkFunctionals(items, findings);

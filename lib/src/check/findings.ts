@@ -14,7 +14,9 @@ export type CheckName =
   | "ocv-order" // the OCV may not fall as Li is removed
   | "ocv-reaction" // the OCV against the eq. 3 voltage of the reaction the record names
   | "hull" // the reaction's phases on the convex hull
-  | "insulating" // an electrolyte's E_F inside its gap across the window
+  | "insulating" // an electrolyte's E_F inside its gap (not degenerate) across the window
+  | "conduction" // electronic versus ionic conduction (sigma_e/sigma_ion) across the window
+  | "cathode-offset" // fitted cathode IP offsets monotonic in Li content and within a dipole bound of the OCV change
   | "site-density" // no defect above (or near) its site density in the window
   | "functional" // one band-gap reference per data set, or a scissor
   | "constraint"; // literature constraints declared on a record

@@ -130,6 +130,7 @@ export const mapOptions = [
   materials,
   only,
   { name: "points", type: "integer", min: 2, max: 100000, default: 101, meaning: "points of the profile arrays across the cell" },
+  { name: "thickness", type: "number", unit: "um", min: 0, exclusiveMin: true, max: 1e7, default: 1, meaning: "electrolyte film thickness the screening length is compared with (bulk neutrality)" },
 ] as const satisfies readonly OptionSpec[];
 
 export const fermiOptions = [
@@ -153,13 +154,20 @@ export const voltageOptions = [
 ] as const satisfies readonly OptionSpec[];
 
 export const sclOptions = [
-  { name: "phi0", type: "number", unit: "V", required: true, meaning: "potential step across the space-charge layer (bulk minus interface)" },
-  { name: "nsites", type: "number", unit: "cm^-3", min: physicalRanges.siteDensity.min, exclusiveMin: true, max: physicalRanges.siteDensity.max, required: true, meaning: "density of sites of the mobile defect" },
-  { name: "ef0", type: "number", unit: "eV", required: true, meaning: "formation energy of the mobile defect in the bulk" },
-  { name: "epsilon", type: "number", required: true, meaning: "relative dielectric constant of the electrolyte" },
-  { name: "alpha", type: "number", required: true, meaning: "ratio of the two defects' site densities (model.md section 5)" },
-  { name: "temperature", type: "number", unit: "K", ...kelvin, required: true, meaning: "temperature" },
+  { name: "phi0", type: "number", unit: "V", defaultText: "from --electrolyte: phi_SE at --voltage minus the electrode's phi (eq. 5)", meaning: "potential step across the space-charge layer (bulk minus interface)" },
+  { name: "nsites", type: "number", unit: "cm^-3", min: physicalRanges.siteDensity.min, exclusiveMin: true, max: physicalRanges.siteDensity.max, defaultText: "from --electrolyte: the smaller site density of its majority charged defects", meaning: "density of sites of the mobile defect" },
+  { name: "ef0", type: "number", unit: "eV", defaultText: "from --electrolyte: from the bulk defect density at --voltage", meaning: "formation energy of the mobile defect in the bulk" },
+  { name: "epsilon", type: "number", defaultText: "from --electrolyte: its dielectricConstant", meaning: "relative dielectric constant of the electrolyte" },
+  { name: "alpha", type: "number", defaultText: "from --electrolyte: 1 (every site can hold a defect)", meaning: "saturating fraction of the sites (model.md section 5)" },
+  { name: "temperature", type: "number", unit: "K", ...kelvin, defaultText: "from --electrolyte: the record's", meaning: "temperature" },
   { name: "phi-target", type: "number", unit: "V", defaultText: "none", meaning: "report the distance x* where phi reaches this value" },
+  { ...electrolyte, required: false, defaultText: "none: give all six numbers", meaning: "derive the inputs from this electrolyte record (its defect chemistry at --voltage); explicit numbers override them" },
+  { name: "voltage", type: "number", unit: "V", ...volts, defaultText: "the contact's: the window's lower edge at the anode, min(OCV, upper edge) at --cathode", meaning: "voltage vs Li (mu_Li = -eV) of the electrolyte's bulk, with --electrolyte" },
+  { ...cathode, required: false, defaultText: "none: the contact is with --anode", meaning: "contact with this cathode (with --soc) instead of the anode" },
+  { ...soc, required: false, defaultText: "none", meaning: "state of charge of --cathode" },
+  anode,
+  materials,
+  only,
 ] as const satisfies readonly OptionSpec[];
 
 export const stackOptions = [
@@ -303,7 +311,7 @@ export const commands = [
   // is the data set physical?
   defineCommand({
     name: "check",
-    summary: "check material records for physics: OCV order and eq. 3 reactions, insulating electrolytes, site densities, ranges, constraints",
+    summary: "check material records for physics: OCV order and eq. 3 reactions, electronic versus ionic conduction, site densities, cathode IP offsets, ranges, constraints",
     options: checkOptions,
     load: () => import("./commands/check"),
   }),

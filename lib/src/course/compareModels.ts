@@ -5,6 +5,7 @@
  * Table 1. Each model is an Electrolyte record; everything is computed with the library's own
  * physics (solveFermiLevel, fermiLevelSlope, potentialMap, eqs. 4-7).
  */
+import { classifyConduction } from "../defects/conduction";
 import { PotmapError } from "../core/errors";
 import { DataSet, Electrolyte } from "../cell/materials";
 import { findAnode, orderedCathodeStates } from "../cell/dataSet";
@@ -58,6 +59,8 @@ export function compareElectrolyteModels(models: readonly Electrolyte[], set: Da
       const at = Math.min(Math.max(v, model.window.lower + 0.01), model.window.upper - 0.01);
       states.push({
         "V (V)": v, model: model.id, "E_F − VBM (eV)": solution.fermiLevel, "E_F class": solution.fermiLevelClass,
+        // electronic versus ionic (the class that replaces the 3 kT reading of "E_F class")
+        conduction: classifyConduction(solution.electrons, solution.holes, solution.fermiLevel, system.bandGap + (system.scissor ?? 0), model.transport).conductionClass,
         "dE_F/dV": fermiLevelSlope(system, at),
         "dominant + [c (cm⁻³), c/sites]": dominantSpecies(solution, 1, top).map(describe).join("; "),
         "dominant − [c (cm⁻³), c/sites]": dominantSpecies(solution, -1, top).map(describe).join("; "),

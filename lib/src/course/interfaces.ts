@@ -10,6 +10,7 @@ import { DataSet, StateOfCharge } from "../cell/materials";
 import { findAnode, findCathodeState, findElectrolyte, orderedCathodeStates, orderedElectrolytes } from "../cell/dataSet";
 import { potentialMap, PotentialMap } from "../cell/potentialMap";
 import { FermiLevelClass } from "../defects/guards";
+import type { ConductionClass } from "../defects/conduction";
 import { parseFormula } from "../thermo/formula";
 import { readRawRecords } from "../io/readRecords";
 import { readPhaseEntries } from "../io/phaseEntries";
@@ -32,6 +33,10 @@ export interface LithiumSideRow {
   /** E_F above the VBM at the anode-side window edge mu_a*, eV. */
   fermiLevel: number;
   fermiLevelClass: FermiLevelClass;
+  /** Electronic versus ionic at that edge (defects/conduction.ts): insulating, mixed conductor, degenerate. */
+  conductionClass: ConductionClass;
+  /** sigma_e / sigma_ion at that edge (NaN without transport data). */
+  electronicToIonic: number;
   /** Gap of the electrolyte (record gap plus scissor), eV. */
   gap: number;
   /** CBM above the electrolyte's own E_F at that edge, eV: gap - E_F. */
@@ -62,6 +67,8 @@ export function lithiumSideRows(set: DataSet, anodeId = "Li"): LithiumSideRow[] 
       greyAnode: -m.muAnodeSide,
       fermiLevel: m.fermiLevelAnodeSide,
       fermiLevelClass: m.fermiLevelClassAnodeSide,
+      conductionClass: m.conduction?.anodeSide.conductionClass ?? "unknown",
+      electronicToIonic: m.conduction?.anodeSide.ratio ?? NaN,
       gap,
       cbmAboveOwnFermi: gap - m.fermiLevelAnodeSide,
       cbmAboveLiFermi: m.stability.cbmAboveAnodeFermi,

@@ -5,10 +5,14 @@
  * - Site fraction c / N_sites of every defect (per charge state and total). The Boltzmann
  *   concentration c = N g e^{-E_f/kT} (eq. S-1) is the dilute limit: it is only valid while
  *   defects occupy a small fraction of their sites; above 1 it is impossible.
- * - Where E_F sits: inside the gap more than 3 kT from both edges ("insulating"), within
+ * - Where E_F sits: inside the gap more than 3 kT from both edges ("non-degenerate"), within
  *   3 kT of an edge ("near-VBM"/"near-CBM", carriers no longer Boltzmann), or at/beyond an edge
- *   ("degenerate-p"/"degenerate-n": the electrolyte conducts electrons). The paper's
- *   electrolytes are insulators: a degenerate E_F is flagged unless the record declares it.
+ *   ("degenerate-p"/"degenerate-n"). This says how the carriers are counted, not whether the
+ *   electrolyte blocks electrons: a degenerate E_F is flagged unless the record declares it.
+ * - Electronic versus ionic conduction (conduction.ts): with the record's ionic conductivity
+ *   and carrier mobilities, sigma_e = e(n mu_n + p mu_p) against sigma_ion gives the class
+ *   (insulating, mixed conductor, degenerate); a mixed conductor is flagged, because the
+ *   model assumes an electrolyte that blocks electrons. This replaces the old 3 kT test.
  * - The neutrality residual, the temperature against the record's stated range, and the
  *   voltage (-mu_Li) against the electrolyte's window.
  *
@@ -16,13 +20,17 @@
  * names the material, defect and value for people.
  */
 import { thermalEnergy } from "../core/constants";
+import { classifyConduction, electronicRatioLimit, Transport } from "./conduction";
 
-export type FermiLevelClass = "insulating" | "near-VBM" | "near-CBM" | "degenerate-p" | "degenerate-n";
+/** Where E_F sits in the gap; "non-degenerate" is no statement about conduction (conduction.ts). */
+export type FermiLevelClass = "non-degenerate" | "near-VBM" | "near-CBM" | "degenerate-p" | "degenerate-n";
 
 export type WarningCode =
   | "above-site-density"
   | "dilute-limit"
   | "fermi-level-degenerate"
+  | "electronic-conduction"
+  | "bulk-neutrality"
   | "neutrality-residual"
   | "fermi-level-outside-bands"
   | "temperature-outside-range"
@@ -53,6 +61,10 @@ export interface GuardContext {
   material?: string;
   /** The record declares a degenerate (metallic) E_F: no warning for it. */
   declaredDegenerate?: boolean;
+  /** Ionic conductivity and carrier mobilities (the record's transport): the conduction class. */
+  transport?: Transport;
+  /** The record's explanation of a class other than insulating (transport.note), quoted in the warning. */
+  conductionNote?: string;
   /** Temperature range the record's data are stated for, K. */
   validTemperature?: { lower: number; upper: number };
   /** Electrochemical window, V vs Li: evaluations at -mu_Li outside it are flagged. */
@@ -75,7 +87,7 @@ export function classifyFermiLevel(fermiLevel: number, bandGap: number, temperat
   if (fermiLevel >= bandGap) return "degenerate-n";
   const toVbm = fermiLevel;
   const toCbm = bandGap - fermiLevel;
-  if (toVbm >= margin && toCbm >= margin) return "insulating";
+  if (toVbm >= margin && toCbm >= margin) return "non-degenerate";
   return toVbm <= toCbm ? "near-VBM" : "near-CBM";
 }
 
@@ -132,6 +144,17 @@ export function solutionWarnings(result: GuardedResult, bandGap: number, sites: 
       code: "fermi-level-degenerate",
       message: `${who}E_F = ${result.fermiLevel.toFixed(3)} eV is ${edge} (gap ${bandGap} eV) ${at}, with ${carriers}/cm^-3: ${cls}, a metal, though the record does not declare fermiLevel.declaredDegenerate`,
     });
+  }
+  if (context.transport) {
+    const conduction = classifyConduction(result.electrons, result.holes, result.fermiLevel, bandGap, context.transport);
+    if (conduction.conductionClass === "mixed conductor") {
+      const carriers = result.electrons >= result.holes ? `n = ${sci(result.electrons)}` : `p = ${sci(result.holes)}`;
+      warnings.push({
+        code: "electronic-conduction",
+        message: `${who}mixed conductor ${at}: ${carriers} cm^-3 gives sigma_e = ${sci(conduction.electronicConductivity)} S/cm, ${sci(conduction.ratio)} times sigma_ion = ${sci(conduction.ionicConductivity)} S/cm (insulating below ${electronicRatioLimit}); the model assumes an electron-blocking electrolyte` +
+          (context.conductionNote ? ` (record: ${context.conductionNote})` : ""),
+      });
+    }
   }
   if (!(result.fermiLevel >= -bandLimit && result.fermiLevel <= bandGap + bandLimit)) {
     warnings.push({

@@ -6,7 +6,7 @@
 // @ts-nocheck
 /** Build ajv's validator of material records (called once, on first validation). */
 export function createMaterialValidator() {
-const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"lithium":{"$ref":"#/$defs/quantity"},"localVoltage":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}},"voltageProfile":{"type":"object","required":["entries","lithiated","delithiated","host","steps"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}},"host":{"type":"string"},"family":{"type":"string"},"steps":{"type":"array","minItems":1,"items":{"type":"object","required":["from","to","voltage","lithiated","delithiated"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":0},"to":{"type":"number","minimum":0},"voltage":{"type":"number"},"lithiated":{"type":"string"},"delithiated":{"type":"string"}}}}}}}}]};
+const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"transport":{"type":"object","required":["ionicConductivity","electronMobility","holeMobility"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"note":{"type":"string","minLength":1},"ionicConductivity":{"$ref":"#/$defs/quantity"},"electronMobility":{"$ref":"#/$defs/quantity"},"holeMobility":{"$ref":"#/$defs/quantity"},"measuredElectronicConductivity":{"$ref":"#/$defs/quantity"}}},"structure":{"type":"object","required":["cellVolume","formulaUnits","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"note":{"type":"string","minLength":1},"cellVolume":{"type":"number","exclusiveMinimum":0},"formulaUnits":{"type":"number","exclusiveMinimum":0},"spaceGroup":{"type":"string","minLength":1},"sites":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"lithium":{"$ref":"#/$defs/quantity"},"localVoltage":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}},"voltageProfile":{"type":"object","required":["entries","lithiated","delithiated","host","steps"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}},"host":{"type":"string"},"family":{"type":"string"},"steps":{"type":"array","minItems":1,"items":{"type":"object","required":["from","to","voltage","lithiated","delithiated"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":0},"to":{"type":"number","minimum":0},"voltage":{"type":"number"},"lithiated":{"type":"string"},"delithiated":{"type":"string"}}}}}}}}]};
 const schema12 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]};
 const schema13 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]};
 const func2 = Object.prototype.hasOwnProperty;
@@ -1410,11 +1410,11 @@ vErrors = null;
 }
 }
 }
-if(data.window !== undefined){
-let data49 = data.window;
+if(data.transport !== undefined){
+let data49 = data.transport;
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.lower === undefined){
-const err108 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
+if(data49.ionicConductivity === undefined){
+const err108 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: "ionicConductivity"},message:"must have required property '"+"ionicConductivity"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1423,8 +1423,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data49.upper === undefined){
-const err109 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
+if(data49.electronMobility === undefined){
+const err109 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: "electronMobility"},message:"must have required property '"+"electronMobility"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1433,9 +1433,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-for(const key7 in data49){
-if(!(((((key7 === "source") || (key7 === "calibrated")) || (key7 === "note")) || (key7 === "lower")) || (key7 === "upper"))){
-const err110 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data49.holeMobility === undefined){
+const err110 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: "holeMobility"},message:"must have required property '"+"holeMobility"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1444,12 +1443,9 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data49.source !== undefined){
-let data50 = data49.source;
-if(typeof data50 === "string"){
-if(func3(data50) < 1){
-const err111 = {instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key7 in data49){
+if(!((((((key7 === "source") || (key7 === "note")) || (key7 === "ionicConductivity")) || (key7 === "electronMobility")) || (key7 === "holeMobility")) || (key7 === "measuredElectronicConductivity"))){
+const err111 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1459,8 +1455,11 @@ vErrors.push(err111);
 errors++;
 }
 }
-else {
-const err112 = {instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.source !== undefined){
+let data50 = data49.source;
+if(typeof data50 === "string"){
+if(func3(data50) < 1){
+const err112 = {instancePath:instancePath+"/transport/source",schemaPath:"#/oneOf/1/properties/transport/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1470,11 +1469,8 @@ vErrors.push(err112);
 errors++;
 }
 }
-if(data49.calibrated !== undefined){
-let data51 = data49.calibrated;
-if(typeof data51 === "string"){
-if(func3(data51) < 1){
-const err113 = {instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err113 = {instancePath:instancePath+"/transport/source",schemaPath:"#/oneOf/1/properties/transport/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1484,8 +1480,11 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data49.note !== undefined){
+let data51 = data49.note;
+if(typeof data51 === "string"){
+if(func3(data51) < 1){
+const err114 = {instancePath:instancePath+"/transport/note",schemaPath:"#/oneOf/1/properties/transport/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1495,9 +1494,8 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data49.note !== undefined){
-if(typeof data49.note !== "string"){
-const err115 = {instancePath:instancePath+"/window/note",schemaPath:"#/oneOf/1/properties/window/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err115 = {instancePath:instancePath+"/transport/note",schemaPath:"#/oneOf/1/properties/transport/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1507,13 +1505,13 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data49.lower !== undefined){
-let data53 = data49.lower;
-const _errs145 = errors;
+if(data49.ionicConductivity !== undefined){
+let data52 = data49.ionicConductivity;
+const _errs143 = errors;
 let valid22 = false;
-const _errs146 = errors;
-if(!(typeof data53 == "number")){
-const err116 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs144 = errors;
+if(!(typeof data52 == "number")){
+const err116 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1522,13 +1520,13 @@ vErrors.push(err116);
 }
 errors++;
 }
-var _valid5 = _errs146 === errors;
+var _valid5 = _errs144 === errors;
 valid22 = valid22 || _valid5;
 if(!valid22){
-const _errs148 = errors;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.value === undefined){
-const err117 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const _errs146 = errors;
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
+if(data52.value === undefined){
+const err117 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1537,9 +1535,9 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key8 in data53){
+for(const key8 in data52){
 if(!(((((key8 === "value") || (key8 === "source")) || (key8 === "calibrated")) || (key8 === "uncertainty")) || (key8 === "note"))){
-const err118 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+const err118 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1549,9 +1547,9 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data53.value !== undefined){
-if(!(typeof data53.value == "number")){
-const err119 = {instancePath:instancePath+"/window/lower/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data52.value !== undefined){
+if(!(typeof data52.value == "number")){
+const err119 = {instancePath:instancePath+"/transport/ionicConductivity/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1561,11 +1559,11 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data53.source !== undefined){
-let data55 = data53.source;
-if(typeof data55 === "string"){
-if(func3(data55) < 1){
-const err120 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data52.source !== undefined){
+let data54 = data52.source;
+if(typeof data54 === "string"){
+if(func3(data54) < 1){
+const err120 = {instancePath:instancePath+"/transport/ionicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1576,7 +1574,7 @@ errors++;
 }
 }
 else {
-const err121 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err121 = {instancePath:instancePath+"/transport/ionicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1586,11 +1584,11 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data53.calibrated !== undefined){
-let data56 = data53.calibrated;
-if(typeof data56 === "string"){
-if(func3(data56) < 1){
-const err122 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data52.calibrated !== undefined){
+let data55 = data52.calibrated;
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+const err122 = {instancePath:instancePath+"/transport/ionicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1601,7 +1599,7 @@ errors++;
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err123 = {instancePath:instancePath+"/transport/ionicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1611,11 +1609,11 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data53.uncertainty !== undefined){
-let data57 = data53.uncertainty;
-if(typeof data57 == "number"){
-if(data57 < 0 || isNaN(data57)){
-const err124 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data52.uncertainty !== undefined){
+let data56 = data52.uncertainty;
+if(typeof data56 == "number"){
+if(data56 < 0 || isNaN(data56)){
+const err124 = {instancePath:instancePath+"/transport/ionicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1626,7 +1624,7 @@ errors++;
 }
 }
 else {
-const err125 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err125 = {instancePath:instancePath+"/transport/ionicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1636,9 +1634,9 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data53.note !== undefined){
-if(typeof data53.note !== "string"){
-const err126 = {instancePath:instancePath+"/window/lower/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data52.note !== undefined){
+if(typeof data52.note !== "string"){
+const err126 = {instancePath:instancePath+"/transport/ionicConductivity/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1650,7 +1648,7 @@ errors++;
 }
 }
 else {
-const err127 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err127 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1659,11 +1657,11 @@ vErrors.push(err127);
 }
 errors++;
 }
-var _valid5 = _errs148 === errors;
+var _valid5 = _errs146 === errors;
 valid22 = valid22 || _valid5;
 }
 if(!valid22){
-const err128 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err128 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1673,10 +1671,10 @@ vErrors.push(err128);
 errors++;
 }
 else {
-errors = _errs145;
+errors = _errs143;
 if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
+if(_errs143){
+vErrors.length = _errs143;
 }
 else {
 vErrors = null;
@@ -1684,13 +1682,13 @@ vErrors = null;
 }
 }
 }
-if(data49.upper !== undefined){
-let data59 = data49.upper;
-const _errs163 = errors;
+if(data49.electronMobility !== undefined){
+let data58 = data49.electronMobility;
+const _errs161 = errors;
 let valid25 = false;
-const _errs164 = errors;
-if(!(typeof data59 == "number")){
-const err129 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs162 = errors;
+if(!(typeof data58 == "number")){
+const err129 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1699,13 +1697,13 @@ vErrors.push(err129);
 }
 errors++;
 }
-var _valid6 = _errs164 === errors;
+var _valid6 = _errs162 === errors;
 valid25 = valid25 || _valid6;
 if(!valid25){
-const _errs166 = errors;
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-if(data59.value === undefined){
-const err130 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+const _errs164 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.value === undefined){
+const err130 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1714,9 +1712,9 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key9 in data59){
+for(const key9 in data58){
 if(!(((((key9 === "value") || (key9 === "source")) || (key9 === "calibrated")) || (key9 === "uncertainty")) || (key9 === "note"))){
-const err131 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+const err131 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1726,9 +1724,9 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data59.value !== undefined){
-if(!(typeof data59.value == "number")){
-const err132 = {instancePath:instancePath+"/window/upper/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data58.value !== undefined){
+if(!(typeof data58.value == "number")){
+const err132 = {instancePath:instancePath+"/transport/electronMobility/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1738,11 +1736,11 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data59.source !== undefined){
-let data61 = data59.source;
-if(typeof data61 === "string"){
-if(func3(data61) < 1){
-const err133 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data58.source !== undefined){
+let data60 = data58.source;
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+const err133 = {instancePath:instancePath+"/transport/electronMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1753,7 +1751,7 @@ errors++;
 }
 }
 else {
-const err134 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err134 = {instancePath:instancePath+"/transport/electronMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1763,11 +1761,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data59.calibrated !== undefined){
-let data62 = data59.calibrated;
-if(typeof data62 === "string"){
-if(func3(data62) < 1){
-const err135 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data58.calibrated !== undefined){
+let data61 = data58.calibrated;
+if(typeof data61 === "string"){
+if(func3(data61) < 1){
+const err135 = {instancePath:instancePath+"/transport/electronMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1778,7 +1776,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err136 = {instancePath:instancePath+"/transport/electronMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1788,11 +1786,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data59.uncertainty !== undefined){
-let data63 = data59.uncertainty;
-if(typeof data63 == "number"){
-if(data63 < 0 || isNaN(data63)){
-const err137 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data58.uncertainty !== undefined){
+let data62 = data58.uncertainty;
+if(typeof data62 == "number"){
+if(data62 < 0 || isNaN(data62)){
+const err137 = {instancePath:instancePath+"/transport/electronMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1803,7 +1801,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err138 = {instancePath:instancePath+"/transport/electronMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1813,9 +1811,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data59.note !== undefined){
-if(typeof data59.note !== "string"){
-const err139 = {instancePath:instancePath+"/window/upper/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data58.note !== undefined){
+if(typeof data58.note !== "string"){
+const err139 = {instancePath:instancePath+"/transport/electronMobility/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1827,7 +1825,7 @@ errors++;
 }
 }
 else {
-const err140 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err140 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1836,11 +1834,11 @@ vErrors.push(err140);
 }
 errors++;
 }
-var _valid6 = _errs166 === errors;
+var _valid6 = _errs164 === errors;
 valid25 = valid25 || _valid6;
 }
 if(!valid25){
-const err141 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err141 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1850,10 +1848,10 @@ vErrors.push(err141);
 errors++;
 }
 else {
-errors = _errs163;
+errors = _errs161;
 if(vErrors !== null){
-if(_errs163){
-vErrors.length = _errs163;
+if(_errs161){
+vErrors.length = _errs161;
 }
 else {
 vErrors = null;
@@ -1861,9 +1859,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err142 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data49.holeMobility !== undefined){
+let data64 = data49.holeMobility;
+const _errs179 = errors;
+let valid28 = false;
+const _errs180 = errors;
+if(!(typeof data64 == "number")){
+const err142 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1872,12 +1874,13 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-if(data.fermiLevel !== undefined){
-let data65 = data.fermiLevel;
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.rule === undefined){
-const err143 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+var _valid7 = _errs180 === errors;
+valid28 = valid28 || _valid7;
+if(!valid28){
+const _errs182 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.value === undefined){
+const err143 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1886,12 +1889,9 @@ vErrors.push(err143);
 }
 errors++;
 }
-const tag1 = data65.rule;
-if(typeof tag1 == "string"){
-if(tag1 === "fixed"){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.rule === undefined){
-const err144 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+for(const key10 in data64){
+if(!(((((key10 === "value") || (key10 === "source")) || (key10 === "calibrated")) || (key10 === "uncertainty")) || (key10 === "note"))){
+const err144 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1900,8 +1900,10 @@ vErrors.push(err144);
 }
 errors++;
 }
-if(data65.value === undefined){
-const err145 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data64.value !== undefined){
+if(!(typeof data64.value == "number")){
+const err145 = {instancePath:instancePath+"/transport/holeMobility/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1910,9 +1912,12 @@ vErrors.push(err145);
 }
 errors++;
 }
-for(const key10 in data65){
-if(!(((((((key10 === "source") || (key10 === "calibrated")) || (key10 === "note")) || (key10 === "declaredDegenerate")) || (key10 === "validTemperature")) || (key10 === "rule")) || (key10 === "value"))){
-const err146 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data64.source !== undefined){
+let data66 = data64.source;
+if(typeof data66 === "string"){
+if(func3(data66) < 1){
+const err146 = {instancePath:instancePath+"/transport/holeMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1922,11 +1927,8 @@ vErrors.push(err146);
 errors++;
 }
 }
-if(data65.source !== undefined){
-let data66 = data65.source;
-if(typeof data66 === "string"){
-if(func3(data66) < 1){
-const err147 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err147 = {instancePath:instancePath+"/transport/holeMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1936,8 +1938,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-else {
-const err148 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.calibrated !== undefined){
+let data67 = data64.calibrated;
+if(typeof data67 === "string"){
+if(func3(data67) < 1){
+const err148 = {instancePath:instancePath+"/transport/holeMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1947,11 +1952,8 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data65.calibrated !== undefined){
-let data67 = data65.calibrated;
-if(typeof data67 === "string"){
-if(func3(data67) < 1){
-const err149 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err149 = {instancePath:instancePath+"/transport/holeMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1961,8 +1963,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-else {
-const err150 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.uncertainty !== undefined){
+let data68 = data64.uncertainty;
+if(typeof data68 == "number"){
+if(data68 < 0 || isNaN(data68)){
+const err150 = {instancePath:instancePath+"/transport/holeMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1972,9 +1977,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data65.note !== undefined){
-if(typeof data65.note !== "string"){
-const err151 = {instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err151 = {instancePath:instancePath+"/transport/holeMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1984,11 +1988,9 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data65.declaredDegenerate !== undefined){
-let data69 = data65.declaredDegenerate;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.value === undefined){
-const err152 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data64.note !== undefined){
+if(typeof data64.note !== "string"){
+const err152 = {instancePath:instancePath+"/transport/holeMobility/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -1997,8 +1999,10 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data69.source === undefined){
-const err153 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2007,9 +2011,11 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key11 in data69){
-if(!((((key11 === "source") || (key11 === "calibrated")) || (key11 === "note")) || (key11 === "value"))){
-const err154 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+var _valid7 = _errs182 === errors;
+valid28 = valid28 || _valid7;
+}
+if(!valid28){
+const err154 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2018,12 +2024,25 @@ vErrors.push(err154);
 }
 errors++;
 }
+else {
+errors = _errs179;
+if(vErrors !== null){
+if(_errs179){
+vErrors.length = _errs179;
 }
-if(data69.source !== undefined){
-let data70 = data69.source;
-if(typeof data70 === "string"){
-if(func3(data70) < 1){
-const err155 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data49.measuredElectronicConductivity !== undefined){
+let data70 = data49.measuredElectronicConductivity;
+const _errs197 = errors;
+let valid31 = false;
+const _errs198 = errors;
+if(!(typeof data70 == "number")){
+const err155 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2032,9 +2051,13 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-else {
-const err156 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid8 = _errs198 === errors;
+valid31 = valid31 || _valid8;
+if(!valid31){
+const _errs200 = errors;
+if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
+if(data70.value === undefined){
+const err156 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2043,12 +2066,9 @@ vErrors.push(err156);
 }
 errors++;
 }
-}
-if(data69.calibrated !== undefined){
-let data71 = data69.calibrated;
-if(typeof data71 === "string"){
-if(func3(data71) < 1){
-const err157 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key11 in data70){
+if(!(((((key11 === "value") || (key11 === "source")) || (key11 === "calibrated")) || (key11 === "uncertainty")) || (key11 === "note"))){
+const err157 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2058,8 +2078,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-else {
-const err158 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.value !== undefined){
+if(!(typeof data70.value == "number")){
+const err158 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2069,9 +2090,11 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data69.note !== undefined){
-if(typeof data69.note !== "string"){
-const err159 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data70.source !== undefined){
+let data72 = data70.source;
+if(typeof data72 === "string"){
+if(func3(data72) < 1){
+const err159 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2081,9 +2104,8 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data69.value !== undefined){
-if(typeof data69.value !== "boolean"){
-const err160 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err160 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2093,9 +2115,11 @@ vErrors.push(err160);
 errors++;
 }
 }
-}
-else {
-const err161 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data70.calibrated !== undefined){
+let data73 = data70.calibrated;
+if(typeof data73 === "string"){
+if(func3(data73) < 1){
+const err161 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2105,11 +2129,8 @@ vErrors.push(err161);
 errors++;
 }
 }
-if(data65.validTemperature !== undefined){
-let data74 = data65.validTemperature;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.lower === undefined){
-const err162 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
+else {
+const err162 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2118,8 +2139,12 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(data74.upper === undefined){
-const err163 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
+}
+if(data70.uncertainty !== undefined){
+let data74 = data70.uncertainty;
+if(typeof data74 == "number"){
+if(data74 < 0 || isNaN(data74)){
+const err163 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2128,8 +2153,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(data74.source === undefined){
-const err164 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err164 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2138,9 +2164,10 @@ vErrors.push(err164);
 }
 errors++;
 }
-for(const key12 in data74){
-if(!(((((key12 === "source") || (key12 === "calibrated")) || (key12 === "note")) || (key12 === "lower")) || (key12 === "upper"))){
-const err165 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data70.note !== undefined){
+if(typeof data70.note !== "string"){
+const err165 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2150,11 +2177,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data74.source !== undefined){
-let data75 = data74.source;
-if(typeof data75 === "string"){
-if(func3(data75) < 1){
-const err166 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err166 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2163,9 +2188,11 @@ vErrors.push(err166);
 }
 errors++;
 }
+var _valid8 = _errs200 === errors;
+valid31 = valid31 || _valid8;
 }
-else {
-const err167 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid31){
+const err167 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2174,12 +2201,21 @@ vErrors.push(err167);
 }
 errors++;
 }
+else {
+errors = _errs197;
+if(vErrors !== null){
+if(_errs197){
+vErrors.length = _errs197;
 }
-if(data74.calibrated !== undefined){
-let data76 = data74.calibrated;
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
-const err168 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2189,8 +2225,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-else {
-const err169 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.structure !== undefined){
+let data76 = data.structure;
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
+if(data76.cellVolume === undefined){
+const err169 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: "cellVolume"},message:"must have required property '"+"cellVolume"+"'"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2199,10 +2238,8 @@ vErrors.push(err169);
 }
 errors++;
 }
-}
-if(data74.note !== undefined){
-if(typeof data74.note !== "string"){
-const err170 = {instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data76.formulaUnits === undefined){
+const err170 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: "formulaUnits"},message:"must have required property '"+"formulaUnits"+"'"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2211,12 +2248,8 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data74.lower !== undefined){
-let data78 = data74.lower;
-if(typeof data78 == "number"){
-if(data78 <= 0 || isNaN(data78)){
-const err171 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data76.source === undefined){
+const err171 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2225,9 +2258,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-}
-else {
-const err172 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key12 in data76){
+if(!((((((key12 === "source") || (key12 === "note")) || (key12 === "cellVolume")) || (key12 === "formulaUnits")) || (key12 === "spaceGroup")) || (key12 === "sites"))){
+const err172 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2237,11 +2270,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data74.upper !== undefined){
-let data79 = data74.upper;
-if(typeof data79 == "number"){
-if(data79 <= 0 || isNaN(data79)){
-const err173 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data76.source !== undefined){
+let data77 = data76.source;
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
+const err173 = {instancePath:instancePath+"/structure/source",schemaPath:"#/oneOf/1/properties/structure/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2252,7 +2285,7 @@ errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err174 = {instancePath:instancePath+"/structure/source",schemaPath:"#/oneOf/1/properties/structure/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2262,9 +2295,11 @@ vErrors.push(err174);
 errors++;
 }
 }
-}
-else {
-const err175 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data76.note !== undefined){
+let data78 = data76.note;
+if(typeof data78 === "string"){
+if(func3(data78) < 1){
+const err175 = {instancePath:instancePath+"/structure/note",schemaPath:"#/oneOf/1/properties/structure/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2274,9 +2309,8 @@ vErrors.push(err175);
 errors++;
 }
 }
-if(data65.rule !== undefined){
-if("fixed" !== data65.rule){
-const err176 = {instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/rule/const",keyword:"const",params:{allowedValue: "fixed"},message:"must be equal to constant"};
+else {
+const err176 = {instancePath:instancePath+"/structure/note",schemaPath:"#/oneOf/1/properties/structure/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2286,13 +2320,11 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data65.value !== undefined){
-let data81 = data65.value;
-const _errs218 = errors;
-let valid33 = false;
-const _errs219 = errors;
-if(!(typeof data81 == "number")){
-const err177 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data76.cellVolume !== undefined){
+let data79 = data76.cellVolume;
+if(typeof data79 == "number"){
+if(data79 <= 0 || isNaN(data79)){
+const err177 = {instancePath:instancePath+"/structure/cellVolume",schemaPath:"#/oneOf/1/properties/structure/properties/cellVolume/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2301,13 +2333,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-var _valid7 = _errs219 === errors;
-valid33 = valid33 || _valid7;
-if(!valid33){
-const _errs221 = errors;
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
-if(data81.value === undefined){
-const err178 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err178 = {instancePath:instancePath+"/structure/cellVolume",schemaPath:"#/oneOf/1/properties/structure/properties/cellVolume/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2316,9 +2344,12 @@ vErrors.push(err178);
 }
 errors++;
 }
-for(const key13 in data81){
-if(!(((((key13 === "value") || (key13 === "source")) || (key13 === "calibrated")) || (key13 === "uncertainty")) || (key13 === "note"))){
-const err179 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+}
+if(data76.formulaUnits !== undefined){
+let data80 = data76.formulaUnits;
+if(typeof data80 == "number"){
+if(data80 <= 0 || isNaN(data80)){
+const err179 = {instancePath:instancePath+"/structure/formulaUnits",schemaPath:"#/oneOf/1/properties/structure/properties/formulaUnits/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2328,9 +2359,8 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data81.value !== undefined){
-if(!(typeof data81.value == "number")){
-const err180 = {instancePath:instancePath+"/fermiLevel/value/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err180 = {instancePath:instancePath+"/structure/formulaUnits",schemaPath:"#/oneOf/1/properties/structure/properties/formulaUnits/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2340,11 +2370,11 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data81.source !== undefined){
-let data83 = data81.source;
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err181 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data76.spaceGroup !== undefined){
+let data81 = data76.spaceGroup;
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err181 = {instancePath:instancePath+"/structure/spaceGroup",schemaPath:"#/oneOf/1/properties/structure/properties/spaceGroup/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2355,7 +2385,7 @@ errors++;
 }
 }
 else {
-const err182 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err182 = {instancePath:instancePath+"/structure/spaceGroup",schemaPath:"#/oneOf/1/properties/structure/properties/spaceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2365,11 +2395,14 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data81.calibrated !== undefined){
-let data84 = data81.calibrated;
-if(typeof data84 === "string"){
-if(func3(data84) < 1){
-const err183 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data76.sites !== undefined){
+let data82 = data76.sites;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+for(const key13 in data82){
+let data83 = data82[key13];
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
+const err183 = {instancePath:instancePath+"/structure/sites/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/structure/properties/sites/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2380,7 +2413,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err184 = {instancePath:instancePath+"/structure/sites/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/structure/properties/sites/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2390,11 +2423,9 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data81.uncertainty !== undefined){
-let data85 = data81.uncertainty;
-if(typeof data85 == "number"){
-if(data85 < 0 || isNaN(data85)){
-const err185 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err185 = {instancePath:instancePath+"/structure/sites",schemaPath:"#/oneOf/1/properties/structure/properties/sites/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2404,8 +2435,9 @@ vErrors.push(err185);
 errors++;
 }
 }
+}
 else {
-const err186 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err186 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2415,9 +2447,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data81.note !== undefined){
-if(typeof data81.note !== "string"){
-const err187 = {instancePath:instancePath+"/fermiLevel/value/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.window !== undefined){
+let data84 = data.window;
+if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
+if(data84.lower === undefined){
+const err187 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2426,10 +2460,8 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-}
-else {
-const err188 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data84.upper === undefined){
+const err188 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2438,11 +2470,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-var _valid7 = _errs221 === errors;
-valid33 = valid33 || _valid7;
-}
-if(!valid33){
-const err189 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+for(const key14 in data84){
+if(!(((((key14 === "source") || (key14 === "calibrated")) || (key14 === "note")) || (key14 === "lower")) || (key14 === "upper"))){
+const err189 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2451,21 +2481,12 @@ vErrors.push(err189);
 }
 errors++;
 }
-else {
-errors = _errs218;
-if(vErrors !== null){
-if(_errs218){
-vErrors.length = _errs218;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err190 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data84.source !== undefined){
+let data85 = data84.source;
+if(typeof data85 === "string"){
+if(func3(data85) < 1){
+const err190 = {instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2475,10 +2496,8 @@ vErrors.push(err190);
 errors++;
 }
 }
-else if(tag1 === "defects"){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
-if(data65.rule === undefined){
-const err191 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+else {
+const err191 = {instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2487,8 +2506,12 @@ vErrors.push(err191);
 }
 errors++;
 }
-if(data65.temperature === undefined){
-const err192 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'"};
+}
+if(data84.calibrated !== undefined){
+let data86 = data84.calibrated;
+if(typeof data86 === "string"){
+if(func3(data86) < 1){
+const err192 = {instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2497,8 +2520,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-if(data65.carriers === undefined){
-const err193 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "carriers"},message:"must have required property '"+"carriers"+"'"};
+}
+else {
+const err193 = {instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2507,8 +2531,10 @@ vErrors.push(err193);
 }
 errors++;
 }
-if(data65.defects === undefined){
-const err194 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "defects"},message:"must have required property '"+"defects"+"'"};
+}
+if(data84.note !== undefined){
+if(typeof data84.note !== "string"){
+const err194 = {instancePath:instancePath+"/window/note",schemaPath:"#/oneOf/1/properties/window/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2517,9 +2543,14 @@ vErrors.push(err194);
 }
 errors++;
 }
-for(const key14 in data65){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties, key14))){
-const err195 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data84.lower !== undefined){
+let data88 = data84.lower;
+const _errs242 = errors;
+let valid37 = false;
+const _errs243 = errors;
+if(!(typeof data88 == "number")){
+const err195 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2528,12 +2559,13 @@ vErrors.push(err195);
 }
 errors++;
 }
-}
-if(data65.source !== undefined){
-let data87 = data65.source;
-if(typeof data87 === "string"){
-if(func3(data87) < 1){
-const err196 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid9 = _errs243 === errors;
+valid37 = valid37 || _valid9;
+if(!valid37){
+const _errs245 = errors;
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.value === undefined){
+const err196 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2542,9 +2574,9 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-else {
-const err197 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data88){
+if(!(((((key15 === "value") || (key15 === "source")) || (key15 === "calibrated")) || (key15 === "uncertainty")) || (key15 === "note"))){
+const err197 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2554,11 +2586,9 @@ vErrors.push(err197);
 errors++;
 }
 }
-if(data65.calibrated !== undefined){
-let data88 = data65.calibrated;
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
-const err198 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data88.value !== undefined){
+if(!(typeof data88.value == "number")){
+const err198 = {instancePath:instancePath+"/window/lower/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2568,8 +2598,11 @@ vErrors.push(err198);
 errors++;
 }
 }
-else {
-const err199 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data88.source !== undefined){
+let data90 = data88.source;
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err199 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2579,9 +2612,8 @@ vErrors.push(err199);
 errors++;
 }
 }
-if(data65.note !== undefined){
-if(typeof data65.note !== "string"){
-const err200 = {instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err200 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2591,11 +2623,11 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data65.declaredDegenerate !== undefined){
-let data90 = data65.declaredDegenerate;
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
-if(data90.value === undefined){
-const err201 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data88.calibrated !== undefined){
+let data91 = data88.calibrated;
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+const err201 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2604,8 +2636,9 @@ vErrors.push(err201);
 }
 errors++;
 }
-if(data90.source === undefined){
-const err202 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err202 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2614,9 +2647,12 @@ vErrors.push(err202);
 }
 errors++;
 }
-for(const key15 in data90){
-if(!((((key15 === "source") || (key15 === "calibrated")) || (key15 === "note")) || (key15 === "value"))){
-const err203 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+if(data88.uncertainty !== undefined){
+let data92 = data88.uncertainty;
+if(typeof data92 == "number"){
+if(data92 < 0 || isNaN(data92)){
+const err203 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2626,11 +2662,8 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data90.source !== undefined){
-let data91 = data90.source;
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
-const err204 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err204 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2640,8 +2673,9 @@ vErrors.push(err204);
 errors++;
 }
 }
-else {
-const err205 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data88.note !== undefined){
+if(typeof data88.note !== "string"){
+const err205 = {instancePath:instancePath+"/window/lower/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2651,11 +2685,9 @@ vErrors.push(err205);
 errors++;
 }
 }
-if(data90.calibrated !== undefined){
-let data92 = data90.calibrated;
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
-const err206 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err206 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2664,9 +2696,11 @@ vErrors.push(err206);
 }
 errors++;
 }
+var _valid9 = _errs245 === errors;
+valid37 = valid37 || _valid9;
 }
-else {
-const err207 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid37){
+const err207 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2675,10 +2709,25 @@ vErrors.push(err207);
 }
 errors++;
 }
+else {
+errors = _errs242;
+if(vErrors !== null){
+if(_errs242){
+vErrors.length = _errs242;
 }
-if(data90.note !== undefined){
-if(typeof data90.note !== "string"){
-const err208 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data84.upper !== undefined){
+let data94 = data84.upper;
+const _errs260 = errors;
+let valid40 = false;
+const _errs261 = errors;
+if(!(typeof data94 == "number")){
+const err208 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2687,10 +2736,13 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
-if(data90.value !== undefined){
-if(typeof data90.value !== "boolean"){
-const err209 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var _valid10 = _errs261 === errors;
+valid40 = valid40 || _valid10;
+if(!valid40){
+const _errs263 = errors;
+if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
+if(data94.value === undefined){
+const err209 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2699,10 +2751,9 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key16 in data94){
+if(!(((((key16 === "value") || (key16 === "source")) || (key16 === "calibrated")) || (key16 === "uncertainty")) || (key16 === "note"))){
+const err210 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2712,11 +2763,9 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data65.validTemperature !== undefined){
-let data95 = data65.validTemperature;
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
-if(data95.lower === undefined){
-const err211 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
+if(data94.value !== undefined){
+if(!(typeof data94.value == "number")){
+const err211 = {instancePath:instancePath+"/window/upper/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2725,8 +2774,12 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data95.upper === undefined){
-const err212 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
+}
+if(data94.source !== undefined){
+let data96 = data94.source;
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
+const err212 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2735,8 +2788,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data95.source === undefined){
-const err213 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err213 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2745,9 +2799,12 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key16 in data95){
-if(!(((((key16 === "source") || (key16 === "calibrated")) || (key16 === "note")) || (key16 === "lower")) || (key16 === "upper"))){
-const err214 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data94.calibrated !== undefined){
+let data97 = data94.calibrated;
+if(typeof data97 === "string"){
+if(func3(data97) < 1){
+const err214 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2757,11 +2814,8 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data95.source !== undefined){
-let data96 = data95.source;
-if(typeof data96 === "string"){
-if(func3(data96) < 1){
-const err215 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err215 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2771,8 +2825,11 @@ vErrors.push(err215);
 errors++;
 }
 }
-else {
-const err216 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.uncertainty !== undefined){
+let data98 = data94.uncertainty;
+if(typeof data98 == "number"){
+if(data98 < 0 || isNaN(data98)){
+const err216 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2782,11 +2839,8 @@ vErrors.push(err216);
 errors++;
 }
 }
-if(data95.calibrated !== undefined){
-let data97 = data95.calibrated;
-if(typeof data97 === "string"){
-if(func3(data97) < 1){
-const err217 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err217 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2796,8 +2850,9 @@ vErrors.push(err217);
 errors++;
 }
 }
-else {
-const err218 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data94.note !== undefined){
+if(typeof data94.note !== "string"){
+const err218 = {instancePath:instancePath+"/window/upper/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2807,9 +2862,9 @@ vErrors.push(err218);
 errors++;
 }
 }
-if(data95.note !== undefined){
-if(typeof data95.note !== "string"){
-const err219 = {instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err219 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2818,12 +2873,11 @@ vErrors.push(err219);
 }
 errors++;
 }
+var _valid10 = _errs263 === errors;
+valid40 = valid40 || _valid10;
 }
-if(data95.lower !== undefined){
-let data99 = data95.lower;
-if(typeof data99 == "number"){
-if(data99 <= 0 || isNaN(data99)){
-const err220 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(!valid40){
+const err220 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -2832,9 +2886,21 @@ vErrors.push(err220);
 }
 errors++;
 }
+else {
+errors = _errs260;
+if(vErrors !== null){
+if(_errs260){
+vErrors.length = _errs260;
 }
 else {
-const err221 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -2844,11 +2910,11 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data95.upper !== undefined){
-let data100 = data95.upper;
-if(typeof data100 == "number"){
-if(data100 <= 0 || isNaN(data100)){
-const err222 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data.fermiLevel !== undefined){
+let data100 = data.fermiLevel;
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.rule === undefined){
+const err222 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -2857,9 +2923,12 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const tag1 = data100.rule;
+if(typeof tag1 == "string"){
+if(tag1 === "fixed"){
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.rule === undefined){
+const err223 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -2868,10 +2937,8 @@ vErrors.push(err223);
 }
 errors++;
 }
-}
-}
-else {
-const err224 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data100.value === undefined){
+const err224 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -2880,15 +2947,9 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data65.occupancy !== undefined){
-let data101 = data65.occupancy;
-const _errs268 = errors;
-let valid39 = false;
-let passing0 = null;
-const _errs269 = errors;
-if(!((data101 === "dilute") || (data101 === "saturating"))){
-const err225 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+for(const key17 in data100){
+if(!(((((((key17 === "source") || (key17 === "calibrated")) || (key17 === "note")) || (key17 === "declaredDegenerate")) || (key17 === "validTemperature")) || (key17 === "rule")) || (key17 === "value"))){
+const err225 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -2897,15 +2958,12 @@ vErrors.push(err225);
 }
 errors++;
 }
-var _valid8 = _errs269 === errors;
-if(_valid8){
-valid39 = true;
-passing0 = 0;
 }
-const _errs270 = errors;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.value === undefined){
-const err226 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data100.source !== undefined){
+let data101 = data100.source;
+if(typeof data101 === "string"){
+if(func3(data101) < 1){
+const err226 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -2914,9 +2972,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-for(const key17 in data101){
-if(!((((key17 === "source") || (key17 === "calibrated")) || (key17 === "note")) || (key17 === "value"))){
-const err227 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+}
+else {
+const err227 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -2926,11 +2984,11 @@ vErrors.push(err227);
 errors++;
 }
 }
-if(data101.source !== undefined){
-let data102 = data101.source;
+if(data100.calibrated !== undefined){
+let data102 = data100.calibrated;
 if(typeof data102 === "string"){
 if(func3(data102) < 1){
-const err228 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err228 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -2941,7 +2999,7 @@ errors++;
 }
 }
 else {
-const err229 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err229 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -2951,11 +3009,9 @@ vErrors.push(err229);
 errors++;
 }
 }
-if(data101.calibrated !== undefined){
-let data103 = data101.calibrated;
-if(typeof data103 === "string"){
-if(func3(data103) < 1){
-const err230 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data100.note !== undefined){
+if(typeof data100.note !== "string"){
+const err230 = {instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -2965,8 +3021,11 @@ vErrors.push(err230);
 errors++;
 }
 }
-else {
-const err231 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.declaredDegenerate !== undefined){
+let data104 = data100.declaredDegenerate;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.value === undefined){
+const err231 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -2975,10 +3034,8 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-if(data101.note !== undefined){
-if(typeof data101.note !== "string"){
-const err232 = {instancePath:instancePath+"/fermiLevel/occupancy/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data104.source === undefined){
+const err232 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -2987,11 +3044,9 @@ vErrors.push(err232);
 }
 errors++;
 }
-}
-if(data101.value !== undefined){
-let data105 = data101.value;
-if(!((data105 === "dilute") || (data105 === "saturating"))){
-const err233 = {instancePath:instancePath+"/fermiLevel/occupancy/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/value/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[1].properties.value.enum},message:"must be equal to one of the allowed values"};
+for(const key18 in data104){
+if(!((((key18 === "source") || (key18 === "calibrated")) || (key18 === "note")) || (key18 === "value"))){
+const err233 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -3001,9 +3056,11 @@ vErrors.push(err233);
 errors++;
 }
 }
-}
-else {
-const err234 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data104.source !== undefined){
+let data105 = data104.source;
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
+const err234 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -3012,19 +3069,9 @@ vErrors.push(err234);
 }
 errors++;
 }
-var _valid8 = _errs270 === errors;
-if(_valid8 && valid39){
-valid39 = false;
-passing0 = [passing0, 1];
 }
 else {
-if(_valid8){
-valid39 = true;
-passing0 = 1;
-}
-}
-if(!valid39){
-const err235 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err235 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -3033,21 +3080,12 @@ vErrors.push(err235);
 }
 errors++;
 }
-else {
-errors = _errs268;
-if(vErrors !== null){
-if(_errs268){
-vErrors.length = _errs268;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data65.rule !== undefined){
-if("defects" !== data65.rule){
-const err236 = {instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/rule/const",keyword:"const",params:{allowedValue: "defects"},message:"must be equal to constant"};
+if(data104.calibrated !== undefined){
+let data106 = data104.calibrated;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err236 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -3057,13 +3095,8 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data65.temperature !== undefined){
-let data107 = data65.temperature;
-const _errs283 = errors;
-let valid42 = false;
-const _errs284 = errors;
-if(!(typeof data107 == "number")){
-const err237 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err237 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -3072,13 +3105,10 @@ vErrors.push(err237);
 }
 errors++;
 }
-var _valid9 = _errs284 === errors;
-valid42 = valid42 || _valid9;
-if(!valid42){
-const _errs286 = errors;
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.value === undefined){
-const err238 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data104.note !== undefined){
+if(typeof data104.note !== "string"){
+const err238 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3087,9 +3117,10 @@ vErrors.push(err238);
 }
 errors++;
 }
-for(const key18 in data107){
-if(!(((((key18 === "value") || (key18 === "source")) || (key18 === "calibrated")) || (key18 === "uncertainty")) || (key18 === "note"))){
-const err239 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+}
+if(data104.value !== undefined){
+if(typeof data104.value !== "boolean"){
+const err239 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3099,9 +3130,9 @@ vErrors.push(err239);
 errors++;
 }
 }
-if(data107.value !== undefined){
-if(!(typeof data107.value == "number")){
-const err240 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err240 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3111,11 +3142,11 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data107.source !== undefined){
-let data109 = data107.source;
-if(typeof data109 === "string"){
-if(func3(data109) < 1){
-const err241 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data100.validTemperature !== undefined){
+let data109 = data100.validTemperature;
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
+if(data109.lower === undefined){
+const err241 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3124,9 +3155,8 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-else {
-const err242 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.upper === undefined){
+const err242 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3135,12 +3165,8 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-if(data107.calibrated !== undefined){
-let data110 = data107.calibrated;
-if(typeof data110 === "string"){
-if(func3(data110) < 1){
-const err243 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data109.source === undefined){
+const err243 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3149,9 +3175,9 @@ vErrors.push(err243);
 }
 errors++;
 }
-}
-else {
-const err244 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key19 in data109){
+if(!(((((key19 === "source") || (key19 === "calibrated")) || (key19 === "note")) || (key19 === "lower")) || (key19 === "upper"))){
+const err244 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3161,11 +3187,11 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data107.uncertainty !== undefined){
-let data111 = data107.uncertainty;
-if(typeof data111 == "number"){
-if(data111 < 0 || isNaN(data111)){
-const err245 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data109.source !== undefined){
+let data110 = data109.source;
+if(typeof data110 === "string"){
+if(func3(data110) < 1){
+const err245 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3176,7 +3202,7 @@ errors++;
 }
 }
 else {
-const err246 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err246 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3186,9 +3212,11 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data107.note !== undefined){
-if(typeof data107.note !== "string"){
-const err247 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.calibrated !== undefined){
+let data111 = data109.calibrated;
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
+const err247 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3198,9 +3226,8 @@ vErrors.push(err247);
 errors++;
 }
 }
-}
 else {
-const err248 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err248 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3209,11 +3236,10 @@ vErrors.push(err248);
 }
 errors++;
 }
-var _valid9 = _errs286 === errors;
-valid42 = valid42 || _valid9;
 }
-if(!valid42){
-const err249 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data109.note !== undefined){
+if(typeof data109.note !== "string"){
+const err249 = {instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3222,23 +3248,12 @@ vErrors.push(err249);
 }
 errors++;
 }
-else {
-errors = _errs283;
-if(vErrors !== null){
-if(_errs283){
-vErrors.length = _errs283;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data65.carriers !== undefined){
-let data113 = data65.carriers;
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-if(data113.kind === undefined){
-const err250 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data109.lower !== undefined){
+let data113 = data109.lower;
+if(typeof data113 == "number"){
+if(data113 <= 0 || isNaN(data113)){
+const err250 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3247,9 +3262,9 @@ vErrors.push(err250);
 }
 errors++;
 }
-for(const key19 in data113){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key19))){
-const err251 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+else {
+const err251 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3259,11 +3274,11 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data113.source !== undefined){
-let data114 = data113.source;
-if(typeof data114 === "string"){
-if(func3(data114) < 1){
-const err252 = {instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data109.upper !== undefined){
+let data114 = data109.upper;
+if(typeof data114 == "number"){
+if(data114 <= 0 || isNaN(data114)){
+const err252 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3274,7 +3289,7 @@ errors++;
 }
 }
 else {
-const err253 = {instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err253 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3284,11 +3299,9 @@ vErrors.push(err253);
 errors++;
 }
 }
-if(data113.calibrated !== undefined){
-let data115 = data113.calibrated;
-if(typeof data115 === "string"){
-if(func3(data115) < 1){
-const err254 = {instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err254 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -3298,8 +3311,9 @@ vErrors.push(err254);
 errors++;
 }
 }
-else {
-const err255 = {instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.rule !== undefined){
+if("fixed" !== data100.rule){
+const err255 = {instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/rule/const",keyword:"const",params:{allowedValue: "fixed"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -3309,9 +3323,13 @@ vErrors.push(err255);
 errors++;
 }
 }
-if(data113.note !== undefined){
-if(typeof data113.note !== "string"){
-const err256 = {instancePath:instancePath+"/fermiLevel/carriers/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.value !== undefined){
+let data116 = data100.value;
+const _errs315 = errors;
+let valid48 = false;
+const _errs316 = errors;
+if(!(typeof data116 == "number")){
+const err256 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -3320,11 +3338,13 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data113.kind !== undefined){
-let data117 = data113.kind;
-if(!(((data117 === "parabolic") || (data117 === "dos")) || (data117 === "none"))){
-const err257 = {instancePath:instancePath+"/fermiLevel/carriers/kind",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.kind.enum},message:"must be equal to one of the allowed values"};
+var _valid11 = _errs316 === errors;
+valid48 = valid48 || _valid11;
+if(!valid48){
+const _errs318 = errors;
+if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
+if(data116.value === undefined){
+const err257 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -3333,14 +3353,9 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-if(data113.electronMass !== undefined){
-let data118 = data113.electronMass;
-const _errs311 = errors;
-let valid46 = false;
-const _errs312 = errors;
-if(!(typeof data118 == "number")){
-const err258 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key20 in data116){
+if(!(((((key20 === "value") || (key20 === "source")) || (key20 === "calibrated")) || (key20 === "uncertainty")) || (key20 === "note"))){
+const err258 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -3349,13 +3364,10 @@ vErrors.push(err258);
 }
 errors++;
 }
-var _valid10 = _errs312 === errors;
-valid46 = valid46 || _valid10;
-if(!valid46){
-const _errs314 = errors;
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-if(data118.value === undefined){
-const err259 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data116.value !== undefined){
+if(!(typeof data116.value == "number")){
+const err259 = {instancePath:instancePath+"/fermiLevel/value/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -3364,9 +3376,12 @@ vErrors.push(err259);
 }
 errors++;
 }
-for(const key20 in data118){
-if(!(((((key20 === "value") || (key20 === "source")) || (key20 === "calibrated")) || (key20 === "uncertainty")) || (key20 === "note"))){
-const err260 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+if(data116.source !== undefined){
+let data118 = data116.source;
+if(typeof data118 === "string"){
+if(func3(data118) < 1){
+const err260 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -3376,9 +3391,8 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data118.value !== undefined){
-if(!(typeof data118.value == "number")){
-const err261 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err261 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -3388,11 +3402,11 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data118.source !== undefined){
-let data120 = data118.source;
-if(typeof data120 === "string"){
-if(func3(data120) < 1){
-const err262 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data116.calibrated !== undefined){
+let data119 = data116.calibrated;
+if(typeof data119 === "string"){
+if(func3(data119) < 1){
+const err262 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -3403,7 +3417,7 @@ errors++;
 }
 }
 else {
-const err263 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err263 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -3413,11 +3427,11 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data118.calibrated !== undefined){
-let data121 = data118.calibrated;
-if(typeof data121 === "string"){
-if(func3(data121) < 1){
-const err264 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data116.uncertainty !== undefined){
+let data120 = data116.uncertainty;
+if(typeof data120 == "number"){
+if(data120 < 0 || isNaN(data120)){
+const err264 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -3428,7 +3442,7 @@ errors++;
 }
 }
 else {
-const err265 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err265 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -3438,11 +3452,9 @@ vErrors.push(err265);
 errors++;
 }
 }
-if(data118.uncertainty !== undefined){
-let data122 = data118.uncertainty;
-if(typeof data122 == "number"){
-if(data122 < 0 || isNaN(data122)){
-const err266 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data116.note !== undefined){
+if(typeof data116.note !== "string"){
+const err266 = {instancePath:instancePath+"/fermiLevel/value/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -3452,8 +3464,9 @@ vErrors.push(err266);
 errors++;
 }
 }
+}
 else {
-const err267 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err267 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -3462,10 +3475,11 @@ vErrors.push(err267);
 }
 errors++;
 }
+var _valid11 = _errs318 === errors;
+valid48 = valid48 || _valid11;
 }
-if(data118.note !== undefined){
-if(typeof data118.note !== "string"){
-const err268 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid48){
+const err268 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -3474,10 +3488,21 @@ vErrors.push(err268);
 }
 errors++;
 }
+else {
+errors = _errs315;
+if(vErrors !== null){
+if(_errs315){
+vErrors.length = _errs315;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err269 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err269 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3486,11 +3511,11 @@ vErrors.push(err269);
 }
 errors++;
 }
-var _valid10 = _errs314 === errors;
-valid46 = valid46 || _valid10;
 }
-if(!valid46){
-const err270 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else if(tag1 === "defects"){
+if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
+if(data100.rule === undefined){
+const err270 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3499,25 +3524,8 @@ vErrors.push(err270);
 }
 errors++;
 }
-else {
-errors = _errs311;
-if(vErrors !== null){
-if(_errs311){
-vErrors.length = _errs311;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data113.holeMass !== undefined){
-let data124 = data113.holeMass;
-const _errs329 = errors;
-let valid49 = false;
-const _errs330 = errors;
-if(!(typeof data124 == "number")){
-const err271 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data100.temperature === undefined){
+const err271 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3526,13 +3534,8 @@ vErrors.push(err271);
 }
 errors++;
 }
-var _valid11 = _errs330 === errors;
-valid49 = valid49 || _valid11;
-if(!valid49){
-const _errs332 = errors;
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-if(data124.value === undefined){
-const err272 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data100.carriers === undefined){
+const err272 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "carriers"},message:"must have required property '"+"carriers"+"'"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3541,9 +3544,8 @@ vErrors.push(err272);
 }
 errors++;
 }
-for(const key21 in data124){
-if(!(((((key21 === "value") || (key21 === "source")) || (key21 === "calibrated")) || (key21 === "uncertainty")) || (key21 === "note"))){
-const err273 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(data100.defects === undefined){
+const err273 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "defects"},message:"must have required property '"+"defects"+"'"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3552,10 +3554,9 @@ vErrors.push(err273);
 }
 errors++;
 }
-}
-if(data124.value !== undefined){
-if(!(typeof data124.value == "number")){
-const err274 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key21 in data100){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties, key21))){
+const err274 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3565,11 +3566,11 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data124.source !== undefined){
-let data126 = data124.source;
-if(typeof data126 === "string"){
-if(func3(data126) < 1){
-const err275 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data100.source !== undefined){
+let data122 = data100.source;
+if(typeof data122 === "string"){
+if(func3(data122) < 1){
+const err275 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3580,7 +3581,7 @@ errors++;
 }
 }
 else {
-const err276 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err276 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3590,11 +3591,11 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data124.calibrated !== undefined){
-let data127 = data124.calibrated;
-if(typeof data127 === "string"){
-if(func3(data127) < 1){
-const err277 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data100.calibrated !== undefined){
+let data123 = data100.calibrated;
+if(typeof data123 === "string"){
+if(func3(data123) < 1){
+const err277 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3605,7 +3606,7 @@ errors++;
 }
 }
 else {
-const err278 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err278 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3615,11 +3616,9 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data124.uncertainty !== undefined){
-let data128 = data124.uncertainty;
-if(typeof data128 == "number"){
-if(data128 < 0 || isNaN(data128)){
-const err279 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data100.note !== undefined){
+if(typeof data100.note !== "string"){
+const err279 = {instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3629,8 +3628,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-else {
-const err280 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data100.declaredDegenerate !== undefined){
+let data125 = data100.declaredDegenerate;
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.value === undefined){
+const err280 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3639,10 +3641,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-}
-if(data124.note !== undefined){
-if(typeof data124.note !== "string"){
-const err281 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data125.source === undefined){
+const err281 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3651,10 +3651,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-}
-}
-else {
-const err282 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key22 in data125){
+if(!((((key22 === "source") || (key22 === "calibrated")) || (key22 === "note")) || (key22 === "value"))){
+const err282 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3663,11 +3662,12 @@ vErrors.push(err282);
 }
 errors++;
 }
-var _valid11 = _errs332 === errors;
-valid49 = valid49 || _valid11;
 }
-if(!valid49){
-const err283 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data125.source !== undefined){
+let data126 = data125.source;
+if(typeof data126 === "string"){
+if(func3(data126) < 1){
+const err283 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3676,22 +3676,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-else {
-errors = _errs329;
-if(vErrors !== null){
-if(_errs329){
-vErrors.length = _errs329;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data113.statistics !== undefined){
-let data130 = data113.statistics;
-if(!((data130 === "fermi-dirac") || (data130 === "boltzmann"))){
-const err284 = {instancePath:instancePath+"/fermiLevel/carriers/statistics",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/statistics/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.statistics.enum},message:"must be equal to one of the allowed values"};
+const err284 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3701,13 +3688,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data113.energies !== undefined){
-let data131 = data113.energies;
-if(Array.isArray(data131)){
-const len0 = data131.length;
-for(let i0=0; i0<len0; i0++){
-if(!(typeof data131[i0] == "number")){
-const err285 = {instancePath:instancePath+"/fermiLevel/carriers/energies/" + i0,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data125.calibrated !== undefined){
+let data127 = data125.calibrated;
+if(typeof data127 === "string"){
+if(func3(data127) < 1){
+const err285 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3717,9 +3702,8 @@ vErrors.push(err285);
 errors++;
 }
 }
-}
 else {
-const err286 = {instancePath:instancePath+"/fermiLevel/carriers/energies",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err286 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3729,13 +3713,9 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data113.dos !== undefined){
-let data133 = data113.dos;
-if(Array.isArray(data133)){
-const len1 = data133.length;
-for(let i1=0; i1<len1; i1++){
-if(!(typeof data133[i1] == "number")){
-const err287 = {instancePath:instancePath+"/fermiLevel/carriers/dos/" + i1,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data125.note !== undefined){
+if(typeof data125.note !== "string"){
+const err287 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3745,9 +3725,9 @@ vErrors.push(err287);
 errors++;
 }
 }
-}
-else {
-const err288 = {instancePath:instancePath+"/fermiLevel/carriers/dos",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data125.value !== undefined){
+if(typeof data125.value !== "boolean"){
+const err288 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3757,9 +3737,9 @@ vErrors.push(err288);
 errors++;
 }
 }
-if(data113.electrons !== undefined){
-if(!(typeof data113.electrons == "number")){
-const err289 = {instancePath:instancePath+"/fermiLevel/carriers/electrons",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/electrons/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err289 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3769,9 +3749,11 @@ vErrors.push(err289);
 errors++;
 }
 }
-if(data113.volume !== undefined){
-if(!(typeof data113.volume == "number")){
-const err290 = {instancePath:instancePath+"/fermiLevel/carriers/volume",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data100.validTemperature !== undefined){
+let data130 = data100.validTemperature;
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.lower === undefined){
+const err290 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3780,10 +3762,8 @@ vErrors.push(err290);
 }
 errors++;
 }
-}
-}
-else {
-const err291 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data130.upper === undefined){
+const err291 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3792,12 +3772,8 @@ vErrors.push(err291);
 }
 errors++;
 }
-}
-if(data65.defects !== undefined){
-let data137 = data65.defects;
-if(Array.isArray(data137)){
-if(data137.length < 1){
-const err292 = {instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data130.source === undefined){
+const err292 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3806,12 +3782,9 @@ vErrors.push(err292);
 }
 errors++;
 }
-const len2 = data137.length;
-for(let i2=0; i2<len2; i2++){
-let data138 = data137[i2];
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
-if(data138.name === undefined){
-const err293 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key23 in data130){
+if(!(((((key23 === "source") || (key23 === "calibrated")) || (key23 === "note")) || (key23 === "lower")) || (key23 === "upper"))){
+const err293 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3820,8 +3793,12 @@ vErrors.push(err293);
 }
 errors++;
 }
-if(data138.sites === undefined){
-const err294 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "sites"},message:"must have required property '"+"sites"+"'"};
+}
+if(data130.source !== undefined){
+let data131 = data130.source;
+if(typeof data131 === "string"){
+if(func3(data131) < 1){
+const err294 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3830,8 +3807,9 @@ vErrors.push(err294);
 }
 errors++;
 }
-if(data138.chargeStates === undefined){
-const err295 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "chargeStates"},message:"must have required property '"+"chargeStates"+"'"};
+}
+else {
+const err295 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3840,9 +3818,12 @@ vErrors.push(err295);
 }
 errors++;
 }
-for(const key22 in data138){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.defects.items.properties, key22))){
-const err296 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data130.calibrated !== undefined){
+let data132 = data130.calibrated;
+if(typeof data132 === "string"){
+if(func3(data132) < 1){
+const err296 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3852,11 +3833,8 @@ vErrors.push(err296);
 errors++;
 }
 }
-if(data138.source !== undefined){
-let data139 = data138.source;
-if(typeof data139 === "string"){
-if(func3(data139) < 1){
-const err297 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err297 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3866,8 +3844,9 @@ vErrors.push(err297);
 errors++;
 }
 }
-else {
-const err298 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data130.note !== undefined){
+if(typeof data130.note !== "string"){
+const err298 = {instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3877,11 +3856,11 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data138.calibrated !== undefined){
-let data140 = data138.calibrated;
-if(typeof data140 === "string"){
-if(func3(data140) < 1){
-const err299 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data130.lower !== undefined){
+let data134 = data130.lower;
+if(typeof data134 == "number"){
+if(data134 <= 0 || isNaN(data134)){
+const err299 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3892,7 +3871,7 @@ errors++;
 }
 }
 else {
-const err300 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err300 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3902,9 +3881,11 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data138.note !== undefined){
-if(typeof data138.note !== "string"){
-const err301 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data130.upper !== undefined){
+let data135 = data130.upper;
+if(typeof data135 == "number"){
+if(data135 <= 0 || isNaN(data135)){
+const err301 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3914,11 +3895,8 @@ vErrors.push(err301);
 errors++;
 }
 }
-if(data138.name !== undefined){
-let data142 = data138.name;
-if(typeof data142 === "string"){
-if(func3(data142) < 1){
-const err302 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err302 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3928,8 +3906,9 @@ vErrors.push(err302);
 errors++;
 }
 }
+}
 else {
-const err303 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err303 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3939,13 +3918,14 @@ vErrors.push(err303);
 errors++;
 }
 }
-if(data138.sites !== undefined){
-let data143 = data138.sites;
-const _errs373 = errors;
-let valid59 = false;
-const _errs374 = errors;
-if(!(typeof data143 == "number")){
-const err304 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data100.occupancy !== undefined){
+let data136 = data100.occupancy;
+const _errs365 = errors;
+let valid54 = false;
+let passing0 = null;
+const _errs366 = errors;
+if(!((data136 === "dilute") || (data136 === "saturating"))){
+const err304 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3954,13 +3934,15 @@ vErrors.push(err304);
 }
 errors++;
 }
-var _valid12 = _errs374 === errors;
-valid59 = valid59 || _valid12;
-if(!valid59){
-const _errs376 = errors;
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
-if(data143.value === undefined){
-const err305 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+var _valid12 = _errs366 === errors;
+if(_valid12){
+valid54 = true;
+passing0 = 0;
+}
+const _errs367 = errors;
+if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
+if(data136.value === undefined){
+const err305 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3969,9 +3951,9 @@ vErrors.push(err305);
 }
 errors++;
 }
-for(const key23 in data143){
-if(!(((((key23 === "value") || (key23 === "source")) || (key23 === "calibrated")) || (key23 === "uncertainty")) || (key23 === "note"))){
-const err306 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+for(const key24 in data136){
+if(!((((key24 === "source") || (key24 === "calibrated")) || (key24 === "note")) || (key24 === "value"))){
+const err306 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3981,9 +3963,11 @@ vErrors.push(err306);
 errors++;
 }
 }
-if(data143.value !== undefined){
-if(!(typeof data143.value == "number")){
-const err307 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data136.source !== undefined){
+let data137 = data136.source;
+if(typeof data137 === "string"){
+if(func3(data137) < 1){
+const err307 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3993,11 +3977,8 @@ vErrors.push(err307);
 errors++;
 }
 }
-if(data143.source !== undefined){
-let data145 = data143.source;
-if(typeof data145 === "string"){
-if(func3(data145) < 1){
-const err308 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err308 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -4007,8 +3988,11 @@ vErrors.push(err308);
 errors++;
 }
 }
-else {
-const err309 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.calibrated !== undefined){
+let data138 = data136.calibrated;
+if(typeof data138 === "string"){
+if(func3(data138) < 1){
+const err309 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4018,11 +4002,8 @@ vErrors.push(err309);
 errors++;
 }
 }
-if(data143.calibrated !== undefined){
-let data146 = data143.calibrated;
-if(typeof data146 === "string"){
-if(func3(data146) < 1){
-const err310 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err310 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4032,8 +4013,9 @@ vErrors.push(err310);
 errors++;
 }
 }
-else {
-const err311 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data136.note !== undefined){
+if(typeof data136.note !== "string"){
+const err311 = {instancePath:instancePath+"/fermiLevel/occupancy/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4043,11 +4025,10 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data143.uncertainty !== undefined){
-let data147 = data143.uncertainty;
-if(typeof data147 == "number"){
-if(data147 < 0 || isNaN(data147)){
-const err312 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data136.value !== undefined){
+let data140 = data136.value;
+if(!((data140 === "dilute") || (data140 === "saturating"))){
+const err312 = {instancePath:instancePath+"/fermiLevel/occupancy/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/value/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[1].properties.value.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4057,8 +4038,9 @@ vErrors.push(err312);
 errors++;
 }
 }
+}
 else {
-const err313 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err313 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4067,10 +4049,19 @@ vErrors.push(err313);
 }
 errors++;
 }
+var _valid12 = _errs367 === errors;
+if(_valid12 && valid54){
+valid54 = false;
+passing0 = [passing0, 1];
 }
-if(data143.note !== undefined){
-if(typeof data143.note !== "string"){
-const err314 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+if(_valid12){
+valid54 = true;
+passing0 = 1;
+}
+}
+if(!valid54){
+const err314 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err314];
 }
@@ -4079,10 +4070,21 @@ vErrors.push(err314);
 }
 errors++;
 }
-}
+else {
+errors = _errs365;
+if(vErrors !== null){
+if(_errs365){
+vErrors.length = _errs365;
 }
 else {
-const err315 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data100.rule !== undefined){
+if("defects" !== data100.rule){
+const err315 = {instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/rule/const",keyword:"const",params:{allowedValue: "defects"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err315];
 }
@@ -4091,11 +4093,14 @@ vErrors.push(err315);
 }
 errors++;
 }
-var _valid12 = _errs376 === errors;
-valid59 = valid59 || _valid12;
 }
-if(!valid59){
-const err316 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data100.temperature !== undefined){
+let data142 = data100.temperature;
+const _errs380 = errors;
+let valid57 = false;
+const _errs381 = errors;
+if(!(typeof data142 == "number")){
+const err316 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err316];
 }
@@ -4104,22 +4109,13 @@ vErrors.push(err316);
 }
 errors++;
 }
-else {
-errors = _errs373;
-if(vErrors !== null){
-if(_errs373){
-vErrors.length = _errs373;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data138.lithium !== undefined){
-let data149 = data138.lithium;
-if(!((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149)))){
-const err317 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/lithium",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/lithium/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+var _valid13 = _errs381 === errors;
+valid57 = valid57 || _valid13;
+if(!valid57){
+const _errs383 = errors;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.value === undefined){
+const err317 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err317];
 }
@@ -4128,14 +4124,9 @@ vErrors.push(err317);
 }
 errors++;
 }
-}
-if(data138.species !== undefined){
-let data150 = data138.species;
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-for(const key24 in data150){
-let data151 = data150[key24];
-if(!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))){
-const err318 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key25 in data142){
+if(!(((((key25 === "value") || (key25 === "source")) || (key25 === "calibrated")) || (key25 === "uncertainty")) || (key25 === "note"))){
+const err318 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err318];
 }
@@ -4145,9 +4136,9 @@ vErrors.push(err318);
 errors++;
 }
 }
-}
-else {
-const err319 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data142.value !== undefined){
+if(!(typeof data142.value == "number")){
+const err319 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err319];
 }
@@ -4157,11 +4148,11 @@ vErrors.push(err319);
 errors++;
 }
 }
-if(data138.chargeStates !== undefined){
-let data152 = data138.chargeStates;
-if(Array.isArray(data152)){
-if(data152.length < 1){
-const err320 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data142.source !== undefined){
+let data144 = data142.source;
+if(typeof data144 === "string"){
+if(func3(data144) < 1){
+const err320 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err320];
 }
@@ -4170,12 +4161,9 @@ vErrors.push(err320);
 }
 errors++;
 }
-const len3 = data152.length;
-for(let i3=0; i3<len3; i3++){
-let data153 = data152[i3];
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-if(data153.charge === undefined){
-const err321 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: "charge"},message:"must have required property '"+"charge"+"'"};
+}
+else {
+const err321 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err321];
 }
@@ -4184,8 +4172,12 @@ vErrors.push(err321);
 }
 errors++;
 }
-if(data153.energy === undefined){
-const err322 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: "energy"},message:"must have required property '"+"energy"+"'"};
+}
+if(data142.calibrated !== undefined){
+let data145 = data142.calibrated;
+if(typeof data145 === "string"){
+if(func3(data145) < 1){
+const err322 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err322];
 }
@@ -4194,9 +4186,9 @@ vErrors.push(err322);
 }
 errors++;
 }
-for(const key25 in data153){
-if(!((((((key25 === "source") || (key25 === "calibrated")) || (key25 === "note")) || (key25 === "charge")) || (key25 === "energy")) || (key25 === "degeneracy"))){
-const err323 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+}
+else {
+const err323 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err323];
 }
@@ -4206,11 +4198,11 @@ vErrors.push(err323);
 errors++;
 }
 }
-if(data153.source !== undefined){
-let data154 = data153.source;
-if(typeof data154 === "string"){
-if(func3(data154) < 1){
-const err324 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data142.uncertainty !== undefined){
+let data146 = data142.uncertainty;
+if(typeof data146 == "number"){
+if(data146 < 0 || isNaN(data146)){
+const err324 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err324];
 }
@@ -4221,7 +4213,7 @@ errors++;
 }
 }
 else {
-const err325 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err325 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err325];
 }
@@ -4231,11 +4223,9 @@ vErrors.push(err325);
 errors++;
 }
 }
-if(data153.calibrated !== undefined){
-let data155 = data153.calibrated;
-if(typeof data155 === "string"){
-if(func3(data155) < 1){
-const err326 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data142.note !== undefined){
+if(typeof data142.note !== "string"){
+const err326 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err326];
 }
@@ -4245,8 +4235,9 @@ vErrors.push(err326);
 errors++;
 }
 }
+}
 else {
-const err327 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err327 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err327];
 }
@@ -4255,10 +4246,11 @@ vErrors.push(err327);
 }
 errors++;
 }
+var _valid13 = _errs383 === errors;
+valid57 = valid57 || _valid13;
 }
-if(data153.note !== undefined){
-if(typeof data153.note !== "string"){
-const err328 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid57){
+const err328 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err328];
 }
@@ -4267,11 +4259,23 @@ vErrors.push(err328);
 }
 errors++;
 }
+else {
+errors = _errs380;
+if(vErrors !== null){
+if(_errs380){
+vErrors.length = _errs380;
 }
-if(data153.charge !== undefined){
-let data157 = data153.charge;
-if(!((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157)))){
-const err329 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/charge/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data100.carriers !== undefined){
+let data148 = data100.carriers;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.kind === undefined){
+const err329 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err329];
 }
@@ -4280,14 +4284,9 @@ vErrors.push(err329);
 }
 errors++;
 }
-}
-if(data153.energy !== undefined){
-let data158 = data153.energy;
-const _errs411 = errors;
-let valid66 = false;
-const _errs412 = errors;
-if(!(typeof data158 == "number")){
-const err330 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key26 in data148){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key26))){
+const err330 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err330];
 }
@@ -4296,13 +4295,12 @@ vErrors.push(err330);
 }
 errors++;
 }
-var _valid13 = _errs412 === errors;
-valid66 = valid66 || _valid13;
-if(!valid66){
-const _errs414 = errors;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.value === undefined){
-const err331 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data148.source !== undefined){
+let data149 = data148.source;
+if(typeof data149 === "string"){
+if(func3(data149) < 1){
+const err331 = {instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err331];
 }
@@ -4311,9 +4309,9 @@ vErrors.push(err331);
 }
 errors++;
 }
-for(const key26 in data158){
-if(!(((((key26 === "value") || (key26 === "source")) || (key26 === "calibrated")) || (key26 === "uncertainty")) || (key26 === "note"))){
-const err332 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+}
+else {
+const err332 = {instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err332];
 }
@@ -4323,9 +4321,11 @@ vErrors.push(err332);
 errors++;
 }
 }
-if(data158.value !== undefined){
-if(!(typeof data158.value == "number")){
-const err333 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data148.calibrated !== undefined){
+let data150 = data148.calibrated;
+if(typeof data150 === "string"){
+if(func3(data150) < 1){
+const err333 = {instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err333];
 }
@@ -4335,11 +4335,8 @@ vErrors.push(err333);
 errors++;
 }
 }
-if(data158.source !== undefined){
-let data160 = data158.source;
-if(typeof data160 === "string"){
-if(func3(data160) < 1){
-const err334 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err334 = {instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err334];
 }
@@ -4349,8 +4346,9 @@ vErrors.push(err334);
 errors++;
 }
 }
-else {
-const err335 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data148.note !== undefined){
+if(typeof data148.note !== "string"){
+const err335 = {instancePath:instancePath+"/fermiLevel/carriers/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err335];
 }
@@ -4360,11 +4358,10 @@ vErrors.push(err335);
 errors++;
 }
 }
-if(data158.calibrated !== undefined){
-let data161 = data158.calibrated;
-if(typeof data161 === "string"){
-if(func3(data161) < 1){
-const err336 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data148.kind !== undefined){
+let data152 = data148.kind;
+if(!(((data152 === "parabolic") || (data152 === "dos")) || (data152 === "none"))){
+const err336 = {instancePath:instancePath+"/fermiLevel/carriers/kind",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err336];
 }
@@ -4374,8 +4371,13 @@ vErrors.push(err336);
 errors++;
 }
 }
-else {
-const err337 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data148.electronMass !== undefined){
+let data153 = data148.electronMass;
+const _errs408 = errors;
+let valid61 = false;
+const _errs409 = errors;
+if(!(typeof data153 == "number")){
+const err337 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err337];
 }
@@ -4384,12 +4386,13 @@ vErrors.push(err337);
 }
 errors++;
 }
-}
-if(data158.uncertainty !== undefined){
-let data162 = data158.uncertainty;
-if(typeof data162 == "number"){
-if(data162 < 0 || isNaN(data162)){
-const err338 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid14 = _errs409 === errors;
+valid61 = valid61 || _valid14;
+if(!valid61){
+const _errs411 = errors;
+if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+if(data153.value === undefined){
+const err338 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err338];
 }
@@ -4398,9 +4401,9 @@ vErrors.push(err338);
 }
 errors++;
 }
-}
-else {
-const err339 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key27 in data153){
+if(!(((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "note"))){
+const err339 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err339];
 }
@@ -4410,9 +4413,9 @@ vErrors.push(err339);
 errors++;
 }
 }
-if(data158.note !== undefined){
-if(typeof data158.note !== "string"){
-const err340 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data153.value !== undefined){
+if(!(typeof data153.value == "number")){
+const err340 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err340];
 }
@@ -4422,9 +4425,11 @@ vErrors.push(err340);
 errors++;
 }
 }
-}
-else {
-const err341 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data153.source !== undefined){
+let data155 = data153.source;
+if(typeof data155 === "string"){
+if(func3(data155) < 1){
+const err341 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err341];
 }
@@ -4433,11 +4438,9 @@ vErrors.push(err341);
 }
 errors++;
 }
-var _valid13 = _errs414 === errors;
-valid66 = valid66 || _valid13;
 }
-if(!valid66){
-const err342 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err342 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err342];
 }
@@ -4446,23 +4449,12 @@ vErrors.push(err342);
 }
 errors++;
 }
-else {
-errors = _errs411;
-if(vErrors !== null){
-if(_errs411){
-vErrors.length = _errs411;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data153.degeneracy !== undefined){
-let data164 = data153.degeneracy;
-if(typeof data164 == "number"){
-if(data164 <= 0 || isNaN(data164)){
-const err343 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data153.calibrated !== undefined){
+let data156 = data153.calibrated;
+if(typeof data156 === "string"){
+if(func3(data156) < 1){
+const err343 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err343];
 }
@@ -4473,7 +4465,7 @@ errors++;
 }
 }
 else {
-const err344 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err344 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err344];
 }
@@ -4483,9 +4475,11 @@ vErrors.push(err344);
 errors++;
 }
 }
-}
-else {
-const err345 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data153.uncertainty !== undefined){
+let data157 = data153.uncertainty;
+if(typeof data157 == "number"){
+if(data157 < 0 || isNaN(data157)){
+const err345 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err345];
 }
@@ -4495,9 +4489,8 @@ vErrors.push(err345);
 errors++;
 }
 }
-}
 else {
-const err346 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err346 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err346];
 }
@@ -4507,13 +4500,9 @@ vErrors.push(err346);
 errors++;
 }
 }
-if(data138.frozenConcentration !== undefined){
-let data165 = data138.frozenConcentration;
-const _errs431 = errors;
-let valid69 = false;
-const _errs432 = errors;
-if(!(typeof data165 == "number")){
-const err347 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data153.note !== undefined){
+if(typeof data153.note !== "string"){
+const err347 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err347];
 }
@@ -4522,13 +4511,10 @@ vErrors.push(err347);
 }
 errors++;
 }
-var _valid14 = _errs432 === errors;
-valid69 = valid69 || _valid14;
-if(!valid69){
-const _errs434 = errors;
-if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
-if(data165.value === undefined){
-const err348 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+}
+else {
+const err348 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err348];
 }
@@ -4537,9 +4523,11 @@ vErrors.push(err348);
 }
 errors++;
 }
-for(const key27 in data165){
-if(!(((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "note"))){
-const err349 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+var _valid14 = _errs411 === errors;
+valid61 = valid61 || _valid14;
+}
+if(!valid61){
+const err349 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err349];
 }
@@ -4548,10 +4536,25 @@ vErrors.push(err349);
 }
 errors++;
 }
+else {
+errors = _errs408;
+if(vErrors !== null){
+if(_errs408){
+vErrors.length = _errs408;
 }
-if(data165.value !== undefined){
-if(!(typeof data165.value == "number")){
-const err350 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data148.holeMass !== undefined){
+let data159 = data148.holeMass;
+const _errs426 = errors;
+let valid64 = false;
+const _errs427 = errors;
+if(!(typeof data159 == "number")){
+const err350 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4560,12 +4563,13 @@ vErrors.push(err350);
 }
 errors++;
 }
-}
-if(data165.source !== undefined){
-let data167 = data165.source;
-if(typeof data167 === "string"){
-if(func3(data167) < 1){
-const err351 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid15 = _errs427 === errors;
+valid64 = valid64 || _valid15;
+if(!valid64){
+const _errs429 = errors;
+if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
+if(data159.value === undefined){
+const err351 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4574,9 +4578,9 @@ vErrors.push(err351);
 }
 errors++;
 }
-}
-else {
-const err352 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key28 in data159){
+if(!(((((key28 === "value") || (key28 === "source")) || (key28 === "calibrated")) || (key28 === "uncertainty")) || (key28 === "note"))){
+const err352 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4586,11 +4590,9 @@ vErrors.push(err352);
 errors++;
 }
 }
-if(data165.calibrated !== undefined){
-let data168 = data165.calibrated;
-if(typeof data168 === "string"){
-if(func3(data168) < 1){
-const err353 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data159.value !== undefined){
+if(!(typeof data159.value == "number")){
+const err353 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4600,8 +4602,11 @@ vErrors.push(err353);
 errors++;
 }
 }
-else {
-const err354 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data159.source !== undefined){
+let data161 = data159.source;
+if(typeof data161 === "string"){
+if(func3(data161) < 1){
+const err354 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4611,11 +4616,8 @@ vErrors.push(err354);
 errors++;
 }
 }
-if(data165.uncertainty !== undefined){
-let data169 = data165.uncertainty;
-if(typeof data169 == "number"){
-if(data169 < 0 || isNaN(data169)){
-const err355 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err355 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4625,8 +4627,11 @@ vErrors.push(err355);
 errors++;
 }
 }
-else {
-const err356 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data159.calibrated !== undefined){
+let data162 = data159.calibrated;
+if(typeof data162 === "string"){
+if(func3(data162) < 1){
+const err356 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4636,9 +4641,8 @@ vErrors.push(err356);
 errors++;
 }
 }
-if(data165.note !== undefined){
-if(typeof data165.note !== "string"){
-const err357 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err357 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4648,9 +4652,11 @@ vErrors.push(err357);
 errors++;
 }
 }
-}
-else {
-const err358 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data159.uncertainty !== undefined){
+let data163 = data159.uncertainty;
+if(typeof data163 == "number"){
+if(data163 < 0 || isNaN(data163)){
+const err358 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4659,11 +4665,9 @@ vErrors.push(err358);
 }
 errors++;
 }
-var _valid14 = _errs434 === errors;
-valid69 = valid69 || _valid14;
 }
-if(!valid69){
-const err359 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err359 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4672,21 +4676,10 @@ vErrors.push(err359);
 }
 errors++;
 }
-else {
-errors = _errs431;
-if(vErrors !== null){
-if(_errs431){
-vErrors.length = _errs431;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err360 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data159.note !== undefined){
+if(typeof data159.note !== "string"){
+const err360 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4698,7 +4691,7 @@ errors++;
 }
 }
 else {
-const err361 = {instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err361 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4707,16 +4700,11 @@ vErrors.push(err361);
 }
 errors++;
 }
+var _valid15 = _errs429 === errors;
+valid64 = valid64 || _valid15;
 }
-if(data65.dopants !== undefined){
-let data171 = data65.dopants;
-if(Array.isArray(data171)){
-const len4 = data171.length;
-for(let i4=0; i4<len4; i4++){
-let data172 = data171[i4];
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
-if(data172.name === undefined){
-const err362 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(!valid64){
+const err362 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4725,8 +4713,22 @@ vErrors.push(err362);
 }
 errors++;
 }
-if(data172.charge === undefined){
-const err363 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "charge"},message:"must have required property '"+"charge"+"'"};
+else {
+errors = _errs426;
+if(vErrors !== null){
+if(_errs426){
+vErrors.length = _errs426;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data148.statistics !== undefined){
+let data165 = data148.statistics;
+if(!((data165 === "fermi-dirac") || (data165 === "boltzmann"))){
+const err363 = {instancePath:instancePath+"/fermiLevel/carriers/statistics",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/statistics/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.statistics.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4735,8 +4737,14 @@ vErrors.push(err363);
 }
 errors++;
 }
-if(data172.concentration === undefined){
-const err364 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "concentration"},message:"must have required property '"+"concentration"+"'"};
+}
+if(data148.energies !== undefined){
+let data166 = data148.energies;
+if(Array.isArray(data166)){
+const len0 = data166.length;
+for(let i0=0; i0<len0; i0++){
+if(!(typeof data166[i0] == "number")){
+const err364 = {instancePath:instancePath+"/fermiLevel/carriers/energies/" + i0,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4745,9 +4753,10 @@ vErrors.push(err364);
 }
 errors++;
 }
-for(const key28 in data172){
-if(!((((((key28 === "source") || (key28 === "calibrated")) || (key28 === "note")) || (key28 === "name")) || (key28 === "charge")) || (key28 === "concentration"))){
-const err365 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+}
+else {
+const err365 = {instancePath:instancePath+"/fermiLevel/carriers/energies",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4757,11 +4766,13 @@ vErrors.push(err365);
 errors++;
 }
 }
-if(data172.source !== undefined){
-let data173 = data172.source;
-if(typeof data173 === "string"){
-if(func3(data173) < 1){
-const err366 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data148.dos !== undefined){
+let data168 = data148.dos;
+if(Array.isArray(data168)){
+const len1 = data168.length;
+for(let i1=0; i1<len1; i1++){
+if(!(typeof data168[i1] == "number")){
+const err366 = {instancePath:instancePath+"/fermiLevel/carriers/dos/" + i1,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4771,8 +4782,9 @@ vErrors.push(err366);
 errors++;
 }
 }
+}
 else {
-const err367 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err367 = {instancePath:instancePath+"/fermiLevel/carriers/dos",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4782,11 +4794,9 @@ vErrors.push(err367);
 errors++;
 }
 }
-if(data172.calibrated !== undefined){
-let data174 = data172.calibrated;
-if(typeof data174 === "string"){
-if(func3(data174) < 1){
-const err368 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data148.electrons !== undefined){
+if(!(typeof data148.electrons == "number")){
+const err368 = {instancePath:instancePath+"/fermiLevel/carriers/electrons",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/electrons/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4796,8 +4806,9 @@ vErrors.push(err368);
 errors++;
 }
 }
-else {
-const err369 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data148.volume !== undefined){
+if(!(typeof data148.volume == "number")){
+const err369 = {instancePath:instancePath+"/fermiLevel/carriers/volume",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4807,9 +4818,9 @@ vErrors.push(err369);
 errors++;
 }
 }
-if(data172.note !== undefined){
-if(typeof data172.note !== "string"){
-const err370 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err370 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4819,9 +4830,11 @@ vErrors.push(err370);
 errors++;
 }
 }
-if(data172.name !== undefined){
-if(typeof data172.name !== "string"){
-const err371 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.defects !== undefined){
+let data172 = data100.defects;
+if(Array.isArray(data172)){
+if(data172.length < 1){
+const err371 = {instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4830,10 +4843,12 @@ vErrors.push(err371);
 }
 errors++;
 }
-}
-if(data172.charge !== undefined){
-if(!(typeof data172.charge == "number")){
-const err372 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/charge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const len2 = data172.length;
+for(let i2=0; i2<len2; i2++){
+let data173 = data172[i2];
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+if(data173.name === undefined){
+const err372 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4842,14 +4857,8 @@ vErrors.push(err372);
 }
 errors++;
 }
-}
-if(data172.concentration !== undefined){
-let data178 = data172.concentration;
-const _errs464 = errors;
-let valid75 = false;
-const _errs465 = errors;
-if(!(typeof data178 == "number")){
-const err373 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data173.sites === undefined){
+const err373 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "sites"},message:"must have required property '"+"sites"+"'"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4858,13 +4867,8 @@ vErrors.push(err373);
 }
 errors++;
 }
-var _valid15 = _errs465 === errors;
-valid75 = valid75 || _valid15;
-if(!valid75){
-const _errs467 = errors;
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-if(data178.value === undefined){
-const err374 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data173.chargeStates === undefined){
+const err374 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "chargeStates"},message:"must have required property '"+"chargeStates"+"'"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4873,9 +4877,9 @@ vErrors.push(err374);
 }
 errors++;
 }
-for(const key29 in data178){
-if(!(((((key29 === "value") || (key29 === "source")) || (key29 === "calibrated")) || (key29 === "uncertainty")) || (key29 === "note"))){
-const err375 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+for(const key29 in data173){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.defects.items.properties, key29))){
+const err375 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4885,9 +4889,11 @@ vErrors.push(err375);
 errors++;
 }
 }
-if(data178.value !== undefined){
-if(!(typeof data178.value == "number")){
-const err376 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data173.source !== undefined){
+let data174 = data173.source;
+if(typeof data174 === "string"){
+if(func3(data174) < 1){
+const err376 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4897,11 +4903,8 @@ vErrors.push(err376);
 errors++;
 }
 }
-if(data178.source !== undefined){
-let data180 = data178.source;
-if(typeof data180 === "string"){
-if(func3(data180) < 1){
-const err377 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err377 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4911,8 +4914,11 @@ vErrors.push(err377);
 errors++;
 }
 }
-else {
-const err378 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data173.calibrated !== undefined){
+let data175 = data173.calibrated;
+if(typeof data175 === "string"){
+if(func3(data175) < 1){
+const err378 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4922,11 +4928,8 @@ vErrors.push(err378);
 errors++;
 }
 }
-if(data178.calibrated !== undefined){
-let data181 = data178.calibrated;
-if(typeof data181 === "string"){
-if(func3(data181) < 1){
-const err379 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err379 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4936,8 +4939,9 @@ vErrors.push(err379);
 errors++;
 }
 }
-else {
-const err380 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data173.note !== undefined){
+if(typeof data173.note !== "string"){
+const err380 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4947,11 +4951,11 @@ vErrors.push(err380);
 errors++;
 }
 }
-if(data178.uncertainty !== undefined){
-let data182 = data178.uncertainty;
-if(typeof data182 == "number"){
-if(data182 < 0 || isNaN(data182)){
-const err381 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data173.name !== undefined){
+let data177 = data173.name;
+if(typeof data177 === "string"){
+if(func3(data177) < 1){
+const err381 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4962,7 +4966,7 @@ errors++;
 }
 }
 else {
-const err382 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err382 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4972,9 +4976,13 @@ vErrors.push(err382);
 errors++;
 }
 }
-if(data178.note !== undefined){
-if(typeof data178.note !== "string"){
-const err383 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data173.sites !== undefined){
+let data178 = data173.sites;
+const _errs470 = errors;
+let valid74 = false;
+const _errs471 = errors;
+if(!(typeof data178 == "number")){
+const err383 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4983,10 +4991,13 @@ vErrors.push(err383);
 }
 errors++;
 }
-}
-}
-else {
-const err384 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid16 = _errs471 === errors;
+valid74 = valid74 || _valid16;
+if(!valid74){
+const _errs473 = errors;
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+if(data178.value === undefined){
+const err384 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -4995,11 +5006,9 @@ vErrors.push(err384);
 }
 errors++;
 }
-var _valid15 = _errs467 === errors;
-valid75 = valid75 || _valid15;
-}
-if(!valid75){
-const err385 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+for(const key30 in data178){
+if(!(((((key30 === "value") || (key30 === "source")) || (key30 === "calibrated")) || (key30 === "uncertainty")) || (key30 === "note"))){
+const err385 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -5008,21 +5017,10 @@ vErrors.push(err385);
 }
 errors++;
 }
-else {
-errors = _errs464;
-if(vErrors !== null){
-if(_errs464){
-vErrors.length = _errs464;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err386 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data178.value !== undefined){
+if(!(typeof data178.value == "number")){
+const err386 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -5032,9 +5030,11 @@ vErrors.push(err386);
 errors++;
 }
 }
-}
-else {
-const err387 = {instancePath:instancePath+"/fermiLevel/dopants",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data178.source !== undefined){
+let data180 = data178.source;
+if(typeof data180 === "string"){
+if(func3(data180) < 1){
+const err387 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -5044,11 +5044,8 @@ vErrors.push(err387);
 errors++;
 }
 }
-if(data65.synthesis !== undefined){
-let data184 = data65.synthesis;
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
-if(data184.temperature === undefined){
-const err388 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'"};
+else {
+const err388 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -5057,8 +5054,12 @@ vErrors.push(err388);
 }
 errors++;
 }
-if(data184.muLi === undefined){
-const err389 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: "muLi"},message:"must have required property '"+"muLi"+"'"};
+}
+if(data178.calibrated !== undefined){
+let data181 = data178.calibrated;
+if(typeof data181 === "string"){
+if(func3(data181) < 1){
+const err389 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -5067,9 +5068,9 @@ vErrors.push(err389);
 }
 errors++;
 }
-for(const key30 in data184){
-if(!((((((key30 === "source") || (key30 === "calibrated")) || (key30 === "note")) || (key30 === "temperature")) || (key30 === "muLi")) || (key30 === "freeze"))){
-const err390 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+else {
+const err390 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -5079,11 +5080,11 @@ vErrors.push(err390);
 errors++;
 }
 }
-if(data184.source !== undefined){
-let data185 = data184.source;
-if(typeof data185 === "string"){
-if(func3(data185) < 1){
-const err391 = {instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data178.uncertainty !== undefined){
+let data182 = data178.uncertainty;
+if(typeof data182 == "number"){
+if(data182 < 0 || isNaN(data182)){
+const err391 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -5094,7 +5095,7 @@ errors++;
 }
 }
 else {
-const err392 = {instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err392 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -5104,11 +5105,9 @@ vErrors.push(err392);
 errors++;
 }
 }
-if(data184.calibrated !== undefined){
-let data186 = data184.calibrated;
-if(typeof data186 === "string"){
-if(func3(data186) < 1){
-const err393 = {instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data178.note !== undefined){
+if(typeof data178.note !== "string"){
+const err393 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -5118,8 +5117,9 @@ vErrors.push(err393);
 errors++;
 }
 }
+}
 else {
-const err394 = {instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err394 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -5128,10 +5128,11 @@ vErrors.push(err394);
 }
 errors++;
 }
+var _valid16 = _errs473 === errors;
+valid74 = valid74 || _valid16;
 }
-if(data184.note !== undefined){
-if(typeof data184.note !== "string"){
-const err395 = {instancePath:instancePath+"/fermiLevel/synthesis/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid74){
+const err395 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -5140,14 +5141,22 @@ vErrors.push(err395);
 }
 errors++;
 }
+else {
+errors = _errs470;
+if(vErrors !== null){
+if(_errs470){
+vErrors.length = _errs470;
 }
-if(data184.temperature !== undefined){
-let data188 = data184.temperature;
-const _errs491 = errors;
-let valid79 = false;
-const _errs492 = errors;
-if(!(typeof data188 == "number")){
-const err396 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data173.lithium !== undefined){
+let data184 = data173.lithium;
+if(!((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184)))){
+const err396 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/lithium",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/lithium/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -5156,13 +5165,14 @@ vErrors.push(err396);
 }
 errors++;
 }
-var _valid16 = _errs492 === errors;
-valid79 = valid79 || _valid16;
-if(!valid79){
-const _errs494 = errors;
-if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
-if(data188.value === undefined){
-const err397 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data173.species !== undefined){
+let data185 = data173.species;
+if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
+for(const key31 in data185){
+let data186 = data185[key31];
+if(!((typeof data186 == "number") && (!(data186 % 1) && !isNaN(data186)))){
+const err397 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -5171,9 +5181,10 @@ vErrors.push(err397);
 }
 errors++;
 }
-for(const key31 in data188){
-if(!(((((key31 === "value") || (key31 === "source")) || (key31 === "calibrated")) || (key31 === "uncertainty")) || (key31 === "note"))){
-const err398 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+}
+}
+else {
+const err398 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5183,9 +5194,11 @@ vErrors.push(err398);
 errors++;
 }
 }
-if(data188.value !== undefined){
-if(!(typeof data188.value == "number")){
-const err399 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data173.chargeStates !== undefined){
+let data187 = data173.chargeStates;
+if(Array.isArray(data187)){
+if(data187.length < 1){
+const err399 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5194,12 +5207,12 @@ vErrors.push(err399);
 }
 errors++;
 }
-}
-if(data188.source !== undefined){
-let data190 = data188.source;
-if(typeof data190 === "string"){
-if(func3(data190) < 1){
-const err400 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const len3 = data187.length;
+for(let i3=0; i3<len3; i3++){
+let data188 = data187[i3];
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+if(data188.charge === undefined){
+const err400 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: "charge"},message:"must have required property '"+"charge"+"'"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5208,9 +5221,8 @@ vErrors.push(err400);
 }
 errors++;
 }
-}
-else {
-const err401 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data188.energy === undefined){
+const err401 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: "energy"},message:"must have required property '"+"energy"+"'"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5219,12 +5231,9 @@ vErrors.push(err401);
 }
 errors++;
 }
-}
-if(data188.calibrated !== undefined){
-let data191 = data188.calibrated;
-if(typeof data191 === "string"){
-if(func3(data191) < 1){
-const err402 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key32 in data188){
+if(!((((((key32 === "source") || (key32 === "calibrated")) || (key32 === "note")) || (key32 === "charge")) || (key32 === "energy")) || (key32 === "degeneracy"))){
+const err402 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5234,8 +5243,11 @@ vErrors.push(err402);
 errors++;
 }
 }
-else {
-const err403 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data188.source !== undefined){
+let data189 = data188.source;
+if(typeof data189 === "string"){
+if(func3(data189) < 1){
+const err403 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5245,11 +5257,8 @@ vErrors.push(err403);
 errors++;
 }
 }
-if(data188.uncertainty !== undefined){
-let data192 = data188.uncertainty;
-if(typeof data192 == "number"){
-if(data192 < 0 || isNaN(data192)){
-const err404 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err404 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5259,8 +5268,11 @@ vErrors.push(err404);
 errors++;
 }
 }
-else {
-const err405 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data188.calibrated !== undefined){
+let data190 = data188.calibrated;
+if(typeof data190 === "string"){
+if(func3(data190) < 1){
+const err405 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5270,9 +5282,8 @@ vErrors.push(err405);
 errors++;
 }
 }
-if(data188.note !== undefined){
-if(typeof data188.note !== "string"){
-const err406 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err406 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5282,9 +5293,9 @@ vErrors.push(err406);
 errors++;
 }
 }
-}
-else {
-const err407 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data188.note !== undefined){
+if(typeof data188.note !== "string"){
+const err407 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5293,11 +5304,11 @@ vErrors.push(err407);
 }
 errors++;
 }
-var _valid16 = _errs494 === errors;
-valid79 = valid79 || _valid16;
 }
-if(!valid79){
-const err408 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data188.charge !== undefined){
+let data192 = data188.charge;
+if(!((typeof data192 == "number") && (!(data192 % 1) && !isNaN(data192)))){
+const err408 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/charge/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5306,25 +5317,14 @@ vErrors.push(err408);
 }
 errors++;
 }
-else {
-errors = _errs491;
-if(vErrors !== null){
-if(_errs491){
-vErrors.length = _errs491;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data184.muLi !== undefined){
-let data194 = data184.muLi;
+if(data188.energy !== undefined){
+let data193 = data188.energy;
+const _errs508 = errors;
+let valid81 = false;
 const _errs509 = errors;
-let valid82 = false;
-const _errs510 = errors;
-if(!(typeof data194 == "number")){
-const err409 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!(typeof data193 == "number")){
+const err409 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5333,13 +5333,13 @@ vErrors.push(err409);
 }
 errors++;
 }
-var _valid17 = _errs510 === errors;
-valid82 = valid82 || _valid17;
-if(!valid82){
-const _errs512 = errors;
-if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
-if(data194.value === undefined){
-const err410 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+var _valid17 = _errs509 === errors;
+valid81 = valid81 || _valid17;
+if(!valid81){
+const _errs511 = errors;
+if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
+if(data193.value === undefined){
+const err410 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5348,9 +5348,9 @@ vErrors.push(err410);
 }
 errors++;
 }
-for(const key32 in data194){
-if(!(((((key32 === "value") || (key32 === "source")) || (key32 === "calibrated")) || (key32 === "uncertainty")) || (key32 === "note"))){
-const err411 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+for(const key33 in data193){
+if(!(((((key33 === "value") || (key33 === "source")) || (key33 === "calibrated")) || (key33 === "uncertainty")) || (key33 === "note"))){
+const err411 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5360,9 +5360,9 @@ vErrors.push(err411);
 errors++;
 }
 }
-if(data194.value !== undefined){
-if(!(typeof data194.value == "number")){
-const err412 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data193.value !== undefined){
+if(!(typeof data193.value == "number")){
+const err412 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5372,11 +5372,11 @@ vErrors.push(err412);
 errors++;
 }
 }
-if(data194.source !== undefined){
-let data196 = data194.source;
-if(typeof data196 === "string"){
-if(func3(data196) < 1){
-const err413 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data193.source !== undefined){
+let data195 = data193.source;
+if(typeof data195 === "string"){
+if(func3(data195) < 1){
+const err413 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5387,7 +5387,7 @@ errors++;
 }
 }
 else {
-const err414 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err414 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5397,11 +5397,11 @@ vErrors.push(err414);
 errors++;
 }
 }
-if(data194.calibrated !== undefined){
-let data197 = data194.calibrated;
-if(typeof data197 === "string"){
-if(func3(data197) < 1){
-const err415 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data193.calibrated !== undefined){
+let data196 = data193.calibrated;
+if(typeof data196 === "string"){
+if(func3(data196) < 1){
+const err415 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5412,7 +5412,7 @@ errors++;
 }
 }
 else {
-const err416 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err416 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5422,11 +5422,11 @@ vErrors.push(err416);
 errors++;
 }
 }
-if(data194.uncertainty !== undefined){
-let data198 = data194.uncertainty;
-if(typeof data198 == "number"){
-if(data198 < 0 || isNaN(data198)){
-const err417 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data193.uncertainty !== undefined){
+let data197 = data193.uncertainty;
+if(typeof data197 == "number"){
+if(data197 < 0 || isNaN(data197)){
+const err417 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5437,7 +5437,7 @@ errors++;
 }
 }
 else {
-const err418 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err418 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5447,9 +5447,9 @@ vErrors.push(err418);
 errors++;
 }
 }
-if(data194.note !== undefined){
-if(typeof data194.note !== "string"){
-const err419 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data193.note !== undefined){
+if(typeof data193.note !== "string"){
+const err419 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5461,7 +5461,7 @@ errors++;
 }
 }
 else {
-const err420 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err420 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5470,11 +5470,11 @@ vErrors.push(err420);
 }
 errors++;
 }
-var _valid17 = _errs512 === errors;
-valid82 = valid82 || _valid17;
+var _valid17 = _errs511 === errors;
+valid81 = valid81 || _valid17;
 }
-if(!valid82){
-const err421 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(!valid81){
+const err421 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5484,10 +5484,10 @@ vErrors.push(err421);
 errors++;
 }
 else {
-errors = _errs509;
+errors = _errs508;
 if(vErrors !== null){
-if(_errs509){
-vErrors.length = _errs509;
+if(_errs508){
+vErrors.length = _errs508;
 }
 else {
 vErrors = null;
@@ -5495,15 +5495,11 @@ vErrors = null;
 }
 }
 }
-if(data184.freeze !== undefined){
-let data200 = data184.freeze;
-if(Array.isArray(data200)){
-const len5 = data200.length;
-for(let i5=0; i5<len5; i5++){
-let data201 = data200[i5];
-if(typeof data201 === "string"){
-if(func3(data201) < 1){
-const err422 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data188.degeneracy !== undefined){
+let data199 = data188.degeneracy;
+if(typeof data199 == "number"){
+if(data199 <= 0 || isNaN(data199)){
+const err422 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5514,7 +5510,7 @@ errors++;
 }
 }
 else {
-const err423 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err423 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5526,7 +5522,7 @@ errors++;
 }
 }
 else {
-const err424 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err424 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5538,7 +5534,7 @@ errors++;
 }
 }
 else {
-const err425 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err425 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5548,14 +5544,13 @@ vErrors.push(err425);
 errors++;
 }
 }
-if(data65.potentials !== undefined){
-let data202 = data65.potentials;
-if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
-for(const key33 in data202){
-let data203 = data202[key33];
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
-if(data203.intercept === undefined){
-const err426 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: "intercept"},message:"must have required property '"+"intercept"+"'"};
+if(data173.frozenConcentration !== undefined){
+let data200 = data173.frozenConcentration;
+const _errs528 = errors;
+let valid84 = false;
+const _errs529 = errors;
+if(!(typeof data200 == "number")){
+const err426 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5564,8 +5559,13 @@ vErrors.push(err426);
 }
 errors++;
 }
-if(data203.slope === undefined){
-const err427 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: "slope"},message:"must have required property '"+"slope"+"'"};
+var _valid18 = _errs529 === errors;
+valid84 = valid84 || _valid18;
+if(!valid84){
+const _errs531 = errors;
+if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
+if(data200.value === undefined){
+const err427 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5574,9 +5574,9 @@ vErrors.push(err427);
 }
 errors++;
 }
-for(const key34 in data203){
-if(!(((((key34 === "source") || (key34 === "calibrated")) || (key34 === "note")) || (key34 === "intercept")) || (key34 === "slope"))){
-const err428 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+for(const key34 in data200){
+if(!(((((key34 === "value") || (key34 === "source")) || (key34 === "calibrated")) || (key34 === "uncertainty")) || (key34 === "note"))){
+const err428 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5586,11 +5586,9 @@ vErrors.push(err428);
 errors++;
 }
 }
-if(data203.source !== undefined){
-let data204 = data203.source;
-if(typeof data204 === "string"){
-if(func3(data204) < 1){
-const err429 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data200.value !== undefined){
+if(!(typeof data200.value == "number")){
+const err429 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5600,8 +5598,11 @@ vErrors.push(err429);
 errors++;
 }
 }
-else {
-const err430 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data200.source !== undefined){
+let data202 = data200.source;
+if(typeof data202 === "string"){
+if(func3(data202) < 1){
+const err430 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5611,11 +5612,8 @@ vErrors.push(err430);
 errors++;
 }
 }
-if(data203.calibrated !== undefined){
-let data205 = data203.calibrated;
-if(typeof data205 === "string"){
-if(func3(data205) < 1){
-const err431 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err431 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5625,8 +5623,11 @@ vErrors.push(err431);
 errors++;
 }
 }
-else {
-const err432 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data200.calibrated !== undefined){
+let data203 = data200.calibrated;
+if(typeof data203 === "string"){
+if(func3(data203) < 1){
+const err432 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5636,9 +5637,8 @@ vErrors.push(err432);
 errors++;
 }
 }
-if(data203.note !== undefined){
-if(typeof data203.note !== "string"){
-const err433 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err433 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5648,13 +5648,11 @@ vErrors.push(err433);
 errors++;
 }
 }
-if(data203.intercept !== undefined){
-let data207 = data203.intercept;
-const _errs543 = errors;
-let valid89 = false;
-const _errs544 = errors;
-if(!(typeof data207 == "number")){
-const err434 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data200.uncertainty !== undefined){
+let data204 = data200.uncertainty;
+if(typeof data204 == "number"){
+if(data204 < 0 || isNaN(data204)){
+const err434 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5663,13 +5661,9 @@ vErrors.push(err434);
 }
 errors++;
 }
-var _valid18 = _errs544 === errors;
-valid89 = valid89 || _valid18;
-if(!valid89){
-const _errs546 = errors;
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.value === undefined){
-const err435 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err435 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5678,9 +5672,10 @@ vErrors.push(err435);
 }
 errors++;
 }
-for(const key35 in data207){
-if(!(((((key35 === "value") || (key35 === "source")) || (key35 === "calibrated")) || (key35 === "uncertainty")) || (key35 === "note"))){
-const err436 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+}
+if(data200.note !== undefined){
+if(typeof data200.note !== "string"){
+const err436 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5690,9 +5685,9 @@ vErrors.push(err436);
 errors++;
 }
 }
-if(data207.value !== undefined){
-if(!(typeof data207.value == "number")){
-const err437 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err437 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5701,12 +5696,11 @@ vErrors.push(err437);
 }
 errors++;
 }
+var _valid18 = _errs531 === errors;
+valid84 = valid84 || _valid18;
 }
-if(data207.source !== undefined){
-let data209 = data207.source;
-if(typeof data209 === "string"){
-if(func3(data209) < 1){
-const err438 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid84){
+const err438 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5715,9 +5709,21 @@ vErrors.push(err438);
 }
 errors++;
 }
+else {
+errors = _errs528;
+if(vErrors !== null){
+if(_errs528){
+vErrors.length = _errs528;
 }
 else {
-const err439 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err439 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5727,11 +5733,9 @@ vErrors.push(err439);
 errors++;
 }
 }
-if(data207.calibrated !== undefined){
-let data210 = data207.calibrated;
-if(typeof data210 === "string"){
-if(func3(data210) < 1){
-const err440 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err440 = {instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5741,8 +5745,15 @@ vErrors.push(err440);
 errors++;
 }
 }
-else {
-const err441 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data100.dopants !== undefined){
+let data206 = data100.dopants;
+if(Array.isArray(data206)){
+const len4 = data206.length;
+for(let i4=0; i4<len4; i4++){
+let data207 = data206[i4];
+if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
+if(data207.name === undefined){
+const err441 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5751,12 +5762,8 @@ vErrors.push(err441);
 }
 errors++;
 }
-}
-if(data207.uncertainty !== undefined){
-let data211 = data207.uncertainty;
-if(typeof data211 == "number"){
-if(data211 < 0 || isNaN(data211)){
-const err442 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data207.charge === undefined){
+const err442 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "charge"},message:"must have required property '"+"charge"+"'"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5765,9 +5772,8 @@ vErrors.push(err442);
 }
 errors++;
 }
-}
-else {
-const err443 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data207.concentration === undefined){
+const err443 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "concentration"},message:"must have required property '"+"concentration"+"'"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5776,10 +5782,9 @@ vErrors.push(err443);
 }
 errors++;
 }
-}
-if(data207.note !== undefined){
-if(typeof data207.note !== "string"){
-const err444 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key35 in data207){
+if(!((((((key35 === "source") || (key35 === "calibrated")) || (key35 === "note")) || (key35 === "name")) || (key35 === "charge")) || (key35 === "concentration"))){
+const err444 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5789,9 +5794,11 @@ vErrors.push(err444);
 errors++;
 }
 }
-}
-else {
-const err445 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data207.source !== undefined){
+let data208 = data207.source;
+if(typeof data208 === "string"){
+if(func3(data208) < 1){
+const err445 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5800,11 +5807,9 @@ vErrors.push(err445);
 }
 errors++;
 }
-var _valid18 = _errs546 === errors;
-valid89 = valid89 || _valid18;
 }
-if(!valid89){
-const err446 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err446 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5813,25 +5818,12 @@ vErrors.push(err446);
 }
 errors++;
 }
-else {
-errors = _errs543;
-if(vErrors !== null){
-if(_errs543){
-vErrors.length = _errs543;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data203.slope !== undefined){
-let data213 = data203.slope;
-const _errs561 = errors;
-let valid92 = false;
-const _errs562 = errors;
-if(!(typeof data213 == "number")){
-const err447 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data207.calibrated !== undefined){
+let data209 = data207.calibrated;
+if(typeof data209 === "string"){
+if(func3(data209) < 1){
+const err447 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5840,13 +5832,9 @@ vErrors.push(err447);
 }
 errors++;
 }
-var _valid19 = _errs562 === errors;
-valid92 = valid92 || _valid19;
-if(!valid92){
-const _errs564 = errors;
-if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
-if(data213.value === undefined){
-const err448 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err448 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5855,9 +5843,10 @@ vErrors.push(err448);
 }
 errors++;
 }
-for(const key36 in data213){
-if(!(((((key36 === "value") || (key36 === "source")) || (key36 === "calibrated")) || (key36 === "uncertainty")) || (key36 === "note"))){
-const err449 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+if(data207.note !== undefined){
+if(typeof data207.note !== "string"){
+const err449 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5867,9 +5856,9 @@ vErrors.push(err449);
 errors++;
 }
 }
-if(data213.value !== undefined){
-if(!(typeof data213.value == "number")){
-const err450 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data207.name !== undefined){
+if(typeof data207.name !== "string"){
+const err450 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5879,11 +5868,9 @@ vErrors.push(err450);
 errors++;
 }
 }
-if(data213.source !== undefined){
-let data215 = data213.source;
-if(typeof data215 === "string"){
-if(func3(data215) < 1){
-const err451 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data207.charge !== undefined){
+if(!(typeof data207.charge == "number")){
+const err451 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/charge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5893,8 +5880,13 @@ vErrors.push(err451);
 errors++;
 }
 }
-else {
-const err452 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data207.concentration !== undefined){
+let data213 = data207.concentration;
+const _errs561 = errors;
+let valid90 = false;
+const _errs562 = errors;
+if(!(typeof data213 == "number")){
+const err452 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5903,12 +5895,13 @@ vErrors.push(err452);
 }
 errors++;
 }
-}
-if(data213.calibrated !== undefined){
-let data216 = data213.calibrated;
-if(typeof data216 === "string"){
-if(func3(data216) < 1){
-const err453 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid19 = _errs562 === errors;
+valid90 = valid90 || _valid19;
+if(!valid90){
+const _errs564 = errors;
+if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
+if(data213.value === undefined){
+const err453 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5917,9 +5910,9 @@ vErrors.push(err453);
 }
 errors++;
 }
-}
-else {
-const err454 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key36 in data213){
+if(!(((((key36 === "value") || (key36 === "source")) || (key36 === "calibrated")) || (key36 === "uncertainty")) || (key36 === "note"))){
+const err454 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5929,11 +5922,9 @@ vErrors.push(err454);
 errors++;
 }
 }
-if(data213.uncertainty !== undefined){
-let data217 = data213.uncertainty;
-if(typeof data217 == "number"){
-if(data217 < 0 || isNaN(data217)){
-const err455 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data213.value !== undefined){
+if(!(typeof data213.value == "number")){
+const err455 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5943,8 +5934,11 @@ vErrors.push(err455);
 errors++;
 }
 }
-else {
-const err456 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data213.source !== undefined){
+let data215 = data213.source;
+if(typeof data215 === "string"){
+if(func3(data215) < 1){
+const err456 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5954,9 +5948,8 @@ vErrors.push(err456);
 errors++;
 }
 }
-if(data213.note !== undefined){
-if(typeof data213.note !== "string"){
-const err457 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err457 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5966,9 +5959,11 @@ vErrors.push(err457);
 errors++;
 }
 }
-}
-else {
-const err458 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data213.calibrated !== undefined){
+let data216 = data213.calibrated;
+if(typeof data216 === "string"){
+if(func3(data216) < 1){
+const err458 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5977,16 +5972,76 @@ vErrors.push(err458);
 }
 errors++;
 }
-var _valid19 = _errs564 === errors;
-valid92 = valid92 || _valid19;
 }
-if(!valid92){
-const err459 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err459 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err459];
 }
 else {
 vErrors.push(err459);
+}
+errors++;
+}
+}
+if(data213.uncertainty !== undefined){
+let data217 = data213.uncertainty;
+if(typeof data217 == "number"){
+if(data217 < 0 || isNaN(data217)){
+const err460 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+}
+else {
+const err461 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+}
+if(data213.note !== undefined){
+if(typeof data213.note !== "string"){
+const err462 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+}
+}
+else {
+const err463 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err463];
+}
+else {
+vErrors.push(err463);
+}
+errors++;
+}
+var _valid19 = _errs564 === errors;
+valid90 = valid90 || _valid19;
+}
+if(!valid90){
+const err464 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err464];
+}
+else {
+vErrors.push(err464);
 }
 errors++;
 }
@@ -6004,64 +6059,7 @@ vErrors = null;
 }
 }
 else {
-const err460 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err460];
-}
-else {
-vErrors.push(err460);
-}
-errors++;
-}
-}
-}
-else {
-const err461 = {instancePath:instancePath+"/fermiLevel/potentials",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err461];
-}
-else {
-vErrors.push(err461);
-}
-errors++;
-}
-}
-}
-else {
-const err462 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err462];
-}
-else {
-vErrors.push(err462);
-}
-errors++;
-}
-}
-else {
-const err463 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "rule", tagValue: tag1},message:"value of tag \"rule\" must be in oneOf"};
-if(vErrors === null){
-vErrors = [err463];
-}
-else {
-vErrors.push(err463);
-}
-errors++;
-}
-}
-else {
-const err464 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/discriminator",keyword:"discriminator",params:{error: "tag", tag: "rule", tagValue: tag1},message:"tag \"rule\" must be string"};
-if(vErrors === null){
-vErrors = [err464];
-}
-else {
-vErrors.push(err464);
-}
-errors++;
-}
-}
-else {
-const err465 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err465 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -6071,15 +6069,9 @@ vErrors.push(err465);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data219 = data.constraints;
-if(Array.isArray(data219)){
-const len6 = data219.length;
-for(let i6=0; i6<len6; i6++){
-let data220 = data219[i6];
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
-if(data220.kind === undefined){
-const err466 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+else {
+const err466 = {instancePath:instancePath+"/fermiLevel/dopants",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -6088,8 +6080,12 @@ vErrors.push(err466);
 }
 errors++;
 }
-if(data220.vacancy === undefined){
-const err467 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "vacancy"},message:"must have required property '"+"vacancy"+"'"};
+}
+if(data100.synthesis !== undefined){
+let data219 = data100.synthesis;
+if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
+if(data219.temperature === undefined){
+const err467 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'"};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -6098,8 +6094,8 @@ vErrors.push(err467);
 }
 errors++;
 }
-if(data220.interstitial === undefined){
-const err468 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "interstitial"},message:"must have required property '"+"interstitial"+"'"};
+if(data219.muLi === undefined){
+const err468 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: "muLi"},message:"must have required property '"+"muLi"+"'"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -6108,8 +6104,9 @@ vErrors.push(err468);
 }
 errors++;
 }
-if(data220.value === undefined){
-const err469 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+for(const key37 in data219){
+if(!((((((key37 === "source") || (key37 === "calibrated")) || (key37 === "note")) || (key37 === "temperature")) || (key37 === "muLi")) || (key37 === "freeze"))){
+const err469 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -6118,8 +6115,12 @@ vErrors.push(err469);
 }
 errors++;
 }
-if(data220.tolerance === undefined){
-const err470 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "tolerance"},message:"must have required property '"+"tolerance"+"'"};
+}
+if(data219.source !== undefined){
+let data220 = data219.source;
+if(typeof data220 === "string"){
+if(func3(data220) < 1){
+const err470 = {instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -6128,8 +6129,9 @@ vErrors.push(err470);
 }
 errors++;
 }
-if(data220.source === undefined){
-const err471 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err471 = {instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -6138,9 +6140,12 @@ vErrors.push(err471);
 }
 errors++;
 }
-for(const key37 in data220){
-if(!(((((((key37 === "kind") || (key37 === "vacancy")) || (key37 === "interstitial")) || (key37 === "value")) || (key37 === "tolerance")) || (key37 === "source")) || (key37 === "note"))){
-const err472 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+}
+if(data219.calibrated !== undefined){
+let data221 = data219.calibrated;
+if(typeof data221 === "string"){
+if(func3(data221) < 1){
+const err472 = {instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -6150,9 +6155,8 @@ vErrors.push(err472);
 errors++;
 }
 }
-if(data220.kind !== undefined){
-if(!(data220.kind === "frenkelEnergy")){
-const err473 = {instancePath:instancePath+"/constraints/" + i6+"/kind",schemaPath:"#/oneOf/1/properties/constraints/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.constraints.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+else {
+const err473 = {instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -6162,11 +6166,9 @@ vErrors.push(err473);
 errors++;
 }
 }
-if(data220.vacancy !== undefined){
-let data222 = data220.vacancy;
-if(typeof data222 === "string"){
-if(func3(data222) < 1){
-const err474 = {instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data219.note !== undefined){
+if(typeof data219.note !== "string"){
+const err474 = {instancePath:instancePath+"/fermiLevel/synthesis/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -6176,8 +6178,13 @@ vErrors.push(err474);
 errors++;
 }
 }
-else {
-const err475 = {instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data219.temperature !== undefined){
+let data223 = data219.temperature;
+const _errs588 = errors;
+let valid94 = false;
+const _errs589 = errors;
+if(!(typeof data223 == "number")){
+const err475 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -6186,12 +6193,13 @@ vErrors.push(err475);
 }
 errors++;
 }
-}
-if(data220.interstitial !== undefined){
-let data223 = data220.interstitial;
-if(typeof data223 === "string"){
-if(func3(data223) < 1){
-const err476 = {instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid20 = _errs589 === errors;
+valid94 = valid94 || _valid20;
+if(!valid94){
+const _errs591 = errors;
+if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
+if(data223.value === undefined){
+const err476 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -6200,9 +6208,9 @@ vErrors.push(err476);
 }
 errors++;
 }
-}
-else {
-const err477 = {instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key38 in data223){
+if(!(((((key38 === "value") || (key38 === "source")) || (key38 === "calibrated")) || (key38 === "uncertainty")) || (key38 === "note"))){
+const err477 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -6212,9 +6220,9 @@ vErrors.push(err477);
 errors++;
 }
 }
-if(data220.value !== undefined){
-if(!(typeof data220.value == "number")){
-const err478 = {instancePath:instancePath+"/constraints/" + i6+"/value",schemaPath:"#/oneOf/1/properties/constraints/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data223.value !== undefined){
+if(!(typeof data223.value == "number")){
+const err478 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -6224,11 +6232,11 @@ vErrors.push(err478);
 errors++;
 }
 }
-if(data220.tolerance !== undefined){
-let data225 = data220.tolerance;
-if(typeof data225 == "number"){
-if(data225 < 0 || isNaN(data225)){
-const err479 = {instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data223.source !== undefined){
+let data225 = data223.source;
+if(typeof data225 === "string"){
+if(func3(data225) < 1){
+const err479 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -6239,7 +6247,7 @@ errors++;
 }
 }
 else {
-const err480 = {instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err480 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -6249,11 +6257,11 @@ vErrors.push(err480);
 errors++;
 }
 }
-if(data220.source !== undefined){
-let data226 = data220.source;
+if(data223.calibrated !== undefined){
+let data226 = data223.calibrated;
 if(typeof data226 === "string"){
 if(func3(data226) < 1){
-const err481 = {instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err481 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6264,7 +6272,7 @@ errors++;
 }
 }
 else {
-const err482 = {instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err482 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6274,9 +6282,11 @@ vErrors.push(err482);
 errors++;
 }
 }
-if(data220.note !== undefined){
-if(typeof data220.note !== "string"){
-const err483 = {instancePath:instancePath+"/constraints/" + i6+"/note",schemaPath:"#/oneOf/1/properties/constraints/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data223.uncertainty !== undefined){
+let data227 = data223.uncertainty;
+if(typeof data227 == "number"){
+if(data227 < 0 || isNaN(data227)){
+const err483 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6286,9 +6296,8 @@ vErrors.push(err483);
 errors++;
 }
 }
-}
 else {
-const err484 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err484 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6298,9 +6307,9 @@ vErrors.push(err484);
 errors++;
 }
 }
-}
-else {
-const err485 = {instancePath:instancePath+"/constraints",schemaPath:"#/oneOf/1/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data223.note !== undefined){
+if(typeof data223.note !== "string"){
+const err485 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6312,7 +6321,7 @@ errors++;
 }
 }
 else {
-const err486 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err486 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6321,11 +6330,11 @@ vErrors.push(err486);
 }
 errors++;
 }
+var _valid20 = _errs591 === errors;
+valid94 = valid94 || _valid20;
 }
-else if(tag0 === "cathode"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err487 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(!valid94){
+const err487 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6334,8 +6343,25 @@ vErrors.push(err487);
 }
 errors++;
 }
-if(data.name === undefined){
-const err488 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+else {
+errors = _errs588;
+if(vErrors !== null){
+if(_errs588){
+vErrors.length = _errs588;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data219.muLi !== undefined){
+let data229 = data219.muLi;
+const _errs606 = errors;
+let valid97 = false;
+const _errs607 = errors;
+if(!(typeof data229 == "number")){
+const err488 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6344,8 +6370,13 @@ vErrors.push(err488);
 }
 errors++;
 }
-if(data.role === undefined){
-const err489 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+var _valid21 = _errs607 === errors;
+valid97 = valid97 || _valid21;
+if(!valid97){
+const _errs609 = errors;
+if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
+if(data229.value === undefined){
+const err489 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6354,8 +6385,9 @@ vErrors.push(err489);
 }
 errors++;
 }
-if(data.states === undefined){
-const err490 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'"};
+for(const key39 in data229){
+if(!(((((key39 === "value") || (key39 === "source")) || (key39 === "calibrated")) || (key39 === "uncertainty")) || (key39 === "note"))){
+const err490 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6364,9 +6396,10 @@ vErrors.push(err490);
 }
 errors++;
 }
-for(const key38 in data){
-if(!(func2.call(schema11.oneOf[2].properties, key38))){
-const err491 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+}
+if(data229.value !== undefined){
+if(!(typeof data229.value == "number")){
+const err491 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6376,11 +6409,11 @@ vErrors.push(err491);
 errors++;
 }
 }
-if(data.source !== undefined){
-let data228 = data.source;
-if(typeof data228 === "string"){
-if(func3(data228) < 1){
-const err492 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data229.source !== undefined){
+let data231 = data229.source;
+if(typeof data231 === "string"){
+if(func3(data231) < 1){
+const err492 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6391,7 +6424,7 @@ errors++;
 }
 }
 else {
-const err493 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err493 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6401,11 +6434,11 @@ vErrors.push(err493);
 errors++;
 }
 }
-if(data.calibrated !== undefined){
-let data229 = data.calibrated;
-if(typeof data229 === "string"){
-if(func3(data229) < 1){
-const err494 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data229.calibrated !== undefined){
+let data232 = data229.calibrated;
+if(typeof data232 === "string"){
+if(func3(data232) < 1){
+const err494 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6416,7 +6449,7 @@ errors++;
 }
 }
 else {
-const err495 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err495 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6426,9 +6459,11 @@ vErrors.push(err495);
 errors++;
 }
 }
-if(data.note !== undefined){
-if(typeof data.note !== "string"){
-const err496 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data229.uncertainty !== undefined){
+let data233 = data229.uncertainty;
+if(typeof data233 == "number"){
+if(data233 < 0 || isNaN(data233)){
+const err496 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6438,9 +6473,8 @@ vErrors.push(err496);
 errors++;
 }
 }
-if(data.$schema !== undefined){
-if(typeof data.$schema !== "string"){
-const err497 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err497 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6450,11 +6484,9 @@ vErrors.push(err497);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data232 = data.id;
-if(typeof data232 === "string"){
-if(!pattern0.test(data232)){
-const err498 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""};
+if(data229.note !== undefined){
+if(typeof data229.note !== "string"){
+const err498 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6464,8 +6496,9 @@ vErrors.push(err498);
 errors++;
 }
 }
+}
 else {
-const err499 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err499 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6474,12 +6507,11 @@ vErrors.push(err499);
 }
 errors++;
 }
+var _valid21 = _errs609 === errors;
+valid97 = valid97 || _valid21;
 }
-if(data.name !== undefined){
-let data233 = data.name;
-if(typeof data233 === "string"){
-if(func3(data233) < 1){
-const err500 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid97){
+const err500 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6488,9 +6520,27 @@ vErrors.push(err500);
 }
 errors++;
 }
+else {
+errors = _errs606;
+if(vErrors !== null){
+if(_errs606){
+vErrors.length = _errs606;
 }
 else {
-const err501 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data219.freeze !== undefined){
+let data235 = data219.freeze;
+if(Array.isArray(data235)){
+const len5 = data235.length;
+for(let i5=0; i5<len5; i5++){
+let data236 = data235[i5];
+if(typeof data236 === "string"){
+if(func3(data236) < 1){
+const err501 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6500,9 +6550,8 @@ vErrors.push(err501);
 errors++;
 }
 }
-if(data.formula !== undefined){
-if(typeof data.formula !== "string"){
-const err502 = {instancePath:instancePath+"/formula",schemaPath:"#/oneOf/2/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err502 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6512,9 +6561,9 @@ vErrors.push(err502);
 errors++;
 }
 }
-if(data.colour !== undefined){
-if(typeof data.colour !== "string"){
-const err503 = {instancePath:instancePath+"/colour",schemaPath:"#/oneOf/2/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err503 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6524,9 +6573,9 @@ vErrors.push(err503);
 errors++;
 }
 }
-if(data.role !== undefined){
-if("cathode" !== data.role){
-const err504 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/2/properties/role/const",keyword:"const",params:{allowedValue: "cathode"},message:"must be equal to constant"};
+}
+else {
+const err504 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6536,11 +6585,14 @@ vErrors.push(err504);
 errors++;
 }
 }
-if(data.states !== undefined){
-let data237 = data.states;
-if(Array.isArray(data237)){
-if(data237.length < 1){
-const err505 = {instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data100.potentials !== undefined){
+let data237 = data100.potentials;
+if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
+for(const key40 in data237){
+let data238 = data237[key40];
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+if(data238.intercept === undefined){
+const err505 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: "intercept"},message:"must have required property '"+"intercept"+"'"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6549,12 +6601,8 @@ vErrors.push(err505);
 }
 errors++;
 }
-const len7 = data237.length;
-for(let i7=0; i7<len7; i7++){
-let data238 = data237[i7];
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-if(data238.soc === undefined){
-const err506 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "soc"},message:"must have required property '"+"soc"+"'"};
+if(data238.slope === undefined){
+const err506 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: "slope"},message:"must have required property '"+"slope"+"'"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6563,8 +6611,9 @@ vErrors.push(err506);
 }
 errors++;
 }
-if(data238.bandGap === undefined){
-const err507 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "bandGap"},message:"must have required property '"+"bandGap"+"'"};
+for(const key41 in data238){
+if(!(((((key41 === "source") || (key41 === "calibrated")) || (key41 === "note")) || (key41 === "intercept")) || (key41 === "slope"))){
+const err507 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6573,8 +6622,12 @@ vErrors.push(err507);
 }
 errors++;
 }
-if(data238.ionizationPotential === undefined){
-const err508 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "ionizationPotential"},message:"must have required property '"+"ionizationPotential"+"'"};
+}
+if(data238.source !== undefined){
+let data239 = data238.source;
+if(typeof data239 === "string"){
+if(func3(data239) < 1){
+const err508 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6583,8 +6636,9 @@ vErrors.push(err508);
 }
 errors++;
 }
-if(data238.fermiLevel === undefined){
-const err509 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "fermiLevel"},message:"must have required property '"+"fermiLevel"+"'"};
+}
+else {
+const err509 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6593,8 +6647,12 @@ vErrors.push(err509);
 }
 errors++;
 }
-if(data238.ocv === undefined){
-const err510 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "ocv"},message:"must have required property '"+"ocv"+"'"};
+}
+if(data238.calibrated !== undefined){
+let data240 = data238.calibrated;
+if(typeof data240 === "string"){
+if(func3(data240) < 1){
+const err510 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6603,9 +6661,9 @@ vErrors.push(err510);
 }
 errors++;
 }
-for(const key39 in data238){
-if(!(func2.call(schema11.oneOf[2].properties.states.items.properties, key39))){
-const err511 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+else {
+const err511 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6615,11 +6673,9 @@ vErrors.push(err511);
 errors++;
 }
 }
-if(data238.source !== undefined){
-let data239 = data238.source;
-if(typeof data239 === "string"){
-if(func3(data239) < 1){
-const err512 = {instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data238.note !== undefined){
+if(typeof data238.note !== "string"){
+const err512 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6629,8 +6685,13 @@ vErrors.push(err512);
 errors++;
 }
 }
-else {
-const err513 = {instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data238.intercept !== undefined){
+let data242 = data238.intercept;
+const _errs640 = errors;
+let valid104 = false;
+const _errs641 = errors;
+if(!(typeof data242 == "number")){
+const err513 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6639,12 +6700,13 @@ vErrors.push(err513);
 }
 errors++;
 }
-}
-if(data238.calibrated !== undefined){
-let data240 = data238.calibrated;
-if(typeof data240 === "string"){
-if(func3(data240) < 1){
-const err514 = {instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid22 = _errs641 === errors;
+valid104 = valid104 || _valid22;
+if(!valid104){
+const _errs643 = errors;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.value === undefined){
+const err514 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6653,9 +6715,9 @@ vErrors.push(err514);
 }
 errors++;
 }
-}
-else {
-const err515 = {instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key42 in data242){
+if(!(((((key42 === "value") || (key42 === "source")) || (key42 === "calibrated")) || (key42 === "uncertainty")) || (key42 === "note"))){
+const err515 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6665,9 +6727,9 @@ vErrors.push(err515);
 errors++;
 }
 }
-if(data238.note !== undefined){
-if(typeof data238.note !== "string"){
-const err516 = {instancePath:instancePath+"/states/" + i7+"/note",schemaPath:"#/oneOf/2/properties/states/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data242.value !== undefined){
+if(!(typeof data242.value == "number")){
+const err516 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6677,10 +6739,11 @@ vErrors.push(err516);
 errors++;
 }
 }
-if(data238.soc !== undefined){
-let data242 = data238.soc;
-if(!(((data242 === "0%") || (data242 === "100%")) || (data242 === "+"))){
-const err517 = {instancePath:instancePath+"/states/" + i7+"/soc",schemaPath:"#/oneOf/2/properties/states/items/properties/soc/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[2].properties.states.items.properties.soc.enum},message:"must be equal to one of the allowed values"};
+if(data242.source !== undefined){
+let data244 = data242.source;
+if(typeof data244 === "string"){
+if(func3(data244) < 1){
+const err517 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6690,9 +6753,8 @@ vErrors.push(err517);
 errors++;
 }
 }
-if(data238.formula !== undefined){
-if(typeof data238.formula !== "string"){
-const err518 = {instancePath:instancePath+"/states/" + i7+"/formula",schemaPath:"#/oneOf/2/properties/states/items/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err518 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6702,13 +6764,11 @@ vErrors.push(err518);
 errors++;
 }
 }
-if(data238.bandGap !== undefined){
-let data244 = data238.bandGap;
-const _errs631 = errors;
-let valid103 = false;
-const _errs632 = errors;
-if(!(typeof data244 == "number")){
-const err519 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data242.calibrated !== undefined){
+let data245 = data242.calibrated;
+if(typeof data245 === "string"){
+if(func3(data245) < 1){
+const err519 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6717,13 +6777,9 @@ vErrors.push(err519);
 }
 errors++;
 }
-var _valid20 = _errs632 === errors;
-valid103 = valid103 || _valid20;
-if(!valid103){
-const _errs634 = errors;
-if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-if(data244.value === undefined){
-const err520 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err520 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6732,9 +6788,12 @@ vErrors.push(err520);
 }
 errors++;
 }
-for(const key40 in data244){
-if(!((((((key40 === "value") || (key40 === "source")) || (key40 === "calibrated")) || (key40 === "uncertainty")) || (key40 === "note")) || (key40 === "functional"))){
-const err521 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
+}
+if(data242.uncertainty !== undefined){
+let data246 = data242.uncertainty;
+if(typeof data246 == "number"){
+if(data246 < 0 || isNaN(data246)){
+const err521 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6744,9 +6803,8 @@ vErrors.push(err521);
 errors++;
 }
 }
-if(data244.value !== undefined){
-if(!(typeof data244.value == "number")){
-const err522 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err522 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6756,11 +6814,9 @@ vErrors.push(err522);
 errors++;
 }
 }
-if(data244.source !== undefined){
-let data246 = data244.source;
-if(typeof data246 === "string"){
-if(func3(data246) < 1){
-const err523 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data242.note !== undefined){
+if(typeof data242.note !== "string"){
+const err523 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6770,8 +6826,9 @@ vErrors.push(err523);
 errors++;
 }
 }
+}
 else {
-const err524 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err524 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6780,12 +6837,11 @@ vErrors.push(err524);
 }
 errors++;
 }
+var _valid22 = _errs643 === errors;
+valid104 = valid104 || _valid22;
 }
-if(data244.calibrated !== undefined){
-let data247 = data244.calibrated;
-if(typeof data247 === "string"){
-if(func3(data247) < 1){
-const err525 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid104){
+const err525 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6794,9 +6850,25 @@ vErrors.push(err525);
 }
 errors++;
 }
+else {
+errors = _errs640;
+if(vErrors !== null){
+if(_errs640){
+vErrors.length = _errs640;
 }
 else {
-const err526 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data238.slope !== undefined){
+let data248 = data238.slope;
+const _errs658 = errors;
+let valid107 = false;
+const _errs659 = errors;
+if(!(typeof data248 == "number")){
+const err526 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6805,12 +6877,13 @@ vErrors.push(err526);
 }
 errors++;
 }
-}
-if(data244.uncertainty !== undefined){
-let data248 = data244.uncertainty;
-if(typeof data248 == "number"){
-if(data248 < 0 || isNaN(data248)){
-const err527 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid23 = _errs659 === errors;
+valid107 = valid107 || _valid23;
+if(!valid107){
+const _errs661 = errors;
+if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
+if(data248.value === undefined){
+const err527 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6819,9 +6892,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-}
-else {
-const err528 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key43 in data248){
+if(!(((((key43 === "value") || (key43 === "source")) || (key43 === "calibrated")) || (key43 === "uncertainty")) || (key43 === "note"))){
+const err528 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6831,9 +6904,9 @@ vErrors.push(err528);
 errors++;
 }
 }
-if(data244.note !== undefined){
-if(typeof data244.note !== "string"){
-const err529 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data248.value !== undefined){
+if(!(typeof data248.value == "number")){
+const err529 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6843,11 +6916,11 @@ vErrors.push(err529);
 errors++;
 }
 }
-if(data244.functional !== undefined){
-let data250 = data244.functional;
+if(data248.source !== undefined){
+let data250 = data248.source;
 if(typeof data250 === "string"){
 if(func3(data250) < 1){
-const err530 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err530 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6858,7 +6931,7 @@ errors++;
 }
 }
 else {
-const err531 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err531 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6868,9 +6941,11 @@ vErrors.push(err531);
 errors++;
 }
 }
-}
-else {
-const err532 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data248.calibrated !== undefined){
+let data251 = data248.calibrated;
+if(typeof data251 === "string"){
+if(func3(data251) < 1){
+const err532 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6879,11 +6954,9 @@ vErrors.push(err532);
 }
 errors++;
 }
-var _valid20 = _errs634 === errors;
-valid103 = valid103 || _valid20;
 }
-if(!valid103){
-const err533 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err533 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6892,25 +6965,12 @@ vErrors.push(err533);
 }
 errors++;
 }
-else {
-errors = _errs631;
-if(vErrors !== null){
-if(_errs631){
-vErrors.length = _errs631;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data238.ionizationPotential !== undefined){
-let data251 = data238.ionizationPotential;
-const _errs651 = errors;
-let valid106 = false;
-const _errs652 = errors;
-if(!(typeof data251 == "number")){
-const err534 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data248.uncertainty !== undefined){
+let data252 = data248.uncertainty;
+if(typeof data252 == "number"){
+if(data252 < 0 || isNaN(data252)){
+const err534 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6919,13 +6979,9 @@ vErrors.push(err534);
 }
 errors++;
 }
-var _valid21 = _errs652 === errors;
-valid106 = valid106 || _valid21;
-if(!valid106){
-const _errs654 = errors;
-if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
-if(data251.value === undefined){
-const err535 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err535 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6934,9 +6990,10 @@ vErrors.push(err535);
 }
 errors++;
 }
-for(const key41 in data251){
-if(!(((((key41 === "value") || (key41 === "source")) || (key41 === "calibrated")) || (key41 === "uncertainty")) || (key41 === "note"))){
-const err536 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+}
+if(data248.note !== undefined){
+if(typeof data248.note !== "string"){
+const err536 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -6946,9 +7003,9 @@ vErrors.push(err536);
 errors++;
 }
 }
-if(data251.value !== undefined){
-if(!(typeof data251.value == "number")){
-const err537 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err537 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -6957,12 +7014,11 @@ vErrors.push(err537);
 }
 errors++;
 }
+var _valid23 = _errs661 === errors;
+valid107 = valid107 || _valid23;
 }
-if(data251.source !== undefined){
-let data253 = data251.source;
-if(typeof data253 === "string"){
-if(func3(data253) < 1){
-const err538 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid107){
+const err538 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -6971,9 +7027,21 @@ vErrors.push(err538);
 }
 errors++;
 }
+else {
+errors = _errs658;
+if(vErrors !== null){
+if(_errs658){
+vErrors.length = _errs658;
 }
 else {
-const err539 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err539 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -6983,11 +7051,9 @@ vErrors.push(err539);
 errors++;
 }
 }
-if(data251.calibrated !== undefined){
-let data254 = data251.calibrated;
-if(typeof data254 === "string"){
-if(func3(data254) < 1){
-const err540 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err540 = {instancePath:instancePath+"/fermiLevel/potentials",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -6997,8 +7063,9 @@ vErrors.push(err540);
 errors++;
 }
 }
+}
 else {
-const err541 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err541 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -7008,11 +7075,8 @@ vErrors.push(err541);
 errors++;
 }
 }
-if(data251.uncertainty !== undefined){
-let data255 = data251.uncertainty;
-if(typeof data255 == "number"){
-if(data255 < 0 || isNaN(data255)){
-const err542 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err542 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "rule", tagValue: tag1},message:"value of tag \"rule\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -7023,7 +7087,7 @@ errors++;
 }
 }
 else {
-const err543 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err543 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/discriminator",keyword:"discriminator",params:{error: "tag", tag: "rule", tagValue: tag1},message:"tag \"rule\" must be string"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -7033,9 +7097,8 @@ vErrors.push(err543);
 errors++;
 }
 }
-if(data251.note !== undefined){
-if(typeof data251.note !== "string"){
-const err544 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err544 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -7045,9 +7108,15 @@ vErrors.push(err544);
 errors++;
 }
 }
-}
-else {
-const err545 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.constraints !== undefined){
+let data254 = data.constraints;
+if(Array.isArray(data254)){
+const len6 = data254.length;
+for(let i6=0; i6<len6; i6++){
+let data255 = data254[i6];
+if(data255 && typeof data255 == "object" && !Array.isArray(data255)){
+if(data255.kind === undefined){
+const err545 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -7056,11 +7125,8 @@ vErrors.push(err545);
 }
 errors++;
 }
-var _valid21 = _errs654 === errors;
-valid106 = valid106 || _valid21;
-}
-if(!valid106){
-const err546 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data255.vacancy === undefined){
+const err546 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "vacancy"},message:"must have required property '"+"vacancy"+"'"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -7069,25 +7135,8 @@ vErrors.push(err546);
 }
 errors++;
 }
-else {
-errors = _errs651;
-if(vErrors !== null){
-if(_errs651){
-vErrors.length = _errs651;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data238.fermiLevel !== undefined){
-let data257 = data238.fermiLevel;
-const _errs669 = errors;
-let valid109 = false;
-const _errs670 = errors;
-if(!(typeof data257 == "number")){
-const err547 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data255.interstitial === undefined){
+const err547 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "interstitial"},message:"must have required property '"+"interstitial"+"'"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -7096,13 +7145,8 @@ vErrors.push(err547);
 }
 errors++;
 }
-var _valid22 = _errs670 === errors;
-valid109 = valid109 || _valid22;
-if(!valid109){
-const _errs672 = errors;
-if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
-if(data257.value === undefined){
-const err548 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data255.value === undefined){
+const err548 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -7111,9 +7155,8 @@ vErrors.push(err548);
 }
 errors++;
 }
-for(const key42 in data257){
-if(!(((((key42 === "value") || (key42 === "source")) || (key42 === "calibrated")) || (key42 === "uncertainty")) || (key42 === "note"))){
-const err549 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+if(data255.tolerance === undefined){
+const err549 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "tolerance"},message:"must have required property '"+"tolerance"+"'"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -7122,10 +7165,8 @@ vErrors.push(err549);
 }
 errors++;
 }
-}
-if(data257.value !== undefined){
-if(!(typeof data257.value == "number")){
-const err550 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data255.source === undefined){
+const err550 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -7134,12 +7175,9 @@ vErrors.push(err550);
 }
 errors++;
 }
-}
-if(data257.source !== undefined){
-let data259 = data257.source;
-if(typeof data259 === "string"){
-if(func3(data259) < 1){
-const err551 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key44 in data255){
+if(!(((((((key44 === "kind") || (key44 === "vacancy")) || (key44 === "interstitial")) || (key44 === "value")) || (key44 === "tolerance")) || (key44 === "source")) || (key44 === "note"))){
+const err551 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -7149,8 +7187,9 @@ vErrors.push(err551);
 errors++;
 }
 }
-else {
-const err552 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data255.kind !== undefined){
+if(!(data255.kind === "frenkelEnergy")){
+const err552 = {instancePath:instancePath+"/constraints/" + i6+"/kind",schemaPath:"#/oneOf/1/properties/constraints/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.constraints.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -7160,11 +7199,11 @@ vErrors.push(err552);
 errors++;
 }
 }
-if(data257.calibrated !== undefined){
-let data260 = data257.calibrated;
-if(typeof data260 === "string"){
-if(func3(data260) < 1){
-const err553 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data255.vacancy !== undefined){
+let data257 = data255.vacancy;
+if(typeof data257 === "string"){
+if(func3(data257) < 1){
+const err553 = {instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -7175,7 +7214,7 @@ errors++;
 }
 }
 else {
-const err554 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err554 = {instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -7185,11 +7224,11 @@ vErrors.push(err554);
 errors++;
 }
 }
-if(data257.uncertainty !== undefined){
-let data261 = data257.uncertainty;
-if(typeof data261 == "number"){
-if(data261 < 0 || isNaN(data261)){
-const err555 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data255.interstitial !== undefined){
+let data258 = data255.interstitial;
+if(typeof data258 === "string"){
+if(func3(data258) < 1){
+const err555 = {instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -7200,7 +7239,7 @@ errors++;
 }
 }
 else {
-const err556 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err556 = {instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -7210,9 +7249,9 @@ vErrors.push(err556);
 errors++;
 }
 }
-if(data257.note !== undefined){
-if(typeof data257.note !== "string"){
-const err557 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data255.value !== undefined){
+if(!(typeof data255.value == "number")){
+const err557 = {instancePath:instancePath+"/constraints/" + i6+"/value",schemaPath:"#/oneOf/1/properties/constraints/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -7222,9 +7261,11 @@ vErrors.push(err557);
 errors++;
 }
 }
-}
-else {
-const err558 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data255.tolerance !== undefined){
+let data260 = data255.tolerance;
+if(typeof data260 == "number"){
+if(data260 < 0 || isNaN(data260)){
+const err558 = {instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -7233,11 +7274,9 @@ vErrors.push(err558);
 }
 errors++;
 }
-var _valid22 = _errs672 === errors;
-valid109 = valid109 || _valid22;
 }
-if(!valid109){
-const err559 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err559 = {instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -7246,25 +7285,12 @@ vErrors.push(err559);
 }
 errors++;
 }
-else {
-errors = _errs669;
-if(vErrors !== null){
-if(_errs669){
-vErrors.length = _errs669;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data238.ocv !== undefined){
-let data263 = data238.ocv;
-const _errs687 = errors;
-let valid112 = false;
-const _errs688 = errors;
-if(!(typeof data263 == "number")){
-const err560 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data255.source !== undefined){
+let data261 = data255.source;
+if(typeof data261 === "string"){
+if(func3(data261) < 1){
+const err560 = {instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -7273,13 +7299,9 @@ vErrors.push(err560);
 }
 errors++;
 }
-var _valid23 = _errs688 === errors;
-valid112 = valid112 || _valid23;
-if(!valid112){
-const _errs690 = errors;
-if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
-if(data263.value === undefined){
-const err561 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err561 = {instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -7288,9 +7310,10 @@ vErrors.push(err561);
 }
 errors++;
 }
-for(const key43 in data263){
-if(!(((((key43 === "value") || (key43 === "source")) || (key43 === "calibrated")) || (key43 === "uncertainty")) || (key43 === "note"))){
-const err562 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+}
+if(data255.note !== undefined){
+if(typeof data255.note !== "string"){
+const err562 = {instancePath:instancePath+"/constraints/" + i6+"/note",schemaPath:"#/oneOf/1/properties/constraints/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -7300,9 +7323,9 @@ vErrors.push(err562);
 errors++;
 }
 }
-if(data263.value !== undefined){
-if(!(typeof data263.value == "number")){
-const err563 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err563 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -7312,11 +7335,9 @@ vErrors.push(err563);
 errors++;
 }
 }
-if(data263.source !== undefined){
-let data265 = data263.source;
-if(typeof data265 === "string"){
-if(func3(data265) < 1){
-const err564 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err564 = {instancePath:instancePath+"/constraints",schemaPath:"#/oneOf/1/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7326,8 +7347,9 @@ vErrors.push(err564);
 errors++;
 }
 }
+}
 else {
-const err565 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err565 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7337,11 +7359,10 @@ vErrors.push(err565);
 errors++;
 }
 }
-if(data263.calibrated !== undefined){
-let data266 = data263.calibrated;
-if(typeof data266 === "string"){
-if(func3(data266) < 1){
-const err566 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else if(tag0 === "cathode"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err566 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7350,9 +7371,8 @@ vErrors.push(err566);
 }
 errors++;
 }
-}
-else {
-const err567 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.name === undefined){
+const err567 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7361,12 +7381,8 @@ vErrors.push(err567);
 }
 errors++;
 }
-}
-if(data263.uncertainty !== undefined){
-let data267 = data263.uncertainty;
-if(typeof data267 == "number"){
-if(data267 < 0 || isNaN(data267)){
-const err568 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.role === undefined){
+const err568 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7375,9 +7391,8 @@ vErrors.push(err568);
 }
 errors++;
 }
-}
-else {
-const err569 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.states === undefined){
+const err569 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7386,10 +7401,9 @@ vErrors.push(err569);
 }
 errors++;
 }
-}
-if(data263.note !== undefined){
-if(typeof data263.note !== "string"){
-const err570 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key45 in data){
+if(!(func2.call(schema11.oneOf[2].properties, key45))){
+const err570 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7399,9 +7413,11 @@ vErrors.push(err570);
 errors++;
 }
 }
-}
-else {
-const err571 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.source !== undefined){
+let data263 = data.source;
+if(typeof data263 === "string"){
+if(func3(data263) < 1){
+const err571 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7410,11 +7426,9 @@ vErrors.push(err571);
 }
 errors++;
 }
-var _valid23 = _errs690 === errors;
-valid112 = valid112 || _valid23;
 }
-if(!valid112){
-const err572 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err572 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7423,25 +7437,12 @@ vErrors.push(err572);
 }
 errors++;
 }
-else {
-errors = _errs687;
-if(vErrors !== null){
-if(_errs687){
-vErrors.length = _errs687;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data238.ocvComputed !== undefined){
-let data269 = data238.ocvComputed;
-const _errs705 = errors;
-let valid115 = false;
-const _errs706 = errors;
-if(!(typeof data269 == "number")){
-const err573 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.calibrated !== undefined){
+let data264 = data.calibrated;
+if(typeof data264 === "string"){
+if(func3(data264) < 1){
+const err573 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7450,13 +7451,9 @@ vErrors.push(err573);
 }
 errors++;
 }
-var _valid24 = _errs706 === errors;
-valid115 = valid115 || _valid24;
-if(!valid115){
-const _errs708 = errors;
-if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
-if(data269.value === undefined){
-const err574 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err574 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7465,9 +7462,10 @@ vErrors.push(err574);
 }
 errors++;
 }
-for(const key44 in data269){
-if(!(((((key44 === "value") || (key44 === "source")) || (key44 === "calibrated")) || (key44 === "uncertainty")) || (key44 === "note"))){
-const err575 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+if(data.note !== undefined){
+if(typeof data.note !== "string"){
+const err575 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7477,9 +7475,9 @@ vErrors.push(err575);
 errors++;
 }
 }
-if(data269.value !== undefined){
-if(!(typeof data269.value == "number")){
-const err576 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err576 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7489,11 +7487,11 @@ vErrors.push(err576);
 errors++;
 }
 }
-if(data269.source !== undefined){
-let data271 = data269.source;
-if(typeof data271 === "string"){
-if(func3(data271) < 1){
-const err577 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.id !== undefined){
+let data267 = data.id;
+if(typeof data267 === "string"){
+if(!pattern0.test(data267)){
+const err577 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7504,7 +7502,7 @@ errors++;
 }
 }
 else {
-const err578 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err578 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7514,11 +7512,11 @@ vErrors.push(err578);
 errors++;
 }
 }
-if(data269.calibrated !== undefined){
-let data272 = data269.calibrated;
-if(typeof data272 === "string"){
-if(func3(data272) < 1){
-const err579 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.name !== undefined){
+let data268 = data.name;
+if(typeof data268 === "string"){
+if(func3(data268) < 1){
+const err579 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7529,7 +7527,7 @@ errors++;
 }
 }
 else {
-const err580 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err580 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7539,11 +7537,9 @@ vErrors.push(err580);
 errors++;
 }
 }
-if(data269.uncertainty !== undefined){
-let data273 = data269.uncertainty;
-if(typeof data273 == "number"){
-if(data273 < 0 || isNaN(data273)){
-const err581 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data.formula !== undefined){
+if(typeof data.formula !== "string"){
+const err581 = {instancePath:instancePath+"/formula",schemaPath:"#/oneOf/2/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7553,8 +7549,9 @@ vErrors.push(err581);
 errors++;
 }
 }
-else {
-const err582 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.colour !== undefined){
+if(typeof data.colour !== "string"){
+const err582 = {instancePath:instancePath+"/colour",schemaPath:"#/oneOf/2/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7564,9 +7561,9 @@ vErrors.push(err582);
 errors++;
 }
 }
-if(data269.note !== undefined){
-if(typeof data269.note !== "string"){
-const err583 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.role !== undefined){
+if("cathode" !== data.role){
+const err583 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/2/properties/role/const",keyword:"const",params:{allowedValue: "cathode"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7576,9 +7573,11 @@ vErrors.push(err583);
 errors++;
 }
 }
-}
-else {
-const err584 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.states !== undefined){
+let data272 = data.states;
+if(Array.isArray(data272)){
+if(data272.length < 1){
+const err584 = {instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7587,11 +7586,12 @@ vErrors.push(err584);
 }
 errors++;
 }
-var _valid24 = _errs708 === errors;
-valid115 = valid115 || _valid24;
-}
-if(!valid115){
-const err585 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const len7 = data272.length;
+for(let i7=0; i7<len7; i7++){
+let data273 = data272[i7];
+if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
+if(data273.soc === undefined){
+const err585 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "soc"},message:"must have required property '"+"soc"+"'"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7600,25 +7600,8 @@ vErrors.push(err585);
 }
 errors++;
 }
-else {
-errors = _errs705;
-if(vErrors !== null){
-if(_errs705){
-vErrors.length = _errs705;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data238.lithium !== undefined){
-let data275 = data238.lithium;
-const _errs723 = errors;
-let valid118 = false;
-const _errs724 = errors;
-if(!(typeof data275 == "number")){
-const err586 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data273.bandGap === undefined){
+const err586 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "bandGap"},message:"must have required property '"+"bandGap"+"'"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7627,13 +7610,8 @@ vErrors.push(err586);
 }
 errors++;
 }
-var _valid25 = _errs724 === errors;
-valid118 = valid118 || _valid25;
-if(!valid118){
-const _errs726 = errors;
-if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
-if(data275.value === undefined){
-const err587 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data273.ionizationPotential === undefined){
+const err587 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "ionizationPotential"},message:"must have required property '"+"ionizationPotential"+"'"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7642,9 +7620,8 @@ vErrors.push(err587);
 }
 errors++;
 }
-for(const key45 in data275){
-if(!(((((key45 === "value") || (key45 === "source")) || (key45 === "calibrated")) || (key45 === "uncertainty")) || (key45 === "note"))){
-const err588 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+if(data273.fermiLevel === undefined){
+const err588 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "fermiLevel"},message:"must have required property '"+"fermiLevel"+"'"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7653,10 +7630,8 @@ vErrors.push(err588);
 }
 errors++;
 }
-}
-if(data275.value !== undefined){
-if(!(typeof data275.value == "number")){
-const err589 = {instancePath:instancePath+"/states/" + i7+"/lithium/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data273.ocv === undefined){
+const err589 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "ocv"},message:"must have required property '"+"ocv"+"'"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7665,12 +7640,9 @@ vErrors.push(err589);
 }
 errors++;
 }
-}
-if(data275.source !== undefined){
-let data277 = data275.source;
-if(typeof data277 === "string"){
-if(func3(data277) < 1){
-const err590 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key46 in data273){
+if(!(func2.call(schema11.oneOf[2].properties.states.items.properties, key46))){
+const err590 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7680,8 +7652,11 @@ vErrors.push(err590);
 errors++;
 }
 }
-else {
-const err591 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data273.source !== undefined){
+let data274 = data273.source;
+if(typeof data274 === "string"){
+if(func3(data274) < 1){
+const err591 = {instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7691,11 +7666,8 @@ vErrors.push(err591);
 errors++;
 }
 }
-if(data275.calibrated !== undefined){
-let data278 = data275.calibrated;
-if(typeof data278 === "string"){
-if(func3(data278) < 1){
-const err592 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err592 = {instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7705,8 +7677,11 @@ vErrors.push(err592);
 errors++;
 }
 }
-else {
-const err593 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data273.calibrated !== undefined){
+let data275 = data273.calibrated;
+if(typeof data275 === "string"){
+if(func3(data275) < 1){
+const err593 = {instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7716,11 +7691,8 @@ vErrors.push(err593);
 errors++;
 }
 }
-if(data275.uncertainty !== undefined){
-let data279 = data275.uncertainty;
-if(typeof data279 == "number"){
-if(data279 < 0 || isNaN(data279)){
-const err594 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err594 = {instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7730,8 +7702,9 @@ vErrors.push(err594);
 errors++;
 }
 }
-else {
-const err595 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data273.note !== undefined){
+if(typeof data273.note !== "string"){
+const err595 = {instancePath:instancePath+"/states/" + i7+"/note",schemaPath:"#/oneOf/2/properties/states/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7741,9 +7714,10 @@ vErrors.push(err595);
 errors++;
 }
 }
-if(data275.note !== undefined){
-if(typeof data275.note !== "string"){
-const err596 = {instancePath:instancePath+"/states/" + i7+"/lithium/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data273.soc !== undefined){
+let data277 = data273.soc;
+if(!(((data277 === "0%") || (data277 === "100%")) || (data277 === "+"))){
+const err596 = {instancePath:instancePath+"/states/" + i7+"/soc",schemaPath:"#/oneOf/2/properties/states/items/properties/soc/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[2].properties.states.items.properties.soc.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7753,9 +7727,9 @@ vErrors.push(err596);
 errors++;
 }
 }
-}
-else {
-const err597 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data273.formula !== undefined){
+if(typeof data273.formula !== "string"){
+const err597 = {instancePath:instancePath+"/states/" + i7+"/formula",schemaPath:"#/oneOf/2/properties/states/items/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7764,11 +7738,14 @@ vErrors.push(err597);
 }
 errors++;
 }
-var _valid25 = _errs726 === errors;
-valid118 = valid118 || _valid25;
 }
-if(!valid118){
-const err598 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data273.bandGap !== undefined){
+let data279 = data273.bandGap;
+const _errs728 = errors;
+let valid118 = false;
+const _errs729 = errors;
+if(!(typeof data279 == "number")){
+const err598 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7777,25 +7754,13 @@ vErrors.push(err598);
 }
 errors++;
 }
-else {
-errors = _errs723;
-if(vErrors !== null){
-if(_errs723){
-vErrors.length = _errs723;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data238.localVoltage !== undefined){
-let data281 = data238.localVoltage;
-const _errs741 = errors;
-let valid121 = false;
-const _errs742 = errors;
-if(!(typeof data281 == "number")){
-const err599 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid24 = _errs729 === errors;
+valid118 = valid118 || _valid24;
+if(!valid118){
+const _errs731 = errors;
+if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
+if(data279.value === undefined){
+const err599 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7804,13 +7769,9 @@ vErrors.push(err599);
 }
 errors++;
 }
-var _valid26 = _errs742 === errors;
-valid121 = valid121 || _valid26;
-if(!valid121){
-const _errs744 = errors;
-if(data281 && typeof data281 == "object" && !Array.isArray(data281)){
-if(data281.value === undefined){
-const err600 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+for(const key47 in data279){
+if(!((((((key47 === "value") || (key47 === "source")) || (key47 === "calibrated")) || (key47 === "uncertainty")) || (key47 === "note")) || (key47 === "functional"))){
+const err600 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7819,9 +7780,10 @@ vErrors.push(err600);
 }
 errors++;
 }
-for(const key46 in data281){
-if(!(((((key46 === "value") || (key46 === "source")) || (key46 === "calibrated")) || (key46 === "uncertainty")) || (key46 === "note"))){
-const err601 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+}
+if(data279.value !== undefined){
+if(!(typeof data279.value == "number")){
+const err601 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7831,9 +7793,11 @@ vErrors.push(err601);
 errors++;
 }
 }
-if(data281.value !== undefined){
-if(!(typeof data281.value == "number")){
-const err602 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data279.source !== undefined){
+let data281 = data279.source;
+if(typeof data281 === "string"){
+if(func3(data281) < 1){
+const err602 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7843,11 +7807,8 @@ vErrors.push(err602);
 errors++;
 }
 }
-if(data281.source !== undefined){
-let data283 = data281.source;
-if(typeof data283 === "string"){
-if(func3(data283) < 1){
-const err603 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err603 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7857,8 +7818,11 @@ vErrors.push(err603);
 errors++;
 }
 }
-else {
-const err604 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data279.calibrated !== undefined){
+let data282 = data279.calibrated;
+if(typeof data282 === "string"){
+if(func3(data282) < 1){
+const err604 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7868,11 +7832,8 @@ vErrors.push(err604);
 errors++;
 }
 }
-if(data281.calibrated !== undefined){
-let data284 = data281.calibrated;
-if(typeof data284 === "string"){
-if(func3(data284) < 1){
-const err605 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err605 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7882,8 +7843,11 @@ vErrors.push(err605);
 errors++;
 }
 }
-else {
-const err606 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data279.uncertainty !== undefined){
+let data283 = data279.uncertainty;
+if(typeof data283 == "number"){
+if(data283 < 0 || isNaN(data283)){
+const err606 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7893,11 +7857,8 @@ vErrors.push(err606);
 errors++;
 }
 }
-if(data281.uncertainty !== undefined){
-let data285 = data281.uncertainty;
-if(typeof data285 == "number"){
-if(data285 < 0 || isNaN(data285)){
-const err607 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err607 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7907,8 +7868,9 @@ vErrors.push(err607);
 errors++;
 }
 }
-else {
-const err608 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data279.note !== undefined){
+if(typeof data279.note !== "string"){
+const err608 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7918,9 +7880,11 @@ vErrors.push(err608);
 errors++;
 }
 }
-if(data281.note !== undefined){
-if(typeof data281.note !== "string"){
-const err609 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data279.functional !== undefined){
+let data285 = data279.functional;
+if(typeof data285 === "string"){
+if(func3(data285) < 1){
+const err609 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7930,9 +7894,8 @@ vErrors.push(err609);
 errors++;
 }
 }
-}
 else {
-const err610 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err610 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7941,11 +7904,10 @@ vErrors.push(err610);
 }
 errors++;
 }
-var _valid26 = _errs744 === errors;
-valid121 = valid121 || _valid26;
 }
-if(!valid121){
-const err611 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+else {
+const err611 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7954,23 +7916,11 @@ vErrors.push(err611);
 }
 errors++;
 }
-else {
-errors = _errs741;
-if(vErrors !== null){
-if(_errs741){
-vErrors.length = _errs741;
+var _valid24 = _errs731 === errors;
+valid118 = valid118 || _valid24;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data238.voltageReaction !== undefined){
-let data287 = data238.voltageReaction;
-if(data287 && typeof data287 == "object" && !Array.isArray(data287)){
-if(data287.entries === undefined){
-const err612 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(!valid118){
+const err612 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7979,8 +7929,25 @@ vErrors.push(err612);
 }
 errors++;
 }
-if(data287.lithiated === undefined){
-const err613 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+else {
+errors = _errs728;
+if(vErrors !== null){
+if(_errs728){
+vErrors.length = _errs728;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data273.ionizationPotential !== undefined){
+let data286 = data273.ionizationPotential;
+const _errs748 = errors;
+let valid121 = false;
+const _errs749 = errors;
+if(!(typeof data286 == "number")){
+const err613 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7989,8 +7956,13 @@ vErrors.push(err613);
 }
 errors++;
 }
-if(data287.delithiated === undefined){
-const err614 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+var _valid25 = _errs749 === errors;
+valid121 = valid121 || _valid25;
+if(!valid121){
+const _errs751 = errors;
+if(data286 && typeof data286 == "object" && !Array.isArray(data286)){
+if(data286.value === undefined){
+const err614 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7999,9 +7971,9 @@ vErrors.push(err614);
 }
 errors++;
 }
-for(const key47 in data287){
-if(!((((((key47 === "source") || (key47 === "calibrated")) || (key47 === "note")) || (key47 === "entries")) || (key47 === "lithiated")) || (key47 === "delithiated"))){
-const err615 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+for(const key48 in data286){
+if(!(((((key48 === "value") || (key48 === "source")) || (key48 === "calibrated")) || (key48 === "uncertainty")) || (key48 === "note"))){
+const err615 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -8011,11 +7983,9 @@ vErrors.push(err615);
 errors++;
 }
 }
-if(data287.source !== undefined){
-let data288 = data287.source;
-if(typeof data288 === "string"){
-if(func3(data288) < 1){
-const err616 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data286.value !== undefined){
+if(!(typeof data286.value == "number")){
+const err616 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -8025,8 +7995,11 @@ vErrors.push(err616);
 errors++;
 }
 }
-else {
-const err617 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data286.source !== undefined){
+let data288 = data286.source;
+if(typeof data288 === "string"){
+if(func3(data288) < 1){
+const err617 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -8036,11 +8009,8 @@ vErrors.push(err617);
 errors++;
 }
 }
-if(data287.calibrated !== undefined){
-let data289 = data287.calibrated;
-if(typeof data289 === "string"){
-if(func3(data289) < 1){
-const err618 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err618 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -8050,8 +8020,11 @@ vErrors.push(err618);
 errors++;
 }
 }
-else {
-const err619 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data286.calibrated !== undefined){
+let data289 = data286.calibrated;
+if(typeof data289 === "string"){
+if(func3(data289) < 1){
+const err619 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -8061,9 +8034,8 @@ vErrors.push(err619);
 errors++;
 }
 }
-if(data287.note !== undefined){
-if(typeof data287.note !== "string"){
-const err620 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/note",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err620 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -8073,9 +8045,11 @@ vErrors.push(err620);
 errors++;
 }
 }
-if(data287.entries !== undefined){
-if(typeof data287.entries !== "string"){
-const err621 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/entries",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data286.uncertainty !== undefined){
+let data290 = data286.uncertainty;
+if(typeof data290 == "number"){
+if(data290 < 0 || isNaN(data290)){
+const err621 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -8085,9 +8059,8 @@ vErrors.push(err621);
 errors++;
 }
 }
-if(data287.lithiated !== undefined){
-if(typeof data287.lithiated !== "string"){
-const err622 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/lithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err622 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -8097,11 +8070,9 @@ vErrors.push(err622);
 errors++;
 }
 }
-if(data287.delithiated !== undefined){
-let data293 = data287.delithiated;
-if(Array.isArray(data293)){
-if(data293.length < 1){
-const err623 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data286.note !== undefined){
+if(typeof data286.note !== "string"){
+const err623 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -8110,10 +8081,10 @@ vErrors.push(err623);
 }
 errors++;
 }
-const len8 = data293.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data293[i8] !== "string"){
-const err624 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated/" + i8,schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err624 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -8122,10 +8093,11 @@ vErrors.push(err624);
 }
 errors++;
 }
+var _valid25 = _errs751 === errors;
+valid121 = valid121 || _valid25;
 }
-}
-else {
-const err625 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid121){
+const err625 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -8134,10 +8106,25 @@ vErrors.push(err625);
 }
 errors++;
 }
-}
+else {
+errors = _errs748;
+if(vErrors !== null){
+if(_errs748){
+vErrors.length = _errs748;
 }
 else {
-const err626 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data273.fermiLevel !== undefined){
+let data292 = data273.fermiLevel;
+const _errs766 = errors;
+let valid124 = false;
+const _errs767 = errors;
+if(!(typeof data292 == "number")){
+const err626 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -8146,14 +8133,13 @@ vErrors.push(err626);
 }
 errors++;
 }
-}
-if(data238.scissor !== undefined){
-let data295 = data238.scissor;
-const _errs776 = errors;
-let valid127 = false;
-const _errs777 = errors;
-if(!(typeof data295 == "number")){
-const err627 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid26 = _errs767 === errors;
+valid124 = valid124 || _valid26;
+if(!valid124){
+const _errs769 = errors;
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+if(data292.value === undefined){
+const err627 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -8162,13 +8148,9 @@ vErrors.push(err627);
 }
 errors++;
 }
-var _valid27 = _errs777 === errors;
-valid127 = valid127 || _valid27;
-if(!valid127){
-const _errs779 = errors;
-if(data295 && typeof data295 == "object" && !Array.isArray(data295)){
-if(data295.value === undefined){
-const err628 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+for(const key49 in data292){
+if(!(((((key49 === "value") || (key49 === "source")) || (key49 === "calibrated")) || (key49 === "uncertainty")) || (key49 === "note"))){
+const err628 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -8177,9 +8159,10 @@ vErrors.push(err628);
 }
 errors++;
 }
-for(const key48 in data295){
-if(!(((((key48 === "value") || (key48 === "source")) || (key48 === "calibrated")) || (key48 === "uncertainty")) || (key48 === "note"))){
-const err629 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+}
+if(data292.value !== undefined){
+if(!(typeof data292.value == "number")){
+const err629 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -8189,9 +8172,11 @@ vErrors.push(err629);
 errors++;
 }
 }
-if(data295.value !== undefined){
-if(!(typeof data295.value == "number")){
-const err630 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data292.source !== undefined){
+let data294 = data292.source;
+if(typeof data294 === "string"){
+if(func3(data294) < 1){
+const err630 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -8201,11 +8186,8 @@ vErrors.push(err630);
 errors++;
 }
 }
-if(data295.source !== undefined){
-let data297 = data295.source;
-if(typeof data297 === "string"){
-if(func3(data297) < 1){
-const err631 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err631 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -8215,8 +8197,11 @@ vErrors.push(err631);
 errors++;
 }
 }
-else {
-const err632 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data292.calibrated !== undefined){
+let data295 = data292.calibrated;
+if(typeof data295 === "string"){
+if(func3(data295) < 1){
+const err632 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -8226,11 +8211,8 @@ vErrors.push(err632);
 errors++;
 }
 }
-if(data295.calibrated !== undefined){
-let data298 = data295.calibrated;
-if(typeof data298 === "string"){
-if(func3(data298) < 1){
-const err633 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err633 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -8240,8 +8222,11 @@ vErrors.push(err633);
 errors++;
 }
 }
-else {
-const err634 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data292.uncertainty !== undefined){
+let data296 = data292.uncertainty;
+if(typeof data296 == "number"){
+if(data296 < 0 || isNaN(data296)){
+const err634 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -8251,11 +8236,8 @@ vErrors.push(err634);
 errors++;
 }
 }
-if(data295.uncertainty !== undefined){
-let data299 = data295.uncertainty;
-if(typeof data299 == "number"){
-if(data299 < 0 || isNaN(data299)){
-const err635 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err635 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -8265,8 +8247,9 @@ vErrors.push(err635);
 errors++;
 }
 }
-else {
-const err636 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data292.note !== undefined){
+if(typeof data292.note !== "string"){
+const err636 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -8276,9 +8259,9 @@ vErrors.push(err636);
 errors++;
 }
 }
-if(data295.note !== undefined){
-if(typeof data295.note !== "string"){
-const err637 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err637 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -8287,10 +8270,11 @@ vErrors.push(err637);
 }
 errors++;
 }
+var _valid26 = _errs769 === errors;
+valid124 = valid124 || _valid26;
 }
-}
-else {
-const err638 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid124){
+const err638 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -8299,11 +8283,25 @@ vErrors.push(err638);
 }
 errors++;
 }
-var _valid27 = _errs779 === errors;
-valid127 = valid127 || _valid27;
+else {
+errors = _errs766;
+if(vErrors !== null){
+if(_errs766){
+vErrors.length = _errs766;
 }
-if(!valid127){
-const err639 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data273.ocv !== undefined){
+let data298 = data273.ocv;
+const _errs784 = errors;
+let valid127 = false;
+const _errs785 = errors;
+if(!(typeof data298 == "number")){
+const err639 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -8312,21 +8310,13 @@ vErrors.push(err639);
 }
 errors++;
 }
-else {
-errors = _errs776;
-if(vErrors !== null){
-if(_errs776){
-vErrors.length = _errs776;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err640 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+var _valid27 = _errs785 === errors;
+valid127 = valid127 || _valid27;
+if(!valid127){
+const _errs787 = errors;
+if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
+if(data298.value === undefined){
+const err640 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -8335,10 +8325,9 @@ vErrors.push(err640);
 }
 errors++;
 }
-}
-}
-else {
-const err641 = {instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key50 in data298){
+if(!(((((key50 === "value") || (key50 === "source")) || (key50 === "calibrated")) || (key50 === "uncertainty")) || (key50 === "note"))){
+const err641 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -8348,11 +8337,9 @@ vErrors.push(err641);
 errors++;
 }
 }
-if(data.voltageProfile !== undefined){
-let data301 = data.voltageProfile;
-if(data301 && typeof data301 == "object" && !Array.isArray(data301)){
-if(data301.entries === undefined){
-const err642 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(data298.value !== undefined){
+if(!(typeof data298.value == "number")){
+const err642 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -8361,8 +8348,12 @@ vErrors.push(err642);
 }
 errors++;
 }
-if(data301.lithiated === undefined){
-const err643 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+}
+if(data298.source !== undefined){
+let data300 = data298.source;
+if(typeof data300 === "string"){
+if(func3(data300) < 1){
+const err643 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -8371,8 +8362,9 @@ vErrors.push(err643);
 }
 errors++;
 }
-if(data301.delithiated === undefined){
-const err644 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+}
+else {
+const err644 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -8381,8 +8373,12 @@ vErrors.push(err644);
 }
 errors++;
 }
-if(data301.host === undefined){
-const err645 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+if(data298.calibrated !== undefined){
+let data301 = data298.calibrated;
+if(typeof data301 === "string"){
+if(func3(data301) < 1){
+const err645 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -8391,8 +8387,9 @@ vErrors.push(err645);
 }
 errors++;
 }
-if(data301.steps === undefined){
-const err646 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+}
+else {
+const err646 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8401,9 +8398,12 @@ vErrors.push(err646);
 }
 errors++;
 }
-for(const key49 in data301){
-if(!(func2.call(schema11.oneOf[2].properties.voltageProfile.properties, key49))){
-const err647 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+}
+if(data298.uncertainty !== undefined){
+let data302 = data298.uncertainty;
+if(typeof data302 == "number"){
+if(data302 < 0 || isNaN(data302)){
+const err647 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8413,11 +8413,8 @@ vErrors.push(err647);
 errors++;
 }
 }
-if(data301.source !== undefined){
-let data302 = data301.source;
-if(typeof data302 === "string"){
-if(func3(data302) < 1){
-const err648 = {instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err648 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8427,8 +8424,9 @@ vErrors.push(err648);
 errors++;
 }
 }
-else {
-const err649 = {instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data298.note !== undefined){
+if(typeof data298.note !== "string"){
+const err649 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8438,11 +8436,9 @@ vErrors.push(err649);
 errors++;
 }
 }
-if(data301.calibrated !== undefined){
-let data303 = data301.calibrated;
-if(typeof data303 === "string"){
-if(func3(data303) < 1){
-const err650 = {instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err650 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8451,9 +8447,11 @@ vErrors.push(err650);
 }
 errors++;
 }
+var _valid27 = _errs787 === errors;
+valid127 = valid127 || _valid27;
 }
-else {
-const err651 = {instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid127){
+const err651 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8462,10 +8460,25 @@ vErrors.push(err651);
 }
 errors++;
 }
+else {
+errors = _errs784;
+if(vErrors !== null){
+if(_errs784){
+vErrors.length = _errs784;
 }
-if(data301.note !== undefined){
-if(typeof data301.note !== "string"){
-const err652 = {instancePath:instancePath+"/voltageProfile/note",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data273.ocvComputed !== undefined){
+let data304 = data273.ocvComputed;
+const _errs802 = errors;
+let valid130 = false;
+const _errs803 = errors;
+if(!(typeof data304 == "number")){
+const err652 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8474,10 +8487,13 @@ vErrors.push(err652);
 }
 errors++;
 }
-}
-if(data301.entries !== undefined){
-if(typeof data301.entries !== "string"){
-const err653 = {instancePath:instancePath+"/voltageProfile/entries",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid28 = _errs803 === errors;
+valid130 = valid130 || _valid28;
+if(!valid130){
+const _errs805 = errors;
+if(data304 && typeof data304 == "object" && !Array.isArray(data304)){
+if(data304.value === undefined){
+const err653 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8486,10 +8502,9 @@ vErrors.push(err653);
 }
 errors++;
 }
-}
-if(data301.lithiated !== undefined){
-if(typeof data301.lithiated !== "string"){
-const err654 = {instancePath:instancePath+"/voltageProfile/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key51 in data304){
+if(!(((((key51 === "value") || (key51 === "source")) || (key51 === "calibrated")) || (key51 === "uncertainty")) || (key51 === "note"))){
+const err654 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8499,11 +8514,9 @@ vErrors.push(err654);
 errors++;
 }
 }
-if(data301.delithiated !== undefined){
-let data307 = data301.delithiated;
-if(Array.isArray(data307)){
-if(data307.length < 1){
-const err655 = {instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data304.value !== undefined){
+if(!(typeof data304.value == "number")){
+const err655 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8512,10 +8525,12 @@ vErrors.push(err655);
 }
 errors++;
 }
-const len9 = data307.length;
-for(let i9=0; i9<len9; i9++){
-if(typeof data307[i9] !== "string"){
-const err656 = {instancePath:instancePath+"/voltageProfile/delithiated/" + i9,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data304.source !== undefined){
+let data306 = data304.source;
+if(typeof data306 === "string"){
+if(func3(data306) < 1){
+const err656 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8525,9 +8540,8 @@ vErrors.push(err656);
 errors++;
 }
 }
-}
 else {
-const err657 = {instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err657 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8537,9 +8551,11 @@ vErrors.push(err657);
 errors++;
 }
 }
-if(data301.host !== undefined){
-if(typeof data301.host !== "string"){
-const err658 = {instancePath:instancePath+"/voltageProfile/host",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data304.calibrated !== undefined){
+let data307 = data304.calibrated;
+if(typeof data307 === "string"){
+if(func3(data307) < 1){
+const err658 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8549,9 +8565,8 @@ vErrors.push(err658);
 errors++;
 }
 }
-if(data301.family !== undefined){
-if(typeof data301.family !== "string"){
-const err659 = {instancePath:instancePath+"/voltageProfile/family",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err659 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8561,11 +8576,11 @@ vErrors.push(err659);
 errors++;
 }
 }
-if(data301.steps !== undefined){
-let data311 = data301.steps;
-if(Array.isArray(data311)){
-if(data311.length < 1){
-const err660 = {instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data304.uncertainty !== undefined){
+let data308 = data304.uncertainty;
+if(typeof data308 == "number"){
+if(data308 < 0 || isNaN(data308)){
+const err660 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8574,12 +8589,9 @@ vErrors.push(err660);
 }
 errors++;
 }
-const len10 = data311.length;
-for(let i10=0; i10<len10; i10++){
-let data312 = data311[i10];
-if(data312 && typeof data312 == "object" && !Array.isArray(data312)){
-if(data312.from === undefined){
-const err661 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+}
+else {
+const err661 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8588,8 +8600,10 @@ vErrors.push(err661);
 }
 errors++;
 }
-if(data312.to === undefined){
-const err662 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data304.note !== undefined){
+if(typeof data304.note !== "string"){
+const err662 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8598,8 +8612,10 @@ vErrors.push(err662);
 }
 errors++;
 }
-if(data312.voltage === undefined){
-const err663 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "voltage"},message:"must have required property '"+"voltage"+"'"};
+}
+}
+else {
+const err663 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8608,8 +8624,11 @@ vErrors.push(err663);
 }
 errors++;
 }
-if(data312.lithiated === undefined){
-const err664 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+var _valid28 = _errs805 === errors;
+valid130 = valid130 || _valid28;
+}
+if(!valid130){
+const err664 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8618,8 +8637,25 @@ vErrors.push(err664);
 }
 errors++;
 }
-if(data312.delithiated === undefined){
-const err665 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+else {
+errors = _errs802;
+if(vErrors !== null){
+if(_errs802){
+vErrors.length = _errs802;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data273.lithium !== undefined){
+let data310 = data273.lithium;
+const _errs820 = errors;
+let valid133 = false;
+const _errs821 = errors;
+if(!(typeof data310 == "number")){
+const err665 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8628,9 +8664,13 @@ vErrors.push(err665);
 }
 errors++;
 }
-for(const key50 in data312){
-if(!(((((key50 === "from") || (key50 === "to")) || (key50 === "voltage")) || (key50 === "lithiated")) || (key50 === "delithiated"))){
-const err666 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+var _valid29 = _errs821 === errors;
+valid133 = valid133 || _valid29;
+if(!valid133){
+const _errs823 = errors;
+if(data310 && typeof data310 == "object" && !Array.isArray(data310)){
+if(data310.value === undefined){
+const err666 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8639,12 +8679,9 @@ vErrors.push(err666);
 }
 errors++;
 }
-}
-if(data312.from !== undefined){
-let data313 = data312.from;
-if(typeof data313 == "number"){
-if(data313 < 0 || isNaN(data313)){
-const err667 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key52 in data310){
+if(!(((((key52 === "value") || (key52 === "source")) || (key52 === "calibrated")) || (key52 === "uncertainty")) || (key52 === "note"))){
+const err667 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8654,8 +8691,9 @@ vErrors.push(err667);
 errors++;
 }
 }
-else {
-const err668 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data310.value !== undefined){
+if(!(typeof data310.value == "number")){
+const err668 = {instancePath:instancePath+"/states/" + i7+"/lithium/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8665,11 +8703,11 @@ vErrors.push(err668);
 errors++;
 }
 }
-if(data312.to !== undefined){
-let data314 = data312.to;
-if(typeof data314 == "number"){
-if(data314 < 0 || isNaN(data314)){
-const err669 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data310.source !== undefined){
+let data312 = data310.source;
+if(typeof data312 === "string"){
+if(func3(data312) < 1){
+const err669 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8680,7 +8718,7 @@ errors++;
 }
 }
 else {
-const err670 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err670 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8690,9 +8728,11 @@ vErrors.push(err670);
 errors++;
 }
 }
-if(data312.voltage !== undefined){
-if(!(typeof data312.voltage == "number")){
-const err671 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/voltage",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/voltage/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data310.calibrated !== undefined){
+let data313 = data310.calibrated;
+if(typeof data313 === "string"){
+if(func3(data313) < 1){
+const err671 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8702,9 +8742,8 @@ vErrors.push(err671);
 errors++;
 }
 }
-if(data312.lithiated !== undefined){
-if(typeof data312.lithiated !== "string"){
-const err672 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err672 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8714,9 +8753,11 @@ vErrors.push(err672);
 errors++;
 }
 }
-if(data312.delithiated !== undefined){
-if(typeof data312.delithiated !== "string"){
-const err673 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/delithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data310.uncertainty !== undefined){
+let data314 = data310.uncertainty;
+if(typeof data314 == "number"){
+if(data314 < 0 || isNaN(data314)){
+const err673 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8726,9 +8767,8 @@ vErrors.push(err673);
 errors++;
 }
 }
-}
 else {
-const err674 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err674 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8738,9 +8778,9 @@ vErrors.push(err674);
 errors++;
 }
 }
-}
-else {
-const err675 = {instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data310.note !== undefined){
+if(typeof data310.note !== "string"){
+const err675 = {instancePath:instancePath+"/states/" + i7+"/lithium/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8752,7 +8792,7 @@ errors++;
 }
 }
 else {
-const err676 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err676 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8761,10 +8801,11 @@ vErrors.push(err676);
 }
 errors++;
 }
+var _valid29 = _errs823 === errors;
+valid133 = valid133 || _valid29;
 }
-}
-else {
-const err677 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid133){
+const err677 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -8773,9 +8814,25 @@ vErrors.push(err677);
 }
 errors++;
 }
+else {
+errors = _errs820;
+if(vErrors !== null){
+if(_errs820){
+vErrors.length = _errs820;
 }
 else {
-const err678 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "role", tagValue: tag0},message:"value of tag \"role\" must be in oneOf"};
+vErrors = null;
+}
+}
+}
+}
+if(data273.localVoltage !== undefined){
+let data316 = data273.localVoltage;
+const _errs838 = errors;
+let valid136 = false;
+const _errs839 = errors;
+if(!(typeof data316 == "number")){
+const err678 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -8784,9 +8841,13 @@ vErrors.push(err678);
 }
 errors++;
 }
-}
-else {
-const err679 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "role", tagValue: tag0},message:"tag \"role\" must be string"};
+var _valid30 = _errs839 === errors;
+valid136 = valid136 || _valid30;
+if(!valid136){
+const _errs841 = errors;
+if(data316 && typeof data316 == "object" && !Array.isArray(data316)){
+if(data316.value === undefined){
+const err679 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -8795,14 +8856,990 @@ vErrors.push(err679);
 }
 errors++;
 }
-}
-else {
-const err680 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key53 in data316){
+if(!(((((key53 === "value") || (key53 === "source")) || (key53 === "calibrated")) || (key53 === "uncertainty")) || (key53 === "note"))){
+const err680 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err680];
 }
 else {
 vErrors.push(err680);
+}
+errors++;
+}
+}
+if(data316.value !== undefined){
+if(!(typeof data316.value == "number")){
+const err681 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err681];
+}
+else {
+vErrors.push(err681);
+}
+errors++;
+}
+}
+if(data316.source !== undefined){
+let data318 = data316.source;
+if(typeof data318 === "string"){
+if(func3(data318) < 1){
+const err682 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err682];
+}
+else {
+vErrors.push(err682);
+}
+errors++;
+}
+}
+else {
+const err683 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err683];
+}
+else {
+vErrors.push(err683);
+}
+errors++;
+}
+}
+if(data316.calibrated !== undefined){
+let data319 = data316.calibrated;
+if(typeof data319 === "string"){
+if(func3(data319) < 1){
+const err684 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err684];
+}
+else {
+vErrors.push(err684);
+}
+errors++;
+}
+}
+else {
+const err685 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err685];
+}
+else {
+vErrors.push(err685);
+}
+errors++;
+}
+}
+if(data316.uncertainty !== undefined){
+let data320 = data316.uncertainty;
+if(typeof data320 == "number"){
+if(data320 < 0 || isNaN(data320)){
+const err686 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err686];
+}
+else {
+vErrors.push(err686);
+}
+errors++;
+}
+}
+else {
+const err687 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err687];
+}
+else {
+vErrors.push(err687);
+}
+errors++;
+}
+}
+if(data316.note !== undefined){
+if(typeof data316.note !== "string"){
+const err688 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err688];
+}
+else {
+vErrors.push(err688);
+}
+errors++;
+}
+}
+}
+else {
+const err689 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err689];
+}
+else {
+vErrors.push(err689);
+}
+errors++;
+}
+var _valid30 = _errs841 === errors;
+valid136 = valid136 || _valid30;
+}
+if(!valid136){
+const err690 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err690];
+}
+else {
+vErrors.push(err690);
+}
+errors++;
+}
+else {
+errors = _errs838;
+if(vErrors !== null){
+if(_errs838){
+vErrors.length = _errs838;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data273.voltageReaction !== undefined){
+let data322 = data273.voltageReaction;
+if(data322 && typeof data322 == "object" && !Array.isArray(data322)){
+if(data322.entries === undefined){
+const err691 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(vErrors === null){
+vErrors = [err691];
+}
+else {
+vErrors.push(err691);
+}
+errors++;
+}
+if(data322.lithiated === undefined){
+const err692 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+if(vErrors === null){
+vErrors = [err692];
+}
+else {
+vErrors.push(err692);
+}
+errors++;
+}
+if(data322.delithiated === undefined){
+const err693 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+if(vErrors === null){
+vErrors = [err693];
+}
+else {
+vErrors.push(err693);
+}
+errors++;
+}
+for(const key54 in data322){
+if(!((((((key54 === "source") || (key54 === "calibrated")) || (key54 === "note")) || (key54 === "entries")) || (key54 === "lithiated")) || (key54 === "delithiated"))){
+const err694 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err694];
+}
+else {
+vErrors.push(err694);
+}
+errors++;
+}
+}
+if(data322.source !== undefined){
+let data323 = data322.source;
+if(typeof data323 === "string"){
+if(func3(data323) < 1){
+const err695 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err695];
+}
+else {
+vErrors.push(err695);
+}
+errors++;
+}
+}
+else {
+const err696 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err696];
+}
+else {
+vErrors.push(err696);
+}
+errors++;
+}
+}
+if(data322.calibrated !== undefined){
+let data324 = data322.calibrated;
+if(typeof data324 === "string"){
+if(func3(data324) < 1){
+const err697 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err697];
+}
+else {
+vErrors.push(err697);
+}
+errors++;
+}
+}
+else {
+const err698 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err698];
+}
+else {
+vErrors.push(err698);
+}
+errors++;
+}
+}
+if(data322.note !== undefined){
+if(typeof data322.note !== "string"){
+const err699 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/note",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err699];
+}
+else {
+vErrors.push(err699);
+}
+errors++;
+}
+}
+if(data322.entries !== undefined){
+if(typeof data322.entries !== "string"){
+const err700 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/entries",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err700];
+}
+else {
+vErrors.push(err700);
+}
+errors++;
+}
+}
+if(data322.lithiated !== undefined){
+if(typeof data322.lithiated !== "string"){
+const err701 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/lithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err701];
+}
+else {
+vErrors.push(err701);
+}
+errors++;
+}
+}
+if(data322.delithiated !== undefined){
+let data328 = data322.delithiated;
+if(Array.isArray(data328)){
+if(data328.length < 1){
+const err702 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err702];
+}
+else {
+vErrors.push(err702);
+}
+errors++;
+}
+const len8 = data328.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data328[i8] !== "string"){
+const err703 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated/" + i8,schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err703];
+}
+else {
+vErrors.push(err703);
+}
+errors++;
+}
+}
+}
+else {
+const err704 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err704];
+}
+else {
+vErrors.push(err704);
+}
+errors++;
+}
+}
+}
+else {
+const err705 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err705];
+}
+else {
+vErrors.push(err705);
+}
+errors++;
+}
+}
+if(data273.scissor !== undefined){
+let data330 = data273.scissor;
+const _errs873 = errors;
+let valid142 = false;
+const _errs874 = errors;
+if(!(typeof data330 == "number")){
+const err706 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err706];
+}
+else {
+vErrors.push(err706);
+}
+errors++;
+}
+var _valid31 = _errs874 === errors;
+valid142 = valid142 || _valid31;
+if(!valid142){
+const _errs876 = errors;
+if(data330 && typeof data330 == "object" && !Array.isArray(data330)){
+if(data330.value === undefined){
+const err707 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err707];
+}
+else {
+vErrors.push(err707);
+}
+errors++;
+}
+for(const key55 in data330){
+if(!(((((key55 === "value") || (key55 === "source")) || (key55 === "calibrated")) || (key55 === "uncertainty")) || (key55 === "note"))){
+const err708 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err708];
+}
+else {
+vErrors.push(err708);
+}
+errors++;
+}
+}
+if(data330.value !== undefined){
+if(!(typeof data330.value == "number")){
+const err709 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err709];
+}
+else {
+vErrors.push(err709);
+}
+errors++;
+}
+}
+if(data330.source !== undefined){
+let data332 = data330.source;
+if(typeof data332 === "string"){
+if(func3(data332) < 1){
+const err710 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err710];
+}
+else {
+vErrors.push(err710);
+}
+errors++;
+}
+}
+else {
+const err711 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err711];
+}
+else {
+vErrors.push(err711);
+}
+errors++;
+}
+}
+if(data330.calibrated !== undefined){
+let data333 = data330.calibrated;
+if(typeof data333 === "string"){
+if(func3(data333) < 1){
+const err712 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err712];
+}
+else {
+vErrors.push(err712);
+}
+errors++;
+}
+}
+else {
+const err713 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err713];
+}
+else {
+vErrors.push(err713);
+}
+errors++;
+}
+}
+if(data330.uncertainty !== undefined){
+let data334 = data330.uncertainty;
+if(typeof data334 == "number"){
+if(data334 < 0 || isNaN(data334)){
+const err714 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err714];
+}
+else {
+vErrors.push(err714);
+}
+errors++;
+}
+}
+else {
+const err715 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err715];
+}
+else {
+vErrors.push(err715);
+}
+errors++;
+}
+}
+if(data330.note !== undefined){
+if(typeof data330.note !== "string"){
+const err716 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err716];
+}
+else {
+vErrors.push(err716);
+}
+errors++;
+}
+}
+}
+else {
+const err717 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err717];
+}
+else {
+vErrors.push(err717);
+}
+errors++;
+}
+var _valid31 = _errs876 === errors;
+valid142 = valid142 || _valid31;
+}
+if(!valid142){
+const err718 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err718];
+}
+else {
+vErrors.push(err718);
+}
+errors++;
+}
+else {
+errors = _errs873;
+if(vErrors !== null){
+if(_errs873){
+vErrors.length = _errs873;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err719 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err719];
+}
+else {
+vErrors.push(err719);
+}
+errors++;
+}
+}
+}
+else {
+const err720 = {instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err720];
+}
+else {
+vErrors.push(err720);
+}
+errors++;
+}
+}
+if(data.voltageProfile !== undefined){
+let data336 = data.voltageProfile;
+if(data336 && typeof data336 == "object" && !Array.isArray(data336)){
+if(data336.entries === undefined){
+const err721 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(vErrors === null){
+vErrors = [err721];
+}
+else {
+vErrors.push(err721);
+}
+errors++;
+}
+if(data336.lithiated === undefined){
+const err722 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+if(vErrors === null){
+vErrors = [err722];
+}
+else {
+vErrors.push(err722);
+}
+errors++;
+}
+if(data336.delithiated === undefined){
+const err723 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+if(vErrors === null){
+vErrors = [err723];
+}
+else {
+vErrors.push(err723);
+}
+errors++;
+}
+if(data336.host === undefined){
+const err724 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err724];
+}
+else {
+vErrors.push(err724);
+}
+errors++;
+}
+if(data336.steps === undefined){
+const err725 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+if(vErrors === null){
+vErrors = [err725];
+}
+else {
+vErrors.push(err725);
+}
+errors++;
+}
+for(const key56 in data336){
+if(!(func2.call(schema11.oneOf[2].properties.voltageProfile.properties, key56))){
+const err726 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err726];
+}
+else {
+vErrors.push(err726);
+}
+errors++;
+}
+}
+if(data336.source !== undefined){
+let data337 = data336.source;
+if(typeof data337 === "string"){
+if(func3(data337) < 1){
+const err727 = {instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err727];
+}
+else {
+vErrors.push(err727);
+}
+errors++;
+}
+}
+else {
+const err728 = {instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err728];
+}
+else {
+vErrors.push(err728);
+}
+errors++;
+}
+}
+if(data336.calibrated !== undefined){
+let data338 = data336.calibrated;
+if(typeof data338 === "string"){
+if(func3(data338) < 1){
+const err729 = {instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err729];
+}
+else {
+vErrors.push(err729);
+}
+errors++;
+}
+}
+else {
+const err730 = {instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err730];
+}
+else {
+vErrors.push(err730);
+}
+errors++;
+}
+}
+if(data336.note !== undefined){
+if(typeof data336.note !== "string"){
+const err731 = {instancePath:instancePath+"/voltageProfile/note",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err731];
+}
+else {
+vErrors.push(err731);
+}
+errors++;
+}
+}
+if(data336.entries !== undefined){
+if(typeof data336.entries !== "string"){
+const err732 = {instancePath:instancePath+"/voltageProfile/entries",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err732];
+}
+else {
+vErrors.push(err732);
+}
+errors++;
+}
+}
+if(data336.lithiated !== undefined){
+if(typeof data336.lithiated !== "string"){
+const err733 = {instancePath:instancePath+"/voltageProfile/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err733];
+}
+else {
+vErrors.push(err733);
+}
+errors++;
+}
+}
+if(data336.delithiated !== undefined){
+let data342 = data336.delithiated;
+if(Array.isArray(data342)){
+if(data342.length < 1){
+const err734 = {instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err734];
+}
+else {
+vErrors.push(err734);
+}
+errors++;
+}
+const len9 = data342.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data342[i9] !== "string"){
+const err735 = {instancePath:instancePath+"/voltageProfile/delithiated/" + i9,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err735];
+}
+else {
+vErrors.push(err735);
+}
+errors++;
+}
+}
+}
+else {
+const err736 = {instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err736];
+}
+else {
+vErrors.push(err736);
+}
+errors++;
+}
+}
+if(data336.host !== undefined){
+if(typeof data336.host !== "string"){
+const err737 = {instancePath:instancePath+"/voltageProfile/host",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err737];
+}
+else {
+vErrors.push(err737);
+}
+errors++;
+}
+}
+if(data336.family !== undefined){
+if(typeof data336.family !== "string"){
+const err738 = {instancePath:instancePath+"/voltageProfile/family",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err738];
+}
+else {
+vErrors.push(err738);
+}
+errors++;
+}
+}
+if(data336.steps !== undefined){
+let data346 = data336.steps;
+if(Array.isArray(data346)){
+if(data346.length < 1){
+const err739 = {instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err739];
+}
+else {
+vErrors.push(err739);
+}
+errors++;
+}
+const len10 = data346.length;
+for(let i10=0; i10<len10; i10++){
+let data347 = data346[i10];
+if(data347 && typeof data347 == "object" && !Array.isArray(data347)){
+if(data347.from === undefined){
+const err740 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err740];
+}
+else {
+vErrors.push(err740);
+}
+errors++;
+}
+if(data347.to === undefined){
+const err741 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err741];
+}
+else {
+vErrors.push(err741);
+}
+errors++;
+}
+if(data347.voltage === undefined){
+const err742 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "voltage"},message:"must have required property '"+"voltage"+"'"};
+if(vErrors === null){
+vErrors = [err742];
+}
+else {
+vErrors.push(err742);
+}
+errors++;
+}
+if(data347.lithiated === undefined){
+const err743 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+if(vErrors === null){
+vErrors = [err743];
+}
+else {
+vErrors.push(err743);
+}
+errors++;
+}
+if(data347.delithiated === undefined){
+const err744 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+if(vErrors === null){
+vErrors = [err744];
+}
+else {
+vErrors.push(err744);
+}
+errors++;
+}
+for(const key57 in data347){
+if(!(((((key57 === "from") || (key57 === "to")) || (key57 === "voltage")) || (key57 === "lithiated")) || (key57 === "delithiated"))){
+const err745 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err745];
+}
+else {
+vErrors.push(err745);
+}
+errors++;
+}
+}
+if(data347.from !== undefined){
+let data348 = data347.from;
+if(typeof data348 == "number"){
+if(data348 < 0 || isNaN(data348)){
+const err746 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err746];
+}
+else {
+vErrors.push(err746);
+}
+errors++;
+}
+}
+else {
+const err747 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err747];
+}
+else {
+vErrors.push(err747);
+}
+errors++;
+}
+}
+if(data347.to !== undefined){
+let data349 = data347.to;
+if(typeof data349 == "number"){
+if(data349 < 0 || isNaN(data349)){
+const err748 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err748];
+}
+else {
+vErrors.push(err748);
+}
+errors++;
+}
+}
+else {
+const err749 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err749];
+}
+else {
+vErrors.push(err749);
+}
+errors++;
+}
+}
+if(data347.voltage !== undefined){
+if(!(typeof data347.voltage == "number")){
+const err750 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/voltage",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/voltage/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err750];
+}
+else {
+vErrors.push(err750);
+}
+errors++;
+}
+}
+if(data347.lithiated !== undefined){
+if(typeof data347.lithiated !== "string"){
+const err751 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err751];
+}
+else {
+vErrors.push(err751);
+}
+errors++;
+}
+}
+if(data347.delithiated !== undefined){
+if(typeof data347.delithiated !== "string"){
+const err752 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/delithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err752];
+}
+else {
+vErrors.push(err752);
+}
+errors++;
+}
+}
+}
+else {
+const err753 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err753];
+}
+else {
+vErrors.push(err753);
+}
+errors++;
+}
+}
+}
+else {
+const err754 = {instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err754];
+}
+else {
+vErrors.push(err754);
+}
+errors++;
+}
+}
+}
+else {
+const err755 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err755];
+}
+else {
+vErrors.push(err755);
+}
+errors++;
+}
+}
+}
+else {
+const err756 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err756];
+}
+else {
+vErrors.push(err756);
+}
+errors++;
+}
+}
+else {
+const err757 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "role", tagValue: tag0},message:"value of tag \"role\" must be in oneOf"};
+if(vErrors === null){
+vErrors = [err757];
+}
+else {
+vErrors.push(err757);
+}
+errors++;
+}
+}
+else {
+const err758 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "role", tagValue: tag0},message:"tag \"role\" must be string"};
+if(vErrors === null){
+vErrors = [err758];
+}
+else {
+vErrors.push(err758);
+}
+errors++;
+}
+}
+else {
+const err759 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err759];
+}
+else {
+vErrors.push(err759);
 }
 errors++;
 }

@@ -16,6 +16,7 @@ import { materialSchema } from "./schema";
 import { lithiumFromName } from "./importScFermi";
 import { checkInputFile, fileSizeLimits } from "./textFile";
 import { Carriers } from "../defects/carriers";
+import { parseFormula } from "../thermo/formula";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/defects";
 import { quenchDefects } from "../whatif/doping";
@@ -432,6 +433,15 @@ function toConstraints(list: unknown, file: string): LiteratureConstraint[] {
   });
 }
 
+/** Li atoms in a formula such as "Li7La3Zr2O12" (undefined when it does not parse). */
+function lithiumPerFormula(formula: string): number | undefined {
+  try {
+    return parseFormula(formula).Li ?? 0;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Turn a validated record into the model's plain types, checking physical ranges. */
 export function toMaterial(record: Json, file: string, options: ToMaterialOptions = {}): Material {
   // records built in memory (calibration, screening) may skip validateRecord
@@ -472,6 +482,25 @@ export function toMaterial(record: Json, file: string, options: ToMaterialOption
     if (record.constraints !== undefined) electrolyte.constraints = toConstraints(record.constraints, file);
     if (record.scissor !== undefined) electrolyte.scissor = scissorOf(record.scissor, "scissor", bandGap, file, check);
     if (record.dielectricConstant !== undefined) electrolyte.dielectricConstant = range(record.dielectricConstant, "dielectricConstant", "dielectricConstant");
+    if (record.transport !== undefined) {
+      const t = record.transport;
+      electrolyte.transport = {
+        ionicConductivity: positive(quantityValue(t.ionicConductivity), file, "transport.ionicConductivity", "S/cm"),
+        electronMobility: positive(quantityValue(t.electronMobility), file, "transport.electronMobility", "cm^2/Vs"),
+        holeMobility: positive(quantityValue(t.holeMobility), file, "transport.holeMobility", "cm^2/Vs"),
+      };
+      if (t.measuredElectronicConductivity !== undefined) {
+        electrolyte.transport.measuredElectronicConductivity = positive(quantityValue(t.measuredElectronicConductivity), file, "transport.measuredElectronicConductivity", "S/cm");
+      }
+      if (typeof t.note === "string") electrolyte.conductionNote = t.note;
+    }
+    if (record.structure !== undefined && record.formula) {
+      const volume = positive(record.structure.cellVolume, file, "structure.cellVolume", "A^3");
+      const z = positive(record.structure.formulaUnits, file, "structure.formulaUnits");
+      const li = lithiumPerFormula(record.formula);
+      // Li per formula unit x Z / V (A^3 -> cm^3: 1e-24)
+      if (li !== undefined) electrolyte.lithiumDensity = (li * z) / (volume * 1e-24);
+    }
     if (colour) electrolyte.colour = colour;
     return electrolyte;
   }

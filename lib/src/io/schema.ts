@@ -116,6 +116,45 @@ const carriers = {
   additionalProperties: false,
 };
 
+/**
+ * Electronic versus ionic conduction (defects/conduction.ts): the Li+ conductivity (S/cm) and
+ * the carrier mobilities (cm^2/Vs) that turn n and p into sigma_e; optionally a measured
+ * electronic conductivity (S/cm, reported beside the estimate). `note` explains a class other
+ * than insulating (a material that cannot meet both the paper and physics says so here).
+ */
+const transport = {
+  type: "object",
+  required: ["ionicConductivity", "electronMobility", "holeMobility"],
+  additionalProperties: false,
+  properties: {
+    source: { type: "string", minLength: 1 },
+    note: { type: "string", minLength: 1 },
+    ionicConductivity: { $ref: "#/$defs/quantity" },
+    electronMobility: { $ref: "#/$defs/quantity" },
+    holeMobility: { $ref: "#/$defs/quantity" },
+    measuredElectronicConductivity: { $ref: "#/$defs/quantity" },
+  },
+};
+
+/**
+ * The crystal structure behind the site densities: atoms per cell over the cell volume, the
+ * sites named (`potmap check` compares the Li-vacancy sites with the Li density it gives).
+ */
+const structure = {
+  type: "object",
+  required: ["cellVolume", "formulaUnits", "source"],
+  additionalProperties: false,
+  properties: {
+    source: { type: "string", minLength: 1 },
+    note: { type: "string", minLength: 1 },
+    /** Angstrom^3 */
+    cellVolume: { type: "number", exclusiveMinimum: 0 },
+    formulaUnits: { type: "number", exclusiveMinimum: 0 },
+    spaceGroup: { type: "string", minLength: 1 },
+    sites: { type: "object", additionalProperties: { type: "string", minLength: 1 } },
+  },
+};
+
 /** Guards (defects/guards.ts): what the record states about where its E_F may be trusted. */
 const guardFields = {
   declaredDegenerate: {
@@ -294,6 +333,8 @@ export const materialSchema = {
         ionizationPotential: { $ref: "#/$defs/quantity" },
         scissor: { $ref: "#/$defs/quantity" },
         dielectricConstant: { $ref: "#/$defs/quantity" },
+        transport,
+        structure,
         window: {
           type: "object",
           required: ["lower", "upper"],
