@@ -204,8 +204,8 @@ export function barrierlessProbabilityRows(set: DataSet, mc: MonteCarloResult): 
     const row: Row = { "cathode state": `${s.id} ${s.soc}` };
     for (const e of orderedElectrolytes(set)) {
       const c = mc.configurations.find((x) => x.electrolyte === e.id && x.cathode === s.id && x.soc === s.soc);
-      row[`${e.id}: $\\Delta\\phi_c$ nominal (V)`] = c ? c.nominal.dphiCathode : NaN;
-      row[`${e.id}: P barrier-less`] = c ? c.pBarrierless : NaN;
+      row[`${e.id}: $\\Delta\\phi_c$ nominal (V)`] = c?.nominal.dphiCathode ?? "n/a";
+      row[`${e.id}: P barrier-less`] = c?.pBarrierless ?? "n/a";
     }
     return row;
   });
@@ -214,9 +214,9 @@ export function barrierlessProbabilityRows(set: DataSet, mc: MonteCarloResult): 
 /** The robust ranking of pairs as rows (median and 5-95 % of the worst |Delta-phi_c| over SOC). */
 export function robustRankingRows(mc: MonteCarloResult, top = 10): Row[] {
   return mc.ranking.slice(0, top).map((r) => ({
-    rank: r.rank, pair: `${r.electrolyte} / ${r.cathode}`, "worst $|\\Delta\\phi_c|$ nominal (V)": r.worstNominal,
+    rank: r.rank, pair: `${r.electrolyte} / ${r.cathode}`, "worst $|\\Delta\\phi_c|$ nominal (V)": r.worstNominal ?? "n/a",
     "median (V)": r.worst.p50, "5 % (V)": r.worst.p5, "95 % (V)": r.worst.p95,
-    "P barrier-less per SOC": Object.entries(r.pBarrierless).map(([soc, p]) => `${soc}: ${(100 * p).toFixed(0)} %`).join(", "),
+    "P barrier-less per SOC": Object.entries(r.pBarrierless).map(([soc, p]) => `${soc}: ${p === null ? "n/a" : `${(100 * p).toFixed(0)} %`}`).join(", "),
     "P all SOC": r.pAllBarrierless, "mean rank": r.meanRank,
   }));
 }
