@@ -242,3 +242,25 @@ describe("issue 20: Monte Carlo guards", () => {
     expect(pair.unphysicalSamples).toBeGreaterThan(0);
   });
 });
+
+describe("the correlation field of a quantity", () => {
+  test("the schema accepts it, the reader keeps the value, monteCarlo lists the group", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "potmap-corr-"));
+    try {
+      for (const name of fs.readdirSync(builtin)) fs.copyFileSync(path.join(builtin, name), path.join(dir, name));
+      const lco = JSON.parse(fs.readFileSync(path.join(dir, "LCO.json"), "utf8"));
+      Object.assign(lco.states[0].ocv, { uncertainty: 0.05, correlation: "eq3-PBE" });
+      Object.assign(lco.states[1].ocv, { uncertainty: 0.05, correlation: "eq3-PBE" });
+      fs.writeFileSync(path.join(dir, "LCO.json"), JSON.stringify(lco, null, 1));
+      expect(findCathodeState(readDataSet(dir), "LCO", "0%").ocv).toBe(lco.states[0].ocv.value);
+      const result = monteCarlo(dir, { samples: 3, seed: 1, defaults: {} });
+      expect(result.uncertainty.correlationGroups).toEqual({ "declared:eq3-PBE": 2 });
+      expect(result.uncertainty.note).toMatch(/correlation groups declared by the records share one draw each: eq3-PBE/);
+      lco.states[0].ocv.correlation = "";
+      fs.writeFileSync(path.join(dir, "LCO.json"), JSON.stringify(lco, null, 1));
+      expect(() => readDataSet(dir)).toThrow(/field "states\[0\]\.ocv\.correlation", value ""/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -6,9 +6,9 @@
 // @ts-nocheck
 /** Build ajv's validator of material records (called once, on first validation). */
 export function createMaterialValidator() {
-const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}}}}]};
-const schema12 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]};
-const schema13 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]};
+const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"correlation":{"type":"string","minLength":1,"maxLength":64},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"correlation":{"type":"string","minLength":1,"maxLength":64},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}}}}]};
+const schema12 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"correlation":{"type":"string","minLength":1,"maxLength":64},"note":{"type":"string"}}}]};
+const schema13 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"correlation":{"type":"string","minLength":1,"maxLength":64},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[A-Za-z0-9_.+-]+$", "u");
@@ -226,7 +226,7 @@ errors++;
 else {
 const _errs29 = errors;
 for(const key1 in data9){
-if(!(((((key1 === "value") || (key1 === "source")) || (key1 === "calibrated")) || (key1 === "uncertainty")) || (key1 === "note"))){
+if(!((((((key1 === "value") || (key1 === "source")) || (key1 === "calibrated")) || (key1 === "uncertainty")) || (key1 === "correlation")) || (key1 === "note"))){
 const err2 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err2];
@@ -356,10 +356,13 @@ else {
 var valid5 = true;
 }
 if(valid5){
-if(data9.note !== undefined){
+if(data9.correlation !== undefined){
+let data14 = data9.correlation;
 const _errs38 = errors;
-if(typeof data9.note !== "string"){
-const err10 = {instancePath:instancePath+"/workFunction/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs38){
+if(typeof data14 === "string"){
+if(func3(data14) > 64){
+const err10 = {instancePath:instancePath+"/workFunction/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -368,7 +371,49 @@ vErrors.push(err10);
 }
 errors++;
 }
+else {
+if(func3(data14) < 1){
+const err11 = {instancePath:instancePath+"/workFunction/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/workFunction/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
 var valid5 = _errs38 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data9.note !== undefined){
+const _errs40 = errors;
+if(typeof data9.note !== "string"){
+const err13 = {instancePath:instancePath+"/workFunction/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+var valid5 = _errs40 === errors;
 }
 else {
 var valid5 = true;
@@ -380,13 +425,14 @@ var valid5 = true;
 }
 }
 }
-else {
-const err11 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err11];
 }
 else {
-vErrors.push(err11);
+const err14 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
 }
 errors++;
 }
@@ -395,12 +441,12 @@ var _valid0 = _errs27 === errors;
 valid4 = valid4 || _valid0;
 }
 if(!valid4){
-const err12 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err15 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err12];
+vErrors = [err15];
 }
 else {
-vErrors.push(err12);
+vErrors.push(err15);
 }
 errors++;
 validate10.errors = vErrors;
@@ -441,8 +487,8 @@ return false;
 }
 }
 else if(tag0 === "electrolyte"){
-const _errs40 = errors;
-if(errors === _errs40){
+const _errs42 = errors;
+if(errors === _errs42){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
 if((((((((data.id === undefined) && (missing3 = "id")) || ((data.name === undefined) && (missing3 = "name"))) || ((data.role === undefined) && (missing3 = "role"))) || ((data.bandGap === undefined) && (missing3 = "bandGap"))) || ((data.ionizationPotential === undefined) && (missing3 = "ionizationPotential"))) || ((data.window === undefined) && (missing3 = "window"))) || ((data.fermiLevel === undefined) && (missing3 = "fermiLevel"))){
@@ -450,7 +496,7 @@ validate10.errors = [{instancePath,schemaPath:"#/oneOf/1/required",keyword:"requ
 return false;
 }
 else {
-const _errs42 = errors;
+const _errs44 = errors;
 for(const key2 in data){
 if(!(func2.call(schema11.oneOf[1].properties, key2))){
 validate10.errors = [{instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
@@ -458,13 +504,13 @@ return false;
 break;
 }
 }
-if(_errs42 === errors){
+if(_errs44 === errors){
 if(data.source !== undefined){
-let data15 = data.source;
-const _errs43 = errors;
-if(errors === _errs43){
-if(typeof data15 === "string"){
-if(func3(data15) < 1){
+let data16 = data.source;
+const _errs45 = errors;
+if(errors === _errs45){
+if(typeof data16 === "string"){
+if(func3(data16) < 1){
 validate10.errors = [{instancePath:instancePath+"/source",schemaPath:"#/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -474,18 +520,18 @@ validate10.errors = [{instancePath:instancePath+"/source",schemaPath:"#/oneOf/1/
 return false;
 }
 }
-var valid7 = _errs43 === errors;
+var valid7 = _errs45 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
 if(data.calibrated !== undefined){
-let data16 = data.calibrated;
-const _errs45 = errors;
-if(errors === _errs45){
-if(typeof data16 === "string"){
-if(func3(data16) < 1){
+let data17 = data.calibrated;
+const _errs47 = errors;
+if(errors === _errs47){
+if(typeof data17 === "string"){
+if(func3(data17) < 1){
 validate10.errors = [{instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -495,28 +541,16 @@ validate10.errors = [{instancePath:instancePath+"/calibrated",schemaPath:"#/oneO
 return false;
 }
 }
-var valid7 = _errs45 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.note !== undefined){
-const _errs47 = errors;
-if(typeof data.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/note",schemaPath:"#/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid7 = _errs47 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data.$schema !== undefined){
+if(data.note !== undefined){
 const _errs49 = errors;
-if(typeof data.$schema !== "string"){
-validate10.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/1/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/note",schemaPath:"#/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid7 = _errs49 === errors;
@@ -525,12 +559,24 @@ else {
 var valid7 = true;
 }
 if(valid7){
-if(data.id !== undefined){
-let data19 = data.id;
+if(data.$schema !== undefined){
 const _errs51 = errors;
-if(errors === _errs51){
-if(typeof data19 === "string"){
-if(!pattern0.test(data19)){
+if(typeof data.$schema !== "string"){
+validate10.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/1/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs51 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.id !== undefined){
+let data20 = data.id;
+const _errs53 = errors;
+if(errors === _errs53){
+if(typeof data20 === "string"){
+if(!pattern0.test(data20)){
 validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""}];
 return false;
 }
@@ -540,18 +586,18 @@ validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/prop
 return false;
 }
 }
-var valid7 = _errs51 === errors;
+var valid7 = _errs53 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
 if(data.name !== undefined){
-let data20 = data.name;
-const _errs53 = errors;
-if(errors === _errs53){
-if(typeof data20 === "string"){
-if(func3(data20) < 1){
+let data21 = data.name;
+const _errs55 = errors;
+if(errors === _errs55){
+if(typeof data21 === "string"){
+if(func3(data21) < 1){
 validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -561,28 +607,16 @@ validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/pr
 return false;
 }
 }
-var valid7 = _errs53 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.formula !== undefined){
-const _errs55 = errors;
-if(typeof data.formula !== "string"){
-validate10.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/oneOf/1/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
 var valid7 = _errs55 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
-if(data.colour !== undefined){
+if(data.formula !== undefined){
 const _errs57 = errors;
-if(typeof data.colour !== "string"){
-validate10.errors = [{instancePath:instancePath+"/colour",schemaPath:"#/oneOf/1/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(typeof data.formula !== "string"){
+validate10.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/oneOf/1/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid7 = _errs57 === errors;
@@ -591,10 +625,10 @@ else {
 var valid7 = true;
 }
 if(valid7){
-if(data.role !== undefined){
+if(data.colour !== undefined){
 const _errs59 = errors;
-if("electrolyte" !== data.role){
-validate10.errors = [{instancePath:instancePath+"/role",schemaPath:"#/oneOf/1/properties/role/const",keyword:"const",params:{allowedValue: "electrolyte"},message:"must be equal to constant"}];
+if(typeof data.colour !== "string"){
+validate10.errors = [{instancePath:instancePath+"/colour",schemaPath:"#/oneOf/1/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid7 = _errs59 === errors;
@@ -603,59 +637,26 @@ else {
 var valid7 = true;
 }
 if(valid7){
+if(data.role !== undefined){
+const _errs61 = errors;
+if("electrolyte" !== data.role){
+validate10.errors = [{instancePath:instancePath+"/role",schemaPath:"#/oneOf/1/properties/role/const",keyword:"const",params:{allowedValue: "electrolyte"},message:"must be equal to constant"}];
+return false;
+}
+var valid7 = _errs61 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
 if(data.bandGap !== undefined){
-let data24 = data.bandGap;
-const _errs60 = errors;
+let data25 = data.bandGap;
 const _errs62 = errors;
+const _errs64 = errors;
 let valid9 = false;
-const _errs63 = errors;
-if(!(typeof data24 == "number")){
-const err13 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-var _valid1 = _errs63 === errors;
-valid9 = valid9 || _valid1;
-if(!valid9){
 const _errs65 = errors;
-if(errors === _errs65){
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-let missing4;
-if((data24.value === undefined) && (missing4 = "value")){
-const err14 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-else {
-const _errs67 = errors;
-for(const key3 in data24){
-if(!((((((key3 === "value") || (key3 === "source")) || (key3 === "calibrated")) || (key3 === "uncertainty")) || (key3 === "note")) || (key3 === "functional"))){
-const err15 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-break;
-}
-}
-if(_errs67 === errors){
-if(data24.value !== undefined){
-const _errs68 = errors;
-if(!(typeof data24.value == "number")){
-const err16 = {instancePath:instancePath+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!(typeof data25 == "number")){
+const err16 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -664,19 +665,15 @@ vErrors.push(err16);
 }
 errors++;
 }
-var valid10 = _errs68 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data24.source !== undefined){
-let data26 = data24.source;
-const _errs70 = errors;
-if(errors === _errs70){
-if(typeof data26 === "string"){
-if(func3(data26) < 1){
-const err17 = {instancePath:instancePath+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid1 = _errs65 === errors;
+valid9 = valid9 || _valid1;
+if(!valid9){
+const _errs67 = errors;
+if(errors === _errs67){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+let missing4;
+if((data25.value === undefined) && (missing4 = "value")){
+const err17 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -685,9 +682,11 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
 else {
-const err18 = {instancePath:instancePath+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs69 = errors;
+for(const key3 in data25){
+if(!(((((((key3 === "value") || (key3 === "source")) || (key3 === "calibrated")) || (key3 === "uncertainty")) || (key3 === "correlation")) || (key3 === "note")) || (key3 === "functional"))){
+const err18 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -695,21 +694,14 @@ else {
 vErrors.push(err18);
 }
 errors++;
+break;
 }
 }
-var valid10 = _errs70 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data24.calibrated !== undefined){
-let data27 = data24.calibrated;
-const _errs72 = errors;
-if(errors === _errs72){
-if(typeof data27 === "string"){
-if(func3(data27) < 1){
-const err19 = {instancePath:instancePath+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(_errs69 === errors){
+if(data25.value !== undefined){
+const _errs70 = errors;
+if(!(typeof data25.value == "number")){
+const err19 = {instancePath:instancePath+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -718,14 +710,35 @@ vErrors.push(err19);
 }
 errors++;
 }
+var valid10 = _errs70 === errors;
 }
 else {
-const err20 = {instancePath:instancePath+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid10 = true;
+}
+if(valid10){
+if(data25.source !== undefined){
+let data27 = data25.source;
+const _errs72 = errors;
+if(errors === _errs72){
+if(typeof data27 === "string"){
+if(func3(data27) < 1){
+const err20 = {instancePath:instancePath+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
 }
 errors++;
 }
@@ -736,29 +749,29 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data24.uncertainty !== undefined){
-let data28 = data24.uncertainty;
+if(data25.calibrated !== undefined){
+let data28 = data25.calibrated;
 const _errs74 = errors;
 if(errors === _errs74){
-if(typeof data28 == "number"){
-if(data28 < 0 || isNaN(data28)){
-const err21 = {instancePath:instancePath+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(typeof data28 === "string"){
+if(func3(data28) < 1){
+const err22 = {instancePath:instancePath+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
 }
 else {
 vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
 }
 errors++;
 }
@@ -769,31 +782,13 @@ else {
 var valid10 = true;
 }
 if(valid10){
-if(data24.note !== undefined){
+if(data25.uncertainty !== undefined){
+let data29 = data25.uncertainty;
 const _errs76 = errors;
-if(typeof data24.note !== "string"){
-const err23 = {instancePath:instancePath+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-var valid10 = _errs76 === errors;
-}
-else {
-var valid10 = true;
-}
-if(valid10){
-if(data24.functional !== undefined){
-let data30 = data24.functional;
-const _errs78 = errors;
-if(errors === _errs78){
-if(typeof data30 === "string"){
-if(func3(data30) < 1){
-const err24 = {instancePath:instancePath+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(errors === _errs76){
+if(typeof data29 == "number"){
+if(data29 < 0 || isNaN(data29)){
+const err24 = {instancePath:instancePath+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -804,7 +799,7 @@ errors++;
 }
 }
 else {
-const err25 = {instancePath:instancePath+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err25 = {instancePath:instancePath+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -814,7 +809,103 @@ vErrors.push(err25);
 errors++;
 }
 }
+var valid10 = _errs76 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data25.correlation !== undefined){
+let data30 = data25.correlation;
+const _errs78 = errors;
+if(errors === _errs78){
+if(typeof data30 === "string"){
+if(func3(data30) > 64){
+const err26 = {instancePath:instancePath+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+else {
+if(func3(data30) < 1){
+const err27 = {instancePath:instancePath+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
 var valid10 = _errs78 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data25.note !== undefined){
+const _errs80 = errors;
+if(typeof data25.note !== "string"){
+const err29 = {instancePath:instancePath+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var valid10 = _errs80 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data25.functional !== undefined){
+let data32 = data25.functional;
+const _errs82 = errors;
+if(errors === _errs82){
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err30 = {instancePath:instancePath+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+var valid10 = _errs82 === errors;
 }
 else {
 var valid10 = true;
@@ -827,123 +918,9 @@ var valid10 = true;
 }
 }
 }
-else {
-const err26 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err26];
 }
 else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-var _valid1 = _errs65 === errors;
-valid9 = valid9 || _valid1;
-}
-if(!valid9){
-const err27 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs62;
-if(vErrors !== null){
-if(_errs62){
-vErrors.length = _errs62;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid7 = _errs60 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.ionizationPotential !== undefined){
-let data31 = data.ionizationPotential;
-const _errs80 = errors;
-const _errs82 = errors;
-let valid12 = false;
-const _errs83 = errors;
-if(!(typeof data31 == "number")){
-const err28 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-var _valid2 = _errs83 === errors;
-valid12 = valid12 || _valid2;
-if(!valid12){
-const _errs85 = errors;
-if(errors === _errs85){
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-let missing5;
-if((data31.value === undefined) && (missing5 = "value")){
-const err29 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-else {
-const _errs87 = errors;
-for(const key4 in data31){
-if(!(((((key4 === "value") || (key4 === "source")) || (key4 === "calibrated")) || (key4 === "uncertainty")) || (key4 === "note"))){
-const err30 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-break;
-}
-}
-if(_errs87 === errors){
-if(data31.value !== undefined){
-const _errs88 = errors;
-if(!(typeof data31.value == "number")){
-const err31 = {instancePath:instancePath+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-var valid13 = _errs88 === errors;
-}
-else {
-var valid13 = true;
-}
-if(valid13){
-if(data31.source !== undefined){
-let data33 = data31.source;
-const _errs90 = errors;
-if(errors === _errs90){
-if(typeof data33 === "string"){
-if(func3(data33) < 1){
-const err32 = {instancePath:instancePath+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err32 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -953,8 +930,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-else {
-const err33 = {instancePath:instancePath+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid1 = _errs67 === errors;
+valid9 = valid9 || _valid1;
+}
+if(!valid9){
+const err33 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -962,21 +942,34 @@ else {
 vErrors.push(err33);
 }
 errors++;
-}
-}
-var valid13 = _errs90 === errors;
+validate10.errors = vErrors;
+return false;
 }
 else {
-var valid13 = true;
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
 }
-if(valid13){
-if(data31.calibrated !== undefined){
-let data34 = data31.calibrated;
-const _errs92 = errors;
-if(errors === _errs92){
-if(typeof data34 === "string"){
-if(func3(data34) < 1){
-const err34 = {instancePath:instancePath+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+vErrors = null;
+}
+}
+}
+var valid7 = _errs62 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.ionizationPotential !== undefined){
+let data33 = data.ionizationPotential;
+const _errs84 = errors;
+const _errs86 = errors;
+let valid12 = false;
+const _errs87 = errors;
+if(!(typeof data33 == "number")){
+const err34 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -985,9 +978,15 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs87 === errors;
+valid12 = valid12 || _valid2;
+if(!valid12){
+const _errs89 = errors;
+if(errors === _errs89){
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+let missing5;
+if((data33.value === undefined) && (missing5 = "value")){
+const err35 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -996,20 +995,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-var valid13 = _errs92 === errors;
-}
 else {
-var valid13 = true;
-}
-if(valid13){
-if(data31.uncertainty !== undefined){
-let data35 = data31.uncertainty;
-const _errs94 = errors;
-if(errors === _errs94){
-if(typeof data35 == "number"){
-if(data35 < 0 || isNaN(data35)){
-const err36 = {instancePath:instancePath+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const _errs91 = errors;
+for(const key4 in data33){
+if(!((((((key4 === "value") || (key4 === "source")) || (key4 === "calibrated")) || (key4 === "uncertainty")) || (key4 === "correlation")) || (key4 === "note"))){
+const err36 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1017,15 +1007,51 @@ else {
 vErrors.push(err36);
 }
 errors++;
+break;
 }
 }
-else {
-const err37 = {instancePath:instancePath+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs91 === errors){
+if(data33.value !== undefined){
+const _errs92 = errors;
+if(!(typeof data33.value == "number")){
+const err37 = {instancePath:instancePath+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+var valid13 = _errs92 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data33.source !== undefined){
+let data35 = data33.source;
+const _errs94 = errors;
+if(errors === _errs94){
+if(typeof data35 === "string"){
+if(func3(data35) < 1){
+const err38 = {instancePath:instancePath+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
 }
 errors++;
 }
@@ -1036,19 +1062,130 @@ else {
 var valid13 = true;
 }
 if(valid13){
-if(data31.note !== undefined){
+if(data33.calibrated !== undefined){
+let data36 = data33.calibrated;
 const _errs96 = errors;
-if(typeof data31.note !== "string"){
-const err38 = {instancePath:instancePath+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs96){
+if(typeof data36 === "string"){
+if(func3(data36) < 1){
+const err40 = {instancePath:instancePath+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err40];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err40);
 }
 errors++;
 }
+}
+else {
+const err41 = {instancePath:instancePath+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
 var valid13 = _errs96 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data33.uncertainty !== undefined){
+let data37 = data33.uncertainty;
+const _errs98 = errors;
+if(errors === _errs98){
+if(typeof data37 == "number"){
+if(data37 < 0 || isNaN(data37)){
+const err42 = {instancePath:instancePath+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+var valid13 = _errs98 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data33.correlation !== undefined){
+let data38 = data33.correlation;
+const _errs100 = errors;
+if(errors === _errs100){
+if(typeof data38 === "string"){
+if(func3(data38) > 64){
+const err44 = {instancePath:instancePath+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+else {
+if(func3(data38) < 1){
+const err45 = {instancePath:instancePath+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+else {
+const err46 = {instancePath:instancePath+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+var valid13 = _errs100 === errors;
+}
+else {
+var valid13 = true;
+}
+if(valid13){
+if(data33.note !== undefined){
+const _errs102 = errors;
+if(typeof data33.note !== "string"){
+const err47 = {instancePath:instancePath+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var valid13 = _errs102 === errors;
 }
 else {
 var valid13 = true;
@@ -1060,167 +1197,9 @@ var valid13 = true;
 }
 }
 }
-else {
-const err39 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err39];
 }
 else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-var _valid2 = _errs85 === errors;
-valid12 = valid12 || _valid2;
-}
-if(!valid12){
-const err40 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs82;
-if(vErrors !== null){
-if(_errs82){
-vErrors.length = _errs82;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid7 = _errs80 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.scissor !== undefined){
-let data37 = data.scissor;
-const _errs98 = errors;
-const _errs100 = errors;
-let valid15 = false;
-const _errs101 = errors;
-if(!(typeof data37 == "number")){
-const err41 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-var _valid3 = _errs101 === errors;
-valid15 = valid15 || _valid3;
-if(!valid15){
-const _errs103 = errors;
-if(errors === _errs103){
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-let missing6;
-if((data37.value === undefined) && (missing6 = "value")){
-const err42 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-else {
-const _errs105 = errors;
-for(const key5 in data37){
-if(!(((((key5 === "value") || (key5 === "source")) || (key5 === "calibrated")) || (key5 === "uncertainty")) || (key5 === "note"))){
-const err43 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-break;
-}
-}
-if(_errs105 === errors){
-if(data37.value !== undefined){
-const _errs106 = errors;
-if(!(typeof data37.value == "number")){
-const err44 = {instancePath:instancePath+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-var valid16 = _errs106 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data37.source !== undefined){
-let data39 = data37.source;
-const _errs108 = errors;
-if(errors === _errs108){
-if(typeof data39 === "string"){
-if(func3(data39) < 1){
-const err45 = {instancePath:instancePath+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-else {
-const err46 = {instancePath:instancePath+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-var valid16 = _errs108 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data37.calibrated !== undefined){
-let data40 = data37.calibrated;
-const _errs110 = errors;
-if(errors === _errs110){
-if(typeof data40 === "string"){
-if(func3(data40) < 1){
-const err47 = {instancePath:instancePath+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err48 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1230,19 +1209,11 @@ vErrors.push(err48);
 errors++;
 }
 }
-var valid16 = _errs110 === errors;
+var _valid2 = _errs89 === errors;
+valid12 = valid12 || _valid2;
 }
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data37.uncertainty !== undefined){
-let data41 = data37.uncertainty;
-const _errs112 = errors;
-if(errors === _errs112){
-if(typeof data41 == "number"){
-if(data41 < 0 || isNaN(data41)){
-const err49 = {instancePath:instancePath+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!valid12){
+const err49 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1250,10 +1221,34 @@ else {
 vErrors.push(err49);
 }
 errors++;
-}
+validate10.errors = vErrors;
+return false;
 }
 else {
-const err50 = {instancePath:instancePath+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+errors = _errs86;
+if(vErrors !== null){
+if(_errs86){
+vErrors.length = _errs86;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid7 = _errs84 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.scissor !== undefined){
+let data40 = data.scissor;
+const _errs104 = errors;
+const _errs106 = errors;
+let valid15 = false;
+const _errs107 = errors;
+if(!(typeof data40 == "number")){
+const err50 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1262,17 +1257,15 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-var valid16 = _errs112 === errors;
-}
-else {
-var valid16 = true;
-}
-if(valid16){
-if(data37.note !== undefined){
-const _errs114 = errors;
-if(typeof data37.note !== "string"){
-const err51 = {instancePath:instancePath+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid3 = _errs107 === errors;
+valid15 = valid15 || _valid3;
+if(!valid15){
+const _errs109 = errors;
+if(errors === _errs109){
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+let missing6;
+if((data40.value === undefined) && (missing6 = "value")){
+const err51 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1281,20 +1274,11 @@ vErrors.push(err51);
 }
 errors++;
 }
-var valid16 = _errs114 === errors;
-}
 else {
-var valid16 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const _errs111 = errors;
+for(const key5 in data40){
+if(!((((((key5 === "value") || (key5 === "source")) || (key5 === "calibrated")) || (key5 === "uncertainty")) || (key5 === "correlation")) || (key5 === "note"))){
+const err52 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1302,13 +1286,14 @@ else {
 vErrors.push(err52);
 }
 errors++;
+break;
 }
 }
-var _valid3 = _errs103 === errors;
-valid15 = valid15 || _valid3;
-}
-if(!valid15){
-const err53 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(_errs111 === errors){
+if(data40.value !== undefined){
+const _errs112 = errors;
+if(!(typeof data40.value == "number")){
+const err53 = {instancePath:instancePath+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1316,34 +1301,20 @@ else {
 vErrors.push(err53);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
+}
+var valid16 = _errs112 === errors;
 }
 else {
-errors = _errs100;
-if(vErrors !== null){
-if(_errs100){
-vErrors.length = _errs100;
+var valid16 = true;
 }
-else {
-vErrors = null;
-}
-}
-}
-var valid7 = _errs98 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.dielectricConstant !== undefined){
-let data43 = data.dielectricConstant;
-const _errs116 = errors;
-const _errs118 = errors;
-let valid18 = false;
-const _errs119 = errors;
-if(!(typeof data43 == "number")){
-const err54 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(valid16){
+if(data40.source !== undefined){
+let data42 = data40.source;
+const _errs114 = errors;
+if(errors === _errs114){
+if(typeof data42 === "string"){
+if(func3(data42) < 1){
+const err54 = {instancePath:instancePath+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1352,15 +1323,9 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid4 = _errs119 === errors;
-valid18 = valid18 || _valid4;
-if(!valid18){
-const _errs121 = errors;
-if(errors === _errs121){
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-let missing7;
-if((data43.value === undefined) && (missing7 = "value")){
-const err55 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
+}
+else {
+const err55 = {instancePath:instancePath+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1369,11 +1334,20 @@ vErrors.push(err55);
 }
 errors++;
 }
+}
+var valid16 = _errs114 === errors;
+}
 else {
-const _errs123 = errors;
-for(const key6 in data43){
-if(!(((((key6 === "value") || (key6 === "source")) || (key6 === "calibrated")) || (key6 === "uncertainty")) || (key6 === "note"))){
-const err56 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+var valid16 = true;
+}
+if(valid16){
+if(data40.calibrated !== undefined){
+let data43 = data40.calibrated;
+const _errs116 = errors;
+if(errors === _errs116){
+if(typeof data43 === "string"){
+if(func3(data43) < 1){
+const err56 = {instancePath:instancePath+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -1381,14 +1355,10 @@ else {
 vErrors.push(err56);
 }
 errors++;
-break;
 }
 }
-if(_errs123 === errors){
-if(data43.value !== undefined){
-const _errs124 = errors;
-if(!(typeof data43.value == "number")){
-const err57 = {instancePath:instancePath+"/dielectricConstant/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err57 = {instancePath:instancePath+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -1397,19 +1367,20 @@ vErrors.push(err57);
 }
 errors++;
 }
-var valid19 = _errs124 === errors;
+}
+var valid16 = _errs116 === errors;
 }
 else {
-var valid19 = true;
+var valid16 = true;
 }
-if(valid19){
-if(data43.source !== undefined){
-let data45 = data43.source;
-const _errs126 = errors;
-if(errors === _errs126){
-if(typeof data45 === "string"){
-if(func3(data45) < 1){
-const err58 = {instancePath:instancePath+"/dielectricConstant/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid16){
+if(data40.uncertainty !== undefined){
+let data44 = data40.uncertainty;
+const _errs118 = errors;
+if(errors === _errs118){
+if(typeof data44 == "number"){
+if(data44 < 0 || isNaN(data44)){
+const err58 = {instancePath:instancePath+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -1420,7 +1391,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/dielectricConstant/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err59 = {instancePath:instancePath+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -1430,19 +1401,19 @@ vErrors.push(err59);
 errors++;
 }
 }
-var valid19 = _errs126 === errors;
+var valid16 = _errs118 === errors;
 }
 else {
-var valid19 = true;
+var valid16 = true;
 }
-if(valid19){
-if(data43.calibrated !== undefined){
-let data46 = data43.calibrated;
-const _errs128 = errors;
-if(errors === _errs128){
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err60 = {instancePath:instancePath+"/dielectricConstant/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid16){
+if(data40.correlation !== undefined){
+let data45 = data40.correlation;
+const _errs120 = errors;
+if(errors === _errs120){
+if(typeof data45 === "string"){
+if(func3(data45) > 64){
+const err60 = {instancePath:instancePath+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -1451,9 +1422,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
 else {
-const err61 = {instancePath:instancePath+"/dielectricConstant/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data45) < 1){
+const err61 = {instancePath:instancePath+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -1463,19 +1434,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-var valid19 = _errs128 === errors;
 }
 else {
-var valid19 = true;
-}
-if(valid19){
-if(data43.uncertainty !== undefined){
-let data47 = data43.uncertainty;
-const _errs130 = errors;
-if(errors === _errs130){
-if(typeof data47 == "number"){
-if(data47 < 0 || isNaN(data47)){
-const err62 = {instancePath:instancePath+"/dielectricConstant/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err62 = {instancePath:instancePath+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -1485,8 +1446,16 @@ vErrors.push(err62);
 errors++;
 }
 }
+var valid16 = _errs120 === errors;
+}
 else {
-const err63 = {instancePath:instancePath+"/dielectricConstant/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid16 = true;
+}
+if(valid16){
+if(data40.note !== undefined){
+const _errs122 = errors;
+if(typeof data40.note !== "string"){
+const err63 = {instancePath:instancePath+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -1495,17 +1464,21 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-var valid19 = _errs130 === errors;
+var valid16 = _errs122 === errors;
 }
 else {
-var valid19 = true;
+var valid16 = true;
 }
-if(valid19){
-if(data43.note !== undefined){
-const _errs132 = errors;
-if(typeof data43.note !== "string"){
-const err64 = {instancePath:instancePath+"/dielectricConstant/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -1514,20 +1487,12 @@ vErrors.push(err64);
 }
 errors++;
 }
-var valid19 = _errs132 === errors;
 }
-else {
-var valid19 = true;
+var _valid3 = _errs109 === errors;
+valid15 = valid15 || _valid3;
 }
-}
-}
-}
-}
-}
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid15){
+const err65 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -1535,13 +1500,34 @@ else {
 vErrors.push(err65);
 }
 errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs106;
+if(vErrors !== null){
+if(_errs106){
+vErrors.length = _errs106;
+}
+else {
+vErrors = null;
 }
 }
-var _valid4 = _errs121 === errors;
-valid18 = valid18 || _valid4;
 }
-if(!valid18){
-const err66 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var valid7 = _errs104 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.dielectricConstant !== undefined){
+let data47 = data.dielectricConstant;
+const _errs124 = errors;
+const _errs126 = errors;
+let valid18 = false;
+const _errs127 = errors;
+if(!(typeof data47 == "number")){
+const err66 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -1549,108 +1535,16 @@ else {
 vErrors.push(err66);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
 }
-else {
-errors = _errs118;
-if(vErrors !== null){
-if(_errs118){
-vErrors.length = _errs118;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid7 = _errs116 === errors;
-}
-else {
-var valid7 = true;
-}
-if(valid7){
-if(data.window !== undefined){
-let data49 = data.window;
-const _errs134 = errors;
-if(errors === _errs134){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-let missing8;
-if(((data49.lower === undefined) && (missing8 = "lower")) || ((data49.upper === undefined) && (missing8 = "upper"))){
-validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
-return false;
-}
-else {
-const _errs136 = errors;
-for(const key7 in data49){
-if(!(((((key7 === "source") || (key7 === "calibrated")) || (key7 === "note")) || (key7 === "lower")) || (key7 === "upper"))){
-validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs136 === errors){
-if(data49.source !== undefined){
-let data50 = data49.source;
-const _errs137 = errors;
-if(errors === _errs137){
-if(typeof data50 === "string"){
-if(func3(data50) < 1){
-validate10.errors = [{instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid20 = _errs137 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data49.calibrated !== undefined){
-let data51 = data49.calibrated;
-const _errs139 = errors;
-if(errors === _errs139){
-if(typeof data51 === "string"){
-if(func3(data51) < 1){
-validate10.errors = [{instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid20 = _errs139 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data49.note !== undefined){
-const _errs141 = errors;
-if(typeof data49.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/window/note",schemaPath:"#/oneOf/1/properties/window/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid20 = _errs141 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data49.lower !== undefined){
-let data53 = data49.lower;
-const _errs143 = errors;
-const _errs145 = errors;
-let valid22 = false;
-const _errs146 = errors;
-if(!(typeof data53 == "number")){
-const err67 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid4 = _errs127 === errors;
+valid18 = valid18 || _valid4;
+if(!valid18){
+const _errs129 = errors;
+if(errors === _errs129){
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+let missing7;
+if((data47.value === undefined) && (missing7 = "value")){
+const err67 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -1659,15 +1553,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-var _valid5 = _errs146 === errors;
-valid22 = valid22 || _valid5;
-if(!valid22){
-const _errs148 = errors;
-if(errors === _errs148){
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-let missing9;
-if((data53.value === undefined) && (missing9 = "value")){
-const err68 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
+else {
+const _errs131 = errors;
+for(const key6 in data47){
+if(!((((((key6 === "value") || (key6 === "source")) || (key6 === "calibrated")) || (key6 === "uncertainty")) || (key6 === "correlation")) || (key6 === "note"))){
+const err68 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -1675,12 +1565,14 @@ else {
 vErrors.push(err68);
 }
 errors++;
+break;
 }
-else {
-const _errs150 = errors;
-for(const key8 in data53){
-if(!(((((key8 === "value") || (key8 === "source")) || (key8 === "calibrated")) || (key8 === "uncertainty")) || (key8 === "note"))){
-const err69 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(_errs131 === errors){
+if(data47.value !== undefined){
+const _errs132 = errors;
+if(!(typeof data47.value == "number")){
+const err69 = {instancePath:instancePath+"/dielectricConstant/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -1688,14 +1580,20 @@ else {
 vErrors.push(err69);
 }
 errors++;
-break;
 }
+var valid19 = _errs132 === errors;
 }
-if(_errs150 === errors){
-if(data53.value !== undefined){
-const _errs151 = errors;
-if(!(typeof data53.value == "number")){
-const err70 = {instancePath:instancePath+"/window/lower/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data47.source !== undefined){
+let data49 = data47.source;
+const _errs134 = errors;
+if(errors === _errs134){
+if(typeof data49 === "string"){
+if(func3(data49) < 1){
+const err70 = {instancePath:instancePath+"/dielectricConstant/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -1704,19 +1602,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-var valid23 = _errs151 === errors;
 }
 else {
-var valid23 = true;
-}
-if(valid23){
-if(data53.source !== undefined){
-let data55 = data53.source;
-const _errs153 = errors;
-if(errors === _errs153){
-if(typeof data55 === "string"){
-if(func3(data55) < 1){
-const err71 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err71 = {instancePath:instancePath+"/dielectricConstant/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -1726,8 +1614,19 @@ vErrors.push(err71);
 errors++;
 }
 }
+var valid19 = _errs134 === errors;
+}
 else {
-const err72 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid19 = true;
+}
+if(valid19){
+if(data47.calibrated !== undefined){
+let data50 = data47.calibrated;
+const _errs136 = errors;
+if(errors === _errs136){
+if(typeof data50 === "string"){
+if(func3(data50) < 1){
+const err72 = {instancePath:instancePath+"/dielectricConstant/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -1737,19 +1636,8 @@ vErrors.push(err72);
 errors++;
 }
 }
-var valid23 = _errs153 === errors;
-}
 else {
-var valid23 = true;
-}
-if(valid23){
-if(data53.calibrated !== undefined){
-let data56 = data53.calibrated;
-const _errs155 = errors;
-if(errors === _errs155){
-if(typeof data56 === "string"){
-if(func3(data56) < 1){
-const err73 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err73 = {instancePath:instancePath+"/dielectricConstant/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -1759,8 +1647,19 @@ vErrors.push(err73);
 errors++;
 }
 }
+var valid19 = _errs136 === errors;
+}
 else {
-const err74 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid19 = true;
+}
+if(valid19){
+if(data47.uncertainty !== undefined){
+let data51 = data47.uncertainty;
+const _errs138 = errors;
+if(errors === _errs138){
+if(typeof data51 == "number"){
+if(data51 < 0 || isNaN(data51)){
+const err74 = {instancePath:instancePath+"/dielectricConstant/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -1770,19 +1669,8 @@ vErrors.push(err74);
 errors++;
 }
 }
-var valid23 = _errs155 === errors;
-}
 else {
-var valid23 = true;
-}
-if(valid23){
-if(data53.uncertainty !== undefined){
-let data57 = data53.uncertainty;
-const _errs157 = errors;
-if(errors === _errs157){
-if(typeof data57 == "number"){
-if(data57 < 0 || isNaN(data57)){
-const err75 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err75 = {instancePath:instancePath+"/dielectricConstant/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -1792,8 +1680,19 @@ vErrors.push(err75);
 errors++;
 }
 }
+var valid19 = _errs138 === errors;
+}
 else {
-const err76 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var valid19 = true;
+}
+if(valid19){
+if(data47.correlation !== undefined){
+let data52 = data47.correlation;
+const _errs140 = errors;
+if(errors === _errs140){
+if(typeof data52 === "string"){
+if(func3(data52) > 64){
+const err76 = {instancePath:instancePath+"/dielectricConstant/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -1802,17 +1701,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-var valid23 = _errs157 === errors;
-}
 else {
-var valid23 = true;
-}
-if(valid23){
-if(data53.note !== undefined){
-const _errs159 = errors;
-if(typeof data53.note !== "string"){
-const err77 = {instancePath:instancePath+"/window/lower/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data52) < 1){
+const err77 = {instancePath:instancePath+"/dielectricConstant/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -1821,20 +1712,10 @@ vErrors.push(err77);
 }
 errors++;
 }
-var valid23 = _errs159 === errors;
-}
-else {
-var valid23 = true;
-}
-}
-}
-}
-}
-}
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err78 = {instancePath:instancePath+"/dielectricConstant/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1844,11 +1725,16 @@ vErrors.push(err78);
 errors++;
 }
 }
-var _valid5 = _errs148 === errors;
-valid22 = valid22 || _valid5;
+var valid19 = _errs140 === errors;
 }
-if(!valid22){
-const err79 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+var valid19 = true;
+}
+if(valid19){
+if(data47.note !== undefined){
+const _errs142 = errors;
+if(typeof data47.note !== "string"){
+const err79 = {instancePath:instancePath+"/dielectricConstant/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1856,34 +1742,22 @@ else {
 vErrors.push(err79);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
+}
+var valid19 = _errs142 === errors;
 }
 else {
-errors = _errs145;
-if(vErrors !== null){
-if(_errs145){
-vErrors.length = _errs145;
+var valid19 = true;
+}
+}
+}
+}
+}
+}
+}
+}
 }
 else {
-vErrors = null;
-}
-}
-}
-var valid20 = _errs143 === errors;
-}
-else {
-var valid20 = true;
-}
-if(valid20){
-if(data49.upper !== undefined){
-let data59 = data49.upper;
-const _errs161 = errors;
-const _errs163 = errors;
-let valid25 = false;
-const _errs164 = errors;
-if(!(typeof data59 == "number")){
-const err80 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err80 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1892,15 +1766,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-var _valid6 = _errs164 === errors;
-valid25 = valid25 || _valid6;
-if(!valid25){
-const _errs166 = errors;
-if(errors === _errs166){
-if(data59 && typeof data59 == "object" && !Array.isArray(data59)){
-let missing10;
-if((data59.value === undefined) && (missing10 = "value")){
-const err81 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
+}
+var _valid4 = _errs129 === errors;
+valid18 = valid18 || _valid4;
+}
+if(!valid18){
+const err81 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1908,12 +1779,108 @@ else {
 vErrors.push(err81);
 }
 errors++;
+validate10.errors = vErrors;
+return false;
 }
 else {
-const _errs168 = errors;
-for(const key9 in data59){
-if(!(((((key9 === "value") || (key9 === "source")) || (key9 === "calibrated")) || (key9 === "uncertainty")) || (key9 === "note"))){
-const err82 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+errors = _errs126;
+if(vErrors !== null){
+if(_errs126){
+vErrors.length = _errs126;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid7 = _errs124 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data.window !== undefined){
+let data54 = data.window;
+const _errs144 = errors;
+if(errors === _errs144){
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+let missing8;
+if(((data54.lower === undefined) && (missing8 = "lower")) || ((data54.upper === undefined) && (missing8 = "upper"))){
+validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
+return false;
+}
+else {
+const _errs146 = errors;
+for(const key7 in data54){
+if(!(((((key7 === "source") || (key7 === "calibrated")) || (key7 === "note")) || (key7 === "lower")) || (key7 === "upper"))){
+validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs146 === errors){
+if(data54.source !== undefined){
+let data55 = data54.source;
+const _errs147 = errors;
+if(errors === _errs147){
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+validate10.errors = [{instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid20 = _errs147 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data54.calibrated !== undefined){
+let data56 = data54.calibrated;
+const _errs149 = errors;
+if(errors === _errs149){
+if(typeof data56 === "string"){
+if(func3(data56) < 1){
+validate10.errors = [{instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid20 = _errs149 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data54.note !== undefined){
+const _errs151 = errors;
+if(typeof data54.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/window/note",schemaPath:"#/oneOf/1/properties/window/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid20 = _errs151 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data54.lower !== undefined){
+let data58 = data54.lower;
+const _errs153 = errors;
+const _errs155 = errors;
+let valid22 = false;
+const _errs156 = errors;
+if(!(typeof data58 == "number")){
+const err82 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1921,14 +1888,16 @@ else {
 vErrors.push(err82);
 }
 errors++;
-break;
 }
-}
-if(_errs168 === errors){
-if(data59.value !== undefined){
-const _errs169 = errors;
-if(!(typeof data59.value == "number")){
-const err83 = {instancePath:instancePath+"/window/upper/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid5 = _errs156 === errors;
+valid22 = valid22 || _valid5;
+if(!valid22){
+const _errs158 = errors;
+if(errors === _errs158){
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+let missing9;
+if((data58.value === undefined) && (missing9 = "value")){
+const err83 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1937,19 +1906,11 @@ vErrors.push(err83);
 }
 errors++;
 }
-var valid26 = _errs169 === errors;
-}
 else {
-var valid26 = true;
-}
-if(valid26){
-if(data59.source !== undefined){
-let data61 = data59.source;
-const _errs171 = errors;
-if(errors === _errs171){
-if(typeof data61 === "string"){
-if(func3(data61) < 1){
-const err84 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const _errs160 = errors;
+for(const key8 in data58){
+if(!((((((key8 === "value") || (key8 === "source")) || (key8 === "calibrated")) || (key8 === "uncertainty")) || (key8 === "correlation")) || (key8 === "note"))){
+const err84 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1957,10 +1918,14 @@ else {
 vErrors.push(err84);
 }
 errors++;
+break;
 }
 }
-else {
-const err85 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_errs160 === errors){
+if(data58.value !== undefined){
+const _errs161 = errors;
+if(!(typeof data58.value == "number")){
+const err85 = {instancePath:instancePath+"/window/lower/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1969,20 +1934,19 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-var valid26 = _errs171 === errors;
+var valid23 = _errs161 === errors;
 }
 else {
-var valid26 = true;
+var valid23 = true;
 }
-if(valid26){
-if(data59.calibrated !== undefined){
-let data62 = data59.calibrated;
-const _errs173 = errors;
-if(errors === _errs173){
-if(typeof data62 === "string"){
-if(func3(data62) < 1){
-const err86 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid23){
+if(data58.source !== undefined){
+let data60 = data58.source;
+const _errs163 = errors;
+if(errors === _errs163){
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+const err86 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1993,7 +1957,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err87 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -2003,19 +1967,19 @@ vErrors.push(err87);
 errors++;
 }
 }
-var valid26 = _errs173 === errors;
+var valid23 = _errs163 === errors;
 }
 else {
-var valid26 = true;
+var valid23 = true;
 }
-if(valid26){
-if(data59.uncertainty !== undefined){
-let data63 = data59.uncertainty;
-const _errs175 = errors;
-if(errors === _errs175){
-if(typeof data63 == "number"){
-if(data63 < 0 || isNaN(data63)){
-const err88 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid23){
+if(data58.calibrated !== undefined){
+let data61 = data58.calibrated;
+const _errs165 = errors;
+if(errors === _errs165){
+if(typeof data61 === "string"){
+if(func3(data61) < 1){
+const err88 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -2026,7 +1990,7 @@ errors++;
 }
 }
 else {
-const err89 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err89 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -2036,16 +2000,19 @@ vErrors.push(err89);
 errors++;
 }
 }
-var valid26 = _errs175 === errors;
+var valid23 = _errs165 === errors;
 }
 else {
-var valid26 = true;
+var valid23 = true;
 }
-if(valid26){
-if(data59.note !== undefined){
-const _errs177 = errors;
-if(typeof data59.note !== "string"){
-const err90 = {instancePath:instancePath+"/window/upper/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid23){
+if(data58.uncertainty !== undefined){
+let data62 = data58.uncertainty;
+const _errs167 = errors;
+if(errors === _errs167){
+if(typeof data62 == "number"){
+if(data62 < 0 || isNaN(data62)){
+const err90 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -2054,20 +2021,9 @@ vErrors.push(err90);
 }
 errors++;
 }
-var valid26 = _errs177 === errors;
 }
 else {
-var valid26 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err91 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -2077,11 +2033,19 @@ vErrors.push(err91);
 errors++;
 }
 }
-var _valid6 = _errs166 === errors;
-valid25 = valid25 || _valid6;
+var valid23 = _errs167 === errors;
 }
-if(!valid25){
-const err92 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data58.correlation !== undefined){
+let data63 = data58.correlation;
+const _errs169 = errors;
+if(errors === _errs169){
+if(typeof data63 === "string"){
+if(func3(data63) > 64){
+const err92 = {instancePath:instancePath+"/window/lower/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -2089,21 +2053,379 @@ else {
 vErrors.push(err92);
 }
 errors++;
+}
+else {
+if(func3(data63) < 1){
+const err93 = {instancePath:instancePath+"/window/lower/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/window/lower/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+var valid23 = _errs169 === errors;
+}
+else {
+var valid23 = true;
+}
+if(valid23){
+if(data58.note !== undefined){
+const _errs171 = errors;
+if(typeof data58.note !== "string"){
+const err95 = {instancePath:instancePath+"/window/lower/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var valid23 = _errs171 === errors;
+}
+else {
+var valid23 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+var _valid5 = _errs158 === errors;
+valid22 = valid22 || _valid5;
+}
+if(!valid22){
+const err97 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs163;
+errors = _errs155;
 if(vErrors !== null){
-if(_errs163){
-vErrors.length = _errs163;
+if(_errs155){
+vErrors.length = _errs155;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid20 = _errs161 === errors;
+var valid20 = _errs153 === errors;
+}
+else {
+var valid20 = true;
+}
+if(valid20){
+if(data54.upper !== undefined){
+let data65 = data54.upper;
+const _errs173 = errors;
+const _errs175 = errors;
+let valid25 = false;
+const _errs176 = errors;
+if(!(typeof data65 == "number")){
+const err98 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+var _valid6 = _errs176 === errors;
+valid25 = valid25 || _valid6;
+if(!valid25){
+const _errs178 = errors;
+if(errors === _errs178){
+if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+let missing10;
+if((data65.value === undefined) && (missing10 = "value")){
+const err99 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+else {
+const _errs180 = errors;
+for(const key9 in data65){
+if(!((((((key9 === "value") || (key9 === "source")) || (key9 === "calibrated")) || (key9 === "uncertainty")) || (key9 === "correlation")) || (key9 === "note"))){
+const err100 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+break;
+}
+}
+if(_errs180 === errors){
+if(data65.value !== undefined){
+const _errs181 = errors;
+if(!(typeof data65.value == "number")){
+const err101 = {instancePath:instancePath+"/window/upper/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+var valid26 = _errs181 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data65.source !== undefined){
+let data67 = data65.source;
+const _errs183 = errors;
+if(errors === _errs183){
+if(typeof data67 === "string"){
+if(func3(data67) < 1){
+const err102 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+var valid26 = _errs183 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data65.calibrated !== undefined){
+let data68 = data65.calibrated;
+const _errs185 = errors;
+if(errors === _errs185){
+if(typeof data68 === "string"){
+if(func3(data68) < 1){
+const err104 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+else {
+const err105 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+var valid26 = _errs185 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data65.uncertainty !== undefined){
+let data69 = data65.uncertainty;
+const _errs187 = errors;
+if(errors === _errs187){
+if(typeof data69 == "number"){
+if(data69 < 0 || isNaN(data69)){
+const err106 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+var valid26 = _errs187 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data65.correlation !== undefined){
+let data70 = data65.correlation;
+const _errs189 = errors;
+if(errors === _errs189){
+if(typeof data70 === "string"){
+if(func3(data70) > 64){
+const err108 = {instancePath:instancePath+"/window/upper/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+else {
+if(func3(data70) < 1){
+const err109 = {instancePath:instancePath+"/window/upper/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/window/upper/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+var valid26 = _errs189 === errors;
+}
+else {
+var valid26 = true;
+}
+if(valid26){
+if(data65.note !== undefined){
+const _errs191 = errors;
+if(typeof data65.note !== "string"){
+const err111 = {instancePath:instancePath+"/window/upper/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+var valid26 = _errs191 === errors;
+}
+else {
+var valid26 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+var _valid6 = _errs178 === errors;
+valid25 = valid25 || _valid6;
+}
+if(!valid25){
+const err113 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs175;
+if(vErrors !== null){
+if(_errs175){
+vErrors.length = _errs175;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid20 = _errs173 === errors;
 }
 else {
 var valid20 = true;
@@ -2120,50 +2442,50 @@ validate10.errors = [{instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/
 return false;
 }
 }
-var valid7 = _errs134 === errors;
+var valid7 = _errs144 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
 if(data.fermiLevel !== undefined){
-let data65 = data.fermiLevel;
-const _errs179 = errors;
-if(errors === _errs179){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+let data72 = data.fermiLevel;
+const _errs193 = errors;
+if(errors === _errs193){
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 let missing11;
-if((data65.rule === undefined) && (missing11 = "rule")){
+if((data72.rule === undefined) && (missing11 = "rule")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/required",keyword:"required",params:{missingProperty: missing11},message:"must have required property '"+missing11+"'"}];
 return false;
 }
 else {
-const tag1 = data65.rule;
+const tag1 = data72.rule;
 if(typeof tag1 == "string"){
 if(tag1 === "fixed"){
-const _errs182 = errors;
-if(errors === _errs182){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+const _errs196 = errors;
+if(errors === _errs196){
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 let missing12;
-if(((data65.rule === undefined) && (missing12 = "rule")) || ((data65.value === undefined) && (missing12 = "value"))){
+if(((data72.rule === undefined) && (missing12 = "rule")) || ((data72.value === undefined) && (missing12 = "value"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: missing12},message:"must have required property '"+missing12+"'"}];
 return false;
 }
 else {
-const _errs184 = errors;
-for(const key10 in data65){
+const _errs198 = errors;
+for(const key10 in data72){
 if(!(((((((key10 === "source") || (key10 === "calibrated")) || (key10 === "note")) || (key10 === "declaredDegenerate")) || (key10 === "validTemperature")) || (key10 === "rule")) || (key10 === "value"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs184 === errors){
-if(data65.source !== undefined){
-let data66 = data65.source;
-const _errs185 = errors;
-if(errors === _errs185){
-if(typeof data66 === "string"){
-if(func3(data66) < 1){
+if(_errs198 === errors){
+if(data72.source !== undefined){
+let data73 = data72.source;
+const _errs199 = errors;
+if(errors === _errs199){
+if(typeof data73 === "string"){
+if(func3(data73) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2173,18 +2495,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:
 return false;
 }
 }
-var valid29 = _errs185 === errors;
+var valid29 = _errs199 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data65.calibrated !== undefined){
-let data67 = data65.calibrated;
-const _errs187 = errors;
-if(errors === _errs187){
-if(typeof data67 === "string"){
-if(func3(data67) < 1){
+if(data72.calibrated !== undefined){
+let data74 = data72.calibrated;
+const _errs201 = errors;
+if(errors === _errs201){
+if(typeof data74 === "string"){
+if(func3(data74) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2194,50 +2516,50 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaP
 return false;
 }
 }
-var valid29 = _errs187 === errors;
+var valid29 = _errs201 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data65.note !== undefined){
-const _errs189 = errors;
-if(typeof data65.note !== "string"){
+if(data72.note !== undefined){
+const _errs203 = errors;
+if(typeof data72.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid29 = _errs189 === errors;
+var valid29 = _errs203 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data65.declaredDegenerate !== undefined){
-let data69 = data65.declaredDegenerate;
-const _errs191 = errors;
-if(errors === _errs191){
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data72.declaredDegenerate !== undefined){
+let data76 = data72.declaredDegenerate;
+const _errs205 = errors;
+if(errors === _errs205){
+if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
 let missing13;
-if(((data69.value === undefined) && (missing13 = "value")) || ((data69.source === undefined) && (missing13 = "source"))){
+if(((data76.value === undefined) && (missing13 = "value")) || ((data76.source === undefined) && (missing13 = "source"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: missing13},message:"must have required property '"+missing13+"'"}];
 return false;
 }
 else {
-const _errs193 = errors;
-for(const key11 in data69){
+const _errs207 = errors;
+for(const key11 in data76){
 if(!((((key11 === "source") || (key11 === "calibrated")) || (key11 === "note")) || (key11 === "value"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs193 === errors){
-if(data69.source !== undefined){
-let data70 = data69.source;
-const _errs194 = errors;
-if(errors === _errs194){
-if(typeof data70 === "string"){
-if(func3(data70) < 1){
+if(_errs207 === errors){
+if(data76.source !== undefined){
+let data77 = data76.source;
+const _errs208 = errors;
+if(errors === _errs208){
+if(typeof data77 === "string"){
+if(func3(data77) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2247,18 +2569,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/
 return false;
 }
 }
-var valid30 = _errs194 === errors;
+var valid30 = _errs208 === errors;
 }
 else {
 var valid30 = true;
 }
 if(valid30){
-if(data69.calibrated !== undefined){
-let data71 = data69.calibrated;
-const _errs196 = errors;
-if(errors === _errs196){
-if(typeof data71 === "string"){
-if(func3(data71) < 1){
+if(data76.calibrated !== undefined){
+let data78 = data76.calibrated;
+const _errs210 = errors;
+if(errors === _errs210){
+if(typeof data78 === "string"){
+if(func3(data78) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2268,31 +2590,31 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/
 return false;
 }
 }
-var valid30 = _errs196 === errors;
+var valid30 = _errs210 === errors;
 }
 else {
 var valid30 = true;
 }
 if(valid30){
-if(data69.note !== undefined){
-const _errs198 = errors;
-if(typeof data69.note !== "string"){
+if(data76.note !== undefined){
+const _errs212 = errors;
+if(typeof data76.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid30 = _errs198 === errors;
+var valid30 = _errs212 === errors;
 }
 else {
 var valid30 = true;
 }
 if(valid30){
-if(data69.value !== undefined){
-const _errs200 = errors;
-if(typeof data69.value !== "boolean"){
+if(data76.value !== undefined){
+const _errs214 = errors;
+if(typeof data76.value !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid30 = _errs200 === errors;
+var valid30 = _errs214 === errors;
 }
 else {
 var valid30 = true;
@@ -2308,38 +2630,38 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate"
 return false;
 }
 }
-var valid29 = _errs191 === errors;
+var valid29 = _errs205 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data65.validTemperature !== undefined){
-let data74 = data65.validTemperature;
-const _errs202 = errors;
-if(errors === _errs202){
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data72.validTemperature !== undefined){
+let data81 = data72.validTemperature;
+const _errs216 = errors;
+if(errors === _errs216){
+if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
 let missing14;
-if((((data74.lower === undefined) && (missing14 = "lower")) || ((data74.upper === undefined) && (missing14 = "upper"))) || ((data74.source === undefined) && (missing14 = "source"))){
+if((((data81.lower === undefined) && (missing14 = "lower")) || ((data81.upper === undefined) && (missing14 = "upper"))) || ((data81.source === undefined) && (missing14 = "source"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: missing14},message:"must have required property '"+missing14+"'"}];
 return false;
 }
 else {
-const _errs204 = errors;
-for(const key12 in data74){
+const _errs218 = errors;
+for(const key12 in data81){
 if(!(((((key12 === "source") || (key12 === "calibrated")) || (key12 === "note")) || (key12 === "lower")) || (key12 === "upper"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs204 === errors){
-if(data74.source !== undefined){
-let data75 = data74.source;
-const _errs205 = errors;
-if(errors === _errs205){
-if(typeof data75 === "string"){
-if(func3(data75) < 1){
+if(_errs218 === errors){
+if(data81.source !== undefined){
+let data82 = data81.source;
+const _errs219 = errors;
+if(errors === _errs219){
+if(typeof data82 === "string"){
+if(func3(data82) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2349,18 +2671,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/so
 return false;
 }
 }
-var valid31 = _errs205 === errors;
+var valid31 = _errs219 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
-if(data74.calibrated !== undefined){
-let data76 = data74.calibrated;
-const _errs207 = errors;
-if(errors === _errs207){
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
+if(data81.calibrated !== undefined){
+let data83 = data81.calibrated;
+const _errs221 = errors;
+if(errors === _errs221){
+if(typeof data83 === "string"){
+if(func3(data83) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2370,30 +2692,30 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/ca
 return false;
 }
 }
-var valid31 = _errs207 === errors;
+var valid31 = _errs221 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
-if(data74.note !== undefined){
-const _errs209 = errors;
-if(typeof data74.note !== "string"){
+if(data81.note !== undefined){
+const _errs223 = errors;
+if(typeof data81.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid31 = _errs209 === errors;
+var valid31 = _errs223 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
-if(data74.lower !== undefined){
-let data78 = data74.lower;
-const _errs211 = errors;
-if(errors === _errs211){
-if(typeof data78 == "number"){
-if(data78 <= 0 || isNaN(data78)){
+if(data81.lower !== undefined){
+let data85 = data81.lower;
+const _errs225 = errors;
+if(errors === _errs225){
+if(typeof data85 == "number"){
+if(data85 <= 0 || isNaN(data85)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -2403,18 +2725,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lo
 return false;
 }
 }
-var valid31 = _errs211 === errors;
+var valid31 = _errs225 === errors;
 }
 else {
 var valid31 = true;
 }
 if(valid31){
-if(data74.upper !== undefined){
-let data79 = data74.upper;
-const _errs213 = errors;
-if(errors === _errs213){
-if(typeof data79 == "number"){
-if(data79 <= 0 || isNaN(data79)){
+if(data81.upper !== undefined){
+let data86 = data81.upper;
+const _errs227 = errors;
+if(errors === _errs227){
+if(typeof data86 == "number"){
+if(data86 <= 0 || isNaN(data86)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -2424,7 +2746,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/up
 return false;
 }
 }
-var valid31 = _errs213 === errors;
+var valid31 = _errs227 === errors;
 }
 else {
 var valid31 = true;
@@ -2441,203 +2763,248 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",s
 return false;
 }
 }
-var valid29 = _errs202 === errors;
+var valid29 = _errs216 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data65.rule !== undefined){
-const _errs215 = errors;
-if("fixed" !== data65.rule){
+if(data72.rule !== undefined){
+const _errs229 = errors;
+if("fixed" !== data72.rule){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/rule/const",keyword:"const",params:{allowedValue: "fixed"},message:"must be equal to constant"}];
 return false;
 }
-var valid29 = _errs215 === errors;
+var valid29 = _errs229 === errors;
 }
 else {
 var valid29 = true;
 }
 if(valid29){
-if(data65.value !== undefined){
-let data81 = data65.value;
-const _errs216 = errors;
-const _errs218 = errors;
+if(data72.value !== undefined){
+let data88 = data72.value;
+const _errs230 = errors;
+const _errs232 = errors;
 let valid33 = false;
-const _errs219 = errors;
-if(!(typeof data81 == "number")){
-const err93 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs233 = errors;
+if(!(typeof data88 == "number")){
+const err114 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err93];
+vErrors = [err114];
 }
 else {
-vErrors.push(err93);
+vErrors.push(err114);
 }
 errors++;
 }
-var _valid7 = _errs219 === errors;
+var _valid7 = _errs233 === errors;
 valid33 = valid33 || _valid7;
 if(!valid33){
-const _errs221 = errors;
-if(errors === _errs221){
-if(data81 && typeof data81 == "object" && !Array.isArray(data81)){
+const _errs235 = errors;
+if(errors === _errs235){
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
 let missing15;
-if((data81.value === undefined) && (missing15 = "value")){
-const err94 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"};
+if((data88.value === undefined) && (missing15 = "value")){
+const err115 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing15},message:"must have required property '"+missing15+"'"};
 if(vErrors === null){
-vErrors = [err94];
+vErrors = [err115];
 }
 else {
-vErrors.push(err94);
+vErrors.push(err115);
 }
 errors++;
 }
 else {
-const _errs223 = errors;
-for(const key13 in data81){
-if(!(((((key13 === "value") || (key13 === "source")) || (key13 === "calibrated")) || (key13 === "uncertainty")) || (key13 === "note"))){
-const err95 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+const _errs237 = errors;
+for(const key13 in data88){
+if(!((((((key13 === "value") || (key13 === "source")) || (key13 === "calibrated")) || (key13 === "uncertainty")) || (key13 === "correlation")) || (key13 === "note"))){
+const err116 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err95];
+vErrors = [err116];
 }
 else {
-vErrors.push(err95);
+vErrors.push(err116);
 }
 errors++;
 break;
 }
 }
-if(_errs223 === errors){
-if(data81.value !== undefined){
-const _errs224 = errors;
-if(!(typeof data81.value == "number")){
-const err96 = {instancePath:instancePath+"/fermiLevel/value/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs237 === errors){
+if(data88.value !== undefined){
+const _errs238 = errors;
+if(!(typeof data88.value == "number")){
+const err117 = {instancePath:instancePath+"/fermiLevel/value/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err96];
+vErrors = [err117];
 }
 else {
-vErrors.push(err96);
+vErrors.push(err117);
 }
 errors++;
 }
-var valid34 = _errs224 === errors;
+var valid34 = _errs238 === errors;
 }
 else {
 var valid34 = true;
 }
 if(valid34){
-if(data81.source !== undefined){
-let data83 = data81.source;
-const _errs226 = errors;
-if(errors === _errs226){
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err97 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data88.source !== undefined){
+let data90 = data88.source;
+const _errs240 = errors;
+if(errors === _errs240){
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err118 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err97];
+vErrors = [err118];
 }
 else {
-vErrors.push(err97);
+vErrors.push(err118);
 }
 errors++;
 }
 }
 else {
-const err98 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err119 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err98];
+vErrors = [err119];
 }
 else {
-vErrors.push(err98);
+vErrors.push(err119);
 }
 errors++;
 }
 }
-var valid34 = _errs226 === errors;
+var valid34 = _errs240 === errors;
 }
 else {
 var valid34 = true;
 }
 if(valid34){
-if(data81.calibrated !== undefined){
-let data84 = data81.calibrated;
-const _errs228 = errors;
-if(errors === _errs228){
-if(typeof data84 === "string"){
-if(func3(data84) < 1){
-const err99 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data88.calibrated !== undefined){
+let data91 = data88.calibrated;
+const _errs242 = errors;
+if(errors === _errs242){
+if(typeof data91 === "string"){
+if(func3(data91) < 1){
+const err120 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err99];
+vErrors = [err120];
 }
 else {
-vErrors.push(err99);
+vErrors.push(err120);
 }
 errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err121 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err100];
+vErrors = [err121];
 }
 else {
-vErrors.push(err100);
+vErrors.push(err121);
 }
 errors++;
 }
 }
-var valid34 = _errs228 === errors;
+var valid34 = _errs242 === errors;
 }
 else {
 var valid34 = true;
 }
 if(valid34){
-if(data81.uncertainty !== undefined){
-let data85 = data81.uncertainty;
-const _errs230 = errors;
-if(errors === _errs230){
-if(typeof data85 == "number"){
-if(data85 < 0 || isNaN(data85)){
-const err101 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data88.uncertainty !== undefined){
+let data92 = data88.uncertainty;
+const _errs244 = errors;
+if(errors === _errs244){
+if(typeof data92 == "number"){
+if(data92 < 0 || isNaN(data92)){
+const err122 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err101];
+vErrors = [err122];
 }
 else {
-vErrors.push(err101);
+vErrors.push(err122);
 }
 errors++;
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err123 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err102];
+vErrors = [err123];
 }
 else {
-vErrors.push(err102);
+vErrors.push(err123);
 }
 errors++;
 }
 }
-var valid34 = _errs230 === errors;
+var valid34 = _errs244 === errors;
 }
 else {
 var valid34 = true;
 }
 if(valid34){
-if(data81.note !== undefined){
-const _errs232 = errors;
-if(typeof data81.note !== "string"){
-const err103 = {instancePath:instancePath+"/fermiLevel/value/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data88.correlation !== undefined){
+let data93 = data88.correlation;
+const _errs246 = errors;
+if(errors === _errs246){
+if(typeof data93 === "string"){
+if(func3(data93) > 64){
+const err124 = {instancePath:instancePath+"/fermiLevel/value/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
-vErrors = [err103];
+vErrors = [err124];
 }
 else {
-vErrors.push(err103);
+vErrors.push(err124);
 }
 errors++;
 }
-var valid34 = _errs232 === errors;
+else {
+if(func3(data93) < 1){
+const err125 = {instancePath:instancePath+"/fermiLevel/value/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+else {
+const err126 = {instancePath:instancePath+"/fermiLevel/value/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+var valid34 = _errs246 === errors;
+}
+else {
+var valid34 = true;
+}
+if(valid34){
+if(data88.note !== undefined){
+const _errs248 = errors;
+if(typeof data88.note !== "string"){
+const err127 = {instancePath:instancePath+"/fermiLevel/value/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+var valid34 = _errs248 === errors;
 }
 else {
 var valid34 = true;
@@ -2649,44 +3016,45 @@ var valid34 = true;
 }
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err104];
 }
 else {
-vErrors.push(err104);
+const err128 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
 }
 errors++;
 }
 }
-var _valid7 = _errs221 === errors;
+var _valid7 = _errs235 === errors;
 valid33 = valid33 || _valid7;
 }
 if(!valid33){
-const err105 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err129 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err105];
+vErrors = [err129];
 }
 else {
-vErrors.push(err105);
+vErrors.push(err129);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs218;
+errors = _errs232;
 if(vErrors !== null){
-if(_errs218){
-vErrors.length = _errs218;
+if(_errs232){
+vErrors.length = _errs232;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid29 = _errs216 === errors;
+var valid29 = _errs230 === errors;
 }
 else {
 var valid29 = true;
@@ -2707,30 +3075,30 @@ return false;
 }
 }
 else if(tag1 === "defects"){
-const _errs234 = errors;
-if(errors === _errs234){
-if(data65 && typeof data65 == "object" && !Array.isArray(data65)){
+const _errs250 = errors;
+if(errors === _errs250){
+if(data72 && typeof data72 == "object" && !Array.isArray(data72)){
 let missing16;
-if(((((data65.rule === undefined) && (missing16 = "rule")) || ((data65.temperature === undefined) && (missing16 = "temperature"))) || ((data65.carriers === undefined) && (missing16 = "carriers"))) || ((data65.defects === undefined) && (missing16 = "defects"))){
+if(((((data72.rule === undefined) && (missing16 = "rule")) || ((data72.temperature === undefined) && (missing16 = "temperature"))) || ((data72.carriers === undefined) && (missing16 = "carriers"))) || ((data72.defects === undefined) && (missing16 = "defects"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: missing16},message:"must have required property '"+missing16+"'"}];
 return false;
 }
 else {
-const _errs236 = errors;
-for(const key14 in data65){
+const _errs252 = errors;
+for(const key14 in data72){
 if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties, key14))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs236 === errors){
-if(data65.source !== undefined){
-let data87 = data65.source;
-const _errs237 = errors;
-if(errors === _errs237){
-if(typeof data87 === "string"){
-if(func3(data87) < 1){
+if(_errs252 === errors){
+if(data72.source !== undefined){
+let data95 = data72.source;
+const _errs253 = errors;
+if(errors === _errs253){
+if(typeof data95 === "string"){
+if(func3(data95) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2740,18 +3108,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/source",schemaPath:
 return false;
 }
 }
-var valid36 = _errs237 === errors;
+var valid36 = _errs253 === errors;
 }
 else {
 var valid36 = true;
 }
 if(valid36){
-if(data65.calibrated !== undefined){
-let data88 = data65.calibrated;
-const _errs239 = errors;
-if(errors === _errs239){
-if(typeof data88 === "string"){
-if(func3(data88) < 1){
+if(data72.calibrated !== undefined){
+let data96 = data72.calibrated;
+const _errs255 = errors;
+if(errors === _errs255){
+if(typeof data96 === "string"){
+if(func3(data96) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2761,50 +3129,50 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/calibrated",schemaP
 return false;
 }
 }
-var valid36 = _errs239 === errors;
+var valid36 = _errs255 === errors;
 }
 else {
 var valid36 = true;
 }
 if(valid36){
-if(data65.note !== undefined){
-const _errs241 = errors;
-if(typeof data65.note !== "string"){
+if(data72.note !== undefined){
+const _errs257 = errors;
+if(typeof data72.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid36 = _errs241 === errors;
+var valid36 = _errs257 === errors;
 }
 else {
 var valid36 = true;
 }
 if(valid36){
-if(data65.declaredDegenerate !== undefined){
-let data90 = data65.declaredDegenerate;
-const _errs243 = errors;
-if(errors === _errs243){
-if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data72.declaredDegenerate !== undefined){
+let data98 = data72.declaredDegenerate;
+const _errs259 = errors;
+if(errors === _errs259){
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
 let missing17;
-if(((data90.value === undefined) && (missing17 = "value")) || ((data90.source === undefined) && (missing17 = "source"))){
+if(((data98.value === undefined) && (missing17 = "value")) || ((data98.source === undefined) && (missing17 = "source"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: missing17},message:"must have required property '"+missing17+"'"}];
 return false;
 }
 else {
-const _errs245 = errors;
-for(const key15 in data90){
+const _errs261 = errors;
+for(const key15 in data98){
 if(!((((key15 === "source") || (key15 === "calibrated")) || (key15 === "note")) || (key15 === "value"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs245 === errors){
-if(data90.source !== undefined){
-let data91 = data90.source;
-const _errs246 = errors;
-if(errors === _errs246){
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
+if(_errs261 === errors){
+if(data98.source !== undefined){
+let data99 = data98.source;
+const _errs262 = errors;
+if(errors === _errs262){
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2814,18 +3182,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/
 return false;
 }
 }
-var valid37 = _errs246 === errors;
+var valid37 = _errs262 === errors;
 }
 else {
 var valid37 = true;
 }
 if(valid37){
-if(data90.calibrated !== undefined){
-let data92 = data90.calibrated;
-const _errs248 = errors;
-if(errors === _errs248){
-if(typeof data92 === "string"){
-if(func3(data92) < 1){
+if(data98.calibrated !== undefined){
+let data100 = data98.calibrated;
+const _errs264 = errors;
+if(errors === _errs264){
+if(typeof data100 === "string"){
+if(func3(data100) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2835,31 +3203,31 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/
 return false;
 }
 }
-var valid37 = _errs248 === errors;
+var valid37 = _errs264 === errors;
 }
 else {
 var valid37 = true;
 }
 if(valid37){
-if(data90.note !== undefined){
-const _errs250 = errors;
-if(typeof data90.note !== "string"){
+if(data98.note !== undefined){
+const _errs266 = errors;
+if(typeof data98.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid37 = _errs250 === errors;
+var valid37 = _errs266 === errors;
 }
 else {
 var valid37 = true;
 }
 if(valid37){
-if(data90.value !== undefined){
-const _errs252 = errors;
-if(typeof data90.value !== "boolean"){
+if(data98.value !== undefined){
+const _errs268 = errors;
+if(typeof data98.value !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid37 = _errs252 === errors;
+var valid37 = _errs268 === errors;
 }
 else {
 var valid37 = true;
@@ -2875,38 +3243,38 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/declaredDegenerate"
 return false;
 }
 }
-var valid36 = _errs243 === errors;
+var valid36 = _errs259 === errors;
 }
 else {
 var valid36 = true;
 }
 if(valid36){
-if(data65.validTemperature !== undefined){
-let data95 = data65.validTemperature;
-const _errs254 = errors;
-if(errors === _errs254){
-if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data72.validTemperature !== undefined){
+let data103 = data72.validTemperature;
+const _errs270 = errors;
+if(errors === _errs270){
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
 let missing18;
-if((((data95.lower === undefined) && (missing18 = "lower")) || ((data95.upper === undefined) && (missing18 = "upper"))) || ((data95.source === undefined) && (missing18 = "source"))){
+if((((data103.lower === undefined) && (missing18 = "lower")) || ((data103.upper === undefined) && (missing18 = "upper"))) || ((data103.source === undefined) && (missing18 = "source"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: missing18},message:"must have required property '"+missing18+"'"}];
 return false;
 }
 else {
-const _errs256 = errors;
-for(const key16 in data95){
+const _errs272 = errors;
+for(const key16 in data103){
 if(!(((((key16 === "source") || (key16 === "calibrated")) || (key16 === "note")) || (key16 === "lower")) || (key16 === "upper"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs256 === errors){
-if(data95.source !== undefined){
-let data96 = data95.source;
-const _errs257 = errors;
-if(errors === _errs257){
-if(typeof data96 === "string"){
-if(func3(data96) < 1){
+if(_errs272 === errors){
+if(data103.source !== undefined){
+let data104 = data103.source;
+const _errs273 = errors;
+if(errors === _errs273){
+if(typeof data104 === "string"){
+if(func3(data104) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2916,18 +3284,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/so
 return false;
 }
 }
-var valid38 = _errs257 === errors;
+var valid38 = _errs273 === errors;
 }
 else {
 var valid38 = true;
 }
 if(valid38){
-if(data95.calibrated !== undefined){
-let data97 = data95.calibrated;
-const _errs259 = errors;
-if(errors === _errs259){
-if(typeof data97 === "string"){
-if(func3(data97) < 1){
+if(data103.calibrated !== undefined){
+let data105 = data103.calibrated;
+const _errs275 = errors;
+if(errors === _errs275){
+if(typeof data105 === "string"){
+if(func3(data105) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -2937,30 +3305,30 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/ca
 return false;
 }
 }
-var valid38 = _errs259 === errors;
+var valid38 = _errs275 === errors;
 }
 else {
 var valid38 = true;
 }
 if(valid38){
-if(data95.note !== undefined){
-const _errs261 = errors;
-if(typeof data95.note !== "string"){
+if(data103.note !== undefined){
+const _errs277 = errors;
+if(typeof data103.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid38 = _errs261 === errors;
+var valid38 = _errs277 === errors;
 }
 else {
 var valid38 = true;
 }
 if(valid38){
-if(data95.lower !== undefined){
-let data99 = data95.lower;
-const _errs263 = errors;
-if(errors === _errs263){
-if(typeof data99 == "number"){
-if(data99 <= 0 || isNaN(data99)){
+if(data103.lower !== undefined){
+let data107 = data103.lower;
+const _errs279 = errors;
+if(errors === _errs279){
+if(typeof data107 == "number"){
+if(data107 <= 0 || isNaN(data107)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -2970,18 +3338,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/lo
 return false;
 }
 }
-var valid38 = _errs263 === errors;
+var valid38 = _errs279 === errors;
 }
 else {
 var valid38 = true;
 }
 if(valid38){
-if(data95.upper !== undefined){
-let data100 = data95.upper;
-const _errs265 = errors;
-if(errors === _errs265){
-if(typeof data100 == "number"){
-if(data100 <= 0 || isNaN(data100)){
+if(data103.upper !== undefined){
+let data108 = data103.upper;
+const _errs281 = errors;
+if(errors === _errs281){
+if(typeof data108 == "number"){
+if(data108 <= 0 || isNaN(data108)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -2991,7 +3359,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature/up
 return false;
 }
 }
-var valid38 = _errs265 === errors;
+var valid38 = _errs281 === errors;
 }
 else {
 var valid38 = true;
@@ -3008,162 +3376,162 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/validTemperature",s
 return false;
 }
 }
-var valid36 = _errs254 === errors;
+var valid36 = _errs270 === errors;
 }
 else {
 var valid36 = true;
 }
 if(valid36){
-if(data65.occupancy !== undefined){
-let data101 = data65.occupancy;
-const _errs267 = errors;
-const _errs268 = errors;
+if(data72.occupancy !== undefined){
+let data109 = data72.occupancy;
+const _errs283 = errors;
+const _errs284 = errors;
 let valid39 = false;
 let passing0 = null;
-const _errs269 = errors;
-if(!((data101 === "dilute") || (data101 === "saturating"))){
-const err106 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+const _errs285 = errors;
+if(!((data109 === "dilute") || (data109 === "saturating"))){
+const err130 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err106];
+vErrors = [err130];
 }
 else {
-vErrors.push(err106);
+vErrors.push(err130);
 }
 errors++;
 }
-var _valid8 = _errs269 === errors;
+var _valid8 = _errs285 === errors;
 if(_valid8){
 valid39 = true;
 passing0 = 0;
 }
-const _errs270 = errors;
-if(errors === _errs270){
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+const _errs286 = errors;
+if(errors === _errs286){
+if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
 let missing19;
-if((data101.value === undefined) && (missing19 = "value")){
-const err107 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/required",keyword:"required",params:{missingProperty: missing19},message:"must have required property '"+missing19+"'"};
+if((data109.value === undefined) && (missing19 = "value")){
+const err131 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/required",keyword:"required",params:{missingProperty: missing19},message:"must have required property '"+missing19+"'"};
 if(vErrors === null){
-vErrors = [err107];
+vErrors = [err131];
 }
 else {
-vErrors.push(err107);
+vErrors.push(err131);
 }
 errors++;
 }
 else {
-const _errs272 = errors;
-for(const key17 in data101){
+const _errs288 = errors;
+for(const key17 in data109){
 if(!((((key17 === "source") || (key17 === "calibrated")) || (key17 === "note")) || (key17 === "value"))){
-const err108 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+const err132 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err108];
+vErrors = [err132];
 }
 else {
-vErrors.push(err108);
+vErrors.push(err132);
 }
 errors++;
 break;
 }
 }
-if(_errs272 === errors){
-if(data101.source !== undefined){
-let data102 = data101.source;
-const _errs273 = errors;
-if(errors === _errs273){
-if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err109 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(_errs288 === errors){
+if(data109.source !== undefined){
+let data110 = data109.source;
+const _errs289 = errors;
+if(errors === _errs289){
+if(typeof data110 === "string"){
+if(func3(data110) < 1){
+const err133 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err109];
+vErrors = [err133];
 }
 else {
-vErrors.push(err109);
+vErrors.push(err133);
 }
 errors++;
 }
 }
 else {
-const err110 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err134 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err110];
+vErrors = [err134];
 }
 else {
-vErrors.push(err110);
+vErrors.push(err134);
 }
 errors++;
 }
 }
-var valid40 = _errs273 === errors;
+var valid40 = _errs289 === errors;
 }
 else {
 var valid40 = true;
 }
 if(valid40){
-if(data101.calibrated !== undefined){
-let data103 = data101.calibrated;
-const _errs275 = errors;
-if(errors === _errs275){
-if(typeof data103 === "string"){
-if(func3(data103) < 1){
-const err111 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data109.calibrated !== undefined){
+let data111 = data109.calibrated;
+const _errs291 = errors;
+if(errors === _errs291){
+if(typeof data111 === "string"){
+if(func3(data111) < 1){
+const err135 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err111];
+vErrors = [err135];
 }
 else {
-vErrors.push(err111);
+vErrors.push(err135);
 }
 errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err136 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err112];
+vErrors = [err136];
 }
 else {
-vErrors.push(err112);
+vErrors.push(err136);
 }
 errors++;
 }
 }
-var valid40 = _errs275 === errors;
+var valid40 = _errs291 === errors;
 }
 else {
 var valid40 = true;
 }
 if(valid40){
-if(data101.note !== undefined){
-const _errs277 = errors;
-if(typeof data101.note !== "string"){
-const err113 = {instancePath:instancePath+"/fermiLevel/occupancy/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data109.note !== undefined){
+const _errs293 = errors;
+if(typeof data109.note !== "string"){
+const err137 = {instancePath:instancePath+"/fermiLevel/occupancy/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err113];
+vErrors = [err137];
 }
 else {
-vErrors.push(err113);
+vErrors.push(err137);
 }
 errors++;
 }
-var valid40 = _errs277 === errors;
+var valid40 = _errs293 === errors;
 }
 else {
 var valid40 = true;
 }
 if(valid40){
-if(data101.value !== undefined){
-let data105 = data101.value;
-const _errs279 = errors;
-if(!((data105 === "dilute") || (data105 === "saturating"))){
-const err114 = {instancePath:instancePath+"/fermiLevel/occupancy/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/value/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[1].properties.value.enum},message:"must be equal to one of the allowed values"};
+if(data109.value !== undefined){
+let data113 = data109.value;
+const _errs295 = errors;
+if(!((data113 === "dilute") || (data113 === "saturating"))){
+const err138 = {instancePath:instancePath+"/fermiLevel/occupancy/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/value/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[1].properties.value.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
-vErrors = [err114];
+vErrors = [err138];
 }
 else {
-vErrors.push(err114);
+vErrors.push(err138);
 }
 errors++;
 }
-var valid40 = _errs279 === errors;
+var valid40 = _errs295 === errors;
 }
 else {
 var valid40 = true;
@@ -3175,17 +3543,17 @@ var valid40 = true;
 }
 }
 else {
-const err115 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err139 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err115];
+vErrors = [err139];
 }
 else {
-vErrors.push(err115);
+vErrors.push(err139);
 }
 errors++;
 }
 }
-var _valid8 = _errs270 === errors;
+var _valid8 = _errs286 === errors;
 if(_valid8 && valid39){
 valid39 = false;
 passing0 = [passing0, 1];
@@ -3197,536 +3565,7 @@ passing0 = 1;
 }
 }
 if(!valid39){
-const err116 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs268;
-if(vErrors !== null){
-if(_errs268){
-vErrors.length = _errs268;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid36 = _errs267 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data65.rule !== undefined){
-const _errs280 = errors;
-if("defects" !== data65.rule){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/rule/const",keyword:"const",params:{allowedValue: "defects"},message:"must be equal to constant"}];
-return false;
-}
-var valid36 = _errs280 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data65.temperature !== undefined){
-let data107 = data65.temperature;
-const _errs281 = errors;
-const _errs283 = errors;
-let valid42 = false;
-const _errs284 = errors;
-if(!(typeof data107 == "number")){
-const err117 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-var _valid9 = _errs284 === errors;
-valid42 = valid42 || _valid9;
-if(!valid42){
-const _errs286 = errors;
-if(errors === _errs286){
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-let missing20;
-if((data107.value === undefined) && (missing20 = "value")){
-const err118 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing20},message:"must have required property '"+missing20+"'"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-else {
-const _errs288 = errors;
-for(const key18 in data107){
-if(!(((((key18 === "value") || (key18 === "source")) || (key18 === "calibrated")) || (key18 === "uncertainty")) || (key18 === "note"))){
-const err119 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-break;
-}
-}
-if(_errs288 === errors){
-if(data107.value !== undefined){
-const _errs289 = errors;
-if(!(typeof data107.value == "number")){
-const err120 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-var valid43 = _errs289 === errors;
-}
-else {
-var valid43 = true;
-}
-if(valid43){
-if(data107.source !== undefined){
-let data109 = data107.source;
-const _errs291 = errors;
-if(errors === _errs291){
-if(typeof data109 === "string"){
-if(func3(data109) < 1){
-const err121 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-var valid43 = _errs291 === errors;
-}
-else {
-var valid43 = true;
-}
-if(valid43){
-if(data107.calibrated !== undefined){
-let data110 = data107.calibrated;
-const _errs293 = errors;
-if(errors === _errs293){
-if(typeof data110 === "string"){
-if(func3(data110) < 1){
-const err123 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-var valid43 = _errs293 === errors;
-}
-else {
-var valid43 = true;
-}
-if(valid43){
-if(data107.uncertainty !== undefined){
-let data111 = data107.uncertainty;
-const _errs295 = errors;
-if(errors === _errs295){
-if(typeof data111 == "number"){
-if(data111 < 0 || isNaN(data111)){
-const err125 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-}
-else {
-const err126 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-var valid43 = _errs295 === errors;
-}
-else {
-var valid43 = true;
-}
-if(valid43){
-if(data107.note !== undefined){
-const _errs297 = errors;
-if(typeof data107.note !== "string"){
-const err127 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-var valid43 = _errs297 === errors;
-}
-else {
-var valid43 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err128 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-var _valid9 = _errs286 === errors;
-valid42 = valid42 || _valid9;
-}
-if(!valid42){
-const err129 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs283;
-if(vErrors !== null){
-if(_errs283){
-vErrors.length = _errs283;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid36 = _errs281 === errors;
-}
-else {
-var valid36 = true;
-}
-if(valid36){
-if(data65.carriers !== undefined){
-let data113 = data65.carriers;
-const _errs299 = errors;
-if(errors === _errs299){
-if(data113 && typeof data113 == "object" && !Array.isArray(data113)){
-let missing21;
-if((data113.kind === undefined) && (missing21 = "kind")){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: missing21},message:"must have required property '"+missing21+"'"}];
-return false;
-}
-else {
-const _errs301 = errors;
-for(const key19 in data113){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key19))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs301 === errors){
-if(data113.source !== undefined){
-let data114 = data113.source;
-const _errs302 = errors;
-if(errors === _errs302){
-if(typeof data114 === "string"){
-if(func3(data114) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid44 = _errs302 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data113.calibrated !== undefined){
-let data115 = data113.calibrated;
-const _errs304 = errors;
-if(errors === _errs304){
-if(typeof data115 === "string"){
-if(func3(data115) < 1){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
-else {
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid44 = _errs304 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data113.note !== undefined){
-const _errs306 = errors;
-if(typeof data113.note !== "string"){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-var valid44 = _errs306 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data113.kind !== undefined){
-let data117 = data113.kind;
-const _errs308 = errors;
-if(!(((data117 === "parabolic") || (data117 === "dos")) || (data117 === "none"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/kind",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.kind.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid44 = _errs308 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data113.electronMass !== undefined){
-let data118 = data113.electronMass;
-const _errs309 = errors;
-const _errs311 = errors;
-let valid46 = false;
-const _errs312 = errors;
-if(!(typeof data118 == "number")){
-const err130 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-var _valid10 = _errs312 === errors;
-valid46 = valid46 || _valid10;
-if(!valid46){
-const _errs314 = errors;
-if(errors === _errs314){
-if(data118 && typeof data118 == "object" && !Array.isArray(data118)){
-let missing22;
-if((data118.value === undefined) && (missing22 = "value")){
-const err131 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing22},message:"must have required property '"+missing22+"'"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-else {
-const _errs316 = errors;
-for(const key20 in data118){
-if(!(((((key20 === "value") || (key20 === "source")) || (key20 === "calibrated")) || (key20 === "uncertainty")) || (key20 === "note"))){
-const err132 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-break;
-}
-}
-if(_errs316 === errors){
-if(data118.value !== undefined){
-const _errs317 = errors;
-if(!(typeof data118.value == "number")){
-const err133 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-var valid47 = _errs317 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data118.source !== undefined){
-let data120 = data118.source;
-const _errs319 = errors;
-if(errors === _errs319){
-if(typeof data120 === "string"){
-if(func3(data120) < 1){
-const err134 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-else {
-const err135 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-var valid47 = _errs319 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data118.calibrated !== undefined){
-let data121 = data118.calibrated;
-const _errs321 = errors;
-if(errors === _errs321){
-if(typeof data121 === "string"){
-if(func3(data121) < 1){
-const err136 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-else {
-const err137 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-}
-var valid47 = _errs321 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data118.uncertainty !== undefined){
-let data122 = data118.uncertainty;
-const _errs323 = errors;
-if(errors === _errs323){
-if(typeof data122 == "number"){
-if(data122 < 0 || isNaN(data122)){
-const err138 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-}
-else {
-const err139 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-}
-var valid47 = _errs323 === errors;
-}
-else {
-var valid47 = true;
-}
-if(valid47){
-if(data118.note !== undefined){
-const _errs325 = errors;
-if(typeof data118.note !== "string"){
-const err140 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err140 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -3734,21 +3573,46 @@ else {
 vErrors.push(err140);
 }
 errors++;
-}
-var valid47 = _errs325 === errors;
-}
-else {
-var valid47 = true;
-}
-}
-}
-}
-}
-}
-}
+validate10.errors = vErrors;
+return false;
 }
 else {
-const err141 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+errors = _errs284;
+if(vErrors !== null){
+if(_errs284){
+vErrors.length = _errs284;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid36 = _errs283 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data72.rule !== undefined){
+const _errs296 = errors;
+if("defects" !== data72.rule){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/rule/const",keyword:"const",params:{allowedValue: "defects"},message:"must be equal to constant"}];
+return false;
+}
+var valid36 = _errs296 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data72.temperature !== undefined){
+let data115 = data72.temperature;
+const _errs297 = errors;
+const _errs299 = errors;
+let valid42 = false;
+const _errs300 = errors;
+if(!(typeof data115 == "number")){
+const err141 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -3757,12 +3621,15 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-var _valid10 = _errs314 === errors;
-valid46 = valid46 || _valid10;
-}
-if(!valid46){
-const err142 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid9 = _errs300 === errors;
+valid42 = valid42 || _valid9;
+if(!valid42){
+const _errs302 = errors;
+if(errors === _errs302){
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+let missing20;
+if((data115.value === undefined) && (missing20 = "value")){
+const err142 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing20},message:"must have required property '"+missing20+"'"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -3770,34 +3637,12 @@ else {
 vErrors.push(err142);
 }
 errors++;
-validate10.errors = vErrors;
-return false;
 }
 else {
-errors = _errs311;
-if(vErrors !== null){
-if(_errs311){
-vErrors.length = _errs311;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid44 = _errs309 === errors;
-}
-else {
-var valid44 = true;
-}
-if(valid44){
-if(data113.holeMass !== undefined){
-let data124 = data113.holeMass;
-const _errs327 = errors;
-const _errs329 = errors;
-let valid49 = false;
-const _errs330 = errors;
-if(!(typeof data124 == "number")){
-const err143 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs304 = errors;
+for(const key18 in data115){
+if(!((((((key18 === "value") || (key18 === "source")) || (key18 === "calibrated")) || (key18 === "uncertainty")) || (key18 === "correlation")) || (key18 === "note"))){
+const err143 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -3805,16 +3650,14 @@ else {
 vErrors.push(err143);
 }
 errors++;
+break;
 }
-var _valid11 = _errs330 === errors;
-valid49 = valid49 || _valid11;
-if(!valid49){
-const _errs332 = errors;
-if(errors === _errs332){
-if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
-let missing23;
-if((data124.value === undefined) && (missing23 = "value")){
-const err144 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing23},message:"must have required property '"+missing23+"'"};
+}
+if(_errs304 === errors){
+if(data115.value !== undefined){
+const _errs305 = errors;
+if(!(typeof data115.value == "number")){
+const err144 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -3823,11 +3666,19 @@ vErrors.push(err144);
 }
 errors++;
 }
+var valid43 = _errs305 === errors;
+}
 else {
-const _errs334 = errors;
-for(const key21 in data124){
-if(!(((((key21 === "value") || (key21 === "source")) || (key21 === "calibrated")) || (key21 === "uncertainty")) || (key21 === "note"))){
-const err145 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+var valid43 = true;
+}
+if(valid43){
+if(data115.source !== undefined){
+let data117 = data115.source;
+const _errs307 = errors;
+if(errors === _errs307){
+if(typeof data117 === "string"){
+if(func3(data117) < 1){
+const err145 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -3835,14 +3686,10 @@ else {
 vErrors.push(err145);
 }
 errors++;
-break;
 }
 }
-if(_errs334 === errors){
-if(data124.value !== undefined){
-const _errs335 = errors;
-if(!(typeof data124.value == "number")){
-const err146 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err146 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -3851,19 +3698,20 @@ vErrors.push(err146);
 }
 errors++;
 }
-var valid50 = _errs335 === errors;
+}
+var valid43 = _errs307 === errors;
 }
 else {
-var valid50 = true;
+var valid43 = true;
 }
-if(valid50){
-if(data124.source !== undefined){
-let data126 = data124.source;
-const _errs337 = errors;
-if(errors === _errs337){
-if(typeof data126 === "string"){
-if(func3(data126) < 1){
-const err147 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid43){
+if(data115.calibrated !== undefined){
+let data118 = data115.calibrated;
+const _errs309 = errors;
+if(errors === _errs309){
+if(typeof data118 === "string"){
+if(func3(data118) < 1){
+const err147 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -3874,7 +3722,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err148 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -3884,19 +3732,19 @@ vErrors.push(err148);
 errors++;
 }
 }
-var valid50 = _errs337 === errors;
+var valid43 = _errs309 === errors;
 }
 else {
-var valid50 = true;
+var valid43 = true;
 }
-if(valid50){
-if(data124.calibrated !== undefined){
-let data127 = data124.calibrated;
-const _errs339 = errors;
-if(errors === _errs339){
-if(typeof data127 === "string"){
-if(func3(data127) < 1){
-const err149 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid43){
+if(data115.uncertainty !== undefined){
+let data119 = data115.uncertainty;
+const _errs311 = errors;
+if(errors === _errs311){
+if(typeof data119 == "number"){
+if(data119 < 0 || isNaN(data119)){
+const err149 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -3907,7 +3755,7 @@ errors++;
 }
 }
 else {
-const err150 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err150 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -3917,19 +3765,19 @@ vErrors.push(err150);
 errors++;
 }
 }
-var valid50 = _errs339 === errors;
+var valid43 = _errs311 === errors;
 }
 else {
-var valid50 = true;
+var valid43 = true;
 }
-if(valid50){
-if(data124.uncertainty !== undefined){
-let data128 = data124.uncertainty;
-const _errs341 = errors;
-if(errors === _errs341){
-if(typeof data128 == "number"){
-if(data128 < 0 || isNaN(data128)){
-const err151 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(valid43){
+if(data115.correlation !== undefined){
+let data120 = data115.correlation;
+const _errs313 = errors;
+if(errors === _errs313){
+if(typeof data120 === "string"){
+if(func3(data120) > 64){
+const err151 = {instancePath:instancePath+"/fermiLevel/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -3938,9 +3786,9 @@ vErrors.push(err151);
 }
 errors++;
 }
-}
 else {
-const err152 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(func3(data120) < 1){
+const err152 = {instancePath:instancePath+"/fermiLevel/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -3950,16 +3798,9 @@ vErrors.push(err152);
 errors++;
 }
 }
-var valid50 = _errs341 === errors;
 }
 else {
-var valid50 = true;
-}
-if(valid50){
-if(data124.note !== undefined){
-const _errs343 = errors;
-if(typeof data124.note !== "string"){
-const err153 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err153 = {instancePath:instancePath+"/fermiLevel/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -3968,20 +3809,17 @@ vErrors.push(err153);
 }
 errors++;
 }
-var valid50 = _errs343 === errors;
+}
+var valid43 = _errs313 === errors;
 }
 else {
-var valid50 = true;
+var valid43 = true;
 }
-}
-}
-}
-}
-}
-}
-}
-else {
-const err154 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(valid43){
+if(data115.note !== undefined){
+const _errs315 = errors;
+if(typeof data115.note !== "string"){
+const err154 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -3990,17 +3828,406 @@ vErrors.push(err154);
 }
 errors++;
 }
+var valid43 = _errs315 === errors;
 }
-var _valid11 = _errs332 === errors;
-valid49 = valid49 || _valid11;
+else {
+var valid43 = true;
 }
-if(!valid49){
-const err155 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err155 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err155];
 }
 else {
 vErrors.push(err155);
+}
+errors++;
+}
+}
+var _valid9 = _errs302 === errors;
+valid42 = valid42 || _valid9;
+}
+if(!valid42){
+const err156 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs299;
+if(vErrors !== null){
+if(_errs299){
+vErrors.length = _errs299;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid36 = _errs297 === errors;
+}
+else {
+var valid36 = true;
+}
+if(valid36){
+if(data72.carriers !== undefined){
+let data122 = data72.carriers;
+const _errs317 = errors;
+if(errors === _errs317){
+if(data122 && typeof data122 == "object" && !Array.isArray(data122)){
+let missing21;
+if((data122.kind === undefined) && (missing21 = "kind")){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: missing21},message:"must have required property '"+missing21+"'"}];
+return false;
+}
+else {
+const _errs319 = errors;
+for(const key19 in data122){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key19))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs319 === errors){
+if(data122.source !== undefined){
+let data123 = data122.source;
+const _errs320 = errors;
+if(errors === _errs320){
+if(typeof data123 === "string"){
+if(func3(data123) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid44 = _errs320 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data122.calibrated !== undefined){
+let data124 = data122.calibrated;
+const _errs322 = errors;
+if(errors === _errs322){
+if(typeof data124 === "string"){
+if(func3(data124) < 1){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid44 = _errs322 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data122.note !== undefined){
+const _errs324 = errors;
+if(typeof data122.note !== "string"){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid44 = _errs324 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data122.kind !== undefined){
+let data126 = data122.kind;
+const _errs326 = errors;
+if(!(((data126 === "parabolic") || (data126 === "dos")) || (data126 === "none"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/kind",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.kind.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid44 = _errs326 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data122.electronMass !== undefined){
+let data127 = data122.electronMass;
+const _errs327 = errors;
+const _errs329 = errors;
+let valid46 = false;
+const _errs330 = errors;
+if(!(typeof data127 == "number")){
+const err157 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+var _valid10 = _errs330 === errors;
+valid46 = valid46 || _valid10;
+if(!valid46){
+const _errs332 = errors;
+if(errors === _errs332){
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+let missing22;
+if((data127.value === undefined) && (missing22 = "value")){
+const err158 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing22},message:"must have required property '"+missing22+"'"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+else {
+const _errs334 = errors;
+for(const key20 in data127){
+if(!((((((key20 === "value") || (key20 === "source")) || (key20 === "calibrated")) || (key20 === "uncertainty")) || (key20 === "correlation")) || (key20 === "note"))){
+const err159 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+break;
+}
+}
+if(_errs334 === errors){
+if(data127.value !== undefined){
+const _errs335 = errors;
+if(!(typeof data127.value == "number")){
+const err160 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+var valid47 = _errs335 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data127.source !== undefined){
+let data129 = data127.source;
+const _errs337 = errors;
+if(errors === _errs337){
+if(typeof data129 === "string"){
+if(func3(data129) < 1){
+const err161 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+var valid47 = _errs337 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data127.calibrated !== undefined){
+let data130 = data127.calibrated;
+const _errs339 = errors;
+if(errors === _errs339){
+if(typeof data130 === "string"){
+if(func3(data130) < 1){
+const err163 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+}
+else {
+const err164 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+var valid47 = _errs339 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data127.uncertainty !== undefined){
+let data131 = data127.uncertainty;
+const _errs341 = errors;
+if(errors === _errs341){
+if(typeof data131 == "number"){
+if(data131 < 0 || isNaN(data131)){
+const err165 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+else {
+const err166 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+var valid47 = _errs341 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data127.correlation !== undefined){
+let data132 = data127.correlation;
+const _errs343 = errors;
+if(errors === _errs343){
+if(typeof data132 === "string"){
+if(func3(data132) > 64){
+const err167 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+else {
+if(func3(data132) < 1){
+const err168 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+else {
+const err169 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+var valid47 = _errs343 === errors;
+}
+else {
+var valid47 = true;
+}
+if(valid47){
+if(data127.note !== undefined){
+const _errs345 = errors;
+if(typeof data127.note !== "string"){
+const err170 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+var valid47 = _errs345 === errors;
+}
+else {
+var valid47 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err171 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+var _valid10 = _errs332 === errors;
+valid46 = valid46 || _valid10;
+}
+if(!valid46){
+const err172 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
 }
 errors++;
 validate10.errors = vErrors;
@@ -4023,33 +4250,312 @@ else {
 var valid44 = true;
 }
 if(valid44){
-if(data113.statistics !== undefined){
-let data130 = data113.statistics;
-const _errs345 = errors;
-if(!((data130 === "fermi-dirac") || (data130 === "boltzmann"))){
-validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/statistics",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/statistics/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.statistics.enum},message:"must be equal to one of the allowed values"}];
+if(data122.holeMass !== undefined){
+let data134 = data122.holeMass;
+const _errs347 = errors;
+const _errs349 = errors;
+let valid49 = false;
+const _errs350 = errors;
+if(!(typeof data134 == "number")){
+const err173 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+var _valid11 = _errs350 === errors;
+valid49 = valid49 || _valid11;
+if(!valid49){
+const _errs352 = errors;
+if(errors === _errs352){
+if(data134 && typeof data134 == "object" && !Array.isArray(data134)){
+let missing23;
+if((data134.value === undefined) && (missing23 = "value")){
+const err174 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing23},message:"must have required property '"+missing23+"'"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+else {
+const _errs354 = errors;
+for(const key21 in data134){
+if(!((((((key21 === "value") || (key21 === "source")) || (key21 === "calibrated")) || (key21 === "uncertainty")) || (key21 === "correlation")) || (key21 === "note"))){
+const err175 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+break;
+}
+}
+if(_errs354 === errors){
+if(data134.value !== undefined){
+const _errs355 = errors;
+if(!(typeof data134.value == "number")){
+const err176 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+var valid50 = _errs355 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data134.source !== undefined){
+let data136 = data134.source;
+const _errs357 = errors;
+if(errors === _errs357){
+if(typeof data136 === "string"){
+if(func3(data136) < 1){
+const err177 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+var valid50 = _errs357 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data134.calibrated !== undefined){
+let data137 = data134.calibrated;
+const _errs359 = errors;
+if(errors === _errs359){
+if(typeof data137 === "string"){
+if(func3(data137) < 1){
+const err179 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+}
+var valid50 = _errs359 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data134.uncertainty !== undefined){
+let data138 = data134.uncertainty;
+const _errs361 = errors;
+if(errors === _errs361){
+if(typeof data138 == "number"){
+if(data138 < 0 || isNaN(data138)){
+const err181 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+var valid50 = _errs361 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data134.correlation !== undefined){
+let data139 = data134.correlation;
+const _errs363 = errors;
+if(errors === _errs363){
+if(typeof data139 === "string"){
+if(func3(data139) > 64){
+const err183 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+else {
+if(func3(data139) < 1){
+const err184 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+}
+else {
+const err185 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+var valid50 = _errs363 === errors;
+}
+else {
+var valid50 = true;
+}
+if(valid50){
+if(data134.note !== undefined){
+const _errs365 = errors;
+if(typeof data134.note !== "string"){
+const err186 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+var valid50 = _errs365 === errors;
+}
+else {
+var valid50 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+var _valid11 = _errs352 === errors;
+valid49 = valid49 || _valid11;
+}
+if(!valid49){
+const err188 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+validate10.errors = vErrors;
 return false;
 }
-var valid44 = _errs345 === errors;
+else {
+errors = _errs349;
+if(vErrors !== null){
+if(_errs349){
+vErrors.length = _errs349;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid44 = _errs347 === errors;
 }
 else {
 var valid44 = true;
 }
 if(valid44){
-if(data113.energies !== undefined){
-let data131 = data113.energies;
-const _errs346 = errors;
-if(errors === _errs346){
-if(Array.isArray(data131)){
+if(data122.statistics !== undefined){
+let data141 = data122.statistics;
+const _errs367 = errors;
+if(!((data141 === "fermi-dirac") || (data141 === "boltzmann"))){
+validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/statistics",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/statistics/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.statistics.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid44 = _errs367 === errors;
+}
+else {
+var valid44 = true;
+}
+if(valid44){
+if(data122.energies !== undefined){
+let data142 = data122.energies;
+const _errs368 = errors;
+if(errors === _errs368){
+if(Array.isArray(data142)){
 var valid51 = true;
-const len0 = data131.length;
+const len0 = data142.length;
 for(let i0=0; i0<len0; i0++){
-const _errs348 = errors;
-if(!(typeof data131[i0] == "number")){
+const _errs370 = errors;
+if(!(typeof data142[i0] == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/energies/" + i0,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid51 = _errs348 === errors;
+var valid51 = _errs370 === errors;
 if(!valid51){
 break;
 }
@@ -4060,26 +4566,26 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/energies",
 return false;
 }
 }
-var valid44 = _errs346 === errors;
+var valid44 = _errs368 === errors;
 }
 else {
 var valid44 = true;
 }
 if(valid44){
-if(data113.dos !== undefined){
-let data133 = data113.dos;
-const _errs350 = errors;
-if(errors === _errs350){
-if(Array.isArray(data133)){
+if(data122.dos !== undefined){
+let data144 = data122.dos;
+const _errs372 = errors;
+if(errors === _errs372){
+if(Array.isArray(data144)){
 var valid52 = true;
-const len1 = data133.length;
+const len1 = data144.length;
 for(let i1=0; i1<len1; i1++){
-const _errs352 = errors;
-if(!(typeof data133[i1] == "number")){
+const _errs374 = errors;
+if(!(typeof data144[i1] == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/dos/" + i1,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/items/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid52 = _errs352 === errors;
+var valid52 = _errs374 === errors;
 if(!valid52){
 break;
 }
@@ -4090,31 +4596,31 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/dos",schem
 return false;
 }
 }
-var valid44 = _errs350 === errors;
+var valid44 = _errs372 === errors;
 }
 else {
 var valid44 = true;
 }
 if(valid44){
-if(data113.electrons !== undefined){
-const _errs354 = errors;
-if(!(typeof data113.electrons == "number")){
+if(data122.electrons !== undefined){
+const _errs376 = errors;
+if(!(typeof data122.electrons == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/electrons",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/electrons/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid44 = _errs354 === errors;
+var valid44 = _errs376 === errors;
 }
 else {
 var valid44 = true;
 }
 if(valid44){
-if(data113.volume !== undefined){
-const _errs356 = errors;
-if(!(typeof data113.volume == "number")){
+if(data122.volume !== undefined){
+const _errs378 = errors;
+if(!(typeof data122.volume == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers/volume",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/volume/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid44 = _errs356 === errors;
+var valid44 = _errs378 === errors;
 }
 else {
 var valid44 = true;
@@ -4137,50 +4643,50 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/carriers",schemaPat
 return false;
 }
 }
-var valid36 = _errs299 === errors;
+var valid36 = _errs317 === errors;
 }
 else {
 var valid36 = true;
 }
 if(valid36){
-if(data65.defects !== undefined){
-let data137 = data65.defects;
-const _errs358 = errors;
-if(errors === _errs358){
-if(Array.isArray(data137)){
-if(data137.length < 1){
+if(data72.defects !== undefined){
+let data148 = data72.defects;
+const _errs380 = errors;
+if(errors === _errs380){
+if(Array.isArray(data148)){
+if(data148.length < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid53 = true;
-const len2 = data137.length;
+const len2 = data148.length;
 for(let i2=0; i2<len2; i2++){
-let data138 = data137[i2];
-const _errs360 = errors;
-if(errors === _errs360){
-if(data138 && typeof data138 == "object" && !Array.isArray(data138)){
+let data149 = data148[i2];
+const _errs382 = errors;
+if(errors === _errs382){
+if(data149 && typeof data149 == "object" && !Array.isArray(data149)){
 let missing24;
-if((((data138.name === undefined) && (missing24 = "name")) || ((data138.sites === undefined) && (missing24 = "sites"))) || ((data138.chargeStates === undefined) && (missing24 = "chargeStates"))){
+if((((data149.name === undefined) && (missing24 = "name")) || ((data149.sites === undefined) && (missing24 = "sites"))) || ((data149.chargeStates === undefined) && (missing24 = "chargeStates"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: missing24},message:"must have required property '"+missing24+"'"}];
 return false;
 }
 else {
-const _errs362 = errors;
-for(const key22 in data138){
+const _errs384 = errors;
+for(const key22 in data149){
 if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.defects.items.properties, key22))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs362 === errors){
-if(data138.source !== undefined){
-let data139 = data138.source;
-const _errs363 = errors;
-if(errors === _errs363){
-if(typeof data139 === "string"){
-if(func3(data139) < 1){
+if(_errs384 === errors){
+if(data149.source !== undefined){
+let data150 = data149.source;
+const _errs385 = errors;
+if(errors === _errs385){
+if(typeof data150 === "string"){
+if(func3(data150) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4190,18 +4696,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/so
 return false;
 }
 }
-var valid54 = _errs363 === errors;
+var valid54 = _errs385 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data138.calibrated !== undefined){
-let data140 = data138.calibrated;
-const _errs365 = errors;
-if(errors === _errs365){
-if(typeof data140 === "string"){
-if(func3(data140) < 1){
+if(data149.calibrated !== undefined){
+let data151 = data149.calibrated;
+const _errs387 = errors;
+if(errors === _errs387){
+if(typeof data151 === "string"){
+if(func3(data151) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4211,30 +4717,30 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ca
 return false;
 }
 }
-var valid54 = _errs365 === errors;
+var valid54 = _errs387 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data138.note !== undefined){
-const _errs367 = errors;
-if(typeof data138.note !== "string"){
+if(data149.note !== undefined){
+const _errs389 = errors;
+if(typeof data149.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid54 = _errs367 === errors;
+var valid54 = _errs389 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data138.name !== undefined){
-let data142 = data138.name;
-const _errs369 = errors;
-if(errors === _errs369){
-if(typeof data142 === "string"){
-if(func3(data142) < 1){
+if(data149.name !== undefined){
+let data153 = data149.name;
+const _errs391 = errors;
+if(errors === _errs391){
+if(typeof data153 === "string"){
+if(func3(data153) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4244,191 +4750,236 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/na
 return false;
 }
 }
-var valid54 = _errs369 === errors;
+var valid54 = _errs391 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data138.sites !== undefined){
-let data143 = data138.sites;
-const _errs371 = errors;
-const _errs373 = errors;
+if(data149.sites !== undefined){
+let data154 = data149.sites;
+const _errs393 = errors;
+const _errs395 = errors;
 let valid56 = false;
-const _errs374 = errors;
-if(!(typeof data143 == "number")){
-const err156 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs396 = errors;
+if(!(typeof data154 == "number")){
+const err189 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err156];
+vErrors = [err189];
 }
 else {
-vErrors.push(err156);
+vErrors.push(err189);
 }
 errors++;
 }
-var _valid12 = _errs374 === errors;
+var _valid12 = _errs396 === errors;
 valid56 = valid56 || _valid12;
 if(!valid56){
-const _errs376 = errors;
-if(errors === _errs376){
-if(data143 && typeof data143 == "object" && !Array.isArray(data143)){
+const _errs398 = errors;
+if(errors === _errs398){
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
 let missing25;
-if((data143.value === undefined) && (missing25 = "value")){
-const err157 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing25},message:"must have required property '"+missing25+"'"};
+if((data154.value === undefined) && (missing25 = "value")){
+const err190 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing25},message:"must have required property '"+missing25+"'"};
 if(vErrors === null){
-vErrors = [err157];
+vErrors = [err190];
 }
 else {
-vErrors.push(err157);
+vErrors.push(err190);
 }
 errors++;
 }
 else {
-const _errs378 = errors;
-for(const key23 in data143){
-if(!(((((key23 === "value") || (key23 === "source")) || (key23 === "calibrated")) || (key23 === "uncertainty")) || (key23 === "note"))){
-const err158 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+const _errs400 = errors;
+for(const key23 in data154){
+if(!((((((key23 === "value") || (key23 === "source")) || (key23 === "calibrated")) || (key23 === "uncertainty")) || (key23 === "correlation")) || (key23 === "note"))){
+const err191 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err158];
+vErrors = [err191];
 }
 else {
-vErrors.push(err158);
+vErrors.push(err191);
 }
 errors++;
 break;
 }
 }
-if(_errs378 === errors){
-if(data143.value !== undefined){
-const _errs379 = errors;
-if(!(typeof data143.value == "number")){
-const err159 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs400 === errors){
+if(data154.value !== undefined){
+const _errs401 = errors;
+if(!(typeof data154.value == "number")){
+const err192 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err159];
+vErrors = [err192];
 }
 else {
-vErrors.push(err159);
+vErrors.push(err192);
 }
 errors++;
 }
-var valid57 = _errs379 === errors;
+var valid57 = _errs401 === errors;
 }
 else {
 var valid57 = true;
 }
 if(valid57){
-if(data143.source !== undefined){
-let data145 = data143.source;
-const _errs381 = errors;
-if(errors === _errs381){
-if(typeof data145 === "string"){
-if(func3(data145) < 1){
-const err160 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data154.source !== undefined){
+let data156 = data154.source;
+const _errs403 = errors;
+if(errors === _errs403){
+if(typeof data156 === "string"){
+if(func3(data156) < 1){
+const err193 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err160];
+vErrors = [err193];
 }
 else {
-vErrors.push(err160);
+vErrors.push(err193);
 }
 errors++;
 }
 }
 else {
-const err161 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err194 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err161];
+vErrors = [err194];
 }
 else {
-vErrors.push(err161);
+vErrors.push(err194);
 }
 errors++;
 }
 }
-var valid57 = _errs381 === errors;
+var valid57 = _errs403 === errors;
 }
 else {
 var valid57 = true;
 }
 if(valid57){
-if(data143.calibrated !== undefined){
-let data146 = data143.calibrated;
-const _errs383 = errors;
-if(errors === _errs383){
-if(typeof data146 === "string"){
-if(func3(data146) < 1){
-const err162 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data154.calibrated !== undefined){
+let data157 = data154.calibrated;
+const _errs405 = errors;
+if(errors === _errs405){
+if(typeof data157 === "string"){
+if(func3(data157) < 1){
+const err195 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err162];
+vErrors = [err195];
 }
 else {
-vErrors.push(err162);
+vErrors.push(err195);
 }
 errors++;
 }
 }
 else {
-const err163 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err196 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err163];
+vErrors = [err196];
 }
 else {
-vErrors.push(err163);
+vErrors.push(err196);
 }
 errors++;
 }
 }
-var valid57 = _errs383 === errors;
+var valid57 = _errs405 === errors;
 }
 else {
 var valid57 = true;
 }
 if(valid57){
-if(data143.uncertainty !== undefined){
-let data147 = data143.uncertainty;
-const _errs385 = errors;
-if(errors === _errs385){
-if(typeof data147 == "number"){
-if(data147 < 0 || isNaN(data147)){
-const err164 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data154.uncertainty !== undefined){
+let data158 = data154.uncertainty;
+const _errs407 = errors;
+if(errors === _errs407){
+if(typeof data158 == "number"){
+if(data158 < 0 || isNaN(data158)){
+const err197 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err164];
+vErrors = [err197];
 }
 else {
-vErrors.push(err164);
+vErrors.push(err197);
 }
 errors++;
 }
 }
 else {
-const err165 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err198 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err165];
+vErrors = [err198];
 }
 else {
-vErrors.push(err165);
+vErrors.push(err198);
 }
 errors++;
 }
 }
-var valid57 = _errs385 === errors;
+var valid57 = _errs407 === errors;
 }
 else {
 var valid57 = true;
 }
 if(valid57){
-if(data143.note !== undefined){
-const _errs387 = errors;
-if(typeof data143.note !== "string"){
-const err166 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.correlation !== undefined){
+let data159 = data154.correlation;
+const _errs409 = errors;
+if(errors === _errs409){
+if(typeof data159 === "string"){
+if(func3(data159) > 64){
+const err199 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
-vErrors = [err166];
+vErrors = [err199];
 }
 else {
-vErrors.push(err166);
+vErrors.push(err199);
 }
 errors++;
 }
-var valid57 = _errs387 === errors;
+else {
+if(func3(data159) < 1){
+const err200 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+var valid57 = _errs409 === errors;
+}
+else {
+var valid57 = true;
+}
+if(valid57){
+if(data154.note !== undefined){
+const _errs411 = errors;
+if(typeof data154.note !== "string"){
+const err202 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+var valid57 = _errs411 === errors;
 }
 else {
 var valid57 = true;
@@ -4440,75 +4991,76 @@ var valid57 = true;
 }
 }
 }
-else {
-const err167 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err167];
 }
 else {
-vErrors.push(err167);
+const err203 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
 }
 errors++;
 }
 }
-var _valid12 = _errs376 === errors;
+var _valid12 = _errs398 === errors;
 valid56 = valid56 || _valid12;
 }
 if(!valid56){
-const err168 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err204 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err168];
+vErrors = [err204];
 }
 else {
-vErrors.push(err168);
+vErrors.push(err204);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs373;
+errors = _errs395;
 if(vErrors !== null){
-if(_errs373){
-vErrors.length = _errs373;
+if(_errs395){
+vErrors.length = _errs395;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid54 = _errs371 === errors;
+var valid54 = _errs393 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data138.lithium !== undefined){
-let data149 = data138.lithium;
-const _errs389 = errors;
-if(!((typeof data149 == "number") && (!(data149 % 1) && !isNaN(data149)))){
+if(data149.lithium !== undefined){
+let data161 = data149.lithium;
+const _errs413 = errors;
+if(!((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161)))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/lithium",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/lithium/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid54 = _errs389 === errors;
+var valid54 = _errs413 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data138.species !== undefined){
-let data150 = data138.species;
-const _errs391 = errors;
-if(errors === _errs391){
-if(data150 && typeof data150 == "object" && !Array.isArray(data150)){
-for(const key24 in data150){
-let data151 = data150[key24];
-const _errs394 = errors;
-if(!((typeof data151 == "number") && (!(data151 % 1) && !isNaN(data151)))){
+if(data149.species !== undefined){
+let data162 = data149.species;
+const _errs415 = errors;
+if(errors === _errs415){
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+for(const key24 in data162){
+let data163 = data162[key24];
+const _errs418 = errors;
+if(!((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163)))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species/" + key24.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid58 = _errs394 === errors;
+var valid58 = _errs418 === errors;
 if(!valid58){
 break;
 }
@@ -4519,50 +5071,50 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sp
 return false;
 }
 }
-var valid54 = _errs391 === errors;
+var valid54 = _errs415 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data138.chargeStates !== undefined){
-let data152 = data138.chargeStates;
-const _errs396 = errors;
-if(errors === _errs396){
-if(Array.isArray(data152)){
-if(data152.length < 1){
+if(data149.chargeStates !== undefined){
+let data164 = data149.chargeStates;
+const _errs420 = errors;
+if(errors === _errs420){
+if(Array.isArray(data164)){
+if(data164.length < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid59 = true;
-const len3 = data152.length;
+const len3 = data164.length;
 for(let i3=0; i3<len3; i3++){
-let data153 = data152[i3];
-const _errs398 = errors;
-if(errors === _errs398){
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
+let data165 = data164[i3];
+const _errs422 = errors;
+if(errors === _errs422){
+if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
 let missing26;
-if(((data153.charge === undefined) && (missing26 = "charge")) || ((data153.energy === undefined) && (missing26 = "energy"))){
+if(((data165.charge === undefined) && (missing26 = "charge")) || ((data165.energy === undefined) && (missing26 = "energy"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: missing26},message:"must have required property '"+missing26+"'"}];
 return false;
 }
 else {
-const _errs400 = errors;
-for(const key25 in data153){
+const _errs424 = errors;
+for(const key25 in data165){
 if(!((((((key25 === "source") || (key25 === "calibrated")) || (key25 === "note")) || (key25 === "charge")) || (key25 === "energy")) || (key25 === "degeneracy"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs400 === errors){
-if(data153.source !== undefined){
-let data154 = data153.source;
-const _errs401 = errors;
-if(errors === _errs401){
-if(typeof data154 === "string"){
-if(func3(data154) < 1){
+if(_errs424 === errors){
+if(data165.source !== undefined){
+let data166 = data165.source;
+const _errs425 = errors;
+if(errors === _errs425){
+if(typeof data166 === "string"){
+if(func3(data166) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4572,18 +5124,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid60 = _errs401 === errors;
+var valid60 = _errs425 === errors;
 }
 else {
 var valid60 = true;
 }
 if(valid60){
-if(data153.calibrated !== undefined){
-let data155 = data153.calibrated;
-const _errs403 = errors;
-if(errors === _errs403){
-if(typeof data155 === "string"){
-if(func3(data155) < 1){
+if(data165.calibrated !== undefined){
+let data167 = data165.calibrated;
+const _errs427 = errors;
+if(errors === _errs427){
+if(typeof data167 === "string"){
+if(func3(data167) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -4593,216 +5145,261 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid60 = _errs403 === errors;
+var valid60 = _errs427 === errors;
 }
 else {
 var valid60 = true;
 }
 if(valid60){
-if(data153.note !== undefined){
-const _errs405 = errors;
-if(typeof data153.note !== "string"){
+if(data165.note !== undefined){
+const _errs429 = errors;
+if(typeof data165.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid60 = _errs405 === errors;
+var valid60 = _errs429 === errors;
 }
 else {
 var valid60 = true;
 }
 if(valid60){
-if(data153.charge !== undefined){
-let data157 = data153.charge;
-const _errs407 = errors;
-if(!((typeof data157 == "number") && (!(data157 % 1) && !isNaN(data157)))){
+if(data165.charge !== undefined){
+let data169 = data165.charge;
+const _errs431 = errors;
+if(!((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169)))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/charge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-var valid60 = _errs407 === errors;
+var valid60 = _errs431 === errors;
 }
 else {
 var valid60 = true;
 }
 if(valid60){
-if(data153.energy !== undefined){
-let data158 = data153.energy;
-const _errs409 = errors;
-const _errs411 = errors;
+if(data165.energy !== undefined){
+let data170 = data165.energy;
+const _errs433 = errors;
+const _errs435 = errors;
 let valid62 = false;
-const _errs412 = errors;
-if(!(typeof data158 == "number")){
-const err169 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs436 = errors;
+if(!(typeof data170 == "number")){
+const err205 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err169];
+vErrors = [err205];
 }
 else {
-vErrors.push(err169);
+vErrors.push(err205);
 }
 errors++;
 }
-var _valid13 = _errs412 === errors;
+var _valid13 = _errs436 === errors;
 valid62 = valid62 || _valid13;
 if(!valid62){
-const _errs414 = errors;
-if(errors === _errs414){
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+const _errs438 = errors;
+if(errors === _errs438){
+if(data170 && typeof data170 == "object" && !Array.isArray(data170)){
 let missing27;
-if((data158.value === undefined) && (missing27 = "value")){
-const err170 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing27},message:"must have required property '"+missing27+"'"};
+if((data170.value === undefined) && (missing27 = "value")){
+const err206 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing27},message:"must have required property '"+missing27+"'"};
 if(vErrors === null){
-vErrors = [err170];
+vErrors = [err206];
 }
 else {
-vErrors.push(err170);
+vErrors.push(err206);
 }
 errors++;
 }
 else {
-const _errs416 = errors;
-for(const key26 in data158){
-if(!(((((key26 === "value") || (key26 === "source")) || (key26 === "calibrated")) || (key26 === "uncertainty")) || (key26 === "note"))){
-const err171 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+const _errs440 = errors;
+for(const key26 in data170){
+if(!((((((key26 === "value") || (key26 === "source")) || (key26 === "calibrated")) || (key26 === "uncertainty")) || (key26 === "correlation")) || (key26 === "note"))){
+const err207 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err171];
+vErrors = [err207];
 }
 else {
-vErrors.push(err171);
+vErrors.push(err207);
 }
 errors++;
 break;
 }
 }
-if(_errs416 === errors){
-if(data158.value !== undefined){
-const _errs417 = errors;
-if(!(typeof data158.value == "number")){
-const err172 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs440 === errors){
+if(data170.value !== undefined){
+const _errs441 = errors;
+if(!(typeof data170.value == "number")){
+const err208 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err172];
+vErrors = [err208];
 }
 else {
-vErrors.push(err172);
+vErrors.push(err208);
 }
 errors++;
 }
-var valid63 = _errs417 === errors;
+var valid63 = _errs441 === errors;
 }
 else {
 var valid63 = true;
 }
 if(valid63){
-if(data158.source !== undefined){
-let data160 = data158.source;
-const _errs419 = errors;
-if(errors === _errs419){
-if(typeof data160 === "string"){
-if(func3(data160) < 1){
-const err173 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data170.source !== undefined){
+let data172 = data170.source;
+const _errs443 = errors;
+if(errors === _errs443){
+if(typeof data172 === "string"){
+if(func3(data172) < 1){
+const err209 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err173];
+vErrors = [err209];
 }
 else {
-vErrors.push(err173);
+vErrors.push(err209);
 }
 errors++;
 }
 }
 else {
-const err174 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err210 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err174];
+vErrors = [err210];
 }
 else {
-vErrors.push(err174);
+vErrors.push(err210);
 }
 errors++;
 }
 }
-var valid63 = _errs419 === errors;
+var valid63 = _errs443 === errors;
 }
 else {
 var valid63 = true;
 }
 if(valid63){
-if(data158.calibrated !== undefined){
-let data161 = data158.calibrated;
-const _errs421 = errors;
-if(errors === _errs421){
-if(typeof data161 === "string"){
-if(func3(data161) < 1){
-const err175 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data170.calibrated !== undefined){
+let data173 = data170.calibrated;
+const _errs445 = errors;
+if(errors === _errs445){
+if(typeof data173 === "string"){
+if(func3(data173) < 1){
+const err211 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err175];
+vErrors = [err211];
 }
 else {
-vErrors.push(err175);
+vErrors.push(err211);
 }
 errors++;
 }
 }
 else {
-const err176 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err212 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err176];
+vErrors = [err212];
 }
 else {
-vErrors.push(err176);
+vErrors.push(err212);
 }
 errors++;
 }
 }
-var valid63 = _errs421 === errors;
+var valid63 = _errs445 === errors;
 }
 else {
 var valid63 = true;
 }
 if(valid63){
-if(data158.uncertainty !== undefined){
-let data162 = data158.uncertainty;
-const _errs423 = errors;
-if(errors === _errs423){
-if(typeof data162 == "number"){
-if(data162 < 0 || isNaN(data162)){
-const err177 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data170.uncertainty !== undefined){
+let data174 = data170.uncertainty;
+const _errs447 = errors;
+if(errors === _errs447){
+if(typeof data174 == "number"){
+if(data174 < 0 || isNaN(data174)){
+const err213 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err177];
+vErrors = [err213];
 }
 else {
-vErrors.push(err177);
+vErrors.push(err213);
 }
 errors++;
 }
 }
 else {
-const err178 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err214 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err178];
+vErrors = [err214];
 }
 else {
-vErrors.push(err178);
+vErrors.push(err214);
 }
 errors++;
 }
 }
-var valid63 = _errs423 === errors;
+var valid63 = _errs447 === errors;
 }
 else {
 var valid63 = true;
 }
 if(valid63){
-if(data158.note !== undefined){
-const _errs425 = errors;
-if(typeof data158.note !== "string"){
-const err179 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data170.correlation !== undefined){
+let data175 = data170.correlation;
+const _errs449 = errors;
+if(errors === _errs449){
+if(typeof data175 === "string"){
+if(func3(data175) > 64){
+const err215 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
-vErrors = [err179];
+vErrors = [err215];
 }
 else {
-vErrors.push(err179);
+vErrors.push(err215);
 }
 errors++;
 }
-var valid63 = _errs425 === errors;
+else {
+if(func3(data175) < 1){
+const err216 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+var valid63 = _errs449 === errors;
+}
+else {
+var valid63 = true;
+}
+if(valid63){
+if(data170.note !== undefined){
+const _errs451 = errors;
+if(typeof data170.note !== "string"){
+const err218 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+var valid63 = _errs451 === errors;
 }
 else {
 var valid63 = true;
@@ -4814,55 +5411,56 @@ var valid63 = true;
 }
 }
 }
-else {
-const err180 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err180];
 }
 else {
-vErrors.push(err180);
+const err219 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
 }
 errors++;
 }
 }
-var _valid13 = _errs414 === errors;
+var _valid13 = _errs438 === errors;
 valid62 = valid62 || _valid13;
 }
 if(!valid62){
-const err181 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err220 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err181];
+vErrors = [err220];
 }
 else {
-vErrors.push(err181);
+vErrors.push(err220);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs411;
+errors = _errs435;
 if(vErrors !== null){
-if(_errs411){
-vErrors.length = _errs411;
+if(_errs435){
+vErrors.length = _errs435;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid60 = _errs409 === errors;
+var valid60 = _errs433 === errors;
 }
 else {
 var valid60 = true;
 }
 if(valid60){
-if(data153.degeneracy !== undefined){
-let data164 = data153.degeneracy;
-const _errs427 = errors;
-if(errors === _errs427){
-if(typeof data164 == "number"){
-if(data164 <= 0 || isNaN(data164)){
+if(data165.degeneracy !== undefined){
+let data177 = data165.degeneracy;
+const _errs453 = errors;
+if(errors === _errs453){
+if(typeof data177 == "number"){
+if(data177 <= 0 || isNaN(data177)){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"}];
 return false;
 }
@@ -4872,7 +5470,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid60 = _errs427 === errors;
+var valid60 = _errs453 === errors;
 }
 else {
 var valid60 = true;
@@ -4890,7 +5488,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid59 = _errs398 === errors;
+var valid59 = _errs422 === errors;
 if(!valid59){
 break;
 }
@@ -4902,191 +5500,236 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2+"/ch
 return false;
 }
 }
-var valid54 = _errs396 === errors;
+var valid54 = _errs420 === errors;
 }
 else {
 var valid54 = true;
 }
 if(valid54){
-if(data138.frozenConcentration !== undefined){
-let data165 = data138.frozenConcentration;
-const _errs429 = errors;
-const _errs431 = errors;
+if(data149.frozenConcentration !== undefined){
+let data178 = data149.frozenConcentration;
+const _errs455 = errors;
+const _errs457 = errors;
 let valid65 = false;
-const _errs432 = errors;
-if(!(typeof data165 == "number")){
-const err182 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs458 = errors;
+if(!(typeof data178 == "number")){
+const err221 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err182];
+vErrors = [err221];
 }
 else {
-vErrors.push(err182);
+vErrors.push(err221);
 }
 errors++;
 }
-var _valid14 = _errs432 === errors;
+var _valid14 = _errs458 === errors;
 valid65 = valid65 || _valid14;
 if(!valid65){
-const _errs434 = errors;
-if(errors === _errs434){
-if(data165 && typeof data165 == "object" && !Array.isArray(data165)){
+const _errs460 = errors;
+if(errors === _errs460){
+if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
 let missing28;
-if((data165.value === undefined) && (missing28 = "value")){
-const err183 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing28},message:"must have required property '"+missing28+"'"};
+if((data178.value === undefined) && (missing28 = "value")){
+const err222 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing28},message:"must have required property '"+missing28+"'"};
 if(vErrors === null){
-vErrors = [err183];
+vErrors = [err222];
 }
 else {
-vErrors.push(err183);
+vErrors.push(err222);
 }
 errors++;
 }
 else {
-const _errs436 = errors;
-for(const key27 in data165){
-if(!(((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "note"))){
-const err184 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+const _errs462 = errors;
+for(const key27 in data178){
+if(!((((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "correlation")) || (key27 === "note"))){
+const err223 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err184];
+vErrors = [err223];
 }
 else {
-vErrors.push(err184);
+vErrors.push(err223);
 }
 errors++;
 break;
 }
 }
-if(_errs436 === errors){
-if(data165.value !== undefined){
-const _errs437 = errors;
-if(!(typeof data165.value == "number")){
-const err185 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs462 === errors){
+if(data178.value !== undefined){
+const _errs463 = errors;
+if(!(typeof data178.value == "number")){
+const err224 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err185];
+vErrors = [err224];
 }
 else {
-vErrors.push(err185);
+vErrors.push(err224);
 }
 errors++;
 }
-var valid66 = _errs437 === errors;
+var valid66 = _errs463 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data165.source !== undefined){
-let data167 = data165.source;
-const _errs439 = errors;
-if(errors === _errs439){
-if(typeof data167 === "string"){
-if(func3(data167) < 1){
-const err186 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data178.source !== undefined){
+let data180 = data178.source;
+const _errs465 = errors;
+if(errors === _errs465){
+if(typeof data180 === "string"){
+if(func3(data180) < 1){
+const err225 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err186];
+vErrors = [err225];
 }
 else {
-vErrors.push(err186);
+vErrors.push(err225);
 }
 errors++;
 }
 }
 else {
-const err187 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err226 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err187];
+vErrors = [err226];
 }
 else {
-vErrors.push(err187);
+vErrors.push(err226);
 }
 errors++;
 }
 }
-var valid66 = _errs439 === errors;
+var valid66 = _errs465 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data165.calibrated !== undefined){
-let data168 = data165.calibrated;
-const _errs441 = errors;
-if(errors === _errs441){
-if(typeof data168 === "string"){
-if(func3(data168) < 1){
-const err188 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data178.calibrated !== undefined){
+let data181 = data178.calibrated;
+const _errs467 = errors;
+if(errors === _errs467){
+if(typeof data181 === "string"){
+if(func3(data181) < 1){
+const err227 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err188];
+vErrors = [err227];
 }
 else {
-vErrors.push(err188);
+vErrors.push(err227);
 }
 errors++;
 }
 }
 else {
-const err189 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err228 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err189];
+vErrors = [err228];
 }
 else {
-vErrors.push(err189);
+vErrors.push(err228);
 }
 errors++;
 }
 }
-var valid66 = _errs441 === errors;
+var valid66 = _errs467 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data165.uncertainty !== undefined){
-let data169 = data165.uncertainty;
-const _errs443 = errors;
-if(errors === _errs443){
-if(typeof data169 == "number"){
-if(data169 < 0 || isNaN(data169)){
-const err190 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data178.uncertainty !== undefined){
+let data182 = data178.uncertainty;
+const _errs469 = errors;
+if(errors === _errs469){
+if(typeof data182 == "number"){
+if(data182 < 0 || isNaN(data182)){
+const err229 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err190];
+vErrors = [err229];
 }
 else {
-vErrors.push(err190);
+vErrors.push(err229);
 }
 errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err230 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err191];
+vErrors = [err230];
 }
 else {
-vErrors.push(err191);
+vErrors.push(err230);
 }
 errors++;
 }
 }
-var valid66 = _errs443 === errors;
+var valid66 = _errs469 === errors;
 }
 else {
 var valid66 = true;
 }
 if(valid66){
-if(data165.note !== undefined){
-const _errs445 = errors;
-if(typeof data165.note !== "string"){
-const err192 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data178.correlation !== undefined){
+let data183 = data178.correlation;
+const _errs471 = errors;
+if(errors === _errs471){
+if(typeof data183 === "string"){
+if(func3(data183) > 64){
+const err231 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
-vErrors = [err192];
+vErrors = [err231];
 }
 else {
-vErrors.push(err192);
+vErrors.push(err231);
 }
 errors++;
 }
-var valid66 = _errs445 === errors;
+else {
+if(func3(data183) < 1){
+const err232 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+var valid66 = _errs471 === errors;
+}
+else {
+var valid66 = true;
+}
+if(valid66){
+if(data178.note !== undefined){
+const _errs473 = errors;
+if(typeof data178.note !== "string"){
+const err234 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+var valid66 = _errs473 === errors;
 }
 else {
 var valid66 = true;
@@ -5098,44 +5741,45 @@ var valid66 = true;
 }
 }
 }
-else {
-const err193 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err193];
 }
 else {
-vErrors.push(err193);
+const err235 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
 }
 errors++;
 }
 }
-var _valid14 = _errs434 === errors;
+var _valid14 = _errs460 === errors;
 valid65 = valid65 || _valid14;
 }
 if(!valid65){
-const err194 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err236 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err194];
+vErrors = [err236];
 }
 else {
-vErrors.push(err194);
+vErrors.push(err236);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs431;
+errors = _errs457;
 if(vErrors !== null){
-if(_errs431){
-vErrors.length = _errs431;
+if(_errs457){
+vErrors.length = _errs457;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid54 = _errs429 === errors;
+var valid54 = _errs455 === errors;
 }
 else {
 var valid54 = true;
@@ -5156,7 +5800,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects/" + i2,sche
 return false;
 }
 }
-var valid53 = _errs360 === errors;
+var valid53 = _errs382 === errors;
 if(!valid53){
 break;
 }
@@ -5168,45 +5812,45 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/defects",schemaPath
 return false;
 }
 }
-var valid36 = _errs358 === errors;
+var valid36 = _errs380 === errors;
 }
 else {
 var valid36 = true;
 }
 if(valid36){
-if(data65.dopants !== undefined){
-let data171 = data65.dopants;
-const _errs447 = errors;
-if(errors === _errs447){
-if(Array.isArray(data171)){
+if(data72.dopants !== undefined){
+let data185 = data72.dopants;
+const _errs475 = errors;
+if(errors === _errs475){
+if(Array.isArray(data185)){
 var valid67 = true;
-const len4 = data171.length;
+const len4 = data185.length;
 for(let i4=0; i4<len4; i4++){
-let data172 = data171[i4];
-const _errs449 = errors;
-if(errors === _errs449){
-if(data172 && typeof data172 == "object" && !Array.isArray(data172)){
+let data186 = data185[i4];
+const _errs477 = errors;
+if(errors === _errs477){
+if(data186 && typeof data186 == "object" && !Array.isArray(data186)){
 let missing29;
-if((((data172.name === undefined) && (missing29 = "name")) || ((data172.charge === undefined) && (missing29 = "charge"))) || ((data172.concentration === undefined) && (missing29 = "concentration"))){
+if((((data186.name === undefined) && (missing29 = "name")) || ((data186.charge === undefined) && (missing29 = "charge"))) || ((data186.concentration === undefined) && (missing29 = "concentration"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: missing29},message:"must have required property '"+missing29+"'"}];
 return false;
 }
 else {
-const _errs451 = errors;
-for(const key28 in data172){
+const _errs479 = errors;
+for(const key28 in data186){
 if(!((((((key28 === "source") || (key28 === "calibrated")) || (key28 === "note")) || (key28 === "name")) || (key28 === "charge")) || (key28 === "concentration"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs451 === errors){
-if(data172.source !== undefined){
-let data173 = data172.source;
-const _errs452 = errors;
-if(errors === _errs452){
-if(typeof data173 === "string"){
-if(func3(data173) < 1){
+if(_errs479 === errors){
+if(data186.source !== undefined){
+let data187 = data186.source;
+const _errs480 = errors;
+if(errors === _errs480){
+if(typeof data187 === "string"){
+if(func3(data187) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5216,18 +5860,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/so
 return false;
 }
 }
-var valid68 = _errs452 === errors;
+var valid68 = _errs480 === errors;
 }
 else {
 var valid68 = true;
 }
 if(valid68){
-if(data172.calibrated !== undefined){
-let data174 = data172.calibrated;
-const _errs454 = errors;
-if(errors === _errs454){
-if(typeof data174 === "string"){
-if(func3(data174) < 1){
+if(data186.calibrated !== undefined){
+let data188 = data186.calibrated;
+const _errs482 = errors;
+if(errors === _errs482){
+if(typeof data188 === "string"){
+if(func3(data188) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5237,227 +5881,272 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/ca
 return false;
 }
 }
-var valid68 = _errs454 === errors;
+var valid68 = _errs482 === errors;
 }
 else {
 var valid68 = true;
 }
 if(valid68){
-if(data172.note !== undefined){
-const _errs456 = errors;
-if(typeof data172.note !== "string"){
+if(data186.note !== undefined){
+const _errs484 = errors;
+if(typeof data186.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid68 = _errs456 === errors;
+var valid68 = _errs484 === errors;
 }
 else {
 var valid68 = true;
 }
 if(valid68){
-if(data172.name !== undefined){
-const _errs458 = errors;
-if(typeof data172.name !== "string"){
+if(data186.name !== undefined){
+const _errs486 = errors;
+if(typeof data186.name !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid68 = _errs458 === errors;
+var valid68 = _errs486 === errors;
 }
 else {
 var valid68 = true;
 }
 if(valid68){
-if(data172.charge !== undefined){
-const _errs460 = errors;
-if(!(typeof data172.charge == "number")){
+if(data186.charge !== undefined){
+const _errs488 = errors;
+if(!(typeof data186.charge == "number")){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/charge/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid68 = _errs460 === errors;
+var valid68 = _errs488 === errors;
 }
 else {
 var valid68 = true;
 }
 if(valid68){
-if(data172.concentration !== undefined){
-let data178 = data172.concentration;
-const _errs462 = errors;
-const _errs464 = errors;
+if(data186.concentration !== undefined){
+let data192 = data186.concentration;
+const _errs490 = errors;
+const _errs492 = errors;
 let valid70 = false;
-const _errs465 = errors;
-if(!(typeof data178 == "number")){
-const err195 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs493 = errors;
+if(!(typeof data192 == "number")){
+const err237 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err195];
+vErrors = [err237];
 }
 else {
-vErrors.push(err195);
+vErrors.push(err237);
 }
 errors++;
 }
-var _valid15 = _errs465 === errors;
+var _valid15 = _errs493 === errors;
 valid70 = valid70 || _valid15;
 if(!valid70){
-const _errs467 = errors;
-if(errors === _errs467){
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
+const _errs495 = errors;
+if(errors === _errs495){
+if(data192 && typeof data192 == "object" && !Array.isArray(data192)){
 let missing30;
-if((data178.value === undefined) && (missing30 = "value")){
-const err196 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing30},message:"must have required property '"+missing30+"'"};
+if((data192.value === undefined) && (missing30 = "value")){
+const err238 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing30},message:"must have required property '"+missing30+"'"};
 if(vErrors === null){
-vErrors = [err196];
+vErrors = [err238];
 }
 else {
-vErrors.push(err196);
+vErrors.push(err238);
 }
 errors++;
 }
 else {
-const _errs469 = errors;
-for(const key29 in data178){
-if(!(((((key29 === "value") || (key29 === "source")) || (key29 === "calibrated")) || (key29 === "uncertainty")) || (key29 === "note"))){
-const err197 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+const _errs497 = errors;
+for(const key29 in data192){
+if(!((((((key29 === "value") || (key29 === "source")) || (key29 === "calibrated")) || (key29 === "uncertainty")) || (key29 === "correlation")) || (key29 === "note"))){
+const err239 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err197];
+vErrors = [err239];
 }
 else {
-vErrors.push(err197);
+vErrors.push(err239);
 }
 errors++;
 break;
 }
 }
-if(_errs469 === errors){
-if(data178.value !== undefined){
-const _errs470 = errors;
-if(!(typeof data178.value == "number")){
-const err198 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs497 === errors){
+if(data192.value !== undefined){
+const _errs498 = errors;
+if(!(typeof data192.value == "number")){
+const err240 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err198];
+vErrors = [err240];
 }
 else {
-vErrors.push(err198);
+vErrors.push(err240);
 }
 errors++;
 }
-var valid71 = _errs470 === errors;
+var valid71 = _errs498 === errors;
 }
 else {
 var valid71 = true;
 }
 if(valid71){
-if(data178.source !== undefined){
-let data180 = data178.source;
-const _errs472 = errors;
-if(errors === _errs472){
-if(typeof data180 === "string"){
-if(func3(data180) < 1){
-const err199 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data192.source !== undefined){
+let data194 = data192.source;
+const _errs500 = errors;
+if(errors === _errs500){
+if(typeof data194 === "string"){
+if(func3(data194) < 1){
+const err241 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err199];
+vErrors = [err241];
 }
 else {
-vErrors.push(err199);
+vErrors.push(err241);
 }
 errors++;
 }
 }
 else {
-const err200 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err242 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err200];
+vErrors = [err242];
 }
 else {
-vErrors.push(err200);
+vErrors.push(err242);
 }
 errors++;
 }
 }
-var valid71 = _errs472 === errors;
+var valid71 = _errs500 === errors;
 }
 else {
 var valid71 = true;
 }
 if(valid71){
-if(data178.calibrated !== undefined){
-let data181 = data178.calibrated;
-const _errs474 = errors;
-if(errors === _errs474){
-if(typeof data181 === "string"){
-if(func3(data181) < 1){
-const err201 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data192.calibrated !== undefined){
+let data195 = data192.calibrated;
+const _errs502 = errors;
+if(errors === _errs502){
+if(typeof data195 === "string"){
+if(func3(data195) < 1){
+const err243 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err201];
+vErrors = [err243];
 }
 else {
-vErrors.push(err201);
+vErrors.push(err243);
 }
 errors++;
 }
 }
 else {
-const err202 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err244 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err202];
+vErrors = [err244];
 }
 else {
-vErrors.push(err202);
+vErrors.push(err244);
 }
 errors++;
 }
 }
-var valid71 = _errs474 === errors;
+var valid71 = _errs502 === errors;
 }
 else {
 var valid71 = true;
 }
 if(valid71){
-if(data178.uncertainty !== undefined){
-let data182 = data178.uncertainty;
-const _errs476 = errors;
-if(errors === _errs476){
-if(typeof data182 == "number"){
-if(data182 < 0 || isNaN(data182)){
-const err203 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data192.uncertainty !== undefined){
+let data196 = data192.uncertainty;
+const _errs504 = errors;
+if(errors === _errs504){
+if(typeof data196 == "number"){
+if(data196 < 0 || isNaN(data196)){
+const err245 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err203];
+vErrors = [err245];
 }
 else {
-vErrors.push(err203);
+vErrors.push(err245);
 }
 errors++;
 }
 }
 else {
-const err204 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err246 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err204];
+vErrors = [err246];
 }
 else {
-vErrors.push(err204);
+vErrors.push(err246);
 }
 errors++;
 }
 }
-var valid71 = _errs476 === errors;
+var valid71 = _errs504 === errors;
 }
 else {
 var valid71 = true;
 }
 if(valid71){
-if(data178.note !== undefined){
-const _errs478 = errors;
-if(typeof data178.note !== "string"){
-const err205 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data192.correlation !== undefined){
+let data197 = data192.correlation;
+const _errs506 = errors;
+if(errors === _errs506){
+if(typeof data197 === "string"){
+if(func3(data197) > 64){
+const err247 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
-vErrors = [err205];
+vErrors = [err247];
 }
 else {
-vErrors.push(err205);
+vErrors.push(err247);
 }
 errors++;
 }
-var valid71 = _errs478 === errors;
+else {
+if(func3(data197) < 1){
+const err248 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+}
+else {
+const err249 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+}
+var valid71 = _errs506 === errors;
+}
+else {
+var valid71 = true;
+}
+if(valid71){
+if(data192.note !== undefined){
+const _errs508 = errors;
+if(typeof data192.note !== "string"){
+const err250 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+var valid71 = _errs508 === errors;
 }
 else {
 var valid71 = true;
@@ -5469,44 +6158,45 @@ var valid71 = true;
 }
 }
 }
-else {
-const err206 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err206];
 }
 else {
-vErrors.push(err206);
+const err251 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
 }
 errors++;
 }
 }
-var _valid15 = _errs467 === errors;
+var _valid15 = _errs495 === errors;
 valid70 = valid70 || _valid15;
 }
 if(!valid70){
-const err207 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err252 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err207];
+vErrors = [err252];
 }
 else {
-vErrors.push(err207);
+vErrors.push(err252);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs464;
+errors = _errs492;
 if(vErrors !== null){
-if(_errs464){
-vErrors.length = _errs464;
+if(_errs492){
+vErrors.length = _errs492;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid68 = _errs462 === errors;
+var valid68 = _errs490 === errors;
 }
 else {
 var valid68 = true;
@@ -5524,7 +6214,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants/" + i4,sche
 return false;
 }
 }
-var valid67 = _errs449 === errors;
+var valid67 = _errs477 === errors;
 if(!valid67){
 break;
 }
@@ -5535,38 +6225,38 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/dopants",schemaPath
 return false;
 }
 }
-var valid36 = _errs447 === errors;
+var valid36 = _errs475 === errors;
 }
 else {
 var valid36 = true;
 }
 if(valid36){
-if(data65.synthesis !== undefined){
-let data184 = data65.synthesis;
-const _errs480 = errors;
-if(errors === _errs480){
-if(data184 && typeof data184 == "object" && !Array.isArray(data184)){
+if(data72.synthesis !== undefined){
+let data199 = data72.synthesis;
+const _errs510 = errors;
+if(errors === _errs510){
+if(data199 && typeof data199 == "object" && !Array.isArray(data199)){
 let missing31;
-if(((data184.temperature === undefined) && (missing31 = "temperature")) || ((data184.muLi === undefined) && (missing31 = "muLi"))){
+if(((data199.temperature === undefined) && (missing31 = "temperature")) || ((data199.muLi === undefined) && (missing31 = "muLi"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: missing31},message:"must have required property '"+missing31+"'"}];
 return false;
 }
 else {
-const _errs482 = errors;
-for(const key30 in data184){
+const _errs512 = errors;
+for(const key30 in data199){
 if(!((((((key30 === "source") || (key30 === "calibrated")) || (key30 === "note")) || (key30 === "temperature")) || (key30 === "muLi")) || (key30 === "freeze"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs482 === errors){
-if(data184.source !== undefined){
-let data185 = data184.source;
-const _errs483 = errors;
-if(errors === _errs483){
-if(typeof data185 === "string"){
-if(func3(data185) < 1){
+if(_errs512 === errors){
+if(data199.source !== undefined){
+let data200 = data199.source;
+const _errs513 = errors;
+if(errors === _errs513){
+if(typeof data200 === "string"){
+if(func3(data200) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5576,18 +6266,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/source",s
 return false;
 }
 }
-var valid72 = _errs483 === errors;
+var valid72 = _errs513 === errors;
 }
 else {
 var valid72 = true;
 }
 if(valid72){
-if(data184.calibrated !== undefined){
-let data186 = data184.calibrated;
-const _errs485 = errors;
-if(errors === _errs485){
-if(typeof data186 === "string"){
-if(func3(data186) < 1){
+if(data199.calibrated !== undefined){
+let data201 = data199.calibrated;
+const _errs515 = errors;
+if(errors === _errs515){
+if(typeof data201 === "string"){
+if(func3(data201) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -5597,503 +6287,595 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/calibrate
 return false;
 }
 }
-var valid72 = _errs485 === errors;
+var valid72 = _errs515 === errors;
 }
 else {
 var valid72 = true;
 }
 if(valid72){
-if(data184.note !== undefined){
-const _errs487 = errors;
-if(typeof data184.note !== "string"){
+if(data199.note !== undefined){
+const _errs517 = errors;
+if(typeof data199.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid72 = _errs487 === errors;
+var valid72 = _errs517 === errors;
 }
 else {
 var valid72 = true;
 }
 if(valid72){
-if(data184.temperature !== undefined){
-let data188 = data184.temperature;
-const _errs489 = errors;
-const _errs491 = errors;
-let valid74 = false;
-const _errs492 = errors;
-if(!(typeof data188 == "number")){
-const err208 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-var _valid16 = _errs492 === errors;
-valid74 = valid74 || _valid16;
-if(!valid74){
-const _errs494 = errors;
-if(errors === _errs494){
-if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
-let missing32;
-if((data188.value === undefined) && (missing32 = "value")){
-const err209 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing32},message:"must have required property '"+missing32+"'"};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-else {
-const _errs496 = errors;
-for(const key31 in data188){
-if(!(((((key31 === "value") || (key31 === "source")) || (key31 === "calibrated")) || (key31 === "uncertainty")) || (key31 === "note"))){
-const err210 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-break;
-}
-}
-if(_errs496 === errors){
-if(data188.value !== undefined){
-const _errs497 = errors;
-if(!(typeof data188.value == "number")){
-const err211 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
-errors++;
-}
-var valid75 = _errs497 === errors;
-}
-else {
-var valid75 = true;
-}
-if(valid75){
-if(data188.source !== undefined){
-let data190 = data188.source;
-const _errs499 = errors;
-if(errors === _errs499){
-if(typeof data190 === "string"){
-if(func3(data190) < 1){
-const err212 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-}
-else {
-const err213 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-}
-var valid75 = _errs499 === errors;
-}
-else {
-var valid75 = true;
-}
-if(valid75){
-if(data188.calibrated !== undefined){
-let data191 = data188.calibrated;
-const _errs501 = errors;
-if(errors === _errs501){
-if(typeof data191 === "string"){
-if(func3(data191) < 1){
-const err214 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-}
-else {
-const err215 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-}
-var valid75 = _errs501 === errors;
-}
-else {
-var valid75 = true;
-}
-if(valid75){
-if(data188.uncertainty !== undefined){
-let data192 = data188.uncertainty;
-const _errs503 = errors;
-if(errors === _errs503){
-if(typeof data192 == "number"){
-if(data192 < 0 || isNaN(data192)){
-const err216 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-}
-else {
-const err217 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-}
-var valid75 = _errs503 === errors;
-}
-else {
-var valid75 = true;
-}
-if(valid75){
-if(data188.note !== undefined){
-const _errs505 = errors;
-if(typeof data188.note !== "string"){
-const err218 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-var valid75 = _errs505 === errors;
-}
-else {
-var valid75 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err219 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-}
-var _valid16 = _errs494 === errors;
-valid74 = valid74 || _valid16;
-}
-if(!valid74){
-const err220 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs491;
-if(vErrors !== null){
-if(_errs491){
-vErrors.length = _errs491;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid72 = _errs489 === errors;
-}
-else {
-var valid72 = true;
-}
-if(valid72){
-if(data184.muLi !== undefined){
-let data194 = data184.muLi;
-const _errs507 = errors;
-const _errs509 = errors;
-let valid77 = false;
-const _errs510 = errors;
-if(!(typeof data194 == "number")){
-const err221 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-var _valid17 = _errs510 === errors;
-valid77 = valid77 || _valid17;
-if(!valid77){
-const _errs512 = errors;
-if(errors === _errs512){
-if(data194 && typeof data194 == "object" && !Array.isArray(data194)){
-let missing33;
-if((data194.value === undefined) && (missing33 = "value")){
-const err222 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing33},message:"must have required property '"+missing33+"'"};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-else {
-const _errs514 = errors;
-for(const key32 in data194){
-if(!(((((key32 === "value") || (key32 === "source")) || (key32 === "calibrated")) || (key32 === "uncertainty")) || (key32 === "note"))){
-const err223 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-break;
-}
-}
-if(_errs514 === errors){
-if(data194.value !== undefined){
-const _errs515 = errors;
-if(!(typeof data194.value == "number")){
-const err224 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-var valid78 = _errs515 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data194.source !== undefined){
-let data196 = data194.source;
-const _errs517 = errors;
-if(errors === _errs517){
-if(typeof data196 === "string"){
-if(func3(data196) < 1){
-const err225 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-}
-else {
-const err226 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-}
-var valid78 = _errs517 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data194.calibrated !== undefined){
-let data197 = data194.calibrated;
+if(data199.temperature !== undefined){
+let data203 = data199.temperature;
 const _errs519 = errors;
-if(errors === _errs519){
-if(typeof data197 === "string"){
-if(func3(data197) < 1){
-const err227 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-}
-else {
-const err228 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-}
-var valid78 = _errs519 === errors;
-}
-else {
-var valid78 = true;
-}
-if(valid78){
-if(data194.uncertainty !== undefined){
-let data198 = data194.uncertainty;
 const _errs521 = errors;
-if(errors === _errs521){
-if(typeof data198 == "number"){
-if(data198 < 0 || isNaN(data198)){
-const err229 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+let valid74 = false;
+const _errs522 = errors;
+if(!(typeof data203 == "number")){
+const err253 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err229];
+vErrors = [err253];
 }
 else {
-vErrors.push(err229);
+vErrors.push(err253);
+}
+errors++;
+}
+var _valid16 = _errs522 === errors;
+valid74 = valid74 || _valid16;
+if(!valid74){
+const _errs524 = errors;
+if(errors === _errs524){
+if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+let missing32;
+if((data203.value === undefined) && (missing32 = "value")){
+const err254 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing32},message:"must have required property '"+missing32+"'"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+else {
+const _errs526 = errors;
+for(const key31 in data203){
+if(!((((((key31 === "value") || (key31 === "source")) || (key31 === "calibrated")) || (key31 === "uncertainty")) || (key31 === "correlation")) || (key31 === "note"))){
+const err255 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key31},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+break;
+}
+}
+if(_errs526 === errors){
+if(data203.value !== undefined){
+const _errs527 = errors;
+if(!(typeof data203.value == "number")){
+const err256 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+var valid75 = _errs527 === errors;
+}
+else {
+var valid75 = true;
+}
+if(valid75){
+if(data203.source !== undefined){
+let data205 = data203.source;
+const _errs529 = errors;
+if(errors === _errs529){
+if(typeof data205 === "string"){
+if(func3(data205) < 1){
+const err257 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
 }
 errors++;
 }
 }
 else {
-const err230 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err258 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err230];
+vErrors = [err258];
 }
 else {
-vErrors.push(err230);
+vErrors.push(err258);
 }
 errors++;
 }
 }
-var valid78 = _errs521 === errors;
+var valid75 = _errs529 === errors;
 }
 else {
-var valid78 = true;
+var valid75 = true;
 }
-if(valid78){
-if(data194.note !== undefined){
-const _errs523 = errors;
-if(typeof data194.note !== "string"){
-const err231 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(valid75){
+if(data203.calibrated !== undefined){
+let data206 = data203.calibrated;
+const _errs531 = errors;
+if(errors === _errs531){
+if(typeof data206 === "string"){
+if(func3(data206) < 1){
+const err259 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err231];
+vErrors = [err259];
 }
 else {
-vErrors.push(err231);
-}
-errors++;
-}
-var valid78 = _errs523 === errors;
-}
-else {
-var valid78 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err232 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
+vErrors.push(err259);
 }
 errors++;
 }
 }
-var _valid17 = _errs512 === errors;
-valid77 = valid77 || _valid17;
-}
-if(!valid77){
-const err233 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err260 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err233];
+vErrors = [err260];
 }
 else {
-vErrors.push(err233);
+vErrors.push(err260);
+}
+errors++;
+}
+}
+var valid75 = _errs531 === errors;
+}
+else {
+var valid75 = true;
+}
+if(valid75){
+if(data203.uncertainty !== undefined){
+let data207 = data203.uncertainty;
+const _errs533 = errors;
+if(errors === _errs533){
+if(typeof data207 == "number"){
+if(data207 < 0 || isNaN(data207)){
+const err261 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+var valid75 = _errs533 === errors;
+}
+else {
+var valid75 = true;
+}
+if(valid75){
+if(data203.correlation !== undefined){
+let data208 = data203.correlation;
+const _errs535 = errors;
+if(errors === _errs535){
+if(typeof data208 === "string"){
+if(func3(data208) > 64){
+const err263 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+else {
+if(func3(data208) < 1){
+const err264 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+var valid75 = _errs535 === errors;
+}
+else {
+var valid75 = true;
+}
+if(valid75){
+if(data203.note !== undefined){
+const _errs537 = errors;
+if(typeof data203.note !== "string"){
+const err266 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+var valid75 = _errs537 === errors;
+}
+else {
+var valid75 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err267 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+var _valid16 = _errs524 === errors;
+valid74 = valid74 || _valid16;
+}
+if(!valid74){
+const err268 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs509;
+errors = _errs521;
 if(vErrors !== null){
-if(_errs509){
-vErrors.length = _errs509;
+if(_errs521){
+vErrors.length = _errs521;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid72 = _errs507 === errors;
+var valid72 = _errs519 === errors;
 }
 else {
 var valid72 = true;
 }
 if(valid72){
-if(data184.freeze !== undefined){
-let data200 = data184.freeze;
-const _errs525 = errors;
-if(errors === _errs525){
-if(Array.isArray(data200)){
+if(data199.muLi !== undefined){
+let data210 = data199.muLi;
+const _errs539 = errors;
+const _errs541 = errors;
+let valid77 = false;
+const _errs542 = errors;
+if(!(typeof data210 == "number")){
+const err269 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+var _valid17 = _errs542 === errors;
+valid77 = valid77 || _valid17;
+if(!valid77){
+const _errs544 = errors;
+if(errors === _errs544){
+if(data210 && typeof data210 == "object" && !Array.isArray(data210)){
+let missing33;
+if((data210.value === undefined) && (missing33 = "value")){
+const err270 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing33},message:"must have required property '"+missing33+"'"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+else {
+const _errs546 = errors;
+for(const key32 in data210){
+if(!((((((key32 === "value") || (key32 === "source")) || (key32 === "calibrated")) || (key32 === "uncertainty")) || (key32 === "correlation")) || (key32 === "note"))){
+const err271 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+break;
+}
+}
+if(_errs546 === errors){
+if(data210.value !== undefined){
+const _errs547 = errors;
+if(!(typeof data210.value == "number")){
+const err272 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+var valid78 = _errs547 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data210.source !== undefined){
+let data212 = data210.source;
+const _errs549 = errors;
+if(errors === _errs549){
+if(typeof data212 === "string"){
+if(func3(data212) < 1){
+const err273 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+else {
+const err274 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+var valid78 = _errs549 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data210.calibrated !== undefined){
+let data213 = data210.calibrated;
+const _errs551 = errors;
+if(errors === _errs551){
+if(typeof data213 === "string"){
+if(func3(data213) < 1){
+const err275 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+var valid78 = _errs551 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data210.uncertainty !== undefined){
+let data214 = data210.uncertainty;
+const _errs553 = errors;
+if(errors === _errs553){
+if(typeof data214 == "number"){
+if(data214 < 0 || isNaN(data214)){
+const err277 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+var valid78 = _errs553 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data210.correlation !== undefined){
+let data215 = data210.correlation;
+const _errs555 = errors;
+if(errors === _errs555){
+if(typeof data215 === "string"){
+if(func3(data215) > 64){
+const err279 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+else {
+if(func3(data215) < 1){
+const err280 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+}
+}
+else {
+const err281 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+var valid78 = _errs555 === errors;
+}
+else {
+var valid78 = true;
+}
+if(valid78){
+if(data210.note !== undefined){
+const _errs557 = errors;
+if(typeof data210.note !== "string"){
+const err282 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+var valid78 = _errs557 === errors;
+}
+else {
+var valid78 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+var _valid17 = _errs544 === errors;
+valid77 = valid77 || _valid17;
+}
+if(!valid77){
+const err284 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs541;
+if(vErrors !== null){
+if(_errs541){
+vErrors.length = _errs541;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid72 = _errs539 === errors;
+}
+else {
+var valid72 = true;
+}
+if(valid72){
+if(data199.freeze !== undefined){
+let data217 = data199.freeze;
+const _errs559 = errors;
+if(errors === _errs559){
+if(Array.isArray(data217)){
 var valid79 = true;
-const len5 = data200.length;
+const len5 = data217.length;
 for(let i5=0; i5<len5; i5++){
-let data201 = data200[i5];
-const _errs527 = errors;
-if(errors === _errs527){
-if(typeof data201 === "string"){
-if(func3(data201) < 1){
+let data218 = data217[i5];
+const _errs561 = errors;
+if(errors === _errs561){
+if(typeof data218 === "string"){
+if(func3(data218) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6103,7 +6885,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze/" 
 return false;
 }
 }
-var valid79 = _errs527 === errors;
+var valid79 = _errs561 === errors;
 if(!valid79){
 break;
 }
@@ -6114,7 +6896,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis/freeze",s
 return false;
 }
 }
-var valid72 = _errs525 === errors;
+var valid72 = _errs559 === errors;
 }
 else {
 var valid72 = true;
@@ -6132,43 +6914,43 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/synthesis",schemaPa
 return false;
 }
 }
-var valid36 = _errs480 === errors;
+var valid36 = _errs510 === errors;
 }
 else {
 var valid36 = true;
 }
 if(valid36){
-if(data65.potentials !== undefined){
-let data202 = data65.potentials;
-const _errs529 = errors;
-if(errors === _errs529){
-if(data202 && typeof data202 == "object" && !Array.isArray(data202)){
-for(const key33 in data202){
-let data203 = data202[key33];
-const _errs532 = errors;
-if(errors === _errs532){
-if(data203 && typeof data203 == "object" && !Array.isArray(data203)){
+if(data72.potentials !== undefined){
+let data219 = data72.potentials;
+const _errs563 = errors;
+if(errors === _errs563){
+if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
+for(const key33 in data219){
+let data220 = data219[key33];
+const _errs566 = errors;
+if(errors === _errs566){
+if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
 let missing34;
-if(((data203.intercept === undefined) && (missing34 = "intercept")) || ((data203.slope === undefined) && (missing34 = "slope"))){
+if(((data220.intercept === undefined) && (missing34 = "intercept")) || ((data220.slope === undefined) && (missing34 = "slope"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: missing34},message:"must have required property '"+missing34+"'"}];
 return false;
 }
 else {
-const _errs534 = errors;
-for(const key34 in data203){
+const _errs568 = errors;
+for(const key34 in data220){
 if(!(((((key34 === "source") || (key34 === "calibrated")) || (key34 === "note")) || (key34 === "intercept")) || (key34 === "slope"))){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs534 === errors){
-if(data203.source !== undefined){
-let data204 = data203.source;
-const _errs535 = errors;
-if(errors === _errs535){
-if(typeof data204 === "string"){
-if(func3(data204) < 1){
+if(_errs568 === errors){
+if(data220.source !== undefined){
+let data221 = data220.source;
+const _errs569 = errors;
+if(errors === _errs569){
+if(typeof data221 === "string"){
+if(func3(data221) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6178,18 +6960,18 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key3
 return false;
 }
 }
-var valid81 = _errs535 === errors;
+var valid81 = _errs569 === errors;
 }
 else {
 var valid81 = true;
 }
 if(valid81){
-if(data203.calibrated !== undefined){
-let data205 = data203.calibrated;
-const _errs537 = errors;
-if(errors === _errs537){
-if(typeof data205 === "string"){
-if(func3(data205) < 1){
+if(data220.calibrated !== undefined){
+let data222 = data220.calibrated;
+const _errs571 = errors;
+if(errors === _errs571){
+if(typeof data222 === "string"){
+if(func3(data222) < 1){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6199,436 +6981,527 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key3
 return false;
 }
 }
-var valid81 = _errs537 === errors;
+var valid81 = _errs571 === errors;
 }
 else {
 var valid81 = true;
 }
 if(valid81){
-if(data203.note !== undefined){
-const _errs539 = errors;
-if(typeof data203.note !== "string"){
+if(data220.note !== undefined){
+const _errs573 = errors;
+if(typeof data220.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid81 = _errs539 === errors;
+var valid81 = _errs573 === errors;
 }
 else {
 var valid81 = true;
 }
 if(valid81){
-if(data203.intercept !== undefined){
-let data207 = data203.intercept;
-const _errs541 = errors;
-const _errs543 = errors;
-let valid83 = false;
-const _errs544 = errors;
-if(!(typeof data207 == "number")){
-const err234 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
-errors++;
-}
-var _valid18 = _errs544 === errors;
-valid83 = valid83 || _valid18;
-if(!valid83){
-const _errs546 = errors;
-if(errors === _errs546){
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-let missing35;
-if((data207.value === undefined) && (missing35 = "value")){
-const err235 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing35},message:"must have required property '"+missing35+"'"};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-else {
-const _errs548 = errors;
-for(const key35 in data207){
-if(!(((((key35 === "value") || (key35 === "source")) || (key35 === "calibrated")) || (key35 === "uncertainty")) || (key35 === "note"))){
-const err236 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
-errors++;
-break;
-}
-}
-if(_errs548 === errors){
-if(data207.value !== undefined){
-const _errs549 = errors;
-if(!(typeof data207.value == "number")){
-const err237 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-var valid84 = _errs549 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data207.source !== undefined){
-let data209 = data207.source;
-const _errs551 = errors;
-if(errors === _errs551){
-if(typeof data209 === "string"){
-if(func3(data209) < 1){
-const err238 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-}
-var valid84 = _errs551 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data207.calibrated !== undefined){
-let data210 = data207.calibrated;
-const _errs553 = errors;
-if(errors === _errs553){
-if(typeof data210 === "string"){
-if(func3(data210) < 1){
-const err240 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-}
-else {
-const err241 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-}
-var valid84 = _errs553 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data207.uncertainty !== undefined){
-let data211 = data207.uncertainty;
-const _errs555 = errors;
-if(errors === _errs555){
-if(typeof data211 == "number"){
-if(data211 < 0 || isNaN(data211)){
-const err242 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-}
-else {
-const err243 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-}
-var valid84 = _errs555 === errors;
-}
-else {
-var valid84 = true;
-}
-if(valid84){
-if(data207.note !== undefined){
-const _errs557 = errors;
-if(typeof data207.note !== "string"){
-const err244 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-var valid84 = _errs557 === errors;
-}
-else {
-var valid84 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err245 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err245];
-}
-else {
-vErrors.push(err245);
-}
-errors++;
-}
-}
-var _valid18 = _errs546 === errors;
-valid83 = valid83 || _valid18;
-}
-if(!valid83){
-const err246 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err246];
-}
-else {
-vErrors.push(err246);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs543;
-if(vErrors !== null){
-if(_errs543){
-vErrors.length = _errs543;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid81 = _errs541 === errors;
-}
-else {
-var valid81 = true;
-}
-if(valid81){
-if(data203.slope !== undefined){
-let data213 = data203.slope;
-const _errs559 = errors;
-const _errs561 = errors;
-let valid86 = false;
-const _errs562 = errors;
-if(!(typeof data213 == "number")){
-const err247 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-var _valid19 = _errs562 === errors;
-valid86 = valid86 || _valid19;
-if(!valid86){
-const _errs564 = errors;
-if(errors === _errs564){
-if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
-let missing36;
-if((data213.value === undefined) && (missing36 = "value")){
-const err248 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing36},message:"must have required property '"+missing36+"'"};
-if(vErrors === null){
-vErrors = [err248];
-}
-else {
-vErrors.push(err248);
-}
-errors++;
-}
-else {
-const _errs566 = errors;
-for(const key36 in data213){
-if(!(((((key36 === "value") || (key36 === "source")) || (key36 === "calibrated")) || (key36 === "uncertainty")) || (key36 === "note"))){
-const err249 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err249];
-}
-else {
-vErrors.push(err249);
-}
-errors++;
-break;
-}
-}
-if(_errs566 === errors){
-if(data213.value !== undefined){
-const _errs567 = errors;
-if(!(typeof data213.value == "number")){
-const err250 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err250];
-}
-else {
-vErrors.push(err250);
-}
-errors++;
-}
-var valid87 = _errs567 === errors;
-}
-else {
-var valid87 = true;
-}
-if(valid87){
-if(data213.source !== undefined){
-let data215 = data213.source;
-const _errs569 = errors;
-if(errors === _errs569){
-if(typeof data215 === "string"){
-if(func3(data215) < 1){
-const err251 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-}
-else {
-const err252 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-}
-var valid87 = _errs569 === errors;
-}
-else {
-var valid87 = true;
-}
-if(valid87){
-if(data213.calibrated !== undefined){
-let data216 = data213.calibrated;
-const _errs571 = errors;
-if(errors === _errs571){
-if(typeof data216 === "string"){
-if(func3(data216) < 1){
-const err253 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-}
-else {
-const err254 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-}
-var valid87 = _errs571 === errors;
-}
-else {
-var valid87 = true;
-}
-if(valid87){
-if(data213.uncertainty !== undefined){
-let data217 = data213.uncertainty;
-const _errs573 = errors;
-if(errors === _errs573){
-if(typeof data217 == "number"){
-if(data217 < 0 || isNaN(data217)){
-const err255 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-else {
-const err256 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-}
-var valid87 = _errs573 === errors;
-}
-else {
-var valid87 = true;
-}
-if(valid87){
-if(data213.note !== undefined){
+if(data220.intercept !== undefined){
+let data224 = data220.intercept;
 const _errs575 = errors;
-if(typeof data213.note !== "string"){
-const err257 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs577 = errors;
+let valid83 = false;
+const _errs578 = errors;
+if(!(typeof data224 == "number")){
+const err285 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err257];
+vErrors = [err285];
 }
 else {
-vErrors.push(err257);
+vErrors.push(err285);
 }
 errors++;
 }
-var valid87 = _errs575 === errors;
+var _valid18 = _errs578 === errors;
+valid83 = valid83 || _valid18;
+if(!valid83){
+const _errs580 = errors;
+if(errors === _errs580){
+if(data224 && typeof data224 == "object" && !Array.isArray(data224)){
+let missing35;
+if((data224.value === undefined) && (missing35 = "value")){
+const err286 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing35},message:"must have required property '"+missing35+"'"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+else {
+const _errs582 = errors;
+for(const key35 in data224){
+if(!((((((key35 === "value") || (key35 === "source")) || (key35 === "calibrated")) || (key35 === "uncertainty")) || (key35 === "correlation")) || (key35 === "note"))){
+const err287 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+break;
+}
+}
+if(_errs582 === errors){
+if(data224.value !== undefined){
+const _errs583 = errors;
+if(!(typeof data224.value == "number")){
+const err288 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+var valid84 = _errs583 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data224.source !== undefined){
+let data226 = data224.source;
+const _errs585 = errors;
+if(errors === _errs585){
+if(typeof data226 === "string"){
+if(func3(data226) < 1){
+const err289 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+else {
+const err290 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+var valid84 = _errs585 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data224.calibrated !== undefined){
+let data227 = data224.calibrated;
+const _errs587 = errors;
+if(errors === _errs587){
+if(typeof data227 === "string"){
+if(func3(data227) < 1){
+const err291 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+else {
+const err292 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+var valid84 = _errs587 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data224.uncertainty !== undefined){
+let data228 = data224.uncertainty;
+const _errs589 = errors;
+if(errors === _errs589){
+if(typeof data228 == "number"){
+if(data228 < 0 || isNaN(data228)){
+const err293 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+var valid84 = _errs589 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data224.correlation !== undefined){
+let data229 = data224.correlation;
+const _errs591 = errors;
+if(errors === _errs591){
+if(typeof data229 === "string"){
+if(func3(data229) > 64){
+const err295 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+else {
+if(func3(data229) < 1){
+const err296 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+var valid84 = _errs591 === errors;
+}
+else {
+var valid84 = true;
+}
+if(valid84){
+if(data224.note !== undefined){
+const _errs593 = errors;
+if(typeof data224.note !== "string"){
+const err298 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+var valid84 = _errs593 === errors;
+}
+else {
+var valid84 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+var _valid18 = _errs580 === errors;
+valid83 = valid83 || _valid18;
+}
+if(!valid83){
+const err300 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs577;
+if(vErrors !== null){
+if(_errs577){
+vErrors.length = _errs577;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid81 = _errs575 === errors;
+}
+else {
+var valid81 = true;
+}
+if(valid81){
+if(data220.slope !== undefined){
+let data231 = data220.slope;
+const _errs595 = errors;
+const _errs597 = errors;
+let valid86 = false;
+const _errs598 = errors;
+if(!(typeof data231 == "number")){
+const err301 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+var _valid19 = _errs598 === errors;
+valid86 = valid86 || _valid19;
+if(!valid86){
+const _errs600 = errors;
+if(errors === _errs600){
+if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
+let missing36;
+if((data231.value === undefined) && (missing36 = "value")){
+const err302 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing36},message:"must have required property '"+missing36+"'"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+else {
+const _errs602 = errors;
+for(const key36 in data231){
+if(!((((((key36 === "value") || (key36 === "source")) || (key36 === "calibrated")) || (key36 === "uncertainty")) || (key36 === "correlation")) || (key36 === "note"))){
+const err303 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+break;
+}
+}
+if(_errs602 === errors){
+if(data231.value !== undefined){
+const _errs603 = errors;
+if(!(typeof data231.value == "number")){
+const err304 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+var valid87 = _errs603 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data231.source !== undefined){
+let data233 = data231.source;
+const _errs605 = errors;
+if(errors === _errs605){
+if(typeof data233 === "string"){
+if(func3(data233) < 1){
+const err305 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+var valid87 = _errs605 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data231.calibrated !== undefined){
+let data234 = data231.calibrated;
+const _errs607 = errors;
+if(errors === _errs607){
+if(typeof data234 === "string"){
+if(func3(data234) < 1){
+const err307 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+else {
+const err308 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+var valid87 = _errs607 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data231.uncertainty !== undefined){
+let data235 = data231.uncertainty;
+const _errs609 = errors;
+if(errors === _errs609){
+if(typeof data235 == "number"){
+if(data235 < 0 || isNaN(data235)){
+const err309 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+else {
+const err310 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+var valid87 = _errs609 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data231.correlation !== undefined){
+let data236 = data231.correlation;
+const _errs611 = errors;
+if(errors === _errs611){
+if(typeof data236 === "string"){
+if(func3(data236) > 64){
+const err311 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+else {
+if(func3(data236) < 1){
+const err312 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+}
+else {
+const err313 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+}
+var valid87 = _errs611 === errors;
+}
+else {
+var valid87 = true;
+}
+if(valid87){
+if(data231.note !== undefined){
+const _errs613 = errors;
+if(typeof data231.note !== "string"){
+const err314 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+var valid87 = _errs613 === errors;
 }
 else {
 var valid87 = true;
@@ -6640,44 +7513,45 @@ var valid87 = true;
 }
 }
 }
-else {
-const err258 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err258];
 }
 else {
-vErrors.push(err258);
+const err315 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
 }
 errors++;
 }
 }
-var _valid19 = _errs564 === errors;
+var _valid19 = _errs600 === errors;
 valid86 = valid86 || _valid19;
 }
 if(!valid86){
-const err259 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err316 = {instancePath:instancePath+"/fermiLevel/potentials/" + key33.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err259];
+vErrors = [err316];
 }
 else {
-vErrors.push(err259);
+vErrors.push(err316);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs561;
+errors = _errs597;
 if(vErrors !== null){
-if(_errs561){
-vErrors.length = _errs561;
+if(_errs597){
+vErrors.length = _errs597;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid81 = _errs559 === errors;
+var valid81 = _errs595 === errors;
 }
 else {
 var valid81 = true;
@@ -6694,7 +7568,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials/" + key3
 return false;
 }
 }
-var valid80 = _errs532 === errors;
+var valid80 = _errs566 === errors;
 if(!valid80){
 break;
 }
@@ -6705,7 +7579,7 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel/potentials",schemaP
 return false;
 }
 }
-var valid36 = _errs529 === errors;
+var valid36 = _errs563 === errors;
 }
 else {
 var valid36 = true;
@@ -6747,57 +7621,57 @@ validate10.errors = [{instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneO
 return false;
 }
 }
-var valid7 = _errs179 === errors;
+var valid7 = _errs193 === errors;
 }
 else {
 var valid7 = true;
 }
 if(valid7){
 if(data.constraints !== undefined){
-let data219 = data.constraints;
-const _errs577 = errors;
-if(errors === _errs577){
-if(Array.isArray(data219)){
+let data238 = data.constraints;
+const _errs615 = errors;
+if(errors === _errs615){
+if(Array.isArray(data238)){
 var valid88 = true;
-const len6 = data219.length;
+const len6 = data238.length;
 for(let i6=0; i6<len6; i6++){
-let data220 = data219[i6];
-const _errs579 = errors;
-if(errors === _errs579){
-if(data220 && typeof data220 == "object" && !Array.isArray(data220)){
+let data239 = data238[i6];
+const _errs617 = errors;
+if(errors === _errs617){
+if(data239 && typeof data239 == "object" && !Array.isArray(data239)){
 let missing37;
-if(((((((data220.kind === undefined) && (missing37 = "kind")) || ((data220.vacancy === undefined) && (missing37 = "vacancy"))) || ((data220.interstitial === undefined) && (missing37 = "interstitial"))) || ((data220.value === undefined) && (missing37 = "value"))) || ((data220.tolerance === undefined) && (missing37 = "tolerance"))) || ((data220.source === undefined) && (missing37 = "source"))){
+if(((((((data239.kind === undefined) && (missing37 = "kind")) || ((data239.vacancy === undefined) && (missing37 = "vacancy"))) || ((data239.interstitial === undefined) && (missing37 = "interstitial"))) || ((data239.value === undefined) && (missing37 = "value"))) || ((data239.tolerance === undefined) && (missing37 = "tolerance"))) || ((data239.source === undefined) && (missing37 = "source"))){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: missing37},message:"must have required property '"+missing37+"'"}];
 return false;
 }
 else {
-const _errs581 = errors;
-for(const key37 in data220){
+const _errs619 = errors;
+for(const key37 in data239){
 if(!(((((((key37 === "kind") || (key37 === "vacancy")) || (key37 === "interstitial")) || (key37 === "value")) || (key37 === "tolerance")) || (key37 === "source")) || (key37 === "note"))){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs581 === errors){
-if(data220.kind !== undefined){
-const _errs582 = errors;
-if(!(data220.kind === "frenkelEnergy")){
+if(_errs619 === errors){
+if(data239.kind !== undefined){
+const _errs620 = errors;
+if(!(data239.kind === "frenkelEnergy")){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/kind",schemaPath:"#/oneOf/1/properties/constraints/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.constraints.items.properties.kind.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid89 = _errs582 === errors;
+var valid89 = _errs620 === errors;
 }
 else {
 var valid89 = true;
 }
 if(valid89){
-if(data220.vacancy !== undefined){
-let data222 = data220.vacancy;
-const _errs583 = errors;
-if(errors === _errs583){
-if(typeof data222 === "string"){
-if(func3(data222) < 1){
+if(data239.vacancy !== undefined){
+let data241 = data239.vacancy;
+const _errs621 = errors;
+if(errors === _errs621){
+if(typeof data241 === "string"){
+if(func3(data241) < 1){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6807,18 +7681,18 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/vacancy",
 return false;
 }
 }
-var valid89 = _errs583 === errors;
+var valid89 = _errs621 === errors;
 }
 else {
 var valid89 = true;
 }
 if(valid89){
-if(data220.interstitial !== undefined){
-let data223 = data220.interstitial;
-const _errs585 = errors;
-if(errors === _errs585){
-if(typeof data223 === "string"){
-if(func3(data223) < 1){
+if(data239.interstitial !== undefined){
+let data242 = data239.interstitial;
+const _errs623 = errors;
+if(errors === _errs623){
+if(typeof data242 === "string"){
+if(func3(data242) < 1){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6828,30 +7702,30 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/interstit
 return false;
 }
 }
-var valid89 = _errs585 === errors;
+var valid89 = _errs623 === errors;
 }
 else {
 var valid89 = true;
 }
 if(valid89){
-if(data220.value !== undefined){
-const _errs587 = errors;
-if(!(typeof data220.value == "number")){
+if(data239.value !== undefined){
+const _errs625 = errors;
+if(!(typeof data239.value == "number")){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/value",schemaPath:"#/oneOf/1/properties/constraints/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
-var valid89 = _errs587 === errors;
+var valid89 = _errs625 === errors;
 }
 else {
 var valid89 = true;
 }
 if(valid89){
-if(data220.tolerance !== undefined){
-let data225 = data220.tolerance;
-const _errs589 = errors;
-if(errors === _errs589){
-if(typeof data225 == "number"){
-if(data225 < 0 || isNaN(data225)){
+if(data239.tolerance !== undefined){
+let data244 = data239.tolerance;
+const _errs627 = errors;
+if(errors === _errs627){
+if(typeof data244 == "number"){
+if(data244 < 0 || isNaN(data244)){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -6861,18 +7735,18 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/tolerance
 return false;
 }
 }
-var valid89 = _errs589 === errors;
+var valid89 = _errs627 === errors;
 }
 else {
 var valid89 = true;
 }
 if(valid89){
-if(data220.source !== undefined){
-let data226 = data220.source;
-const _errs591 = errors;
-if(errors === _errs591){
-if(typeof data226 === "string"){
-if(func3(data226) < 1){
+if(data239.source !== undefined){
+let data245 = data239.source;
+const _errs629 = errors;
+if(errors === _errs629){
+if(typeof data245 === "string"){
+if(func3(data245) < 1){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6882,19 +7756,19 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/source",s
 return false;
 }
 }
-var valid89 = _errs591 === errors;
+var valid89 = _errs629 === errors;
 }
 else {
 var valid89 = true;
 }
 if(valid89){
-if(data220.note !== undefined){
-const _errs593 = errors;
-if(typeof data220.note !== "string"){
+if(data239.note !== undefined){
+const _errs631 = errors;
+if(typeof data239.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/constraints/" + i6+"/note",schemaPath:"#/oneOf/1/properties/constraints/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid89 = _errs593 === errors;
+var valid89 = _errs631 === errors;
 }
 else {
 var valid89 = true;
@@ -6913,7 +7787,7 @@ validate10.errors = [{instancePath:instancePath+"/constraints/" + i6,schemaPath:
 return false;
 }
 }
-var valid88 = _errs579 === errors;
+var valid88 = _errs617 === errors;
 if(!valid88){
 break;
 }
@@ -6924,7 +7798,7 @@ validate10.errors = [{instancePath:instancePath+"/constraints",schemaPath:"#/one
 return false;
 }
 }
-var valid7 = _errs577 === errors;
+var valid7 = _errs615 === errors;
 }
 else {
 var valid7 = true;
@@ -6954,8 +7828,8 @@ return false;
 }
 }
 else if(tag0 === "cathode"){
-const _errs595 = errors;
-if(errors === _errs595){
+const _errs633 = errors;
+if(errors === _errs633){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing38;
 if(((((data.id === undefined) && (missing38 = "id")) || ((data.name === undefined) && (missing38 = "name"))) || ((data.role === undefined) && (missing38 = "role"))) || ((data.states === undefined) && (missing38 = "states"))){
@@ -6963,7 +7837,7 @@ validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/required",keyword:"requ
 return false;
 }
 else {
-const _errs597 = errors;
+const _errs635 = errors;
 for(const key38 in data){
 if(!(func2.call(schema11.oneOf[2].properties, key38))){
 validate10.errors = [{instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"}];
@@ -6971,13 +7845,13 @@ return false;
 break;
 }
 }
-if(_errs597 === errors){
+if(_errs635 === errors){
 if(data.source !== undefined){
-let data228 = data.source;
-const _errs598 = errors;
-if(errors === _errs598){
-if(typeof data228 === "string"){
-if(func3(data228) < 1){
+let data247 = data.source;
+const _errs636 = errors;
+if(errors === _errs636){
+if(typeof data247 === "string"){
+if(func3(data247) < 1){
 validate10.errors = [{instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -6987,18 +7861,18 @@ validate10.errors = [{instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/
 return false;
 }
 }
-var valid91 = _errs598 === errors;
+var valid91 = _errs636 === errors;
 }
 else {
 var valid91 = true;
 }
 if(valid91){
 if(data.calibrated !== undefined){
-let data229 = data.calibrated;
-const _errs600 = errors;
-if(errors === _errs600){
-if(typeof data229 === "string"){
-if(func3(data229) < 1){
+let data248 = data.calibrated;
+const _errs638 = errors;
+if(errors === _errs638){
+if(typeof data248 === "string"){
+if(func3(data248) < 1){
 validate10.errors = [{instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7008,42 +7882,42 @@ validate10.errors = [{instancePath:instancePath+"/calibrated",schemaPath:"#/oneO
 return false;
 }
 }
-var valid91 = _errs600 === errors;
+var valid91 = _errs638 === errors;
 }
 else {
 var valid91 = true;
 }
 if(valid91){
 if(data.note !== undefined){
-const _errs602 = errors;
+const _errs640 = errors;
 if(typeof data.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid91 = _errs602 === errors;
+var valid91 = _errs640 === errors;
 }
 else {
 var valid91 = true;
 }
 if(valid91){
 if(data.$schema !== undefined){
-const _errs604 = errors;
+const _errs642 = errors;
 if(typeof data.$schema !== "string"){
 validate10.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid91 = _errs604 === errors;
+var valid91 = _errs642 === errors;
 }
 else {
 var valid91 = true;
 }
 if(valid91){
 if(data.id !== undefined){
-let data232 = data.id;
-const _errs606 = errors;
-if(errors === _errs606){
-if(typeof data232 === "string"){
-if(!pattern0.test(data232)){
+let data251 = data.id;
+const _errs644 = errors;
+if(errors === _errs644){
+if(typeof data251 === "string"){
+if(!pattern0.test(data251)){
 validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""}];
 return false;
 }
@@ -7053,18 +7927,18 @@ validate10.errors = [{instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/prop
 return false;
 }
 }
-var valid91 = _errs606 === errors;
+var valid91 = _errs644 === errors;
 }
 else {
 var valid91 = true;
 }
 if(valid91){
 if(data.name !== undefined){
-let data233 = data.name;
-const _errs608 = errors;
-if(errors === _errs608){
-if(typeof data233 === "string"){
-if(func3(data233) < 1){
+let data252 = data.name;
+const _errs646 = errors;
+if(errors === _errs646){
+if(typeof data252 === "string"){
+if(func3(data252) < 1){
 validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7074,86 +7948,86 @@ validate10.errors = [{instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/pr
 return false;
 }
 }
-var valid91 = _errs608 === errors;
+var valid91 = _errs646 === errors;
 }
 else {
 var valid91 = true;
 }
 if(valid91){
 if(data.formula !== undefined){
-const _errs610 = errors;
+const _errs648 = errors;
 if(typeof data.formula !== "string"){
 validate10.errors = [{instancePath:instancePath+"/formula",schemaPath:"#/oneOf/2/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid91 = _errs610 === errors;
+var valid91 = _errs648 === errors;
 }
 else {
 var valid91 = true;
 }
 if(valid91){
 if(data.colour !== undefined){
-const _errs612 = errors;
+const _errs650 = errors;
 if(typeof data.colour !== "string"){
 validate10.errors = [{instancePath:instancePath+"/colour",schemaPath:"#/oneOf/2/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid91 = _errs612 === errors;
+var valid91 = _errs650 === errors;
 }
 else {
 var valid91 = true;
 }
 if(valid91){
 if(data.role !== undefined){
-const _errs614 = errors;
+const _errs652 = errors;
 if("cathode" !== data.role){
 validate10.errors = [{instancePath:instancePath+"/role",schemaPath:"#/oneOf/2/properties/role/const",keyword:"const",params:{allowedValue: "cathode"},message:"must be equal to constant"}];
 return false;
 }
-var valid91 = _errs614 === errors;
+var valid91 = _errs652 === errors;
 }
 else {
 var valid91 = true;
 }
 if(valid91){
 if(data.states !== undefined){
-let data237 = data.states;
-const _errs615 = errors;
-if(errors === _errs615){
-if(Array.isArray(data237)){
-if(data237.length < 1){
+let data256 = data.states;
+const _errs653 = errors;
+if(errors === _errs653){
+if(Array.isArray(data256)){
+if(data256.length < 1){
 validate10.errors = [{instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid92 = true;
-const len7 = data237.length;
+const len7 = data256.length;
 for(let i7=0; i7<len7; i7++){
-let data238 = data237[i7];
-const _errs617 = errors;
-if(errors === _errs617){
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+let data257 = data256[i7];
+const _errs655 = errors;
+if(errors === _errs655){
+if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
 let missing39;
-if((((((data238.soc === undefined) && (missing39 = "soc")) || ((data238.bandGap === undefined) && (missing39 = "bandGap"))) || ((data238.ionizationPotential === undefined) && (missing39 = "ionizationPotential"))) || ((data238.fermiLevel === undefined) && (missing39 = "fermiLevel"))) || ((data238.ocv === undefined) && (missing39 = "ocv"))){
+if((((((data257.soc === undefined) && (missing39 = "soc")) || ((data257.bandGap === undefined) && (missing39 = "bandGap"))) || ((data257.ionizationPotential === undefined) && (missing39 = "ionizationPotential"))) || ((data257.fermiLevel === undefined) && (missing39 = "fermiLevel"))) || ((data257.ocv === undefined) && (missing39 = "ocv"))){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: missing39},message:"must have required property '"+missing39+"'"}];
 return false;
 }
 else {
-const _errs619 = errors;
-for(const key39 in data238){
+const _errs657 = errors;
+for(const key39 in data257){
 if(!(func2.call(schema11.oneOf[2].properties.states.items.properties, key39))){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs619 === errors){
-if(data238.source !== undefined){
-let data239 = data238.source;
-const _errs620 = errors;
-if(errors === _errs620){
-if(typeof data239 === "string"){
-if(func3(data239) < 1){
+if(_errs657 === errors){
+if(data257.source !== undefined){
+let data258 = data257.source;
+const _errs658 = errors;
+if(errors === _errs658){
+if(typeof data258 === "string"){
+if(func3(data258) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7163,18 +8037,18 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/source",schema
 return false;
 }
 }
-var valid93 = _errs620 === errors;
+var valid93 = _errs658 === errors;
 }
 else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.calibrated !== undefined){
-let data240 = data238.calibrated;
-const _errs622 = errors;
-if(errors === _errs622){
-if(typeof data240 === "string"){
-if(func3(data240) < 1){
+if(data257.calibrated !== undefined){
+let data259 = data257.calibrated;
+const _errs660 = errors;
+if(errors === _errs660){
+if(typeof data259 === "string"){
+if(func3(data259) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -7184,760 +8058,340 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/calibrated",sc
 return false;
 }
 }
-var valid93 = _errs622 === errors;
+var valid93 = _errs660 === errors;
 }
 else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.note !== undefined){
-const _errs624 = errors;
-if(typeof data238.note !== "string"){
+if(data257.note !== undefined){
+const _errs662 = errors;
+if(typeof data257.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/note",schemaPath:"#/oneOf/2/properties/states/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid93 = _errs624 === errors;
+var valid93 = _errs662 === errors;
 }
 else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.soc !== undefined){
-let data242 = data238.soc;
-const _errs626 = errors;
-if(!(((data242 === "0%") || (data242 === "100%")) || (data242 === "+"))){
+if(data257.soc !== undefined){
+let data261 = data257.soc;
+const _errs664 = errors;
+if(!(((data261 === "0%") || (data261 === "100%")) || (data261 === "+"))){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/soc",schemaPath:"#/oneOf/2/properties/states/items/properties/soc/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[2].properties.states.items.properties.soc.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid93 = _errs626 === errors;
+var valid93 = _errs664 === errors;
 }
 else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.formula !== undefined){
-const _errs627 = errors;
-if(typeof data238.formula !== "string"){
+if(data257.formula !== undefined){
+const _errs665 = errors;
+if(typeof data257.formula !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/formula",schemaPath:"#/oneOf/2/properties/states/items/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid93 = _errs627 === errors;
+var valid93 = _errs665 === errors;
 }
 else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.bandGap !== undefined){
-let data244 = data238.bandGap;
-const _errs629 = errors;
-const _errs631 = errors;
-let valid95 = false;
-const _errs632 = errors;
-if(!(typeof data244 == "number")){
-const err260 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-var _valid20 = _errs632 === errors;
-valid95 = valid95 || _valid20;
-if(!valid95){
-const _errs634 = errors;
-if(errors === _errs634){
-if(data244 && typeof data244 == "object" && !Array.isArray(data244)){
-let missing40;
-if((data244.value === undefined) && (missing40 = "value")){
-const err261 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: missing40},message:"must have required property '"+missing40+"'"};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-else {
-const _errs636 = errors;
-for(const key40 in data244){
-if(!((((((key40 === "value") || (key40 === "source")) || (key40 === "calibrated")) || (key40 === "uncertainty")) || (key40 === "note")) || (key40 === "functional"))){
-const err262 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-break;
-}
-}
-if(_errs636 === errors){
-if(data244.value !== undefined){
-const _errs637 = errors;
-if(!(typeof data244.value == "number")){
-const err263 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-var valid96 = _errs637 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.source !== undefined){
-let data246 = data244.source;
-const _errs639 = errors;
-if(errors === _errs639){
-if(typeof data246 === "string"){
-if(func3(data246) < 1){
-const err264 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-}
-else {
-const err265 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-}
-var valid96 = _errs639 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.calibrated !== undefined){
-let data247 = data244.calibrated;
-const _errs641 = errors;
-if(errors === _errs641){
-if(typeof data247 === "string"){
-if(func3(data247) < 1){
-const err266 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err266];
-}
-else {
-vErrors.push(err266);
-}
-errors++;
-}
-}
-else {
-const err267 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err267];
-}
-else {
-vErrors.push(err267);
-}
-errors++;
-}
-}
-var valid96 = _errs641 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.uncertainty !== undefined){
-let data248 = data244.uncertainty;
-const _errs643 = errors;
-if(errors === _errs643){
-if(typeof data248 == "number"){
-if(data248 < 0 || isNaN(data248)){
-const err268 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-}
-else {
-const err269 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err269];
-}
-else {
-vErrors.push(err269);
-}
-errors++;
-}
-}
-var valid96 = _errs643 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.note !== undefined){
-const _errs645 = errors;
-if(typeof data244.note !== "string"){
-const err270 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err270];
-}
-else {
-vErrors.push(err270);
-}
-errors++;
-}
-var valid96 = _errs645 === errors;
-}
-else {
-var valid96 = true;
-}
-if(valid96){
-if(data244.functional !== undefined){
-let data250 = data244.functional;
-const _errs647 = errors;
-if(errors === _errs647){
-if(typeof data250 === "string"){
-if(func3(data250) < 1){
-const err271 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err271];
-}
-else {
-vErrors.push(err271);
-}
-errors++;
-}
-}
-else {
-const err272 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err272];
-}
-else {
-vErrors.push(err272);
-}
-errors++;
-}
-}
-var valid96 = _errs647 === errors;
-}
-else {
-var valid96 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err273 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err273];
-}
-else {
-vErrors.push(err273);
-}
-errors++;
-}
-}
-var _valid20 = _errs634 === errors;
-valid95 = valid95 || _valid20;
-}
-if(!valid95){
-const err274 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err274];
-}
-else {
-vErrors.push(err274);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs631;
-if(vErrors !== null){
-if(_errs631){
-vErrors.length = _errs631;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid93 = _errs629 === errors;
-}
-else {
-var valid93 = true;
-}
-if(valid93){
-if(data238.ionizationPotential !== undefined){
-let data251 = data238.ionizationPotential;
-const _errs649 = errors;
-const _errs651 = errors;
-let valid98 = false;
-const _errs652 = errors;
-if(!(typeof data251 == "number")){
-const err275 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err275];
-}
-else {
-vErrors.push(err275);
-}
-errors++;
-}
-var _valid21 = _errs652 === errors;
-valid98 = valid98 || _valid21;
-if(!valid98){
-const _errs654 = errors;
-if(errors === _errs654){
-if(data251 && typeof data251 == "object" && !Array.isArray(data251)){
-let missing41;
-if((data251.value === undefined) && (missing41 = "value")){
-const err276 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing41},message:"must have required property '"+missing41+"'"};
-if(vErrors === null){
-vErrors = [err276];
-}
-else {
-vErrors.push(err276);
-}
-errors++;
-}
-else {
-const _errs656 = errors;
-for(const key41 in data251){
-if(!(((((key41 === "value") || (key41 === "source")) || (key41 === "calibrated")) || (key41 === "uncertainty")) || (key41 === "note"))){
-const err277 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err277];
-}
-else {
-vErrors.push(err277);
-}
-errors++;
-break;
-}
-}
-if(_errs656 === errors){
-if(data251.value !== undefined){
-const _errs657 = errors;
-if(!(typeof data251.value == "number")){
-const err278 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err278];
-}
-else {
-vErrors.push(err278);
-}
-errors++;
-}
-var valid99 = _errs657 === errors;
-}
-else {
-var valid99 = true;
-}
-if(valid99){
-if(data251.source !== undefined){
-let data253 = data251.source;
-const _errs659 = errors;
-if(errors === _errs659){
-if(typeof data253 === "string"){
-if(func3(data253) < 1){
-const err279 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err279];
-}
-else {
-vErrors.push(err279);
-}
-errors++;
-}
-}
-else {
-const err280 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err280];
-}
-else {
-vErrors.push(err280);
-}
-errors++;
-}
-}
-var valid99 = _errs659 === errors;
-}
-else {
-var valid99 = true;
-}
-if(valid99){
-if(data251.calibrated !== undefined){
-let data254 = data251.calibrated;
-const _errs661 = errors;
-if(errors === _errs661){
-if(typeof data254 === "string"){
-if(func3(data254) < 1){
-const err281 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err281];
-}
-else {
-vErrors.push(err281);
-}
-errors++;
-}
-}
-else {
-const err282 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err282];
-}
-else {
-vErrors.push(err282);
-}
-errors++;
-}
-}
-var valid99 = _errs661 === errors;
-}
-else {
-var valid99 = true;
-}
-if(valid99){
-if(data251.uncertainty !== undefined){
-let data255 = data251.uncertainty;
-const _errs663 = errors;
-if(errors === _errs663){
-if(typeof data255 == "number"){
-if(data255 < 0 || isNaN(data255)){
-const err283 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err283];
-}
-else {
-vErrors.push(err283);
-}
-errors++;
-}
-}
-else {
-const err284 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err284];
-}
-else {
-vErrors.push(err284);
-}
-errors++;
-}
-}
-var valid99 = _errs663 === errors;
-}
-else {
-var valid99 = true;
-}
-if(valid99){
-if(data251.note !== undefined){
-const _errs665 = errors;
-if(typeof data251.note !== "string"){
-const err285 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err285];
-}
-else {
-vErrors.push(err285);
-}
-errors++;
-}
-var valid99 = _errs665 === errors;
-}
-else {
-var valid99 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err286 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err286];
-}
-else {
-vErrors.push(err286);
-}
-errors++;
-}
-}
-var _valid21 = _errs654 === errors;
-valid98 = valid98 || _valid21;
-}
-if(!valid98){
-const err287 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err287];
-}
-else {
-vErrors.push(err287);
-}
-errors++;
-validate10.errors = vErrors;
-return false;
-}
-else {
-errors = _errs651;
-if(vErrors !== null){
-if(_errs651){
-vErrors.length = _errs651;
-}
-else {
-vErrors = null;
-}
-}
-}
-var valid93 = _errs649 === errors;
-}
-else {
-var valid93 = true;
-}
-if(valid93){
-if(data238.fermiLevel !== undefined){
-let data257 = data238.fermiLevel;
+if(data257.bandGap !== undefined){
+let data263 = data257.bandGap;
 const _errs667 = errors;
 const _errs669 = errors;
-let valid101 = false;
+let valid95 = false;
 const _errs670 = errors;
-if(!(typeof data257 == "number")){
-const err288 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!(typeof data263 == "number")){
+const err317 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err288];
+vErrors = [err317];
 }
 else {
-vErrors.push(err288);
+vErrors.push(err317);
 }
 errors++;
 }
-var _valid22 = _errs670 === errors;
-valid101 = valid101 || _valid22;
-if(!valid101){
+var _valid20 = _errs670 === errors;
+valid95 = valid95 || _valid20;
+if(!valid95){
 const _errs672 = errors;
 if(errors === _errs672){
-if(data257 && typeof data257 == "object" && !Array.isArray(data257)){
-let missing42;
-if((data257.value === undefined) && (missing42 = "value")){
-const err289 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing42},message:"must have required property '"+missing42+"'"};
+if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
+let missing40;
+if((data263.value === undefined) && (missing40 = "value")){
+const err318 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: missing40},message:"must have required property '"+missing40+"'"};
 if(vErrors === null){
-vErrors = [err289];
+vErrors = [err318];
 }
 else {
-vErrors.push(err289);
+vErrors.push(err318);
 }
 errors++;
 }
 else {
 const _errs674 = errors;
-for(const key42 in data257){
-if(!(((((key42 === "value") || (key42 === "source")) || (key42 === "calibrated")) || (key42 === "uncertainty")) || (key42 === "note"))){
-const err290 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+for(const key40 in data263){
+if(!(((((((key40 === "value") || (key40 === "source")) || (key40 === "calibrated")) || (key40 === "uncertainty")) || (key40 === "correlation")) || (key40 === "note")) || (key40 === "functional"))){
+const err319 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key40},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err290];
+vErrors = [err319];
 }
 else {
-vErrors.push(err290);
+vErrors.push(err319);
 }
 errors++;
 break;
 }
 }
 if(_errs674 === errors){
-if(data257.value !== undefined){
+if(data263.value !== undefined){
 const _errs675 = errors;
-if(!(typeof data257.value == "number")){
-const err291 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!(typeof data263.value == "number")){
+const err320 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err291];
+vErrors = [err320];
 }
 else {
-vErrors.push(err291);
+vErrors.push(err320);
 }
 errors++;
 }
-var valid102 = _errs675 === errors;
+var valid96 = _errs675 === errors;
 }
 else {
-var valid102 = true;
+var valid96 = true;
 }
-if(valid102){
-if(data257.source !== undefined){
-let data259 = data257.source;
+if(valid96){
+if(data263.source !== undefined){
+let data265 = data263.source;
 const _errs677 = errors;
 if(errors === _errs677){
-if(typeof data259 === "string"){
-if(func3(data259) < 1){
-const err292 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data265 === "string"){
+if(func3(data265) < 1){
+const err321 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err292];
+vErrors = [err321];
 }
 else {
-vErrors.push(err292);
+vErrors.push(err321);
 }
 errors++;
 }
 }
 else {
-const err293 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err322 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err293];
+vErrors = [err322];
 }
 else {
-vErrors.push(err293);
+vErrors.push(err322);
 }
 errors++;
 }
 }
-var valid102 = _errs677 === errors;
+var valid96 = _errs677 === errors;
 }
 else {
-var valid102 = true;
+var valid96 = true;
 }
-if(valid102){
-if(data257.calibrated !== undefined){
-let data260 = data257.calibrated;
+if(valid96){
+if(data263.calibrated !== undefined){
+let data266 = data263.calibrated;
 const _errs679 = errors;
 if(errors === _errs679){
-if(typeof data260 === "string"){
-if(func3(data260) < 1){
-const err294 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(typeof data266 === "string"){
+if(func3(data266) < 1){
+const err323 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err294];
+vErrors = [err323];
 }
 else {
-vErrors.push(err294);
+vErrors.push(err323);
 }
 errors++;
 }
 }
 else {
-const err295 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err324 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err295];
+vErrors = [err324];
 }
 else {
-vErrors.push(err295);
+vErrors.push(err324);
 }
 errors++;
 }
 }
-var valid102 = _errs679 === errors;
+var valid96 = _errs679 === errors;
 }
 else {
-var valid102 = true;
+var valid96 = true;
 }
-if(valid102){
-if(data257.uncertainty !== undefined){
-let data261 = data257.uncertainty;
+if(valid96){
+if(data263.uncertainty !== undefined){
+let data267 = data263.uncertainty;
 const _errs681 = errors;
 if(errors === _errs681){
-if(typeof data261 == "number"){
-if(data261 < 0 || isNaN(data261)){
-const err296 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data267 == "number"){
+if(data267 < 0 || isNaN(data267)){
+const err325 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err296];
+vErrors = [err325];
 }
 else {
-vErrors.push(err296);
+vErrors.push(err325);
 }
 errors++;
 }
 }
 else {
-const err297 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err326 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err297];
+vErrors = [err326];
 }
 else {
-vErrors.push(err297);
+vErrors.push(err326);
 }
 errors++;
 }
 }
-var valid102 = _errs681 === errors;
+var valid96 = _errs681 === errors;
 }
 else {
-var valid102 = true;
+var valid96 = true;
 }
-if(valid102){
-if(data257.note !== undefined){
+if(valid96){
+if(data263.correlation !== undefined){
+let data268 = data263.correlation;
 const _errs683 = errors;
-if(typeof data257.note !== "string"){
-const err298 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs683){
+if(typeof data268 === "string"){
+if(func3(data268) > 64){
+const err327 = {instancePath:instancePath+"/states/" + i7+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
-vErrors = [err298];
+vErrors = [err327];
 }
 else {
-vErrors.push(err298);
+vErrors.push(err327);
 }
 errors++;
 }
-var valid102 = _errs683 === errors;
-}
 else {
-var valid102 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err299 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func3(data268) < 1){
+const err328 = {instancePath:instancePath+"/states/" + i7+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err299];
+vErrors = [err328];
 }
 else {
-vErrors.push(err299);
+vErrors.push(err328);
 }
 errors++;
 }
 }
-var _valid22 = _errs672 === errors;
-valid101 = valid101 || _valid22;
-}
-if(!valid101){
-const err300 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err300];
 }
 else {
-vErrors.push(err300);
+const err329 = {instancePath:instancePath+"/states/" + i7+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+var valid96 = _errs683 === errors;
+}
+else {
+var valid96 = true;
+}
+if(valid96){
+if(data263.note !== undefined){
+const _errs685 = errors;
+if(typeof data263.note !== "string"){
+const err330 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+var valid96 = _errs685 === errors;
+}
+else {
+var valid96 = true;
+}
+if(valid96){
+if(data263.functional !== undefined){
+let data270 = data263.functional;
+const _errs687 = errors;
+if(errors === _errs687){
+if(typeof data270 === "string"){
+if(func3(data270) < 1){
+const err331 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+else {
+const err332 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+var valid96 = _errs687 === errors;
+}
+else {
+var valid96 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err333 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+var _valid20 = _errs672 === errors;
+valid95 = valid95 || _valid20;
+}
+if(!valid95){
+const err334 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
 }
 errors++;
 validate10.errors = vErrors;
@@ -7960,498 +8414,1148 @@ else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.ocv !== undefined){
-let data263 = data238.ocv;
-const _errs685 = errors;
-const _errs687 = errors;
-let valid104 = false;
-const _errs688 = errors;
-if(!(typeof data263 == "number")){
-const err301 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err301];
-}
-else {
-vErrors.push(err301);
-}
-errors++;
-}
-var _valid23 = _errs688 === errors;
-valid104 = valid104 || _valid23;
-if(!valid104){
-const _errs690 = errors;
-if(errors === _errs690){
-if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
-let missing43;
-if((data263.value === undefined) && (missing43 = "value")){
-const err302 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing43},message:"must have required property '"+missing43+"'"};
-if(vErrors === null){
-vErrors = [err302];
-}
-else {
-vErrors.push(err302);
-}
-errors++;
-}
-else {
+if(data257.ionizationPotential !== undefined){
+let data271 = data257.ionizationPotential;
+const _errs689 = errors;
+const _errs691 = errors;
+let valid98 = false;
 const _errs692 = errors;
-for(const key43 in data263){
-if(!(((((key43 === "value") || (key43 === "source")) || (key43 === "calibrated")) || (key43 === "uncertainty")) || (key43 === "note"))){
-const err303 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+if(!(typeof data271 == "number")){
+const err335 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err303];
+vErrors = [err335];
 }
 else {
-vErrors.push(err303);
+vErrors.push(err335);
+}
+errors++;
+}
+var _valid21 = _errs692 === errors;
+valid98 = valid98 || _valid21;
+if(!valid98){
+const _errs694 = errors;
+if(errors === _errs694){
+if(data271 && typeof data271 == "object" && !Array.isArray(data271)){
+let missing41;
+if((data271.value === undefined) && (missing41 = "value")){
+const err336 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing41},message:"must have required property '"+missing41+"'"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+else {
+const _errs696 = errors;
+for(const key41 in data271){
+if(!((((((key41 === "value") || (key41 === "source")) || (key41 === "calibrated")) || (key41 === "uncertainty")) || (key41 === "correlation")) || (key41 === "note"))){
+const err337 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
 }
 errors++;
 break;
 }
 }
-if(_errs692 === errors){
-if(data263.value !== undefined){
-const _errs693 = errors;
-if(!(typeof data263.value == "number")){
-const err304 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err304];
-}
-else {
-vErrors.push(err304);
-}
-errors++;
-}
-var valid105 = _errs693 === errors;
-}
-else {
-var valid105 = true;
-}
-if(valid105){
-if(data263.source !== undefined){
-let data265 = data263.source;
-const _errs695 = errors;
-if(errors === _errs695){
-if(typeof data265 === "string"){
-if(func3(data265) < 1){
-const err305 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err305];
-}
-else {
-vErrors.push(err305);
-}
-errors++;
-}
-}
-else {
-const err306 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err306];
-}
-else {
-vErrors.push(err306);
-}
-errors++;
-}
-}
-var valid105 = _errs695 === errors;
-}
-else {
-var valid105 = true;
-}
-if(valid105){
-if(data263.calibrated !== undefined){
-let data266 = data263.calibrated;
+if(_errs696 === errors){
+if(data271.value !== undefined){
 const _errs697 = errors;
-if(errors === _errs697){
-if(typeof data266 === "string"){
-if(func3(data266) < 1){
-const err307 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!(typeof data271.value == "number")){
+const err338 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err307];
+vErrors = [err338];
 }
 else {
-vErrors.push(err307);
+vErrors.push(err338);
 }
 errors++;
 }
+var valid99 = _errs697 === errors;
 }
 else {
-const err308 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err308];
+var valid99 = true;
 }
-else {
-vErrors.push(err308);
-}
-errors++;
-}
-}
-var valid105 = _errs697 === errors;
-}
-else {
-var valid105 = true;
-}
-if(valid105){
-if(data263.uncertainty !== undefined){
-let data267 = data263.uncertainty;
+if(valid99){
+if(data271.source !== undefined){
+let data273 = data271.source;
 const _errs699 = errors;
 if(errors === _errs699){
-if(typeof data267 == "number"){
-if(data267 < 0 || isNaN(data267)){
-const err309 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(typeof data273 === "string"){
+if(func3(data273) < 1){
+const err339 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err309];
+vErrors = [err339];
 }
 else {
-vErrors.push(err309);
+vErrors.push(err339);
 }
 errors++;
 }
 }
 else {
-const err310 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err340 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err310];
+vErrors = [err340];
 }
 else {
-vErrors.push(err310);
+vErrors.push(err340);
 }
 errors++;
 }
 }
-var valid105 = _errs699 === errors;
+var valid99 = _errs699 === errors;
 }
 else {
-var valid105 = true;
+var valid99 = true;
 }
-if(valid105){
-if(data263.note !== undefined){
+if(valid99){
+if(data271.calibrated !== undefined){
+let data274 = data271.calibrated;
 const _errs701 = errors;
-if(typeof data263.note !== "string"){
-const err311 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs701){
+if(typeof data274 === "string"){
+if(func3(data274) < 1){
+const err341 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err311];
+vErrors = [err341];
 }
 else {
-vErrors.push(err311);
-}
-errors++;
-}
-var valid105 = _errs701 === errors;
-}
-else {
-var valid105 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err312 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err312];
-}
-else {
-vErrors.push(err312);
+vErrors.push(err341);
 }
 errors++;
 }
 }
-var _valid23 = _errs690 === errors;
-valid104 = valid104 || _valid23;
-}
-if(!valid104){
-const err313 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err342 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err313];
+vErrors = [err342];
 }
 else {
-vErrors.push(err313);
+vErrors.push(err342);
+}
+errors++;
+}
+}
+var valid99 = _errs701 === errors;
+}
+else {
+var valid99 = true;
+}
+if(valid99){
+if(data271.uncertainty !== undefined){
+let data275 = data271.uncertainty;
+const _errs703 = errors;
+if(errors === _errs703){
+if(typeof data275 == "number"){
+if(data275 < 0 || isNaN(data275)){
+const err343 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+else {
+const err344 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+var valid99 = _errs703 === errors;
+}
+else {
+var valid99 = true;
+}
+if(valid99){
+if(data271.correlation !== undefined){
+let data276 = data271.correlation;
+const _errs705 = errors;
+if(errors === _errs705){
+if(typeof data276 === "string"){
+if(func3(data276) > 64){
+const err345 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+else {
+if(func3(data276) < 1){
+const err346 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+}
+else {
+const err347 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+var valid99 = _errs705 === errors;
+}
+else {
+var valid99 = true;
+}
+if(valid99){
+if(data271.note !== undefined){
+const _errs707 = errors;
+if(typeof data271.note !== "string"){
+const err348 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+var valid99 = _errs707 === errors;
+}
+else {
+var valid99 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err349 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+var _valid21 = _errs694 === errors;
+valid98 = valid98 || _valid21;
+}
+if(!valid98){
+const err350 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs687;
+errors = _errs691;
 if(vErrors !== null){
-if(_errs687){
-vErrors.length = _errs687;
+if(_errs691){
+vErrors.length = _errs691;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid93 = _errs685 === errors;
+var valid93 = _errs689 === errors;
 }
 else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.ocvComputed !== undefined){
-let data269 = data238.ocvComputed;
-const _errs703 = errors;
-const _errs705 = errors;
-let valid107 = false;
-const _errs706 = errors;
-if(!(typeof data269 == "number")){
-const err314 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data257.fermiLevel !== undefined){
+let data278 = data257.fermiLevel;
+const _errs709 = errors;
+const _errs711 = errors;
+let valid101 = false;
+const _errs712 = errors;
+if(!(typeof data278 == "number")){
+const err351 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err314];
+vErrors = [err351];
 }
 else {
-vErrors.push(err314);
+vErrors.push(err351);
 }
 errors++;
 }
-var _valid24 = _errs706 === errors;
-valid107 = valid107 || _valid24;
-if(!valid107){
-const _errs708 = errors;
-if(errors === _errs708){
-if(data269 && typeof data269 == "object" && !Array.isArray(data269)){
-let missing44;
-if((data269.value === undefined) && (missing44 = "value")){
-const err315 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing44},message:"must have required property '"+missing44+"'"};
+var _valid22 = _errs712 === errors;
+valid101 = valid101 || _valid22;
+if(!valid101){
+const _errs714 = errors;
+if(errors === _errs714){
+if(data278 && typeof data278 == "object" && !Array.isArray(data278)){
+let missing42;
+if((data278.value === undefined) && (missing42 = "value")){
+const err352 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing42},message:"must have required property '"+missing42+"'"};
 if(vErrors === null){
-vErrors = [err315];
+vErrors = [err352];
 }
 else {
-vErrors.push(err315);
+vErrors.push(err352);
 }
 errors++;
 }
 else {
-const _errs710 = errors;
-for(const key44 in data269){
-if(!(((((key44 === "value") || (key44 === "source")) || (key44 === "calibrated")) || (key44 === "uncertainty")) || (key44 === "note"))){
-const err316 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+const _errs716 = errors;
+for(const key42 in data278){
+if(!((((((key42 === "value") || (key42 === "source")) || (key42 === "calibrated")) || (key42 === "uncertainty")) || (key42 === "correlation")) || (key42 === "note"))){
+const err353 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err316];
+vErrors = [err353];
 }
 else {
-vErrors.push(err316);
+vErrors.push(err353);
 }
 errors++;
 break;
 }
 }
-if(_errs710 === errors){
-if(data269.value !== undefined){
-const _errs711 = errors;
-if(!(typeof data269.value == "number")){
-const err317 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err317];
-}
-else {
-vErrors.push(err317);
-}
-errors++;
-}
-var valid108 = _errs711 === errors;
-}
-else {
-var valid108 = true;
-}
-if(valid108){
-if(data269.source !== undefined){
-let data271 = data269.source;
-const _errs713 = errors;
-if(errors === _errs713){
-if(typeof data271 === "string"){
-if(func3(data271) < 1){
-const err318 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err318];
-}
-else {
-vErrors.push(err318);
-}
-errors++;
-}
-}
-else {
-const err319 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err319];
-}
-else {
-vErrors.push(err319);
-}
-errors++;
-}
-}
-var valid108 = _errs713 === errors;
-}
-else {
-var valid108 = true;
-}
-if(valid108){
-if(data269.calibrated !== undefined){
-let data272 = data269.calibrated;
-const _errs715 = errors;
-if(errors === _errs715){
-if(typeof data272 === "string"){
-if(func3(data272) < 1){
-const err320 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err320];
-}
-else {
-vErrors.push(err320);
-}
-errors++;
-}
-}
-else {
-const err321 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err321];
-}
-else {
-vErrors.push(err321);
-}
-errors++;
-}
-}
-var valid108 = _errs715 === errors;
-}
-else {
-var valid108 = true;
-}
-if(valid108){
-if(data269.uncertainty !== undefined){
-let data273 = data269.uncertainty;
+if(_errs716 === errors){
+if(data278.value !== undefined){
 const _errs717 = errors;
-if(errors === _errs717){
-if(typeof data273 == "number"){
-if(data273 < 0 || isNaN(data273)){
-const err322 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!(typeof data278.value == "number")){
+const err354 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err322];
+vErrors = [err354];
 }
 else {
-vErrors.push(err322);
+vErrors.push(err354);
 }
 errors++;
 }
+var valid102 = _errs717 === errors;
 }
 else {
-const err323 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err323];
+var valid102 = true;
 }
-else {
-vErrors.push(err323);
-}
-errors++;
-}
-}
-var valid108 = _errs717 === errors;
-}
-else {
-var valid108 = true;
-}
-if(valid108){
-if(data269.note !== undefined){
+if(valid102){
+if(data278.source !== undefined){
+let data280 = data278.source;
 const _errs719 = errors;
-if(typeof data269.note !== "string"){
-const err324 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(errors === _errs719){
+if(typeof data280 === "string"){
+if(func3(data280) < 1){
+const err355 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err324];
+vErrors = [err355];
 }
 else {
-vErrors.push(err324);
-}
-errors++;
-}
-var valid108 = _errs719 === errors;
-}
-else {
-var valid108 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-const err325 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err325];
-}
-else {
-vErrors.push(err325);
+vErrors.push(err355);
 }
 errors++;
 }
 }
-var _valid24 = _errs708 === errors;
-valid107 = valid107 || _valid24;
-}
-if(!valid107){
-const err326 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err356 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err326];
+vErrors = [err356];
 }
 else {
-vErrors.push(err326);
+vErrors.push(err356);
+}
+errors++;
+}
+}
+var valid102 = _errs719 === errors;
+}
+else {
+var valid102 = true;
+}
+if(valid102){
+if(data278.calibrated !== undefined){
+let data281 = data278.calibrated;
+const _errs721 = errors;
+if(errors === _errs721){
+if(typeof data281 === "string"){
+if(func3(data281) < 1){
+const err357 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+var valid102 = _errs721 === errors;
+}
+else {
+var valid102 = true;
+}
+if(valid102){
+if(data278.uncertainty !== undefined){
+let data282 = data278.uncertainty;
+const _errs723 = errors;
+if(errors === _errs723){
+if(typeof data282 == "number"){
+if(data282 < 0 || isNaN(data282)){
+const err359 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+else {
+const err360 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+}
+var valid102 = _errs723 === errors;
+}
+else {
+var valid102 = true;
+}
+if(valid102){
+if(data278.correlation !== undefined){
+let data283 = data278.correlation;
+const _errs725 = errors;
+if(errors === _errs725){
+if(typeof data283 === "string"){
+if(func3(data283) > 64){
+const err361 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+else {
+if(func3(data283) < 1){
+const err362 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+}
+}
+else {
+const err363 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+var valid102 = _errs725 === errors;
+}
+else {
+var valid102 = true;
+}
+if(valid102){
+if(data278.note !== undefined){
+const _errs727 = errors;
+if(typeof data278.note !== "string"){
+const err364 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+var valid102 = _errs727 === errors;
+}
+else {
+var valid102 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err365 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+var _valid22 = _errs714 === errors;
+valid101 = valid101 || _valid22;
+}
+if(!valid101){
+const err366 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs705;
+errors = _errs711;
 if(vErrors !== null){
-if(_errs705){
-vErrors.length = _errs705;
+if(_errs711){
+vErrors.length = _errs711;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid93 = _errs703 === errors;
+var valid93 = _errs709 === errors;
 }
 else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.voltageReaction !== undefined){
-let data275 = data238.voltageReaction;
-const _errs721 = errors;
-if(errors === _errs721){
-if(data275 && typeof data275 == "object" && !Array.isArray(data275)){
+if(data257.ocv !== undefined){
+let data285 = data257.ocv;
+const _errs729 = errors;
+const _errs731 = errors;
+let valid104 = false;
+const _errs732 = errors;
+if(!(typeof data285 == "number")){
+const err367 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+var _valid23 = _errs732 === errors;
+valid104 = valid104 || _valid23;
+if(!valid104){
+const _errs734 = errors;
+if(errors === _errs734){
+if(data285 && typeof data285 == "object" && !Array.isArray(data285)){
+let missing43;
+if((data285.value === undefined) && (missing43 = "value")){
+const err368 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing43},message:"must have required property '"+missing43+"'"};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+else {
+const _errs736 = errors;
+for(const key43 in data285){
+if(!((((((key43 === "value") || (key43 === "source")) || (key43 === "calibrated")) || (key43 === "uncertainty")) || (key43 === "correlation")) || (key43 === "note"))){
+const err369 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+break;
+}
+}
+if(_errs736 === errors){
+if(data285.value !== undefined){
+const _errs737 = errors;
+if(!(typeof data285.value == "number")){
+const err370 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+var valid105 = _errs737 === errors;
+}
+else {
+var valid105 = true;
+}
+if(valid105){
+if(data285.source !== undefined){
+let data287 = data285.source;
+const _errs739 = errors;
+if(errors === _errs739){
+if(typeof data287 === "string"){
+if(func3(data287) < 1){
+const err371 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+}
+else {
+const err372 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+}
+var valid105 = _errs739 === errors;
+}
+else {
+var valid105 = true;
+}
+if(valid105){
+if(data285.calibrated !== undefined){
+let data288 = data285.calibrated;
+const _errs741 = errors;
+if(errors === _errs741){
+if(typeof data288 === "string"){
+if(func3(data288) < 1){
+const err373 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+else {
+const err374 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+var valid105 = _errs741 === errors;
+}
+else {
+var valid105 = true;
+}
+if(valid105){
+if(data285.uncertainty !== undefined){
+let data289 = data285.uncertainty;
+const _errs743 = errors;
+if(errors === _errs743){
+if(typeof data289 == "number"){
+if(data289 < 0 || isNaN(data289)){
+const err375 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+var valid105 = _errs743 === errors;
+}
+else {
+var valid105 = true;
+}
+if(valid105){
+if(data285.correlation !== undefined){
+let data290 = data285.correlation;
+const _errs745 = errors;
+if(errors === _errs745){
+if(typeof data290 === "string"){
+if(func3(data290) > 64){
+const err377 = {instancePath:instancePath+"/states/" + i7+"/ocv/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+else {
+if(func3(data290) < 1){
+const err378 = {instancePath:instancePath+"/states/" + i7+"/ocv/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+}
+}
+else {
+const err379 = {instancePath:instancePath+"/states/" + i7+"/ocv/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+}
+var valid105 = _errs745 === errors;
+}
+else {
+var valid105 = true;
+}
+if(valid105){
+if(data285.note !== undefined){
+const _errs747 = errors;
+if(typeof data285.note !== "string"){
+const err380 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+var valid105 = _errs747 === errors;
+}
+else {
+var valid105 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err381 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+}
+var _valid23 = _errs734 === errors;
+valid104 = valid104 || _valid23;
+}
+if(!valid104){
+const err382 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs731;
+if(vErrors !== null){
+if(_errs731){
+vErrors.length = _errs731;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid93 = _errs729 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data257.ocvComputed !== undefined){
+let data292 = data257.ocvComputed;
+const _errs749 = errors;
+const _errs751 = errors;
+let valid107 = false;
+const _errs752 = errors;
+if(!(typeof data292 == "number")){
+const err383 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+var _valid24 = _errs752 === errors;
+valid107 = valid107 || _valid24;
+if(!valid107){
+const _errs754 = errors;
+if(errors === _errs754){
+if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
+let missing44;
+if((data292.value === undefined) && (missing44 = "value")){
+const err384 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing44},message:"must have required property '"+missing44+"'"};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+else {
+const _errs756 = errors;
+for(const key44 in data292){
+if(!((((((key44 === "value") || (key44 === "source")) || (key44 === "calibrated")) || (key44 === "uncertainty")) || (key44 === "correlation")) || (key44 === "note"))){
+const err385 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+break;
+}
+}
+if(_errs756 === errors){
+if(data292.value !== undefined){
+const _errs757 = errors;
+if(!(typeof data292.value == "number")){
+const err386 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+var valid108 = _errs757 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data292.source !== undefined){
+let data294 = data292.source;
+const _errs759 = errors;
+if(errors === _errs759){
+if(typeof data294 === "string"){
+if(func3(data294) < 1){
+const err387 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+}
+else {
+const err388 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+}
+var valid108 = _errs759 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data292.calibrated !== undefined){
+let data295 = data292.calibrated;
+const _errs761 = errors;
+if(errors === _errs761){
+if(typeof data295 === "string"){
+if(func3(data295) < 1){
+const err389 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+else {
+const err390 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+}
+var valid108 = _errs761 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data292.uncertainty !== undefined){
+let data296 = data292.uncertainty;
+const _errs763 = errors;
+if(errors === _errs763){
+if(typeof data296 == "number"){
+if(data296 < 0 || isNaN(data296)){
+const err391 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+else {
+const err392 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+var valid108 = _errs763 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data292.correlation !== undefined){
+let data297 = data292.correlation;
+const _errs765 = errors;
+if(errors === _errs765){
+if(typeof data297 === "string"){
+if(func3(data297) > 64){
+const err393 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+else {
+if(func3(data297) < 1){
+const err394 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+}
+}
+else {
+const err395 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+}
+var valid108 = _errs765 === errors;
+}
+else {
+var valid108 = true;
+}
+if(valid108){
+if(data292.note !== undefined){
+const _errs767 = errors;
+if(typeof data292.note !== "string"){
+const err396 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+var valid108 = _errs767 === errors;
+}
+else {
+var valid108 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+const err397 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+var _valid24 = _errs754 === errors;
+valid107 = valid107 || _valid24;
+}
+if(!valid107){
+const err398 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+validate10.errors = vErrors;
+return false;
+}
+else {
+errors = _errs751;
+if(vErrors !== null){
+if(_errs751){
+vErrors.length = _errs751;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid93 = _errs749 === errors;
+}
+else {
+var valid93 = true;
+}
+if(valid93){
+if(data257.voltageReaction !== undefined){
+let data299 = data257.voltageReaction;
+const _errs769 = errors;
+if(errors === _errs769){
+if(data299 && typeof data299 == "object" && !Array.isArray(data299)){
 let missing45;
-if((((data275.entries === undefined) && (missing45 = "entries")) || ((data275.lithiated === undefined) && (missing45 = "lithiated"))) || ((data275.delithiated === undefined) && (missing45 = "delithiated"))){
+if((((data299.entries === undefined) && (missing45 = "entries")) || ((data299.lithiated === undefined) && (missing45 = "lithiated"))) || ((data299.delithiated === undefined) && (missing45 = "delithiated"))){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: missing45},message:"must have required property '"+missing45+"'"}];
 return false;
 }
 else {
-const _errs723 = errors;
-for(const key45 in data275){
+const _errs771 = errors;
+for(const key45 in data299){
 if(!((((((key45 === "source") || (key45 === "calibrated")) || (key45 === "note")) || (key45 === "entries")) || (key45 === "lithiated")) || (key45 === "delithiated"))){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs723 === errors){
-if(data275.source !== undefined){
-let data276 = data275.source;
-const _errs724 = errors;
-if(errors === _errs724){
-if(typeof data276 === "string"){
-if(func3(data276) < 1){
+if(_errs771 === errors){
+if(data299.source !== undefined){
+let data300 = data299.source;
+const _errs772 = errors;
+if(errors === _errs772){
+if(typeof data300 === "string"){
+if(func3(data300) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -8461,18 +9565,18 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid109 = _errs724 === errors;
+var valid109 = _errs772 === errors;
 }
 else {
 var valid109 = true;
 }
 if(valid109){
-if(data275.calibrated !== undefined){
-let data277 = data275.calibrated;
-const _errs726 = errors;
-if(errors === _errs726){
-if(typeof data277 === "string"){
-if(func3(data277) < 1){
+if(data299.calibrated !== undefined){
+let data301 = data299.calibrated;
+const _errs774 = errors;
+if(errors === _errs774){
+if(typeof data301 === "string"){
+if(func3(data301) < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
@@ -8482,67 +9586,67 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid109 = _errs726 === errors;
+var valid109 = _errs774 === errors;
 }
 else {
 var valid109 = true;
 }
 if(valid109){
-if(data275.note !== undefined){
-const _errs728 = errors;
-if(typeof data275.note !== "string"){
+if(data299.note !== undefined){
+const _errs776 = errors;
+if(typeof data299.note !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/note",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid109 = _errs728 === errors;
+var valid109 = _errs776 === errors;
 }
 else {
 var valid109 = true;
 }
 if(valid109){
-if(data275.entries !== undefined){
-const _errs730 = errors;
-if(typeof data275.entries !== "string"){
+if(data299.entries !== undefined){
+const _errs778 = errors;
+if(typeof data299.entries !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/entries",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid109 = _errs730 === errors;
+var valid109 = _errs778 === errors;
 }
 else {
 var valid109 = true;
 }
 if(valid109){
-if(data275.lithiated !== undefined){
-const _errs732 = errors;
-if(typeof data275.lithiated !== "string"){
+if(data299.lithiated !== undefined){
+const _errs780 = errors;
+if(typeof data299.lithiated !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/lithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid109 = _errs732 === errors;
+var valid109 = _errs780 === errors;
 }
 else {
 var valid109 = true;
 }
 if(valid109){
-if(data275.delithiated !== undefined){
-let data281 = data275.delithiated;
-const _errs734 = errors;
-if(errors === _errs734){
-if(Array.isArray(data281)){
-if(data281.length < 1){
+if(data299.delithiated !== undefined){
+let data305 = data299.delithiated;
+const _errs782 = errors;
+if(errors === _errs782){
+if(Array.isArray(data305)){
+if(data305.length < 1){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"}];
 return false;
 }
 else {
 var valid110 = true;
-const len8 = data281.length;
+const len8 = data305.length;
 for(let i8=0; i8<len8; i8++){
-const _errs736 = errors;
-if(typeof data281[i8] !== "string"){
+const _errs784 = errors;
+if(typeof data305[i8] !== "string"){
 validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated/" + i8,schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid110 = _errs736 === errors;
+var valid110 = _errs784 === errors;
 if(!valid110){
 break;
 }
@@ -8554,7 +9658,7 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid109 = _errs734 === errors;
+var valid109 = _errs782 === errors;
 }
 else {
 var valid109 = true;
@@ -8572,191 +9676,236 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7+"/voltageReactio
 return false;
 }
 }
-var valid93 = _errs721 === errors;
+var valid93 = _errs769 === errors;
 }
 else {
 var valid93 = true;
 }
 if(valid93){
-if(data238.scissor !== undefined){
-let data283 = data238.scissor;
-const _errs738 = errors;
-const _errs740 = errors;
+if(data257.scissor !== undefined){
+let data307 = data257.scissor;
+const _errs786 = errors;
+const _errs788 = errors;
 let valid112 = false;
-const _errs741 = errors;
-if(!(typeof data283 == "number")){
-const err327 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const _errs789 = errors;
+if(!(typeof data307 == "number")){
+const err399 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err327];
+vErrors = [err399];
 }
 else {
-vErrors.push(err327);
+vErrors.push(err399);
 }
 errors++;
 }
-var _valid25 = _errs741 === errors;
+var _valid25 = _errs789 === errors;
 valid112 = valid112 || _valid25;
 if(!valid112){
-const _errs743 = errors;
-if(errors === _errs743){
-if(data283 && typeof data283 == "object" && !Array.isArray(data283)){
+const _errs791 = errors;
+if(errors === _errs791){
+if(data307 && typeof data307 == "object" && !Array.isArray(data307)){
 let missing46;
-if((data283.value === undefined) && (missing46 = "value")){
-const err328 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing46},message:"must have required property '"+missing46+"'"};
+if((data307.value === undefined) && (missing46 = "value")){
+const err400 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: missing46},message:"must have required property '"+missing46+"'"};
 if(vErrors === null){
-vErrors = [err328];
+vErrors = [err400];
 }
 else {
-vErrors.push(err328);
+vErrors.push(err400);
 }
 errors++;
 }
 else {
-const _errs745 = errors;
-for(const key46 in data283){
-if(!(((((key46 === "value") || (key46 === "source")) || (key46 === "calibrated")) || (key46 === "uncertainty")) || (key46 === "note"))){
-const err329 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+const _errs793 = errors;
+for(const key46 in data307){
+if(!((((((key46 === "value") || (key46 === "source")) || (key46 === "calibrated")) || (key46 === "uncertainty")) || (key46 === "correlation")) || (key46 === "note"))){
+const err401 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
-vErrors = [err329];
+vErrors = [err401];
 }
 else {
-vErrors.push(err329);
+vErrors.push(err401);
 }
 errors++;
 break;
 }
 }
-if(_errs745 === errors){
-if(data283.value !== undefined){
-const _errs746 = errors;
-if(!(typeof data283.value == "number")){
-const err330 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(_errs793 === errors){
+if(data307.value !== undefined){
+const _errs794 = errors;
+if(!(typeof data307.value == "number")){
+const err402 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err330];
+vErrors = [err402];
 }
 else {
-vErrors.push(err330);
+vErrors.push(err402);
 }
 errors++;
 }
-var valid113 = _errs746 === errors;
+var valid113 = _errs794 === errors;
 }
 else {
 var valid113 = true;
 }
 if(valid113){
-if(data283.source !== undefined){
-let data285 = data283.source;
-const _errs748 = errors;
-if(errors === _errs748){
-if(typeof data285 === "string"){
-if(func3(data285) < 1){
-const err331 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data307.source !== undefined){
+let data309 = data307.source;
+const _errs796 = errors;
+if(errors === _errs796){
+if(typeof data309 === "string"){
+if(func3(data309) < 1){
+const err403 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err331];
+vErrors = [err403];
 }
 else {
-vErrors.push(err331);
+vErrors.push(err403);
 }
 errors++;
 }
 }
 else {
-const err332 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err404 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err332];
+vErrors = [err404];
 }
 else {
-vErrors.push(err332);
+vErrors.push(err404);
 }
 errors++;
 }
 }
-var valid113 = _errs748 === errors;
+var valid113 = _errs796 === errors;
 }
 else {
 var valid113 = true;
 }
 if(valid113){
-if(data283.calibrated !== undefined){
-let data286 = data283.calibrated;
-const _errs750 = errors;
-if(errors === _errs750){
-if(typeof data286 === "string"){
-if(func3(data286) < 1){
-const err333 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data307.calibrated !== undefined){
+let data310 = data307.calibrated;
+const _errs798 = errors;
+if(errors === _errs798){
+if(typeof data310 === "string"){
+if(func3(data310) < 1){
+const err405 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
-vErrors = [err333];
+vErrors = [err405];
 }
 else {
-vErrors.push(err333);
+vErrors.push(err405);
 }
 errors++;
 }
 }
 else {
-const err334 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err406 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err334];
+vErrors = [err406];
 }
 else {
-vErrors.push(err334);
+vErrors.push(err406);
 }
 errors++;
 }
 }
-var valid113 = _errs750 === errors;
+var valid113 = _errs798 === errors;
 }
 else {
 var valid113 = true;
 }
 if(valid113){
-if(data283.uncertainty !== undefined){
-let data287 = data283.uncertainty;
-const _errs752 = errors;
-if(errors === _errs752){
-if(typeof data287 == "number"){
-if(data287 < 0 || isNaN(data287)){
-const err335 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data307.uncertainty !== undefined){
+let data311 = data307.uncertainty;
+const _errs800 = errors;
+if(errors === _errs800){
+if(typeof data311 == "number"){
+if(data311 < 0 || isNaN(data311)){
+const err407 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
-vErrors = [err335];
+vErrors = [err407];
 }
 else {
-vErrors.push(err335);
+vErrors.push(err407);
 }
 errors++;
 }
 }
 else {
-const err336 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err408 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err336];
+vErrors = [err408];
 }
 else {
-vErrors.push(err336);
+vErrors.push(err408);
 }
 errors++;
 }
 }
-var valid113 = _errs752 === errors;
+var valid113 = _errs800 === errors;
 }
 else {
 var valid113 = true;
 }
 if(valid113){
-if(data283.note !== undefined){
-const _errs754 = errors;
-if(typeof data283.note !== "string"){
-const err337 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data307.correlation !== undefined){
+let data312 = data307.correlation;
+const _errs802 = errors;
+if(errors === _errs802){
+if(typeof data312 === "string"){
+if(func3(data312) > 64){
+const err409 = {instancePath:instancePath+"/states/" + i7+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
-vErrors = [err337];
+vErrors = [err409];
 }
 else {
-vErrors.push(err337);
+vErrors.push(err409);
 }
 errors++;
 }
-var valid113 = _errs754 === errors;
+else {
+if(func3(data312) < 1){
+const err410 = {instancePath:instancePath+"/states/" + i7+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+}
+}
+else {
+const err411 = {instancePath:instancePath+"/states/" + i7+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+}
+var valid113 = _errs802 === errors;
+}
+else {
+var valid113 = true;
+}
+if(valid113){
+if(data307.note !== undefined){
+const _errs804 = errors;
+if(typeof data307.note !== "string"){
+const err412 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+var valid113 = _errs804 === errors;
 }
 else {
 var valid113 = true;
@@ -8768,44 +9917,45 @@ var valid113 = true;
 }
 }
 }
-else {
-const err338 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err338];
 }
 else {
-vErrors.push(err338);
+const err413 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
 }
 errors++;
 }
 }
-var _valid25 = _errs743 === errors;
+var _valid25 = _errs791 === errors;
 valid112 = valid112 || _valid25;
 }
 if(!valid112){
-const err339 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+const err414 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
-vErrors = [err339];
+vErrors = [err414];
 }
 else {
-vErrors.push(err339);
+vErrors.push(err414);
 }
 errors++;
 validate10.errors = vErrors;
 return false;
 }
 else {
-errors = _errs740;
+errors = _errs788;
 if(vErrors !== null){
-if(_errs740){
-vErrors.length = _errs740;
+if(_errs788){
+vErrors.length = _errs788;
 }
 else {
 vErrors = null;
 }
 }
 }
-var valid93 = _errs738 === errors;
+var valid93 = _errs786 === errors;
 }
 else {
 var valid93 = true;
@@ -8829,7 +9979,7 @@ validate10.errors = [{instancePath:instancePath+"/states/" + i7,schemaPath:"#/on
 return false;
 }
 }
-var valid92 = _errs617 === errors;
+var valid92 = _errs655 === errors;
 if(!valid92){
 break;
 }
@@ -8841,7 +9991,7 @@ validate10.errors = [{instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/
 return false;
 }
 }
-var valid91 = _errs615 === errors;
+var valid91 = _errs653 === errors;
 }
 else {
 var valid91 = true;
