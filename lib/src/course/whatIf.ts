@@ -18,34 +18,36 @@ import { temperatureSweep } from "../whatif/temperature";
 import { MonteCarloResult } from "../whatif/uncertainty";
 import { orderedCathodeStates, orderedElectrolytes } from "../cell/dataSet";
 import { PlotlyFigure, PlotlyTrace } from "../figures/figure";
+import { cathodeStateInputs, electrolyteInputs, findInput, PhysicalInput } from "../inputs/table";
 
 type Row = Record<string, number | string | boolean>;
 
-const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 // the electrolyte's defect system with its scissor in the carrier statistics (cell/fermiLevel.ts)
 const defectSystemOf = electrolyteSystem;
 
 /** A copy of `e` with E0 of one defect charge state raised by `delta` eV (relabelled). */
 export function withDefectEnergyShift(e: Electrolyte, defect: string, charge: number, delta: number): Electrolyte {
-  const out = copy(e);
-  const d = defectSystemOf(out).defects.find((x) => x.name === defect);
+  const d = defectSystemOf(e).defects.find((x) => x.name === defect);
   if (!d) throw new PotmapError(`has no defect ${defect}`, { field: `${e.id}.defects`, value: defect });
-  const s = d.chargeStates.find((x) => x.charge === charge);
-  if (!s) throw new PotmapError(`has no charge state ${charge}`, { field: `${e.id}.${defect}`, value: charge });
-  s.energy += delta;
+  const input = findInput(electrolyteInputs(e), `electrolyte.defects[${defect}].chargeStates[q=${charge}].energy`);
+  if (!input) throw new PotmapError(`has no charge state ${charge}`, { field: `${e.id}.${defect}`, value: charge });
+  const out = input.with(input.value + delta);
   out.id = `${e.id} (${defect}(${charge > 0 ? "+" : ""}${charge}) ${delta >= 0 ? "+" : ""}${delta} eV)`;
   return out;
 }
 
 /** A copy of `e` with its scissor shift increased by `delta` eV (eq. 4: the CBM moves up). */
 export function withScissorShift(e: Electrolyte, delta: number): Electrolyte {
-  return { ...copy(e), scissor: (e.scissor ?? 0) + delta };
+  const input = findInput(electrolyteInputs(e), "electrolyte.scissor")!;
+  return input.with(input.value + delta);
 }
 
 /** A copy of an electrolyte or cathode state with its IP raised by `delta` eV. */
 export function withIonizationPotentialShift<T extends Electrolyte | CathodeState>(x: T, delta: number): T {
-  return { ...copy(x), ionizationPotential: x.ionizationPotential + delta };
+  const inputs = (x.role === "electrolyte" ? electrolyteInputs(x) : cathodeStateInputs(x)) as PhysicalInput<unknown>[];
+  const input = inputs.find((i) => i.kind === "ionizationPotential")!;
+  return input.with(input.value + delta) as T;
 }
 
 /** The quantities a what-if compares: E_F at both edges, both jumps, the CBM margin and flags. */

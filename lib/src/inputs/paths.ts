@@ -25,13 +25,12 @@ type Json = Record<string, any>;
 /**
  * The named path of a number in a raw record, from its raw path (keys and array indices):
  * array items of defects, charge states, dopants and cathode states are named by their name,
- * charge or state of charge; `fermiLevel` wrappers of an electrolyte and trailing `.value` are
- * dropped. Falls back to the raw spelling where an item has no name.
+ * charge or state of charge; the top-level `fermiLevel` wrapper (an electrolyte's rule) and a
+ * trailing `.value` are dropped. Falls back to the raw spelling where an item has no name.
  */
 export function namedRecordPath(record: Json, raw: readonly (string | number)[]): string {
   let out = String(record?.id ?? "?");
   let node: any = record;
-  const electrolyte = record?.role === "electrolyte";
   for (let i = 0; i < raw.length; i++) {
     const key = raw[i];
     const next = raw[i + 1];
@@ -60,7 +59,7 @@ export function namedRecordPath(record: Json, raw: readonly (string | number)[])
       node = child?.[next];
       i++;
       continue;
-    } else if (key === "fermiLevel" && electrolyte && i === 0 && child && typeof child === "object" && child.rule !== undefined) {
+    } else if (key === "fermiLevel" && i === 0 && child && typeof child === "object") {
       // the rule's numbers are the electrolyte's own (temperature, defects) or its fixed E_F
       if (next === "value") {
         out += ".fermiLevel";

@@ -42,7 +42,7 @@ function fieldOf(path: readonly (string | number)[]): string {
  * Visit every input of a record in a fixed order (the order of its keys: the Monte Carlo's
  * draws depend on it). `set` writes into `record` itself: callers pass a copy.
  */
-export function visitRecordInputs(record: Json, visit: (input: RecordInput, set: (value: number) => void) => void): void {
+export function visitRecordInputs(record: Json, visit: (input: RecordInput, set: (value: number) => void, quantity?: Json) => void): void {
   const walk = (node: any, path: (string | number)[], keys: string[], holder: any, key: string | number | undefined): void => {
     if (typeof node === "number") {
       const name = keys[keys.length - 1];
@@ -55,7 +55,7 @@ export function visitRecordInputs(record: Json, visit: (input: RecordInput, set:
       const input: RecordInput = { field: fieldOf(path), path: namedRecordPath(record, path), kind: recordKind(keys), value: node.value, quantityObject: true };
       if (typeof node.uncertainty === "number") input.declared = node.uncertainty;
       if (typeof node.correlation === "string") input.correlation = node.correlation;
-      visit(input, (v) => (node.value = v));
+      visit(input, (v) => (node.value = v), node);
       return;
     }
     if (Array.isArray(node)) {
@@ -97,4 +97,17 @@ export function declaredSigmas(records: readonly Json[]): Map<string, number> {
   const out = new Map<string, number>();
   for (const record of records) for (const input of recordInputs(record)) if (input.declared !== undefined) out.set(input.path, input.declared);
   return out;
+}
+
+/**
+ * The `{ value, ... }` quantity object of the input at a named record path (written in place by
+ * calibration, which keeps the provenance next to the value); undefined when there is no such
+ * input, null when the input is a plain number.
+ */
+export function recordQuantity(record: Json, path: string): Json | null | undefined {
+  let found: Json | null | undefined;
+  visitRecordInputs(record, (input, _set, quantity) => {
+    if (found === undefined && input.path === path) found = quantity ?? null;
+  });
+  return found;
 }

@@ -75,6 +75,12 @@ export function electrolyteInputs(e: Electrolyte, declared?: DeclaredSigmas): Ph
     entry("electrolyte.ionizationPotential", `${p}.ionizationPotential`, `IP of ${p}`, "ionizationPotential", e.ionizationPotential, declared, (c, v) => (c.ionizationPotential = v), e),
     entry("electrolyte.window.lower", `${p}.window.lower`, `window lower edge of ${p}`, "window", e.window.lower, declared, (c, v) => (c.window.lower = v), e),
     entry("electrolyte.window.upper", `${p}.window.upper`, `window upper edge of ${p}`, "window", e.window.upper, declared, (c, v) => (c.window.upper = v), e),
+    // one gap per electrolyte: the record's, which cell/fermiLevel.ts electrolyteSystem puts into the carriers
+    entry("electrolyte.bandGap", `${p}.bandGap`, `band gap of ${p}`, "bandGap", e.bandGap, declared, (c, v) => {
+      c.bandGap = v;
+      if (c.fermiLevel.rule === "defects") c.fermiLevel.system.bandGap = v;
+    }, e),
+    entry("electrolyte.scissor", `${p}.scissor`, `scissor on the CBM of ${p}`, "scissor", e.scissor ?? 0, declared, (c, v) => (c.scissor = v), e),
   ];
   const rule = e.fermiLevel;
   if (rule.rule === "fixed") {
@@ -82,12 +88,6 @@ export function electrolyteInputs(e: Electrolyte, declared?: DeclaredSigmas): Ph
     return list;
   }
   const system = rule.system;
-  // one gap per electrolyte: the record's, which cell/fermiLevel.ts electrolyteSystem puts into the carriers
-  list.push(entry("electrolyte.bandGap", `${p}.bandGap`, `band gap of ${p}`, "bandGap", e.bandGap, declared, (c, v) => {
-    c.bandGap = v;
-    systemOf(c).bandGap = v;
-  }, e));
-  list.push(entry("electrolyte.scissor", `${p}.scissor`, `scissor on the CBM of ${p}`, "scissor", e.scissor ?? 0, declared, (c, v) => (c.scissor = v), e));
   list.push(entry("temperature", `${p}.temperature`, "temperature", "temperature", system.temperature, declared, (c, v) => (systemOf(c).temperature = v), e));
   system.defects.forEach((defect, d) => {
     defect.chargeStates.forEach((s, k) => {
