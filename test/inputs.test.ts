@@ -12,6 +12,8 @@ import { declaredSigmas, recordInputs, recordQuantity, recordWith } from "../lib
 import { inputKinds } from "../lib/src/inputs/kinds";
 import { findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 import { potentialMap } from "../lib/src/cell/potentialMap";
+import { effectiveBandGap } from "../lib/src/defects/defects";
+import { electrolyteFermiLevel, electrolyteSystem } from "../lib/src/cell/fermiLevel";
 import { toMaterial } from "../lib/src/io/readMaterials";
 
 const folder = builtinMaterialsFolder();
@@ -97,5 +99,25 @@ describe("raw record inputs", () => {
 
   test("declaredSigmas: none in the built-in set", () => {
     expect(declaredSigmas(raw.map((r) => r.record)).size).toBe(0);
+  });
+});
+
+describe("one effective gap, one band gap per electrolyte", () => {
+  test("effectiveBandGap = bandGap + scissor (0 when absent)", () => {
+    expect(effectiveBandGap({ bandGap: 2.7 })).toBe(2.7);
+    expect(effectiveBandGap({ bandGap: 2.7, scissor: 1.1 })).toBeCloseTo(3.8, 14);
+    expect(effectiveBandGap({ bandGap: 0, scissor: 0 })).toBe(0);
+  });
+
+  test("the electrolyte's gap is the one the carriers use, even when its defect system's copy differs", () => {
+    const lps = findElectrolyte(set, "LPS");
+    const stale = structuredClone(lps);
+    if (stale.fermiLevel.rule !== "defects") throw new Error("LPS has defects");
+    stale.fermiLevel.system.bandGap = 9; // a stale copy: ignored
+    expect(electrolyteSystem(stale).bandGap).toBe(2.7);
+    const muLi = -1.74;
+    expect(electrolyteFermiLevel(stale)(muLi)).toBe(electrolyteFermiLevel(lps)(muLi));
+    const lco = findCathodeState(set, "LCO", "0%");
+    expect(potentialMap(set.anodes[0], stale, lco).dphiCathode).toBe(potentialMap(set.anodes[0], lps, lco).dphiCathode);
   });
 });

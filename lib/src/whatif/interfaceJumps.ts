@@ -6,7 +6,7 @@
  */
 import { PotmapError } from "../core/errors";
 import { FermiLevelClass, PotmapWarning } from "../defects/guards";
-import { fermiLevelFunction } from "../cell/fermiLevel";
+import { electrolyteFermiLevel } from "../cell/fermiLevel";
 import { Anode, CathodeState, Electrolyte } from "../cell/materials";
 import { potentialMap } from "../cell/potentialMap";
 import { anodeInputs, cathodeStateInputs, electrolyteInputs, PhysicalInput } from "../inputs/table";
@@ -19,7 +19,8 @@ export interface ElectrolyteEvaluator {
 }
 
 export function electrolyteEvaluator(electrolyte: Electrolyte, temperature?: number): ElectrolyteEvaluator {
-  const solve = fermiLevelFunction(electrolyte.fermiLevel, temperature, electrolyte.scissor);
+  // the electrolyte's own gap and scissor in the carriers (cell/fermiLevel.ts electrolyteSystem)
+  const solve = electrolyteFermiLevel(electrolyte, temperature);
   const cache = new Map<number, number>();
   return {
     electrolyte,
