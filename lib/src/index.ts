@@ -84,8 +84,9 @@ export { readRawRecords } from "./io/readRecords";
 export type { MaterialFailure } from "./io/readRecords";
 
 // whatif: dopants and quench, temperature, screening, Monte Carlo, sensitivity
-export { parseDopants, withDopant, withDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, electrolyteWarnings } from "./whatif/doping";
-export type { QuenchOptions, QuenchResult } from "./whatif/doping";
+export { parseDopants, withDopant, withDopants, quenchElectrolyte, electrolyteWarnings } from "./whatif/doping";
+export { quenchDefects, quenchDefectsWithSolution } from "./defects/quench";
+export type { QuenchOptions, QuenchResult } from "./defects/quench";
 export { temperatureRange, temperatureSweep } from "./whatif/temperature";
 export type { TemperatureRow } from "./whatif/temperature";
 export { screen, screenMaterials, rankPairs } from "./whatif/screen";

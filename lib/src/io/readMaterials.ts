@@ -15,7 +15,7 @@ import { PhysicalQuantity, inPhysicalRange, physicalRanges, rangeText } from "..
 import { Carriers } from "../defects/carriers";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/defects";
-import { quenchDefects } from "../whatif/doping";
+import { quenchDefects } from "../defects/quench";
 import { Anode, Cathode, CathodeState, DataSet, Electrolyte, FermiRule, LiteratureConstraint, Material } from "../cell/materials";
 
 let validator: ValidateFunction | undefined;
@@ -261,7 +261,7 @@ function toFermiRule(f: Json, file: string, bandGap: number, check: boolean): Fe
  * Synthesis then operation (fermiLevel.synthesis): every defect equilibrated at the synthesis
  * temperature and mu_Li, the listed ones (default: those exchanging no Li) frozen at their
  * total concentration, then the system at the operating temperature. Same code as `potmap
- * dope --quench-temperature` (whatif/doping.ts quenchDefects).
+ * dope --quench-temperature` (defects/quench.ts quenchDefects).
  */
 function synthesised(system: DefectSystem, s: Json, file: string): DefectSystem {
   const processingTemperature = positive(quantityValue(s.temperature), file, "fermiLevel.synthesis.temperature");
