@@ -92,6 +92,7 @@ describe("sensitivity", () => {
     }
     expect(entry(huge, "electrolyte.ionizationPotential").high.error).toMatch(/outside the physical range of an ionization potential.*\(3 to 9 eV\)/);
     expect(JSON.stringify(huge)).not.toMatch(/NaN|Infinity/);
+    expect(() => sensitivity(li, lps, lco, { factor: 1e300 })).toThrow(/field "factor", value 1e\+300: moves site density of \S+ \(1.87e\+22 cm\^-3\) to a non-finite value/);
   });
 
   test("--per-sigma: each input moves by its declared sigma, else its kind's default", () => {

@@ -147,6 +147,10 @@ export function sensitivity(anode: Anode, electrolyte: Electrolyte, cathode: Cat
     const f = perSigma ? Math.exp(p.sigma) : factor;
     const lowValue = multiplicative ? p.value / f : p.value - additiveStep;
     const highValue = multiplicative ? p.value * f : p.value + additiveStep;
+    if (!Number.isFinite(lowValue) || !Number.isFinite(highValue)) {
+      const field = perSigma ? "sigma" : multiplicative ? "factor" : p.unit === "K" ? "temperatureStep" : "step";
+      throw new PotmapError(`moves ${p.label} (${p.value} ${p.unit}) to a non-finite value`, { field, value: multiplicative ? f : additiveStep });
+    }
     if (lowValue === p.value || highValue === p.value) {
       // 2.7 + 1e-300 is 2.7: the slope would be 0/0
       const field = perSigma ? "sigma" : multiplicative ? "factor" : p.unit === "K" ? "temperatureStep" : "step";
