@@ -437,7 +437,7 @@ export function monteCarlo(input: readonly RawRecord[] | string, options: MonteC
         cathode,
         unphysicalSamples: pairUnphysical[p],
         failedSamples: pairFailed[p],
-        reason: warned ? `no valid sample; first guard warning: ${warned}` : `no valid sample: ${pairFailed[p]} of ${samples} could not be computed`,
+        reason: warned ? `no valid sample; first guard warning: ${warned}` : `no valid sample: ${pairFailed[p]} of ${samples} could not be computed${failureReasons.length ? ` (first failure of the run: ${failureReasons[0]})` : ""}`,
       });
       return;
     }
