@@ -1,7 +1,8 @@
 /**
- * Uncertainty propagation by Monte Carlo over the raw material records. (Over 300 lines: one
- * sampling loop with its result types and the robust-pair ranking it feeds; the perturbation
- * of records lives in whatif/perturb.ts, the generator in numerics/random.ts.)
+ * Uncertainty propagation by Monte Carlo over the raw material records. (Over 450 lines: one
+ * sampling loop with its result types, the guard bookkeeping per configuration and pair, and
+ * the robust-pair ranking it feeds; the perturbation of records lives in whatif/perturb.ts, the
+ * table of inputs in inputs/recordInputs.ts, the generator in numerics/random.ts.)
  *
  * Every quantity that declares an "uncertainty" (one standard deviation, in the quantity's
  * unit) is drawn from a normal distribution around its value; quantities without one take
@@ -11,7 +12,16 @@
  * record with toMaterial, so all configurations of one sample share the same draws (pairs are
  * ranked against each other consistently); a record whose draw is unphysical (refused by
  * toMaterial) leaves only its own configurations undefined in that sample, and is counted.
- * Inputs are independent; no correlations are modelled. Because the electrolyte IPs and the
+ * Draws are independent except where whatif/perturb.ts correlates them: values of one declared
+ * `correlation` group, and (by default) the IPs of the states of one cathode, share one draw.
+ *
+ * Guards: every configuration of every sample goes through interfaceJumps, i.e. potentialMap's
+ * one guard evaluation (defects/guards.ts). A configuration whose guards warn (E_F at or beyond
+ * a band edge, outside the bands) is unphysical in that sample: counted, and left out of its
+ * distributions and probabilities, which are over the valid samples only (their number is
+ * reported); a class other than "insulating" without a warning is counted as near an edge and
+ * kept. A pair with no valid sample is not ranked (listed in `unranked`); nothing NaN is
+ * returned (null where there is no number). Because the electrolyte IPs and the
  * cathode IPs of the built-in data are calibrated against published jumps, the defaults
  * describe "what if the inputs were this uncertain", not the error of the calibrated values.
  *
