@@ -7,8 +7,13 @@
  * dphi_c (eq. 7) and dphi_a (eq. 6) are recomputed with potentialMap. Closed forms to check
  * against: e*phi_c = E_F,c - IP_c + psi_a - mu_c (eq. 5), so d(dphi_c)/d(IP_c) = -1 and
  * d(dphi_c)/d(E_F,c) = +1 exactly, d(dphi_c)/d(IP_SE) = +1, and psi_a cancels from dphi_c.
- * A step may carry an input out of its domain (a window edge across the other, T <= 0); that
- * side is then reported with its error instead of a number.
+ * The inputs are the table's (inputs/table.ts): every number of the anode, the electrolyte
+ * (its defect charge states, site densities, dopants included) and the cathode state that
+ * enters the jumps. With `perSigma` each moves by its own one sigma (declared, else its kind's
+ * default) instead of the common step. A step may carry an input out of its domain (a window
+ * edge across the other, T <= 0) or its physical range (core/ranges.ts); that side is then
+ * reported with its error instead of a number. A step that cannot move an input at double
+ * precision, or moves it to a non-finite value, is refused (no 0/0 slope).
  */
 import { PotmapError } from "../core/errors";
 import { axisTitle, PlotlyFigure, PlotlyTrace } from "../figures/figure";
