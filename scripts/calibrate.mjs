@@ -2,17 +2,9 @@
 // @ts-check
 // Recompute every derived or calibrated input of data/materials from data/published.json and
 // the shared phase entries (model.md section 4) and write it back; with --check, only verify
-// that the stored values are what this computes. The physics is in lib/src/calibration/.
-//
-// Inputs, and what is fitted:
-//  - OCVs: eq. 3 average voltage from each state's hull energy to the Li-free reference, and the
-//    local OCV of its hull step (lib withCathodeVoltages), never fitted;
-//  - one defect-energy knob for LiPON and LPS, inside physical bounds (below); LPO's defect
-//    energies follow from the paper's ~3 V crossover and Du & Holzwarth's Frenkel energy;
-//  - electrolyte IPs from the four dphi_a values (4 parameters for 4 values);
-//  - one IP per cathode state, least squares over its printed LiPON, LLZO and LPS values
-//    (LNMO "+" has none: its IP follows the isostructural LMO, withSpinelAnalogy). The LPO
-//    column is predicted.
+// that the stored values are what this computes. This script only orchestrates (reads, writes,
+// compares): the physics and the calibration's choices (knobs, bounds, LPO from the paper, eq. 3
+// OCVs, the spinel analogy) are in lib/src/calibration/builtinCalibration.ts.
 import fs from "node:fs";
 import path from "node:path";
 import potmap from "potmap";
@@ -22,12 +14,11 @@ const folder = path.join(root, "data", "materials");
 const check = process.argv.includes("--check");
 const tolerance = 2e-3;
 /** @param {number} x */
-const round = (x) => Math.round(x * 1e4) / 1e4;
+const round = potmap.roundCalibrated;
 
 /** @typedef {Record<string, any>} Json */
 /** @typedef {Record<string, Json>} Records */
 /** @typedef {import("potmap").PublishedNumbers} PublishedNumbers */
-/** @typedef {{ electrolyte: string, defect: string, charge: number, range: [number, number], default: number, insideGap?: number, pair?: { defect: string, charge: number, value: number }, why: string }} ScriptKnob */
 
 /** The shared data folder (`shared/data`): next to the project, or next to a parent (git worktrees). */
 export function sharedDataFolder() {
@@ -38,52 +29,8 @@ export function sharedDataFolder() {
   }
 }
 
-/** Li3PO4 Frenkel pair energy E0(Li_i,+1) + E0(V_Li,-1), eV: Du & Holzwarth, J. Electrochem. Soc. 154, A999 (2007). */
-export const lpoFrenkel = { value: 1.6, tolerance: 0.2, source: "Du & Holzwarth, J. Electrochem. Soc. 154, A999 (2007), doi:10.1149/1.2772200 (lowest Li vacancy-interstitial pair in gamma-Li3PO4)" };
-
-/**
- * LPO is not fitted: its Li_i(+1) energy puts the end of the flat (Frenkel, slope -1) regime at
- * the paper's "approximately 3 V" (section 3.2), V* = -E0(Li_i,+1) - kT ln(Nv/N_Li_i) (Li_i(+)
- * meets holes), and V_Li(-1) follows from the Frenkel pair energy. Its Table 1 column, which
- * depends on the OCVs, is then a prediction.
- */
-export const lpoCrossover = { value: 3.0, source: "paper section 3.2: LPO phi is flat 'below approximately 3 V', slope -1/2 above" };
-
-/** Columns of Table 1 whose values fit the cathode IPs (their mu_c* is V_high for every state, independent of the OCV). */
-export const ipColumns = ["LiPON", "LLZO", "LPS"];
-
-/** Plausible slab IPs of the oxide cathodes, eV (LiCoO2's photoemission work function is 5.1 eV, literature-values.md). */
-export const ipBounds = /** @type {[number, number]} */ ([4, 8]);
-
-/** @type {ScriptKnob[]} */
-export const knobs = [
-  // electrolyte, defect and charge of the calibrated energy, search range (eV), uncalibrated default (eV)
-  { electrolyte: "LiPON", defect: "O_N", charge: 1, range: [-1.9, -1.1], default: -1.5, why: "antisite pair energy relative to the Li Frenkel pair (no published value; range +-0.4 eV around equal pair energies)" },
-  // E_F more than 3 kT below the CBM across 1.74-2.32 V: no degenerate electrons (slope -1/2)
-  { electrolyte: "LPS", defect: "Li_i", charge: 1, range: [-4.8, -3.4], default: -3.84, insideGap: 3, why: "sets how close E_F comes to the CBM; bounded so that E_F stays 3 kT below the CBM across the window" },
-];
-
-/**
- * LPO's Li_i(+1) from the paper's crossover voltage and V_Li(-1) from the Frenkel energy.
- * @param {Records} records
- */
-export function withLpoFromPaper(records) {
-  const out = structuredClone(records);
-  const record = Object.values(out).find((r) => r.role === "electrolyte" && r.id === "LPO");
-  if (!record) return out;
-  const interstitial = record.fermiLevel.defects.find((/** @type {Json} */ d) => d.name === "Li_i");
-  const t = record.fermiLevel.temperature.value;
-  const nv = potmap.effectiveDensityOfStates(record.fermiLevel.carriers.holeMass, t);
-  const kT = potmap.thermalEnergy(t);
-  const energy = -lpoCrossover.value - kT * Math.log(nv / interstitial.sites.value);
-  potmap.energyQuantity(record, { defect: "Li_i", charge: 1 }).value = energy;
-  // V_Li(-1): Du & Holzwarth's Frenkel energy as published. It is not raised to keep E_F away
-  // from the VBM: calibration may not move an input to satisfy a guard. Above the ~3 V crossover
-  // V_Li(-) is balanced by holes; at the upper window edge LPO is then a mixed conductor, which
-  // the record (transport.note), the report and potmap check show.
-  potmap.energyQuantity(record, { defect: "V_Li", charge: -1 }).value = round(lpoFrenkel.value - energy);
-  return out;
-}
+// the calibration's choices and steps are library code (lib/src/calibration/builtinCalibration.ts)
+export const { lpoFrenkel, lpoCrossover, ipColumns, ipBounds, builtinKnobs: knobs } = potmap;
 
 /** @returns {Records} */
 export function readRecords() {
@@ -96,80 +43,15 @@ export function readPublished() {
   return JSON.parse(fs.readFileSync(path.join(root, "data", "published.json"), "utf8"));
 }
 
-/** @param {string} formula */
-function lithiumOf(formula) {
-  try {
-    return potmap.parseFormula(formula).Li ?? 0;
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Each cathode's hull voltage profile and each state's eq. 3 average (ocv, ocvComputed,
- * voltageReaction) and local OCV (localVoltage): lib withCathodeVoltages, on the phase-entries
- * file each record names.
- * @param {Records} records
- */
-export function withVoltages(records) {
-  /** @type {Map<string, any>} */
-  const cache = new Map();
-  return potmap.withCathodeVoltages(records, (/** @type {string} */ name) => {
-    if (!cache.has(name)) cache.set(name, potmap.readPhaseEntries(path.join(sharedDataFolder(), "phase-entries", name)));
-    return cache.get(name);
-  });
-}
-
-/**
- * Defaults of the knobs (the uncalibrated constructed values).
- * @param {Records} records
- */
-export function withDefaultKnobs(records) {
-  const out = structuredClone(records);
-  for (const k of knobs) {
-    const record = Object.values(out).find((r) => r.role === "electrolyte" && r.id === k.electrolyte);
-    if (!record) throw new potmap.PotmapError("no electrolyte record for a calibration knob", { field: "knobs", value: k.electrolyte });
-    potmap.energyQuantity(record, k).value = k.default;
-    if (k.pair) potmap.energyQuantity(record, k.pair).value = k.pair.value - k.default;
-  }
-  return out;
-}
-
-/**
- * LNMO "+" is not in Table 1: its IP follows LNMO 100% by the shift of the isostructural LMO.
- * @param {Records} records
- */
-export function withSpinelAnalogy(records) {
-  const out = structuredClone(records);
-  /** @param {string} id */
-  const find = (id) => Object.values(out).find((r) => r.role === "cathode" && r.id === id);
-  /** @param {Json} record @param {string} soc */
-  const ip = (record, soc) => record.states.find((/** @type {Json} */ s) => s.soc === soc).ionizationPotential;
-  const lmo = find("LMO");
-  const lnmo = find("LNMO");
-  if (lmo && lnmo) ip(lnmo, "+").value = ip(lnmo, "100%").value + (ip(lmo, "+").value - ip(lmo, "100%").value);
-  return out;
-}
-
-/**
- * Full calibration from the uncalibrated defaults; with { fixedKnobs: true } the knob values
- * stored in the records are kept and only the closed-form steps are redone (for --check).
+ * Full calibration from the uncalibrated defaults (lib calibrateBuiltin, with the shared phase
+ * entries); with { fixedKnobs: true } the stored knob values are kept (for --check).
  * @param {Records} records
  * @param {PublishedNumbers} published
  * @param {import("potmap").CalibrationOptions} [options]
  */
 export function calibrate(records, published, options = {}) {
-  const voltages = withLpoFromPaper(withVoltages(records));
-  const start = options.fixedKnobs ? voltages : withDefaultKnobs(voltages);
-  const result = potmap.calibrateDataSet(start, published, knobs, { ipColumns, ipBounds, ...options });
-  result.records = withSpinelAnalogy(result.records);
-  // a slab IP of an oxide cathode outside 4-8 eV would mean the fit compensates something unphysical
-  for (const s of result.states) {
-    if (s.constant !== undefined && !(s.ionizationPotential >= ipBounds[0] - 1e-9 && s.ionizationPotential <= ipBounds[1] + 1e-9)) {
-      throw new potmap.PotmapError(`calibrated cathode IP outside the plausible ${ipBounds[0]}-${ipBounds[1]} eV`, { file: `${s.cathode}.json`, field: `states[${s.soc}].ionizationPotential`, value: s.ionizationPotential });
-    }
-  }
-  return result;
+  return potmap.calibrateBuiltin(records, published, path.join(sharedDataFolder(), "phase-entries"), options);
 }
 
 /** @param {any} stored @param {any} computed @param {string} where @param {string[]} stale */

@@ -43,12 +43,8 @@ function explainMiss(r, set, li, full) {
   if (!ipColumns.includes(r.electrolyte)) {
     const constant = r.dphiCathode + phi(Math.min(r.ocv, upper));
     const needed = constant - r.published;
-    let needOcv = null;
-    if (needed >= phi(lower) && needed <= phi(upper)) {
-      let [a, b] = [lower, upper];
-      for (let i = 0; i < 50; i++) [a, b] = phi((a + b) / 2) < needed ? [(a + b) / 2, b] : [a, (a + b) / 2];
-      needOcv = (a + b) / 2;
-    }
+    // phi_LPO(V) is monotone on the window: the library's root finder gives the OCV it would need
+    const needOcv = needed >= phi(lower) && needed <= phi(upper) ? potmap.voltageForPotential(phi, lower, upper, needed) : null;
     const shift = Math.abs(r.difference);
     if (r.ocv < upper) {
       const need = needOcv === null ? (needed > phi(upper) ? `an OCV at or above LPO's ${upper} V window edge` : "an OCV below LPO's crossover") : `an OCV of ${needOcv.toFixed(2)} V`;
@@ -90,11 +86,7 @@ function physicalChecks(set, li, records) {
     return d;
   };
   const llzoMap = potmap.potentialMap(li, llzo, potmap.orderedCathodeStates(set)[0], { withoutProfile: true });
-  const order = ["0%", "100%", "+"];
-  const ocvMonotone = set.cathodes.map((/** @type {Json} */ c) => {
-    const ocvs = [...c.states].sort((a, b) => order.indexOf(a.soc) - order.indexOf(b.soc)).map((s) => s.ocv);
-    return { cathode: c.id, ocvs, monotone: ocvs.every((v, i) => i === 0 || v >= ocvs[i - 1] - 1e-9) };
-  });
+  const ocvMonotone = set.cathodes.map((/** @type {any} */ c) => potmap.ocvOrder(c));
   const ips = potmap.orderedCathodeStates(set).map((s) => s.ionizationPotential);
   const conduction = set.electrolytes.map((/** @type {any} */ e) => conductionAcross(e, records));
   return {

@@ -13,6 +13,7 @@ import { potentialMap } from "../lib/src/cell/potentialMap";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 import published from "../data/published.json";
+import { builtinKnobs, ocvOrder, voltageForPotential, withDefaultKnobs, withSpinelAnalogy } from "../lib/src/calibration/builtinCalibration";
 
 const set = readDataSet(builtinMaterialsFolder());
 const li = findAnode(set, "Li");
@@ -105,5 +106,33 @@ describe("knobBounds", () => {
     };
     expect(marginAt(lower)).toBeGreaterThanOrEqual(3);
     expect(marginAt(lower - 0.01)).toBeLessThan(3);
+  });
+});
+
+describe("the built-in calibration is library code (calibration/builtinCalibration.ts)", () => {
+  test("voltageForPotential: the root of a monotone potential, null outside its range", () => {
+    const phi = (v: number) => 0.2 + 0.5 * v;
+    expect(voltageForPotential(phi, 1, 4, 1.2)).toBeCloseTo(2, 12);
+    expect(voltageForPotential((v) => -phi(v), 1, 4, -1.2)).toBeCloseTo(2, 12);
+    expect(voltageForPotential(phi, 1, 4, 5)).toBeNull();
+    expect(voltageForPotential(phi, 1, 4, NaN)).toBeNull();
+  });
+
+  test("ocvOrder: OCVs in the order Li is removed; a fall is flagged", () => {
+    expect(ocvOrder({ id: "X", states: [{ soc: "+", ocv: 4.2 }, { soc: "0%", ocv: 3.8 }, { soc: "100%", ocv: 4.0 }] })).toEqual({ cathode: "X", ocvs: [3.8, 4.0, 4.2], monotone: true });
+    expect(ocvOrder({ id: "Y", states: [{ soc: "0%", ocv: 4.1 }, { soc: "100%", ocv: 3.9 }] }).monotone).toBe(false);
+  });
+
+  test("withSpinelAnalogy: LNMO + follows LNMO 100% by LMO's shift; withDefaultKnobs writes each knob's default", () => {
+    const records: Record<string, any> = {};
+    const folder = builtinMaterialsFolder();
+    for (const f of fs.readdirSync(folder)) records[f] = JSON.parse(fs.readFileSync(path.join(folder, f), "utf8"));
+    const out = withSpinelAnalogy(records);
+    const ip = (r: any, soc: string) => r.states.find((s: any) => s.soc === soc).ionizationPotential.value;
+    expect(ip(out["LNMO.json"], "+") - ip(out["LNMO.json"], "100%")).toBeCloseTo(ip(out["LMO.json"], "+") - ip(out["LMO.json"], "100%"), 12);
+    const defaults = withDefaultKnobs(records);
+    for (const k of builtinKnobs) expect(energyQuantity(defaults[`${k.electrolyte}.json`], k).value).toBe(k.default);
+    // the steps return new records and leave theirs alone
+    expect(records["LNMO.json"]).toEqual(JSON.parse(fs.readFileSync(path.join(folder, "LNMO.json"), "utf8")));
   });
 });

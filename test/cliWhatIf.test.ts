@@ -154,6 +154,51 @@ describe("potmap dope / sweep-temperature / uncertainty / sensitivity", () => {
   });
 });
 
+describe("issues 20 and 21: declared sigmas, correlated draws, guards in the Monte Carlo", () => {
+  test("sensitivity --per-sigma reads the declared uncertainty of a --materials record", async () => {
+    const folder = path.join(dir, "sigma");
+    fs.mkdirSync(folder, { recursive: true });
+    const lco = JSON.parse(fs.readFileSync(path.join(builtinMaterialsFolder(), "LCO.json"), "utf8"));
+    lco.states[0].ionizationPotential.uncertainty = 0.3;
+    fs.writeFileSync(path.join(folder, "LCO.json"), JSON.stringify(lco));
+    const { code, stdout } = await run("sensitivity", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--per-sigma", "--materials", folder, "--json");
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    const ip = doc.entries.find((e: any) => e.input === "cathode.ionizationPotential");
+    expect(ip).toMatchObject({ sigma: 0.3, sigmaDeclared: true, step: "±0.3 eV (1σ declared)" });
+    expect(ip.high.change).toBeCloseTo(-0.3, 10);
+    expect(doc.entries.find((e: any) => e.input === "cathode.ocv")).toMatchObject({ sigma: 0.05, sigmaDeclared: false });
+    const text = await run("sensitivity", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%", "--per-sigma", "--materials", folder);
+    expect(text.stdout).toMatch(/each input moved by its one sigma: 1 declared by their records/);
+  });
+
+  test("sensitivity --step 1e-300: refused with the input named, no NaN", async () => {
+    const { code, stdout, stderr } = await run("sensitivity", "--electrolyte", "LPS", "--cathode", "LCO", "--soc", "0%", "--step", "1e-300");
+    expect(code).not.toBe(0);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/field "step", value 1e-300: does not move .* at double precision/);
+  });
+
+  test("uncertainty --sigma bandGap=20: no NaN printed, pairs without a valid sample listed as not ranked", async () => {
+    const { code, stdout } = await run("uncertainty", "--samples", "20", "--sigma", "bandGap=20");
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(/NaN|Infinity/);
+    expect(stdout).toMatch(/not ranked \(no valid sample\): /);
+    expect(stdout).toMatch(/valid samples/);
+  });
+
+  test("uncertainty counts the samples whose guards warn, and says the cathode states share their offset draw", async () => {
+    const { code, stdout } = await run("uncertainty", "--samples", "100", "--sigma", "defectEnergy=0.1");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/the states of one cathode share their IP \(offset\) draw/);
+    const m = stdout.match(/(\d+) had a configuration whose guards warned/);
+    expect(Number(m![1])).toBeGreaterThan(0);
+    expect(stdout).toMatch(/LPO near a band edge \d+ \(\d+%\), at or beyond it \d+/);
+    const apart = await run("uncertainty", "--samples", "3", "--independent-states");
+    expect(apart.stdout).toMatch(/the states of one cathode are drawn independently/);
+  });
+});
+
 describe("bad input: one line on stderr naming the flag and value, nothing on stdout", () => {
   test.each([
     [["screen", "--progress", "sometimes"], /field "--progress", value "sometimes"/],

@@ -42,6 +42,29 @@ function importedFolders(file: string): { specifier: string; folder: string }[] 
 const physics = ["core", "numerics", "defects", "cell", "thermo", "spaceCharge"];
 const forbiddenForPhysics = ["io", "cli", "notebook", "figures", "whatif", "calibration"];
 
+/**
+ * What each folder may import (inside potmap), as lib/src/README.md's table says: every folder
+ * may import itself; "physics" stands for the six physics folders.
+ */
+const allFolders = ["core", "numerics", "defects", "cell", "thermo", "spaceCharge", "inputs", "io", "whatif", "calibration", "check", "course", "figures", "notebook", "cli"];
+const allowedImports: Record<string, string[]> = {
+  core: [],
+  numerics: ["core"],
+  defects: physics,
+  cell: physics,
+  thermo: physics,
+  spaceCharge: physics,
+  inputs: physics,
+  io: physics,
+  figures: physics,
+  whatif: [...physics, "inputs", "io", "figures"],
+  calibration: [...physics, "inputs", "io"],
+  check: [...physics, "inputs", "io"],
+  course: [...physics, "inputs", "io", "calibration", "whatif", "figures"],
+  notebook: allFolders.filter((f) => f !== "cli"),
+  cli: allFolders.filter((f) => f !== "notebook"),
+};
+
 describe("importsOf", () => {
   test("finds static, re-export, type-only, dynamic and require imports, relative ones only", () => {
     const text = [
@@ -80,6 +103,31 @@ describe("lib/src layout", () => {
     expect(violations).toEqual([]);
   });
 
+  test("every folder imports only what lib/src/README.md's table allows (no io -> whatif, no inputs -> io, ...)", () => {
+    const folders = fs.readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.filter((f) => !(f in allowedImports))).toEqual([]);
+    const violations = files.flatMap((file) => {
+      const folder = folderOf(file);
+      if (folder === "") return [];
+      const allowed = [folder, ...allowedImports[folder]];
+      return importedFolders(file).filter(({ folder: f }) => f !== "" && !allowed.includes(f)).map(({ specifier }) => `${relative(file)} imports ${specifier}`);
+    });
+    expect(violations).toEqual([]);
+  });
+
+  test("the README's table states the same allowed imports as the test", () => {
+    const readme = fs.readFileSync(path.join(src, "README.md"), "utf8");
+    for (const folder of Object.keys(allowedImports)) {
+      const row = readme.split("\n").find((line) => line.startsWith(`| \`${folder}/\` |`));
+      expect(row, folder).toBeDefined();
+      const cell = row!.split("|")[3];
+      for (const f of allowedImports[folder].filter((x) => !physics.includes(x) || !cell.includes("physics"))) {
+        if (folder === "notebook" || folder === "cli") continue; // "everything but ..."
+        expect(cell, `${folder} may import ${f}`).toContain(`\`${f}\``);
+      }
+    }
+  });
+
   test("the public index never loads the command line or the notebook layer", () => {
     const folders = importedFolders(path.join(src, "index.ts")).map(({ folder }) => folder);
     expect(folders.length).toBeGreaterThan(10);
@@ -91,6 +139,19 @@ describe("lib/src layout", () => {
     const folders = fs.readdirSync(src, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     expect(folders.length).toBeGreaterThan(5);
     expect(folders.filter((folder) => !readme.includes(`\`${folder}/\``))).toEqual([]);
+  });
+
+  test("lib/src/README.md lists every module, and every module it lists exists", () => {
+    const readme = fs.readFileSync(path.join(src, "README.md"), "utf8");
+    const listed = [...readme.matchAll(/^- `([^`]+\.ts)`/gm)].map((m) => m[1]);
+    expect(listed.length).toBeGreaterThan(50);
+    // a pattern "folder/*.ts" stands for the .ts files directly in that folder
+    const matches = (entry: string, file: string) =>
+      entry.endsWith("/*.ts") ? file.startsWith(entry.slice(0, -4)) && !file.slice(entry.length - 4).includes("/") : entry === file;
+    const modules = files.map(relative);
+    expect(modules.filter((file) => !listed.some((entry) => matches(entry, file)))).toEqual([]);
+    expect(listed.filter((entry) => !modules.some((file) => matches(entry, file)))).toEqual([]);
+    expect(new Set(listed).size).toBe(listed.length);
   });
 
   test("no source file over 400 lines unless its first comment says why (\"over N lines\")", () => {

@@ -20,7 +20,12 @@ describe("sensitivity", () => {
         const r = sensitivity(li, electrolyte, state, { step: 0.05 });
         expect(entry(r, "cathode.ionizationPotential").slope).toBeCloseTo(-1, 10);
         expect(entry(r, "cathode.ionizationPotential").high.change).toBeCloseTo(-0.05, 10);
-        expect(entry(r, "cathode.fermiLevel").slope).toBeCloseTo(1, 10);
+        // the cathodes' E_F sits at their VBM (0 eV), the lower end of its physical range: only
+        // the raised side is computed, the lowered one names the range (inputs/table.ts)
+        const ef = entry(r, "cathode.fermiLevel");
+        expect(ef.high.change).toBeCloseTo(0.05, 10);
+        if (state.fermiLevel - 0.05 < 0) expect(ef.low.error).toMatch(/outside the physical range of a cathode's E_F/);
+        else expect(ef.slope).toBeCloseTo(1, 10);
         expect(entry(r, "electrolyte.ionizationPotential").slope).toBeCloseTo(1, 10);
         expect(entry(r, "electrolyte.ionizationPotential").high.changeAnode).toBeCloseTo(-0.05, 10);
         const psi = entry(r, "anode.workFunction");
@@ -74,6 +79,42 @@ describe("sensitivity", () => {
     const t = entry(r, "temperature");
     expect(t.low.error).toMatch(/positive temperature/);
     expect(t.high.change).not.toBeNull();
+  });
+
+  test("issue 20: a step that cannot move an input is refused (no 0/0 slope); one past the physical range is reported per side", () => {
+    const lps = findElectrolyte(set, "LPS");
+    const lco = findCathodeState(set, "LCO", "0%");
+    expect(() => sensitivity(li, lps, lco, { step: 1e-300 })).toThrow(/field "step", value 1e-300: does not move .* at double precision/);
+    const huge = sensitivity(li, lps, lco, { step: 1e300 });
+    for (const e of huge.entries) {
+      expect(e.slope === null || Number.isFinite(e.slope)).toBe(true);
+      if (e.unit === "eV" || e.unit === "V") expect(e.maxAbsChange).toBeNull();
+    }
+    expect(entry(huge, "electrolyte.ionizationPotential").high.error).toMatch(/outside the physical range of an ionization potential.*\(3 to 9 eV\)/);
+    expect(JSON.stringify(huge)).not.toMatch(/NaN|Infinity/);
+    expect(() => sensitivity(li, lps, lco, { factor: 1e300 })).toThrow(/field "factor", value 1e\+300: moves site density of \S+ \(1.87e\+22 cm\^-3\) to a non-finite value/);
+  });
+
+  test("--per-sigma: each input moves by its declared sigma, else its kind's default", () => {
+    const lps = findElectrolyte(set, "LPS");
+    const lco = findCathodeState(set, "LCO", "0%");
+    const declared = new Map([["LCO[0%].ocv", 0.02], ["LPS.ionizationPotential", 0.3]]);
+    const r = sensitivity(li, lps, lco, { perSigma: true, declared });
+    const ocv = entry(r, "cathode.ocv");
+    expect(ocv.sigma).toBe(0.02);
+    expect(ocv.sigmaDeclared).toBe(true);
+    expect(ocv.step).toBe("±0.02 V (1σ declared)");
+    expect(ocv.high.change).toBeCloseTo(0.02, 10); // LPS column: mu_c* = OCV above the window, slope 1
+    const ip = entry(r, "electrolyte.ionizationPotential");
+    expect(ip.high.change).toBeCloseTo(0.3, 10);
+    // the IP known to 0.3 eV now outranks the OCV known to 0.02 V
+    expect(r.entries.indexOf(ip)).toBeLessThan(r.entries.indexOf(ocv));
+    const e0 = entry(r, "electrolyte.defects[Li_i].chargeStates[q=1].energy");
+    expect(e0.sigmaDeclared).toBe(false);
+    expect(e0.sigma).toBe(0.1);
+    expect(e0.path).toBe("LPS.defects[Li_i].charges[+1].energy");
+    const sites = entry(r, "electrolyte.defects[Li_i].sites");
+    expect(sites.high.value / sites.nominal).toBeCloseTo(Math.exp(0.7), 12);
   });
 
   test("refuses bad steps", () => {

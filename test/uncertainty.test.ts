@@ -152,3 +152,115 @@ describe("perturbRecords / parseUncertaintyMap", () => {
     expect(() => parseUncertaintyMap("ocv")).toThrow(/KIND=SIGMA/);
   });
 });
+
+describe("issue 21 item 5: correlated draws", () => {
+  const { records } = readRawRecords(builtin);
+  const ip = (rs: typeof records, id: string, k: number) => rs.find((r) => r.record.id === id)!.record.states[k].ionizationPotential.value;
+  const z = (out: typeof records, id: string, k: number, sigma: number) => (ip(out, id, k) - ip(records, id, k)) / sigma;
+
+  test("the states of one cathode share their IP (offset) draw by default; independentCathodeStates draws them apart", () => {
+    const shared = perturbRecords(records, new Random(7), { ionizationPotential: 0.1 });
+    expect(z(shared.records, "LCO", 0, 0.1)).toBeCloseTo(z(shared.records, "LCO", 1, 0.1), 9);
+    expect(z(shared.records, "LMO", 0, 0.1)).toBeCloseTo(z(shared.records, "LMO", 2, 0.1), 9);
+    expect(Math.abs(z(shared.records, "LCO", 0, 0.1) - z(shared.records, "LMO", 0, 0.1))).toBeGreaterThan(1e-6);
+    expect(shared.groups["cathode:LCO"]).toBe(2);
+    expect(shared.groups["cathode:LMO"]).toBe(3);
+    const apart = perturbRecords(records, new Random(7), { ionizationPotential: 0.1 }, { independentCathodeStates: true });
+    expect(Math.abs(z(apart.records, "LCO", 0, 0.1) - z(apart.records, "LCO", 1, 0.1))).toBeGreaterThan(1e-6);
+    expect(apart.groups).toEqual({});
+  });
+
+  test("a declared correlation group shares one draw across records, each value with its own sigma", () => {
+    const copy = records.map((r) => ({ file: r.file, record: structuredClone(r.record) }));
+    const lco = copy.find((r) => r.record.id === "LCO")!.record;
+    const lno = copy.find((r) => r.record.id === "LNO")!.record;
+    Object.assign(lco.states[0].ocv, { uncertainty: 0.05, correlation: "PBE+U" });
+    Object.assign(lno.states[1].ocv, { uncertainty: 0.2, correlation: "PBE+U" });
+    const declared = declaredUncertainties(copy);
+    expect(declared.map((d) => [d.path, d.correlation])).toEqual([
+      ["LCO[0%].ocv", "PBE+U"],
+      ["LNO[100%].ocv", "PBE+U"],
+    ]);
+    for (const seed of [1, 2, 3]) {
+      const { records: out, groups } = perturbRecords(copy, new Random(seed), {});
+      const a = (out.find((r) => r.record.id === "LCO")!.record.states[0].ocv.value - lco.states[0].ocv.value) / 0.05;
+      const b = (out.find((r) => r.record.id === "LNO")!.record.states[1].ocv.value - lno.states[1].ocv.value) / 0.2;
+      expect(a).toBeCloseTo(b, 9);
+      expect(Math.abs(a)).toBeGreaterThan(0);
+      expect(groups).toEqual({ "declared:PBE+U": 2 });
+    }
+  });
+
+  test("the note says how draws are correlated", () => {
+    const result = monteCarlo(builtin, { samples: 2, seed: 1 });
+    expect(result.uncertainty.cathodeStatesShareOffsets).toBe(true);
+    expect(result.uncertainty.note).toMatch(/the states of one cathode share their IP \(offset\) draw/);
+    const apart = monteCarlo(builtin, { samples: 2, seed: 1, independentCathodeStates: true });
+    expect(apart.uncertainty.note).toMatch(/drawn independently/);
+  });
+});
+
+describe("issue 20: Monte Carlo guards", () => {
+  test("bandGap sigma 20 eV: no NaN anywhere; pairs without a valid sample are not ranked, the rest use their valid samples", () => {
+    const result = monteCarlo(builtin, { samples: 20, seed: 1, defaults: { bandGap: 20 } });
+    expect(JSON.stringify(result)).not.toMatch(/NaN|Infinity/);
+    expect(result.unranked.length).toBeGreaterThan(0);
+    expect(result.ranking.length + result.unranked.length).toBe(20);
+    for (const r of result.ranking) {
+      expect(r.validSamples).toBeGreaterThan(0);
+      expect(r.worst.n).toBe(r.validSamples);
+      expect(Number.isFinite(r.worst.p50)).toBe(true);
+      expect(Number.isFinite(r.meanRank)).toBe(true);
+    }
+    for (const c of result.configurations) {
+      expect(c.validSamples + c.unphysicalSamples + c.failedSamples).toBe(20);
+      if (c.validSamples === 0) {
+        expect(c.dphiCathode).toBeNull();
+        expect(c.pBarrierless).toBeNull();
+      } else expect(c.dphiCathode!.n).toBe(c.validSamples);
+    }
+  });
+
+  test("0.1 eV on defect energies: samples with E_F at or beyond a band edge are counted and left out, near-edge ones counted", () => {
+    const n = 200;
+    const result = monteCarlo(builtin, { samples: n, seed: 1, defaults: { defectEnergy: 0.1 } });
+    const g = result.guardsByElectrolyte;
+    // LPS sits 3 kT below its CBM at 1.74 V, LPO 3 kT above its VBM at 4.21 V (issue 19)
+    for (const e of ["LPS", "LPO"]) {
+      expect(g[e].nearEdge / n).toBeGreaterThan(0.3);
+      expect(g[e].unphysical).toBeGreaterThan(0);
+      expect(g[e].unphysical / n).toBeLessThan(0.15);
+    }
+    expect(g.LLZO.unphysical).toBe(0);
+    expect(result.unphysicalSamples).toBeGreaterThan(0);
+    expect(result.guardReasons[0]).toMatch(/degenerate|outside the gap/);
+    const lps = result.configurations.filter((c) => c.electrolyte === "LPS");
+    expect(lps.some((c) => c.unphysicalSamples > 0)).toBe(true);
+    for (const c of result.configurations) expect(c.validSamples + c.unphysicalSamples + c.failedSamples).toBe(n);
+    const pair = result.ranking.find((r) => r.electrolyte === "LPS" && r.cathode === "LCO")!;
+    expect(pair.validSamples + pair.unphysicalSamples).toBe(n);
+    expect(pair.unphysicalSamples).toBeGreaterThan(0);
+  });
+});
+
+describe("the correlation field of a quantity", () => {
+  test("the schema accepts it, the reader keeps the value, monteCarlo lists the group", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "potmap-corr-"));
+    try {
+      for (const name of fs.readdirSync(builtin)) fs.copyFileSync(path.join(builtin, name), path.join(dir, name));
+      const lco = JSON.parse(fs.readFileSync(path.join(dir, "LCO.json"), "utf8"));
+      Object.assign(lco.states[0].ocv, { uncertainty: 0.05, correlation: "eq3-PBE" });
+      Object.assign(lco.states[1].ocv, { uncertainty: 0.05, correlation: "eq3-PBE" });
+      fs.writeFileSync(path.join(dir, "LCO.json"), JSON.stringify(lco, null, 1));
+      expect(findCathodeState(readDataSet(dir), "LCO", "0%").ocv).toBe(lco.states[0].ocv.value);
+      const result = monteCarlo(dir, { samples: 3, seed: 1, defaults: {} });
+      expect(result.uncertainty.correlationGroups).toEqual({ "declared:eq3-PBE": 2 });
+      expect(result.uncertainty.note).toMatch(/correlation groups declared by the records share one draw each: eq3-PBE/);
+      lco.states[0].ocv.correlation = "";
+      fs.writeFileSync(path.join(dir, "LCO.json"), JSON.stringify(lco, null, 1));
+      expect(() => readDataSet(dir)).toThrow(/LCO.json, field "states\[0\]\.ocv/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -18,7 +18,7 @@ export { parseJsonText, maxJsonDepth } from "./core/jsonText";
 export { boltzmann, elementaryCharge, vacuumPermittivity, electronMass, roomTemperature, thermalEnergy, cubicAngstrom } from "./core/constants";
 
 // defects: formation energies, carriers, the self-consistent Fermi level, sweeps vs voltage
-export { formationEnergy, defectConcentration, transitionLevel } from "./defects/defects";
+export { formationEnergy, defectConcentration, transitionLevel, effectiveBandGap } from "./defects/defects";
 export type { ChargeState, Defect, Dopant, TiedPotential, DefectSystem, DefectResult } from "./defects/defects";
 export { effectiveDensityOfStates } from "./defects/carriers";
 export type { Carriers, ParabolicCarriers, TabulatedCarriers, NoCarriers } from "./defects/carriers";
@@ -96,9 +96,19 @@ export type { SpaceChargeDataSet, SpaceChargeMaterial } from "./io/spaceChargeDa
 export { readRawRecords } from "./io/readRecords";
 export type { MaterialFailure } from "./io/readRecords";
 
+// inputs: the one table of physical inputs (record paths, kinds, sigmas, immutable with)
+export { anodeInputs, electrolyteInputs, cathodeStateInputs, dataSetInputs, findInput } from "./inputs/table";
+export type { PhysicalInput, DeclaredSigmas } from "./inputs/table";
+export { recordInputs, recordWith, recordQuantity, declaredSigmas } from "./inputs/recordInputs";
+export type { RecordInput } from "./inputs/recordInputs";
+export { inputKinds, uncertaintyKinds } from "./inputs/kinds";
+export type { InputKind, KindInfo } from "./inputs/kinds";
+export { defectEnergyPath, cathodeStatePath, namedRecordPath } from "./inputs/paths";
+
 // whatif: dopants and quench, temperature, screening, Monte Carlo, sensitivity
-export { parseDopants, withDopant, withDopants, quenchDefects, quenchDefectsWithSolution, quenchElectrolyte, electrolyteWarnings } from "./whatif/doping";
-export type { QuenchOptions, QuenchResult } from "./whatif/doping";
+export { parseDopants, withDopant, withDopants, quenchElectrolyte, electrolyteWarnings } from "./whatif/doping";
+export { quenchDefects, quenchDefectsWithSolution } from "./defects/quench";
+export type { QuenchOptions, QuenchResult } from "./defects/quench";
 export { temperatureRange, temperatureSweep } from "./whatif/temperature";
 export type { TemperatureRow } from "./whatif/temperature";
 export { screen, screenMaterials, rankPairs } from "./whatif/screen";
@@ -121,6 +131,11 @@ export type { PublishedNumbers, DataSetCalibration, CalibrationOptions, Knob, Kn
 export { cathodeStateVoltages, stateVoltages, withCathodeVoltages } from "./calibration/cathodeVoltage";
 export type { HullSegment, StateVoltage } from "./calibration/cathodeVoltage";
 export { compareTable, summarisePairs, lowBarrierPairs, barrierLessInterfaces } from "./calibration/reproduction";
+export {
+  calibrateBuiltin, builtinKnobs, ipColumns, ipBounds, lpoCrossover, lpoFrenkel, withLpoFromPaper, withVoltages, withDefaultKnobs, withSpinelAnalogy,
+  roundCalibrated, voltageForPotential, ocvOrder,
+} from "./calibration/builtinCalibration";
+export type { BuiltinKnob, RecordsByFile } from "./calibration/builtinCalibration";
 export type { TableComparison, PairSummary } from "./calibration/reproduction";
 export { claimsLedger, ledgerMarkdown, dominantBalance, claimKinds, countByKind } from "./calibration/claims";
 export type { Claim, ClaimKind, PublishedClaims, LedgerOptions } from "./calibration/claims";

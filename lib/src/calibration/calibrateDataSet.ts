@@ -23,6 +23,8 @@ import { Anode, CathodeState, Electrolyte, Material } from "../cell/materials";
 import { electrostaticPotential } from "../cell/potential";
 import { toMaterial } from "../io/readMaterials";
 import { goldenMinimum } from "../numerics/minimize";
+import { recordQuantity } from "../inputs/recordInputs";
+import { defectEnergyPath } from "../inputs/paths";
 
 type Json = Record<string, any>;
 
@@ -118,17 +120,16 @@ export interface CalibrationOptions {
 
 const key = (c: string, soc: string) => `${c} ${soc}`;
 
-/** The energy quantity object ({ value, ... }) of a defect's charge state in an electrolyte record. */
+/** The energy quantity object ({ value, ... }) of a defect's charge state in an electrolyte record (the table of inputs, inputs/recordInputs.ts). */
 export function energyQuantity(record: Json, address: EnergyAddress): Json {
   const where = (field: string, value: unknown) => ({ file: `${record.id}.json`, field, value });
+  const quantity = recordQuantity(record, defectEnergyPath(String(record.id), address.defect, address.charge));
+  if (quantity) return quantity;
   const defect = (record.fermiLevel?.defects as Json[] | undefined)?.find((d) => d.name === address.defect);
   if (!defect) throw new PotmapError("calibration: no defect of this name in the record", where("fermiLevel.defects.name", address.defect));
   const state = (defect.chargeStates as Json[]).find((s) => s.charge === address.charge);
   if (!state) throw new PotmapError(`calibration: defect ${address.defect} has no state of this charge`, where("chargeStates.charge", address.charge));
-  if (typeof state.energy !== "object" || typeof state.energy.value !== "number") {
-    throw new PotmapError("calibration: the energy must be a quantity object { value, ... }", where(`${address.defect}(${address.charge}).energy`, state.energy));
-  }
-  return state.energy;
+  throw new PotmapError("calibration: the energy must be a quantity object { value, ... }", where(`${address.defect}(${address.charge}).energy`, state.energy));
 }
 
 function fileOf(records: Record<string, Json>, role: string, id: string): string {

@@ -5,7 +5,7 @@
 import { PotmapError } from "../core/errors";
 import { roomTemperature } from "../core/constants";
 import { compileSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
-import { DefectSystem } from "../defects/defects";
+import { DefectSystem, effectiveBandGap } from "../defects/defects";
 import { bandLimit, classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning } from "../defects/guards";
 import { Electrolyte, FermiRule } from "./materials";
 
@@ -22,10 +22,16 @@ export function fermiLevelFunction(rule: FermiRule, temperature?: number, scisso
   return (muLi) => solveFermiLevel(compiled, muLi).fermiLevel;
 }
 
-/** E_F(mu_Li) of an electrolyte with its record's scissor in the carrier statistics. */
+/**
+ * E_F(mu_Li) of an electrolyte with its record's gap and scissor in the carrier statistics
+ * (electrolyteSystem), optionally at another temperature; errors name the record's file.
+ */
 export function electrolyteFermiLevel(electrolyte: Electrolyte, temperature?: number): (muLi: number) => number {
-  const f = fermiLevelFunction(electrolyte.fermiLevel, temperature, electrolyte.scissor);
-  return (muLi) => inRecord(electrolyte, () => f(muLi));
+  const rule = electrolyte.fermiLevel;
+  if (rule.rule === "fixed") return () => rule.value;
+  const base = electrolyteSystem(electrolyte);
+  const compiled = compileSystem(temperature === undefined ? base : { ...base, temperature });
+  return (muLi) => inRecord(electrolyte, () => solveFermiLevel(compiled, muLi).fermiLevel);
 }
 
 /**
@@ -44,15 +50,18 @@ export function inRecord<T>(electrolyte: Electrolyte, solve: () => T): T {
 }
 
 /**
- * The electrolyte's defect system as the physics uses it: the record's scissor moved into
- * the system (the record keeps the gap of the calculation and the scissor apart).
+ * The electrolyte's defect system as the physics uses it: the electrolyte's band gap and scissor
+ * moved into the system. One gap per electrolyte: `Electrolyte.bandGap` is the source; the
+ * system's own copy (equal when read from a record) is overwritten here, so a what-if that moves
+ * the electrolyte's gap moves the carriers' too.
  */
 export function electrolyteSystem(electrolyte: Electrolyte): DefectSystem {
   if (electrolyte.fermiLevel.rule !== "defects") {
     throw new PotmapError(`${electrolyte.id} has a fixed Fermi level: there is no defect system`, { field: "fermiLevel.rule", value: electrolyte.fermiLevel.rule });
   }
   const system = electrolyte.fermiLevel.system;
-  return electrolyte.scissor === undefined ? system : { ...system, scissor: electrolyte.scissor };
+  if (system.bandGap === electrolyte.bandGap && (electrolyte.scissor === undefined || system.scissor === electrolyte.scissor)) return system;
+  return { ...system, bandGap: electrolyte.bandGap, ...(electrolyte.scissor === undefined ? {} : { scissor: electrolyte.scissor }) };
 }
 
 /**
@@ -88,7 +97,7 @@ export function guardedFermiLevelFunction(electrolyte: Electrolyte, temperature?
   const context = guardContextOf(electrolyte, withWindow);
   const rule = electrolyte.fermiLevel;
   if (rule.rule === "fixed") {
-    return () => fixedFermiLevelGuards(rule.value, electrolyte.bandGap + (electrolyte.scissor ?? 0), temperature ?? roomTemperature, context);
+    return () => fixedFermiLevelGuards(rule.value, effectiveBandGap(electrolyte), temperature ?? roomTemperature, context);
   }
   // the record's scissor enters the carrier statistics (electrolyteSystem)
   const base = electrolyteSystem(electrolyte);

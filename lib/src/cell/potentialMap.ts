@@ -23,6 +23,7 @@
  * `thickness`, default 1 um): then bulk neutrality, which eqs. 5-7 assume between the
  * contacts, does not hold.
  */
+import { effectiveBandGap } from "../defects/defects";
 import { PotmapError } from "../core/errors";
 import { roomTemperature } from "../core/constants";
 import { fixedFermiLevelGuards, guardContextOf, guardedFermiLevelFunction, GuardedFermiLevel } from "./fermiLevel";
@@ -132,7 +133,7 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
       { field: "window", value: electrolyte.window },
     );
   }
-  const gapSE = electrolyte.bandGap + (electrolyte.scissor ?? 0);
+  const gapSE = effectiveBandGap(electrolyte);
   let guarded: (mu: number) => GuardedFermiLevel;
   if (options.fermiLevelOf) {
     // screening's hot path: classify E_F and build a message only when there is one to give
@@ -255,7 +256,7 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
     const state = clamped === muAnodeSide ? anodeSide : clamped === muCathodeSide ? cathodeSide : seAt(clamped);
     push(x, mu, state.phi, state.vbm, state.cbm, inside ? "electrolyte" : "unstable");
   }
-  const gapCathode = cathode.bandGap + (cathode.scissor ?? 0);
+  const gapCathode = effectiveBandGap(cathode);
   push(ocv, muCathode, phiCathode, vbmCathode, vbmCathode + gapCathode, "cathode");
   push(ocv + width, muCathode, phiCathode, vbmCathode, vbmCathode + gapCathode, "cathode");
   return map;

@@ -21,8 +21,9 @@
  * positive hinders discharge (Li+ moving towards the cathode), negative hinders charge.
  * Anode | electrolyte | cathode reduces to potentialMap (tested).
  */
+import { effectiveBandGap } from "../defects/defects";
 import { PotmapError } from "../core/errors";
-import { fermiLevelFunction } from "./fermiLevel";
+import { electrolyteFermiLevel } from "./fermiLevel";
 import { cathodeCurve, equilibriumAt } from "./cathodeCurve";
 import { Anode, Cathode, CathodeState, Electrolyte } from "./materials";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
@@ -147,7 +148,7 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
       }
       const left = Math.min(top, Math.max(bottom, mu));
       const right = bottom;
-      const fermi = fermiLevelFunction(layer.fermiLevel, options.temperature, layer.scissor);
+      const fermi = electrolyteFermiLevel(layer, options.temperature);
       const fl = fermi(left);
       const fr = fermi(right);
       states.push({
@@ -155,7 +156,7 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
         phiLeft: electrostaticPotential(fl, layer.ionizationPotential, psi, left),
         phiRight: electrostaticPotential(fr, layer.ionizationPotential, psi, right),
       });
-      gaps.push(layer.bandGap + (layer.scissor ?? 0));
+      gaps.push(effectiveBandGap(layer));
       ips.push(layer.ionizationPotential);
       fermiOf.push(fermi);
       mu = right;
@@ -181,7 +182,7 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
       }
       const phi = electrostaticPotential(state.fermiLevel, state.ionizationPotential, psi, here);
       states.push({ id: state.id, soc: state.soc, role: "cathode", muLeft: here, muRight: here, fermiLeft: state.fermiLevel, fermiRight: state.fermiLevel, phiLeft: phi, phiRight: phi });
-      gaps.push(state.bandGap + (state.scissor ?? 0));
+      gaps.push(effectiveBandGap(state));
       ips.push(state.ionizationPotential);
       fermiOf.push(() => state.fermiLevel);
       mu = here;
@@ -189,7 +190,7 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
   });
   const phiCathode = electrostaticPotential(cathode.fermiLevel, cathode.ionizationPotential, psi, muCathode);
   states.push({ id: cathode.id, soc: cathode.soc, role: "cathode", muLeft: muCathode, muRight: muCathode, fermiLeft: cathode.fermiLevel, fermiRight: cathode.fermiLevel, phiLeft: phiCathode, phiRight: phiCathode });
-  gaps.push(cathode.bandGap + (cathode.scissor ?? 0));
+  gaps.push(effectiveBandGap(cathode));
   ips.push(cathode.ionizationPotential);
   fermiOf.push(() => cathode.fermiLevel);
 

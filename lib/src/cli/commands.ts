@@ -235,6 +235,11 @@ export const uncertaintyOptions = [
   materials,
   only,
   { name: "top", type: "integer", min: 1, default: 10, meaning: "pairs shown in the text ranking" },
+  {
+    name: "independent-states",
+    type: "switch",
+    meaning: "draw the IPs (offsets) of one cathode's states independently (default: one shared draw per cathode)",
+  },
 ] as const satisfies readonly OptionSpec[];
 
 export const sensitivityOptions = [
@@ -244,6 +249,11 @@ export const sensitivityOptions = [
   { name: "step", type: "number", unit: "eV or V", min: 0, exclusiveMin: true, default: 0.1, meaning: "additive step for energies and voltages" },
   { name: "temperature-step", type: "number", unit: "K", min: 0, exclusiveMin: true, default: 50, meaning: "additive step for the temperature" },
   { name: "factor", type: "number", min: 1, exclusiveMin: true, default: 2, meaning: "multiplicative step for concentrations and site densities (x and /)" },
+  {
+    name: "per-sigma",
+    type: "switch",
+    meaning: "move each input by its own one sigma (the record's declared uncertainty, else its kind's default) instead of --step/--temperature-step/--factor",
+  },
   temperature,
   anode,
   materials,

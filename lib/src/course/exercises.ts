@@ -7,6 +7,7 @@
  * another route (closed forms, hand evaluation of eqs. 4-7) and runs the same check, so a
  * solution and its checker cannot drift apart unnoticed.
  */
+import { effectiveBandGap } from "../defects/defects";
 import { withDefectEnergyShift } from "./whatIf";
 import { PotmapError } from "../core/errors";
 import { thermalEnergy } from "../core/constants";
@@ -150,7 +151,7 @@ export const exercises: readonly Exercise[] = [
     expected: (set, published) => {
       if (!published) throw new PotmapError("needs the paper's numbers (data/published.json)", { field: "published" });
       const fitted = unboundedLpsElectrolyte(set, published);
-      return solveFermiLevel(defectSystem(fitted), -1.74).fermiLevel - (fitted.bandGap + (fitted.scissor ?? 0));
+      return solveFermiLevel(defectSystem(fitted), -1.74).fermiLevel - effectiveBandGap(fitted);
     },
   },
   {

@@ -3,6 +3,7 @@
  * those notebooks show, computed with eqs. 3-7, so that the notebook cells stay short and
  * the numbers quoted in their prose can be recomputed by a test.
  */
+import { effectiveBandGap } from "../defects/defects";
 import * as fs from "fs";
 import * as path from "path";
 import { PotmapError } from "../core/errors";
@@ -59,7 +60,7 @@ export function lithiumSideRows(set: DataSet, anodeId = "Li"): LithiumSideRow[] 
   if (!cathode) throw new PotmapError("the data set has no cathode state", { field: "cathodes" });
   return orderedElectrolytes(set).map((e) => {
     const m = potentialMap(anode, e, cathode, { withoutProfile: true });
-    const gap = e.bandGap + (e.scissor ?? 0);
+    const gap = effectiveBandGap(e);
     return {
       electrolyte: e.id,
       windowLower: e.window.lower,

@@ -15,7 +15,7 @@
  */
 import { PotmapError } from "../core/errors";
 import { thermalEnergy } from "../core/constants";
-import { DefectSystem } from "../defects/defects";
+import { DefectSystem, effectiveBandGap } from "../defects/defects";
 
 /** One charged species of a closed-form balance. */
 export interface BalanceSpecies {
@@ -47,7 +47,7 @@ export function defectSpecies(system: DefectSystem, name: string, charge: number
 export function electronSpecies(system: DefectSystem, scissor = 0): BalanceSpecies {
   if (system.carriers.kind !== "parabolic") throw new PotmapError("a closed form needs parabolic bands", { field: "carriers.kind", value: system.carriers.kind });
   const nc = 2.509e19 * Math.pow(system.carriers.electronMass, 1.5) * Math.pow(system.temperature / 300, 1.5);
-  return { label: "e'", charge: -1, energy: system.bandGap + (system.scissor ?? 0) + scissor, lithium: 0, states: nc };
+  return { label: "e'", charge: -1, energy: effectiveBandGap(system) + scissor, lithium: 0, states: nc };
 }
 
 /** E_F (eV above the VBM) at which the two species' concentrations are equal. */

@@ -18,34 +18,36 @@ import { temperatureSweep } from "../whatif/temperature";
 import { MonteCarloResult } from "../whatif/uncertainty";
 import { orderedCathodeStates, orderedElectrolytes } from "../cell/dataSet";
 import { PlotlyFigure, PlotlyTrace } from "../figures/figure";
+import { cathodeStateInputs, electrolyteInputs, findInput, PhysicalInput } from "../inputs/table";
 
 type Row = Record<string, number | string | boolean>;
 
-const copy = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 // the electrolyte's defect system with its scissor in the carrier statistics (cell/fermiLevel.ts)
 const defectSystemOf = electrolyteSystem;
 
 /** A copy of `e` with E0 of one defect charge state raised by `delta` eV (relabelled). */
 export function withDefectEnergyShift(e: Electrolyte, defect: string, charge: number, delta: number): Electrolyte {
-  const out = copy(e);
-  const d = defectSystemOf(out).defects.find((x) => x.name === defect);
+  const d = defectSystemOf(e).defects.find((x) => x.name === defect);
   if (!d) throw new PotmapError(`has no defect ${defect}`, { field: `${e.id}.defects`, value: defect });
-  const s = d.chargeStates.find((x) => x.charge === charge);
-  if (!s) throw new PotmapError(`has no charge state ${charge}`, { field: `${e.id}.${defect}`, value: charge });
-  s.energy += delta;
+  const input = findInput(electrolyteInputs(e), `electrolyte.defects[${defect}].chargeStates[q=${charge}].energy`);
+  if (!input) throw new PotmapError(`has no charge state ${charge}`, { field: `${e.id}.${defect}`, value: charge });
+  const out = input.with(input.value + delta);
   out.id = `${e.id} (${defect}(${charge > 0 ? "+" : ""}${charge}) ${delta >= 0 ? "+" : ""}${delta} eV)`;
   return out;
 }
 
 /** A copy of `e` with its scissor shift increased by `delta` eV (eq. 4: the CBM moves up). */
 export function withScissorShift(e: Electrolyte, delta: number): Electrolyte {
-  return { ...copy(e), scissor: (e.scissor ?? 0) + delta };
+  const input = findInput(electrolyteInputs(e), "electrolyte.scissor")!;
+  return input.with(input.value + delta);
 }
 
 /** A copy of an electrolyte or cathode state with its IP raised by `delta` eV. */
 export function withIonizationPotentialShift<T extends Electrolyte | CathodeState>(x: T, delta: number): T {
-  return { ...copy(x), ionizationPotential: x.ionizationPotential + delta };
+  const inputs = (x.role === "electrolyte" ? electrolyteInputs(x) : cathodeStateInputs(x)) as PhysicalInput<unknown>[];
+  const input = inputs.find((i) => i.kind === "ionizationPotential")!;
+  return input.with(input.value + delta) as T;
 }
 
 /** The quantities a what-if compares: E_F at both edges, both jumps, the CBM margin and flags. */
@@ -205,8 +207,8 @@ export function barrierlessProbabilityRows(set: DataSet, mc: MonteCarloResult): 
     const row: Row = { "cathode state": `${s.id} ${s.soc}` };
     for (const e of orderedElectrolytes(set)) {
       const c = mc.configurations.find((x) => x.electrolyte === e.id && x.cathode === s.id && x.soc === s.soc);
-      row[`${e.id}: $\\Delta\\phi_c$ nominal (V)`] = c ? c.nominal.dphiCathode : NaN;
-      row[`${e.id}: P barrier-less`] = c ? c.pBarrierless : NaN;
+      row[`${e.id}: $\\Delta\\phi_c$ nominal (V)`] = c?.nominal.dphiCathode ?? "n/a";
+      row[`${e.id}: P barrier-less`] = c?.pBarrierless ?? "n/a";
     }
     return row;
   });
@@ -215,9 +217,9 @@ export function barrierlessProbabilityRows(set: DataSet, mc: MonteCarloResult): 
 /** The robust ranking of pairs as rows (median and 5-95 % of the worst |Delta-phi_c| over SOC). */
 export function robustRankingRows(mc: MonteCarloResult, top = 10): Row[] {
   return mc.ranking.slice(0, top).map((r) => ({
-    rank: r.rank, pair: `${r.electrolyte} / ${r.cathode}`, "worst $|\\Delta\\phi_c|$ nominal (V)": r.worstNominal,
+    rank: r.rank, pair: `${r.electrolyte} / ${r.cathode}`, "worst $|\\Delta\\phi_c|$ nominal (V)": r.worstNominal ?? "n/a",
     "median (V)": r.worst.p50, "5 % (V)": r.worst.p5, "95 % (V)": r.worst.p95,
-    "P barrier-less per SOC": Object.entries(r.pBarrierless).map(([soc, p]) => `${soc}: ${(100 * p).toFixed(0)} %`).join(", "),
+    "P barrier-less per SOC": Object.entries(r.pBarrierless).map(([soc, p]) => `${soc}: ${p === null ? "n/a" : `${(100 * p).toFixed(0)} %`}`).join(", "),
     "P all SOC": r.pAllBarrierless, "mean rank": r.meanRank,
   }));
 }

@@ -94,6 +94,15 @@ export interface DefectResult {
 }
 
 /**
+ * The gap the carriers see, eV: the band gap plus the scissor shift of the CBM (eq. 4; model.md
+ * section 3). The VBM and the defect energies, referenced to it, stay; only the CBM moves. One
+ * function for electrolytes, cathode states and defect systems.
+ */
+export function effectiveBandGap(x: { bandGap: number; scissor?: number }): number {
+  return x.bandGap + (x.scissor ?? 0);
+}
+
+/**
  * Formation energy of one charge state (eV). `potentials` gives the other species'
  * chemical potentials as functions of mu_Li.
  */

@@ -30,7 +30,7 @@
  */
 import { thermalEnergy } from "../core/constants";
 import { carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
-import { DefectResult, DefectSystem, linearCoefficients } from "./defects";
+import { DefectResult, DefectSystem, effectiveBandGap, linearCoefficients } from "./defects";
 import { PotmapError } from "../core/errors";
 import { logAddExp, softplus } from "../numerics/logMath";
 import { brent } from "../numerics/roots";
@@ -279,7 +279,7 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
 
   // Start with the gap widened by a few kT; widen in doubling steps until g changes sign.
   let low = -0.5;
-  const conductionEdge = system.bandGap + (system.scissor ?? 0);
+  const conductionEdge = effectiveBandGap(system);
   let high = conductionEdge + 0.5;
   let gLow = bracketBalance(compiled, muLi, low);
   let gHigh = bracketBalance(compiled, muLi, high);
@@ -432,12 +432,12 @@ export function describeSolution(
     iterations,
     bracket,
     // the class and the warnings measure E_F against the CBM the carriers see (gap + scissor)
-    fermiLevelClass: classifyFermiLevel(fermiLevel, system.bandGap + (system.scissor ?? 0), system.temperature),
+    fermiLevelClass: classifyFermiLevel(fermiLevel, effectiveBandGap(system), system.temperature),
     warnings: [],
   };
   solution.warnings = solutionWarnings(
     solution,
-    system.bandGap + (system.scissor ?? 0),
+    effectiveBandGap(system),
     system.defects.map((d) => d.sites),
     { occupancy: compiled.occupancy, ...context },
   );

@@ -19,6 +19,8 @@ import { DataSet, Electrolyte } from "../cell/materials";
 import { PotentialMap } from "../cell/potentialMap";
 import { StackMap } from "../cell/stack";
 import { SweepPoint } from "../defects/sweep";
+import { effectiveBandGap } from "../defects/defects";
+import { electrolyteSystem } from "../cell/fermiLevel";
 import { PlotlyFigure, PlotlyTrace } from "./figure";
 import { interpolateAt } from "./difference";
 import { dashCycle, distinguishCoincidentCurves, jumpColour, jumpColours, jumpLegendNames, krogerVink } from "./labels";
@@ -314,8 +316,7 @@ function chargeDashes(charges: string[]): Map<string, string> {
 
 /** The conduction edge of an electrolyte's carrier statistics, eV above its VBM: gap + scissor. */
 function conductionEdge(electrolyte: Electrolyte): number {
-  const system = electrolyte.fermiLevel.rule === "defects" ? electrolyte.fermiLevel.system : undefined;
-  return (system?.bandGap ?? electrolyte.bandGap) + (electrolyte.scissor ?? system?.scissor ?? 0);
+  return effectiveBandGap(electrolyte.fermiLevel.rule === "defects" ? electrolyteSystem(electrolyte) : electrolyte);
 }
 
 /** Grey of the voltages outside an electrolyte's window (guards: the defect chemistry is extrapolated there). */

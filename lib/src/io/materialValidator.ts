@@ -6,9 +6,9 @@
 // @ts-nocheck
 /** Build ajv's validator of material records (called once, on first validation). */
 export function createMaterialValidator() {
-const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"transport":{"type":"object","required":["ionicConductivity","electronMobility","holeMobility"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"note":{"type":"string","minLength":1},"ionicConductivity":{"$ref":"#/$defs/quantity"},"electronMobility":{"$ref":"#/$defs/quantity"},"holeMobility":{"$ref":"#/$defs/quantity"},"measuredElectronicConductivity":{"$ref":"#/$defs/quantity"}}},"structure":{"type":"object","required":["cellVolume","formulaUnits","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"note":{"type":"string","minLength":1},"cellVolume":{"type":"number","exclusiveMinimum":0},"formulaUnits":{"type":"number","exclusiveMinimum":0},"spaceGroup":{"type":"string","minLength":1},"sites":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"lithium":{"$ref":"#/$defs/quantity"},"localVoltage":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}},"voltageProfile":{"type":"object","required":["entries","lithiated","delithiated","host","steps"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}},"host":{"type":"string"},"family":{"type":"string"},"steps":{"type":"array","minItems":1,"items":{"type":"object","required":["from","to","voltage","lithiated","delithiated"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":0},"to":{"type":"number","minimum":0},"voltage":{"type":"number"},"lithiated":{"type":"string"},"delithiated":{"type":"string"}}}}}}}}]};
-const schema12 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"}}}]};
-const schema13 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]};
+const schema11 = {"$id":"https://potmap.invalid/material.schema.json","title":"potmap material record","$defs":{"quantity":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"correlation":{"type":"string","minLength":1,"maxLength":64},"note":{"type":"string"}}}]},"bandGap":{"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"correlation":{"type":"string","minLength":1,"maxLength":64},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]}},"type":"object","required":["role"],"discriminator":{"propertyName":"role"},"oneOf":[{"type":"object","required":["id","name","role","workFunction"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"anode"},"workFunction":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["id","name","role","bandGap","ionizationPotential","window","fermiLevel"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"electrolyte"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"scissor":{"$ref":"#/$defs/quantity"},"dielectricConstant":{"$ref":"#/$defs/quantity"},"transport":{"type":"object","required":["ionicConductivity","electronMobility","holeMobility"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"note":{"type":"string","minLength":1},"ionicConductivity":{"$ref":"#/$defs/quantity"},"electronMobility":{"$ref":"#/$defs/quantity"},"holeMobility":{"$ref":"#/$defs/quantity"},"measuredElectronicConductivity":{"$ref":"#/$defs/quantity"}}},"structure":{"type":"object","required":["cellVolume","formulaUnits","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"note":{"type":"string","minLength":1},"cellVolume":{"type":"number","exclusiveMinimum":0},"formulaUnits":{"type":"number","exclusiveMinimum":0},"spaceGroup":{"type":"string","minLength":1},"sites":{"type":"object","additionalProperties":{"type":"string","minLength":1}}}},"window":{"type":"object","required":["lower","upper"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"$ref":"#/$defs/quantity"},"upper":{"$ref":"#/$defs/quantity"}}},"fermiLevel":{"type":"object","required":["rule"],"discriminator":{"propertyName":"rule"},"oneOf":[{"type":"object","required":["rule","value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"rule":{"const":"fixed"},"value":{"$ref":"#/$defs/quantity"}}},{"type":"object","required":["rule","temperature","carriers","defects"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"declaredDegenerate":{"type":"object","required":["value","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"type":"boolean"}}},"validTemperature":{"type":"object","required":["lower","upper","source"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"lower":{"type":"number","exclusiveMinimum":0},"upper":{"type":"number","exclusiveMinimum":0}}},"occupancy":{"oneOf":[{"enum":["dilute","saturating"]},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"value":{"enum":["dilute","saturating"]}}}]},"rule":{"const":"defects"},"temperature":{"$ref":"#/$defs/quantity"},"carriers":{"type":"object","required":["kind"],"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"kind":{"enum":["parabolic","dos","none"]},"electronMass":{"$ref":"#/$defs/quantity"},"holeMass":{"$ref":"#/$defs/quantity"},"statistics":{"enum":["fermi-dirac","boltzmann"]},"energies":{"type":"array","items":{"type":"number"}},"dos":{"type":"array","items":{"type":"number"}},"electrons":{"type":"number"},"volume":{"type":"number"}},"additionalProperties":false},"defects":{"type":"array","minItems":1,"items":{"type":"object","required":["name","sites","chargeStates"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string","minLength":1},"sites":{"$ref":"#/$defs/quantity"},"lithium":{"type":"integer"},"species":{"type":"object","additionalProperties":{"type":"integer"}},"chargeStates":{"type":"array","minItems":1,"items":{"type":"object","required":["charge","energy"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"charge":{"type":"integer"},"energy":{"$ref":"#/$defs/quantity"},"degeneracy":{"type":"number","exclusiveMinimum":0}}}},"frozenConcentration":{"$ref":"#/$defs/quantity"}}}},"dopants":{"type":"array","items":{"type":"object","required":["name","charge","concentration"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"name":{"type":"string"},"charge":{"type":"number"},"concentration":{"$ref":"#/$defs/quantity"}}}},"synthesis":{"type":"object","required":["temperature","muLi"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"temperature":{"$ref":"#/$defs/quantity"},"muLi":{"$ref":"#/$defs/quantity"},"freeze":{"type":"array","items":{"type":"string","minLength":1}}}},"potentials":{"type":"object","additionalProperties":{"type":"object","required":["intercept","slope"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"intercept":{"$ref":"#/$defs/quantity"},"slope":{"$ref":"#/$defs/quantity"}}}}}}]},"constraints":{"type":"array","items":{"type":"object","required":["kind","vacancy","interstitial","value","tolerance","source"],"additionalProperties":false,"properties":{"kind":{"enum":["frenkelEnergy"]},"vacancy":{"type":"string","minLength":1},"interstitial":{"type":"string","minLength":1},"value":{"type":"number"},"tolerance":{"type":"number","minimum":0},"source":{"type":"string","minLength":1},"note":{"type":"string"}}}}}},{"type":"object","required":["id","name","role","states"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"$schema":{"type":"string"},"id":{"type":"string","pattern":"^[A-Za-z0-9_.+-]+$"},"name":{"type":"string","minLength":1},"formula":{"type":"string"},"colour":{"type":"string"},"role":{"const":"cathode"},"states":{"type":"array","minItems":1,"items":{"type":"object","required":["soc","bandGap","ionizationPotential","fermiLevel","ocv"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"soc":{"enum":["0%","100%","+"]},"formula":{"type":"string"},"bandGap":{"$ref":"#/$defs/bandGap"},"ionizationPotential":{"$ref":"#/$defs/quantity"},"fermiLevel":{"$ref":"#/$defs/quantity"},"ocv":{"$ref":"#/$defs/quantity"},"ocvComputed":{"$ref":"#/$defs/quantity"},"lithium":{"$ref":"#/$defs/quantity"},"localVoltage":{"$ref":"#/$defs/quantity"},"voltageReaction":{"type":"object","required":["entries","lithiated","delithiated"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}}}},"scissor":{"$ref":"#/$defs/quantity"}}}},"voltageProfile":{"type":"object","required":["entries","lithiated","delithiated","host","steps"],"additionalProperties":false,"properties":{"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"note":{"type":"string"},"entries":{"type":"string"},"lithiated":{"type":"string"},"delithiated":{"type":"array","minItems":1,"items":{"type":"string"}},"host":{"type":"string"},"family":{"type":"string"},"steps":{"type":"array","minItems":1,"items":{"type":"object","required":["from","to","voltage","lithiated","delithiated"],"additionalProperties":false,"properties":{"from":{"type":"number","minimum":0},"to":{"type":"number","minimum":0},"voltage":{"type":"number"},"lithiated":{"type":"string"},"delithiated":{"type":"string"}}}}}}}}]};
+const schema12 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"correlation":{"type":"string","minLength":1,"maxLength":64},"note":{"type":"string"}}}]};
+const schema13 = {"anyOf":[{"type":"number"},{"type":"object","required":["value"],"additionalProperties":false,"properties":{"value":{"type":"number"},"source":{"type":"string","minLength":1},"calibrated":{"type":"string","minLength":1},"uncertainty":{"type":"number","minimum":0},"correlation":{"type":"string","minLength":1,"maxLength":64},"note":{"type":"string"},"functional":{"type":"string","minLength":1}}}]};
 const func2 = Object.prototype.hasOwnProperty;
 const func3 = require("ajv/dist/runtime/ucs2length").default;
 const pattern0 = new RegExp("^[A-Za-z0-9_.+-]+$", "u");
@@ -275,7 +275,7 @@ vErrors.push(err20);
 errors++;
 }
 for(const key1 in data9){
-if(!(((((key1 === "value") || (key1 === "source")) || (key1 === "calibrated")) || (key1 === "uncertainty")) || (key1 === "note"))){
+if(!((((((key1 === "value") || (key1 === "source")) || (key1 === "calibrated")) || (key1 === "uncertainty")) || (key1 === "correlation")) || (key1 === "note"))){
 const err21 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
@@ -373,9 +373,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data9.note !== undefined){
-if(typeof data9.note !== "string"){
-const err29 = {instancePath:instancePath+"/workFunction/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.correlation !== undefined){
+let data14 = data9.correlation;
+if(typeof data14 === "string"){
+if(func3(data14) > 64){
+const err29 = {instancePath:instancePath+"/workFunction/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -384,10 +386,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func3(data14) < 1){
+const err30 = {instancePath:instancePath+"/workFunction/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -396,16 +396,51 @@ vErrors.push(err30);
 }
 errors++;
 }
-var _valid0 = _errs27 === errors;
-valid4 = valid4 || _valid0;
 }
-if(!valid4){
-const err31 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err31 = {instancePath:instancePath+"/workFunction/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
 else {
 vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data9.note !== undefined){
+if(typeof data9.note !== "string"){
+const err32 = {instancePath:instancePath+"/workFunction/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+var _valid0 = _errs27 === errors;
+valid4 = valid4 || _valid0;
+}
+if(!valid4){
+const err34 = {instancePath:instancePath+"/workFunction",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
 }
 errors++;
 }
@@ -423,40 +458,7 @@ vErrors = null;
 }
 }
 else {
-const err32 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-else if(tag0 === "electrolyte"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err33 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data.name === undefined){
-const err34 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data.role === undefined){
-const err35 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+const err35 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -465,8 +467,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(data.bandGap === undefined){
-const err36 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "bandGap"},message:"must have required property '"+"bandGap"+"'"};
+}
+else if(tag0 === "electrolyte"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err36 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -475,8 +480,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data.ionizationPotential === undefined){
-const err37 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "ionizationPotential"},message:"must have required property '"+"ionizationPotential"+"'"};
+if(data.name === undefined){
+const err37 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -485,8 +490,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data.window === undefined){
-const err38 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "window"},message:"must have required property '"+"window"+"'"};
+if(data.role === undefined){
+const err38 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -495,8 +500,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data.fermiLevel === undefined){
-const err39 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "fermiLevel"},message:"must have required property '"+"fermiLevel"+"'"};
+if(data.bandGap === undefined){
+const err39 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "bandGap"},message:"must have required property '"+"bandGap"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -505,9 +510,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key2 in data){
-if(!(func2.call(schema11.oneOf[1].properties, key2))){
-const err40 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data.ionizationPotential === undefined){
+const err40 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "ionizationPotential"},message:"must have required property '"+"ionizationPotential"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -516,12 +520,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data.source !== undefined){
-let data15 = data.source;
-if(typeof data15 === "string"){
-if(func3(data15) < 1){
-const err41 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.window === undefined){
+const err41 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "window"},message:"must have required property '"+"window"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -530,9 +530,8 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fermiLevel === undefined){
+const err42 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "fermiLevel"},message:"must have required property '"+"fermiLevel"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -541,12 +540,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data.calibrated !== undefined){
-let data16 = data.calibrated;
-if(typeof data16 === "string"){
-if(func3(data16) < 1){
-const err43 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key2 in data){
+if(!(func2.call(schema11.oneOf[1].properties, key2))){
+const err43 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -556,8 +552,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.source !== undefined){
+let data16 = data.source;
+if(typeof data16 === "string"){
+if(func3(data16) < 1){
+const err44 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -567,9 +566,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.note !== undefined){
-if(typeof data.note !== "string"){
-const err45 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err45 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -579,9 +577,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.$schema !== undefined){
-if(typeof data.$schema !== "string"){
-const err46 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/1/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.calibrated !== undefined){
+let data17 = data.calibrated;
+if(typeof data17 === "string"){
+if(func3(data17) < 1){
+const err46 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -591,11 +591,8 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.id !== undefined){
-let data19 = data.id;
-if(typeof data19 === "string"){
-if(!pattern0.test(data19)){
-const err47 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""};
+else {
+const err47 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -605,8 +602,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.note !== undefined){
+if(typeof data.note !== "string"){
+const err48 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -616,11 +614,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data20 = data.name;
-if(typeof data20 === "string"){
-if(func3(data20) < 1){
-const err49 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err49 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/1/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -630,8 +626,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-else {
-const err50 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.id !== undefined){
+let data20 = data.id;
+if(typeof data20 === "string"){
+if(!pattern0.test(data20)){
+const err50 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -641,9 +640,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.formula !== undefined){
-if(typeof data.formula !== "string"){
-const err51 = {instancePath:instancePath+"/formula",schemaPath:"#/oneOf/1/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err51 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/1/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -653,9 +651,11 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.colour !== undefined){
-if(typeof data.colour !== "string"){
-const err52 = {instancePath:instancePath+"/colour",schemaPath:"#/oneOf/1/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.name !== undefined){
+let data21 = data.name;
+if(typeof data21 === "string"){
+if(func3(data21) < 1){
+const err52 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -665,9 +665,8 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data.role !== undefined){
-if("electrolyte" !== data.role){
-const err53 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/1/properties/role/const",keyword:"const",params:{allowedValue: "electrolyte"},message:"must be equal to constant"};
+else {
+const err53 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/1/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -677,13 +676,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.bandGap !== undefined){
-let data24 = data.bandGap;
-const _errs62 = errors;
-let valid9 = false;
-const _errs63 = errors;
-if(!(typeof data24 == "number")){
-const err54 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.formula !== undefined){
+if(typeof data.formula !== "string"){
+const err54 = {instancePath:instancePath+"/formula",schemaPath:"#/oneOf/1/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -692,13 +687,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-var _valid1 = _errs63 === errors;
-valid9 = valid9 || _valid1;
-if(!valid9){
-const _errs65 = errors;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.value === undefined){
-const err55 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data.colour !== undefined){
+if(typeof data.colour !== "string"){
+const err55 = {instancePath:instancePath+"/colour",schemaPath:"#/oneOf/1/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -707,9 +699,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key3 in data24){
-if(!((((((key3 === "value") || (key3 === "source")) || (key3 === "calibrated")) || (key3 === "uncertainty")) || (key3 === "note")) || (key3 === "functional"))){
-const err56 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data.role !== undefined){
+if("electrolyte" !== data.role){
+const err56 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/1/properties/role/const",keyword:"const",params:{allowedValue: "electrolyte"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -719,9 +712,13 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data24.value !== undefined){
-if(!(typeof data24.value == "number")){
-const err57 = {instancePath:instancePath+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.bandGap !== undefined){
+let data25 = data.bandGap;
+const _errs64 = errors;
+let valid9 = false;
+const _errs65 = errors;
+if(!(typeof data25 == "number")){
+const err57 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -730,12 +727,13 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data24.source !== undefined){
-let data26 = data24.source;
-if(typeof data26 === "string"){
-if(func3(data26) < 1){
-const err58 = {instancePath:instancePath+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid1 = _errs65 === errors;
+valid9 = valid9 || _valid1;
+if(!valid9){
+const _errs67 = errors;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(data25.value === undefined){
+const err58 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -744,9 +742,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data25){
+if(!(((((((key3 === "value") || (key3 === "source")) || (key3 === "calibrated")) || (key3 === "uncertainty")) || (key3 === "correlation")) || (key3 === "note")) || (key3 === "functional"))){
+const err59 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -756,11 +754,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data24.calibrated !== undefined){
-let data27 = data24.calibrated;
-if(typeof data27 === "string"){
-if(func3(data27) < 1){
-const err60 = {instancePath:instancePath+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data25.value !== undefined){
+if(!(typeof data25.value == "number")){
+const err60 = {instancePath:instancePath+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -770,8 +766,11 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data25.source !== undefined){
+let data27 = data25.source;
+if(typeof data27 === "string"){
+if(func3(data27) < 1){
+const err61 = {instancePath:instancePath+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -781,11 +780,8 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data24.uncertainty !== undefined){
-let data28 = data24.uncertainty;
-if(typeof data28 == "number"){
-if(data28 < 0 || isNaN(data28)){
-const err62 = {instancePath:instancePath+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err62 = {instancePath:instancePath+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -795,8 +791,11 @@ vErrors.push(err62);
 errors++;
 }
 }
-else {
-const err63 = {instancePath:instancePath+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data25.calibrated !== undefined){
+let data28 = data25.calibrated;
+if(typeof data28 === "string"){
+if(func3(data28) < 1){
+const err63 = {instancePath:instancePath+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -806,9 +805,8 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data24.note !== undefined){
-if(typeof data24.note !== "string"){
-const err64 = {instancePath:instancePath+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err64 = {instancePath:instancePath+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -818,11 +816,11 @@ vErrors.push(err64);
 errors++;
 }
 }
-if(data24.functional !== undefined){
-let data30 = data24.functional;
-if(typeof data30 === "string"){
-if(func3(data30) < 1){
-const err65 = {instancePath:instancePath+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data25.uncertainty !== undefined){
+let data29 = data25.uncertainty;
+if(typeof data29 == "number"){
+if(data29 < 0 || isNaN(data29)){
+const err65 = {instancePath:instancePath+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -833,7 +831,7 @@ errors++;
 }
 }
 else {
-const err66 = {instancePath:instancePath+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err66 = {instancePath:instancePath+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -843,9 +841,11 @@ vErrors.push(err66);
 errors++;
 }
 }
-}
-else {
-const err67 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25.correlation !== undefined){
+let data30 = data25.correlation;
+if(typeof data30 === "string"){
+if(func3(data30) > 64){
+const err67 = {instancePath:instancePath+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -854,11 +854,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-var _valid1 = _errs65 === errors;
-valid9 = valid9 || _valid1;
-}
-if(!valid9){
-const err68 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(func3(data30) < 1){
+const err68 = {instancePath:instancePath+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -867,25 +864,9 @@ vErrors.push(err68);
 }
 errors++;
 }
-else {
-errors = _errs62;
-if(vErrors !== null){
-if(_errs62){
-vErrors.length = _errs62;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.ionizationPotential !== undefined){
-let data31 = data.ionizationPotential;
-const _errs82 = errors;
-let valid12 = false;
-const _errs83 = errors;
-if(!(typeof data31 == "number")){
-const err69 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err69 = {instancePath:instancePath+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -894,13 +875,10 @@ vErrors.push(err69);
 }
 errors++;
 }
-var _valid2 = _errs83 === errors;
-valid12 = valid12 || _valid2;
-if(!valid12){
-const _errs85 = errors;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.value === undefined){
-const err70 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data25.note !== undefined){
+if(typeof data25.note !== "string"){
+const err70 = {instancePath:instancePath+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -909,9 +887,12 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key4 in data31){
-if(!(((((key4 === "value") || (key4 === "source")) || (key4 === "calibrated")) || (key4 === "uncertainty")) || (key4 === "note"))){
-const err71 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data25.functional !== undefined){
+let data32 = data25.functional;
+if(typeof data32 === "string"){
+if(func3(data32) < 1){
+const err71 = {instancePath:instancePath+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -921,9 +902,8 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data31.value !== undefined){
-if(!(typeof data31.value == "number")){
-const err72 = {instancePath:instancePath+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err72 = {instancePath:instancePath+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -933,11 +913,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data31.source !== undefined){
-let data33 = data31.source;
-if(typeof data33 === "string"){
-if(func3(data33) < 1){
-const err73 = {instancePath:instancePath+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err73 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -946,9 +924,11 @@ vErrors.push(err73);
 }
 errors++;
 }
+var _valid1 = _errs67 === errors;
+valid9 = valid9 || _valid1;
 }
-else {
-const err74 = {instancePath:instancePath+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid9){
+const err74 = {instancePath:instancePath+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -957,12 +937,25 @@ vErrors.push(err74);
 }
 errors++;
 }
+else {
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
 }
-if(data31.calibrated !== undefined){
-let data34 = data31.calibrated;
-if(typeof data34 === "string"){
-if(func3(data34) < 1){
-const err75 = {instancePath:instancePath+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.ionizationPotential !== undefined){
+let data33 = data.ionizationPotential;
+const _errs86 = errors;
+let valid12 = false;
+const _errs87 = errors;
+if(!(typeof data33 == "number")){
+const err75 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -971,9 +964,13 @@ vErrors.push(err75);
 }
 errors++;
 }
-}
-else {
-const err76 = {instancePath:instancePath+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid2 = _errs87 === errors;
+valid12 = valid12 || _valid2;
+if(!valid12){
+const _errs89 = errors;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.value === undefined){
+const err76 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -982,12 +979,9 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data31.uncertainty !== undefined){
-let data35 = data31.uncertainty;
-if(typeof data35 == "number"){
-if(data35 < 0 || isNaN(data35)){
-const err77 = {instancePath:instancePath+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key4 in data33){
+if(!((((((key4 === "value") || (key4 === "source")) || (key4 === "calibrated")) || (key4 === "uncertainty")) || (key4 === "correlation")) || (key4 === "note"))){
+const err77 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -997,8 +991,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-else {
-const err78 = {instancePath:instancePath+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data33.value !== undefined){
+if(!(typeof data33.value == "number")){
+const err78 = {instancePath:instancePath+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -1008,9 +1003,11 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data31.note !== undefined){
-if(typeof data31.note !== "string"){
-const err79 = {instancePath:instancePath+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.source !== undefined){
+let data35 = data33.source;
+if(typeof data35 === "string"){
+if(func3(data35) < 1){
+const err79 = {instancePath:instancePath+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -1020,9 +1017,8 @@ vErrors.push(err79);
 errors++;
 }
 }
-}
 else {
-const err80 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err80 = {instancePath:instancePath+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -1031,11 +1027,12 @@ vErrors.push(err80);
 }
 errors++;
 }
-var _valid2 = _errs85 === errors;
-valid12 = valid12 || _valid2;
 }
-if(!valid12){
-const err81 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data33.calibrated !== undefined){
+let data36 = data33.calibrated;
+if(typeof data36 === "string"){
+if(func3(data36) < 1){
+const err81 = {instancePath:instancePath+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -1044,25 +1041,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-else {
-errors = _errs82;
-if(vErrors !== null){
-if(_errs82){
-vErrors.length = _errs82;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data.scissor !== undefined){
-let data37 = data.scissor;
-const _errs100 = errors;
-let valid15 = false;
-const _errs101 = errors;
-if(!(typeof data37 == "number")){
-const err82 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err82 = {instancePath:instancePath+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -1071,13 +1052,12 @@ vErrors.push(err82);
 }
 errors++;
 }
-var _valid3 = _errs101 === errors;
-valid15 = valid15 || _valid3;
-if(!valid15){
-const _errs103 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.value === undefined){
-const err83 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data33.uncertainty !== undefined){
+let data37 = data33.uncertainty;
+if(typeof data37 == "number"){
+if(data37 < 0 || isNaN(data37)){
+const err83 = {instancePath:instancePath+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -1086,9 +1066,9 @@ vErrors.push(err83);
 }
 errors++;
 }
-for(const key5 in data37){
-if(!(((((key5 === "value") || (key5 === "source")) || (key5 === "calibrated")) || (key5 === "uncertainty")) || (key5 === "note"))){
-const err84 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+else {
+const err84 = {instancePath:instancePath+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -1098,9 +1078,11 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data37.value !== undefined){
-if(!(typeof data37.value == "number")){
-const err85 = {instancePath:instancePath+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data33.correlation !== undefined){
+let data38 = data33.correlation;
+if(typeof data38 === "string"){
+if(func3(data38) > 64){
+const err85 = {instancePath:instancePath+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -1109,12 +1091,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-}
-if(data37.source !== undefined){
-let data39 = data37.source;
-if(typeof data39 === "string"){
-if(func3(data39) < 1){
-const err86 = {instancePath:instancePath+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func3(data38) < 1){
+const err86 = {instancePath:instancePath+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -1125,7 +1103,7 @@ errors++;
 }
 }
 else {
-const err87 = {instancePath:instancePath+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err87 = {instancePath:instancePath+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -1135,11 +1113,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data37.calibrated !== undefined){
-let data40 = data37.calibrated;
-if(typeof data40 === "string"){
-if(func3(data40) < 1){
-const err88 = {instancePath:instancePath+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data33.note !== undefined){
+if(typeof data33.note !== "string"){
+const err88 = {instancePath:instancePath+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -1149,8 +1125,9 @@ vErrors.push(err88);
 errors++;
 }
 }
+}
 else {
-const err89 = {instancePath:instancePath+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err89 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -1159,12 +1136,11 @@ vErrors.push(err89);
 }
 errors++;
 }
+var _valid2 = _errs89 === errors;
+valid12 = valid12 || _valid2;
 }
-if(data37.uncertainty !== undefined){
-let data41 = data37.uncertainty;
-if(typeof data41 == "number"){
-if(data41 < 0 || isNaN(data41)){
-const err90 = {instancePath:instancePath+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!valid12){
+const err90 = {instancePath:instancePath+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -1173,9 +1149,25 @@ vErrors.push(err90);
 }
 errors++;
 }
+else {
+errors = _errs86;
+if(vErrors !== null){
+if(_errs86){
+vErrors.length = _errs86;
 }
 else {
-const err91 = {instancePath:instancePath+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+if(data.scissor !== undefined){
+let data40 = data.scissor;
+const _errs106 = errors;
+let valid15 = false;
+const _errs107 = errors;
+if(!(typeof data40 == "number")){
+const err91 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -1184,10 +1176,13 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-if(data37.note !== undefined){
-if(typeof data37.note !== "string"){
-const err92 = {instancePath:instancePath+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid3 = _errs107 === errors;
+valid15 = valid15 || _valid3;
+if(!valid15){
+const _errs109 = errors;
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.value === undefined){
+const err92 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -1196,10 +1191,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data40){
+if(!((((((key5 === "value") || (key5 === "source")) || (key5 === "calibrated")) || (key5 === "uncertainty")) || (key5 === "correlation")) || (key5 === "note"))){
+const err93 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -1208,11 +1202,10 @@ vErrors.push(err93);
 }
 errors++;
 }
-var _valid3 = _errs103 === errors;
-valid15 = valid15 || _valid3;
 }
-if(!valid15){
-const err94 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data40.value !== undefined){
+if(!(typeof data40.value == "number")){
+const err94 = {instancePath:instancePath+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -1221,25 +1214,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-else {
-errors = _errs100;
-if(vErrors !== null){
-if(_errs100){
-vErrors.length = _errs100;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.dielectricConstant !== undefined){
-let data43 = data.dielectricConstant;
-const _errs118 = errors;
-let valid18 = false;
-const _errs119 = errors;
-if(!(typeof data43 == "number")){
-const err95 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data40.source !== undefined){
+let data42 = data40.source;
+if(typeof data42 === "string"){
+if(func3(data42) < 1){
+const err95 = {instancePath:instancePath+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -1248,13 +1228,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-var _valid4 = _errs119 === errors;
-valid18 = valid18 || _valid4;
-if(!valid18){
-const _errs121 = errors;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.value === undefined){
-const err96 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err96 = {instancePath:instancePath+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -1263,9 +1239,12 @@ vErrors.push(err96);
 }
 errors++;
 }
-for(const key6 in data43){
-if(!(((((key6 === "value") || (key6 === "source")) || (key6 === "calibrated")) || (key6 === "uncertainty")) || (key6 === "note"))){
-const err97 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+if(data40.calibrated !== undefined){
+let data43 = data40.calibrated;
+if(typeof data43 === "string"){
+if(func3(data43) < 1){
+const err97 = {instancePath:instancePath+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -1275,9 +1254,8 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data43.value !== undefined){
-if(!(typeof data43.value == "number")){
-const err98 = {instancePath:instancePath+"/dielectricConstant/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err98 = {instancePath:instancePath+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -1287,11 +1265,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data43.source !== undefined){
-let data45 = data43.source;
-if(typeof data45 === "string"){
-if(func3(data45) < 1){
-const err99 = {instancePath:instancePath+"/dielectricConstant/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data40.uncertainty !== undefined){
+let data44 = data40.uncertainty;
+if(typeof data44 == "number"){
+if(data44 < 0 || isNaN(data44)){
+const err99 = {instancePath:instancePath+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -1302,7 +1280,7 @@ errors++;
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/dielectricConstant/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err100 = {instancePath:instancePath+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -1312,11 +1290,11 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data43.calibrated !== undefined){
-let data46 = data43.calibrated;
-if(typeof data46 === "string"){
-if(func3(data46) < 1){
-const err101 = {instancePath:instancePath+"/dielectricConstant/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data40.correlation !== undefined){
+let data45 = data40.correlation;
+if(typeof data45 === "string"){
+if(func3(data45) > 64){
+const err101 = {instancePath:instancePath+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -1325,9 +1303,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-else {
-const err102 = {instancePath:instancePath+"/dielectricConstant/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data45) < 1){
+const err102 = {instancePath:instancePath+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -1337,11 +1314,8 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data43.uncertainty !== undefined){
-let data47 = data43.uncertainty;
-if(typeof data47 == "number"){
-if(data47 < 0 || isNaN(data47)){
-const err103 = {instancePath:instancePath+"/dielectricConstant/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err103 = {instancePath:instancePath+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -1351,8 +1325,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-else {
-const err104 = {instancePath:instancePath+"/dielectricConstant/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data40.note !== undefined){
+if(typeof data40.note !== "string"){
+const err104 = {instancePath:instancePath+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -1362,9 +1337,9 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data43.note !== undefined){
-if(typeof data43.note !== "string"){
-const err105 = {instancePath:instancePath+"/dielectricConstant/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err105 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -1373,10 +1348,11 @@ vErrors.push(err105);
 }
 errors++;
 }
+var _valid3 = _errs109 === errors;
+valid15 = valid15 || _valid3;
 }
-}
-else {
-const err106 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid15){
+const err106 = {instancePath:instancePath+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -1385,11 +1361,25 @@ vErrors.push(err106);
 }
 errors++;
 }
-var _valid4 = _errs121 === errors;
-valid18 = valid18 || _valid4;
+else {
+errors = _errs106;
+if(vErrors !== null){
+if(_errs106){
+vErrors.length = _errs106;
 }
-if(!valid18){
-const err107 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.dielectricConstant !== undefined){
+let data47 = data.dielectricConstant;
+const _errs126 = errors;
+let valid18 = false;
+const _errs127 = errors;
+if(!(typeof data47 == "number")){
+const err107 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -1398,23 +1388,13 @@ vErrors.push(err107);
 }
 errors++;
 }
-else {
-errors = _errs118;
-if(vErrors !== null){
-if(_errs118){
-vErrors.length = _errs118;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.transport !== undefined){
-let data49 = data.transport;
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.ionicConductivity === undefined){
-const err108 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: "ionicConductivity"},message:"must have required property '"+"ionicConductivity"+"'"};
+var _valid4 = _errs127 === errors;
+valid18 = valid18 || _valid4;
+if(!valid18){
+const _errs129 = errors;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.value === undefined){
+const err108 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -1423,8 +1403,9 @@ vErrors.push(err108);
 }
 errors++;
 }
-if(data49.electronMobility === undefined){
-const err109 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: "electronMobility"},message:"must have required property '"+"electronMobility"+"'"};
+for(const key6 in data47){
+if(!((((((key6 === "value") || (key6 === "source")) || (key6 === "calibrated")) || (key6 === "uncertainty")) || (key6 === "correlation")) || (key6 === "note"))){
+const err109 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -1433,8 +1414,10 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data49.holeMobility === undefined){
-const err110 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: "holeMobility"},message:"must have required property '"+"holeMobility"+"'"};
+}
+if(data47.value !== undefined){
+if(!(typeof data47.value == "number")){
+const err110 = {instancePath:instancePath+"/dielectricConstant/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -1443,9 +1426,12 @@ vErrors.push(err110);
 }
 errors++;
 }
-for(const key7 in data49){
-if(!((((((key7 === "source") || (key7 === "note")) || (key7 === "ionicConductivity")) || (key7 === "electronMobility")) || (key7 === "holeMobility")) || (key7 === "measuredElectronicConductivity"))){
-const err111 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data47.source !== undefined){
+let data49 = data47.source;
+if(typeof data49 === "string"){
+if(func3(data49) < 1){
+const err111 = {instancePath:instancePath+"/dielectricConstant/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -1455,11 +1441,8 @@ vErrors.push(err111);
 errors++;
 }
 }
-if(data49.source !== undefined){
-let data50 = data49.source;
-if(typeof data50 === "string"){
-if(func3(data50) < 1){
-const err112 = {instancePath:instancePath+"/transport/source",schemaPath:"#/oneOf/1/properties/transport/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err112 = {instancePath:instancePath+"/dielectricConstant/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -1469,8 +1452,11 @@ vErrors.push(err112);
 errors++;
 }
 }
-else {
-const err113 = {instancePath:instancePath+"/transport/source",schemaPath:"#/oneOf/1/properties/transport/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.calibrated !== undefined){
+let data50 = data47.calibrated;
+if(typeof data50 === "string"){
+if(func3(data50) < 1){
+const err113 = {instancePath:instancePath+"/dielectricConstant/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -1480,11 +1466,8 @@ vErrors.push(err113);
 errors++;
 }
 }
-if(data49.note !== undefined){
-let data51 = data49.note;
-if(typeof data51 === "string"){
-if(func3(data51) < 1){
-const err114 = {instancePath:instancePath+"/transport/note",schemaPath:"#/oneOf/1/properties/transport/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err114 = {instancePath:instancePath+"/dielectricConstant/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -1494,8 +1477,11 @@ vErrors.push(err114);
 errors++;
 }
 }
-else {
-const err115 = {instancePath:instancePath+"/transport/note",schemaPath:"#/oneOf/1/properties/transport/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data47.uncertainty !== undefined){
+let data51 = data47.uncertainty;
+if(typeof data51 == "number"){
+if(data51 < 0 || isNaN(data51)){
+const err115 = {instancePath:instancePath+"/dielectricConstant/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -1505,13 +1491,8 @@ vErrors.push(err115);
 errors++;
 }
 }
-if(data49.ionicConductivity !== undefined){
-let data52 = data49.ionicConductivity;
-const _errs143 = errors;
-let valid22 = false;
-const _errs144 = errors;
-if(!(typeof data52 == "number")){
-const err116 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err116 = {instancePath:instancePath+"/dielectricConstant/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -1520,13 +1501,12 @@ vErrors.push(err116);
 }
 errors++;
 }
-var _valid5 = _errs144 === errors;
-valid22 = valid22 || _valid5;
-if(!valid22){
-const _errs146 = errors;
-if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
-if(data52.value === undefined){
-const err117 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data47.correlation !== undefined){
+let data52 = data47.correlation;
+if(typeof data52 === "string"){
+if(func3(data52) > 64){
+const err117 = {instancePath:instancePath+"/dielectricConstant/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -1535,9 +1515,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-for(const key8 in data52){
-if(!(((((key8 === "value") || (key8 === "source")) || (key8 === "calibrated")) || (key8 === "uncertainty")) || (key8 === "note"))){
-const err118 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(func3(data52) < 1){
+const err118 = {instancePath:instancePath+"/dielectricConstant/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -1547,9 +1526,8 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data52.value !== undefined){
-if(!(typeof data52.value == "number")){
-const err119 = {instancePath:instancePath+"/transport/ionicConductivity/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err119 = {instancePath:instancePath+"/dielectricConstant/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -1559,11 +1537,9 @@ vErrors.push(err119);
 errors++;
 }
 }
-if(data52.source !== undefined){
-let data54 = data52.source;
-if(typeof data54 === "string"){
-if(func3(data54) < 1){
-const err120 = {instancePath:instancePath+"/transport/ionicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data47.note !== undefined){
+if(typeof data47.note !== "string"){
+const err120 = {instancePath:instancePath+"/dielectricConstant/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -1573,8 +1549,9 @@ vErrors.push(err120);
 errors++;
 }
 }
+}
 else {
-const err121 = {instancePath:instancePath+"/transport/ionicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err121 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -1583,12 +1560,11 @@ vErrors.push(err121);
 }
 errors++;
 }
+var _valid4 = _errs129 === errors;
+valid18 = valid18 || _valid4;
 }
-if(data52.calibrated !== undefined){
-let data55 = data52.calibrated;
-if(typeof data55 === "string"){
-if(func3(data55) < 1){
-const err122 = {instancePath:instancePath+"/transport/ionicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid18){
+const err122 = {instancePath:instancePath+"/dielectricConstant",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -1597,9 +1573,23 @@ vErrors.push(err122);
 }
 errors++;
 }
+else {
+errors = _errs126;
+if(vErrors !== null){
+if(_errs126){
+vErrors.length = _errs126;
 }
 else {
-const err123 = {instancePath:instancePath+"/transport/ionicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data.transport !== undefined){
+let data54 = data.transport;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.ionicConductivity === undefined){
+const err123 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: "ionicConductivity"},message:"must have required property '"+"ionicConductivity"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -1608,12 +1598,8 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data52.uncertainty !== undefined){
-let data56 = data52.uncertainty;
-if(typeof data56 == "number"){
-if(data56 < 0 || isNaN(data56)){
-const err124 = {instancePath:instancePath+"/transport/ionicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data54.electronMobility === undefined){
+const err124 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: "electronMobility"},message:"must have required property '"+"electronMobility"+"'"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -1622,9 +1608,8 @@ vErrors.push(err124);
 }
 errors++;
 }
-}
-else {
-const err125 = {instancePath:instancePath+"/transport/ionicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data54.holeMobility === undefined){
+const err125 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/required",keyword:"required",params:{missingProperty: "holeMobility"},message:"must have required property '"+"holeMobility"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -1633,10 +1618,9 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data52.note !== undefined){
-if(typeof data52.note !== "string"){
-const err126 = {instancePath:instancePath+"/transport/ionicConductivity/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data54){
+if(!((((((key7 === "source") || (key7 === "note")) || (key7 === "ionicConductivity")) || (key7 === "electronMobility")) || (key7 === "holeMobility")) || (key7 === "measuredElectronicConductivity"))){
+const err126 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -1646,9 +1630,11 @@ vErrors.push(err126);
 errors++;
 }
 }
-}
-else {
-const err127 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.source !== undefined){
+let data55 = data54.source;
+if(typeof data55 === "string"){
+if(func3(data55) < 1){
+const err127 = {instancePath:instancePath+"/transport/source",schemaPath:"#/oneOf/1/properties/transport/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -1657,11 +1643,9 @@ vErrors.push(err127);
 }
 errors++;
 }
-var _valid5 = _errs146 === errors;
-valid22 = valid22 || _valid5;
 }
-if(!valid22){
-const err128 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err128 = {instancePath:instancePath+"/transport/source",schemaPath:"#/oneOf/1/properties/transport/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -1670,25 +1654,12 @@ vErrors.push(err128);
 }
 errors++;
 }
-else {
-errors = _errs143;
-if(vErrors !== null){
-if(_errs143){
-vErrors.length = _errs143;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data49.electronMobility !== undefined){
-let data58 = data49.electronMobility;
-const _errs161 = errors;
-let valid25 = false;
-const _errs162 = errors;
-if(!(typeof data58 == "number")){
-const err129 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data54.note !== undefined){
+let data56 = data54.note;
+if(typeof data56 === "string"){
+if(func3(data56) < 1){
+const err129 = {instancePath:instancePath+"/transport/note",schemaPath:"#/oneOf/1/properties/transport/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -1697,13 +1668,9 @@ vErrors.push(err129);
 }
 errors++;
 }
-var _valid6 = _errs162 === errors;
-valid25 = valid25 || _valid6;
-if(!valid25){
-const _errs164 = errors;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.value === undefined){
-const err130 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err130 = {instancePath:instancePath+"/transport/note",schemaPath:"#/oneOf/1/properties/transport/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -1712,9 +1679,14 @@ vErrors.push(err130);
 }
 errors++;
 }
-for(const key9 in data58){
-if(!(((((key9 === "value") || (key9 === "source")) || (key9 === "calibrated")) || (key9 === "uncertainty")) || (key9 === "note"))){
-const err131 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data54.ionicConductivity !== undefined){
+let data57 = data54.ionicConductivity;
+const _errs153 = errors;
+let valid22 = false;
+const _errs154 = errors;
+if(!(typeof data57 == "number")){
+const err131 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -1723,10 +1695,13 @@ vErrors.push(err131);
 }
 errors++;
 }
-}
-if(data58.value !== undefined){
-if(!(typeof data58.value == "number")){
-const err132 = {instancePath:instancePath+"/transport/electronMobility/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid5 = _errs154 === errors;
+valid22 = valid22 || _valid5;
+if(!valid22){
+const _errs156 = errors;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.value === undefined){
+const err132 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -1735,12 +1710,9 @@ vErrors.push(err132);
 }
 errors++;
 }
-}
-if(data58.source !== undefined){
-let data60 = data58.source;
-if(typeof data60 === "string"){
-if(func3(data60) < 1){
-const err133 = {instancePath:instancePath+"/transport/electronMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key8 in data57){
+if(!((((((key8 === "value") || (key8 === "source")) || (key8 === "calibrated")) || (key8 === "uncertainty")) || (key8 === "correlation")) || (key8 === "note"))){
+const err133 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -1750,8 +1722,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-else {
-const err134 = {instancePath:instancePath+"/transport/electronMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.value !== undefined){
+if(!(typeof data57.value == "number")){
+const err134 = {instancePath:instancePath+"/transport/ionicConductivity/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -1761,11 +1734,11 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data58.calibrated !== undefined){
-let data61 = data58.calibrated;
-if(typeof data61 === "string"){
-if(func3(data61) < 1){
-const err135 = {instancePath:instancePath+"/transport/electronMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data57.source !== undefined){
+let data59 = data57.source;
+if(typeof data59 === "string"){
+if(func3(data59) < 1){
+const err135 = {instancePath:instancePath+"/transport/ionicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -1776,7 +1749,7 @@ errors++;
 }
 }
 else {
-const err136 = {instancePath:instancePath+"/transport/electronMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err136 = {instancePath:instancePath+"/transport/ionicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -1786,11 +1759,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data58.uncertainty !== undefined){
-let data62 = data58.uncertainty;
-if(typeof data62 == "number"){
-if(data62 < 0 || isNaN(data62)){
-const err137 = {instancePath:instancePath+"/transport/electronMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data57.calibrated !== undefined){
+let data60 = data57.calibrated;
+if(typeof data60 === "string"){
+if(func3(data60) < 1){
+const err137 = {instancePath:instancePath+"/transport/ionicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -1801,7 +1774,7 @@ errors++;
 }
 }
 else {
-const err138 = {instancePath:instancePath+"/transport/electronMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err138 = {instancePath:instancePath+"/transport/ionicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -1811,9 +1784,11 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data58.note !== undefined){
-if(typeof data58.note !== "string"){
-const err139 = {instancePath:instancePath+"/transport/electronMobility/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.uncertainty !== undefined){
+let data61 = data57.uncertainty;
+if(typeof data61 == "number"){
+if(data61 < 0 || isNaN(data61)){
+const err139 = {instancePath:instancePath+"/transport/ionicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -1823,9 +1798,8 @@ vErrors.push(err139);
 errors++;
 }
 }
-}
 else {
-const err140 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err140 = {instancePath:instancePath+"/transport/ionicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -1834,11 +1808,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-var _valid6 = _errs164 === errors;
-valid25 = valid25 || _valid6;
 }
-if(!valid25){
-const err141 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data57.correlation !== undefined){
+let data62 = data57.correlation;
+if(typeof data62 === "string"){
+if(func3(data62) > 64){
+const err141 = {instancePath:instancePath+"/transport/ionicConductivity/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -1847,25 +1822,8 @@ vErrors.push(err141);
 }
 errors++;
 }
-else {
-errors = _errs161;
-if(vErrors !== null){
-if(_errs161){
-vErrors.length = _errs161;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data49.holeMobility !== undefined){
-let data64 = data49.holeMobility;
-const _errs179 = errors;
-let valid28 = false;
-const _errs180 = errors;
-if(!(typeof data64 == "number")){
-const err142 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(func3(data62) < 1){
+const err142 = {instancePath:instancePath+"/transport/ionicConductivity/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -1874,13 +1832,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-var _valid7 = _errs180 === errors;
-valid28 = valid28 || _valid7;
-if(!valid28){
-const _errs182 = errors;
-if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
-if(data64.value === undefined){
-const err143 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err143 = {instancePath:instancePath+"/transport/ionicConductivity/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -1889,9 +1843,10 @@ vErrors.push(err143);
 }
 errors++;
 }
-for(const key10 in data64){
-if(!(((((key10 === "value") || (key10 === "source")) || (key10 === "calibrated")) || (key10 === "uncertainty")) || (key10 === "note"))){
-const err144 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data57.note !== undefined){
+if(typeof data57.note !== "string"){
+const err144 = {instancePath:instancePath+"/transport/ionicConductivity/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -1901,9 +1856,9 @@ vErrors.push(err144);
 errors++;
 }
 }
-if(data64.value !== undefined){
-if(!(typeof data64.value == "number")){
-const err145 = {instancePath:instancePath+"/transport/holeMobility/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err145 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -1912,12 +1867,11 @@ vErrors.push(err145);
 }
 errors++;
 }
+var _valid5 = _errs156 === errors;
+valid22 = valid22 || _valid5;
 }
-if(data64.source !== undefined){
-let data66 = data64.source;
-if(typeof data66 === "string"){
-if(func3(data66) < 1){
-const err146 = {instancePath:instancePath+"/transport/holeMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid22){
+const err146 = {instancePath:instancePath+"/transport/ionicConductivity",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -1926,9 +1880,25 @@ vErrors.push(err146);
 }
 errors++;
 }
+else {
+errors = _errs153;
+if(vErrors !== null){
+if(_errs153){
+vErrors.length = _errs153;
 }
 else {
-const err147 = {instancePath:instancePath+"/transport/holeMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data54.electronMobility !== undefined){
+let data64 = data54.electronMobility;
+const _errs173 = errors;
+let valid25 = false;
+const _errs174 = errors;
+if(!(typeof data64 == "number")){
+const err147 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -1937,12 +1907,13 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-if(data64.calibrated !== undefined){
-let data67 = data64.calibrated;
-if(typeof data67 === "string"){
-if(func3(data67) < 1){
-const err148 = {instancePath:instancePath+"/transport/holeMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid6 = _errs174 === errors;
+valid25 = valid25 || _valid6;
+if(!valid25){
+const _errs176 = errors;
+if(data64 && typeof data64 == "object" && !Array.isArray(data64)){
+if(data64.value === undefined){
+const err148 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -1951,9 +1922,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-else {
-const err149 = {instancePath:instancePath+"/transport/holeMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data64){
+if(!((((((key9 === "value") || (key9 === "source")) || (key9 === "calibrated")) || (key9 === "uncertainty")) || (key9 === "correlation")) || (key9 === "note"))){
+const err149 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -1963,11 +1934,9 @@ vErrors.push(err149);
 errors++;
 }
 }
-if(data64.uncertainty !== undefined){
-let data68 = data64.uncertainty;
-if(typeof data68 == "number"){
-if(data68 < 0 || isNaN(data68)){
-const err150 = {instancePath:instancePath+"/transport/holeMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data64.value !== undefined){
+if(!(typeof data64.value == "number")){
+const err150 = {instancePath:instancePath+"/transport/electronMobility/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -1977,8 +1946,11 @@ vErrors.push(err150);
 errors++;
 }
 }
-else {
-const err151 = {instancePath:instancePath+"/transport/holeMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data64.source !== undefined){
+let data66 = data64.source;
+if(typeof data66 === "string"){
+if(func3(data66) < 1){
+const err151 = {instancePath:instancePath+"/transport/electronMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -1988,9 +1960,8 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data64.note !== undefined){
-if(typeof data64.note !== "string"){
-const err152 = {instancePath:instancePath+"/transport/holeMobility/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err152 = {instancePath:instancePath+"/transport/electronMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -2000,9 +1971,11 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-else {
-const err153 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data64.calibrated !== undefined){
+let data67 = data64.calibrated;
+if(typeof data67 === "string"){
+if(func3(data67) < 1){
+const err153 = {instancePath:instancePath+"/transport/electronMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -2011,11 +1984,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-var _valid7 = _errs182 === errors;
-valid28 = valid28 || _valid7;
 }
-if(!valid28){
-const err154 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err154 = {instancePath:instancePath+"/transport/electronMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -2024,25 +1995,12 @@ vErrors.push(err154);
 }
 errors++;
 }
-else {
-errors = _errs179;
-if(vErrors !== null){
-if(_errs179){
-vErrors.length = _errs179;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data49.measuredElectronicConductivity !== undefined){
-let data70 = data49.measuredElectronicConductivity;
-const _errs197 = errors;
-let valid31 = false;
-const _errs198 = errors;
-if(!(typeof data70 == "number")){
-const err155 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data64.uncertainty !== undefined){
+let data68 = data64.uncertainty;
+if(typeof data68 == "number"){
+if(data68 < 0 || isNaN(data68)){
+const err155 = {instancePath:instancePath+"/transport/electronMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -2051,13 +2009,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-var _valid8 = _errs198 === errors;
-valid31 = valid31 || _valid8;
-if(!valid31){
-const _errs200 = errors;
-if(data70 && typeof data70 == "object" && !Array.isArray(data70)){
-if(data70.value === undefined){
-const err156 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err156 = {instancePath:instancePath+"/transport/electronMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -2066,9 +2020,12 @@ vErrors.push(err156);
 }
 errors++;
 }
-for(const key11 in data70){
-if(!(((((key11 === "value") || (key11 === "source")) || (key11 === "calibrated")) || (key11 === "uncertainty")) || (key11 === "note"))){
-const err157 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data64.correlation !== undefined){
+let data69 = data64.correlation;
+if(typeof data69 === "string"){
+if(func3(data69) > 64){
+const err157 = {instancePath:instancePath+"/transport/electronMobility/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -2077,10 +2034,8 @@ vErrors.push(err157);
 }
 errors++;
 }
-}
-if(data70.value !== undefined){
-if(!(typeof data70.value == "number")){
-const err158 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(func3(data69) < 1){
+const err158 = {instancePath:instancePath+"/transport/electronMobility/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -2090,11 +2045,8 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data70.source !== undefined){
-let data72 = data70.source;
-if(typeof data72 === "string"){
-if(func3(data72) < 1){
-const err159 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err159 = {instancePath:instancePath+"/transport/electronMobility/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -2104,8 +2056,9 @@ vErrors.push(err159);
 errors++;
 }
 }
-else {
-const err160 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data64.note !== undefined){
+if(typeof data64.note !== "string"){
+const err160 = {instancePath:instancePath+"/transport/electronMobility/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -2115,11 +2068,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data70.calibrated !== undefined){
-let data73 = data70.calibrated;
-if(typeof data73 === "string"){
-if(func3(data73) < 1){
-const err161 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err161 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -2128,9 +2079,11 @@ vErrors.push(err161);
 }
 errors++;
 }
+var _valid6 = _errs176 === errors;
+valid25 = valid25 || _valid6;
 }
-else {
-const err162 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid25){
+const err162 = {instancePath:instancePath+"/transport/electronMobility",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -2139,12 +2092,25 @@ vErrors.push(err162);
 }
 errors++;
 }
+else {
+errors = _errs173;
+if(vErrors !== null){
+if(_errs173){
+vErrors.length = _errs173;
 }
-if(data70.uncertainty !== undefined){
-let data74 = data70.uncertainty;
-if(typeof data74 == "number"){
-if(data74 < 0 || isNaN(data74)){
-const err163 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data54.holeMobility !== undefined){
+let data71 = data54.holeMobility;
+const _errs193 = errors;
+let valid28 = false;
+const _errs194 = errors;
+if(!(typeof data71 == "number")){
+const err163 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -2153,9 +2119,13 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-else {
-const err164 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid7 = _errs194 === errors;
+valid28 = valid28 || _valid7;
+if(!valid28){
+const _errs196 = errors;
+if(data71 && typeof data71 == "object" && !Array.isArray(data71)){
+if(data71.value === undefined){
+const err164 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -2164,10 +2134,9 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data70.note !== undefined){
-if(typeof data70.note !== "string"){
-const err165 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data71){
+if(!((((((key10 === "value") || (key10 === "source")) || (key10 === "calibrated")) || (key10 === "uncertainty")) || (key10 === "correlation")) || (key10 === "note"))){
+const err165 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -2177,9 +2146,9 @@ vErrors.push(err165);
 errors++;
 }
 }
-}
-else {
-const err166 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data71.value !== undefined){
+if(!(typeof data71.value == "number")){
+const err166 = {instancePath:instancePath+"/transport/holeMobility/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -2188,11 +2157,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-var _valid8 = _errs200 === errors;
-valid31 = valid31 || _valid8;
 }
-if(!valid31){
-const err167 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data71.source !== undefined){
+let data73 = data71.source;
+if(typeof data73 === "string"){
+if(func3(data73) < 1){
+const err167 = {instancePath:instancePath+"/transport/holeMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -2201,21 +2171,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-else {
-errors = _errs197;
-if(vErrors !== null){
-if(_errs197){
-vErrors.length = _errs197;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err168 = {instancePath:instancePath+"/transport/holeMobility/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -2225,11 +2183,11 @@ vErrors.push(err168);
 errors++;
 }
 }
-if(data.structure !== undefined){
-let data76 = data.structure;
-if(data76 && typeof data76 == "object" && !Array.isArray(data76)){
-if(data76.cellVolume === undefined){
-const err169 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: "cellVolume"},message:"must have required property '"+"cellVolume"+"'"};
+if(data71.calibrated !== undefined){
+let data74 = data71.calibrated;
+if(typeof data74 === "string"){
+if(func3(data74) < 1){
+const err169 = {instancePath:instancePath+"/transport/holeMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -2238,8 +2196,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-if(data76.formulaUnits === undefined){
-const err170 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: "formulaUnits"},message:"must have required property '"+"formulaUnits"+"'"};
+}
+else {
+const err170 = {instancePath:instancePath+"/transport/holeMobility/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -2248,8 +2207,12 @@ vErrors.push(err170);
 }
 errors++;
 }
-if(data76.source === undefined){
-const err171 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data71.uncertainty !== undefined){
+let data75 = data71.uncertainty;
+if(typeof data75 == "number"){
+if(data75 < 0 || isNaN(data75)){
+const err171 = {instancePath:instancePath+"/transport/holeMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -2258,9 +2221,9 @@ vErrors.push(err171);
 }
 errors++;
 }
-for(const key12 in data76){
-if(!((((((key12 === "source") || (key12 === "note")) || (key12 === "cellVolume")) || (key12 === "formulaUnits")) || (key12 === "spaceGroup")) || (key12 === "sites"))){
-const err172 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+else {
+const err172 = {instancePath:instancePath+"/transport/holeMobility/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -2270,11 +2233,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data76.source !== undefined){
-let data77 = data76.source;
-if(typeof data77 === "string"){
-if(func3(data77) < 1){
-const err173 = {instancePath:instancePath+"/structure/source",schemaPath:"#/oneOf/1/properties/structure/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data71.correlation !== undefined){
+let data76 = data71.correlation;
+if(typeof data76 === "string"){
+if(func3(data76) > 64){
+const err173 = {instancePath:instancePath+"/transport/holeMobility/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -2283,9 +2246,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/structure/source",schemaPath:"#/oneOf/1/properties/structure/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data76) < 1){
+const err174 = {instancePath:instancePath+"/transport/holeMobility/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -2295,11 +2257,8 @@ vErrors.push(err174);
 errors++;
 }
 }
-if(data76.note !== undefined){
-let data78 = data76.note;
-if(typeof data78 === "string"){
-if(func3(data78) < 1){
-const err175 = {instancePath:instancePath+"/structure/note",schemaPath:"#/oneOf/1/properties/structure/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err175 = {instancePath:instancePath+"/transport/holeMobility/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -2309,8 +2268,9 @@ vErrors.push(err175);
 errors++;
 }
 }
-else {
-const err176 = {instancePath:instancePath+"/structure/note",schemaPath:"#/oneOf/1/properties/structure/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data71.note !== undefined){
+if(typeof data71.note !== "string"){
+const err176 = {instancePath:instancePath+"/transport/holeMobility/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -2320,11 +2280,9 @@ vErrors.push(err176);
 errors++;
 }
 }
-if(data76.cellVolume !== undefined){
-let data79 = data76.cellVolume;
-if(typeof data79 == "number"){
-if(data79 <= 0 || isNaN(data79)){
-const err177 = {instancePath:instancePath+"/structure/cellVolume",schemaPath:"#/oneOf/1/properties/structure/properties/cellVolume/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err177 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -2333,9 +2291,11 @@ vErrors.push(err177);
 }
 errors++;
 }
+var _valid7 = _errs196 === errors;
+valid28 = valid28 || _valid7;
 }
-else {
-const err178 = {instancePath:instancePath+"/structure/cellVolume",schemaPath:"#/oneOf/1/properties/structure/properties/cellVolume/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid28){
+const err178 = {instancePath:instancePath+"/transport/holeMobility",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -2344,12 +2304,25 @@ vErrors.push(err178);
 }
 errors++;
 }
+else {
+errors = _errs193;
+if(vErrors !== null){
+if(_errs193){
+vErrors.length = _errs193;
 }
-if(data76.formulaUnits !== undefined){
-let data80 = data76.formulaUnits;
-if(typeof data80 == "number"){
-if(data80 <= 0 || isNaN(data80)){
-const err179 = {instancePath:instancePath+"/structure/formulaUnits",schemaPath:"#/oneOf/1/properties/structure/properties/formulaUnits/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data54.measuredElectronicConductivity !== undefined){
+let data78 = data54.measuredElectronicConductivity;
+const _errs213 = errors;
+let valid31 = false;
+const _errs214 = errors;
+if(!(typeof data78 == "number")){
+const err179 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -2358,9 +2331,13 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-else {
-const err180 = {instancePath:instancePath+"/structure/formulaUnits",schemaPath:"#/oneOf/1/properties/structure/properties/formulaUnits/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid8 = _errs214 === errors;
+valid31 = valid31 || _valid8;
+if(!valid31){
+const _errs216 = errors;
+if(data78 && typeof data78 == "object" && !Array.isArray(data78)){
+if(data78.value === undefined){
+const err180 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -2369,12 +2346,9 @@ vErrors.push(err180);
 }
 errors++;
 }
-}
-if(data76.spaceGroup !== undefined){
-let data81 = data76.spaceGroup;
-if(typeof data81 === "string"){
-if(func3(data81) < 1){
-const err181 = {instancePath:instancePath+"/structure/spaceGroup",schemaPath:"#/oneOf/1/properties/structure/properties/spaceGroup/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key11 in data78){
+if(!((((((key11 === "value") || (key11 === "source")) || (key11 === "calibrated")) || (key11 === "uncertainty")) || (key11 === "correlation")) || (key11 === "note"))){
+const err181 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -2384,8 +2358,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-else {
-const err182 = {instancePath:instancePath+"/structure/spaceGroup",schemaPath:"#/oneOf/1/properties/structure/properties/spaceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data78.value !== undefined){
+if(!(typeof data78.value == "number")){
+const err182 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -2395,14 +2370,11 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data76.sites !== undefined){
-let data82 = data76.sites;
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-for(const key13 in data82){
-let data83 = data82[key13];
-if(typeof data83 === "string"){
-if(func3(data83) < 1){
-const err183 = {instancePath:instancePath+"/structure/sites/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/structure/properties/sites/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data78.source !== undefined){
+let data80 = data78.source;
+if(typeof data80 === "string"){
+if(func3(data80) < 1){
+const err183 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -2413,7 +2385,7 @@ errors++;
 }
 }
 else {
-const err184 = {instancePath:instancePath+"/structure/sites/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/structure/properties/sites/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err184 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -2423,9 +2395,11 @@ vErrors.push(err184);
 errors++;
 }
 }
-}
-else {
-const err185 = {instancePath:instancePath+"/structure/sites",schemaPath:"#/oneOf/1/properties/structure/properties/sites/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data78.calibrated !== undefined){
+let data81 = data78.calibrated;
+if(typeof data81 === "string"){
+if(func3(data81) < 1){
+const err185 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -2435,9 +2409,8 @@ vErrors.push(err185);
 errors++;
 }
 }
-}
 else {
-const err186 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err186 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -2447,11 +2420,11 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data.window !== undefined){
-let data84 = data.window;
-if(data84 && typeof data84 == "object" && !Array.isArray(data84)){
-if(data84.lower === undefined){
-const err187 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
+if(data78.uncertainty !== undefined){
+let data82 = data78.uncertainty;
+if(typeof data82 == "number"){
+if(data82 < 0 || isNaN(data82)){
+const err187 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -2460,8 +2433,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-if(data84.upper === undefined){
-const err188 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
+}
+else {
+const err188 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -2470,9 +2444,12 @@ vErrors.push(err188);
 }
 errors++;
 }
-for(const key14 in data84){
-if(!(((((key14 === "source") || (key14 === "calibrated")) || (key14 === "note")) || (key14 === "lower")) || (key14 === "upper"))){
-const err189 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data78.correlation !== undefined){
+let data83 = data78.correlation;
+if(typeof data83 === "string"){
+if(func3(data83) > 64){
+const err189 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -2481,12 +2458,8 @@ vErrors.push(err189);
 }
 errors++;
 }
-}
-if(data84.source !== undefined){
-let data85 = data84.source;
-if(typeof data85 === "string"){
-if(func3(data85) < 1){
-const err190 = {instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func3(data83) < 1){
+const err190 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -2497,7 +2470,7 @@ errors++;
 }
 }
 else {
-const err191 = {instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err191 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -2507,11 +2480,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data84.calibrated !== undefined){
-let data86 = data84.calibrated;
-if(typeof data86 === "string"){
-if(func3(data86) < 1){
-const err192 = {instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data78.note !== undefined){
+if(typeof data78.note !== "string"){
+const err192 = {instancePath:instancePath+"/transport/measuredElectronicConductivity/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -2521,8 +2492,9 @@ vErrors.push(err192);
 errors++;
 }
 }
+}
 else {
-const err193 = {instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err193 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -2531,10 +2503,11 @@ vErrors.push(err193);
 }
 errors++;
 }
+var _valid8 = _errs216 === errors;
+valid31 = valid31 || _valid8;
 }
-if(data84.note !== undefined){
-if(typeof data84.note !== "string"){
-const err194 = {instancePath:instancePath+"/window/note",schemaPath:"#/oneOf/1/properties/window/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid31){
+const err194 = {instancePath:instancePath+"/transport/measuredElectronicConductivity",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -2543,14 +2516,21 @@ vErrors.push(err194);
 }
 errors++;
 }
+else {
+errors = _errs213;
+if(vErrors !== null){
+if(_errs213){
+vErrors.length = _errs213;
 }
-if(data84.lower !== undefined){
-let data88 = data84.lower;
-const _errs242 = errors;
-let valid37 = false;
-const _errs243 = errors;
-if(!(typeof data88 == "number")){
-const err195 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/transport",schemaPath:"#/oneOf/1/properties/transport/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -2559,13 +2539,12 @@ vErrors.push(err195);
 }
 errors++;
 }
-var _valid9 = _errs243 === errors;
-valid37 = valid37 || _valid9;
-if(!valid37){
-const _errs245 = errors;
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.value === undefined){
-const err196 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data.structure !== undefined){
+let data85 = data.structure;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.cellVolume === undefined){
+const err196 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: "cellVolume"},message:"must have required property '"+"cellVolume"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -2574,9 +2553,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-for(const key15 in data88){
-if(!(((((key15 === "value") || (key15 === "source")) || (key15 === "calibrated")) || (key15 === "uncertainty")) || (key15 === "note"))){
-const err197 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data85.formulaUnits === undefined){
+const err197 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: "formulaUnits"},message:"must have required property '"+"formulaUnits"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -2585,10 +2563,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-if(data88.value !== undefined){
-if(!(typeof data88.value == "number")){
-const err198 = {instancePath:instancePath+"/window/lower/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data85.source === undefined){
+const err198 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -2597,12 +2573,9 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-if(data88.source !== undefined){
-let data90 = data88.source;
-if(typeof data90 === "string"){
-if(func3(data90) < 1){
-const err199 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key12 in data85){
+if(!((((((key12 === "source") || (key12 === "note")) || (key12 === "cellVolume")) || (key12 === "formulaUnits")) || (key12 === "spaceGroup")) || (key12 === "sites"))){
+const err199 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -2612,8 +2585,11 @@ vErrors.push(err199);
 errors++;
 }
 }
-else {
-const err200 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data85.source !== undefined){
+let data86 = data85.source;
+if(typeof data86 === "string"){
+if(func3(data86) < 1){
+const err200 = {instancePath:instancePath+"/structure/source",schemaPath:"#/oneOf/1/properties/structure/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -2623,11 +2599,8 @@ vErrors.push(err200);
 errors++;
 }
 }
-if(data88.calibrated !== undefined){
-let data91 = data88.calibrated;
-if(typeof data91 === "string"){
-if(func3(data91) < 1){
-const err201 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err201 = {instancePath:instancePath+"/structure/source",schemaPath:"#/oneOf/1/properties/structure/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -2637,8 +2610,11 @@ vErrors.push(err201);
 errors++;
 }
 }
-else {
-const err202 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data85.note !== undefined){
+let data87 = data85.note;
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err202 = {instancePath:instancePath+"/structure/note",schemaPath:"#/oneOf/1/properties/structure/properties/note/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -2648,11 +2624,8 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data88.uncertainty !== undefined){
-let data92 = data88.uncertainty;
-if(typeof data92 == "number"){
-if(data92 < 0 || isNaN(data92)){
-const err203 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err203 = {instancePath:instancePath+"/structure/note",schemaPath:"#/oneOf/1/properties/structure/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -2662,8 +2635,11 @@ vErrors.push(err203);
 errors++;
 }
 }
-else {
-const err204 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data85.cellVolume !== undefined){
+let data88 = data85.cellVolume;
+if(typeof data88 == "number"){
+if(data88 <= 0 || isNaN(data88)){
+const err204 = {instancePath:instancePath+"/structure/cellVolume",schemaPath:"#/oneOf/1/properties/structure/properties/cellVolume/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -2673,9 +2649,8 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data88.note !== undefined){
-if(typeof data88.note !== "string"){
-const err205 = {instancePath:instancePath+"/window/lower/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err205 = {instancePath:instancePath+"/structure/cellVolume",schemaPath:"#/oneOf/1/properties/structure/properties/cellVolume/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -2685,9 +2660,11 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data85.formulaUnits !== undefined){
+let data89 = data85.formulaUnits;
+if(typeof data89 == "number"){
+if(data89 <= 0 || isNaN(data89)){
+const err206 = {instancePath:instancePath+"/structure/formulaUnits",schemaPath:"#/oneOf/1/properties/structure/properties/formulaUnits/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -2696,11 +2673,9 @@ vErrors.push(err206);
 }
 errors++;
 }
-var _valid9 = _errs245 === errors;
-valid37 = valid37 || _valid9;
 }
-if(!valid37){
-const err207 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err207 = {instancePath:instancePath+"/structure/formulaUnits",schemaPath:"#/oneOf/1/properties/structure/properties/formulaUnits/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -2709,25 +2684,12 @@ vErrors.push(err207);
 }
 errors++;
 }
-else {
-errors = _errs242;
-if(vErrors !== null){
-if(_errs242){
-vErrors.length = _errs242;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data84.upper !== undefined){
-let data94 = data84.upper;
-const _errs260 = errors;
-let valid40 = false;
-const _errs261 = errors;
-if(!(typeof data94 == "number")){
-const err208 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data85.spaceGroup !== undefined){
+let data90 = data85.spaceGroup;
+if(typeof data90 === "string"){
+if(func3(data90) < 1){
+const err208 = {instancePath:instancePath+"/structure/spaceGroup",schemaPath:"#/oneOf/1/properties/structure/properties/spaceGroup/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -2736,13 +2698,9 @@ vErrors.push(err208);
 }
 errors++;
 }
-var _valid10 = _errs261 === errors;
-valid40 = valid40 || _valid10;
-if(!valid40){
-const _errs263 = errors;
-if(data94 && typeof data94 == "object" && !Array.isArray(data94)){
-if(data94.value === undefined){
-const err209 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err209 = {instancePath:instancePath+"/structure/spaceGroup",schemaPath:"#/oneOf/1/properties/structure/properties/spaceGroup/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -2751,9 +2709,15 @@ vErrors.push(err209);
 }
 errors++;
 }
-for(const key16 in data94){
-if(!(((((key16 === "value") || (key16 === "source")) || (key16 === "calibrated")) || (key16 === "uncertainty")) || (key16 === "note"))){
-const err210 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data85.sites !== undefined){
+let data91 = data85.sites;
+if(data91 && typeof data91 == "object" && !Array.isArray(data91)){
+for(const key13 in data91){
+let data92 = data91[key13];
+if(typeof data92 === "string"){
+if(func3(data92) < 1){
+const err210 = {instancePath:instancePath+"/structure/sites/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/structure/properties/sites/additionalProperties/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -2763,9 +2727,8 @@ vErrors.push(err210);
 errors++;
 }
 }
-if(data94.value !== undefined){
-if(!(typeof data94.value == "number")){
-const err211 = {instancePath:instancePath+"/window/upper/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err211 = {instancePath:instancePath+"/structure/sites/" + key13.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/structure/properties/sites/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -2775,11 +2738,9 @@ vErrors.push(err211);
 errors++;
 }
 }
-if(data94.source !== undefined){
-let data96 = data94.source;
-if(typeof data96 === "string"){
-if(func3(data96) < 1){
-const err212 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err212 = {instancePath:instancePath+"/structure/sites",schemaPath:"#/oneOf/1/properties/structure/properties/sites/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -2789,8 +2750,9 @@ vErrors.push(err212);
 errors++;
 }
 }
+}
 else {
-const err213 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err213 = {instancePath:instancePath+"/structure",schemaPath:"#/oneOf/1/properties/structure/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -2800,11 +2762,11 @@ vErrors.push(err213);
 errors++;
 }
 }
-if(data94.calibrated !== undefined){
-let data97 = data94.calibrated;
-if(typeof data97 === "string"){
-if(func3(data97) < 1){
-const err214 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.window !== undefined){
+let data93 = data.window;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.lower === undefined){
+const err214 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -2813,9 +2775,8 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-else {
-const err215 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.upper === undefined){
+const err215 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -2824,12 +2785,9 @@ vErrors.push(err215);
 }
 errors++;
 }
-}
-if(data94.uncertainty !== undefined){
-let data98 = data94.uncertainty;
-if(typeof data98 == "number"){
-if(data98 < 0 || isNaN(data98)){
-const err216 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key14 in data93){
+if(!(((((key14 === "source") || (key14 === "calibrated")) || (key14 === "note")) || (key14 === "lower")) || (key14 === "upper"))){
+const err216 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -2839,8 +2797,11 @@ vErrors.push(err216);
 errors++;
 }
 }
-else {
-const err217 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data93.source !== undefined){
+let data94 = data93.source;
+if(typeof data94 === "string"){
+if(func3(data94) < 1){
+const err217 = {instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -2850,9 +2811,8 @@ vErrors.push(err217);
 errors++;
 }
 }
-if(data94.note !== undefined){
-if(typeof data94.note !== "string"){
-const err218 = {instancePath:instancePath+"/window/upper/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err218 = {instancePath:instancePath+"/window/source",schemaPath:"#/oneOf/1/properties/window/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -2862,9 +2822,11 @@ vErrors.push(err218);
 errors++;
 }
 }
-}
-else {
-const err219 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data93.calibrated !== undefined){
+let data95 = data93.calibrated;
+if(typeof data95 === "string"){
+if(func3(data95) < 1){
+const err219 = {instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -2873,16 +2835,227 @@ vErrors.push(err219);
 }
 errors++;
 }
-var _valid10 = _errs263 === errors;
-valid40 = valid40 || _valid10;
 }
-if(!valid40){
-const err220 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err220 = {instancePath:instancePath+"/window/calibrated",schemaPath:"#/oneOf/1/properties/window/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err220];
 }
 else {
 vErrors.push(err220);
+}
+errors++;
+}
+}
+if(data93.note !== undefined){
+if(typeof data93.note !== "string"){
+const err221 = {instancePath:instancePath+"/window/note",schemaPath:"#/oneOf/1/properties/window/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+if(data93.lower !== undefined){
+let data97 = data93.lower;
+const _errs260 = errors;
+let valid37 = false;
+const _errs261 = errors;
+if(!(typeof data97 == "number")){
+const err222 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+var _valid9 = _errs261 === errors;
+valid37 = valid37 || _valid9;
+if(!valid37){
+const _errs263 = errors;
+if(data97 && typeof data97 == "object" && !Array.isArray(data97)){
+if(data97.value === undefined){
+const err223 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+for(const key15 in data97){
+if(!((((((key15 === "value") || (key15 === "source")) || (key15 === "calibrated")) || (key15 === "uncertainty")) || (key15 === "correlation")) || (key15 === "note"))){
+const err224 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data97.value !== undefined){
+if(!(typeof data97.value == "number")){
+const err225 = {instancePath:instancePath+"/window/lower/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data97.source !== undefined){
+let data99 = data97.source;
+if(typeof data99 === "string"){
+if(func3(data99) < 1){
+const err226 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/window/lower/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+if(data97.calibrated !== undefined){
+let data100 = data97.calibrated;
+if(typeof data100 === "string"){
+if(func3(data100) < 1){
+const err228 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/window/lower/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+if(data97.uncertainty !== undefined){
+let data101 = data97.uncertainty;
+if(typeof data101 == "number"){
+if(data101 < 0 || isNaN(data101)){
+const err230 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+}
+else {
+const err231 = {instancePath:instancePath+"/window/lower/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data97.correlation !== undefined){
+let data102 = data97.correlation;
+if(typeof data102 === "string"){
+if(func3(data102) > 64){
+const err232 = {instancePath:instancePath+"/window/lower/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+if(func3(data102) < 1){
+const err233 = {instancePath:instancePath+"/window/lower/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/window/lower/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+if(data97.note !== undefined){
+if(typeof data97.note !== "string"){
+const err235 = {instancePath:instancePath+"/window/lower/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+var _valid9 = _errs263 === errors;
+valid37 = valid37 || _valid9;
+}
+if(!valid37){
+const err237 = {instancePath:instancePath+"/window/lower",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
 }
 errors++;
 }
@@ -2898,217 +3071,13 @@ vErrors = null;
 }
 }
 }
-}
-else {
-const err221 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-}
-if(data.fermiLevel !== undefined){
-let data100 = data.fermiLevel;
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.rule === undefined){
-const err222 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-const tag1 = data100.rule;
-if(typeof tag1 == "string"){
-if(tag1 === "fixed"){
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.rule === undefined){
-const err223 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-if(data100.value === undefined){
-const err224 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-for(const key17 in data100){
-if(!(((((((key17 === "source") || (key17 === "calibrated")) || (key17 === "note")) || (key17 === "declaredDegenerate")) || (key17 === "validTemperature")) || (key17 === "rule")) || (key17 === "value"))){
-const err225 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-}
-if(data100.source !== undefined){
-let data101 = data100.source;
-if(typeof data101 === "string"){
-if(func3(data101) < 1){
-const err226 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-}
-else {
-const err227 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-}
-if(data100.calibrated !== undefined){
-let data102 = data100.calibrated;
-if(typeof data102 === "string"){
-if(func3(data102) < 1){
-const err228 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-}
-else {
-const err229 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-}
-if(data100.note !== undefined){
-if(typeof data100.note !== "string"){
-const err230 = {instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-}
-if(data100.declaredDegenerate !== undefined){
-let data104 = data100.declaredDegenerate;
-if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
-if(data104.value === undefined){
-const err231 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-if(data104.source === undefined){
-const err232 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-for(const key18 in data104){
-if(!((((key18 === "source") || (key18 === "calibrated")) || (key18 === "note")) || (key18 === "value"))){
-const err233 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-}
-if(data104.source !== undefined){
-let data105 = data104.source;
-if(typeof data105 === "string"){
-if(func3(data105) < 1){
-const err234 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
-errors++;
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-}
-if(data104.calibrated !== undefined){
-let data106 = data104.calibrated;
-if(typeof data106 === "string"){
-if(func3(data106) < 1){
-const err236 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
-errors++;
-}
-}
-else {
-const err237 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-}
-if(data104.note !== undefined){
-if(typeof data104.note !== "string"){
-const err238 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.upper !== undefined){
+let data104 = data93.upper;
+const _errs280 = errors;
+let valid40 = false;
+const _errs281 = errors;
+if(!(typeof data104 == "number")){
+const err238 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -3117,10 +3086,13 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-if(data104.value !== undefined){
-if(typeof data104.value !== "boolean"){
-const err239 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+var _valid10 = _errs281 === errors;
+valid40 = valid40 || _valid10;
+if(!valid40){
+const _errs283 = errors;
+if(data104 && typeof data104 == "object" && !Array.isArray(data104)){
+if(data104.value === undefined){
+const err239 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -3129,10 +3101,9 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-}
-else {
-const err240 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key16 in data104){
+if(!((((((key16 === "value") || (key16 === "source")) || (key16 === "calibrated")) || (key16 === "uncertainty")) || (key16 === "correlation")) || (key16 === "note"))){
+const err240 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -3142,11 +3113,9 @@ vErrors.push(err240);
 errors++;
 }
 }
-if(data100.validTemperature !== undefined){
-let data109 = data100.validTemperature;
-if(data109 && typeof data109 == "object" && !Array.isArray(data109)){
-if(data109.lower === undefined){
-const err241 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
+if(data104.value !== undefined){
+if(!(typeof data104.value == "number")){
+const err241 = {instancePath:instancePath+"/window/upper/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -3155,8 +3124,12 @@ vErrors.push(err241);
 }
 errors++;
 }
-if(data109.upper === undefined){
-const err242 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
+}
+if(data104.source !== undefined){
+let data106 = data104.source;
+if(typeof data106 === "string"){
+if(func3(data106) < 1){
+const err242 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -3165,8 +3138,9 @@ vErrors.push(err242);
 }
 errors++;
 }
-if(data109.source === undefined){
-const err243 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err243 = {instancePath:instancePath+"/window/upper/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -3175,9 +3149,12 @@ vErrors.push(err243);
 }
 errors++;
 }
-for(const key19 in data109){
-if(!(((((key19 === "source") || (key19 === "calibrated")) || (key19 === "note")) || (key19 === "lower")) || (key19 === "upper"))){
-const err244 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data104.calibrated !== undefined){
+let data107 = data104.calibrated;
+if(typeof data107 === "string"){
+if(func3(data107) < 1){
+const err244 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -3187,11 +3164,8 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data109.source !== undefined){
-let data110 = data109.source;
-if(typeof data110 === "string"){
-if(func3(data110) < 1){
-const err245 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err245 = {instancePath:instancePath+"/window/upper/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -3201,8 +3175,11 @@ vErrors.push(err245);
 errors++;
 }
 }
-else {
-const err246 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data104.uncertainty !== undefined){
+let data108 = data104.uncertainty;
+if(typeof data108 == "number"){
+if(data108 < 0 || isNaN(data108)){
+const err246 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -3212,11 +3189,8 @@ vErrors.push(err246);
 errors++;
 }
 }
-if(data109.calibrated !== undefined){
-let data111 = data109.calibrated;
-if(typeof data111 === "string"){
-if(func3(data111) < 1){
-const err247 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err247 = {instancePath:instancePath+"/window/upper/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -3226,8 +3200,11 @@ vErrors.push(err247);
 errors++;
 }
 }
-else {
-const err248 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data104.correlation !== undefined){
+let data109 = data104.correlation;
+if(typeof data109 === "string"){
+if(func3(data109) > 64){
+const err248 = {instancePath:instancePath+"/window/upper/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -3236,10 +3213,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-}
-if(data109.note !== undefined){
-if(typeof data109.note !== "string"){
-const err249 = {instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data109) < 1){
+const err249 = {instancePath:instancePath+"/window/upper/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -3249,11 +3224,8 @@ vErrors.push(err249);
 errors++;
 }
 }
-if(data109.lower !== undefined){
-let data113 = data109.lower;
-if(typeof data113 == "number"){
-if(data113 <= 0 || isNaN(data113)){
-const err250 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err250 = {instancePath:instancePath+"/window/upper/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -3263,8 +3235,9 @@ vErrors.push(err250);
 errors++;
 }
 }
-else {
-const err251 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data104.note !== undefined){
+if(typeof data104.note !== "string"){
+const err251 = {instancePath:instancePath+"/window/upper/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -3274,11 +3247,9 @@ vErrors.push(err251);
 errors++;
 }
 }
-if(data109.upper !== undefined){
-let data114 = data109.upper;
-if(typeof data114 == "number"){
-if(data114 <= 0 || isNaN(data114)){
-const err252 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+}
+else {
+const err252 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -3287,9 +3258,11 @@ vErrors.push(err252);
 }
 errors++;
 }
+var _valid10 = _errs283 === errors;
+valid40 = valid40 || _valid10;
 }
-else {
-const err253 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid40){
+const err253 = {instancePath:instancePath+"/window/upper",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -3298,201 +3271,11 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-}
 else {
-const err254 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-}
-if(data100.rule !== undefined){
-if("fixed" !== data100.rule){
-const err255 = {instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/rule/const",keyword:"const",params:{allowedValue: "fixed"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-}
-if(data100.value !== undefined){
-let data116 = data100.value;
-const _errs315 = errors;
-let valid48 = false;
-const _errs316 = errors;
-if(!(typeof data116 == "number")){
-const err256 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-var _valid11 = _errs316 === errors;
-valid48 = valid48 || _valid11;
-if(!valid48){
-const _errs318 = errors;
-if(data116 && typeof data116 == "object" && !Array.isArray(data116)){
-if(data116.value === undefined){
-const err257 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-for(const key20 in data116){
-if(!(((((key20 === "value") || (key20 === "source")) || (key20 === "calibrated")) || (key20 === "uncertainty")) || (key20 === "note"))){
-const err258 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-}
-if(data116.value !== undefined){
-if(!(typeof data116.value == "number")){
-const err259 = {instancePath:instancePath+"/fermiLevel/value/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-}
-if(data116.source !== undefined){
-let data118 = data116.source;
-if(typeof data118 === "string"){
-if(func3(data118) < 1){
-const err260 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-}
-else {
-const err261 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-}
-if(data116.calibrated !== undefined){
-let data119 = data116.calibrated;
-if(typeof data119 === "string"){
-if(func3(data119) < 1){
-const err262 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-}
-}
-else {
-const err263 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-}
-if(data116.uncertainty !== undefined){
-let data120 = data116.uncertainty;
-if(typeof data120 == "number"){
-if(data120 < 0 || isNaN(data120)){
-const err264 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-}
-else {
-const err265 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-}
-if(data116.note !== undefined){
-if(typeof data116.note !== "string"){
-const err266 = {instancePath:instancePath+"/fermiLevel/value/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err266];
-}
-else {
-vErrors.push(err266);
-}
-errors++;
-}
-}
-}
-else {
-const err267 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err267];
-}
-else {
-vErrors.push(err267);
-}
-errors++;
-}
-var _valid11 = _errs318 === errors;
-valid48 = valid48 || _valid11;
-}
-if(!valid48){
-const err268 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-else {
-errors = _errs315;
+errors = _errs280;
 if(vErrors !== null){
-if(_errs315){
-vErrors.length = _errs315;
+if(_errs280){
+vErrors.length = _errs280;
 }
 else {
 vErrors = null;
@@ -3502,7 +3285,192 @@ vErrors = null;
 }
 }
 else {
-const err269 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err254 = {instancePath:instancePath+"/window",schemaPath:"#/oneOf/1/properties/window/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data.fermiLevel !== undefined){
+let data111 = data.fermiLevel;
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.rule === undefined){
+const err255 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+const tag1 = data111.rule;
+if(typeof tag1 == "string"){
+if(tag1 === "fixed"){
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.rule === undefined){
+const err256 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+if(data111.value === undefined){
+const err257 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+for(const key17 in data111){
+if(!(((((((key17 === "source") || (key17 === "calibrated")) || (key17 === "note")) || (key17 === "declaredDegenerate")) || (key17 === "validTemperature")) || (key17 === "rule")) || (key17 === "value"))){
+const err258 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data111.source !== undefined){
+let data112 = data111.source;
+if(typeof data112 === "string"){
+if(func3(data112) < 1){
+const err259 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data111.calibrated !== undefined){
+let data113 = data111.calibrated;
+if(typeof data113 === "string"){
+if(func3(data113) < 1){
+const err261 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data111.note !== undefined){
+if(typeof data111.note !== "string"){
+const err263 = {instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data111.declaredDegenerate !== undefined){
+let data115 = data111.declaredDegenerate;
+if(data115 && typeof data115 == "object" && !Array.isArray(data115)){
+if(data115.value === undefined){
+const err264 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if(data115.source === undefined){
+const err265 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+for(const key18 in data115){
+if(!((((key18 === "source") || (key18 === "calibrated")) || (key18 === "note")) || (key18 === "value"))){
+const err266 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data115.source !== undefined){
+let data116 = data115.source;
+if(typeof data116 === "string"){
+if(func3(data116) < 1){
+const err267 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+else {
+const err268 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+if(data115.calibrated !== undefined){
+let data117 = data115.calibrated;
+if(typeof data117 === "string"){
+if(func3(data117) < 1){
+const err269 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -3512,10 +3480,8 @@ vErrors.push(err269);
 errors++;
 }
 }
-else if(tag1 === "defects"){
-if(data100 && typeof data100 == "object" && !Array.isArray(data100)){
-if(data100.rule === undefined){
-const err270 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+else {
+const err270 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -3524,8 +3490,10 @@ vErrors.push(err270);
 }
 errors++;
 }
-if(data100.temperature === undefined){
-const err271 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'"};
+}
+if(data115.note !== undefined){
+if(typeof data115.note !== "string"){
+const err271 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -3534,8 +3502,10 @@ vErrors.push(err271);
 }
 errors++;
 }
-if(data100.carriers === undefined){
-const err272 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "carriers"},message:"must have required property '"+"carriers"+"'"};
+}
+if(data115.value !== undefined){
+if(typeof data115.value !== "boolean"){
+const err272 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -3544,8 +3514,10 @@ vErrors.push(err272);
 }
 errors++;
 }
-if(data100.defects === undefined){
-const err273 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "defects"},message:"must have required property '"+"defects"+"'"};
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -3554,9 +3526,12 @@ vErrors.push(err273);
 }
 errors++;
 }
-for(const key21 in data100){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties, key21))){
-const err274 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+}
+if(data111.validTemperature !== undefined){
+let data120 = data111.validTemperature;
+if(data120 && typeof data120 == "object" && !Array.isArray(data120)){
+if(data120.lower === undefined){
+const err274 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -3565,12 +3540,8 @@ vErrors.push(err274);
 }
 errors++;
 }
-}
-if(data100.source !== undefined){
-let data122 = data100.source;
-if(typeof data122 === "string"){
-if(func3(data122) < 1){
-const err275 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data120.upper === undefined){
+const err275 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -3579,9 +3550,8 @@ vErrors.push(err275);
 }
 errors++;
 }
-}
-else {
-const err276 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data120.source === undefined){
+const err276 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -3590,12 +3560,9 @@ vErrors.push(err276);
 }
 errors++;
 }
-}
-if(data100.calibrated !== undefined){
-let data123 = data100.calibrated;
-if(typeof data123 === "string"){
-if(func3(data123) < 1){
-const err277 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key19 in data120){
+if(!(((((key19 === "source") || (key19 === "calibrated")) || (key19 === "note")) || (key19 === "lower")) || (key19 === "upper"))){
+const err277 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -3605,8 +3572,11 @@ vErrors.push(err277);
 errors++;
 }
 }
-else {
-const err278 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data120.source !== undefined){
+let data121 = data120.source;
+if(typeof data121 === "string"){
+if(func3(data121) < 1){
+const err278 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -3616,9 +3586,8 @@ vErrors.push(err278);
 errors++;
 }
 }
-if(data100.note !== undefined){
-if(typeof data100.note !== "string"){
-const err279 = {instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err279 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -3628,11 +3597,11 @@ vErrors.push(err279);
 errors++;
 }
 }
-if(data100.declaredDegenerate !== undefined){
-let data125 = data100.declaredDegenerate;
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(data125.value === undefined){
-const err280 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data120.calibrated !== undefined){
+let data122 = data120.calibrated;
+if(typeof data122 === "string"){
+if(func3(data122) < 1){
+const err280 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -3641,8 +3610,9 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data125.source === undefined){
-const err281 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err281 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -3651,9 +3621,10 @@ vErrors.push(err281);
 }
 errors++;
 }
-for(const key22 in data125){
-if(!((((key22 === "source") || (key22 === "calibrated")) || (key22 === "note")) || (key22 === "value"))){
-const err282 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+}
+if(data120.note !== undefined){
+if(typeof data120.note !== "string"){
+const err282 = {instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -3663,11 +3634,11 @@ vErrors.push(err282);
 errors++;
 }
 }
-if(data125.source !== undefined){
-let data126 = data125.source;
-if(typeof data126 === "string"){
-if(func3(data126) < 1){
-const err283 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data120.lower !== undefined){
+let data124 = data120.lower;
+if(typeof data124 == "number"){
+if(data124 <= 0 || isNaN(data124)){
+const err283 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -3678,7 +3649,7 @@ errors++;
 }
 }
 else {
-const err284 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err284 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -3688,11 +3659,11 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data125.calibrated !== undefined){
-let data127 = data125.calibrated;
-if(typeof data127 === "string"){
-if(func3(data127) < 1){
-const err285 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data120.upper !== undefined){
+let data125 = data120.upper;
+if(typeof data125 == "number"){
+if(data125 <= 0 || isNaN(data125)){
+const err285 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -3703,7 +3674,7 @@ errors++;
 }
 }
 else {
-const err286 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err286 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -3713,9 +3684,9 @@ vErrors.push(err286);
 errors++;
 }
 }
-if(data125.note !== undefined){
-if(typeof data125.note !== "string"){
-const err287 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err287 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -3725,9 +3696,9 @@ vErrors.push(err287);
 errors++;
 }
 }
-if(data125.value !== undefined){
-if(typeof data125.value !== "boolean"){
-const err288 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data111.rule !== undefined){
+if("fixed" !== data111.rule){
+const err288 = {instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/properties/rule/const",keyword:"const",params:{allowedValue: "fixed"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -3737,9 +3708,13 @@ vErrors.push(err288);
 errors++;
 }
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data111.value !== undefined){
+let data127 = data111.value;
+const _errs337 = errors;
+let valid48 = false;
+const _errs338 = errors;
+if(!(typeof data127 == "number")){
+const err289 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -3748,12 +3723,13 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data100.validTemperature !== undefined){
-let data130 = data100.validTemperature;
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.lower === undefined){
-const err290 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
+var _valid11 = _errs338 === errors;
+valid48 = valid48 || _valid11;
+if(!valid48){
+const _errs340 = errors;
+if(data127 && typeof data127 == "object" && !Array.isArray(data127)){
+if(data127.value === undefined){
+const err290 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -3762,8 +3738,9 @@ vErrors.push(err290);
 }
 errors++;
 }
-if(data130.upper === undefined){
-const err291 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
+for(const key20 in data127){
+if(!((((((key20 === "value") || (key20 === "source")) || (key20 === "calibrated")) || (key20 === "uncertainty")) || (key20 === "correlation")) || (key20 === "note"))){
+const err291 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -3772,8 +3749,10 @@ vErrors.push(err291);
 }
 errors++;
 }
-if(data130.source === undefined){
-const err292 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data127.value !== undefined){
+if(!(typeof data127.value == "number")){
+const err292 = {instancePath:instancePath+"/fermiLevel/value/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -3782,9 +3761,12 @@ vErrors.push(err292);
 }
 errors++;
 }
-for(const key23 in data130){
-if(!(((((key23 === "source") || (key23 === "calibrated")) || (key23 === "note")) || (key23 === "lower")) || (key23 === "upper"))){
-const err293 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+}
+if(data127.source !== undefined){
+let data129 = data127.source;
+if(typeof data129 === "string"){
+if(func3(data129) < 1){
+const err293 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -3794,11 +3776,8 @@ vErrors.push(err293);
 errors++;
 }
 }
-if(data130.source !== undefined){
-let data131 = data130.source;
-if(typeof data131 === "string"){
-if(func3(data131) < 1){
-const err294 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err294 = {instancePath:instancePath+"/fermiLevel/value/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -3808,8 +3787,11 @@ vErrors.push(err294);
 errors++;
 }
 }
-else {
-const err295 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data127.calibrated !== undefined){
+let data130 = data127.calibrated;
+if(typeof data130 === "string"){
+if(func3(data130) < 1){
+const err295 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -3819,11 +3801,8 @@ vErrors.push(err295);
 errors++;
 }
 }
-if(data130.calibrated !== undefined){
-let data132 = data130.calibrated;
-if(typeof data132 === "string"){
-if(func3(data132) < 1){
-const err296 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err296 = {instancePath:instancePath+"/fermiLevel/value/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -3833,8 +3812,11 @@ vErrors.push(err296);
 errors++;
 }
 }
-else {
-const err297 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data127.uncertainty !== undefined){
+let data131 = data127.uncertainty;
+if(typeof data131 == "number"){
+if(data131 < 0 || isNaN(data131)){
+const err297 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -3844,9 +3826,8 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data130.note !== undefined){
-if(typeof data130.note !== "string"){
-const err298 = {instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err298 = {instancePath:instancePath+"/fermiLevel/value/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -3856,11 +3837,11 @@ vErrors.push(err298);
 errors++;
 }
 }
-if(data130.lower !== undefined){
-let data134 = data130.lower;
-if(typeof data134 == "number"){
-if(data134 <= 0 || isNaN(data134)){
-const err299 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(data127.correlation !== undefined){
+let data132 = data127.correlation;
+if(typeof data132 === "string"){
+if(func3(data132) > 64){
+const err299 = {instancePath:instancePath+"/fermiLevel/value/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -3869,9 +3850,8 @@ vErrors.push(err299);
 }
 errors++;
 }
-}
-else {
-const err300 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(func3(data132) < 1){
+const err300 = {instancePath:instancePath+"/fermiLevel/value/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err300];
 }
@@ -3881,11 +3861,8 @@ vErrors.push(err300);
 errors++;
 }
 }
-if(data130.upper !== undefined){
-let data135 = data130.upper;
-if(typeof data135 == "number"){
-if(data135 <= 0 || isNaN(data135)){
-const err301 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+else {
+const err301 = {instancePath:instancePath+"/fermiLevel/value/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err301];
 }
@@ -3895,8 +3872,9 @@ vErrors.push(err301);
 errors++;
 }
 }
-else {
-const err302 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data127.note !== undefined){
+if(typeof data127.note !== "string"){
+const err302 = {instancePath:instancePath+"/fermiLevel/value/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err302];
 }
@@ -3908,7 +3886,7 @@ errors++;
 }
 }
 else {
-const err303 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err303 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -3917,15 +3895,11 @@ vErrors.push(err303);
 }
 errors++;
 }
+var _valid11 = _errs340 === errors;
+valid48 = valid48 || _valid11;
 }
-if(data100.occupancy !== undefined){
-let data136 = data100.occupancy;
-const _errs365 = errors;
-let valid54 = false;
-let passing0 = null;
-const _errs366 = errors;
-if(!((data136 === "dilute") || (data136 === "saturating"))){
-const err304 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+if(!valid48){
+const err304 = {instancePath:instancePath+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -3934,15 +3908,21 @@ vErrors.push(err304);
 }
 errors++;
 }
-var _valid12 = _errs366 === errors;
-if(_valid12){
-valid54 = true;
-passing0 = 0;
+else {
+errors = _errs337;
+if(vErrors !== null){
+if(_errs337){
+vErrors.length = _errs337;
 }
-const _errs367 = errors;
-if(data136 && typeof data136 == "object" && !Array.isArray(data136)){
-if(data136.value === undefined){
-const err305 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err305 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -3951,9 +3931,11 @@ vErrors.push(err305);
 }
 errors++;
 }
-for(const key24 in data136){
-if(!((((key24 === "source") || (key24 === "calibrated")) || (key24 === "note")) || (key24 === "value"))){
-const err306 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+}
+else if(tag1 === "defects"){
+if(data111 && typeof data111 == "object" && !Array.isArray(data111)){
+if(data111.rule === undefined){
+const err306 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -3962,12 +3944,8 @@ vErrors.push(err306);
 }
 errors++;
 }
-}
-if(data136.source !== undefined){
-let data137 = data136.source;
-if(typeof data137 === "string"){
-if(func3(data137) < 1){
-const err307 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data111.temperature === undefined){
+const err307 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -3976,9 +3954,8 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-else {
-const err308 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.carriers === undefined){
+const err308 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "carriers"},message:"must have required property '"+"carriers"+"'"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -3987,12 +3964,8 @@ vErrors.push(err308);
 }
 errors++;
 }
-}
-if(data136.calibrated !== undefined){
-let data138 = data136.calibrated;
-if(typeof data138 === "string"){
-if(func3(data138) < 1){
-const err309 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data111.defects === undefined){
+const err309 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/required",keyword:"required",params:{missingProperty: "defects"},message:"must have required property '"+"defects"+"'"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -4001,9 +3974,9 @@ vErrors.push(err309);
 }
 errors++;
 }
-}
-else {
-const err310 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key21 in data111){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties, key21))){
+const err310 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -4013,9 +3986,11 @@ vErrors.push(err310);
 errors++;
 }
 }
-if(data136.note !== undefined){
-if(typeof data136.note !== "string"){
-const err311 = {instancePath:instancePath+"/fermiLevel/occupancy/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.source !== undefined){
+let data134 = data111.source;
+if(typeof data134 === "string"){
+if(func3(data134) < 1){
+const err311 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err311];
 }
@@ -4025,10 +4000,8 @@ vErrors.push(err311);
 errors++;
 }
 }
-if(data136.value !== undefined){
-let data140 = data136.value;
-if(!((data140 === "dilute") || (data140 === "saturating"))){
-const err312 = {instancePath:instancePath+"/fermiLevel/occupancy/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/value/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[1].properties.value.enum},message:"must be equal to one of the allowed values"};
+else {
+const err312 = {instancePath:instancePath+"/fermiLevel/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err312];
 }
@@ -4038,9 +4011,11 @@ vErrors.push(err312);
 errors++;
 }
 }
-}
-else {
-const err313 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data111.calibrated !== undefined){
+let data135 = data111.calibrated;
+if(typeof data135 === "string"){
+if(func3(data135) < 1){
+const err313 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err313];
 }
@@ -4049,7 +4024,452 @@ vErrors.push(err313);
 }
 errors++;
 }
-var _valid12 = _errs367 === errors;
+}
+else {
+const err314 = {instancePath:instancePath+"/fermiLevel/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data111.note !== undefined){
+if(typeof data111.note !== "string"){
+const err315 = {instancePath:instancePath+"/fermiLevel/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+if(data111.declaredDegenerate !== undefined){
+let data137 = data111.declaredDegenerate;
+if(data137 && typeof data137 == "object" && !Array.isArray(data137)){
+if(data137.value === undefined){
+const err316 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+if(data137.source === undefined){
+const err317 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+for(const key22 in data137){
+if(!((((key22 === "source") || (key22 === "calibrated")) || (key22 === "note")) || (key22 === "value"))){
+const err318 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data137.source !== undefined){
+let data138 = data137.source;
+if(typeof data138 === "string"){
+if(func3(data138) < 1){
+const err319 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+else {
+const err320 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+if(data137.calibrated !== undefined){
+let data139 = data137.calibrated;
+if(typeof data139 === "string"){
+if(func3(data139) < 1){
+const err321 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+}
+else {
+const err322 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+}
+if(data137.note !== undefined){
+if(typeof data137.note !== "string"){
+const err323 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+}
+if(data137.value !== undefined){
+if(typeof data137.value !== "boolean"){
+const err324 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/properties/value/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+}
+else {
+const err325 = {instancePath:instancePath+"/fermiLevel/declaredDegenerate",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/declaredDegenerate/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+}
+if(data111.validTemperature !== undefined){
+let data142 = data111.validTemperature;
+if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
+if(data142.lower === undefined){
+const err326 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "lower"},message:"must have required property '"+"lower"+"'"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+if(data142.upper === undefined){
+const err327 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "upper"},message:"must have required property '"+"upper"+"'"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+if(data142.source === undefined){
+const err328 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+for(const key23 in data142){
+if(!(((((key23 === "source") || (key23 === "calibrated")) || (key23 === "note")) || (key23 === "lower")) || (key23 === "upper"))){
+const err329 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+}
+if(data142.source !== undefined){
+let data143 = data142.source;
+if(typeof data143 === "string"){
+if(func3(data143) < 1){
+const err330 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+}
+else {
+const err331 = {instancePath:instancePath+"/fermiLevel/validTemperature/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+}
+if(data142.calibrated !== undefined){
+let data144 = data142.calibrated;
+if(typeof data144 === "string"){
+if(func3(data144) < 1){
+const err332 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+else {
+const err333 = {instancePath:instancePath+"/fermiLevel/validTemperature/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+if(data142.note !== undefined){
+if(typeof data142.note !== "string"){
+const err334 = {instancePath:instancePath+"/fermiLevel/validTemperature/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+if(data142.lower !== undefined){
+let data146 = data142.lower;
+if(typeof data146 == "number"){
+if(data146 <= 0 || isNaN(data146)){
+const err335 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+else {
+const err336 = {instancePath:instancePath+"/fermiLevel/validTemperature/lower",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/lower/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+if(data142.upper !== undefined){
+let data147 = data142.upper;
+if(typeof data147 == "number"){
+if(data147 <= 0 || isNaN(data147)){
+const err337 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/fermiLevel/validTemperature/upper",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/properties/upper/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+}
+else {
+const err339 = {instancePath:instancePath+"/fermiLevel/validTemperature",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/validTemperature/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+}
+if(data111.occupancy !== undefined){
+let data148 = data111.occupancy;
+const _errs389 = errors;
+let valid54 = false;
+let passing0 = null;
+const _errs390 = errors;
+if(!((data148 === "dilute") || (data148 === "saturating"))){
+const err340 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+var _valid12 = _errs390 === errors;
+if(_valid12){
+valid54 = true;
+passing0 = 0;
+}
+const _errs391 = errors;
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.value === undefined){
+const err341 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+for(const key24 in data148){
+if(!((((key24 === "source") || (key24 === "calibrated")) || (key24 === "note")) || (key24 === "value"))){
+const err342 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data148.source !== undefined){
+let data149 = data148.source;
+if(typeof data149 === "string"){
+if(func3(data149) < 1){
+const err343 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+else {
+const err344 = {instancePath:instancePath+"/fermiLevel/occupancy/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data148.calibrated !== undefined){
+let data150 = data148.calibrated;
+if(typeof data150 === "string"){
+if(func3(data150) < 1){
+const err345 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+}
+else {
+const err346 = {instancePath:instancePath+"/fermiLevel/occupancy/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+if(data148.note !== undefined){
+if(typeof data148.note !== "string"){
+const err347 = {instancePath:instancePath+"/fermiLevel/occupancy/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+if(data148.value !== undefined){
+let data152 = data148.value;
+if(!((data152 === "dilute") || (data152 === "saturating"))){
+const err348 = {instancePath:instancePath+"/fermiLevel/occupancy/value",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/properties/value/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.occupancy.oneOf[1].properties.value.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+}
+else {
+const err349 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+var _valid12 = _errs391 === errors;
 if(_valid12 && valid54){
 valid54 = false;
 passing0 = [passing0, 1];
@@ -4061,500 +4481,7 @@ passing0 = 1;
 }
 }
 if(!valid54){
-const err314 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err314];
-}
-else {
-vErrors.push(err314);
-}
-errors++;
-}
-else {
-errors = _errs365;
-if(vErrors !== null){
-if(_errs365){
-vErrors.length = _errs365;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data100.rule !== undefined){
-if("defects" !== data100.rule){
-const err315 = {instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/rule/const",keyword:"const",params:{allowedValue: "defects"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err315];
-}
-else {
-vErrors.push(err315);
-}
-errors++;
-}
-}
-if(data100.temperature !== undefined){
-let data142 = data100.temperature;
-const _errs380 = errors;
-let valid57 = false;
-const _errs381 = errors;
-if(!(typeof data142 == "number")){
-const err316 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err316];
-}
-else {
-vErrors.push(err316);
-}
-errors++;
-}
-var _valid13 = _errs381 === errors;
-valid57 = valid57 || _valid13;
-if(!valid57){
-const _errs383 = errors;
-if(data142 && typeof data142 == "object" && !Array.isArray(data142)){
-if(data142.value === undefined){
-const err317 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err317];
-}
-else {
-vErrors.push(err317);
-}
-errors++;
-}
-for(const key25 in data142){
-if(!(((((key25 === "value") || (key25 === "source")) || (key25 === "calibrated")) || (key25 === "uncertainty")) || (key25 === "note"))){
-const err318 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err318];
-}
-else {
-vErrors.push(err318);
-}
-errors++;
-}
-}
-if(data142.value !== undefined){
-if(!(typeof data142.value == "number")){
-const err319 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err319];
-}
-else {
-vErrors.push(err319);
-}
-errors++;
-}
-}
-if(data142.source !== undefined){
-let data144 = data142.source;
-if(typeof data144 === "string"){
-if(func3(data144) < 1){
-const err320 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err320];
-}
-else {
-vErrors.push(err320);
-}
-errors++;
-}
-}
-else {
-const err321 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err321];
-}
-else {
-vErrors.push(err321);
-}
-errors++;
-}
-}
-if(data142.calibrated !== undefined){
-let data145 = data142.calibrated;
-if(typeof data145 === "string"){
-if(func3(data145) < 1){
-const err322 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err322];
-}
-else {
-vErrors.push(err322);
-}
-errors++;
-}
-}
-else {
-const err323 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err323];
-}
-else {
-vErrors.push(err323);
-}
-errors++;
-}
-}
-if(data142.uncertainty !== undefined){
-let data146 = data142.uncertainty;
-if(typeof data146 == "number"){
-if(data146 < 0 || isNaN(data146)){
-const err324 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err324];
-}
-else {
-vErrors.push(err324);
-}
-errors++;
-}
-}
-else {
-const err325 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err325];
-}
-else {
-vErrors.push(err325);
-}
-errors++;
-}
-}
-if(data142.note !== undefined){
-if(typeof data142.note !== "string"){
-const err326 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err326];
-}
-else {
-vErrors.push(err326);
-}
-errors++;
-}
-}
-}
-else {
-const err327 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err327];
-}
-else {
-vErrors.push(err327);
-}
-errors++;
-}
-var _valid13 = _errs383 === errors;
-valid57 = valid57 || _valid13;
-}
-if(!valid57){
-const err328 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err328];
-}
-else {
-vErrors.push(err328);
-}
-errors++;
-}
-else {
-errors = _errs380;
-if(vErrors !== null){
-if(_errs380){
-vErrors.length = _errs380;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data100.carriers !== undefined){
-let data148 = data100.carriers;
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-if(data148.kind === undefined){
-const err329 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err329];
-}
-else {
-vErrors.push(err329);
-}
-errors++;
-}
-for(const key26 in data148){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key26))){
-const err330 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err330];
-}
-else {
-vErrors.push(err330);
-}
-errors++;
-}
-}
-if(data148.source !== undefined){
-let data149 = data148.source;
-if(typeof data149 === "string"){
-if(func3(data149) < 1){
-const err331 = {instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err331];
-}
-else {
-vErrors.push(err331);
-}
-errors++;
-}
-}
-else {
-const err332 = {instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err332];
-}
-else {
-vErrors.push(err332);
-}
-errors++;
-}
-}
-if(data148.calibrated !== undefined){
-let data150 = data148.calibrated;
-if(typeof data150 === "string"){
-if(func3(data150) < 1){
-const err333 = {instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err333];
-}
-else {
-vErrors.push(err333);
-}
-errors++;
-}
-}
-else {
-const err334 = {instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err334];
-}
-else {
-vErrors.push(err334);
-}
-errors++;
-}
-}
-if(data148.note !== undefined){
-if(typeof data148.note !== "string"){
-const err335 = {instancePath:instancePath+"/fermiLevel/carriers/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err335];
-}
-else {
-vErrors.push(err335);
-}
-errors++;
-}
-}
-if(data148.kind !== undefined){
-let data152 = data148.kind;
-if(!(((data152 === "parabolic") || (data152 === "dos")) || (data152 === "none"))){
-const err336 = {instancePath:instancePath+"/fermiLevel/carriers/kind",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err336];
-}
-else {
-vErrors.push(err336);
-}
-errors++;
-}
-}
-if(data148.electronMass !== undefined){
-let data153 = data148.electronMass;
-const _errs408 = errors;
-let valid61 = false;
-const _errs409 = errors;
-if(!(typeof data153 == "number")){
-const err337 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err337];
-}
-else {
-vErrors.push(err337);
-}
-errors++;
-}
-var _valid14 = _errs409 === errors;
-valid61 = valid61 || _valid14;
-if(!valid61){
-const _errs411 = errors;
-if(data153 && typeof data153 == "object" && !Array.isArray(data153)){
-if(data153.value === undefined){
-const err338 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err338];
-}
-else {
-vErrors.push(err338);
-}
-errors++;
-}
-for(const key27 in data153){
-if(!(((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "note"))){
-const err339 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err339];
-}
-else {
-vErrors.push(err339);
-}
-errors++;
-}
-}
-if(data153.value !== undefined){
-if(!(typeof data153.value == "number")){
-const err340 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err340];
-}
-else {
-vErrors.push(err340);
-}
-errors++;
-}
-}
-if(data153.source !== undefined){
-let data155 = data153.source;
-if(typeof data155 === "string"){
-if(func3(data155) < 1){
-const err341 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err341];
-}
-else {
-vErrors.push(err341);
-}
-errors++;
-}
-}
-else {
-const err342 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err342];
-}
-else {
-vErrors.push(err342);
-}
-errors++;
-}
-}
-if(data153.calibrated !== undefined){
-let data156 = data153.calibrated;
-if(typeof data156 === "string"){
-if(func3(data156) < 1){
-const err343 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err343];
-}
-else {
-vErrors.push(err343);
-}
-errors++;
-}
-}
-else {
-const err344 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err344];
-}
-else {
-vErrors.push(err344);
-}
-errors++;
-}
-}
-if(data153.uncertainty !== undefined){
-let data157 = data153.uncertainty;
-if(typeof data157 == "number"){
-if(data157 < 0 || isNaN(data157)){
-const err345 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err345];
-}
-else {
-vErrors.push(err345);
-}
-errors++;
-}
-}
-else {
-const err346 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err346];
-}
-else {
-vErrors.push(err346);
-}
-errors++;
-}
-}
-if(data153.note !== undefined){
-if(typeof data153.note !== "string"){
-const err347 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err347];
-}
-else {
-vErrors.push(err347);
-}
-errors++;
-}
-}
-}
-else {
-const err348 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err348];
-}
-else {
-vErrors.push(err348);
-}
-errors++;
-}
-var _valid14 = _errs411 === errors;
-valid61 = valid61 || _valid14;
-}
-if(!valid61){
-const err349 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
-if(vErrors === null){
-vErrors = [err349];
-}
-else {
-vErrors.push(err349);
-}
-errors++;
-}
-else {
-errors = _errs408;
-if(vErrors !== null){
-if(_errs408){
-vErrors.length = _errs408;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data148.holeMass !== undefined){
-let data159 = data148.holeMass;
-const _errs426 = errors;
-let valid64 = false;
-const _errs427 = errors;
-if(!(typeof data159 == "number")){
-const err350 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err350 = {instancePath:instancePath+"/fermiLevel/occupancy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/occupancy/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err350];
 }
@@ -4563,13 +4490,21 @@ vErrors.push(err350);
 }
 errors++;
 }
-var _valid15 = _errs427 === errors;
-valid64 = valid64 || _valid15;
-if(!valid64){
-const _errs429 = errors;
-if(data159 && typeof data159 == "object" && !Array.isArray(data159)){
-if(data159.value === undefined){
-const err351 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+else {
+errors = _errs389;
+if(vErrors !== null){
+if(_errs389){
+vErrors.length = _errs389;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data111.rule !== undefined){
+if("defects" !== data111.rule){
+const err351 = {instancePath:instancePath+"/fermiLevel/rule",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/rule/const",keyword:"const",params:{allowedValue: "defects"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err351];
 }
@@ -4578,9 +4513,14 @@ vErrors.push(err351);
 }
 errors++;
 }
-for(const key28 in data159){
-if(!(((((key28 === "value") || (key28 === "source")) || (key28 === "calibrated")) || (key28 === "uncertainty")) || (key28 === "note"))){
-const err352 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
+}
+if(data111.temperature !== undefined){
+let data154 = data111.temperature;
+const _errs404 = errors;
+let valid57 = false;
+const _errs405 = errors;
+if(!(typeof data154 == "number")){
+const err352 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err352];
 }
@@ -4589,10 +4529,13 @@ vErrors.push(err352);
 }
 errors++;
 }
-}
-if(data159.value !== undefined){
-if(!(typeof data159.value == "number")){
-const err353 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid13 = _errs405 === errors;
+valid57 = valid57 || _valid13;
+if(!valid57){
+const _errs407 = errors;
+if(data154 && typeof data154 == "object" && !Array.isArray(data154)){
+if(data154.value === undefined){
+const err353 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err353];
 }
@@ -4601,12 +4544,9 @@ vErrors.push(err353);
 }
 errors++;
 }
-}
-if(data159.source !== undefined){
-let data161 = data159.source;
-if(typeof data161 === "string"){
-if(func3(data161) < 1){
-const err354 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key25 in data154){
+if(!((((((key25 === "value") || (key25 === "source")) || (key25 === "calibrated")) || (key25 === "uncertainty")) || (key25 === "correlation")) || (key25 === "note"))){
+const err354 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err354];
 }
@@ -4616,8 +4556,9 @@ vErrors.push(err354);
 errors++;
 }
 }
-else {
-const err355 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.value !== undefined){
+if(!(typeof data154.value == "number")){
+const err355 = {instancePath:instancePath+"/fermiLevel/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err355];
 }
@@ -4627,11 +4568,11 @@ vErrors.push(err355);
 errors++;
 }
 }
-if(data159.calibrated !== undefined){
-let data162 = data159.calibrated;
-if(typeof data162 === "string"){
-if(func3(data162) < 1){
-const err356 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data154.source !== undefined){
+let data156 = data154.source;
+if(typeof data156 === "string"){
+if(func3(data156) < 1){
+const err356 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err356];
 }
@@ -4642,7 +4583,7 @@ errors++;
 }
 }
 else {
-const err357 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err357 = {instancePath:instancePath+"/fermiLevel/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err357];
 }
@@ -4652,11 +4593,11 @@ vErrors.push(err357);
 errors++;
 }
 }
-if(data159.uncertainty !== undefined){
-let data163 = data159.uncertainty;
-if(typeof data163 == "number"){
-if(data163 < 0 || isNaN(data163)){
-const err358 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data154.calibrated !== undefined){
+let data157 = data154.calibrated;
+if(typeof data157 === "string"){
+if(func3(data157) < 1){
+const err358 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err358];
 }
@@ -4667,7 +4608,7 @@ errors++;
 }
 }
 else {
-const err359 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err359 = {instancePath:instancePath+"/fermiLevel/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err359];
 }
@@ -4677,9 +4618,11 @@ vErrors.push(err359);
 errors++;
 }
 }
-if(data159.note !== undefined){
-if(typeof data159.note !== "string"){
-const err360 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data154.uncertainty !== undefined){
+let data158 = data154.uncertainty;
+if(typeof data158 == "number"){
+if(data158 < 0 || isNaN(data158)){
+const err360 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err360];
 }
@@ -4689,9 +4632,8 @@ vErrors.push(err360);
 errors++;
 }
 }
-}
 else {
-const err361 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err361 = {instancePath:instancePath+"/fermiLevel/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err361];
 }
@@ -4700,11 +4642,12 @@ vErrors.push(err361);
 }
 errors++;
 }
-var _valid15 = _errs429 === errors;
-valid64 = valid64 || _valid15;
 }
-if(!valid64){
-const err362 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data154.correlation !== undefined){
+let data159 = data154.correlation;
+if(typeof data159 === "string"){
+if(func3(data159) > 64){
+const err362 = {instancePath:instancePath+"/fermiLevel/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err362];
 }
@@ -4713,22 +4656,8 @@ vErrors.push(err362);
 }
 errors++;
 }
-else {
-errors = _errs426;
-if(vErrors !== null){
-if(_errs426){
-vErrors.length = _errs426;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data148.statistics !== undefined){
-let data165 = data148.statistics;
-if(!((data165 === "fermi-dirac") || (data165 === "boltzmann"))){
-const err363 = {instancePath:instancePath+"/fermiLevel/carriers/statistics",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/statistics/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.statistics.enum},message:"must be equal to one of the allowed values"};
+if(func3(data159) < 1){
+const err363 = {instancePath:instancePath+"/fermiLevel/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err363];
 }
@@ -4738,13 +4667,8 @@ vErrors.push(err363);
 errors++;
 }
 }
-if(data148.energies !== undefined){
-let data166 = data148.energies;
-if(Array.isArray(data166)){
-const len0 = data166.length;
-for(let i0=0; i0<len0; i0++){
-if(!(typeof data166[i0] == "number")){
-const err364 = {instancePath:instancePath+"/fermiLevel/carriers/energies/" + i0,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err364 = {instancePath:instancePath+"/fermiLevel/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err364];
 }
@@ -4754,9 +4678,9 @@ vErrors.push(err364);
 errors++;
 }
 }
-}
-else {
-const err365 = {instancePath:instancePath+"/fermiLevel/carriers/energies",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data154.note !== undefined){
+if(typeof data154.note !== "string"){
+const err365 = {instancePath:instancePath+"/fermiLevel/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err365];
 }
@@ -4766,13 +4690,9 @@ vErrors.push(err365);
 errors++;
 }
 }
-if(data148.dos !== undefined){
-let data168 = data148.dos;
-if(Array.isArray(data168)){
-const len1 = data168.length;
-for(let i1=0; i1<len1; i1++){
-if(!(typeof data168[i1] == "number")){
-const err366 = {instancePath:instancePath+"/fermiLevel/carriers/dos/" + i1,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err366 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err366];
 }
@@ -4781,10 +4701,11 @@ vErrors.push(err366);
 }
 errors++;
 }
+var _valid13 = _errs407 === errors;
+valid57 = valid57 || _valid13;
 }
-}
-else {
-const err367 = {instancePath:instancePath+"/fermiLevel/carriers/dos",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(!valid57){
+const err367 = {instancePath:instancePath+"/fermiLevel/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err367];
 }
@@ -4793,10 +4714,23 @@ vErrors.push(err367);
 }
 errors++;
 }
+else {
+errors = _errs404;
+if(vErrors !== null){
+if(_errs404){
+vErrors.length = _errs404;
 }
-if(data148.electrons !== undefined){
-if(!(typeof data148.electrons == "number")){
-const err368 = {instancePath:instancePath+"/fermiLevel/carriers/electrons",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/electrons/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data111.carriers !== undefined){
+let data161 = data111.carriers;
+if(data161 && typeof data161 == "object" && !Array.isArray(data161)){
+if(data161.kind === undefined){
+const err368 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err368];
 }
@@ -4805,10 +4739,9 @@ vErrors.push(err368);
 }
 errors++;
 }
-}
-if(data148.volume !== undefined){
-if(!(typeof data148.volume == "number")){
-const err369 = {instancePath:instancePath+"/fermiLevel/carriers/volume",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key26 in data161){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties, key26))){
+const err369 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err369];
 }
@@ -4818,9 +4751,11 @@ vErrors.push(err369);
 errors++;
 }
 }
-}
-else {
-const err370 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data161.source !== undefined){
+let data162 = data161.source;
+if(typeof data162 === "string"){
+if(func3(data162) < 1){
+const err370 = {instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err370];
 }
@@ -4830,11 +4765,8 @@ vErrors.push(err370);
 errors++;
 }
 }
-if(data100.defects !== undefined){
-let data172 = data100.defects;
-if(Array.isArray(data172)){
-if(data172.length < 1){
-const err371 = {instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err371 = {instancePath:instancePath+"/fermiLevel/carriers/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err371];
 }
@@ -4843,12 +4775,12 @@ vErrors.push(err371);
 }
 errors++;
 }
-const len2 = data172.length;
-for(let i2=0; i2<len2; i2++){
-let data173 = data172[i2];
-if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
-if(data173.name === undefined){
-const err372 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data161.calibrated !== undefined){
+let data163 = data161.calibrated;
+if(typeof data163 === "string"){
+if(func3(data163) < 1){
+const err372 = {instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err372];
 }
@@ -4857,8 +4789,9 @@ vErrors.push(err372);
 }
 errors++;
 }
-if(data173.sites === undefined){
-const err373 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "sites"},message:"must have required property '"+"sites"+"'"};
+}
+else {
+const err373 = {instancePath:instancePath+"/fermiLevel/carriers/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err373];
 }
@@ -4867,8 +4800,10 @@ vErrors.push(err373);
 }
 errors++;
 }
-if(data173.chargeStates === undefined){
-const err374 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "chargeStates"},message:"must have required property '"+"chargeStates"+"'"};
+}
+if(data161.note !== undefined){
+if(typeof data161.note !== "string"){
+const err374 = {instancePath:instancePath+"/fermiLevel/carriers/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err374];
 }
@@ -4877,9 +4812,11 @@ vErrors.push(err374);
 }
 errors++;
 }
-for(const key29 in data173){
-if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.defects.items.properties, key29))){
-const err375 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
+}
+if(data161.kind !== undefined){
+let data165 = data161.kind;
+if(!(((data165 === "parabolic") || (data165 === "dos")) || (data165 === "none"))){
+const err375 = {instancePath:instancePath+"/fermiLevel/carriers/kind",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err375];
 }
@@ -4889,11 +4826,13 @@ vErrors.push(err375);
 errors++;
 }
 }
-if(data173.source !== undefined){
-let data174 = data173.source;
-if(typeof data174 === "string"){
-if(func3(data174) < 1){
-const err376 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data161.electronMass !== undefined){
+let data166 = data161.electronMass;
+const _errs434 = errors;
+let valid61 = false;
+const _errs435 = errors;
+if(!(typeof data166 == "number")){
+const err376 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err376];
 }
@@ -4902,9 +4841,13 @@ vErrors.push(err376);
 }
 errors++;
 }
-}
-else {
-const err377 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid14 = _errs435 === errors;
+valid61 = valid61 || _valid14;
+if(!valid61){
+const _errs437 = errors;
+if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+if(data166.value === undefined){
+const err377 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err377];
 }
@@ -4913,12 +4856,9 @@ vErrors.push(err377);
 }
 errors++;
 }
-}
-if(data173.calibrated !== undefined){
-let data175 = data173.calibrated;
-if(typeof data175 === "string"){
-if(func3(data175) < 1){
-const err378 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key27 in data166){
+if(!((((((key27 === "value") || (key27 === "source")) || (key27 === "calibrated")) || (key27 === "uncertainty")) || (key27 === "correlation")) || (key27 === "note"))){
+const err378 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err378];
 }
@@ -4928,8 +4868,9 @@ vErrors.push(err378);
 errors++;
 }
 }
-else {
-const err379 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data166.value !== undefined){
+if(!(typeof data166.value == "number")){
+const err379 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err379];
 }
@@ -4939,9 +4880,11 @@ vErrors.push(err379);
 errors++;
 }
 }
-if(data173.note !== undefined){
-if(typeof data173.note !== "string"){
-const err380 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data166.source !== undefined){
+let data168 = data166.source;
+if(typeof data168 === "string"){
+if(func3(data168) < 1){
+const err380 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err380];
 }
@@ -4951,11 +4894,8 @@ vErrors.push(err380);
 errors++;
 }
 }
-if(data173.name !== undefined){
-let data177 = data173.name;
-if(typeof data177 === "string"){
-if(func3(data177) < 1){
-const err381 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err381 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err381];
 }
@@ -4965,8 +4905,11 @@ vErrors.push(err381);
 errors++;
 }
 }
-else {
-const err382 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data166.calibrated !== undefined){
+let data169 = data166.calibrated;
+if(typeof data169 === "string"){
+if(func3(data169) < 1){
+const err382 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err382];
 }
@@ -4976,13 +4919,8 @@ vErrors.push(err382);
 errors++;
 }
 }
-if(data173.sites !== undefined){
-let data178 = data173.sites;
-const _errs470 = errors;
-let valid74 = false;
-const _errs471 = errors;
-if(!(typeof data178 == "number")){
-const err383 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err383 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err383];
 }
@@ -4991,13 +4929,12 @@ vErrors.push(err383);
 }
 errors++;
 }
-var _valid16 = _errs471 === errors;
-valid74 = valid74 || _valid16;
-if(!valid74){
-const _errs473 = errors;
-if(data178 && typeof data178 == "object" && !Array.isArray(data178)){
-if(data178.value === undefined){
-const err384 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data166.uncertainty !== undefined){
+let data170 = data166.uncertainty;
+if(typeof data170 == "number"){
+if(data170 < 0 || isNaN(data170)){
+const err384 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err384];
 }
@@ -5006,9 +4943,9 @@ vErrors.push(err384);
 }
 errors++;
 }
-for(const key30 in data178){
-if(!(((((key30 === "value") || (key30 === "source")) || (key30 === "calibrated")) || (key30 === "uncertainty")) || (key30 === "note"))){
-const err385 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
+}
+else {
+const err385 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err385];
 }
@@ -5018,9 +4955,11 @@ vErrors.push(err385);
 errors++;
 }
 }
-if(data178.value !== undefined){
-if(!(typeof data178.value == "number")){
-const err386 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data166.correlation !== undefined){
+let data171 = data166.correlation;
+if(typeof data171 === "string"){
+if(func3(data171) > 64){
+const err386 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err386];
 }
@@ -5029,12 +4968,8 @@ vErrors.push(err386);
 }
 errors++;
 }
-}
-if(data178.source !== undefined){
-let data180 = data178.source;
-if(typeof data180 === "string"){
-if(func3(data180) < 1){
-const err387 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func3(data171) < 1){
+const err387 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err387];
 }
@@ -5045,7 +4980,7 @@ errors++;
 }
 }
 else {
-const err388 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err388 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err388];
 }
@@ -5055,11 +4990,9 @@ vErrors.push(err388);
 errors++;
 }
 }
-if(data178.calibrated !== undefined){
-let data181 = data178.calibrated;
-if(typeof data181 === "string"){
-if(func3(data181) < 1){
-const err389 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data166.note !== undefined){
+if(typeof data166.note !== "string"){
+const err389 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err389];
 }
@@ -5069,8 +5002,9 @@ vErrors.push(err389);
 errors++;
 }
 }
+}
 else {
-const err390 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err390 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err390];
 }
@@ -5079,12 +5013,11 @@ vErrors.push(err390);
 }
 errors++;
 }
+var _valid14 = _errs437 === errors;
+valid61 = valid61 || _valid14;
 }
-if(data178.uncertainty !== undefined){
-let data182 = data178.uncertainty;
-if(typeof data182 == "number"){
-if(data182 < 0 || isNaN(data182)){
-const err391 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!valid61){
+const err391 = {instancePath:instancePath+"/fermiLevel/carriers/electronMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err391];
 }
@@ -5093,9 +5026,25 @@ vErrors.push(err391);
 }
 errors++;
 }
+else {
+errors = _errs434;
+if(vErrors !== null){
+if(_errs434){
+vErrors.length = _errs434;
 }
 else {
-const err392 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+if(data161.holeMass !== undefined){
+let data173 = data161.holeMass;
+const _errs454 = errors;
+let valid64 = false;
+const _errs455 = errors;
+if(!(typeof data173 == "number")){
+const err392 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err392];
 }
@@ -5104,10 +5053,13 @@ vErrors.push(err392);
 }
 errors++;
 }
-}
-if(data178.note !== undefined){
-if(typeof data178.note !== "string"){
-const err393 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid15 = _errs455 === errors;
+valid64 = valid64 || _valid15;
+if(!valid64){
+const _errs457 = errors;
+if(data173 && typeof data173 == "object" && !Array.isArray(data173)){
+if(data173.value === undefined){
+const err393 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err393];
 }
@@ -5116,10 +5068,9 @@ vErrors.push(err393);
 }
 errors++;
 }
-}
-}
-else {
-const err394 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key28 in data173){
+if(!((((((key28 === "value") || (key28 === "source")) || (key28 === "calibrated")) || (key28 === "uncertainty")) || (key28 === "correlation")) || (key28 === "note"))){
+const err394 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key28},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err394];
 }
@@ -5128,11 +5079,10 @@ vErrors.push(err394);
 }
 errors++;
 }
-var _valid16 = _errs473 === errors;
-valid74 = valid74 || _valid16;
 }
-if(!valid74){
-const err395 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data173.value !== undefined){
+if(!(typeof data173.value == "number")){
+const err395 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err395];
 }
@@ -5141,22 +5091,12 @@ vErrors.push(err395);
 }
 errors++;
 }
-else {
-errors = _errs470;
-if(vErrors !== null){
-if(_errs470){
-vErrors.length = _errs470;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data173.lithium !== undefined){
-let data184 = data173.lithium;
-if(!((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184)))){
-const err396 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/lithium",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/lithium/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data173.source !== undefined){
+let data175 = data173.source;
+if(typeof data175 === "string"){
+if(func3(data175) < 1){
+const err396 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err396];
 }
@@ -5166,13 +5106,8 @@ vErrors.push(err396);
 errors++;
 }
 }
-if(data173.species !== undefined){
-let data185 = data173.species;
-if(data185 && typeof data185 == "object" && !Array.isArray(data185)){
-for(const key31 in data185){
-let data186 = data185[key31];
-if(!((typeof data186 == "number") && (!(data186 % 1) && !isNaN(data186)))){
-const err397 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err397 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err397];
 }
@@ -5182,9 +5117,11 @@ vErrors.push(err397);
 errors++;
 }
 }
-}
-else {
-const err398 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data173.calibrated !== undefined){
+let data176 = data173.calibrated;
+if(typeof data176 === "string"){
+if(func3(data176) < 1){
+const err398 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err398];
 }
@@ -5194,11 +5131,8 @@ vErrors.push(err398);
 errors++;
 }
 }
-if(data173.chargeStates !== undefined){
-let data187 = data173.chargeStates;
-if(Array.isArray(data187)){
-if(data187.length < 1){
-const err399 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+else {
+const err399 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err399];
 }
@@ -5207,12 +5141,12 @@ vErrors.push(err399);
 }
 errors++;
 }
-const len3 = data187.length;
-for(let i3=0; i3<len3; i3++){
-let data188 = data187[i3];
-if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
-if(data188.charge === undefined){
-const err400 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: "charge"},message:"must have required property '"+"charge"+"'"};
+}
+if(data173.uncertainty !== undefined){
+let data177 = data173.uncertainty;
+if(typeof data177 == "number"){
+if(data177 < 0 || isNaN(data177)){
+const err400 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err400];
 }
@@ -5221,8 +5155,9 @@ vErrors.push(err400);
 }
 errors++;
 }
-if(data188.energy === undefined){
-const err401 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: "energy"},message:"must have required property '"+"energy"+"'"};
+}
+else {
+const err401 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err401];
 }
@@ -5231,9 +5166,12 @@ vErrors.push(err401);
 }
 errors++;
 }
-for(const key32 in data188){
-if(!((((((key32 === "source") || (key32 === "calibrated")) || (key32 === "note")) || (key32 === "charge")) || (key32 === "energy")) || (key32 === "degeneracy"))){
-const err402 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
+}
+if(data173.correlation !== undefined){
+let data178 = data173.correlation;
+if(typeof data178 === "string"){
+if(func3(data178) > 64){
+const err402 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err402];
 }
@@ -5242,12 +5180,8 @@ vErrors.push(err402);
 }
 errors++;
 }
-}
-if(data188.source !== undefined){
-let data189 = data188.source;
-if(typeof data189 === "string"){
-if(func3(data189) < 1){
-const err403 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func3(data178) < 1){
+const err403 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err403];
 }
@@ -5258,7 +5192,7 @@ errors++;
 }
 }
 else {
-const err404 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err404 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err404];
 }
@@ -5268,11 +5202,9 @@ vErrors.push(err404);
 errors++;
 }
 }
-if(data188.calibrated !== undefined){
-let data190 = data188.calibrated;
-if(typeof data190 === "string"){
-if(func3(data190) < 1){
-const err405 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data173.note !== undefined){
+if(typeof data173.note !== "string"){
+const err405 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err405];
 }
@@ -5282,8 +5214,9 @@ vErrors.push(err405);
 errors++;
 }
 }
+}
 else {
-const err406 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err406 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err406];
 }
@@ -5292,10 +5225,11 @@ vErrors.push(err406);
 }
 errors++;
 }
+var _valid15 = _errs457 === errors;
+valid64 = valid64 || _valid15;
 }
-if(data188.note !== undefined){
-if(typeof data188.note !== "string"){
-const err407 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid64){
+const err407 = {instancePath:instancePath+"/fermiLevel/carriers/holeMass",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err407];
 }
@@ -5304,11 +5238,22 @@ vErrors.push(err407);
 }
 errors++;
 }
+else {
+errors = _errs454;
+if(vErrors !== null){
+if(_errs454){
+vErrors.length = _errs454;
 }
-if(data188.charge !== undefined){
-let data192 = data188.charge;
-if(!((typeof data192 == "number") && (!(data192 % 1) && !isNaN(data192)))){
-const err408 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/charge/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data161.statistics !== undefined){
+let data180 = data161.statistics;
+if(!((data180 === "fermi-dirac") || (data180 === "boltzmann"))){
+const err408 = {instancePath:instancePath+"/fermiLevel/carriers/statistics",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/statistics/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.carriers.properties.statistics.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err408];
 }
@@ -5318,13 +5263,13 @@ vErrors.push(err408);
 errors++;
 }
 }
-if(data188.energy !== undefined){
-let data193 = data188.energy;
-const _errs508 = errors;
-let valid81 = false;
-const _errs509 = errors;
-if(!(typeof data193 == "number")){
-const err409 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data161.energies !== undefined){
+let data181 = data161.energies;
+if(Array.isArray(data181)){
+const len0 = data181.length;
+for(let i0=0; i0<len0; i0++){
+if(!(typeof data181[i0] == "number")){
+const err409 = {instancePath:instancePath+"/fermiLevel/carriers/energies/" + i0,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err409];
 }
@@ -5333,13 +5278,10 @@ vErrors.push(err409);
 }
 errors++;
 }
-var _valid17 = _errs509 === errors;
-valid81 = valid81 || _valid17;
-if(!valid81){
-const _errs511 = errors;
-if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
-if(data193.value === undefined){
-const err410 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+}
+else {
+const err410 = {instancePath:instancePath+"/fermiLevel/carriers/energies",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/energies/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err410];
 }
@@ -5348,9 +5290,14 @@ vErrors.push(err410);
 }
 errors++;
 }
-for(const key33 in data193){
-if(!(((((key33 === "value") || (key33 === "source")) || (key33 === "calibrated")) || (key33 === "uncertainty")) || (key33 === "note"))){
-const err411 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
+}
+if(data161.dos !== undefined){
+let data183 = data161.dos;
+if(Array.isArray(data183)){
+const len1 = data183.length;
+for(let i1=0; i1<len1; i1++){
+if(!(typeof data183[i1] == "number")){
+const err411 = {instancePath:instancePath+"/fermiLevel/carriers/dos/" + i1,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/items/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err411];
 }
@@ -5360,9 +5307,9 @@ vErrors.push(err411);
 errors++;
 }
 }
-if(data193.value !== undefined){
-if(!(typeof data193.value == "number")){
-const err412 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err412 = {instancePath:instancePath+"/fermiLevel/carriers/dos",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/dos/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err412];
 }
@@ -5372,11 +5319,9 @@ vErrors.push(err412);
 errors++;
 }
 }
-if(data193.source !== undefined){
-let data195 = data193.source;
-if(typeof data195 === "string"){
-if(func3(data195) < 1){
-const err413 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data161.electrons !== undefined){
+if(!(typeof data161.electrons == "number")){
+const err413 = {instancePath:instancePath+"/fermiLevel/carriers/electrons",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/electrons/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err413];
 }
@@ -5386,8 +5331,9 @@ vErrors.push(err413);
 errors++;
 }
 }
-else {
-const err414 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data161.volume !== undefined){
+if(!(typeof data161.volume == "number")){
+const err414 = {instancePath:instancePath+"/fermiLevel/carriers/volume",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/properties/volume/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err414];
 }
@@ -5397,11 +5343,9 @@ vErrors.push(err414);
 errors++;
 }
 }
-if(data193.calibrated !== undefined){
-let data196 = data193.calibrated;
-if(typeof data196 === "string"){
-if(func3(data196) < 1){
-const err415 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err415 = {instancePath:instancePath+"/fermiLevel/carriers",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/carriers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err415];
 }
@@ -5411,8 +5355,11 @@ vErrors.push(err415);
 errors++;
 }
 }
-else {
-const err416 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.defects !== undefined){
+let data187 = data111.defects;
+if(Array.isArray(data187)){
+if(data187.length < 1){
+const err416 = {instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err416];
 }
@@ -5421,12 +5368,12 @@ vErrors.push(err416);
 }
 errors++;
 }
-}
-if(data193.uncertainty !== undefined){
-let data197 = data193.uncertainty;
-if(typeof data197 == "number"){
-if(data197 < 0 || isNaN(data197)){
-const err417 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const len2 = data187.length;
+for(let i2=0; i2<len2; i2++){
+let data188 = data187[i2];
+if(data188 && typeof data188 == "object" && !Array.isArray(data188)){
+if(data188.name === undefined){
+const err417 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err417];
 }
@@ -5435,9 +5382,8 @@ vErrors.push(err417);
 }
 errors++;
 }
-}
-else {
-const err418 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data188.sites === undefined){
+const err418 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "sites"},message:"must have required property '"+"sites"+"'"};
 if(vErrors === null){
 vErrors = [err418];
 }
@@ -5446,10 +5392,8 @@ vErrors.push(err418);
 }
 errors++;
 }
-}
-if(data193.note !== undefined){
-if(typeof data193.note !== "string"){
-const err419 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data188.chargeStates === undefined){
+const err419 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/required",keyword:"required",params:{missingProperty: "chargeStates"},message:"must have required property '"+"chargeStates"+"'"};
 if(vErrors === null){
 vErrors = [err419];
 }
@@ -5458,10 +5402,9 @@ vErrors.push(err419);
 }
 errors++;
 }
-}
-}
-else {
-const err420 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key29 in data188){
+if(!(func2.call(schema11.oneOf[1].properties.fermiLevel.oneOf[1].properties.defects.items.properties, key29))){
+const err420 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key29},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err420];
 }
@@ -5470,11 +5413,12 @@ vErrors.push(err420);
 }
 errors++;
 }
-var _valid17 = _errs511 === errors;
-valid81 = valid81 || _valid17;
 }
-if(!valid81){
-const err421 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data188.source !== undefined){
+let data189 = data188.source;
+if(typeof data189 === "string"){
+if(func3(data189) < 1){
+const err421 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err421];
 }
@@ -5483,23 +5427,9 @@ vErrors.push(err421);
 }
 errors++;
 }
-else {
-errors = _errs508;
-if(vErrors !== null){
-if(_errs508){
-vErrors.length = _errs508;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data188.degeneracy !== undefined){
-let data199 = data188.degeneracy;
-if(typeof data199 == "number"){
-if(data199 <= 0 || isNaN(data199)){
-const err422 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
+const err422 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err422];
 }
@@ -5509,8 +5439,11 @@ vErrors.push(err422);
 errors++;
 }
 }
-else {
-const err423 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data188.calibrated !== undefined){
+let data190 = data188.calibrated;
+if(typeof data190 === "string"){
+if(func3(data190) < 1){
+const err423 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err423];
 }
@@ -5520,9 +5453,8 @@ vErrors.push(err423);
 errors++;
 }
 }
-}
 else {
-const err424 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err424 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err424];
 }
@@ -5532,9 +5464,9 @@ vErrors.push(err424);
 errors++;
 }
 }
-}
-else {
-const err425 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data188.note !== undefined){
+if(typeof data188.note !== "string"){
+const err425 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err425];
 }
@@ -5544,13 +5476,11 @@ vErrors.push(err425);
 errors++;
 }
 }
-if(data173.frozenConcentration !== undefined){
-let data200 = data173.frozenConcentration;
-const _errs528 = errors;
-let valid84 = false;
-const _errs529 = errors;
-if(!(typeof data200 == "number")){
-const err426 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data188.name !== undefined){
+let data192 = data188.name;
+if(typeof data192 === "string"){
+if(func3(data192) < 1){
+const err426 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err426];
 }
@@ -5559,13 +5489,9 @@ vErrors.push(err426);
 }
 errors++;
 }
-var _valid18 = _errs529 === errors;
-valid84 = valid84 || _valid18;
-if(!valid84){
-const _errs531 = errors;
-if(data200 && typeof data200 == "object" && !Array.isArray(data200)){
-if(data200.value === undefined){
-const err427 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err427 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err427];
 }
@@ -5574,9 +5500,14 @@ vErrors.push(err427);
 }
 errors++;
 }
-for(const key34 in data200){
-if(!(((((key34 === "value") || (key34 === "source")) || (key34 === "calibrated")) || (key34 === "uncertainty")) || (key34 === "note"))){
-const err428 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
+}
+if(data188.sites !== undefined){
+let data193 = data188.sites;
+const _errs500 = errors;
+let valid74 = false;
+const _errs501 = errors;
+if(!(typeof data193 == "number")){
+const err428 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err428];
 }
@@ -5585,10 +5516,13 @@ vErrors.push(err428);
 }
 errors++;
 }
-}
-if(data200.value !== undefined){
-if(!(typeof data200.value == "number")){
-const err429 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid16 = _errs501 === errors;
+valid74 = valid74 || _valid16;
+if(!valid74){
+const _errs503 = errors;
+if(data193 && typeof data193 == "object" && !Array.isArray(data193)){
+if(data193.value === undefined){
+const err429 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err429];
 }
@@ -5597,12 +5531,9 @@ vErrors.push(err429);
 }
 errors++;
 }
-}
-if(data200.source !== undefined){
-let data202 = data200.source;
-if(typeof data202 === "string"){
-if(func3(data202) < 1){
-const err430 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key30 in data193){
+if(!((((((key30 === "value") || (key30 === "source")) || (key30 === "calibrated")) || (key30 === "uncertainty")) || (key30 === "correlation")) || (key30 === "note"))){
+const err430 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key30},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err430];
 }
@@ -5612,8 +5543,9 @@ vErrors.push(err430);
 errors++;
 }
 }
-else {
-const err431 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data193.value !== undefined){
+if(!(typeof data193.value == "number")){
+const err431 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err431];
 }
@@ -5623,11 +5555,11 @@ vErrors.push(err431);
 errors++;
 }
 }
-if(data200.calibrated !== undefined){
-let data203 = data200.calibrated;
-if(typeof data203 === "string"){
-if(func3(data203) < 1){
-const err432 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data193.source !== undefined){
+let data195 = data193.source;
+if(typeof data195 === "string"){
+if(func3(data195) < 1){
+const err432 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err432];
 }
@@ -5638,7 +5570,7 @@ errors++;
 }
 }
 else {
-const err433 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err433 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err433];
 }
@@ -5648,11 +5580,11 @@ vErrors.push(err433);
 errors++;
 }
 }
-if(data200.uncertainty !== undefined){
-let data204 = data200.uncertainty;
-if(typeof data204 == "number"){
-if(data204 < 0 || isNaN(data204)){
-const err434 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data193.calibrated !== undefined){
+let data196 = data193.calibrated;
+if(typeof data196 === "string"){
+if(func3(data196) < 1){
+const err434 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err434];
 }
@@ -5663,7 +5595,7 @@ errors++;
 }
 }
 else {
-const err435 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err435 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err435];
 }
@@ -5673,9 +5605,11 @@ vErrors.push(err435);
 errors++;
 }
 }
-if(data200.note !== undefined){
-if(typeof data200.note !== "string"){
-const err436 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data193.uncertainty !== undefined){
+let data197 = data193.uncertainty;
+if(typeof data197 == "number"){
+if(data197 < 0 || isNaN(data197)){
+const err436 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err436];
 }
@@ -5685,9 +5619,8 @@ vErrors.push(err436);
 errors++;
 }
 }
-}
 else {
-const err437 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err437 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err437];
 }
@@ -5696,11 +5629,12 @@ vErrors.push(err437);
 }
 errors++;
 }
-var _valid18 = _errs531 === errors;
-valid84 = valid84 || _valid18;
 }
-if(!valid84){
-const err438 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data193.correlation !== undefined){
+let data198 = data193.correlation;
+if(typeof data198 === "string"){
+if(func3(data198) > 64){
+const err438 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err438];
 }
@@ -5709,21 +5643,8 @@ vErrors.push(err438);
 }
 errors++;
 }
-else {
-errors = _errs528;
-if(vErrors !== null){
-if(_errs528){
-vErrors.length = _errs528;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err439 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(func3(data198) < 1){
+const err439 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err439];
 }
@@ -5733,9 +5654,8 @@ vErrors.push(err439);
 errors++;
 }
 }
-}
 else {
-const err440 = {instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err440 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err440];
 }
@@ -5745,15 +5665,9 @@ vErrors.push(err440);
 errors++;
 }
 }
-if(data100.dopants !== undefined){
-let data206 = data100.dopants;
-if(Array.isArray(data206)){
-const len4 = data206.length;
-for(let i4=0; i4<len4; i4++){
-let data207 = data206[i4];
-if(data207 && typeof data207 == "object" && !Array.isArray(data207)){
-if(data207.name === undefined){
-const err441 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data193.note !== undefined){
+if(typeof data193.note !== "string"){
+const err441 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err441];
 }
@@ -5762,8 +5676,10 @@ vErrors.push(err441);
 }
 errors++;
 }
-if(data207.charge === undefined){
-const err442 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "charge"},message:"must have required property '"+"charge"+"'"};
+}
+}
+else {
+const err442 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err442];
 }
@@ -5772,8 +5688,11 @@ vErrors.push(err442);
 }
 errors++;
 }
-if(data207.concentration === undefined){
-const err443 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "concentration"},message:"must have required property '"+"concentration"+"'"};
+var _valid16 = _errs503 === errors;
+valid74 = valid74 || _valid16;
+}
+if(!valid74){
+const err443 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/sites",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err443];
 }
@@ -5782,9 +5701,22 @@ vErrors.push(err443);
 }
 errors++;
 }
-for(const key35 in data207){
-if(!((((((key35 === "source") || (key35 === "calibrated")) || (key35 === "note")) || (key35 === "name")) || (key35 === "charge")) || (key35 === "concentration"))){
-const err444 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
+else {
+errors = _errs500;
+if(vErrors !== null){
+if(_errs500){
+vErrors.length = _errs500;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data188.lithium !== undefined){
+let data200 = data188.lithium;
+if(!((typeof data200 == "number") && (!(data200 % 1) && !isNaN(data200)))){
+const err444 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/lithium",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/lithium/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err444];
 }
@@ -5794,11 +5726,13 @@ vErrors.push(err444);
 errors++;
 }
 }
-if(data207.source !== undefined){
-let data208 = data207.source;
-if(typeof data208 === "string"){
-if(func3(data208) < 1){
-const err445 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data188.species !== undefined){
+let data201 = data188.species;
+if(data201 && typeof data201 == "object" && !Array.isArray(data201)){
+for(const key31 in data201){
+let data202 = data201[key31];
+if(!((typeof data202 == "number") && (!(data202 % 1) && !isNaN(data202)))){
+const err445 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species/" + key31.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/additionalProperties/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err445];
 }
@@ -5808,8 +5742,9 @@ vErrors.push(err445);
 errors++;
 }
 }
+}
 else {
-const err446 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err446 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/species",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/species/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err446];
 }
@@ -5819,11 +5754,11 @@ vErrors.push(err446);
 errors++;
 }
 }
-if(data207.calibrated !== undefined){
-let data209 = data207.calibrated;
-if(typeof data209 === "string"){
-if(func3(data209) < 1){
-const err447 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data188.chargeStates !== undefined){
+let data203 = data188.chargeStates;
+if(Array.isArray(data203)){
+if(data203.length < 1){
+const err447 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err447];
 }
@@ -5832,9 +5767,12 @@ vErrors.push(err447);
 }
 errors++;
 }
-}
-else {
-const err448 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len3 = data203.length;
+for(let i3=0; i3<len3; i3++){
+let data204 = data203[i3];
+if(data204 && typeof data204 == "object" && !Array.isArray(data204)){
+if(data204.charge === undefined){
+const err448 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: "charge"},message:"must have required property '"+"charge"+"'"};
 if(vErrors === null){
 vErrors = [err448];
 }
@@ -5843,10 +5781,8 @@ vErrors.push(err448);
 }
 errors++;
 }
-}
-if(data207.note !== undefined){
-if(typeof data207.note !== "string"){
-const err449 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data204.energy === undefined){
+const err449 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/required",keyword:"required",params:{missingProperty: "energy"},message:"must have required property '"+"energy"+"'"};
 if(vErrors === null){
 vErrors = [err449];
 }
@@ -5855,10 +5791,9 @@ vErrors.push(err449);
 }
 errors++;
 }
-}
-if(data207.name !== undefined){
-if(typeof data207.name !== "string"){
-const err450 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key32 in data204){
+if(!((((((key32 === "source") || (key32 === "calibrated")) || (key32 === "note")) || (key32 === "charge")) || (key32 === "energy")) || (key32 === "degeneracy"))){
+const err450 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key32},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err450];
 }
@@ -5868,9 +5803,11 @@ vErrors.push(err450);
 errors++;
 }
 }
-if(data207.charge !== undefined){
-if(!(typeof data207.charge == "number")){
-const err451 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/charge/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data204.source !== undefined){
+let data205 = data204.source;
+if(typeof data205 === "string"){
+if(func3(data205) < 1){
+const err451 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err451];
 }
@@ -5880,13 +5817,8 @@ vErrors.push(err451);
 errors++;
 }
 }
-if(data207.concentration !== undefined){
-let data213 = data207.concentration;
-const _errs561 = errors;
-let valid90 = false;
-const _errs562 = errors;
-if(!(typeof data213 == "number")){
-const err452 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err452 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err452];
 }
@@ -5895,13 +5827,12 @@ vErrors.push(err452);
 }
 errors++;
 }
-var _valid19 = _errs562 === errors;
-valid90 = valid90 || _valid19;
-if(!valid90){
-const _errs564 = errors;
-if(data213 && typeof data213 == "object" && !Array.isArray(data213)){
-if(data213.value === undefined){
-const err453 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data204.calibrated !== undefined){
+let data206 = data204.calibrated;
+if(typeof data206 === "string"){
+if(func3(data206) < 1){
+const err453 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err453];
 }
@@ -5910,9 +5841,9 @@ vErrors.push(err453);
 }
 errors++;
 }
-for(const key36 in data213){
-if(!(((((key36 === "value") || (key36 === "source")) || (key36 === "calibrated")) || (key36 === "uncertainty")) || (key36 === "note"))){
-const err454 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
+}
+else {
+const err454 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err454];
 }
@@ -5922,9 +5853,9 @@ vErrors.push(err454);
 errors++;
 }
 }
-if(data213.value !== undefined){
-if(!(typeof data213.value == "number")){
-const err455 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data204.note !== undefined){
+if(typeof data204.note !== "string"){
+const err455 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err455];
 }
@@ -5934,11 +5865,10 @@ vErrors.push(err455);
 errors++;
 }
 }
-if(data213.source !== undefined){
-let data215 = data213.source;
-if(typeof data215 === "string"){
-if(func3(data215) < 1){
-const err456 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data204.charge !== undefined){
+let data208 = data204.charge;
+if(!((typeof data208 == "number") && (!(data208 % 1) && !isNaN(data208)))){
+const err456 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/charge/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err456];
 }
@@ -5948,8 +5878,13 @@ vErrors.push(err456);
 errors++;
 }
 }
-else {
-const err457 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data204.energy !== undefined){
+let data209 = data204.energy;
+const _errs540 = errors;
+let valid81 = false;
+const _errs541 = errors;
+if(!(typeof data209 == "number")){
+const err457 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err457];
 }
@@ -5958,12 +5893,13 @@ vErrors.push(err457);
 }
 errors++;
 }
-}
-if(data213.calibrated !== undefined){
-let data216 = data213.calibrated;
-if(typeof data216 === "string"){
-if(func3(data216) < 1){
-const err458 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid17 = _errs541 === errors;
+valid81 = valid81 || _valid17;
+if(!valid81){
+const _errs543 = errors;
+if(data209 && typeof data209 == "object" && !Array.isArray(data209)){
+if(data209.value === undefined){
+const err458 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err458];
 }
@@ -5972,9 +5908,9 @@ vErrors.push(err458);
 }
 errors++;
 }
-}
-else {
-const err459 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key33 in data209){
+if(!((((((key33 === "value") || (key33 === "source")) || (key33 === "calibrated")) || (key33 === "uncertainty")) || (key33 === "correlation")) || (key33 === "note"))){
+const err459 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key33},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err459];
 }
@@ -5984,11 +5920,9 @@ vErrors.push(err459);
 errors++;
 }
 }
-if(data213.uncertainty !== undefined){
-let data217 = data213.uncertainty;
-if(typeof data217 == "number"){
-if(data217 < 0 || isNaN(data217)){
-const err460 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data209.value !== undefined){
+if(!(typeof data209.value == "number")){
+const err460 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err460];
 }
@@ -5998,8 +5932,11 @@ vErrors.push(err460);
 errors++;
 }
 }
-else {
-const err461 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data209.source !== undefined){
+let data211 = data209.source;
+if(typeof data211 === "string"){
+if(func3(data211) < 1){
+const err461 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err461];
 }
@@ -6009,9 +5946,8 @@ vErrors.push(err461);
 errors++;
 }
 }
-if(data213.note !== undefined){
-if(typeof data213.note !== "string"){
-const err462 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err462 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err462];
 }
@@ -6021,9 +5957,11 @@ vErrors.push(err462);
 errors++;
 }
 }
-}
-else {
-const err463 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data209.calibrated !== undefined){
+let data212 = data209.calibrated;
+if(typeof data212 === "string"){
+if(func3(data212) < 1){
+const err463 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err463];
 }
@@ -6032,11 +5970,9 @@ vErrors.push(err463);
 }
 errors++;
 }
-var _valid19 = _errs564 === errors;
-valid90 = valid90 || _valid19;
 }
-if(!valid90){
-const err464 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err464 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err464];
 }
@@ -6045,21 +5981,12 @@ vErrors.push(err464);
 }
 errors++;
 }
-else {
-errors = _errs561;
-if(vErrors !== null){
-if(_errs561){
-vErrors.length = _errs561;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err465 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data209.uncertainty !== undefined){
+let data213 = data209.uncertainty;
+if(typeof data213 == "number"){
+if(data213 < 0 || isNaN(data213)){
+const err465 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err465];
 }
@@ -6069,9 +5996,8 @@ vErrors.push(err465);
 errors++;
 }
 }
-}
 else {
-const err466 = {instancePath:instancePath+"/fermiLevel/dopants",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err466 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err466];
 }
@@ -6081,11 +6007,11 @@ vErrors.push(err466);
 errors++;
 }
 }
-if(data100.synthesis !== undefined){
-let data219 = data100.synthesis;
-if(data219 && typeof data219 == "object" && !Array.isArray(data219)){
-if(data219.temperature === undefined){
-const err467 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'"};
+if(data209.correlation !== undefined){
+let data214 = data209.correlation;
+if(typeof data214 === "string"){
+if(func3(data214) > 64){
+const err467 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err467];
 }
@@ -6094,8 +6020,8 @@ vErrors.push(err467);
 }
 errors++;
 }
-if(data219.muLi === undefined){
-const err468 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: "muLi"},message:"must have required property '"+"muLi"+"'"};
+if(func3(data214) < 1){
+const err468 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err468];
 }
@@ -6104,9 +6030,9 @@ vErrors.push(err468);
 }
 errors++;
 }
-for(const key37 in data219){
-if(!((((((key37 === "source") || (key37 === "calibrated")) || (key37 === "note")) || (key37 === "temperature")) || (key37 === "muLi")) || (key37 === "freeze"))){
-const err469 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
+}
+else {
+const err469 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err469];
 }
@@ -6116,11 +6042,9 @@ vErrors.push(err469);
 errors++;
 }
 }
-if(data219.source !== undefined){
-let data220 = data219.source;
-if(typeof data220 === "string"){
-if(func3(data220) < 1){
-const err470 = {instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data209.note !== undefined){
+if(typeof data209.note !== "string"){
+const err470 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err470];
 }
@@ -6130,8 +6054,9 @@ vErrors.push(err470);
 errors++;
 }
 }
+}
 else {
-const err471 = {instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err471 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err471];
 }
@@ -6140,12 +6065,11 @@ vErrors.push(err471);
 }
 errors++;
 }
+var _valid17 = _errs543 === errors;
+valid81 = valid81 || _valid17;
 }
-if(data219.calibrated !== undefined){
-let data221 = data219.calibrated;
-if(typeof data221 === "string"){
-if(func3(data221) < 1){
-const err472 = {instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid81){
+const err472 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/energy",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err472];
 }
@@ -6154,9 +6078,23 @@ vErrors.push(err472);
 }
 errors++;
 }
+else {
+errors = _errs540;
+if(vErrors !== null){
+if(_errs540){
+vErrors.length = _errs540;
 }
 else {
-const err473 = {instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data204.degeneracy !== undefined){
+let data216 = data204.degeneracy;
+if(typeof data216 == "number"){
+if(data216 <= 0 || isNaN(data216)){
+const err473 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/exclusiveMinimum",keyword:"exclusiveMinimum",params:{comparison: ">", limit: 0},message:"must be > 0"};
 if(vErrors === null){
 vErrors = [err473];
 }
@@ -6166,9 +6104,8 @@ vErrors.push(err473);
 errors++;
 }
 }
-if(data219.note !== undefined){
-if(typeof data219.note !== "string"){
-const err474 = {instancePath:instancePath+"/fermiLevel/synthesis/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err474 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3+"/degeneracy",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/properties/degeneracy/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err474];
 }
@@ -6178,13 +6115,9 @@ vErrors.push(err474);
 errors++;
 }
 }
-if(data219.temperature !== undefined){
-let data223 = data219.temperature;
-const _errs588 = errors;
-let valid94 = false;
-const _errs589 = errors;
-if(!(typeof data223 == "number")){
-const err475 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err475 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates/" + i3,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err475];
 }
@@ -6193,13 +6126,10 @@ vErrors.push(err475);
 }
 errors++;
 }
-var _valid20 = _errs589 === errors;
-valid94 = valid94 || _valid20;
-if(!valid94){
-const _errs591 = errors;
-if(data223 && typeof data223 == "object" && !Array.isArray(data223)){
-if(data223.value === undefined){
-const err476 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+}
+else {
+const err476 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/chargeStates",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/properties/chargeStates/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err476];
 }
@@ -6208,9 +6138,14 @@ vErrors.push(err476);
 }
 errors++;
 }
-for(const key38 in data223){
-if(!(((((key38 === "value") || (key38 === "source")) || (key38 === "calibrated")) || (key38 === "uncertainty")) || (key38 === "note"))){
-const err477 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
+}
+if(data188.frozenConcentration !== undefined){
+let data217 = data188.frozenConcentration;
+const _errs562 = errors;
+let valid84 = false;
+const _errs563 = errors;
+if(!(typeof data217 == "number")){
+const err477 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err477];
 }
@@ -6219,10 +6154,13 @@ vErrors.push(err477);
 }
 errors++;
 }
-}
-if(data223.value !== undefined){
-if(!(typeof data223.value == "number")){
-const err478 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid18 = _errs563 === errors;
+valid84 = valid84 || _valid18;
+if(!valid84){
+const _errs565 = errors;
+if(data217 && typeof data217 == "object" && !Array.isArray(data217)){
+if(data217.value === undefined){
+const err478 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err478];
 }
@@ -6231,12 +6169,9 @@ vErrors.push(err478);
 }
 errors++;
 }
-}
-if(data223.source !== undefined){
-let data225 = data223.source;
-if(typeof data225 === "string"){
-if(func3(data225) < 1){
-const err479 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key34 in data217){
+if(!((((((key34 === "value") || (key34 === "source")) || (key34 === "calibrated")) || (key34 === "uncertainty")) || (key34 === "correlation")) || (key34 === "note"))){
+const err479 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key34},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err479];
 }
@@ -6246,8 +6181,9 @@ vErrors.push(err479);
 errors++;
 }
 }
-else {
-const err480 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data217.value !== undefined){
+if(!(typeof data217.value == "number")){
+const err480 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err480];
 }
@@ -6257,11 +6193,11 @@ vErrors.push(err480);
 errors++;
 }
 }
-if(data223.calibrated !== undefined){
-let data226 = data223.calibrated;
-if(typeof data226 === "string"){
-if(func3(data226) < 1){
-const err481 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data217.source !== undefined){
+let data219 = data217.source;
+if(typeof data219 === "string"){
+if(func3(data219) < 1){
+const err481 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err481];
 }
@@ -6272,7 +6208,7 @@ errors++;
 }
 }
 else {
-const err482 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err482 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err482];
 }
@@ -6282,11 +6218,11 @@ vErrors.push(err482);
 errors++;
 }
 }
-if(data223.uncertainty !== undefined){
-let data227 = data223.uncertainty;
-if(typeof data227 == "number"){
-if(data227 < 0 || isNaN(data227)){
-const err483 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data217.calibrated !== undefined){
+let data220 = data217.calibrated;
+if(typeof data220 === "string"){
+if(func3(data220) < 1){
+const err483 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err483];
 }
@@ -6297,7 +6233,7 @@ errors++;
 }
 }
 else {
-const err484 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err484 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err484];
 }
@@ -6307,9 +6243,11 @@ vErrors.push(err484);
 errors++;
 }
 }
-if(data223.note !== undefined){
-if(typeof data223.note !== "string"){
-const err485 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data217.uncertainty !== undefined){
+let data221 = data217.uncertainty;
+if(typeof data221 == "number"){
+if(data221 < 0 || isNaN(data221)){
+const err485 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err485];
 }
@@ -6319,9 +6257,8 @@ vErrors.push(err485);
 errors++;
 }
 }
-}
 else {
-const err486 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err486 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err486];
 }
@@ -6330,11 +6267,12 @@ vErrors.push(err486);
 }
 errors++;
 }
-var _valid20 = _errs591 === errors;
-valid94 = valid94 || _valid20;
 }
-if(!valid94){
-const err487 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data217.correlation !== undefined){
+let data222 = data217.correlation;
+if(typeof data222 === "string"){
+if(func3(data222) > 64){
+const err487 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err487];
 }
@@ -6343,25 +6281,8 @@ vErrors.push(err487);
 }
 errors++;
 }
-else {
-errors = _errs588;
-if(vErrors !== null){
-if(_errs588){
-vErrors.length = _errs588;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data219.muLi !== undefined){
-let data229 = data219.muLi;
-const _errs606 = errors;
-let valid97 = false;
-const _errs607 = errors;
-if(!(typeof data229 == "number")){
-const err488 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(func3(data222) < 1){
+const err488 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err488];
 }
@@ -6370,13 +6291,9 @@ vErrors.push(err488);
 }
 errors++;
 }
-var _valid21 = _errs607 === errors;
-valid97 = valid97 || _valid21;
-if(!valid97){
-const _errs609 = errors;
-if(data229 && typeof data229 == "object" && !Array.isArray(data229)){
-if(data229.value === undefined){
-const err489 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err489 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err489];
 }
@@ -6385,9 +6302,10 @@ vErrors.push(err489);
 }
 errors++;
 }
-for(const key39 in data229){
-if(!(((((key39 === "value") || (key39 === "source")) || (key39 === "calibrated")) || (key39 === "uncertainty")) || (key39 === "note"))){
-const err490 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
+}
+if(data217.note !== undefined){
+if(typeof data217.note !== "string"){
+const err490 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err490];
 }
@@ -6397,9 +6315,9 @@ vErrors.push(err490);
 errors++;
 }
 }
-if(data229.value !== undefined){
-if(!(typeof data229.value == "number")){
-const err491 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+}
+else {
+const err491 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err491];
 }
@@ -6408,12 +6326,11 @@ vErrors.push(err491);
 }
 errors++;
 }
+var _valid18 = _errs565 === errors;
+valid84 = valid84 || _valid18;
 }
-if(data229.source !== undefined){
-let data231 = data229.source;
-if(typeof data231 === "string"){
-if(func3(data231) < 1){
-const err492 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid84){
+const err492 = {instancePath:instancePath+"/fermiLevel/defects/" + i2+"/frozenConcentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err492];
 }
@@ -6422,9 +6339,21 @@ vErrors.push(err492);
 }
 errors++;
 }
+else {
+errors = _errs562;
+if(vErrors !== null){
+if(_errs562){
+vErrors.length = _errs562;
 }
 else {
-const err493 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err493 = {instancePath:instancePath+"/fermiLevel/defects/" + i2,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err493];
 }
@@ -6434,11 +6363,9 @@ vErrors.push(err493);
 errors++;
 }
 }
-if(data229.calibrated !== undefined){
-let data232 = data229.calibrated;
-if(typeof data232 === "string"){
-if(func3(data232) < 1){
-const err494 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err494 = {instancePath:instancePath+"/fermiLevel/defects",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/defects/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err494];
 }
@@ -6448,8 +6375,15 @@ vErrors.push(err494);
 errors++;
 }
 }
-else {
-const err495 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data111.dopants !== undefined){
+let data224 = data111.dopants;
+if(Array.isArray(data224)){
+const len4 = data224.length;
+for(let i4=0; i4<len4; i4++){
+let data225 = data224[i4];
+if(data225 && typeof data225 == "object" && !Array.isArray(data225)){
+if(data225.name === undefined){
+const err495 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err495];
 }
@@ -6458,12 +6392,8 @@ vErrors.push(err495);
 }
 errors++;
 }
-}
-if(data229.uncertainty !== undefined){
-let data233 = data229.uncertainty;
-if(typeof data233 == "number"){
-if(data233 < 0 || isNaN(data233)){
-const err496 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data225.charge === undefined){
+const err496 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "charge"},message:"must have required property '"+"charge"+"'"};
 if(vErrors === null){
 vErrors = [err496];
 }
@@ -6472,9 +6402,8 @@ vErrors.push(err496);
 }
 errors++;
 }
-}
-else {
-const err497 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data225.concentration === undefined){
+const err497 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/required",keyword:"required",params:{missingProperty: "concentration"},message:"must have required property '"+"concentration"+"'"};
 if(vErrors === null){
 vErrors = [err497];
 }
@@ -6483,10 +6412,9 @@ vErrors.push(err497);
 }
 errors++;
 }
-}
-if(data229.note !== undefined){
-if(typeof data229.note !== "string"){
-const err498 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key35 in data225){
+if(!((((((key35 === "source") || (key35 === "calibrated")) || (key35 === "note")) || (key35 === "name")) || (key35 === "charge")) || (key35 === "concentration"))){
+const err498 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key35},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err498];
 }
@@ -6496,9 +6424,11 @@ vErrors.push(err498);
 errors++;
 }
 }
-}
-else {
-const err499 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data225.source !== undefined){
+let data226 = data225.source;
+if(typeof data226 === "string"){
+if(func3(data226) < 1){
+const err499 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err499];
 }
@@ -6507,11 +6437,9 @@ vErrors.push(err499);
 }
 errors++;
 }
-var _valid21 = _errs609 === errors;
-valid97 = valid97 || _valid21;
 }
-if(!valid97){
-const err500 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err500 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err500];
 }
@@ -6520,27 +6448,12 @@ vErrors.push(err500);
 }
 errors++;
 }
-else {
-errors = _errs606;
-if(vErrors !== null){
-if(_errs606){
-vErrors.length = _errs606;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data219.freeze !== undefined){
-let data235 = data219.freeze;
-if(Array.isArray(data235)){
-const len5 = data235.length;
-for(let i5=0; i5<len5; i5++){
-let data236 = data235[i5];
-if(typeof data236 === "string"){
-if(func3(data236) < 1){
-const err501 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data225.calibrated !== undefined){
+let data227 = data225.calibrated;
+if(typeof data227 === "string"){
+if(func3(data227) < 1){
+const err501 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err501];
 }
@@ -6551,7 +6464,7 @@ errors++;
 }
 }
 else {
-const err502 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err502 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err502];
 }
@@ -6561,9 +6474,9 @@ vErrors.push(err502);
 errors++;
 }
 }
-}
-else {
-const err503 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data225.note !== undefined){
+if(typeof data225.note !== "string"){
+const err503 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err503];
 }
@@ -6573,9 +6486,9 @@ vErrors.push(err503);
 errors++;
 }
 }
-}
-else {
-const err504 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data225.name !== undefined){
+if(typeof data225.name !== "string"){
+const err504 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/name",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err504];
 }
@@ -6585,14 +6498,9 @@ vErrors.push(err504);
 errors++;
 }
 }
-if(data100.potentials !== undefined){
-let data237 = data100.potentials;
-if(data237 && typeof data237 == "object" && !Array.isArray(data237)){
-for(const key40 in data237){
-let data238 = data237[key40];
-if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
-if(data238.intercept === undefined){
-const err505 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: "intercept"},message:"must have required property '"+"intercept"+"'"};
+if(data225.charge !== undefined){
+if(!(typeof data225.charge == "number")){
+const err505 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/charge",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/properties/charge/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err505];
 }
@@ -6601,8 +6509,14 @@ vErrors.push(err505);
 }
 errors++;
 }
-if(data238.slope === undefined){
-const err506 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: "slope"},message:"must have required property '"+"slope"+"'"};
+}
+if(data225.concentration !== undefined){
+let data231 = data225.concentration;
+const _errs597 = errors;
+let valid90 = false;
+const _errs598 = errors;
+if(!(typeof data231 == "number")){
+const err506 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err506];
 }
@@ -6611,9 +6525,13 @@ vErrors.push(err506);
 }
 errors++;
 }
-for(const key41 in data238){
-if(!(((((key41 === "source") || (key41 === "calibrated")) || (key41 === "note")) || (key41 === "intercept")) || (key41 === "slope"))){
-const err507 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
+var _valid19 = _errs598 === errors;
+valid90 = valid90 || _valid19;
+if(!valid90){
+const _errs600 = errors;
+if(data231 && typeof data231 == "object" && !Array.isArray(data231)){
+if(data231.value === undefined){
+const err507 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err507];
 }
@@ -6622,12 +6540,9 @@ vErrors.push(err507);
 }
 errors++;
 }
-}
-if(data238.source !== undefined){
-let data239 = data238.source;
-if(typeof data239 === "string"){
-if(func3(data239) < 1){
-const err508 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key36 in data231){
+if(!((((((key36 === "value") || (key36 === "source")) || (key36 === "calibrated")) || (key36 === "uncertainty")) || (key36 === "correlation")) || (key36 === "note"))){
+const err508 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key36},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err508];
 }
@@ -6637,8 +6552,9 @@ vErrors.push(err508);
 errors++;
 }
 }
-else {
-const err509 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data231.value !== undefined){
+if(!(typeof data231.value == "number")){
+const err509 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err509];
 }
@@ -6648,11 +6564,11 @@ vErrors.push(err509);
 errors++;
 }
 }
-if(data238.calibrated !== undefined){
-let data240 = data238.calibrated;
-if(typeof data240 === "string"){
-if(func3(data240) < 1){
-const err510 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data231.source !== undefined){
+let data233 = data231.source;
+if(typeof data233 === "string"){
+if(func3(data233) < 1){
+const err510 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err510];
 }
@@ -6663,7 +6579,7 @@ errors++;
 }
 }
 else {
-const err511 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err511 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err511];
 }
@@ -6673,9 +6589,11 @@ vErrors.push(err511);
 errors++;
 }
 }
-if(data238.note !== undefined){
-if(typeof data238.note !== "string"){
-const err512 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data231.calibrated !== undefined){
+let data234 = data231.calibrated;
+if(typeof data234 === "string"){
+if(func3(data234) < 1){
+const err512 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err512];
 }
@@ -6685,13 +6603,8 @@ vErrors.push(err512);
 errors++;
 }
 }
-if(data238.intercept !== undefined){
-let data242 = data238.intercept;
-const _errs640 = errors;
-let valid104 = false;
-const _errs641 = errors;
-if(!(typeof data242 == "number")){
-const err513 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err513 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err513];
 }
@@ -6700,13 +6613,12 @@ vErrors.push(err513);
 }
 errors++;
 }
-var _valid22 = _errs641 === errors;
-valid104 = valid104 || _valid22;
-if(!valid104){
-const _errs643 = errors;
-if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
-if(data242.value === undefined){
-const err514 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data231.uncertainty !== undefined){
+let data235 = data231.uncertainty;
+if(typeof data235 == "number"){
+if(data235 < 0 || isNaN(data235)){
+const err514 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err514];
 }
@@ -6715,9 +6627,9 @@ vErrors.push(err514);
 }
 errors++;
 }
-for(const key42 in data242){
-if(!(((((key42 === "value") || (key42 === "source")) || (key42 === "calibrated")) || (key42 === "uncertainty")) || (key42 === "note"))){
-const err515 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
+}
+else {
+const err515 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err515];
 }
@@ -6727,9 +6639,11 @@ vErrors.push(err515);
 errors++;
 }
 }
-if(data242.value !== undefined){
-if(!(typeof data242.value == "number")){
-const err516 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data231.correlation !== undefined){
+let data236 = data231.correlation;
+if(typeof data236 === "string"){
+if(func3(data236) > 64){
+const err516 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err516];
 }
@@ -6738,12 +6652,8 @@ vErrors.push(err516);
 }
 errors++;
 }
-}
-if(data242.source !== undefined){
-let data244 = data242.source;
-if(typeof data244 === "string"){
-if(func3(data244) < 1){
-const err517 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func3(data236) < 1){
+const err517 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err517];
 }
@@ -6754,7 +6664,7 @@ errors++;
 }
 }
 else {
-const err518 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err518 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err518];
 }
@@ -6764,11 +6674,9 @@ vErrors.push(err518);
 errors++;
 }
 }
-if(data242.calibrated !== undefined){
-let data245 = data242.calibrated;
-if(typeof data245 === "string"){
-if(func3(data245) < 1){
-const err519 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data231.note !== undefined){
+if(typeof data231.note !== "string"){
+const err519 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err519];
 }
@@ -6778,8 +6686,9 @@ vErrors.push(err519);
 errors++;
 }
 }
+}
 else {
-const err520 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err520 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err520];
 }
@@ -6788,12 +6697,11 @@ vErrors.push(err520);
 }
 errors++;
 }
+var _valid19 = _errs600 === errors;
+valid90 = valid90 || _valid19;
 }
-if(data242.uncertainty !== undefined){
-let data246 = data242.uncertainty;
-if(typeof data246 == "number"){
-if(data246 < 0 || isNaN(data246)){
-const err521 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!valid90){
+const err521 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4+"/concentration",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err521];
 }
@@ -6802,9 +6710,21 @@ vErrors.push(err521);
 }
 errors++;
 }
+else {
+errors = _errs597;
+if(vErrors !== null){
+if(_errs597){
+vErrors.length = _errs597;
 }
 else {
-const err522 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err522 = {instancePath:instancePath+"/fermiLevel/dopants/" + i4,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err522];
 }
@@ -6814,9 +6734,9 @@ vErrors.push(err522);
 errors++;
 }
 }
-if(data242.note !== undefined){
-if(typeof data242.note !== "string"){
-const err523 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err523 = {instancePath:instancePath+"/fermiLevel/dopants",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/dopants/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err523];
 }
@@ -6826,9 +6746,11 @@ vErrors.push(err523);
 errors++;
 }
 }
-}
-else {
-const err524 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data111.synthesis !== undefined){
+let data238 = data111.synthesis;
+if(data238 && typeof data238 == "object" && !Array.isArray(data238)){
+if(data238.temperature === undefined){
+const err524 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: "temperature"},message:"must have required property '"+"temperature"+"'"};
 if(vErrors === null){
 vErrors = [err524];
 }
@@ -6837,11 +6759,8 @@ vErrors.push(err524);
 }
 errors++;
 }
-var _valid22 = _errs643 === errors;
-valid104 = valid104 || _valid22;
-}
-if(!valid104){
-const err525 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data238.muLi === undefined){
+const err525 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/required",keyword:"required",params:{missingProperty: "muLi"},message:"must have required property '"+"muLi"+"'"};
 if(vErrors === null){
 vErrors = [err525];
 }
@@ -6850,25 +6769,9 @@ vErrors.push(err525);
 }
 errors++;
 }
-else {
-errors = _errs640;
-if(vErrors !== null){
-if(_errs640){
-vErrors.length = _errs640;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data238.slope !== undefined){
-let data248 = data238.slope;
-const _errs658 = errors;
-let valid107 = false;
-const _errs659 = errors;
-if(!(typeof data248 == "number")){
-const err526 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key37 in data238){
+if(!((((((key37 === "source") || (key37 === "calibrated")) || (key37 === "note")) || (key37 === "temperature")) || (key37 === "muLi")) || (key37 === "freeze"))){
+const err526 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key37},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err526];
 }
@@ -6877,13 +6780,12 @@ vErrors.push(err526);
 }
 errors++;
 }
-var _valid23 = _errs659 === errors;
-valid107 = valid107 || _valid23;
-if(!valid107){
-const _errs661 = errors;
-if(data248 && typeof data248 == "object" && !Array.isArray(data248)){
-if(data248.value === undefined){
-const err527 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data238.source !== undefined){
+let data239 = data238.source;
+if(typeof data239 === "string"){
+if(func3(data239) < 1){
+const err527 = {instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err527];
 }
@@ -6892,9 +6794,9 @@ vErrors.push(err527);
 }
 errors++;
 }
-for(const key43 in data248){
-if(!(((((key43 === "value") || (key43 === "source")) || (key43 === "calibrated")) || (key43 === "uncertainty")) || (key43 === "note"))){
-const err528 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
+}
+else {
+const err528 = {instancePath:instancePath+"/fermiLevel/synthesis/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err528];
 }
@@ -6904,9 +6806,11 @@ vErrors.push(err528);
 errors++;
 }
 }
-if(data248.value !== undefined){
-if(!(typeof data248.value == "number")){
-const err529 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data238.calibrated !== undefined){
+let data240 = data238.calibrated;
+if(typeof data240 === "string"){
+if(func3(data240) < 1){
+const err529 = {instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err529];
 }
@@ -6916,11 +6820,8 @@ vErrors.push(err529);
 errors++;
 }
 }
-if(data248.source !== undefined){
-let data250 = data248.source;
-if(typeof data250 === "string"){
-if(func3(data250) < 1){
-const err530 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err530 = {instancePath:instancePath+"/fermiLevel/synthesis/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err530];
 }
@@ -6930,8 +6831,9 @@ vErrors.push(err530);
 errors++;
 }
 }
-else {
-const err531 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data238.note !== undefined){
+if(typeof data238.note !== "string"){
+const err531 = {instancePath:instancePath+"/fermiLevel/synthesis/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err531];
 }
@@ -6941,11 +6843,13 @@ vErrors.push(err531);
 errors++;
 }
 }
-if(data248.calibrated !== undefined){
-let data251 = data248.calibrated;
-if(typeof data251 === "string"){
-if(func3(data251) < 1){
-const err532 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data238.temperature !== undefined){
+let data242 = data238.temperature;
+const _errs626 = errors;
+let valid94 = false;
+const _errs627 = errors;
+if(!(typeof data242 == "number")){
+const err532 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err532];
 }
@@ -6954,9 +6858,13 @@ vErrors.push(err532);
 }
 errors++;
 }
-}
-else {
-const err533 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var _valid20 = _errs627 === errors;
+valid94 = valid94 || _valid20;
+if(!valid94){
+const _errs629 = errors;
+if(data242 && typeof data242 == "object" && !Array.isArray(data242)){
+if(data242.value === undefined){
+const err533 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err533];
 }
@@ -6965,12 +6873,9 @@ vErrors.push(err533);
 }
 errors++;
 }
-}
-if(data248.uncertainty !== undefined){
-let data252 = data248.uncertainty;
-if(typeof data252 == "number"){
-if(data252 < 0 || isNaN(data252)){
-const err534 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key38 in data242){
+if(!((((((key38 === "value") || (key38 === "source")) || (key38 === "calibrated")) || (key38 === "uncertainty")) || (key38 === "correlation")) || (key38 === "note"))){
+const err534 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key38},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err534];
 }
@@ -6980,8 +6885,9 @@ vErrors.push(err534);
 errors++;
 }
 }
-else {
-const err535 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data242.value !== undefined){
+if(!(typeof data242.value == "number")){
+const err535 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err535];
 }
@@ -6991,9 +6897,11 @@ vErrors.push(err535);
 errors++;
 }
 }
-if(data248.note !== undefined){
-if(typeof data248.note !== "string"){
-const err536 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data242.source !== undefined){
+let data244 = data242.source;
+if(typeof data244 === "string"){
+if(func3(data244) < 1){
+const err536 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err536];
 }
@@ -7003,9 +6911,8 @@ vErrors.push(err536);
 errors++;
 }
 }
-}
 else {
-const err537 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err537 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err537];
 }
@@ -7014,11 +6921,12 @@ vErrors.push(err537);
 }
 errors++;
 }
-var _valid23 = _errs661 === errors;
-valid107 = valid107 || _valid23;
 }
-if(!valid107){
-const err538 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data242.calibrated !== undefined){
+let data245 = data242.calibrated;
+if(typeof data245 === "string"){
+if(func3(data245) < 1){
+const err538 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err538];
 }
@@ -7027,21 +6935,9 @@ vErrors.push(err538);
 }
 errors++;
 }
-else {
-errors = _errs658;
-if(vErrors !== null){
-if(_errs658){
-vErrors.length = _errs658;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err539 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err539 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err539];
 }
@@ -7051,9 +6947,11 @@ vErrors.push(err539);
 errors++;
 }
 }
-}
-else {
-const err540 = {instancePath:instancePath+"/fermiLevel/potentials",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data242.uncertainty !== undefined){
+let data246 = data242.uncertainty;
+if(typeof data246 == "number"){
+if(data246 < 0 || isNaN(data246)){
+const err540 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err540];
 }
@@ -7063,9 +6961,8 @@ vErrors.push(err540);
 errors++;
 }
 }
-}
 else {
-const err541 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err541 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err541];
 }
@@ -7075,8 +6972,11 @@ vErrors.push(err541);
 errors++;
 }
 }
-else {
-const err542 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "rule", tagValue: tag1},message:"value of tag \"rule\" must be in oneOf"};
+if(data242.correlation !== undefined){
+let data247 = data242.correlation;
+if(typeof data247 === "string"){
+if(func3(data247) > 64){
+const err542 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err542];
 }
@@ -7085,9 +6985,8 @@ vErrors.push(err542);
 }
 errors++;
 }
-}
-else {
-const err543 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/discriminator",keyword:"discriminator",params:{error: "tag", tag: "rule", tagValue: tag1},message:"tag \"rule\" must be string"};
+if(func3(data247) < 1){
+const err543 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err543];
 }
@@ -7098,7 +6997,7 @@ errors++;
 }
 }
 else {
-const err544 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err544 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err544];
 }
@@ -7108,15 +7007,9 @@ vErrors.push(err544);
 errors++;
 }
 }
-if(data.constraints !== undefined){
-let data254 = data.constraints;
-if(Array.isArray(data254)){
-const len6 = data254.length;
-for(let i6=0; i6<len6; i6++){
-let data255 = data254[i6];
-if(data255 && typeof data255 == "object" && !Array.isArray(data255)){
-if(data255.kind === undefined){
-const err545 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(data242.note !== undefined){
+if(typeof data242.note !== "string"){
+const err545 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err545];
 }
@@ -7125,8 +7018,10 @@ vErrors.push(err545);
 }
 errors++;
 }
-if(data255.vacancy === undefined){
-const err546 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "vacancy"},message:"must have required property '"+"vacancy"+"'"};
+}
+}
+else {
+const err546 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err546];
 }
@@ -7135,8 +7030,11 @@ vErrors.push(err546);
 }
 errors++;
 }
-if(data255.interstitial === undefined){
-const err547 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "interstitial"},message:"must have required property '"+"interstitial"+"'"};
+var _valid20 = _errs629 === errors;
+valid94 = valid94 || _valid20;
+}
+if(!valid94){
+const err547 = {instancePath:instancePath+"/fermiLevel/synthesis/temperature",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err547];
 }
@@ -7145,8 +7043,25 @@ vErrors.push(err547);
 }
 errors++;
 }
-if(data255.value === undefined){
-const err548 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+else {
+errors = _errs626;
+if(vErrors !== null){
+if(_errs626){
+vErrors.length = _errs626;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data238.muLi !== undefined){
+let data249 = data238.muLi;
+const _errs646 = errors;
+let valid97 = false;
+const _errs647 = errors;
+if(!(typeof data249 == "number")){
+const err548 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err548];
 }
@@ -7155,8 +7070,13 @@ vErrors.push(err548);
 }
 errors++;
 }
-if(data255.tolerance === undefined){
-const err549 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "tolerance"},message:"must have required property '"+"tolerance"+"'"};
+var _valid21 = _errs647 === errors;
+valid97 = valid97 || _valid21;
+if(!valid97){
+const _errs649 = errors;
+if(data249 && typeof data249 == "object" && !Array.isArray(data249)){
+if(data249.value === undefined){
+const err549 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err549];
 }
@@ -7165,8 +7085,9 @@ vErrors.push(err549);
 }
 errors++;
 }
-if(data255.source === undefined){
-const err550 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+for(const key39 in data249){
+if(!((((((key39 === "value") || (key39 === "source")) || (key39 === "calibrated")) || (key39 === "uncertainty")) || (key39 === "correlation")) || (key39 === "note"))){
+const err550 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key39},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err550];
 }
@@ -7175,9 +7096,10 @@ vErrors.push(err550);
 }
 errors++;
 }
-for(const key44 in data255){
-if(!(((((((key44 === "kind") || (key44 === "vacancy")) || (key44 === "interstitial")) || (key44 === "value")) || (key44 === "tolerance")) || (key44 === "source")) || (key44 === "note"))){
-const err551 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
+}
+if(data249.value !== undefined){
+if(!(typeof data249.value == "number")){
+const err551 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err551];
 }
@@ -7187,9 +7109,11 @@ vErrors.push(err551);
 errors++;
 }
 }
-if(data255.kind !== undefined){
-if(!(data255.kind === "frenkelEnergy")){
-const err552 = {instancePath:instancePath+"/constraints/" + i6+"/kind",schemaPath:"#/oneOf/1/properties/constraints/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.constraints.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data249.source !== undefined){
+let data251 = data249.source;
+if(typeof data251 === "string"){
+if(func3(data251) < 1){
+const err552 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err552];
 }
@@ -7199,11 +7123,8 @@ vErrors.push(err552);
 errors++;
 }
 }
-if(data255.vacancy !== undefined){
-let data257 = data255.vacancy;
-if(typeof data257 === "string"){
-if(func3(data257) < 1){
-const err553 = {instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err553 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err553];
 }
@@ -7213,8 +7134,11 @@ vErrors.push(err553);
 errors++;
 }
 }
-else {
-const err554 = {instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data249.calibrated !== undefined){
+let data252 = data249.calibrated;
+if(typeof data252 === "string"){
+if(func3(data252) < 1){
+const err554 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err554];
 }
@@ -7224,11 +7148,8 @@ vErrors.push(err554);
 errors++;
 }
 }
-if(data255.interstitial !== undefined){
-let data258 = data255.interstitial;
-if(typeof data258 === "string"){
-if(func3(data258) < 1){
-const err555 = {instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err555 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err555];
 }
@@ -7238,8 +7159,11 @@ vErrors.push(err555);
 errors++;
 }
 }
-else {
-const err556 = {instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data249.uncertainty !== undefined){
+let data253 = data249.uncertainty;
+if(typeof data253 == "number"){
+if(data253 < 0 || isNaN(data253)){
+const err556 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err556];
 }
@@ -7249,9 +7173,8 @@ vErrors.push(err556);
 errors++;
 }
 }
-if(data255.value !== undefined){
-if(!(typeof data255.value == "number")){
-const err557 = {instancePath:instancePath+"/constraints/" + i6+"/value",schemaPath:"#/oneOf/1/properties/constraints/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err557 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err557];
 }
@@ -7261,11 +7184,11 @@ vErrors.push(err557);
 errors++;
 }
 }
-if(data255.tolerance !== undefined){
-let data260 = data255.tolerance;
-if(typeof data260 == "number"){
-if(data260 < 0 || isNaN(data260)){
-const err558 = {instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data249.correlation !== undefined){
+let data254 = data249.correlation;
+if(typeof data254 === "string"){
+if(func3(data254) > 64){
+const err558 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err558];
 }
@@ -7274,9 +7197,8 @@ vErrors.push(err558);
 }
 errors++;
 }
-}
-else {
-const err559 = {instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(func3(data254) < 1){
+const err559 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err559];
 }
@@ -7286,11 +7208,8 @@ vErrors.push(err559);
 errors++;
 }
 }
-if(data255.source !== undefined){
-let data261 = data255.source;
-if(typeof data261 === "string"){
-if(func3(data261) < 1){
-const err560 = {instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err560 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err560];
 }
@@ -7300,8 +7219,9 @@ vErrors.push(err560);
 errors++;
 }
 }
-else {
-const err561 = {instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data249.note !== undefined){
+if(typeof data249.note !== "string"){
+const err561 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err561];
 }
@@ -7311,9 +7231,9 @@ vErrors.push(err561);
 errors++;
 }
 }
-if(data255.note !== undefined){
-if(typeof data255.note !== "string"){
-const err562 = {instancePath:instancePath+"/constraints/" + i6+"/note",schemaPath:"#/oneOf/1/properties/constraints/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err562 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err562];
 }
@@ -7322,10 +7242,11 @@ vErrors.push(err562);
 }
 errors++;
 }
+var _valid21 = _errs649 === errors;
+valid97 = valid97 || _valid21;
 }
-}
-else {
-const err563 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(!valid97){
+const err563 = {instancePath:instancePath+"/fermiLevel/synthesis/muLi",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err563];
 }
@@ -7334,10 +7255,27 @@ vErrors.push(err563);
 }
 errors++;
 }
-}
+else {
+errors = _errs646;
+if(vErrors !== null){
+if(_errs646){
+vErrors.length = _errs646;
 }
 else {
-const err564 = {instancePath:instancePath+"/constraints",schemaPath:"#/oneOf/1/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+}
+if(data238.freeze !== undefined){
+let data256 = data238.freeze;
+if(Array.isArray(data256)){
+const len5 = data256.length;
+for(let i5=0; i5<len5; i5++){
+let data257 = data256[i5];
+if(typeof data257 === "string"){
+if(func3(data257) < 1){
+const err564 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err564];
 }
@@ -7347,9 +7285,8 @@ vErrors.push(err564);
 errors++;
 }
 }
-}
 else {
-const err565 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err565 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze/" + i5,schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err565];
 }
@@ -7359,10 +7296,9 @@ vErrors.push(err565);
 errors++;
 }
 }
-else if(tag0 === "cathode"){
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err566 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+else {
+const err566 = {instancePath:instancePath+"/fermiLevel/synthesis/freeze",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/properties/freeze/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err566];
 }
@@ -7371,8 +7307,10 @@ vErrors.push(err566);
 }
 errors++;
 }
-if(data.name === undefined){
-const err567 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+}
+else {
+const err567 = {instancePath:instancePath+"/fermiLevel/synthesis",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/synthesis/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err567];
 }
@@ -7381,8 +7319,15 @@ vErrors.push(err567);
 }
 errors++;
 }
-if(data.role === undefined){
-const err568 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+}
+if(data111.potentials !== undefined){
+let data258 = data111.potentials;
+if(data258 && typeof data258 == "object" && !Array.isArray(data258)){
+for(const key40 in data258){
+let data259 = data258[key40];
+if(data259 && typeof data259 == "object" && !Array.isArray(data259)){
+if(data259.intercept === undefined){
+const err568 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: "intercept"},message:"must have required property '"+"intercept"+"'"};
 if(vErrors === null){
 vErrors = [err568];
 }
@@ -7391,8 +7336,8 @@ vErrors.push(err568);
 }
 errors++;
 }
-if(data.states === undefined){
-const err569 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'"};
+if(data259.slope === undefined){
+const err569 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/required",keyword:"required",params:{missingProperty: "slope"},message:"must have required property '"+"slope"+"'"};
 if(vErrors === null){
 vErrors = [err569];
 }
@@ -7401,9 +7346,9 @@ vErrors.push(err569);
 }
 errors++;
 }
-for(const key45 in data){
-if(!(func2.call(schema11.oneOf[2].properties, key45))){
-const err570 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
+for(const key41 in data259){
+if(!(((((key41 === "source") || (key41 === "calibrated")) || (key41 === "note")) || (key41 === "intercept")) || (key41 === "slope"))){
+const err570 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key41},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err570];
 }
@@ -7413,11 +7358,11 @@ vErrors.push(err570);
 errors++;
 }
 }
-if(data.source !== undefined){
-let data263 = data.source;
-if(typeof data263 === "string"){
-if(func3(data263) < 1){
-const err571 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data259.source !== undefined){
+let data260 = data259.source;
+if(typeof data260 === "string"){
+if(func3(data260) < 1){
+const err571 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err571];
 }
@@ -7428,7 +7373,7 @@ errors++;
 }
 }
 else {
-const err572 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err572 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/source",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err572];
 }
@@ -7438,11 +7383,11 @@ vErrors.push(err572);
 errors++;
 }
 }
-if(data.calibrated !== undefined){
-let data264 = data.calibrated;
-if(typeof data264 === "string"){
-if(func3(data264) < 1){
-const err573 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data259.calibrated !== undefined){
+let data261 = data259.calibrated;
+if(typeof data261 === "string"){
+if(func3(data261) < 1){
+const err573 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err573];
 }
@@ -7453,7 +7398,7 @@ errors++;
 }
 }
 else {
-const err574 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err574 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/calibrated",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err574];
 }
@@ -7463,9 +7408,9 @@ vErrors.push(err574);
 errors++;
 }
 }
-if(data.note !== undefined){
-if(typeof data.note !== "string"){
-const err575 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data259.note !== undefined){
+if(typeof data259.note !== "string"){
+const err575 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/note",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err575];
 }
@@ -7475,9 +7420,13 @@ vErrors.push(err575);
 errors++;
 }
 }
-if(data.$schema !== undefined){
-if(typeof data.$schema !== "string"){
-const err576 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data259.intercept !== undefined){
+let data263 = data259.intercept;
+const _errs682 = errors;
+let valid104 = false;
+const _errs683 = errors;
+if(!(typeof data263 == "number")){
+const err576 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err576];
 }
@@ -7486,12 +7435,13 @@ vErrors.push(err576);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data267 = data.id;
-if(typeof data267 === "string"){
-if(!pattern0.test(data267)){
-const err577 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""};
+var _valid22 = _errs683 === errors;
+valid104 = valid104 || _valid22;
+if(!valid104){
+const _errs685 = errors;
+if(data263 && typeof data263 == "object" && !Array.isArray(data263)){
+if(data263.value === undefined){
+const err577 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err577];
 }
@@ -7500,9 +7450,9 @@ vErrors.push(err577);
 }
 errors++;
 }
-}
-else {
-const err578 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key42 in data263){
+if(!((((((key42 === "value") || (key42 === "source")) || (key42 === "calibrated")) || (key42 === "uncertainty")) || (key42 === "correlation")) || (key42 === "note"))){
+const err578 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key42},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err578];
 }
@@ -7512,11 +7462,9 @@ vErrors.push(err578);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data268 = data.name;
-if(typeof data268 === "string"){
-if(func3(data268) < 1){
-const err579 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data263.value !== undefined){
+if(!(typeof data263.value == "number")){
+const err579 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err579];
 }
@@ -7526,8 +7474,11 @@ vErrors.push(err579);
 errors++;
 }
 }
-else {
-const err580 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data263.source !== undefined){
+let data265 = data263.source;
+if(typeof data265 === "string"){
+if(func3(data265) < 1){
+const err580 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err580];
 }
@@ -7537,9 +7488,8 @@ vErrors.push(err580);
 errors++;
 }
 }
-if(data.formula !== undefined){
-if(typeof data.formula !== "string"){
-const err581 = {instancePath:instancePath+"/formula",schemaPath:"#/oneOf/2/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err581 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err581];
 }
@@ -7549,9 +7499,11 @@ vErrors.push(err581);
 errors++;
 }
 }
-if(data.colour !== undefined){
-if(typeof data.colour !== "string"){
-const err582 = {instancePath:instancePath+"/colour",schemaPath:"#/oneOf/2/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data263.calibrated !== undefined){
+let data266 = data263.calibrated;
+if(typeof data266 === "string"){
+if(func3(data266) < 1){
+const err582 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err582];
 }
@@ -7561,9 +7513,8 @@ vErrors.push(err582);
 errors++;
 }
 }
-if(data.role !== undefined){
-if("cathode" !== data.role){
-const err583 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/2/properties/role/const",keyword:"const",params:{allowedValue: "cathode"},message:"must be equal to constant"};
+else {
+const err583 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err583];
 }
@@ -7573,11 +7524,11 @@ vErrors.push(err583);
 errors++;
 }
 }
-if(data.states !== undefined){
-let data272 = data.states;
-if(Array.isArray(data272)){
-if(data272.length < 1){
-const err584 = {instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data263.uncertainty !== undefined){
+let data267 = data263.uncertainty;
+if(typeof data267 == "number"){
+if(data267 < 0 || isNaN(data267)){
+const err584 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err584];
 }
@@ -7586,12 +7537,9 @@ vErrors.push(err584);
 }
 errors++;
 }
-const len7 = data272.length;
-for(let i7=0; i7<len7; i7++){
-let data273 = data272[i7];
-if(data273 && typeof data273 == "object" && !Array.isArray(data273)){
-if(data273.soc === undefined){
-const err585 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "soc"},message:"must have required property '"+"soc"+"'"};
+}
+else {
+const err585 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err585];
 }
@@ -7600,8 +7548,12 @@ vErrors.push(err585);
 }
 errors++;
 }
-if(data273.bandGap === undefined){
-const err586 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "bandGap"},message:"must have required property '"+"bandGap"+"'"};
+}
+if(data263.correlation !== undefined){
+let data268 = data263.correlation;
+if(typeof data268 === "string"){
+if(func3(data268) > 64){
+const err586 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err586];
 }
@@ -7610,8 +7562,8 @@ vErrors.push(err586);
 }
 errors++;
 }
-if(data273.ionizationPotential === undefined){
-const err587 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "ionizationPotential"},message:"must have required property '"+"ionizationPotential"+"'"};
+if(func3(data268) < 1){
+const err587 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err587];
 }
@@ -7620,8 +7572,9 @@ vErrors.push(err587);
 }
 errors++;
 }
-if(data273.fermiLevel === undefined){
-const err588 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "fermiLevel"},message:"must have required property '"+"fermiLevel"+"'"};
+}
+else {
+const err588 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err588];
 }
@@ -7630,8 +7583,10 @@ vErrors.push(err588);
 }
 errors++;
 }
-if(data273.ocv === undefined){
-const err589 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "ocv"},message:"must have required property '"+"ocv"+"'"};
+}
+if(data263.note !== undefined){
+if(typeof data263.note !== "string"){
+const err589 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err589];
 }
@@ -7640,9 +7595,10 @@ vErrors.push(err589);
 }
 errors++;
 }
-for(const key46 in data273){
-if(!(func2.call(schema11.oneOf[2].properties.states.items.properties, key46))){
-const err590 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
+}
+}
+else {
+const err590 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err590];
 }
@@ -7651,12 +7607,11 @@ vErrors.push(err590);
 }
 errors++;
 }
+var _valid22 = _errs685 === errors;
+valid104 = valid104 || _valid22;
 }
-if(data273.source !== undefined){
-let data274 = data273.source;
-if(typeof data274 === "string"){
-if(func3(data274) < 1){
-const err591 = {instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid104){
+const err591 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/intercept",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err591];
 }
@@ -7665,9 +7620,25 @@ vErrors.push(err591);
 }
 errors++;
 }
+else {
+errors = _errs682;
+if(vErrors !== null){
+if(_errs682){
+vErrors.length = _errs682;
 }
 else {
-const err592 = {instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data259.slope !== undefined){
+let data270 = data259.slope;
+const _errs702 = errors;
+let valid107 = false;
+const _errs703 = errors;
+if(!(typeof data270 == "number")){
+const err592 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err592];
 }
@@ -7676,12 +7647,13 @@ vErrors.push(err592);
 }
 errors++;
 }
-}
-if(data273.calibrated !== undefined){
-let data275 = data273.calibrated;
-if(typeof data275 === "string"){
-if(func3(data275) < 1){
-const err593 = {instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+var _valid23 = _errs703 === errors;
+valid107 = valid107 || _valid23;
+if(!valid107){
+const _errs705 = errors;
+if(data270 && typeof data270 == "object" && !Array.isArray(data270)){
+if(data270.value === undefined){
+const err593 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err593];
 }
@@ -7690,9 +7662,9 @@ vErrors.push(err593);
 }
 errors++;
 }
-}
-else {
-const err594 = {instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key43 in data270){
+if(!((((((key43 === "value") || (key43 === "source")) || (key43 === "calibrated")) || (key43 === "uncertainty")) || (key43 === "correlation")) || (key43 === "note"))){
+const err594 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key43},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err594];
 }
@@ -7702,9 +7674,9 @@ vErrors.push(err594);
 errors++;
 }
 }
-if(data273.note !== undefined){
-if(typeof data273.note !== "string"){
-const err595 = {instancePath:instancePath+"/states/" + i7+"/note",schemaPath:"#/oneOf/2/properties/states/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data270.value !== undefined){
+if(!(typeof data270.value == "number")){
+const err595 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err595];
 }
@@ -7714,10 +7686,11 @@ vErrors.push(err595);
 errors++;
 }
 }
-if(data273.soc !== undefined){
-let data277 = data273.soc;
-if(!(((data277 === "0%") || (data277 === "100%")) || (data277 === "+"))){
-const err596 = {instancePath:instancePath+"/states/" + i7+"/soc",schemaPath:"#/oneOf/2/properties/states/items/properties/soc/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[2].properties.states.items.properties.soc.enum},message:"must be equal to one of the allowed values"};
+if(data270.source !== undefined){
+let data272 = data270.source;
+if(typeof data272 === "string"){
+if(func3(data272) < 1){
+const err596 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err596];
 }
@@ -7727,9 +7700,8 @@ vErrors.push(err596);
 errors++;
 }
 }
-if(data273.formula !== undefined){
-if(typeof data273.formula !== "string"){
-const err597 = {instancePath:instancePath+"/states/" + i7+"/formula",schemaPath:"#/oneOf/2/properties/states/items/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err597 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err597];
 }
@@ -7739,13 +7711,11 @@ vErrors.push(err597);
 errors++;
 }
 }
-if(data273.bandGap !== undefined){
-let data279 = data273.bandGap;
-const _errs728 = errors;
-let valid118 = false;
-const _errs729 = errors;
-if(!(typeof data279 == "number")){
-const err598 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data270.calibrated !== undefined){
+let data273 = data270.calibrated;
+if(typeof data273 === "string"){
+if(func3(data273) < 1){
+const err598 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err598];
 }
@@ -7754,13 +7724,9 @@ vErrors.push(err598);
 }
 errors++;
 }
-var _valid24 = _errs729 === errors;
-valid118 = valid118 || _valid24;
-if(!valid118){
-const _errs731 = errors;
-if(data279 && typeof data279 == "object" && !Array.isArray(data279)){
-if(data279.value === undefined){
-const err599 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err599 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err599];
 }
@@ -7769,9 +7735,12 @@ vErrors.push(err599);
 }
 errors++;
 }
-for(const key47 in data279){
-if(!((((((key47 === "value") || (key47 === "source")) || (key47 === "calibrated")) || (key47 === "uncertainty")) || (key47 === "note")) || (key47 === "functional"))){
-const err600 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
+}
+if(data270.uncertainty !== undefined){
+let data274 = data270.uncertainty;
+if(typeof data274 == "number"){
+if(data274 < 0 || isNaN(data274)){
+const err600 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err600];
 }
@@ -7781,9 +7750,8 @@ vErrors.push(err600);
 errors++;
 }
 }
-if(data279.value !== undefined){
-if(!(typeof data279.value == "number")){
-const err601 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err601 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err601];
 }
@@ -7793,11 +7761,11 @@ vErrors.push(err601);
 errors++;
 }
 }
-if(data279.source !== undefined){
-let data281 = data279.source;
-if(typeof data281 === "string"){
-if(func3(data281) < 1){
-const err602 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data270.correlation !== undefined){
+let data275 = data270.correlation;
+if(typeof data275 === "string"){
+if(func3(data275) > 64){
+const err602 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err602];
 }
@@ -7806,9 +7774,8 @@ vErrors.push(err602);
 }
 errors++;
 }
-}
-else {
-const err603 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data275) < 1){
+const err603 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err603];
 }
@@ -7818,11 +7785,8 @@ vErrors.push(err603);
 errors++;
 }
 }
-if(data279.calibrated !== undefined){
-let data282 = data279.calibrated;
-if(typeof data282 === "string"){
-if(func3(data282) < 1){
-const err604 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err604 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err604];
 }
@@ -7832,8 +7796,9 @@ vErrors.push(err604);
 errors++;
 }
 }
-else {
-const err605 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data270.note !== undefined){
+if(typeof data270.note !== "string"){
+const err605 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err605];
 }
@@ -7843,11 +7808,9 @@ vErrors.push(err605);
 errors++;
 }
 }
-if(data279.uncertainty !== undefined){
-let data283 = data279.uncertainty;
-if(typeof data283 == "number"){
-if(data283 < 0 || isNaN(data283)){
-const err606 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err606 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err606];
 }
@@ -7856,9 +7819,11 @@ vErrors.push(err606);
 }
 errors++;
 }
+var _valid23 = _errs705 === errors;
+valid107 = valid107 || _valid23;
 }
-else {
-const err607 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(!valid107){
+const err607 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1")+"/slope",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err607];
 }
@@ -7867,10 +7832,21 @@ vErrors.push(err607);
 }
 errors++;
 }
+else {
+errors = _errs702;
+if(vErrors !== null){
+if(_errs702){
+vErrors.length = _errs702;
 }
-if(data279.note !== undefined){
-if(typeof data279.note !== "string"){
-const err608 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err608 = {instancePath:instancePath+"/fermiLevel/potentials/" + key40.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err608];
 }
@@ -7880,11 +7856,9 @@ vErrors.push(err608);
 errors++;
 }
 }
-if(data279.functional !== undefined){
-let data285 = data279.functional;
-if(typeof data285 === "string"){
-if(func3(data285) < 1){
-const err609 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err609 = {instancePath:instancePath+"/fermiLevel/potentials",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/properties/potentials/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err609];
 }
@@ -7894,8 +7868,9 @@ vErrors.push(err609);
 errors++;
 }
 }
+}
 else {
-const err610 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err610 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err610];
 }
@@ -7905,9 +7880,8 @@ vErrors.push(err610);
 errors++;
 }
 }
-}
 else {
-const err611 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err611 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "rule", tagValue: tag1},message:"value of tag \"rule\" must be in oneOf"};
 if(vErrors === null){
 vErrors = [err611];
 }
@@ -7916,11 +7890,9 @@ vErrors.push(err611);
 }
 errors++;
 }
-var _valid24 = _errs731 === errors;
-valid118 = valid118 || _valid24;
 }
-if(!valid118){
-const err612 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err612 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/discriminator",keyword:"discriminator",params:{error: "tag", tag: "rule", tagValue: tag1},message:"tag \"rule\" must be string"};
 if(vErrors === null){
 vErrors = [err612];
 }
@@ -7929,25 +7901,9 @@ vErrors.push(err612);
 }
 errors++;
 }
-else {
-errors = _errs728;
-if(vErrors !== null){
-if(_errs728){
-vErrors.length = _errs728;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data273.ionizationPotential !== undefined){
-let data286 = data273.ionizationPotential;
-const _errs748 = errors;
-let valid121 = false;
-const _errs749 = errors;
-if(!(typeof data286 == "number")){
-const err613 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err613 = {instancePath:instancePath+"/fermiLevel",schemaPath:"#/oneOf/1/properties/fermiLevel/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err613];
 }
@@ -7956,13 +7912,16 @@ vErrors.push(err613);
 }
 errors++;
 }
-var _valid25 = _errs749 === errors;
-valid121 = valid121 || _valid25;
-if(!valid121){
-const _errs751 = errors;
-if(data286 && typeof data286 == "object" && !Array.isArray(data286)){
-if(data286.value === undefined){
-const err614 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data.constraints !== undefined){
+let data277 = data.constraints;
+if(Array.isArray(data277)){
+const len6 = data277.length;
+for(let i6=0; i6<len6; i6++){
+let data278 = data277[i6];
+if(data278 && typeof data278 == "object" && !Array.isArray(data278)){
+if(data278.kind === undefined){
+const err614 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err614];
 }
@@ -7971,9 +7930,8 @@ vErrors.push(err614);
 }
 errors++;
 }
-for(const key48 in data286){
-if(!(((((key48 === "value") || (key48 === "source")) || (key48 === "calibrated")) || (key48 === "uncertainty")) || (key48 === "note"))){
-const err615 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
+if(data278.vacancy === undefined){
+const err615 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "vacancy"},message:"must have required property '"+"vacancy"+"'"};
 if(vErrors === null){
 vErrors = [err615];
 }
@@ -7982,10 +7940,8 @@ vErrors.push(err615);
 }
 errors++;
 }
-}
-if(data286.value !== undefined){
-if(!(typeof data286.value == "number")){
-const err616 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data278.interstitial === undefined){
+const err616 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "interstitial"},message:"must have required property '"+"interstitial"+"'"};
 if(vErrors === null){
 vErrors = [err616];
 }
@@ -7994,12 +7950,8 @@ vErrors.push(err616);
 }
 errors++;
 }
-}
-if(data286.source !== undefined){
-let data288 = data286.source;
-if(typeof data288 === "string"){
-if(func3(data288) < 1){
-const err617 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data278.value === undefined){
+const err617 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err617];
 }
@@ -8008,9 +7960,8 @@ vErrors.push(err617);
 }
 errors++;
 }
-}
-else {
-const err618 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data278.tolerance === undefined){
+const err618 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "tolerance"},message:"must have required property '"+"tolerance"+"'"};
 if(vErrors === null){
 vErrors = [err618];
 }
@@ -8019,12 +7970,8 @@ vErrors.push(err618);
 }
 errors++;
 }
-}
-if(data286.calibrated !== undefined){
-let data289 = data286.calibrated;
-if(typeof data289 === "string"){
-if(func3(data289) < 1){
-const err619 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data278.source === undefined){
+const err619 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err619];
 }
@@ -8033,9 +7980,9 @@ vErrors.push(err619);
 }
 errors++;
 }
-}
-else {
-const err620 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key44 in data278){
+if(!(((((((key44 === "kind") || (key44 === "vacancy")) || (key44 === "interstitial")) || (key44 === "value")) || (key44 === "tolerance")) || (key44 === "source")) || (key44 === "note"))){
+const err620 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key44},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err620];
 }
@@ -8045,11 +7992,9 @@ vErrors.push(err620);
 errors++;
 }
 }
-if(data286.uncertainty !== undefined){
-let data290 = data286.uncertainty;
-if(typeof data290 == "number"){
-if(data290 < 0 || isNaN(data290)){
-const err621 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data278.kind !== undefined){
+if(!(data278.kind === "frenkelEnergy")){
+const err621 = {instancePath:instancePath+"/constraints/" + i6+"/kind",schemaPath:"#/oneOf/1/properties/constraints/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[1].properties.constraints.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err621];
 }
@@ -8059,8 +8004,11 @@ vErrors.push(err621);
 errors++;
 }
 }
-else {
-const err622 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data278.vacancy !== undefined){
+let data280 = data278.vacancy;
+if(typeof data280 === "string"){
+if(func3(data280) < 1){
+const err622 = {instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err622];
 }
@@ -8070,9 +8018,8 @@ vErrors.push(err622);
 errors++;
 }
 }
-if(data286.note !== undefined){
-if(typeof data286.note !== "string"){
-const err623 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err623 = {instancePath:instancePath+"/constraints/" + i6+"/vacancy",schemaPath:"#/oneOf/1/properties/constraints/items/properties/vacancy/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err623];
 }
@@ -8082,9 +8029,11 @@ vErrors.push(err623);
 errors++;
 }
 }
-}
-else {
-const err624 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data278.interstitial !== undefined){
+let data281 = data278.interstitial;
+if(typeof data281 === "string"){
+if(func3(data281) < 1){
+const err624 = {instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err624];
 }
@@ -8093,11 +8042,9 @@ vErrors.push(err624);
 }
 errors++;
 }
-var _valid25 = _errs751 === errors;
-valid121 = valid121 || _valid25;
 }
-if(!valid121){
-const err625 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err625 = {instancePath:instancePath+"/constraints/" + i6+"/interstitial",schemaPath:"#/oneOf/1/properties/constraints/items/properties/interstitial/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err625];
 }
@@ -8106,25 +8053,10 @@ vErrors.push(err625);
 }
 errors++;
 }
-else {
-errors = _errs748;
-if(vErrors !== null){
-if(_errs748){
-vErrors.length = _errs748;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data273.fermiLevel !== undefined){
-let data292 = data273.fermiLevel;
-const _errs766 = errors;
-let valid124 = false;
-const _errs767 = errors;
-if(!(typeof data292 == "number")){
-const err626 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data278.value !== undefined){
+if(!(typeof data278.value == "number")){
+const err626 = {instancePath:instancePath+"/constraints/" + i6+"/value",schemaPath:"#/oneOf/1/properties/constraints/items/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err626];
 }
@@ -8133,13 +8065,12 @@ vErrors.push(err626);
 }
 errors++;
 }
-var _valid26 = _errs767 === errors;
-valid124 = valid124 || _valid26;
-if(!valid124){
-const _errs769 = errors;
-if(data292 && typeof data292 == "object" && !Array.isArray(data292)){
-if(data292.value === undefined){
-const err627 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data278.tolerance !== undefined){
+let data283 = data278.tolerance;
+if(typeof data283 == "number"){
+if(data283 < 0 || isNaN(data283)){
+const err627 = {instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err627];
 }
@@ -8148,9 +8079,9 @@ vErrors.push(err627);
 }
 errors++;
 }
-for(const key49 in data292){
-if(!(((((key49 === "value") || (key49 === "source")) || (key49 === "calibrated")) || (key49 === "uncertainty")) || (key49 === "note"))){
-const err628 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
+}
+else {
+const err628 = {instancePath:instancePath+"/constraints/" + i6+"/tolerance",schemaPath:"#/oneOf/1/properties/constraints/items/properties/tolerance/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err628];
 }
@@ -8160,9 +8091,11 @@ vErrors.push(err628);
 errors++;
 }
 }
-if(data292.value !== undefined){
-if(!(typeof data292.value == "number")){
-const err629 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data278.source !== undefined){
+let data284 = data278.source;
+if(typeof data284 === "string"){
+if(func3(data284) < 1){
+const err629 = {instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err629];
 }
@@ -8172,11 +8105,8 @@ vErrors.push(err629);
 errors++;
 }
 }
-if(data292.source !== undefined){
-let data294 = data292.source;
-if(typeof data294 === "string"){
-if(func3(data294) < 1){
-const err630 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err630 = {instancePath:instancePath+"/constraints/" + i6+"/source",schemaPath:"#/oneOf/1/properties/constraints/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err630];
 }
@@ -8186,8 +8116,9 @@ vErrors.push(err630);
 errors++;
 }
 }
-else {
-const err631 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data278.note !== undefined){
+if(typeof data278.note !== "string"){
+const err631 = {instancePath:instancePath+"/constraints/" + i6+"/note",schemaPath:"#/oneOf/1/properties/constraints/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err631];
 }
@@ -8197,11 +8128,9 @@ vErrors.push(err631);
 errors++;
 }
 }
-if(data292.calibrated !== undefined){
-let data295 = data292.calibrated;
-if(typeof data295 === "string"){
-if(func3(data295) < 1){
-const err632 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err632 = {instancePath:instancePath+"/constraints/" + i6,schemaPath:"#/oneOf/1/properties/constraints/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err632];
 }
@@ -8211,8 +8140,9 @@ vErrors.push(err632);
 errors++;
 }
 }
+}
 else {
-const err633 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err633 = {instancePath:instancePath+"/constraints",schemaPath:"#/oneOf/1/properties/constraints/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err633];
 }
@@ -8222,11 +8152,9 @@ vErrors.push(err633);
 errors++;
 }
 }
-if(data292.uncertainty !== undefined){
-let data296 = data292.uncertainty;
-if(typeof data296 == "number"){
-if(data296 < 0 || isNaN(data296)){
-const err634 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+else {
+const err634 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err634];
 }
@@ -8236,8 +8164,10 @@ vErrors.push(err634);
 errors++;
 }
 }
-else {
-const err635 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else if(tag0 === "cathode"){
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err635 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err635];
 }
@@ -8246,10 +8176,8 @@ vErrors.push(err635);
 }
 errors++;
 }
-}
-if(data292.note !== undefined){
-if(typeof data292.note !== "string"){
-const err636 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.name === undefined){
+const err636 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err636];
 }
@@ -8258,10 +8186,8 @@ vErrors.push(err636);
 }
 errors++;
 }
-}
-}
-else {
-const err637 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.role === undefined){
+const err637 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err637];
 }
@@ -8270,11 +8196,8 @@ vErrors.push(err637);
 }
 errors++;
 }
-var _valid26 = _errs769 === errors;
-valid124 = valid124 || _valid26;
-}
-if(!valid124){
-const err638 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data.states === undefined){
+const err638 = {instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: "states"},message:"must have required property '"+"states"+"'"};
 if(vErrors === null){
 vErrors = [err638];
 }
@@ -8283,25 +8206,9 @@ vErrors.push(err638);
 }
 errors++;
 }
-else {
-errors = _errs766;
-if(vErrors !== null){
-if(_errs766){
-vErrors.length = _errs766;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data273.ocv !== undefined){
-let data298 = data273.ocv;
-const _errs784 = errors;
-let valid127 = false;
-const _errs785 = errors;
-if(!(typeof data298 == "number")){
-const err639 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key45 in data){
+if(!(func2.call(schema11.oneOf[2].properties, key45))){
+const err639 = {instancePath,schemaPath:"#/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key45},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err639];
 }
@@ -8310,13 +8217,12 @@ vErrors.push(err639);
 }
 errors++;
 }
-var _valid27 = _errs785 === errors;
-valid127 = valid127 || _valid27;
-if(!valid127){
-const _errs787 = errors;
-if(data298 && typeof data298 == "object" && !Array.isArray(data298)){
-if(data298.value === undefined){
-const err640 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data.source !== undefined){
+let data286 = data.source;
+if(typeof data286 === "string"){
+if(func3(data286) < 1){
+const err640 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err640];
 }
@@ -8325,9 +8231,9 @@ vErrors.push(err640);
 }
 errors++;
 }
-for(const key50 in data298){
-if(!(((((key50 === "value") || (key50 === "source")) || (key50 === "calibrated")) || (key50 === "uncertainty")) || (key50 === "note"))){
-const err641 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
+}
+else {
+const err641 = {instancePath:instancePath+"/source",schemaPath:"#/oneOf/2/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err641];
 }
@@ -8337,9 +8243,11 @@ vErrors.push(err641);
 errors++;
 }
 }
-if(data298.value !== undefined){
-if(!(typeof data298.value == "number")){
-const err642 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.calibrated !== undefined){
+let data287 = data.calibrated;
+if(typeof data287 === "string"){
+if(func3(data287) < 1){
+const err642 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err642];
 }
@@ -8349,11 +8257,8 @@ vErrors.push(err642);
 errors++;
 }
 }
-if(data298.source !== undefined){
-let data300 = data298.source;
-if(typeof data300 === "string"){
-if(func3(data300) < 1){
-const err643 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err643 = {instancePath:instancePath+"/calibrated",schemaPath:"#/oneOf/2/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err643];
 }
@@ -8363,8 +8268,9 @@ vErrors.push(err643);
 errors++;
 }
 }
-else {
-const err644 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.note !== undefined){
+if(typeof data.note !== "string"){
+const err644 = {instancePath:instancePath+"/note",schemaPath:"#/oneOf/2/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err644];
 }
@@ -8374,11 +8280,9 @@ vErrors.push(err644);
 errors++;
 }
 }
-if(data298.calibrated !== undefined){
-let data301 = data298.calibrated;
-if(typeof data301 === "string"){
-if(func3(data301) < 1){
-const err645 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.$schema !== undefined){
+if(typeof data.$schema !== "string"){
+const err645 = {instancePath:instancePath+"/$schema",schemaPath:"#/oneOf/2/properties/%24schema/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err645];
 }
@@ -8388,8 +8292,11 @@ vErrors.push(err645);
 errors++;
 }
 }
-else {
-const err646 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.id !== undefined){
+let data290 = data.id;
+if(typeof data290 === "string"){
+if(!pattern0.test(data290)){
+const err646 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_.+-]+$"},message:"must match pattern \""+"^[A-Za-z0-9_.+-]+$"+"\""};
 if(vErrors === null){
 vErrors = [err646];
 }
@@ -8399,11 +8306,8 @@ vErrors.push(err646);
 errors++;
 }
 }
-if(data298.uncertainty !== undefined){
-let data302 = data298.uncertainty;
-if(typeof data302 == "number"){
-if(data302 < 0 || isNaN(data302)){
-const err647 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+const err647 = {instancePath:instancePath+"/id",schemaPath:"#/oneOf/2/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err647];
 }
@@ -8413,8 +8317,11 @@ vErrors.push(err647);
 errors++;
 }
 }
-else {
-const err648 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.name !== undefined){
+let data291 = data.name;
+if(typeof data291 === "string"){
+if(func3(data291) < 1){
+const err648 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err648];
 }
@@ -8424,9 +8331,8 @@ vErrors.push(err648);
 errors++;
 }
 }
-if(data298.note !== undefined){
-if(typeof data298.note !== "string"){
-const err649 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err649 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/2/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err649];
 }
@@ -8436,9 +8342,9 @@ vErrors.push(err649);
 errors++;
 }
 }
-}
-else {
-const err650 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.formula !== undefined){
+if(typeof data.formula !== "string"){
+const err650 = {instancePath:instancePath+"/formula",schemaPath:"#/oneOf/2/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err650];
 }
@@ -8447,11 +8353,10 @@ vErrors.push(err650);
 }
 errors++;
 }
-var _valid27 = _errs787 === errors;
-valid127 = valid127 || _valid27;
 }
-if(!valid127){
-const err651 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data.colour !== undefined){
+if(typeof data.colour !== "string"){
+const err651 = {instancePath:instancePath+"/colour",schemaPath:"#/oneOf/2/properties/colour/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err651];
 }
@@ -8460,25 +8365,10 @@ vErrors.push(err651);
 }
 errors++;
 }
-else {
-errors = _errs784;
-if(vErrors !== null){
-if(_errs784){
-vErrors.length = _errs784;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data273.ocvComputed !== undefined){
-let data304 = data273.ocvComputed;
-const _errs802 = errors;
-let valid130 = false;
-const _errs803 = errors;
-if(!(typeof data304 == "number")){
-const err652 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.role !== undefined){
+if("cathode" !== data.role){
+const err652 = {instancePath:instancePath+"/role",schemaPath:"#/oneOf/2/properties/role/const",keyword:"const",params:{allowedValue: "cathode"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err652];
 }
@@ -8487,13 +8377,12 @@ vErrors.push(err652);
 }
 errors++;
 }
-var _valid28 = _errs803 === errors;
-valid130 = valid130 || _valid28;
-if(!valid130){
-const _errs805 = errors;
-if(data304 && typeof data304 == "object" && !Array.isArray(data304)){
-if(data304.value === undefined){
-const err653 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data.states !== undefined){
+let data295 = data.states;
+if(Array.isArray(data295)){
+if(data295.length < 1){
+const err653 = {instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err653];
 }
@@ -8502,9 +8391,12 @@ vErrors.push(err653);
 }
 errors++;
 }
-for(const key51 in data304){
-if(!(((((key51 === "value") || (key51 === "source")) || (key51 === "calibrated")) || (key51 === "uncertainty")) || (key51 === "note"))){
-const err654 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
+const len7 = data295.length;
+for(let i7=0; i7<len7; i7++){
+let data296 = data295[i7];
+if(data296 && typeof data296 == "object" && !Array.isArray(data296)){
+if(data296.soc === undefined){
+const err654 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "soc"},message:"must have required property '"+"soc"+"'"};
 if(vErrors === null){
 vErrors = [err654];
 }
@@ -8513,10 +8405,8 @@ vErrors.push(err654);
 }
 errors++;
 }
-}
-if(data304.value !== undefined){
-if(!(typeof data304.value == "number")){
-const err655 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data296.bandGap === undefined){
+const err655 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "bandGap"},message:"must have required property '"+"bandGap"+"'"};
 if(vErrors === null){
 vErrors = [err655];
 }
@@ -8525,12 +8415,8 @@ vErrors.push(err655);
 }
 errors++;
 }
-}
-if(data304.source !== undefined){
-let data306 = data304.source;
-if(typeof data306 === "string"){
-if(func3(data306) < 1){
-const err656 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data296.ionizationPotential === undefined){
+const err656 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "ionizationPotential"},message:"must have required property '"+"ionizationPotential"+"'"};
 if(vErrors === null){
 vErrors = [err656];
 }
@@ -8539,9 +8425,8 @@ vErrors.push(err656);
 }
 errors++;
 }
-}
-else {
-const err657 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data296.fermiLevel === undefined){
+const err657 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "fermiLevel"},message:"must have required property '"+"fermiLevel"+"'"};
 if(vErrors === null){
 vErrors = [err657];
 }
@@ -8550,12 +8435,8 @@ vErrors.push(err657);
 }
 errors++;
 }
-}
-if(data304.calibrated !== undefined){
-let data307 = data304.calibrated;
-if(typeof data307 === "string"){
-if(func3(data307) < 1){
-const err658 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data296.ocv === undefined){
+const err658 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/required",keyword:"required",params:{missingProperty: "ocv"},message:"must have required property '"+"ocv"+"'"};
 if(vErrors === null){
 vErrors = [err658];
 }
@@ -8564,9 +8445,9 @@ vErrors.push(err658);
 }
 errors++;
 }
-}
-else {
-const err659 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key46 in data296){
+if(!(func2.call(schema11.oneOf[2].properties.states.items.properties, key46))){
+const err659 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key46},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err659];
 }
@@ -8576,11 +8457,11 @@ vErrors.push(err659);
 errors++;
 }
 }
-if(data304.uncertainty !== undefined){
-let data308 = data304.uncertainty;
-if(typeof data308 == "number"){
-if(data308 < 0 || isNaN(data308)){
-const err660 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data296.source !== undefined){
+let data297 = data296.source;
+if(typeof data297 === "string"){
+if(func3(data297) < 1){
+const err660 = {instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err660];
 }
@@ -8591,7 +8472,7 @@ errors++;
 }
 }
 else {
-const err661 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err661 = {instancePath:instancePath+"/states/" + i7+"/source",schemaPath:"#/oneOf/2/properties/states/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err661];
 }
@@ -8601,9 +8482,11 @@ vErrors.push(err661);
 errors++;
 }
 }
-if(data304.note !== undefined){
-if(typeof data304.note !== "string"){
-const err662 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data296.calibrated !== undefined){
+let data298 = data296.calibrated;
+if(typeof data298 === "string"){
+if(func3(data298) < 1){
+const err662 = {instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err662];
 }
@@ -8613,9 +8496,8 @@ vErrors.push(err662);
 errors++;
 }
 }
-}
 else {
-const err663 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err663 = {instancePath:instancePath+"/states/" + i7+"/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err663];
 }
@@ -8624,11 +8506,10 @@ vErrors.push(err663);
 }
 errors++;
 }
-var _valid28 = _errs805 === errors;
-valid130 = valid130 || _valid28;
 }
-if(!valid130){
-const err664 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data296.note !== undefined){
+if(typeof data296.note !== "string"){
+const err664 = {instancePath:instancePath+"/states/" + i7+"/note",schemaPath:"#/oneOf/2/properties/states/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err664];
 }
@@ -8637,25 +8518,11 @@ vErrors.push(err664);
 }
 errors++;
 }
-else {
-errors = _errs802;
-if(vErrors !== null){
-if(_errs802){
-vErrors.length = _errs802;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data273.lithium !== undefined){
-let data310 = data273.lithium;
-const _errs820 = errors;
-let valid133 = false;
-const _errs821 = errors;
-if(!(typeof data310 == "number")){
-const err665 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data296.soc !== undefined){
+let data300 = data296.soc;
+if(!(((data300 === "0%") || (data300 === "100%")) || (data300 === "+"))){
+const err665 = {instancePath:instancePath+"/states/" + i7+"/soc",schemaPath:"#/oneOf/2/properties/states/items/properties/soc/enum",keyword:"enum",params:{allowedValues: schema11.oneOf[2].properties.states.items.properties.soc.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err665];
 }
@@ -8664,13 +8531,10 @@ vErrors.push(err665);
 }
 errors++;
 }
-var _valid29 = _errs821 === errors;
-valid133 = valid133 || _valid29;
-if(!valid133){
-const _errs823 = errors;
-if(data310 && typeof data310 == "object" && !Array.isArray(data310)){
-if(data310.value === undefined){
-const err666 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data296.formula !== undefined){
+if(typeof data296.formula !== "string"){
+const err666 = {instancePath:instancePath+"/states/" + i7+"/formula",schemaPath:"#/oneOf/2/properties/states/items/properties/formula/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err666];
 }
@@ -8679,9 +8543,14 @@ vErrors.push(err666);
 }
 errors++;
 }
-for(const key52 in data310){
-if(!(((((key52 === "value") || (key52 === "source")) || (key52 === "calibrated")) || (key52 === "uncertainty")) || (key52 === "note"))){
-const err667 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
+}
+if(data296.bandGap !== undefined){
+let data302 = data296.bandGap;
+const _errs774 = errors;
+let valid118 = false;
+const _errs775 = errors;
+if(!(typeof data302 == "number")){
+const err667 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err667];
 }
@@ -8690,10 +8559,13 @@ vErrors.push(err667);
 }
 errors++;
 }
-}
-if(data310.value !== undefined){
-if(!(typeof data310.value == "number")){
-const err668 = {instancePath:instancePath+"/states/" + i7+"/lithium/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid24 = _errs775 === errors;
+valid118 = valid118 || _valid24;
+if(!valid118){
+const _errs777 = errors;
+if(data302 && typeof data302 == "object" && !Array.isArray(data302)){
+if(data302.value === undefined){
+const err668 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err668];
 }
@@ -8702,12 +8574,9 @@ vErrors.push(err668);
 }
 errors++;
 }
-}
-if(data310.source !== undefined){
-let data312 = data310.source;
-if(typeof data312 === "string"){
-if(func3(data312) < 1){
-const err669 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+for(const key47 in data302){
+if(!(((((((key47 === "value") || (key47 === "source")) || (key47 === "calibrated")) || (key47 === "uncertainty")) || (key47 === "correlation")) || (key47 === "note")) || (key47 === "functional"))){
+const err669 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key47},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err669];
 }
@@ -8717,8 +8586,9 @@ vErrors.push(err669);
 errors++;
 }
 }
-else {
-const err670 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data302.value !== undefined){
+if(!(typeof data302.value == "number")){
+const err670 = {instancePath:instancePath+"/states/" + i7+"/bandGap/value",schemaPath:"#/$defs/bandGap/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err670];
 }
@@ -8728,11 +8598,11 @@ vErrors.push(err670);
 errors++;
 }
 }
-if(data310.calibrated !== undefined){
-let data313 = data310.calibrated;
-if(typeof data313 === "string"){
-if(func3(data313) < 1){
-const err671 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data302.source !== undefined){
+let data304 = data302.source;
+if(typeof data304 === "string"){
+if(func3(data304) < 1){
+const err671 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err671];
 }
@@ -8743,7 +8613,7 @@ errors++;
 }
 }
 else {
-const err672 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err672 = {instancePath:instancePath+"/states/" + i7+"/bandGap/source",schemaPath:"#/$defs/bandGap/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err672];
 }
@@ -8753,11 +8623,11 @@ vErrors.push(err672);
 errors++;
 }
 }
-if(data310.uncertainty !== undefined){
-let data314 = data310.uncertainty;
-if(typeof data314 == "number"){
-if(data314 < 0 || isNaN(data314)){
-const err673 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data302.calibrated !== undefined){
+let data305 = data302.calibrated;
+if(typeof data305 === "string"){
+if(func3(data305) < 1){
+const err673 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err673];
 }
@@ -8768,7 +8638,7 @@ errors++;
 }
 }
 else {
-const err674 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err674 = {instancePath:instancePath+"/states/" + i7+"/bandGap/calibrated",schemaPath:"#/$defs/bandGap/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err674];
 }
@@ -8778,9 +8648,11 @@ vErrors.push(err674);
 errors++;
 }
 }
-if(data310.note !== undefined){
-if(typeof data310.note !== "string"){
-const err675 = {instancePath:instancePath+"/states/" + i7+"/lithium/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data302.uncertainty !== undefined){
+let data306 = data302.uncertainty;
+if(typeof data306 == "number"){
+if(data306 < 0 || isNaN(data306)){
+const err675 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err675];
 }
@@ -8790,9 +8662,8 @@ vErrors.push(err675);
 errors++;
 }
 }
-}
 else {
-const err676 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err676 = {instancePath:instancePath+"/states/" + i7+"/bandGap/uncertainty",schemaPath:"#/$defs/bandGap/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err676];
 }
@@ -8801,11 +8672,12 @@ vErrors.push(err676);
 }
 errors++;
 }
-var _valid29 = _errs823 === errors;
-valid133 = valid133 || _valid29;
 }
-if(!valid133){
-const err677 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(data302.correlation !== undefined){
+let data307 = data302.correlation;
+if(typeof data307 === "string"){
+if(func3(data307) > 64){
+const err677 = {instancePath:instancePath+"/states/" + i7+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err677];
 }
@@ -8814,25 +8686,8 @@ vErrors.push(err677);
 }
 errors++;
 }
-else {
-errors = _errs820;
-if(vErrors !== null){
-if(_errs820){
-vErrors.length = _errs820;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data273.localVoltage !== undefined){
-let data316 = data273.localVoltage;
-const _errs838 = errors;
-let valid136 = false;
-const _errs839 = errors;
-if(!(typeof data316 == "number")){
-const err678 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(func3(data307) < 1){
+const err678 = {instancePath:instancePath+"/states/" + i7+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err678];
 }
@@ -8841,13 +8696,9 @@ vErrors.push(err678);
 }
 errors++;
 }
-var _valid30 = _errs839 === errors;
-valid136 = valid136 || _valid30;
-if(!valid136){
-const _errs841 = errors;
-if(data316 && typeof data316 == "object" && !Array.isArray(data316)){
-if(data316.value === undefined){
-const err679 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+else {
+const err679 = {instancePath:instancePath+"/states/" + i7+"/bandGap/correlation",schemaPath:"#/$defs/bandGap/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err679];
 }
@@ -8856,9 +8707,10 @@ vErrors.push(err679);
 }
 errors++;
 }
-for(const key53 in data316){
-if(!(((((key53 === "value") || (key53 === "source")) || (key53 === "calibrated")) || (key53 === "uncertainty")) || (key53 === "note"))){
-const err680 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+}
+if(data302.note !== undefined){
+if(typeof data302.note !== "string"){
+const err680 = {instancePath:instancePath+"/states/" + i7+"/bandGap/note",schemaPath:"#/$defs/bandGap/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err680];
 }
@@ -8868,9 +8720,11 @@ vErrors.push(err680);
 errors++;
 }
 }
-if(data316.value !== undefined){
-if(!(typeof data316.value == "number")){
-const err681 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data302.functional !== undefined){
+let data309 = data302.functional;
+if(typeof data309 === "string"){
+if(func3(data309) < 1){
+const err681 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err681];
 }
@@ -8880,11 +8734,8 @@ vErrors.push(err681);
 errors++;
 }
 }
-if(data316.source !== undefined){
-let data318 = data316.source;
-if(typeof data318 === "string"){
-if(func3(data318) < 1){
-const err682 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err682 = {instancePath:instancePath+"/states/" + i7+"/bandGap/functional",schemaPath:"#/$defs/bandGap/anyOf/1/properties/functional/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err682];
 }
@@ -8894,8 +8745,9 @@ vErrors.push(err682);
 errors++;
 }
 }
+}
 else {
-const err683 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err683 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err683];
 }
@@ -8904,12 +8756,11 @@ vErrors.push(err683);
 }
 errors++;
 }
+var _valid24 = _errs777 === errors;
+valid118 = valid118 || _valid24;
 }
-if(data316.calibrated !== undefined){
-let data319 = data316.calibrated;
-if(typeof data319 === "string"){
-if(func3(data319) < 1){
-const err684 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(!valid118){
+const err684 = {instancePath:instancePath+"/states/" + i7+"/bandGap",schemaPath:"#/$defs/bandGap/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err684];
 }
@@ -8918,9 +8769,25 @@ vErrors.push(err684);
 }
 errors++;
 }
+else {
+errors = _errs774;
+if(vErrors !== null){
+if(_errs774){
+vErrors.length = _errs774;
 }
 else {
-const err685 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+vErrors = null;
+}
+}
+}
+}
+if(data296.ionizationPotential !== undefined){
+let data310 = data296.ionizationPotential;
+const _errs796 = errors;
+let valid121 = false;
+const _errs797 = errors;
+if(!(typeof data310 == "number")){
+const err685 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err685];
 }
@@ -8929,12 +8796,13 @@ vErrors.push(err685);
 }
 errors++;
 }
-}
-if(data316.uncertainty !== undefined){
-let data320 = data316.uncertainty;
-if(typeof data320 == "number"){
-if(data320 < 0 || isNaN(data320)){
-const err686 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid25 = _errs797 === errors;
+valid121 = valid121 || _valid25;
+if(!valid121){
+const _errs799 = errors;
+if(data310 && typeof data310 == "object" && !Array.isArray(data310)){
+if(data310.value === undefined){
+const err686 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err686];
 }
@@ -8943,9 +8811,9 @@ vErrors.push(err686);
 }
 errors++;
 }
-}
-else {
-const err687 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+for(const key48 in data310){
+if(!((((((key48 === "value") || (key48 === "source")) || (key48 === "calibrated")) || (key48 === "uncertainty")) || (key48 === "correlation")) || (key48 === "note"))){
+const err687 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key48},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err687];
 }
@@ -8955,9 +8823,9 @@ vErrors.push(err687);
 errors++;
 }
 }
-if(data316.note !== undefined){
-if(typeof data316.note !== "string"){
-const err688 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data310.value !== undefined){
+if(!(typeof data310.value == "number")){
+const err688 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err688];
 }
@@ -8967,9 +8835,11 @@ vErrors.push(err688);
 errors++;
 }
 }
-}
-else {
-const err689 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data310.source !== undefined){
+let data312 = data310.source;
+if(typeof data312 === "string"){
+if(func3(data312) < 1){
+const err689 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err689];
 }
@@ -8978,11 +8848,9 @@ vErrors.push(err689);
 }
 errors++;
 }
-var _valid30 = _errs841 === errors;
-valid136 = valid136 || _valid30;
 }
-if(!valid136){
-const err690 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+else {
+const err690 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err690];
 }
@@ -8991,23 +8859,12 @@ vErrors.push(err690);
 }
 errors++;
 }
-else {
-errors = _errs838;
-if(vErrors !== null){
-if(_errs838){
-vErrors.length = _errs838;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data273.voltageReaction !== undefined){
-let data322 = data273.voltageReaction;
-if(data322 && typeof data322 == "object" && !Array.isArray(data322)){
-if(data322.entries === undefined){
-const err691 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(data310.calibrated !== undefined){
+let data313 = data310.calibrated;
+if(typeof data313 === "string"){
+if(func3(data313) < 1){
+const err691 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err691];
 }
@@ -9016,8 +8873,9 @@ vErrors.push(err691);
 }
 errors++;
 }
-if(data322.lithiated === undefined){
-const err692 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+}
+else {
+const err692 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err692];
 }
@@ -9026,8 +8884,12 @@ vErrors.push(err692);
 }
 errors++;
 }
-if(data322.delithiated === undefined){
-const err693 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+}
+if(data310.uncertainty !== undefined){
+let data314 = data310.uncertainty;
+if(typeof data314 == "number"){
+if(data314 < 0 || isNaN(data314)){
+const err693 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err693];
 }
@@ -9036,9 +8898,9 @@ vErrors.push(err693);
 }
 errors++;
 }
-for(const key54 in data322){
-if(!((((((key54 === "source") || (key54 === "calibrated")) || (key54 === "note")) || (key54 === "entries")) || (key54 === "lithiated")) || (key54 === "delithiated"))){
-const err694 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+}
+else {
+const err694 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err694];
 }
@@ -9048,11 +8910,11 @@ vErrors.push(err694);
 errors++;
 }
 }
-if(data322.source !== undefined){
-let data323 = data322.source;
-if(typeof data323 === "string"){
-if(func3(data323) < 1){
-const err695 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data310.correlation !== undefined){
+let data315 = data310.correlation;
+if(typeof data315 === "string"){
+if(func3(data315) > 64){
+const err695 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err695];
 }
@@ -9061,9 +8923,8 @@ vErrors.push(err695);
 }
 errors++;
 }
-}
-else {
-const err696 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data315) < 1){
+const err696 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err696];
 }
@@ -9073,11 +8934,8 @@ vErrors.push(err696);
 errors++;
 }
 }
-if(data322.calibrated !== undefined){
-let data324 = data322.calibrated;
-if(typeof data324 === "string"){
-if(func3(data324) < 1){
-const err697 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err697 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err697];
 }
@@ -9087,8 +8945,9 @@ vErrors.push(err697);
 errors++;
 }
 }
-else {
-const err698 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data310.note !== undefined){
+if(typeof data310.note !== "string"){
+const err698 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err698];
 }
@@ -9098,9 +8957,9 @@ vErrors.push(err698);
 errors++;
 }
 }
-if(data322.note !== undefined){
-if(typeof data322.note !== "string"){
-const err699 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/note",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err699 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err699];
 }
@@ -9109,10 +8968,11 @@ vErrors.push(err699);
 }
 errors++;
 }
+var _valid25 = _errs799 === errors;
+valid121 = valid121 || _valid25;
 }
-if(data322.entries !== undefined){
-if(typeof data322.entries !== "string"){
-const err700 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/entries",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid121){
+const err700 = {instancePath:instancePath+"/states/" + i7+"/ionizationPotential",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err700];
 }
@@ -9121,10 +8981,25 @@ vErrors.push(err700);
 }
 errors++;
 }
+else {
+errors = _errs796;
+if(vErrors !== null){
+if(_errs796){
+vErrors.length = _errs796;
 }
-if(data322.lithiated !== undefined){
-if(typeof data322.lithiated !== "string"){
-const err701 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/lithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data296.fermiLevel !== undefined){
+let data317 = data296.fermiLevel;
+const _errs816 = errors;
+let valid124 = false;
+const _errs817 = errors;
+if(!(typeof data317 == "number")){
+const err701 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err701];
 }
@@ -9133,12 +9008,13 @@ vErrors.push(err701);
 }
 errors++;
 }
-}
-if(data322.delithiated !== undefined){
-let data328 = data322.delithiated;
-if(Array.isArray(data328)){
-if(data328.length < 1){
-const err702 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid26 = _errs817 === errors;
+valid124 = valid124 || _valid26;
+if(!valid124){
+const _errs819 = errors;
+if(data317 && typeof data317 == "object" && !Array.isArray(data317)){
+if(data317.value === undefined){
+const err702 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err702];
 }
@@ -9147,10 +9023,9 @@ vErrors.push(err702);
 }
 errors++;
 }
-const len8 = data328.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data328[i8] !== "string"){
-const err703 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated/" + i8,schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key49 in data317){
+if(!((((((key49 === "value") || (key49 === "source")) || (key49 === "calibrated")) || (key49 === "uncertainty")) || (key49 === "correlation")) || (key49 === "note"))){
+const err703 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key49},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err703];
 }
@@ -9160,9 +9035,9 @@ vErrors.push(err703);
 errors++;
 }
 }
-}
-else {
-const err704 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data317.value !== undefined){
+if(!(typeof data317.value == "number")){
+const err704 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err704];
 }
@@ -9172,9 +9047,11 @@ vErrors.push(err704);
 errors++;
 }
 }
-}
-else {
-const err705 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data317.source !== undefined){
+let data319 = data317.source;
+if(typeof data319 === "string"){
+if(func3(data319) < 1){
+const err705 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err705];
 }
@@ -9184,13 +9061,8 @@ vErrors.push(err705);
 errors++;
 }
 }
-if(data273.scissor !== undefined){
-let data330 = data273.scissor;
-const _errs873 = errors;
-let valid142 = false;
-const _errs874 = errors;
-if(!(typeof data330 == "number")){
-const err706 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+else {
+const err706 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err706];
 }
@@ -9199,13 +9071,12 @@ vErrors.push(err706);
 }
 errors++;
 }
-var _valid31 = _errs874 === errors;
-valid142 = valid142 || _valid31;
-if(!valid142){
-const _errs876 = errors;
-if(data330 && typeof data330 == "object" && !Array.isArray(data330)){
-if(data330.value === undefined){
-const err707 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data317.calibrated !== undefined){
+let data320 = data317.calibrated;
+if(typeof data320 === "string"){
+if(func3(data320) < 1){
+const err707 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err707];
 }
@@ -9214,9 +9085,9 @@ vErrors.push(err707);
 }
 errors++;
 }
-for(const key55 in data330){
-if(!(((((key55 === "value") || (key55 === "source")) || (key55 === "calibrated")) || (key55 === "uncertainty")) || (key55 === "note"))){
-const err708 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+}
+else {
+const err708 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err708];
 }
@@ -9226,9 +9097,11 @@ vErrors.push(err708);
 errors++;
 }
 }
-if(data330.value !== undefined){
-if(!(typeof data330.value == "number")){
-const err709 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data317.uncertainty !== undefined){
+let data321 = data317.uncertainty;
+if(typeof data321 == "number"){
+if(data321 < 0 || isNaN(data321)){
+const err709 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err709];
 }
@@ -9238,11 +9111,8 @@ vErrors.push(err709);
 errors++;
 }
 }
-if(data330.source !== undefined){
-let data332 = data330.source;
-if(typeof data332 === "string"){
-if(func3(data332) < 1){
-const err710 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err710 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err710];
 }
@@ -9252,8 +9122,11 @@ vErrors.push(err710);
 errors++;
 }
 }
-else {
-const err711 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data317.correlation !== undefined){
+let data322 = data317.correlation;
+if(typeof data322 === "string"){
+if(func3(data322) > 64){
+const err711 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err711];
 }
@@ -9262,12 +9135,8 @@ vErrors.push(err711);
 }
 errors++;
 }
-}
-if(data330.calibrated !== undefined){
-let data333 = data330.calibrated;
-if(typeof data333 === "string"){
-if(func3(data333) < 1){
-const err712 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(func3(data322) < 1){
+const err712 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err712];
 }
@@ -9278,7 +9147,7 @@ errors++;
 }
 }
 else {
-const err713 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err713 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err713];
 }
@@ -9288,11 +9157,9 @@ vErrors.push(err713);
 errors++;
 }
 }
-if(data330.uncertainty !== undefined){
-let data334 = data330.uncertainty;
-if(typeof data334 == "number"){
-if(data334 < 0 || isNaN(data334)){
-const err714 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data317.note !== undefined){
+if(typeof data317.note !== "string"){
+const err714 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err714];
 }
@@ -9302,8 +9169,9 @@ vErrors.push(err714);
 errors++;
 }
 }
+}
 else {
-const err715 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err715 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err715];
 }
@@ -9312,10 +9180,11 @@ vErrors.push(err715);
 }
 errors++;
 }
+var _valid26 = _errs819 === errors;
+valid124 = valid124 || _valid26;
 }
-if(data330.note !== undefined){
-if(typeof data330.note !== "string"){
-const err716 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid124){
+const err716 = {instancePath:instancePath+"/states/" + i7+"/fermiLevel",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err716];
 }
@@ -9324,10 +9193,25 @@ vErrors.push(err716);
 }
 errors++;
 }
-}
+else {
+errors = _errs816;
+if(vErrors !== null){
+if(_errs816){
+vErrors.length = _errs816;
 }
 else {
-const err717 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data296.ocv !== undefined){
+let data324 = data296.ocv;
+const _errs836 = errors;
+let valid127 = false;
+const _errs837 = errors;
+if(!(typeof data324 == "number")){
+const err717 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err717];
 }
@@ -9336,11 +9220,13 @@ vErrors.push(err717);
 }
 errors++;
 }
-var _valid31 = _errs876 === errors;
-valid142 = valid142 || _valid31;
-}
-if(!valid142){
-const err718 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+var _valid27 = _errs837 === errors;
+valid127 = valid127 || _valid27;
+if(!valid127){
+const _errs839 = errors;
+if(data324 && typeof data324 == "object" && !Array.isArray(data324)){
+if(data324.value === undefined){
+const err718 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err718];
 }
@@ -9349,21 +9235,9 @@ vErrors.push(err718);
 }
 errors++;
 }
-else {
-errors = _errs873;
-if(vErrors !== null){
-if(_errs873){
-vErrors.length = _errs873;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err719 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key50 in data324){
+if(!((((((key50 === "value") || (key50 === "source")) || (key50 === "calibrated")) || (key50 === "uncertainty")) || (key50 === "correlation")) || (key50 === "note"))){
+const err719 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key50},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err719];
 }
@@ -9373,9 +9247,9 @@ vErrors.push(err719);
 errors++;
 }
 }
-}
-else {
-const err720 = {instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data324.value !== undefined){
+if(!(typeof data324.value == "number")){
+const err720 = {instancePath:instancePath+"/states/" + i7+"/ocv/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err720];
 }
@@ -9385,11 +9259,11 @@ vErrors.push(err720);
 errors++;
 }
 }
-if(data.voltageProfile !== undefined){
-let data336 = data.voltageProfile;
-if(data336 && typeof data336 == "object" && !Array.isArray(data336)){
-if(data336.entries === undefined){
-const err721 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(data324.source !== undefined){
+let data326 = data324.source;
+if(typeof data326 === "string"){
+if(func3(data326) < 1){
+const err721 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err721];
 }
@@ -9398,8 +9272,9 @@ vErrors.push(err721);
 }
 errors++;
 }
-if(data336.lithiated === undefined){
-const err722 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+}
+else {
+const err722 = {instancePath:instancePath+"/states/" + i7+"/ocv/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err722];
 }
@@ -9408,8 +9283,12 @@ vErrors.push(err722);
 }
 errors++;
 }
-if(data336.delithiated === undefined){
-const err723 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+}
+if(data324.calibrated !== undefined){
+let data327 = data324.calibrated;
+if(typeof data327 === "string"){
+if(func3(data327) < 1){
+const err723 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err723];
 }
@@ -9418,8 +9297,9 @@ vErrors.push(err723);
 }
 errors++;
 }
-if(data336.host === undefined){
-const err724 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+}
+else {
+const err724 = {instancePath:instancePath+"/states/" + i7+"/ocv/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err724];
 }
@@ -9428,8 +9308,12 @@ vErrors.push(err724);
 }
 errors++;
 }
-if(data336.steps === undefined){
-const err725 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+}
+if(data324.uncertainty !== undefined){
+let data328 = data324.uncertainty;
+if(typeof data328 == "number"){
+if(data328 < 0 || isNaN(data328)){
+const err725 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err725];
 }
@@ -9438,9 +9322,9 @@ vErrors.push(err725);
 }
 errors++;
 }
-for(const key56 in data336){
-if(!(func2.call(schema11.oneOf[2].properties.voltageProfile.properties, key56))){
-const err726 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+}
+else {
+const err726 = {instancePath:instancePath+"/states/" + i7+"/ocv/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err726];
 }
@@ -9450,11 +9334,11 @@ vErrors.push(err726);
 errors++;
 }
 }
-if(data336.source !== undefined){
-let data337 = data336.source;
-if(typeof data337 === "string"){
-if(func3(data337) < 1){
-const err727 = {instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data324.correlation !== undefined){
+let data329 = data324.correlation;
+if(typeof data329 === "string"){
+if(func3(data329) > 64){
+const err727 = {instancePath:instancePath+"/states/" + i7+"/ocv/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err727];
 }
@@ -9463,9 +9347,8 @@ vErrors.push(err727);
 }
 errors++;
 }
-}
-else {
-const err728 = {instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func3(data329) < 1){
+const err728 = {instancePath:instancePath+"/states/" + i7+"/ocv/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err728];
 }
@@ -9475,11 +9358,8 @@ vErrors.push(err728);
 errors++;
 }
 }
-if(data336.calibrated !== undefined){
-let data338 = data336.calibrated;
-if(typeof data338 === "string"){
-if(func3(data338) < 1){
-const err729 = {instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err729 = {instancePath:instancePath+"/states/" + i7+"/ocv/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err729];
 }
@@ -9489,8 +9369,9 @@ vErrors.push(err729);
 errors++;
 }
 }
-else {
-const err730 = {instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data324.note !== undefined){
+if(typeof data324.note !== "string"){
+const err730 = {instancePath:instancePath+"/states/" + i7+"/ocv/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err730];
 }
@@ -9500,9 +9381,9 @@ vErrors.push(err730);
 errors++;
 }
 }
-if(data336.note !== undefined){
-if(typeof data336.note !== "string"){
-const err731 = {instancePath:instancePath+"/voltageProfile/note",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err731 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err731];
 }
@@ -9511,10 +9392,11 @@ vErrors.push(err731);
 }
 errors++;
 }
+var _valid27 = _errs839 === errors;
+valid127 = valid127 || _valid27;
 }
-if(data336.entries !== undefined){
-if(typeof data336.entries !== "string"){
-const err732 = {instancePath:instancePath+"/voltageProfile/entries",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(!valid127){
+const err732 = {instancePath:instancePath+"/states/" + i7+"/ocv",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err732];
 }
@@ -9523,10 +9405,25 @@ vErrors.push(err732);
 }
 errors++;
 }
+else {
+errors = _errs836;
+if(vErrors !== null){
+if(_errs836){
+vErrors.length = _errs836;
 }
-if(data336.lithiated !== undefined){
-if(typeof data336.lithiated !== "string"){
-const err733 = {instancePath:instancePath+"/voltageProfile/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data296.ocvComputed !== undefined){
+let data331 = data296.ocvComputed;
+const _errs856 = errors;
+let valid130 = false;
+const _errs857 = errors;
+if(!(typeof data331 == "number")){
+const err733 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err733];
 }
@@ -9535,12 +9432,13 @@ vErrors.push(err733);
 }
 errors++;
 }
-}
-if(data336.delithiated !== undefined){
-let data342 = data336.delithiated;
-if(Array.isArray(data342)){
-if(data342.length < 1){
-const err734 = {instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+var _valid28 = _errs857 === errors;
+valid130 = valid130 || _valid28;
+if(!valid130){
+const _errs859 = errors;
+if(data331 && typeof data331 == "object" && !Array.isArray(data331)){
+if(data331.value === undefined){
+const err734 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err734];
 }
@@ -9549,10 +9447,9 @@ vErrors.push(err734);
 }
 errors++;
 }
-const len9 = data342.length;
-for(let i9=0; i9<len9; i9++){
-if(typeof data342[i9] !== "string"){
-const err735 = {instancePath:instancePath+"/voltageProfile/delithiated/" + i9,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key51 in data331){
+if(!((((((key51 === "value") || (key51 === "source")) || (key51 === "calibrated")) || (key51 === "uncertainty")) || (key51 === "correlation")) || (key51 === "note"))){
+const err735 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key51},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err735];
 }
@@ -9562,9 +9459,9 @@ vErrors.push(err735);
 errors++;
 }
 }
-}
-else {
-const err736 = {instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data331.value !== undefined){
+if(!(typeof data331.value == "number")){
+const err736 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err736];
 }
@@ -9574,9 +9471,11 @@ vErrors.push(err736);
 errors++;
 }
 }
-if(data336.host !== undefined){
-if(typeof data336.host !== "string"){
-const err737 = {instancePath:instancePath+"/voltageProfile/host",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data331.source !== undefined){
+let data333 = data331.source;
+if(typeof data333 === "string"){
+if(func3(data333) < 1){
+const err737 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err737];
 }
@@ -9586,9 +9485,8 @@ vErrors.push(err737);
 errors++;
 }
 }
-if(data336.family !== undefined){
-if(typeof data336.family !== "string"){
-const err738 = {instancePath:instancePath+"/voltageProfile/family",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err738 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err738];
 }
@@ -9598,11 +9496,11 @@ vErrors.push(err738);
 errors++;
 }
 }
-if(data336.steps !== undefined){
-let data346 = data336.steps;
-if(Array.isArray(data346)){
-if(data346.length < 1){
-const err739 = {instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data331.calibrated !== undefined){
+let data334 = data331.calibrated;
+if(typeof data334 === "string"){
+if(func3(data334) < 1){
+const err739 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err739];
 }
@@ -9611,12 +9509,9 @@ vErrors.push(err739);
 }
 errors++;
 }
-const len10 = data346.length;
-for(let i10=0; i10<len10; i10++){
-let data347 = data346[i10];
-if(data347 && typeof data347 == "object" && !Array.isArray(data347)){
-if(data347.from === undefined){
-const err740 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+}
+else {
+const err740 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err740];
 }
@@ -9625,8 +9520,12 @@ vErrors.push(err740);
 }
 errors++;
 }
-if(data347.to === undefined){
-const err741 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data331.uncertainty !== undefined){
+let data335 = data331.uncertainty;
+if(typeof data335 == "number"){
+if(data335 < 0 || isNaN(data335)){
+const err741 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err741];
 }
@@ -9635,8 +9534,9 @@ vErrors.push(err741);
 }
 errors++;
 }
-if(data347.voltage === undefined){
-const err742 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "voltage"},message:"must have required property '"+"voltage"+"'"};
+}
+else {
+const err742 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err742];
 }
@@ -9645,8 +9545,12 @@ vErrors.push(err742);
 }
 errors++;
 }
-if(data347.lithiated === undefined){
-const err743 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+}
+if(data331.correlation !== undefined){
+let data336 = data331.correlation;
+if(typeof data336 === "string"){
+if(func3(data336) > 64){
+const err743 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err743];
 }
@@ -9655,8 +9559,8 @@ vErrors.push(err743);
 }
 errors++;
 }
-if(data347.delithiated === undefined){
-const err744 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+if(func3(data336) < 1){
+const err744 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err744];
 }
@@ -9665,9 +9569,9 @@ vErrors.push(err744);
 }
 errors++;
 }
-for(const key57 in data347){
-if(!(((((key57 === "from") || (key57 === "to")) || (key57 === "voltage")) || (key57 === "lithiated")) || (key57 === "delithiated"))){
-const err745 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+}
+else {
+const err745 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err745];
 }
@@ -9677,11 +9581,9 @@ vErrors.push(err745);
 errors++;
 }
 }
-if(data347.from !== undefined){
-let data348 = data347.from;
-if(typeof data348 == "number"){
-if(data348 < 0 || isNaN(data348)){
-const err746 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data331.note !== undefined){
+if(typeof data331.note !== "string"){
+const err746 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err746];
 }
@@ -9691,8 +9593,9 @@ vErrors.push(err746);
 errors++;
 }
 }
+}
 else {
-const err747 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err747 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err747];
 }
@@ -9701,12 +9604,11 @@ vErrors.push(err747);
 }
 errors++;
 }
+var _valid28 = _errs859 === errors;
+valid130 = valid130 || _valid28;
 }
-if(data347.to !== undefined){
-let data349 = data347.to;
-if(typeof data349 == "number"){
-if(data349 < 0 || isNaN(data349)){
-const err748 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(!valid130){
+const err748 = {instancePath:instancePath+"/states/" + i7+"/ocvComputed",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
 if(vErrors === null){
 vErrors = [err748];
 }
@@ -9715,9 +9617,25 @@ vErrors.push(err748);
 }
 errors++;
 }
+else {
+errors = _errs856;
+if(vErrors !== null){
+if(_errs856){
+vErrors.length = _errs856;
 }
 else {
-const err749 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
+vErrors = null;
+}
+}
+}
+}
+if(data296.lithium !== undefined){
+let data338 = data296.lithium;
+const _errs876 = errors;
+let valid133 = false;
+const _errs877 = errors;
+if(!(typeof data338 == "number")){
+const err749 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err749];
 }
@@ -9726,10 +9644,13 @@ vErrors.push(err749);
 }
 errors++;
 }
-}
-if(data347.voltage !== undefined){
-if(!(typeof data347.voltage == "number")){
-const err750 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/voltage",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/voltage/type",keyword:"type",params:{type: "number"},message:"must be number"};
+var _valid29 = _errs877 === errors;
+valid133 = valid133 || _valid29;
+if(!valid133){
+const _errs879 = errors;
+if(data338 && typeof data338 == "object" && !Array.isArray(data338)){
+if(data338.value === undefined){
+const err750 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err750];
 }
@@ -9738,10 +9659,9 @@ vErrors.push(err750);
 }
 errors++;
 }
-}
-if(data347.lithiated !== undefined){
-if(typeof data347.lithiated !== "string"){
-const err751 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key52 in data338){
+if(!((((((key52 === "value") || (key52 === "source")) || (key52 === "calibrated")) || (key52 === "uncertainty")) || (key52 === "correlation")) || (key52 === "note"))){
+const err751 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key52},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err751];
 }
@@ -9751,9 +9671,9 @@ vErrors.push(err751);
 errors++;
 }
 }
-if(data347.delithiated !== undefined){
-if(typeof data347.delithiated !== "string"){
-const err752 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/delithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data338.value !== undefined){
+if(!(typeof data338.value == "number")){
+const err752 = {instancePath:instancePath+"/states/" + i7+"/lithium/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err752];
 }
@@ -9763,9 +9683,11 @@ vErrors.push(err752);
 errors++;
 }
 }
-}
-else {
-const err753 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data338.source !== undefined){
+let data340 = data338.source;
+if(typeof data340 === "string"){
+if(func3(data340) < 1){
+const err753 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err753];
 }
@@ -9775,9 +9697,8 @@ vErrors.push(err753);
 errors++;
 }
 }
-}
 else {
-const err754 = {instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err754 = {instancePath:instancePath+"/states/" + i7+"/lithium/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err754];
 }
@@ -9787,9 +9708,11 @@ vErrors.push(err754);
 errors++;
 }
 }
-}
-else {
-const err755 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data338.calibrated !== undefined){
+let data341 = data338.calibrated;
+if(typeof data341 === "string"){
+if(func3(data341) < 1){
+const err755 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err755];
 }
@@ -9799,9 +9722,8 @@ vErrors.push(err755);
 errors++;
 }
 }
-}
 else {
-const err756 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err756 = {instancePath:instancePath+"/states/" + i7+"/lithium/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err756];
 }
@@ -9811,8 +9733,11 @@ vErrors.push(err756);
 errors++;
 }
 }
-else {
-const err757 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "role", tagValue: tag0},message:"value of tag \"role\" must be in oneOf"};
+if(data338.uncertainty !== undefined){
+let data342 = data338.uncertainty;
+if(typeof data342 == "number"){
+if(data342 < 0 || isNaN(data342)){
+const err757 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err757];
 }
@@ -9823,7 +9748,7 @@ errors++;
 }
 }
 else {
-const err758 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "role", tagValue: tag0},message:"tag \"role\" must be string"};
+const err758 = {instancePath:instancePath+"/states/" + i7+"/lithium/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err758];
 }
@@ -9833,13 +9758,1173 @@ vErrors.push(err758);
 errors++;
 }
 }
-else {
-const err759 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data338.correlation !== undefined){
+let data343 = data338.correlation;
+if(typeof data343 === "string"){
+if(func3(data343) > 64){
+const err759 = {instancePath:instancePath+"/states/" + i7+"/lithium/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
 if(vErrors === null){
 vErrors = [err759];
 }
 else {
 vErrors.push(err759);
+}
+errors++;
+}
+if(func3(data343) < 1){
+const err760 = {instancePath:instancePath+"/states/" + i7+"/lithium/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err760];
+}
+else {
+vErrors.push(err760);
+}
+errors++;
+}
+}
+else {
+const err761 = {instancePath:instancePath+"/states/" + i7+"/lithium/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err761];
+}
+else {
+vErrors.push(err761);
+}
+errors++;
+}
+}
+if(data338.note !== undefined){
+if(typeof data338.note !== "string"){
+const err762 = {instancePath:instancePath+"/states/" + i7+"/lithium/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err762];
+}
+else {
+vErrors.push(err762);
+}
+errors++;
+}
+}
+}
+else {
+const err763 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err763];
+}
+else {
+vErrors.push(err763);
+}
+errors++;
+}
+var _valid29 = _errs879 === errors;
+valid133 = valid133 || _valid29;
+}
+if(!valid133){
+const err764 = {instancePath:instancePath+"/states/" + i7+"/lithium",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err764];
+}
+else {
+vErrors.push(err764);
+}
+errors++;
+}
+else {
+errors = _errs876;
+if(vErrors !== null){
+if(_errs876){
+vErrors.length = _errs876;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data296.localVoltage !== undefined){
+let data345 = data296.localVoltage;
+const _errs896 = errors;
+let valid136 = false;
+const _errs897 = errors;
+if(!(typeof data345 == "number")){
+const err765 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err765];
+}
+else {
+vErrors.push(err765);
+}
+errors++;
+}
+var _valid30 = _errs897 === errors;
+valid136 = valid136 || _valid30;
+if(!valid136){
+const _errs899 = errors;
+if(data345 && typeof data345 == "object" && !Array.isArray(data345)){
+if(data345.value === undefined){
+const err766 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err766];
+}
+else {
+vErrors.push(err766);
+}
+errors++;
+}
+for(const key53 in data345){
+if(!((((((key53 === "value") || (key53 === "source")) || (key53 === "calibrated")) || (key53 === "uncertainty")) || (key53 === "correlation")) || (key53 === "note"))){
+const err767 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key53},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err767];
+}
+else {
+vErrors.push(err767);
+}
+errors++;
+}
+}
+if(data345.value !== undefined){
+if(!(typeof data345.value == "number")){
+const err768 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err768];
+}
+else {
+vErrors.push(err768);
+}
+errors++;
+}
+}
+if(data345.source !== undefined){
+let data347 = data345.source;
+if(typeof data347 === "string"){
+if(func3(data347) < 1){
+const err769 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err769];
+}
+else {
+vErrors.push(err769);
+}
+errors++;
+}
+}
+else {
+const err770 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err770];
+}
+else {
+vErrors.push(err770);
+}
+errors++;
+}
+}
+if(data345.calibrated !== undefined){
+let data348 = data345.calibrated;
+if(typeof data348 === "string"){
+if(func3(data348) < 1){
+const err771 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err771];
+}
+else {
+vErrors.push(err771);
+}
+errors++;
+}
+}
+else {
+const err772 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err772];
+}
+else {
+vErrors.push(err772);
+}
+errors++;
+}
+}
+if(data345.uncertainty !== undefined){
+let data349 = data345.uncertainty;
+if(typeof data349 == "number"){
+if(data349 < 0 || isNaN(data349)){
+const err773 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err773];
+}
+else {
+vErrors.push(err773);
+}
+errors++;
+}
+}
+else {
+const err774 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err774];
+}
+else {
+vErrors.push(err774);
+}
+errors++;
+}
+}
+if(data345.correlation !== undefined){
+let data350 = data345.correlation;
+if(typeof data350 === "string"){
+if(func3(data350) > 64){
+const err775 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err775];
+}
+else {
+vErrors.push(err775);
+}
+errors++;
+}
+if(func3(data350) < 1){
+const err776 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err776];
+}
+else {
+vErrors.push(err776);
+}
+errors++;
+}
+}
+else {
+const err777 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err777];
+}
+else {
+vErrors.push(err777);
+}
+errors++;
+}
+}
+if(data345.note !== undefined){
+if(typeof data345.note !== "string"){
+const err778 = {instancePath:instancePath+"/states/" + i7+"/localVoltage/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err778];
+}
+else {
+vErrors.push(err778);
+}
+errors++;
+}
+}
+}
+else {
+const err779 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err779];
+}
+else {
+vErrors.push(err779);
+}
+errors++;
+}
+var _valid30 = _errs899 === errors;
+valid136 = valid136 || _valid30;
+}
+if(!valid136){
+const err780 = {instancePath:instancePath+"/states/" + i7+"/localVoltage",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err780];
+}
+else {
+vErrors.push(err780);
+}
+errors++;
+}
+else {
+errors = _errs896;
+if(vErrors !== null){
+if(_errs896){
+vErrors.length = _errs896;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data296.voltageReaction !== undefined){
+let data352 = data296.voltageReaction;
+if(data352 && typeof data352 == "object" && !Array.isArray(data352)){
+if(data352.entries === undefined){
+const err781 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(vErrors === null){
+vErrors = [err781];
+}
+else {
+vErrors.push(err781);
+}
+errors++;
+}
+if(data352.lithiated === undefined){
+const err782 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+if(vErrors === null){
+vErrors = [err782];
+}
+else {
+vErrors.push(err782);
+}
+errors++;
+}
+if(data352.delithiated === undefined){
+const err783 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+if(vErrors === null){
+vErrors = [err783];
+}
+else {
+vErrors.push(err783);
+}
+errors++;
+}
+for(const key54 in data352){
+if(!((((((key54 === "source") || (key54 === "calibrated")) || (key54 === "note")) || (key54 === "entries")) || (key54 === "lithiated")) || (key54 === "delithiated"))){
+const err784 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key54},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err784];
+}
+else {
+vErrors.push(err784);
+}
+errors++;
+}
+}
+if(data352.source !== undefined){
+let data353 = data352.source;
+if(typeof data353 === "string"){
+if(func3(data353) < 1){
+const err785 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err785];
+}
+else {
+vErrors.push(err785);
+}
+errors++;
+}
+}
+else {
+const err786 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/source",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err786];
+}
+else {
+vErrors.push(err786);
+}
+errors++;
+}
+}
+if(data352.calibrated !== undefined){
+let data354 = data352.calibrated;
+if(typeof data354 === "string"){
+if(func3(data354) < 1){
+const err787 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err787];
+}
+else {
+vErrors.push(err787);
+}
+errors++;
+}
+}
+else {
+const err788 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/calibrated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err788];
+}
+else {
+vErrors.push(err788);
+}
+errors++;
+}
+}
+if(data352.note !== undefined){
+if(typeof data352.note !== "string"){
+const err789 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/note",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err789];
+}
+else {
+vErrors.push(err789);
+}
+errors++;
+}
+}
+if(data352.entries !== undefined){
+if(typeof data352.entries !== "string"){
+const err790 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/entries",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err790];
+}
+else {
+vErrors.push(err790);
+}
+errors++;
+}
+}
+if(data352.lithiated !== undefined){
+if(typeof data352.lithiated !== "string"){
+const err791 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/lithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err791];
+}
+else {
+vErrors.push(err791);
+}
+errors++;
+}
+}
+if(data352.delithiated !== undefined){
+let data358 = data352.delithiated;
+if(Array.isArray(data358)){
+if(data358.length < 1){
+const err792 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err792];
+}
+else {
+vErrors.push(err792);
+}
+errors++;
+}
+const len8 = data358.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data358[i8] !== "string"){
+const err793 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated/" + i8,schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err793];
+}
+else {
+vErrors.push(err793);
+}
+errors++;
+}
+}
+}
+else {
+const err794 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction/delithiated",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/properties/delithiated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err794];
+}
+else {
+vErrors.push(err794);
+}
+errors++;
+}
+}
+}
+else {
+const err795 = {instancePath:instancePath+"/states/" + i7+"/voltageReaction",schemaPath:"#/oneOf/2/properties/states/items/properties/voltageReaction/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err795];
+}
+else {
+vErrors.push(err795);
+}
+errors++;
+}
+}
+if(data296.scissor !== undefined){
+let data360 = data296.scissor;
+const _errs933 = errors;
+let valid142 = false;
+const _errs934 = errors;
+if(!(typeof data360 == "number")){
+const err796 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err796];
+}
+else {
+vErrors.push(err796);
+}
+errors++;
+}
+var _valid31 = _errs934 === errors;
+valid142 = valid142 || _valid31;
+if(!valid142){
+const _errs936 = errors;
+if(data360 && typeof data360 == "object" && !Array.isArray(data360)){
+if(data360.value === undefined){
+const err797 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err797];
+}
+else {
+vErrors.push(err797);
+}
+errors++;
+}
+for(const key55 in data360){
+if(!((((((key55 === "value") || (key55 === "source")) || (key55 === "calibrated")) || (key55 === "uncertainty")) || (key55 === "correlation")) || (key55 === "note"))){
+const err798 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key55},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err798];
+}
+else {
+vErrors.push(err798);
+}
+errors++;
+}
+}
+if(data360.value !== undefined){
+if(!(typeof data360.value == "number")){
+const err799 = {instancePath:instancePath+"/states/" + i7+"/scissor/value",schemaPath:"#/$defs/quantity/anyOf/1/properties/value/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err799];
+}
+else {
+vErrors.push(err799);
+}
+errors++;
+}
+}
+if(data360.source !== undefined){
+let data362 = data360.source;
+if(typeof data362 === "string"){
+if(func3(data362) < 1){
+const err800 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err800];
+}
+else {
+vErrors.push(err800);
+}
+errors++;
+}
+}
+else {
+const err801 = {instancePath:instancePath+"/states/" + i7+"/scissor/source",schemaPath:"#/$defs/quantity/anyOf/1/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err801];
+}
+else {
+vErrors.push(err801);
+}
+errors++;
+}
+}
+if(data360.calibrated !== undefined){
+let data363 = data360.calibrated;
+if(typeof data363 === "string"){
+if(func3(data363) < 1){
+const err802 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err802];
+}
+else {
+vErrors.push(err802);
+}
+errors++;
+}
+}
+else {
+const err803 = {instancePath:instancePath+"/states/" + i7+"/scissor/calibrated",schemaPath:"#/$defs/quantity/anyOf/1/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err803];
+}
+else {
+vErrors.push(err803);
+}
+errors++;
+}
+}
+if(data360.uncertainty !== undefined){
+let data364 = data360.uncertainty;
+if(typeof data364 == "number"){
+if(data364 < 0 || isNaN(data364)){
+const err804 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err804];
+}
+else {
+vErrors.push(err804);
+}
+errors++;
+}
+}
+else {
+const err805 = {instancePath:instancePath+"/states/" + i7+"/scissor/uncertainty",schemaPath:"#/$defs/quantity/anyOf/1/properties/uncertainty/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err805];
+}
+else {
+vErrors.push(err805);
+}
+errors++;
+}
+}
+if(data360.correlation !== undefined){
+let data365 = data360.correlation;
+if(typeof data365 === "string"){
+if(func3(data365) > 64){
+const err806 = {instancePath:instancePath+"/states/" + i7+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
+if(vErrors === null){
+vErrors = [err806];
+}
+else {
+vErrors.push(err806);
+}
+errors++;
+}
+if(func3(data365) < 1){
+const err807 = {instancePath:instancePath+"/states/" + i7+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err807];
+}
+else {
+vErrors.push(err807);
+}
+errors++;
+}
+}
+else {
+const err808 = {instancePath:instancePath+"/states/" + i7+"/scissor/correlation",schemaPath:"#/$defs/quantity/anyOf/1/properties/correlation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err808];
+}
+else {
+vErrors.push(err808);
+}
+errors++;
+}
+}
+if(data360.note !== undefined){
+if(typeof data360.note !== "string"){
+const err809 = {instancePath:instancePath+"/states/" + i7+"/scissor/note",schemaPath:"#/$defs/quantity/anyOf/1/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err809];
+}
+else {
+vErrors.push(err809);
+}
+errors++;
+}
+}
+}
+else {
+const err810 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err810];
+}
+else {
+vErrors.push(err810);
+}
+errors++;
+}
+var _valid31 = _errs936 === errors;
+valid142 = valid142 || _valid31;
+}
+if(!valid142){
+const err811 = {instancePath:instancePath+"/states/" + i7+"/scissor",schemaPath:"#/$defs/quantity/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err811];
+}
+else {
+vErrors.push(err811);
+}
+errors++;
+}
+else {
+errors = _errs933;
+if(vErrors !== null){
+if(_errs933){
+vErrors.length = _errs933;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err812 = {instancePath:instancePath+"/states/" + i7,schemaPath:"#/oneOf/2/properties/states/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err812];
+}
+else {
+vErrors.push(err812);
+}
+errors++;
+}
+}
+}
+else {
+const err813 = {instancePath:instancePath+"/states",schemaPath:"#/oneOf/2/properties/states/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err813];
+}
+else {
+vErrors.push(err813);
+}
+errors++;
+}
+}
+if(data.voltageProfile !== undefined){
+let data367 = data.voltageProfile;
+if(data367 && typeof data367 == "object" && !Array.isArray(data367)){
+if(data367.entries === undefined){
+const err814 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "entries"},message:"must have required property '"+"entries"+"'"};
+if(vErrors === null){
+vErrors = [err814];
+}
+else {
+vErrors.push(err814);
+}
+errors++;
+}
+if(data367.lithiated === undefined){
+const err815 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+if(vErrors === null){
+vErrors = [err815];
+}
+else {
+vErrors.push(err815);
+}
+errors++;
+}
+if(data367.delithiated === undefined){
+const err816 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+if(vErrors === null){
+vErrors = [err816];
+}
+else {
+vErrors.push(err816);
+}
+errors++;
+}
+if(data367.host === undefined){
+const err817 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "host"},message:"must have required property '"+"host"+"'"};
+if(vErrors === null){
+vErrors = [err817];
+}
+else {
+vErrors.push(err817);
+}
+errors++;
+}
+if(data367.steps === undefined){
+const err818 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/required",keyword:"required",params:{missingProperty: "steps"},message:"must have required property '"+"steps"+"'"};
+if(vErrors === null){
+vErrors = [err818];
+}
+else {
+vErrors.push(err818);
+}
+errors++;
+}
+for(const key56 in data367){
+if(!(func2.call(schema11.oneOf[2].properties.voltageProfile.properties, key56))){
+const err819 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key56},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err819];
+}
+else {
+vErrors.push(err819);
+}
+errors++;
+}
+}
+if(data367.source !== undefined){
+let data368 = data367.source;
+if(typeof data368 === "string"){
+if(func3(data368) < 1){
+const err820 = {instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err820];
+}
+else {
+vErrors.push(err820);
+}
+errors++;
+}
+}
+else {
+const err821 = {instancePath:instancePath+"/voltageProfile/source",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err821];
+}
+else {
+vErrors.push(err821);
+}
+errors++;
+}
+}
+if(data367.calibrated !== undefined){
+let data369 = data367.calibrated;
+if(typeof data369 === "string"){
+if(func3(data369) < 1){
+const err822 = {instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err822];
+}
+else {
+vErrors.push(err822);
+}
+errors++;
+}
+}
+else {
+const err823 = {instancePath:instancePath+"/voltageProfile/calibrated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/calibrated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err823];
+}
+else {
+vErrors.push(err823);
+}
+errors++;
+}
+}
+if(data367.note !== undefined){
+if(typeof data367.note !== "string"){
+const err824 = {instancePath:instancePath+"/voltageProfile/note",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err824];
+}
+else {
+vErrors.push(err824);
+}
+errors++;
+}
+}
+if(data367.entries !== undefined){
+if(typeof data367.entries !== "string"){
+const err825 = {instancePath:instancePath+"/voltageProfile/entries",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/entries/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err825];
+}
+else {
+vErrors.push(err825);
+}
+errors++;
+}
+}
+if(data367.lithiated !== undefined){
+if(typeof data367.lithiated !== "string"){
+const err826 = {instancePath:instancePath+"/voltageProfile/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err826];
+}
+else {
+vErrors.push(err826);
+}
+errors++;
+}
+}
+if(data367.delithiated !== undefined){
+let data373 = data367.delithiated;
+if(Array.isArray(data373)){
+if(data373.length < 1){
+const err827 = {instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err827];
+}
+else {
+vErrors.push(err827);
+}
+errors++;
+}
+const len9 = data373.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data373[i9] !== "string"){
+const err828 = {instancePath:instancePath+"/voltageProfile/delithiated/" + i9,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err828];
+}
+else {
+vErrors.push(err828);
+}
+errors++;
+}
+}
+}
+else {
+const err829 = {instancePath:instancePath+"/voltageProfile/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/delithiated/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err829];
+}
+else {
+vErrors.push(err829);
+}
+errors++;
+}
+}
+if(data367.host !== undefined){
+if(typeof data367.host !== "string"){
+const err830 = {instancePath:instancePath+"/voltageProfile/host",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/host/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err830];
+}
+else {
+vErrors.push(err830);
+}
+errors++;
+}
+}
+if(data367.family !== undefined){
+if(typeof data367.family !== "string"){
+const err831 = {instancePath:instancePath+"/voltageProfile/family",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/family/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err831];
+}
+else {
+vErrors.push(err831);
+}
+errors++;
+}
+}
+if(data367.steps !== undefined){
+let data377 = data367.steps;
+if(Array.isArray(data377)){
+if(data377.length < 1){
+const err832 = {instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err832];
+}
+else {
+vErrors.push(err832);
+}
+errors++;
+}
+const len10 = data377.length;
+for(let i10=0; i10<len10; i10++){
+let data378 = data377[i10];
+if(data378 && typeof data378 == "object" && !Array.isArray(data378)){
+if(data378.from === undefined){
+const err833 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(vErrors === null){
+vErrors = [err833];
+}
+else {
+vErrors.push(err833);
+}
+errors++;
+}
+if(data378.to === undefined){
+const err834 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+if(vErrors === null){
+vErrors = [err834];
+}
+else {
+vErrors.push(err834);
+}
+errors++;
+}
+if(data378.voltage === undefined){
+const err835 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "voltage"},message:"must have required property '"+"voltage"+"'"};
+if(vErrors === null){
+vErrors = [err835];
+}
+else {
+vErrors.push(err835);
+}
+errors++;
+}
+if(data378.lithiated === undefined){
+const err836 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "lithiated"},message:"must have required property '"+"lithiated"+"'"};
+if(vErrors === null){
+vErrors = [err836];
+}
+else {
+vErrors.push(err836);
+}
+errors++;
+}
+if(data378.delithiated === undefined){
+const err837 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/required",keyword:"required",params:{missingProperty: "delithiated"},message:"must have required property '"+"delithiated"+"'"};
+if(vErrors === null){
+vErrors = [err837];
+}
+else {
+vErrors.push(err837);
+}
+errors++;
+}
+for(const key57 in data378){
+if(!(((((key57 === "from") || (key57 === "to")) || (key57 === "voltage")) || (key57 === "lithiated")) || (key57 === "delithiated"))){
+const err838 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key57},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err838];
+}
+else {
+vErrors.push(err838);
+}
+errors++;
+}
+}
+if(data378.from !== undefined){
+let data379 = data378.from;
+if(typeof data379 == "number"){
+if(data379 < 0 || isNaN(data379)){
+const err839 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err839];
+}
+else {
+vErrors.push(err839);
+}
+errors++;
+}
+}
+else {
+const err840 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/from",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/from/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err840];
+}
+else {
+vErrors.push(err840);
+}
+errors++;
+}
+}
+if(data378.to !== undefined){
+let data380 = data378.to;
+if(typeof data380 == "number"){
+if(data380 < 0 || isNaN(data380)){
+const err841 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err841];
+}
+else {
+vErrors.push(err841);
+}
+errors++;
+}
+}
+else {
+const err842 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/to",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/to/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err842];
+}
+else {
+vErrors.push(err842);
+}
+errors++;
+}
+}
+if(data378.voltage !== undefined){
+if(!(typeof data378.voltage == "number")){
+const err843 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/voltage",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/voltage/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err843];
+}
+else {
+vErrors.push(err843);
+}
+errors++;
+}
+}
+if(data378.lithiated !== undefined){
+if(typeof data378.lithiated !== "string"){
+const err844 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/lithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/lithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err844];
+}
+else {
+vErrors.push(err844);
+}
+errors++;
+}
+}
+if(data378.delithiated !== undefined){
+if(typeof data378.delithiated !== "string"){
+const err845 = {instancePath:instancePath+"/voltageProfile/steps/" + i10+"/delithiated",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/properties/delithiated/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err845];
+}
+else {
+vErrors.push(err845);
+}
+errors++;
+}
+}
+}
+else {
+const err846 = {instancePath:instancePath+"/voltageProfile/steps/" + i10,schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err846];
+}
+else {
+vErrors.push(err846);
+}
+errors++;
+}
+}
+}
+else {
+const err847 = {instancePath:instancePath+"/voltageProfile/steps",schemaPath:"#/oneOf/2/properties/voltageProfile/properties/steps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err847];
+}
+else {
+vErrors.push(err847);
+}
+errors++;
+}
+}
+}
+else {
+const err848 = {instancePath:instancePath+"/voltageProfile",schemaPath:"#/oneOf/2/properties/voltageProfile/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err848];
+}
+else {
+vErrors.push(err848);
+}
+errors++;
+}
+}
+}
+else {
+const err849 = {instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err849];
+}
+else {
+vErrors.push(err849);
+}
+errors++;
+}
+}
+else {
+const err850 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "role", tagValue: tag0},message:"value of tag \"role\" must be in oneOf"};
+if(vErrors === null){
+vErrors = [err850];
+}
+else {
+vErrors.push(err850);
+}
+errors++;
+}
+}
+else {
+const err851 = {instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "role", tagValue: tag0},message:"tag \"role\" must be string"};
+if(vErrors === null){
+vErrors = [err851];
+}
+else {
+vErrors.push(err851);
+}
+errors++;
+}
+}
+else {
+const err852 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err852];
+}
+else {
+vErrors.push(err852);
 }
 errors++;
 }

@@ -19,7 +19,7 @@ import { Carriers } from "../defects/carriers";
 import { parseFormula } from "../thermo/formula";
 import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/defects";
-import { quenchDefects } from "../whatif/doping";
+import { quenchDefects } from "../defects/quench";
 import { Anode, Cathode, CathodeProfile, CathodeState, DataSet, Electrolyte, FermiRule, LiteratureConstraint, Material } from "../cell/materials";
 
 let validator: ValidateFunction | undefined;
@@ -399,7 +399,7 @@ function lithiumOf(d: Json, file: string, field: string, check: Checker): number
  * Synthesis then operation (fermiLevel.synthesis): every defect equilibrated at the synthesis
  * temperature and mu_Li, the listed ones (default: those exchanging no Li) frozen at their
  * total concentration, then the system at the operating temperature. Same code as `potmap
- * dope --quench-temperature` (whatif/doping.ts quenchDefects).
+ * dope --quench-temperature` (defects/quench.ts quenchDefects).
  */
 function synthesised(system: DefectSystem, s: Json, file: string, check: Checker): DefectSystem {
   const processingTemperature = physical(positive(quantityValue(s.temperature), file, "fermiLevel.synthesis.temperature"), file, quantityPath(s.temperature, "fermiLevel.synthesis.temperature"), "synthesisTemperature", check);

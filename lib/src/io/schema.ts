@@ -7,7 +7,9 @@
  *   site densities, concentrations: cm^-3    volume: Angstrom^3
  *   effective masses: electron masses        dielectric constant: relative (eps_r)
  *
- * A "quantity" is a plain number or { value, source | calibrated, uncertainty? }.
+ * A "quantity" is a plain number or { value, source | calibrated, uncertainty?, correlation? }:
+ * `uncertainty` is one standard deviation in the value's unit; values that name the same
+ * `correlation` group are drawn together (fully correlated) by `potmap uncertainty`.
  * Provenance (source or calibrated) may sit on the quantity or on any enclosing object;
  * checkProvenance() insists that every number is covered by one.
  *
@@ -28,6 +30,8 @@ const quantity = {
         source: { type: "string", minLength: 1 },
         calibrated: { type: "string", minLength: 1 },
         uncertainty: { type: "number", minimum: 0 },
+        // values of one group share one standard-normal draw in `potmap uncertainty` (whatif/perturb.ts)
+        correlation: { type: "string", minLength: 1, maxLength: 64 },
         note: { type: "string" },
       },
     },

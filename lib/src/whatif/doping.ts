@@ -7,7 +7,7 @@
  *   ([V_Li-] = [Li_i+] = c0 undoped) a donor of concentration D is compensated by extra
  *   V_Li-, and E_F rises by kT * asinh(D / (2 c0)) at every mu_Li: the slope of E_F(V)
  *   stays -1, so phi stays flat and both jumps (eqs. 6, 7) shift by that amount.
- * - quenchDefects equilibrates the defects at a processing temperature and mu_Li and then
+ * - quenchDefects (defects/quench.ts, re-exported here) equilibrates the defects at a processing temperature and mu_Li and then
  *   freezes the TOTAL concentration of chosen defects (Defect.frozenConcentration); at the
  *   operating temperature only their charge states re-equilibrate with E_F (the frozen-defect
  *   treatment of doped / SC-FERMI). By default only defects that exchange no Li with the
@@ -17,14 +17,19 @@
  *
  * Pure functions: nothing is modified in place, new objects are returned.
  */
-import { Defect, DefectSystem, Dopant } from "../defects/defects";
+import { DefectSystem, Dopant } from "../defects/defects";
 import { PotmapError } from "../core/errors";
 import { inPhysicalRange, physicalRanges, rangeText } from "../core/ranges";
 import { isDecimal } from "../core/validation";
 import { Electrolyte } from "../cell/materials";
 import { electrolyteSystem, guardContextOf } from "../cell/fermiLevel";
-import { compileSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
+import { compileSystem, solveFermiLevel } from "../defects/neutrality";
 import { PotmapWarning, summariseWarnings } from "../defects/guards";
+import { QuenchOptions, quenchDefectsWithSolution } from "../defects/quench";
+
+// the quench physics lives in defects/quench.ts (io reads records' synthesis sections with it)
+export { quenchDefects, quenchDefectsWithSolution } from "../defects/quench";
+export type { QuenchOptions, QuenchResult } from "../defects/quench";
 
 function checkDopant(dopant: Dopant, where: string): void {
   if (!dopant || typeof dopant !== "object") throw new PotmapError("a dopant must be { name, charge, concentration }", { field: where, value: dopant });
@@ -124,104 +129,6 @@ export function withDopants(electrolyte: Electrolyte, dopants: readonly Dopant[]
 /** withDopants with one dopant. */
 export function withDopant(electrolyte: Electrolyte, dopant: Dopant): Electrolyte {
   return withDopants(electrolyte, [dopant]);
-}
-
-export interface QuenchOptions {
-  /** Temperature at which the defects equilibrate (synthesis, sintering), K. */
-  processingTemperature: number;
-  /** Lithium chemical potential during processing, eV (0 = Li metal, -V at V vs Li). */
-  muLi: number;
-  /** Operating temperature of the returned system, K (default: the system's own). */
-  operatingTemperature?: number;
-  /**
-   * Names of the defects to freeze (default: every defect that exchanges no Li, i.e.
-   * `lithium` 0 or absent). Freezing Li defects too is allowed but flagged in `warnings`.
-   */
-  freeze?: readonly string[];
-}
-
-export interface QuenchResult {
-  /** The system with the chosen defects' totals frozen at their processing values. */
-  system: DefectSystem;
-  /** The equilibrium at the processing conditions. */
-  processing: FermiSolution;
-  /** Names of the frozen defects and their frozen totals, cm^-3. */
-  frozen: { name: string; concentration: number }[];
-  /**
-   * Conditions under which the result needs care (empty when none): the choice of frozen
-   * defects, and the guards of the processing equilibrium (e.g. a total above its sites).
-   */
-  warnings: PotmapWarning[];
-}
-
-function checkTemperature(value: unknown, field: string): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || !(value > 0)) {
-    throw new PotmapError("must be a positive temperature in K", { field, value });
-  }
-  return value;
-}
-
-/**
- * Equilibrate at (processingTemperature, muLi), then freeze the chosen defects' total
- * concentrations. Defects already frozen stay frozen at their (unchanged) totals; dopants are
- * carried over. Frozen defects keep re-distributing over their charge states with E_F.
- */
-export function quenchDefectsWithSolution(system: DefectSystem, options: QuenchOptions): QuenchResult {
-  const processingTemperature = checkTemperature(options.processingTemperature, "processingTemperature");
-  const muLi = options.muLi;
-  if (typeof muLi !== "number" || !Number.isFinite(muLi)) {
-    throw new PotmapError("must be a finite lithium chemical potential in eV", { field: "muLi", value: muLi });
-  }
-  const operating = checkTemperature(options.operatingTemperature ?? system.temperature, "operatingTemperature");
-  const names = system.defects.map((d) => d.name);
-  const freeze = options.freeze === undefined ? system.defects.filter((d) => (d.lithium ?? 0) === 0).map((d) => d.name) : [...options.freeze];
-  for (const name of freeze) {
-    if (!names.includes(name)) throw new PotmapError(`unknown defect (known: ${names.join(", ")})`, { field: "freeze", value: name });
-  }
-  const warnings: PotmapWarning[] = [];
-  if (freeze.length === 0) {
-    warnings.push({
-      code: "quench",
-      message: `no defect was frozen: every defect of this system exchanges Li (${names.join(", ")}) and so re-equilibrates at operating conditions; name them explicitly to freeze them anyway`,
-    });
-  }
-  const processing = solveFermiLevel({ ...system, temperature: processingTemperature }, muLi);
-  for (const w of processing.warnings) warnings.push({ code: w.code, message: `during processing: ${w.message}` });
-  const frozen: QuenchResult["frozen"] = [];
-  const defects: Defect[] = system.defects.map((defect, i) => {
-    const copy: Defect = { ...defect, chargeStates: defect.chargeStates.map((s) => ({ ...s })) };
-    if (!freeze.includes(defect.name)) return copy;
-    const total = processing.defects[i].total;
-    if (!(total > 0) || !Number.isFinite(total)) {
-      throw new PotmapError(`defect ${defect.name} has no finite positive concentration at ${processingTemperature} K, so it cannot be frozen`, {
-        field: `defects[${i}]`,
-        value: total,
-      });
-    }
-    frozen.push({ name: defect.name, concentration: total });
-    return { ...copy, frozenConcentration: total };
-  });
-  const free = defects.filter((d) => d.frozenConcentration === undefined);
-  const frozenLi = defects.filter((d) => d.frozenConcentration !== undefined && (d.lithium ?? 0) !== 0).map((d) => d.name);
-  if (frozenLi.length) {
-    warnings.push({ code: "quench", message: `frozen Li defects (${frozenLi.join(", ")}) no longer follow mu_Li: E_F(V) loses the -1 and -1/2 slopes of section 3.3` });
-  }
-  if (free.length === 0) {
-    // Nothing exchanges charge with a reservoir any more: E_F is set by the frozen net charge
-    // (n - p at processing, relative size ~1e-10 or less) against the exponentially small
-    // tails of the ionization of the frozen defects and the band carriers. The solver's
-    // tolerance cannot resolve that balance, so E_F is ill-conditioned.
-    warnings.push({
-      code: "quench",
-      message: "every defect is frozen: E_F is then fixed only by the frozen net charge against ionization tails and band carriers, an ill-conditioned balance; leave the mobile Li defects free",
-    });
-  }
-  return { system: { ...system, temperature: operating, defects }, processing, frozen, warnings };
-}
-
-/** quenchDefectsWithSolution without the processing equilibrium. */
-export function quenchDefects(system: DefectSystem, options: QuenchOptions): DefectSystem {
-  return quenchDefectsWithSolution(system, options).system;
 }
 
 /** The electrolyte with its defects quenched from the processing conditions. */

@@ -19,6 +19,7 @@ import { CathodeState, DataSet, Electrolyte } from "../cell/materials";
 import { potentialMap, PotentialMap } from "../cell/potentialMap";
 import { PlotlyFigure } from "../figures/figure";
 import { potentialMapFigure } from "../figures/plots";
+import { cathodeStateInputs, electrolyteInputs, findInput } from "../inputs/table";
 
 export interface ExplorerSelection {
   anode: string;
@@ -62,28 +63,28 @@ export function defectKey(defect: string, charge: number): string {
 
 /** The electrolyte and cathode state with the knobs applied (new objects; the set is not changed). */
 export function applyKnobs(electrolyte: Electrolyte, cathode: CathodeState, knobs: ExplorerKnobs): { electrolyte: Electrolyte; cathode: CathodeState } {
-  const e: Electrolyte = { ...electrolyte };
-  if (knobs.ionizationPotential !== undefined) e.ionizationPotential = knobs.ionizationPotential;
-  if (knobs.scissor !== undefined) e.scissor = knobs.scissor;
-  const rule = electrolyte.fermiLevel;
-  if (rule.rule === "defects") {
+  // every knob is an input of the one table (inputs/table.ts), set through its immutable `with`
+  let e = electrolyte;
+  const set = (id: string, value: number | undefined, key = id) => {
+    if (value === undefined) return;
+    const input = findInput(electrolyteInputs(e), id);
+    if (!input) throw new PotmapError(`no input ${key} in ${electrolyte.id}`, { field: "knobs", value: key });
+    e = input.with(value);
+  };
+  set("electrolyte.ionizationPotential", knobs.ionizationPotential);
+  set("electrolyte.scissor", knobs.scissor);
+  if (electrolyte.fermiLevel.rule === "defects") {
     const energies = knobs.defectEnergies ?? {};
     for (const key of Object.keys(energies)) {
       const [name, charge] = key.split("|");
-      const found = rule.system.defects.some((d) => d.name === name && d.chargeStates.some((q) => String(q.charge) === charge));
-      if (!found) throw new PotmapError(`no defect charge state ${key} in ${electrolyte.id}`, { field: "defectEnergies", value: key });
+      const id = `electrolyte.defects[${name}].chargeStates[q=${charge}].energy`;
+      if (!findInput(electrolyteInputs(e), id)) throw new PotmapError(`no defect charge state ${key} in ${electrolyte.id}`, { field: "defectEnergies", value: key });
+      set(id, energies[key], key);
     }
-    const defects = rule.system.defects.map((d) => ({
-      ...d,
-      chargeStates: d.chargeStates.map((q) => {
-        const moved = energies[defectKey(d.name, q.charge)];
-        return moved === undefined ? q : { ...q, energy: moved };
-      }),
-    }));
-    // e.scissor reaches the carrier statistics through cell/fermiLevel.ts electrolyteSystem
-    e.fermiLevel = { rule: "defects", system: { ...rule.system, defects, temperature: knobs.temperature ?? rule.system.temperature } };
+    set("temperature", knobs.temperature);
   }
-  const c: CathodeState = knobs.ocv === undefined ? cathode : { ...cathode, ocv: knobs.ocv };
+  const ocv = findInput(cathodeStateInputs(cathode), "cathode.ocv")!;
+  const c: CathodeState = knobs.ocv === undefined ? cathode : ocv.with(knobs.ocv);
   return { electrolyte: e, cathode: c };
 }
 

@@ -6,9 +6,10 @@
  */
 import { PotmapError } from "../core/errors";
 import { FermiLevelClass, PotmapWarning } from "../defects/guards";
-import { fermiLevelFunction } from "../cell/fermiLevel";
+import { electrolyteFermiLevel } from "../cell/fermiLevel";
 import { Anode, CathodeState, Electrolyte } from "../cell/materials";
 import { potentialMap } from "../cell/potentialMap";
+import { anodeInputs, cathodeStateInputs, electrolyteInputs, PhysicalInput } from "../inputs/table";
 
 /** E_F(mu_Li) of one electrolyte: compiled once, cached per mu. */
 export interface ElectrolyteEvaluator {
@@ -18,7 +19,8 @@ export interface ElectrolyteEvaluator {
 }
 
 export function electrolyteEvaluator(electrolyte: Electrolyte, temperature?: number): ElectrolyteEvaluator {
-  const solve = fermiLevelFunction(electrolyte.fermiLevel, temperature, electrolyte.scissor);
+  // the electrolyte's own gap and scissor in the carriers (cell/fermiLevel.ts electrolyteSystem)
+  const solve = electrolyteFermiLevel(electrolyte, temperature);
   const cache = new Map<number, number>();
   return {
     electrolyte,
@@ -96,26 +98,15 @@ export function interfaceJumps(anode: Anode, evaluator: ElectrolyteEvaluator, ca
  * Infinity): the error names the field, so a screening failure points at the input.
  */
 export function checkFiniteInputs(material: Anode | Electrolyte | CathodeState): void {
-  const fields: [string, unknown][] = [];
-  if (material.role === "anode") fields.push(["workFunction", material.workFunction]);
-  else if (material.role === "electrolyte") {
-    fields.push(["ionizationPotential", material.ionizationPotential], ["bandGap", material.bandGap], ["window.lower", material.window.lower], ["window.upper", material.window.upper]);
-    if (material.scissor !== undefined) fields.push(["scissor", material.scissor]);
-    const rule = material.fermiLevel;
-    if (rule.rule === "fixed") fields.push(["fermiLevel.value", rule.value]);
-    else {
-      fields.push(["fermiLevel.temperature", rule.system.temperature]);
-      rule.system.defects.forEach((d, i) => {
-        fields.push([`fermiLevel.defects[${i}].sites`, d.sites]);
-        d.chargeStates.forEach((c, j) => fields.push([`fermiLevel.defects[${i}].chargeStates[${j}].energy`, c.energy]));
-      });
-      (rule.system.dopants ?? []).forEach((d, i) => fields.push([`fermiLevel.dopants[${i}].concentration`, d.concentration]));
-      for (const [element, p] of Object.entries(rule.system.potentials ?? {})) {
-        fields.push([`fermiLevel.potentials.${element}.intercept`, p.intercept], [`fermiLevel.potentials.${element}.slope`, p.slope]);
-      }
-    }
-  } else {
-    fields.push(["ionizationPotential", material.ionizationPotential], ["fermiLevel", material.fermiLevel], ["ocv", material.ocv], ["bandGap", material.bandGap]);
+  // every number of the table of inputs (inputs/table.ts), named by its record path
+  const inputs: PhysicalInput<unknown>[] =
+    material.role === "anode" ? anodeInputs(material) : material.role === "electrolyte" ? electrolyteInputs(material) : cathodeStateInputs(material);
+  // fields relative to the material, which the message names: "fermiLevel" of "LCO 0%"
+  const prefix = material.role === "cathode" ? `${material.id}[${material.soc}].` : `${material.id}.`;
+  const fields: [string, unknown][] = inputs.map((i) => [i.path.startsWith(prefix) ? i.path.slice(prefix.length) : i.path, i.value]);
+  // the slopes of tied potentials are stoichiometry, not an input, but enter eq. S-1 all the same
+  if (material.role === "electrolyte" && material.fermiLevel.rule === "defects") {
+    for (const [element, p] of Object.entries(material.fermiLevel.system.potentials ?? {})) fields.push([`potentials[${element}].slope`, p.slope]);
   }
   for (const [field, value] of fields) {
     if (typeof value !== "number" || !Number.isFinite(value)) {

@@ -1,82 +1,35 @@
 /**
- * Perturbing raw material records: every number that is a physical input (not a charge, a
- * lithium count or a degeneracy) has a kind; a quantity may declare its one-sigma
- * "uncertainty", and a default per kind covers the others. Used by the Monte Carlo
- * (whatif/uncertainty.ts) and the synthetic data sets (whatif/synthetic.ts).
+ * Perturbing raw material records: every number that is a physical input (the table of
+ * inputs/recordInputs.ts: not a charge, a lithium count or a degeneracy) has a kind; a quantity
+ * may declare its one-sigma "uncertainty", and a default per kind covers the others. Used by the
+ * Monte Carlo (whatif/uncertainty.ts) and the synthetic data sets (whatif/synthetic.ts).
+ *
+ * Correlated draws: quantities that declare the same `"correlation": "GROUP"` share one
+ * standard-normal draw per sample (value + sigma_i * z_GROUP: fully correlated, each with its
+ * own sigma). By default the IPs of the states of one cathode share theirs too (group
+ * "cathode:<id>"): they are one slab's offsets, calibrated together, and move together;
+ * `independentCathodeStates` draws them apart. A declared group wins over the default one.
  */
 import { PotmapError } from "../core/errors";
 import { isDecimal } from "../core/validation";
 import { RawRecord } from "../io/readRecords";
 import { Random } from "../numerics/random";
+import { recordKind, UncertaintyKind, uncertaintyKinds, UncertaintyMap } from "../inputs/kinds";
+import { visitRecordInputs } from "../inputs/recordInputs";
 
-/** The kinds of input a default uncertainty (or sensitivity step) can be given for. */
-export type UncertaintyKind = "ionizationPotential" | "defectEnergy" | "window" | "ocv" | "workFunction" | "bandGap" | "fermiLevel" | "temperature";
+export { uncertaintyKinds } from "../inputs/kinds";
+export type { UncertaintyKind, UncertaintyMap } from "../inputs/kinds";
 
-export const uncertaintyKinds: UncertaintyKind[] = ["ionizationPotential", "defectEnergy", "window", "ocv", "workFunction", "bandGap", "fermiLevel", "temperature"];
-
-export type UncertaintyMap = Partial<Record<UncertaintyKind, number>>;
-
-/** Kind of the quantity at a record path (array indices left out), or undefined. */
-export function quantityKind(keys: readonly string[]): UncertaintyKind | undefined {
-  let k = keys;
-  if (k.length >= 2 && k[k.length - 1] === "value") k = k.slice(0, -1);
-  const last = k[k.length - 1];
-  const previous = k[k.length - 2];
-  if (last === "ionizationPotential") return "ionizationPotential";
-  if (last === "energy" && k.includes("chargeStates")) return "defectEnergy";
-  if ((last === "lower" || last === "upper") && previous === "window") return "window";
-  if (last === "ocv") return "ocv";
-  if (last === "workFunction") return "workFunction";
-  if (last === "bandGap") return "bandGap";
-  if (last === "temperature" && previous === "fermiLevel") return "temperature";
-  if (last === "fermiLevel") return "fermiLevel";
-  return undefined;
-}
-
-const structural = new Set(["charge", "lithium", "degeneracy"]);
-
-function isQuantityObject(node: unknown): node is { value: number; uncertainty?: number } {
-  return !!node && typeof node === "object" && !Array.isArray(node) && typeof (node as any).value === "number" && !("rule" in (node as object));
-}
-
-function fieldOf(path: readonly (string | number)[]): string {
-  return path.reduce<string>((acc, p) => (typeof p === "number" ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), "");
-}
-
-/** Visit every perturbable number of a record in a fixed order. */
-function visitQuantities(
-  record: unknown,
-  visit: (field: string, kind: UncertaintyKind | undefined, value: number, declared: number | undefined, set: (v: number) => void) => void,
-): void {
-  const walk = (node: any, path: (string | number)[], keys: string[], holder: any, key: string | number | undefined): void => {
-    if (typeof node === "number") {
-      const name = keys[keys.length - 1];
-      if (holder === undefined || structural.has(name) || keys.includes("species") || keys.includes("carriers")) return;
-      visit(fieldOf(path), quantityKind(keys), node, undefined, (v) => (holder[key as string | number] = v));
-      return;
-    }
-    if (isQuantityObject(node)) {
-      if (structural.has(keys[keys.length - 1]) || keys.includes("carriers")) return;
-      visit(fieldOf(path), quantityKind(keys), node.value, node.uncertainty, (v) => (node.value = v));
-      return;
-    }
-    if (Array.isArray(node)) {
-      node.forEach((item, i) => walk(item, [...path, i], keys, node, i));
-      return;
-    }
-    if (node && typeof node === "object") {
-      for (const k of Object.keys(node)) {
-        if (k === "uncertainty") continue;
-        walk(node[k], [...path, k], [...keys, k], node, k);
-      }
-    }
-  };
-  walk(record, [], [], undefined, undefined);
-}
+/** Kind of the quantity at a record path (array indices left out), or undefined (inputs/kinds.ts recordKind). */
+export const quantityKind = recordKind;
 
 export interface DeclaredUncertainty {
   file: string;
   field: string;
+  /** Named record path (inputs/paths.ts). */
+  path: string;
+  /** The record's correlation group, if it declares one. */
+  correlation?: string;
   kind?: UncertaintyKind;
   value: number;
   uncertainty: number;
@@ -86,32 +39,63 @@ export interface DeclaredUncertainty {
 export function declaredUncertainties(records: readonly RawRecord[]): DeclaredUncertainty[] {
   const out: DeclaredUncertainty[] = [];
   for (const { file, record } of records) {
-    visitQuantities(record, (field, kind, value, declared) => {
-      if (declared !== undefined) out.push({ file, field, kind, value, uncertainty: declared });
+    visitRecordInputs(record, (input) => {
+      if (input.declared === undefined) return;
+      const item: DeclaredUncertainty = { file, field: input.field, path: input.path, kind: input.kind, value: input.value, uncertainty: input.declared };
+      if (input.correlation !== undefined) item.correlation = input.correlation;
+      out.push(item);
     });
   }
   return out;
 }
 
+export interface PerturbOptions {
+  /** Draw the IPs of the states of one cathode independently (default: one shared draw per cathode). */
+  independentCathodeStates?: boolean;
+}
+
+/** The group of shared draws of an input, if any. */
+function drawGroup(record: Record<string, any>, kind: UncertaintyKind | undefined, correlation: string | undefined, options: PerturbOptions): string | undefined {
+  if (correlation !== undefined) return `declared:${correlation}`;
+  if (!options.independentCathodeStates && record?.role === "cathode" && kind === "ionizationPotential") return `cathode:${String(record.id)}`;
+  return undefined;
+}
+
 /**
  * A perturbed deep copy of the records: each quantity with a declared uncertainty, or a
- * default for its kind, gets value + sigma * N(0, 1). Returns how many were perturbed.
+ * default for its kind, gets value + sigma * z, z ~ N(0, 1), shared within a correlation group.
+ * Returns how many quantities were perturbed and, per group, how many shared a draw.
  */
-export function perturbRecords(records: readonly RawRecord[], random: Random, defaults: UncertaintyMap = {}): { records: RawRecord[]; perturbed: number } {
+export function perturbRecords(
+  records: readonly RawRecord[],
+  random: Random,
+  defaults: UncertaintyMap = {},
+  options: PerturbOptions = {},
+): { records: RawRecord[]; perturbed: number; groups: Record<string, number> } {
   let perturbed = 0;
+  const draws = new Map<string, number>();
+  const groups: Record<string, number> = {};
   const out = records.map(({ file, record }) => {
     const copy = structuredClone(record);
-    visitQuantities(copy, (_field, kind, value, declared, set) => {
-      const sigma = declared ?? (kind ? defaults[kind] : undefined);
+    visitRecordInputs(copy, (input, set) => {
+      const sigma = input.declared ?? (input.kind ? defaults[input.kind] : undefined);
       if (sigma === undefined || !(sigma > 0)) return;
-      set(value + sigma * random.normal());
+      const group = drawGroup(copy, input.kind, input.correlation, options);
+      let z: number;
+      if (group === undefined) z = random.normal();
+      else {
+        const drawn = draws.get(group);
+        z = drawn ?? random.normal();
+        if (drawn === undefined) draws.set(group, z);
+        groups[group] = (groups[group] ?? 0) + 1;
+      }
+      set(input.value + sigma * z);
       perturbed++;
     });
     return { file, record: copy };
   });
-  return { records: out, perturbed };
+  return { records: out, perturbed, groups };
 }
-
 /**
  * Parse "KIND=SIGMA,KIND=SIGMA" (e.g. "ionizationPotential=0.1,defectEnergy=0.05"; sigmas in
  * the quantity's unit: eV, V or K) into an uncertainty map. `field` names the flag in errors.

@@ -7,13 +7,20 @@
  * dphi_c (eq. 7) and dphi_a (eq. 6) are recomputed with potentialMap. Closed forms to check
  * against: e*phi_c = E_F,c - IP_c + psi_a - mu_c (eq. 5), so d(dphi_c)/d(IP_c) = -1 and
  * d(dphi_c)/d(E_F,c) = +1 exactly, d(dphi_c)/d(IP_SE) = +1, and psi_a cancels from dphi_c.
- * A step may carry an input out of its domain (a window edge across the other, T <= 0); that
- * side is then reported with its error instead of a number.
+ * The inputs are the table's (inputs/table.ts): every number of the anode, the electrolyte
+ * (its defect charge states, site densities, dopants included) and the cathode state that
+ * enters the jumps. With `perSigma` each moves by its own one sigma (declared, else its kind's
+ * default) instead of the common step. A step may carry an input out of its domain (a window
+ * edge across the other, T <= 0) or its physical range (core/ranges.ts); that side is then
+ * reported with its error instead of a number. A step that cannot move an input at double
+ * precision, or moves it to a non-finite value, is refused (no 0/0 slope).
  */
 import { PotmapError } from "../core/errors";
 import { axisTitle, PlotlyFigure, PlotlyTrace } from "../figures/figure";
 import { Anode, CathodeState, Electrolyte } from "../cell/materials";
 import { potentialMap } from "../cell/potentialMap";
+import { PhysicalRange } from "../core/ranges";
+import { DeclaredSigmas, PhysicalInput, anodeInputs, cathodeStateInputs, electrolyteInputs, findInput } from "../inputs/table";
 
 export interface SensitivityOptions {
   /** Additive step for energies (eV) and voltages (V), default 0.1. */
@@ -24,6 +31,14 @@ export interface SensitivityOptions {
   factor?: number;
   /** Operating temperature, K (default: the electrolyte record's). */
   temperature?: number;
+  /**
+   * Move each input by its own one sigma (the record's declared uncertainty, else its kind's
+   * default, inputs/kinds.ts) instead of the common steps: an OCV known to 0.05 V then weighs
+   * less than an IP known to 0.3 eV. Densities move by the factor e^sigma.
+   */
+  perSigma?: boolean;
+  /** Declared one-sigma uncertainties by record path (inputs/recordInputs.ts declaredSigmas). */
+  declared?: DeclaredSigmas;
 }
 
 /** One side (lowered or raised input) of one perturbation. */
@@ -42,6 +57,11 @@ export interface SensitivitySide {
 export interface SensitivityEntry {
   /** Machine-readable name, e.g. "cathode.ionizationPotential". */
   input: string;
+  /** Named record path, e.g. "LCO[0%].ionizationPotential" (inputs/paths.ts). */
+  path: string;
+  /** The input's one sigma (declared, else its kind's default) and whether the record declares it. */
+  sigma: number;
+  sigmaDeclared: boolean;
   /** Human-readable name, e.g. "IP of LCO 0%". */
   label: string;
   unit: string;
@@ -63,7 +83,7 @@ export interface SensitivityResult {
   soc: string;
   temperature: number | null;
   nominal: { dphiAnode: number; dphiCathode: number };
-  options: { step: number; temperatureStep: number; factor: number };
+  options: { step: number; temperatureStep: number; factor: number; perSigma: boolean };
   /** Largest |change of dphi_c| first; entries that could not be computed last. */
   entries: SensitivityEntry[];
 }
@@ -72,17 +92,6 @@ interface Cell {
   anode: Anode;
   electrolyte: Electrolyte;
   cathode: CathodeState;
-  temperature?: number;
-}
-
-interface Perturbation {
-  input: string;
-  label: string;
-  unit: string;
-  nominal: number;
-  multiplicative: boolean;
-  /** Returns the cell with this input set to `value` (the cell is a fresh deep copy). */
-  set(cell: Cell, value: number): void;
 }
 
 function positiveOption(value: number | undefined, fallback: number, field: string, min = 0): number {
@@ -93,102 +102,28 @@ function positiveOption(value: number | undefined, fallback: number, field: stri
   return v;
 }
 
-/** Every input of the cell that enters the jumps. */
-function perturbations(cell: Cell): Perturbation[] {
-  const { anode, electrolyte, cathode } = cell;
-  const state = `${cathode.id} ${cathode.soc}`;
-  const list: Perturbation[] = [
-    { input: "electrolyte.ionizationPotential", label: `IP of ${electrolyte.id}`, unit: "eV", nominal: electrolyte.ionizationPotential, multiplicative: false, set: (c, v) => (c.electrolyte.ionizationPotential = v) },
-    { input: "cathode.ionizationPotential", label: `IP of ${state}`, unit: "eV", nominal: cathode.ionizationPotential, multiplicative: false, set: (c, v) => (c.cathode.ionizationPotential = v) },
-    { input: "cathode.fermiLevel", label: `E_F of ${state} above its VBM`, unit: "eV", nominal: cathode.fermiLevel, multiplicative: false, set: (c, v) => (c.cathode.fermiLevel = v) },
-    { input: "cathode.ocv", label: `OCV of ${state}`, unit: "V", nominal: cathode.ocv, multiplicative: false, set: (c, v) => (c.cathode.ocv = v) },
-    { input: "anode.workFunction", label: `work function of ${anode.id}`, unit: "eV", nominal: anode.workFunction, multiplicative: false, set: (c, v) => (c.anode.workFunction = v) },
-    { input: "electrolyte.window.lower", label: `window lower edge of ${electrolyte.id}`, unit: "V", nominal: electrolyte.window.lower, multiplicative: false, set: (c, v) => (c.electrolyte.window.lower = v) },
-    { input: "electrolyte.window.upper", label: `window upper edge of ${electrolyte.id}`, unit: "V", nominal: electrolyte.window.upper, multiplicative: false, set: (c, v) => (c.electrolyte.window.upper = v) },
-  ];
-  const rule = electrolyte.fermiLevel;
-  if (rule.rule === "fixed") {
-    list.push({ input: "electrolyte.fermiLevel.value", label: `E_F of ${electrolyte.id} (fixed)`, unit: "eV", nominal: rule.value, multiplicative: false, set: (c, v) => ((c.electrolyte.fermiLevel as { value: number }).value = v) });
-    return list;
-  }
-  const system = rule.system;
-  const sys = (c: Cell) => (c.electrolyte.fermiLevel as Extract<Electrolyte["fermiLevel"], { rule: "defects" }>).system;
-  list.push({
-    input: "electrolyte.bandGap",
-    label: `band gap of ${electrolyte.id}`,
-    unit: "eV",
-    nominal: electrolyte.bandGap,
-    multiplicative: false,
-    // the gap enters the carriers of the defect system as well as the drawn CBM
-    set: (c, v) => {
-      c.electrolyte.bandGap = v;
-      sys(c).bandGap = v;
-    },
-  });
-  list.push({
-    input: "temperature",
-    label: "temperature",
-    unit: "K",
-    nominal: cell.temperature ?? system.temperature,
-    multiplicative: false,
-    set: (c, v) => (c.temperature = v),
-  });
-  system.defects.forEach((defect, d) => {
-    defect.chargeStates.forEach((s, k) => {
-      list.push({
-        input: `electrolyte.defects[${defect.name}].chargeStates[q=${s.charge}].energy`,
-        label: `E0 of ${defect.name}(${s.charge > 0 ? "+" : ""}${s.charge})`,
-        unit: "eV",
-        nominal: s.energy,
-        multiplicative: false,
-        set: (c, v) => (sys(c).defects[d].chargeStates[k].energy = v),
-      });
-    });
-    list.push({
-      input: `electrolyte.defects[${defect.name}].sites`,
-      label: `site density of ${defect.name}`,
-      unit: "cm^-3",
-      nominal: defect.sites,
-      multiplicative: true,
-      set: (c, v) => (sys(c).defects[d].sites = v),
-    });
-    if (defect.frozenConcentration !== undefined) {
-      list.push({
-        input: `electrolyte.defects[${defect.name}].frozenConcentration`,
-        label: `frozen total of ${defect.name}`,
-        unit: "cm^-3",
-        nominal: defect.frozenConcentration,
-        multiplicative: true,
-        set: (c, v) => (sys(c).defects[d].frozenConcentration = v),
-      });
-    }
-  });
-  (system.dopants ?? []).forEach((dopant, i) => {
-    if (!(dopant.concentration > 0)) return; // a factor does not move zero
-    list.push({
-      input: `electrolyte.dopants[${dopant.name}].concentration`,
-      label: `concentration of dopant ${dopant.name}`,
-      unit: "cm^-3",
-      nominal: dopant.concentration,
-      multiplicative: true,
-      set: (c, v) => (sys(c).dopants![i].concentration = v),
-    });
-  });
-  for (const element of Object.keys(system.potentials ?? {})) {
-    list.push({
-      input: `electrolyte.potentials.${element}.intercept`,
-      label: `mu_${element} intercept`,
-      unit: "eV",
-      nominal: system.potentials![element].intercept,
-      multiplicative: false,
-      set: (c, v) => (sys(c).potentials![element].intercept = v),
-    });
-  }
-  return list;
+/** One input of the cell from the table (inputs/table.ts), as a function of the whole cell. */
+interface CellInput {
+  input: PhysicalInput<unknown>;
+  with(cell: Cell, value: number): Cell;
+}
+
+/** Every input of the cell that enters the jumps, from the one table of inputs. */
+function cellInputs(cell: Cell, declared?: DeclaredSigmas): CellInput[] {
+  const list: CellInput[] = [];
+  const add = <M>(inputs: PhysicalInput<M>[], put: (cell: Cell, m: M) => Cell) => {
+    for (const input of inputs) if (input.entersJumps) list.push({ input: input as PhysicalInput<unknown>, with: (c, v) => put(c, input.with(v)) });
+  };
+  add(electrolyteInputs(cell.electrolyte, declared).filter((i) => i.id === "electrolyte.ionizationPotential"), (c, e) => ({ ...c, electrolyte: e }));
+  add(cathodeStateInputs(cell.cathode, declared), (c, s) => ({ ...c, cathode: s }));
+  add(anodeInputs(cell.anode, declared), (c, a) => ({ ...c, anode: a }));
+  add(electrolyteInputs(cell.electrolyte, declared).filter((i) => i.id !== "electrolyte.ionizationPotential"), (c, e) => ({ ...c, electrolyte: e }));
+  // a factor does not move zero (an absent dopant, a scissor of 0 is moved additively)
+  return list.filter((c) => !(c.input.scale === "multiplicative" && !(c.input.value > 0)));
 }
 
 function jumps(cell: Cell): { dphiAnode: number; dphiCathode: number } {
-  const map = potentialMap(cell.anode, cell.electrolyte, cell.cathode, { temperature: cell.temperature, withoutProfile: true });
+  const map = potentialMap(cell.anode, cell.electrolyte, cell.cathode, { withoutProfile: true });
   if (!Number.isFinite(map.dphiCathode) || !Number.isFinite(map.dphiAnode)) {
     throw new PotmapError("the jumps are not finite", { field: "dphiCathode", value: map.dphiCathode });
   }
@@ -200,19 +135,37 @@ export function sensitivity(anode: Anode, electrolyte: Electrolyte, cathode: Cat
   const step = positiveOption(options.step, 0.1, "step");
   const temperatureStep = positiveOption(options.temperatureStep, 50, "temperatureStep");
   const factor = positiveOption(options.factor, 2, "factor", 1);
-  if (options.temperature !== undefined) positiveOption(options.temperature, 300, "temperature");
-  const base: Cell = { anode, electrolyte, cathode, temperature: options.temperature };
+  const perSigma = options.perSigma === true;
+  let moved = electrolyte;
+  if (options.temperature !== undefined) {
+    positiveOption(options.temperature, 300, "temperature");
+    // the operating temperature is the electrolyte's temperature input, set once
+    const t = findInput(electrolyteInputs(electrolyte), "temperature");
+    if (t) moved = t.with(options.temperature);
+  }
+  const base: Cell = { anode, electrolyte: moved, cathode };
   const nominal = jumps(base);
-  const entries: SensitivityEntry[] = perturbations(base).map((p) => {
-    const additiveStep = p.unit === "K" ? temperatureStep : step;
-    const lowValue = p.multiplicative ? p.nominal / factor : p.nominal - additiveStep;
-    const highValue = p.multiplicative ? p.nominal * factor : p.nominal + additiveStep;
+  const entries: SensitivityEntry[] = cellInputs(base, options.declared).map(({ input: p, with: withValue }) => {
+    const multiplicative = p.scale === "multiplicative";
+    const sigmaText = p.sigmaDeclared ? "1σ declared" : "1σ default";
+    const additiveStep = perSigma ? p.sigma : p.unit === "K" ? temperatureStep : step;
+    const f = perSigma ? Math.exp(p.sigma) : factor;
+    const lowValue = multiplicative ? p.value / f : p.value - additiveStep;
+    const highValue = multiplicative ? p.value * f : p.value + additiveStep;
+    if (!Number.isFinite(lowValue) || !Number.isFinite(highValue)) {
+      const field = perSigma ? "sigma" : multiplicative ? "factor" : p.unit === "K" ? "temperatureStep" : "step";
+      throw new PotmapError(`moves ${p.label} (${p.value} ${p.unit}) to a non-finite value`, { field, value: multiplicative ? f : additiveStep });
+    }
+    if (lowValue === p.value || highValue === p.value) {
+      // 2.7 + 1e-300 is 2.7: the slope would be 0/0
+      const field = perSigma ? "sigma" : multiplicative ? "factor" : p.unit === "K" ? "temperatureStep" : "step";
+      throw new PotmapError(`does not move ${p.label} (${p.value} ${p.unit}) at double precision`, { field, value: multiplicative ? f : additiveStep });
+    }
     const side = (value: number): SensitivitySide => {
-      const cell = structuredClone(base);
-      p.set(cell, value);
       try {
         if (p.unit === "K" && !(value > 0)) throw new PotmapError("must be a positive temperature in K", { field: "temperature", value });
-        const j = jumps(cell);
+        if (!inRange(value, p.range)) throw new PotmapError(`is outside the physical range of ${p.range.what} (${p.range.min} to ${p.range.max}${p.range.unit ? ` ${p.range.unit}` : ""})`, { field: p.path, value });
+        const j = jumps(withValue(base, value));
         return { value, dphiCathode: j.dphiCathode, dphiAnode: j.dphiAnode, change: j.dphiCathode - nominal.dphiCathode, changeAnode: j.dphiAnode - nominal.dphiAnode };
       } catch (error) {
         if (!(error instanceof PotmapError)) throw error;
@@ -222,17 +175,21 @@ export function sensitivity(anode: Anode, electrolyte: Electrolyte, cathode: Cat
     const low = side(lowValue);
     const high = side(highValue);
     const changes = [low.change, high.change].filter((c): c is number => c !== null);
-    const slope = !p.multiplicative && low.change !== null && high.change !== null ? (high.change - low.change) / (highValue - lowValue) : null;
+    const slope = !multiplicative && low.change !== null && high.change !== null ? (high.change - low.change) / (highValue - lowValue) : null;
     const unitText = p.unit === "cm^-3" ? "" : ` ${p.unit}`;
+    const stepText = multiplicative ? `×/÷${perSigma ? Number(f.toPrecision(3)) : f}` : `±${perSigma ? Number(additiveStep.toPrecision(3)) : additiveStep}${unitText}`;
     return {
-      input: p.input,
+      input: p.id,
+      path: p.path,
       label: p.label,
       unit: p.unit,
-      nominal: p.nominal,
-      step: p.multiplicative ? `×/÷${factor}` : `±${additiveStep}${unitText}`,
+      nominal: p.value,
+      step: perSigma ? `${stepText} (${sigmaText})` : stepText,
+      sigma: p.sigma,
+      sigmaDeclared: p.sigmaDeclared,
       low,
       high,
-      slope,
+      slope: slope !== null && Number.isFinite(slope) ? slope : null,
       maxAbsChange: changes.length ? Math.max(...changes.map(Math.abs)) : null,
     };
   });
@@ -248,9 +205,14 @@ export function sensitivity(anode: Anode, electrolyte: Electrolyte, cathode: Cat
     soc: cathode.soc,
     temperature: options.temperature ?? (rule.rule === "defects" ? rule.system.temperature : null),
     nominal,
-    options: { step, temperatureStep, factor },
+    options: { step, temperatureStep, factor, perSigma },
     entries,
   };
+}
+
+function inRange(value: number, range: PhysicalRange): boolean {
+  if (!Number.isFinite(value)) return false;
+  return (range.exclusiveMin ? value > range.min : value >= range.min) && (range.exclusiveMax ? value < range.max : value <= range.max);
 }
 
 /**

@@ -38,7 +38,7 @@ export function syntheticElectrolyteRecords(records: readonly RawRecord[], optio
     const base = bases[i % bases.length];
     let made: RawRecord | undefined;
     for (let attempt = 0; attempt < 20 && !made; attempt++) {
-      const [candidate] = perturbRecords([base], random, sigmas).records;
+      const [candidate] = perturbRecords([base], random, sigmas, { independentCathodeStates: true }).records;
       candidate.record.id = `${base.record.id}-syn${i}`;
       candidate.record.name = `${base.record.name} (synthetic copy ${i}, perturbed)`;
       candidate.file = `synthetic/${candidate.record.id}.json`;

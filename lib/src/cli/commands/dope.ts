@@ -12,7 +12,7 @@ import { electrolyteWarnings, parseDopants, quenchDefectsWithSolution, withDopan
 import { PotmapWarning, uniqueWarnings } from "../../defects/guards";
 import { PotmapError } from "../../core/errors";
 import { formatTable, withWarnings } from "../format";
-import { electrolyteSystem, fermiLevelFunction } from "../../cell/fermiLevel";
+import { electrolyteFermiLevel, electrolyteSystem } from "../../cell/fermiLevel";
 import { CathodeState, Electrolyte } from "../../cell/materials";
 import { potentialMap } from "../../cell/potentialMap";
 import { linspace } from "../../defects/sweep";
@@ -95,8 +95,8 @@ export function run(options: OptionValues<typeof dopeOptions>): CommandResult {
   const to = options.to ?? shipped.window.upper;
   if (!(to > from)) throw new PotmapError(`must exceed --from (${from} V)`, { field: "--to", value: String(to) });
   const points = options.points;
-  const before = fermiLevelFunction(shipped.fermiLevel, temperature, shipped.scissor);
-  const after = fermiLevelFunction(modified.fermiLevel, temperature, modified.scissor);
+  const before = electrolyteFermiLevel(shipped, temperature);
+  const after = electrolyteFermiLevel(modified, temperature);
   const fermiLevels = linspace(from, to, points).map((voltage) => {
     const a = before(-voltage);
     const b = after(-voltage);

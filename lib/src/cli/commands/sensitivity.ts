@@ -5,7 +5,8 @@
  */
 import type { CommandResult, OptionValues } from "../command";
 import type { sensitivityOptions } from "../commands";
-import { cellOption } from "../cellOptions";
+import { cellOption, rawRecordsOption } from "../cellOptions";
+import { declaredSigmas } from "../../inputs/recordInputs";
 import { writeTextFile } from "../files";
 import { figureToJSON, withDefaultLayout } from "../../figures/figure";
 import { formatTable } from "../format";
@@ -19,6 +20,9 @@ export function run(options: OptionValues<typeof sensitivityOptions>): CommandRe
     temperatureStep: options.temperatureStep,
     factor: options.factor,
     temperature: options.temperature,
+    perSigma: options.perSigma,
+    // the declared uncertainties are read from the raw records of the same --materials
+    declared: options.perSigma ? declaredSigmas(rawRecordsOption(options).records.map((r) => r.record)) : undefined,
   });
   const figureFile = options.figure;
   if (figureFile) writeTextFile(figureFile, JSON.stringify(figureToJSON(withDefaultLayout(sensitivityTornadoFigure(result, { top }))), null, 1) + "\n", "--figure", options.materials ?? []);
@@ -26,6 +30,9 @@ export function run(options: OptionValues<typeof sensitivityOptions>): CommandRe
   const text = [
     `${result.anode} | ${result.electrolyte} | ${result.cathode} (SOC ${result.soc}): dphi_c = ${v(result.nominal.dphiCathode)} V, dphi_a = ${v(result.nominal.dphiAnode)} V` +
       (result.temperature !== null ? ` at ${result.temperature} K` : ""),
+    ...(result.options.perSigma
+      ? [`each input moved by its one sigma: ${result.entries.filter((e) => e.sigmaDeclared).length} declared by their records, the others their kind's default (lib inputs/kinds.ts)`]
+      : []),
     "",
     formatTable(
       ["input", "step", "nominal", "change dphi_c, lowered (V)", "raised (V)", "slope (V per unit)", "change dphi_a, raised (V)"],
