@@ -108,6 +108,8 @@ export type { VirtualCoatingModel, VirtualCoatingOverrides, ScanState, ScanGrid 
 export { idealCoating, defaultTemplate, parametrisation as virtualCoatingParametrisation } from "./whatif/idealCoating";
 export type { IdealCoatingOptions, IdealCoatingResult, PlacedCandidate } from "./whatif/idealCoating";
 export { coatRankingFigure, virtualCoatingFigure } from "./whatif/coatFigures";
+export { pairStability } from "./whatif/screenStability";
+export type { PairStability } from "./whatif/screenStability";
 
 // calibration: unpublished inputs against the published numbers, and the reproduction
 export { calibrateElectrolyteIP } from "./calibration/calibrate";

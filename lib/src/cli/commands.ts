@@ -69,6 +69,11 @@ const entries = {
   meaning: "phase entries: CSV `formula,formation_energy_per_atom` (eV/atom) or a JSON list of computed entries",
 } as const;
 
+// filters of table, screen and uncertainty (cli/filters.ts; issue 21)
+const anodeFilter = { name: "anode", type: "list", placeholder: "ID[,ID...]", defaultText: "every anode", meaning: "only these anodes" } as const;
+const electrolyteFilter = { name: "electrolyte", type: "list", placeholder: "ID[,ID...]", defaultText: "every electrolyte", meaning: "only these electrolytes" } as const;
+const cathodeFilter = { name: "cathode", type: "list", placeholder: "ID[,ID...]", defaultText: "every cathode", meaning: "only these cathodes (all their states)" } as const;
+
 // ------------------------------------------------------------ each command's options
 
 export const checkOptions = [
@@ -106,7 +111,7 @@ export const exportOptions = [
 ] as const satisfies readonly OptionSpec[];
 
 
-export const tableOptions = [temperature, materials, only, anode] as const satisfies readonly OptionSpec[];
+export const tableOptions = [temperature, materials, only, anode, electrolyteFilter, cathodeFilter] as const satisfies readonly OptionSpec[];
 
 export const mapOptions = [
   electrolyte,
@@ -165,6 +170,11 @@ export const screenOptions = [
   threshold,
   { name: "progress", type: "enum", values: ["auto", "on", "off"], default: "auto", meaning: "progress bar on stderr (auto: only on a terminal)" },
   { name: "top", type: "integer", min: 1, default: 20, meaning: "pairs shown in the text table" },
+  anodeFilter,
+  electrolyteFilter,
+  cathodeFilter,
+  { name: "stable-only", type: "switch", meaning: "rank only stable pairs: no band flag (CBM below the anode's E_F, VBM above the cathode's) and grey regions no wider than --max-grey" },
+  { name: "max-grey", type: "number", unit: "V", min: 0, default: 0, meaning: "--stable-only: widest grey region (window edge to 0 V or to the OCV) still counted stable, e.g. for a passivating interphase" },
 ] as const satisfies readonly OptionSpec[];
 
 export const dopeOptions = [
@@ -213,6 +223,8 @@ export const uncertaintyOptions = [
   materials,
   only,
   { name: "top", type: "integer", min: 1, default: 10, meaning: "pairs shown in the text ranking" },
+  electrolyteFilter,
+  cathodeFilter,
 ] as const satisfies readonly OptionSpec[];
 
 export const sensitivityOptions = [
