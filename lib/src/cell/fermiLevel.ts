@@ -4,7 +4,7 @@
  */
 import { PotmapError } from "../core/errors";
 import { roomTemperature } from "../core/constants";
-import { compileSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
+import { compileSystem, FermiSolution, solveFermiLevel, solveFermiLevelValue } from "../defects/neutrality";
 import { DefectSystem } from "../defects/defects";
 import { bandLimit, classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning } from "../defects/guards";
 import { Electrolyte, FermiRule } from "./materials";
@@ -19,7 +19,8 @@ export function fermiLevelFunction(rule: FermiRule, temperature?: number, scisso
   let system = temperature === undefined ? rule.system : { ...rule.system, temperature };
   if (scissor !== undefined) system = { ...system, scissor };
   const compiled = compileSystem(system);
-  return (muLi) => solveFermiLevel(compiled, muLi).fermiLevel;
+  // the root alone (same number and errors as solveFermiLevel(...).fermiLevel, tested)
+  return (muLi) => solveFermiLevelValue(compiled, muLi);
 }
 
 /** E_F(mu_Li) of an electrolyte with its record's scissor in the carrier statistics. */
