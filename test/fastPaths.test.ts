@@ -10,6 +10,14 @@ import { DefectSystem } from "../lib/src/defects/defects";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { electrolyteSystem } from "../lib/src/cell/fermiLevel";
 import { siteFraction } from "../lib/src/defects/guards";
+import { readRawRecords } from "../lib/src/io/readRecords";
+import { syntheticDataSet } from "../lib/src/whatif/synthetic";
+import { electrolyteEvaluator, interfaceJumps } from "../lib/src/whatif/interfaceJumps";
+import { screenJumpsOf } from "../lib/src/whatif/screenJumps";
+import { orderedCathodeStates } from "../lib/src/cell/dataSet";
+import { potentialMap } from "../lib/src/cell/potentialMap";
+import { potentialDictionary } from "../lib/src/cell/dictionary";
+import { logFermiDiracHalf } from "../lib/src/numerics/fermiDirac";
 
 const set = readDataSet(builtinMaterialsFolder());
 
@@ -75,5 +83,63 @@ describe("fast paths equal the general ones", () => {
     try { solveFermiLevelValue(cold, 0); } catch (e) { fast = String(e); }
     expect(full).toMatch(/a concentration overflows: defect D/);
     expect(fast).toBe(full);
+  });
+});
+
+describe("screening's lean jumps equal interfaceJumps", () => {
+  test("every configuration of the built-in set and 60 synthetic electrolytes, bit for bit, warnings and errors included", () => {
+    const { records } = readRawRecords(builtinMaterialsFolder());
+    const synthetic = syntheticDataSet(records, { electrolytes: 60, seed: 7 });
+    let compared = 0;
+    let errors = 0;
+    let warned = 0;
+    for (const data of [set, synthetic]) {
+      for (const electrolyte of data.electrolytes) {
+        const lean = screenJumpsOf(electrolyteEvaluator(electrolyte));
+        const general = electrolyteEvaluator(electrolyte);
+        for (const anode of data.anodes) {
+          for (const state of orderedCathodeStates(data)) {
+            let a: unknown;
+            let b: unknown;
+            try { a = interfaceJumps(anode, general, state); } catch (e) { a = String(e); }
+            try { b = lean(anode, state); } catch (e) { b = String(e); }
+            if (typeof a === "string") {
+              errors++;
+              expect(b).toBe(a);
+              continue;
+            }
+            const j = a as ReturnType<typeof interfaceJumps>;
+            const k = b as ReturnType<ReturnType<typeof screenJumpsOf>>;
+            expect([k.ocv, k.dphiAnode, k.dphiCathode, k.reducedByAnode, k.electronLeakageRisk, k.oxidizedByCathode]).toEqual([j.ocv, j.dphiAnode, j.dphiCathode, j.reducedByAnode, j.electronLeakageRisk, j.oxidizedByCathode]);
+            expect(Object.is(k.dphiCathode, j.dphiCathode)).toBe(true);
+            expect(k.warnings.map((w) => w.message)).toEqual(j.warnings.map((w) => w.message));
+            if (j.warnings.length) warned++;
+            compared++;
+          }
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(500);
+    // the comparison covered configurations with warnings too (degenerate E_F in perturbed electrolytes)
+    expect(warned).toBeGreaterThan(0);
+  });
+});
+
+describe("maps: profile points from the root-only solver, remembered Fermi-Dirac quadratures", () => {
+  test("a map's profile equals E_F solved in full at each point", () => {
+    const lps = set.electrolytes.find((e) => e.id === "LPS")!;
+    const state = orderedCathodeStates(set).find((s) => s.id === "LCO" && s.soc === "0%")!;
+    const map = potentialMap(set.anodes[0], lps, state, { points: 31 });
+    const compiled = compileSystem(electrolyteSystem(lps));
+    map.profile.muLi.forEach((mu, i) => {
+      if (map.profile.region[i] !== "electrolyte") return;
+      const f = solveFermiLevel(compiled, mu).fermiLevel;
+      expect(map.profile.vbm[i]).toBe(mu - f);
+    });
+  });
+
+  test("the dictionary is the same computed twice (memo warm) and logF_1/2 is the same remembered or not", () => {
+    expect(JSON.stringify(potentialDictionary(set))).toBe(JSON.stringify(potentialDictionary(set)));
+    for (const eta of [-0.99, 0, 3.3, 19.3, 79.9]) expect(logFermiDiracHalf(eta)).toBe(logFermiDiracHalf(eta));
   });
 });
