@@ -119,6 +119,9 @@ export interface CompiledSystem {
   defectKeys: (string | number)[][];
   /** Per defect, an object with those keys (values 0): copied, then filled, it has their order. */
   defectTemplates: Record<string, number>[];
+  /** Site density of each defect, and the guards' context without extras (describeSolution). */
+  defectSites?: number[];
+  guardContext?: GuardContext;
   /** Scratch log concentrations of logCharges (no allocation per evaluation). */
   scratch?: Float64Array;
   /**
@@ -461,7 +464,7 @@ export function describeSolution(
   fermiLevel: number,
   iterations = 0,
   bracket: [number, number] = [fermiLevel, fermiLevel],
-  context: GuardContext = {},
+  context?: GuardContext,
 ): FermiSolution {
   const logC = logConcentrations(compiled, muLi, fermiLevel);
   const { logElectrons, logHoles } = compiled.carriers(fermiLevel);
@@ -510,11 +513,9 @@ export function describeSolution(
     fermiLevelClass: classifyFermiLevel(fermiLevel, system.bandGap + (system.scissor ?? 0), system.temperature),
     warnings: [],
   };
-  solution.warnings = solutionWarnings(
-    solution,
-    system.bandGap + (system.scissor ?? 0),
-    system.defects.map((d) => d.sites),
-    { occupancy: compiled.occupancy, ...context },
-  );
+  // sites and the context without extras are the same every call: made once per compiled system
+  const sites = (compiled.defectSites ??= system.defects.map((d) => d.sites));
+  const guardContext = context === undefined ? (compiled.guardContext ??= { occupancy: compiled.occupancy }) : { occupancy: compiled.occupancy, ...context };
+  solution.warnings = solutionWarnings(solution, system.bandGap + (system.scissor ?? 0), sites, guardContext);
   return solution;
 }
