@@ -122,6 +122,8 @@ export interface CompiledSystem {
   /** Site density of each defect, and the guards' context without extras (describeSolution). */
   defectSites?: number[];
   guardContext?: GuardContext;
+  /** Scratch log concentrations of describeSolution. */
+  describeScratch?: Float64Array;
   /** Scratch log concentrations of logCharges (no allocation per evaluation). */
   scratch?: Float64Array;
   /**
@@ -466,7 +468,10 @@ export function describeSolution(
   bracket: [number, number] = [fermiLevel, fermiLevel],
   context?: GuardContext,
 ): FermiSolution {
-  const logC = logConcentrations(compiled, muLi, fermiLevel);
+  // a scratch array of its own (logCharges below fills compiled.scratch); nothing keeps logC
+  const n = compiled.states.length;
+  if (compiled.describeScratch?.length !== n) compiled.describeScratch = new Float64Array(n);
+  const logC = fillLogConcentrations(compiled, muLi, fermiLevel, compiled.describeScratch);
   const { logElectrons, logHoles } = compiled.carriers(fermiLevel);
   checkRepresentable(compiled, muLi, fermiLevel, logC, logElectrons, logHoles);
   const { positive, negative } = logCharges(compiled, muLi, fermiLevel, { logElectrons, logHoles });
