@@ -139,3 +139,49 @@ describe("potmap coat", () => {
     expect(bad.stderr).toMatch(/--ip-range/);
   });
 });
+
+describe("notebook 08b: the numbers its prose quotes", () => {
+  const nb = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../notebooks/08b-which-coating.ipynb"), "utf8")) as { cells: { cell_type: string; source: string[] }[] };
+  const prose = nb.cells.filter((c) => c.cell_type === "markdown").map((c) => c.source.join("")).join("\n");
+
+  test("LPS|LCO: no coating -1.04 V at 100% (-0.12 V at 0%), LLZO 0.70 V and oxidised, LPO worse than none", () => {
+    const r = rankCoatings(set, "LPS", "LCO");
+    const none = r.candidates.find((c) => c.kind === "none")!;
+    expect(prose).toContain("$-1.04$ V at 100%");
+    expect(none.worstDphi.toFixed(2)).toBe("-1.04");
+    expect(none.states[0].interfaces[0].dphi.toFixed(2)).toBe("-0.12");
+    const llzo = r.candidates.find((c) => c.id === "LLZO")!;
+    expect(prose).toContain("(0.70 V)");
+    expect(llzo.worstAbsDphi.toFixed(2)).toBe("0.70");
+    expect(llzo.flags.join()).toMatch(/oxidised by the cathode/);
+    expect(r.candidates.find((c) => c.id === "LPO")!.worstAbsDphi).toBeGreaterThan(none.worstAbsDphi);
+  });
+
+  test("LPS|LNO: the LCO layer +0.05 V at the LPS side and -0.46 V at LNO 0%, 0.84 V at 100% against 0.41 V without; every candidate loses to none", () => {
+    const r = rankCoatings(set, "LPS", "LNO");
+    const lco = r.candidates.find((c) => c.id === "LCO")!;
+    const at0 = lco.states.find((s) => s.soc === "0%")!;
+    expect(at0.taken).toBe("0%");
+    expect(at0.interfaces.map((i) => i.dphi.toFixed(2))).toEqual(["0.05", "-0.46"]);
+    expect(lco.worstAbsDphi.toFixed(2)).toBe("0.84");
+    const none = r.candidates.find((c) => c.kind === "none")!;
+    expect(none.worstAbsDphi.toFixed(2)).toBe("0.41");
+    expect(r.candidates[0].kind).toBe("none");
+    for (const text of ["($+0.05$ V)", "($-0.46$ V", "0.84 V", "0.41 V"]) expect(prose).toContain(text);
+  });
+
+  test("the best virtual coating for LPS|LCO is about 0.5 V and LCO's own swing about 0.9 V", async () => {
+    const { idealCoating } = await import("../lib/src/whatif/idealCoating");
+    const r = rankCoatings(set, "LPS", "LCO");
+    const v = idealCoating(set, "LPS", "LCO", r, { grid: 200, threshold: 0.1 });
+    expect(prose).toContain("about 0.5 V");
+    expect(v.best.worstAbsDphi).toBeGreaterThan(0.45);
+    expect(v.best.worstAbsDphi).toBeLessThan(0.55);
+    expect(v.region.points).toBe(0);
+    const none = r.candidates.find((c) => c.kind === "none")!;
+    const swing = Math.abs(none.states[1].interfaces[0].dphi - none.states[0].interfaces[0].dphi);
+    expect(prose).toContain("about 0.9 V");
+    expect(swing).toBeGreaterThan(0.85);
+    expect(swing).toBeLessThan(0.95);
+  });
+});
