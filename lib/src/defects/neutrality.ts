@@ -25,8 +25,8 @@
  * are kept as given under either occupancy (only their charge states share them); a frozen
  * total above its sites is reported by the guards, not changed.
  *
- * Over 300 lines: the solver, its compiled form and the result/overflow checks share the
- * private compiled layout and are kept together.
+ * Over 500 lines: the solver, its compiled form, the root-only fast path (solveFermiLevelValue)
+ * and the result/overflow checks share the private compiled layout and are kept together.
  */
 import { thermalEnergy } from "../core/constants";
 import { carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
