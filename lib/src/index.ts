@@ -123,6 +123,16 @@ export type { SensitivityOptions, SensitivityResult } from "./whatif/sensitivity
 export { exploreCell, explorerControls, knobsFromControls, applyKnobs, defectKey } from "./whatif/explore";
 export type { ExplorerSelection, ExplorerKnobs, ExplorerControl, ExplorerResult } from "./whatif/explore";
 export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";
+// whatif: which coating (potmap coat, issue 21)
+export { rankCoatings, coatingStates, windowFlags, coatCsv } from "./whatif/coat";
+export type { CoatResult, CoatCandidate, CoatState, CoatInterface, CoatOptions, CoatingKind } from "./whatif/coat";
+export { virtualCoatingModel, virtualCoatingSystem, virtualFermiLevelFunction, virtualModelHolds, virtualCoatingElectrolyte, scanStates, scanVirtualCoatings, virtualWorstByStack } from "./whatif/virtualCoating";
+export type { VirtualCoatingModel, VirtualCoatingOverrides, ScanState, ScanGrid } from "./whatif/virtualCoating";
+export { idealCoating, defaultTemplate, parametrisation as virtualCoatingParametrisation } from "./whatif/idealCoating";
+export type { IdealCoatingOptions, IdealCoatingResult, PlacedCandidate } from "./whatif/idealCoating";
+export { coatRankingFigure, virtualCoatingFigure } from "./whatif/coatFigures";
+export { pairStability } from "./whatif/screenStability";
+export type { PairStability } from "./whatif/screenStability";
 
 // calibration: unpublished inputs against the published numbers, and the reproduction
 export { calibrateElectrolyteIP } from "./calibration/calibrate";

@@ -4,7 +4,7 @@
  */
 import { PotmapError } from "../core/errors";
 import { roomTemperature } from "../core/constants";
-import { compileSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
+import { compileSystem, FermiSolution, solveFermiLevel, solveFermiLevelValue } from "../defects/neutrality";
 import { DefectSystem, effectiveBandGap } from "../defects/defects";
 import { bandLimit, classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning } from "../defects/guards";
 import { Electrolyte, FermiRule } from "./materials";
@@ -19,7 +19,8 @@ export function fermiLevelFunction(rule: FermiRule, temperature?: number, scisso
   let system = temperature === undefined ? rule.system : { ...rule.system, temperature };
   if (scissor !== undefined) system = { ...system, scissor };
   const compiled = compileSystem(system);
-  return (muLi) => solveFermiLevel(compiled, muLi).fermiLevel;
+  // the root alone (same number and errors as solveFermiLevel(...).fermiLevel, tested)
+  return (muLi) => solveFermiLevelValue(compiled, muLi);
 }
 
 /**
@@ -31,7 +32,7 @@ export function electrolyteFermiLevel(electrolyte: Electrolyte, temperature?: nu
   if (rule.rule === "fixed") return () => rule.value;
   const base = electrolyteSystem(electrolyte);
   const compiled = compileSystem(temperature === undefined ? base : { ...base, temperature });
-  return (muLi) => inRecord(electrolyte, () => solveFermiLevel(compiled, muLi).fermiLevel);
+  return (muLi) => inRecord(electrolyte, () => solveFermiLevelValue(compiled, muLi));
 }
 
 /**

@@ -26,7 +26,7 @@
 import { effectiveBandGap } from "../defects/defects";
 import { PotmapError } from "../core/errors";
 import { roomTemperature } from "../core/constants";
-import { fixedFermiLevelGuards, guardContextOf, guardedFermiLevelFunction, GuardedFermiLevel } from "./fermiLevel";
+import { electrolyteFermiLevel, fixedFermiLevelGuards, guardContextOf, guardedFermiLevelFunction, GuardedFermiLevel } from "./fermiLevel";
 import { classifyFermiLevel, FermiLevelClass, PotmapWarning, uniqueWarnings } from "../defects/guards";
 import { Anode, CathodeState, Electrolyte } from "./materials";
 import { classifyConduction, Conduction } from "../defects/conduction";
@@ -156,7 +156,12 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
     const se = seAt(mu, g.fermiLevel);
     return { fermiLevel: se.fermiLevel, phi: se.phi, vbm: se.vbm, cbm: se.cbm, fermiLevelClass: g.fermiLevelClass, warnings: g.warnings, solution: g.solution };
   };
-  const fermi = (mu: number) => guarded(mu).fermiLevel;
+  // profile points need E_F alone: the root-only solver (same numbers as guarded(mu).fermiLevel,
+  // test/fastPaths.test.ts), compiled on first use so that maps without a profile skip it
+  let valueOf: ((mu: number) => number) | undefined;
+  const fermi = options.fermiLevelOf
+    ? (mu: number) => guarded(mu).fermiLevel
+    : (mu: number) => (valueOf ??= electrolyteFermiLevel(electrolyte, options.temperature))(mu);
   const seAt = (mu: number, fermiLevel = fermi(mu)) => {
     const vbm = valenceBandMaximum(mu, fermiLevel);
     return { fermiLevel, phi: electrostaticPotential(fermiLevel, electrolyte.ionizationPotential, psi, mu), vbm, cbm: vbm + gapSE };

@@ -69,6 +69,11 @@ const entries = {
   meaning: "phase entries: CSV `formula,formation_energy_per_atom` (eV/atom) or a JSON list of computed entries",
 } as const;
 
+// filters of table, screen and uncertainty (cli/filters.ts; issue 21)
+const anodeFilter = { name: "anode", type: "list", placeholder: "ID[,ID...]", defaultText: "every anode", meaning: "only these anodes" } as const;
+const electrolyteFilter = { name: "electrolyte", type: "list", placeholder: "ID[,ID...]", defaultText: "every electrolyte", meaning: "only these electrolytes" } as const;
+const cathodeFilter = { name: "cathode", type: "list", placeholder: "ID[,ID...]", defaultText: "every cathode", meaning: "only these cathodes (all their states)" } as const;
+
 // ------------------------------------------------------------ each command's options
 
 export const checkOptions = [
@@ -107,7 +112,7 @@ export const exportOptions = [
 ] as const satisfies readonly OptionSpec[];
 
 
-export const tableOptions = [temperature, materials, only, anode] as const satisfies readonly OptionSpec[];
+export const tableOptions = [temperature, materials, only, anode, electrolyteFilter, cathodeFilter] as const satisfies readonly OptionSpec[];
 
 /** A cathode state anywhere on its curve (cell/cathodeCurve.ts cathodeAt): any --soc, or --x, or --voltage. */
 const curveSoc = {
@@ -187,6 +192,11 @@ export const screenOptions = [
   threshold,
   { name: "progress", type: "enum", values: ["auto", "on", "off"], default: "auto", meaning: "progress bar on stderr (auto: only on a terminal)" },
   { name: "top", type: "integer", min: 1, default: 20, meaning: "pairs shown in the text table" },
+  anodeFilter,
+  electrolyteFilter,
+  cathodeFilter,
+  { name: "stable-only", type: "switch", meaning: "rank only stable pairs: no band flag (CBM below the anode's E_F, VBM above the cathode's) and grey regions no wider than --max-grey" },
+  { name: "max-grey", type: "number", unit: "V", min: 0, default: 0, meaning: "--stable-only: widest grey region (window edge to 0 V or to the OCV) still counted stable, e.g. for a passivating interphase" },
 ] as const satisfies readonly OptionSpec[];
 
 export const dopeOptions = [
@@ -240,6 +250,8 @@ export const uncertaintyOptions = [
     type: "switch",
     meaning: "draw the IPs (offsets) of one cathode's states independently (default: one shared draw per cathode)",
   },
+  electrolyteFilter,
+  cathodeFilter,
 ] as const satisfies readonly OptionSpec[];
 
 export const sensitivityOptions = [
@@ -260,6 +272,29 @@ export const sensitivityOptions = [
   only,
   { name: "figure", type: "string", placeholder: "FILE", meaning: "write the tornado figure as Plotly JSON" },
   { name: "top", type: "integer", min: 1, default: 12, meaning: "inputs shown in the text table and the figure" },
+] as const satisfies readonly OptionSpec[];
+
+// coat: which interlayer between an electrolyte and a cathode (issue 21)
+export const coatOptions = [
+  { ...electrolyte, meaning: "electrolyte record id the coating sits on (built-in: LiPON, LPO, LLZO, LPS)" },
+  { ...cathode, meaning: "cathode record id the coating protects; every one of its states of charge is evaluated" },
+  anode,
+  temperature,
+  materials,
+  only,
+  { name: "coatings", type: "list", placeholder: "ID[,ID...]", defaultText: "every electrolyte and cathode record but --electrolyte and --cathode", meaning: "candidate coatings to rank" },
+  { name: "stable-only", type: "switch", meaning: "rank only candidates without a stability flag (the baseline row stays)" },
+  { name: "csv", type: "string", placeholder: "FILE", meaning: "also write every candidate x state x interface as CSV" },
+  { name: "figure", type: "string", placeholder: "FILE", meaning: "write the figure as Plotly JSON (bars of the ranking; with --virtual the heat map)" },
+  { name: "virtual", type: "switch", meaning: "scan a virtual coating (a Li Frenkel pair: IP x E0(Li_i+1) at fixed pair energy E_FP, Boltzmann carriers) and map where the worst jump is below --threshold" },
+  { name: "grid", type: "integer", min: 2, max: 4000, default: 200, meaning: "--virtual: grid points per axis (N x N virtual coatings)" },
+  { ...threshold, meaning: "--virtual: a coating is barrier-less when its worst |dphi| over both interfaces and every state is below this" },
+  { name: "ip-range", type: "list", placeholder: "LOW,HIGH", defaultText: "1 eV beyond the IPs of E, C and the candidates", meaning: "--virtual: IP axis, eV" },
+  { name: "energy-range", type: "list", placeholder: "LOW,HIGH", defaultText: "E0_i for which E_F stays in the gap at both contacts (pair limit)", meaning: "--virtual: E0(Li_i+1) axis, eV (E0 at E_F = VBM, mu_Li = 0)" },
+  { name: "template", type: "string", placeholder: "ID", defaultText: "the first electrolyte declaring a Li Frenkel energy (built-in: LPO)", meaning: "--virtual: electrolyte record giving gap, temperature, masses, Li site density and E_FP" },
+  { name: "gap", type: "number", unit: "eV", min: 0, exclusiveMin: true, defaultText: "the template's gap + scissor", meaning: "--virtual: band gap of the virtual coating" },
+  { name: "frenkel-energy", type: "number", unit: "eV", defaultText: "the template's frenkelEnergy constraint", meaning: "--virtual: E0(Li_i+1) + E0(V_Li-1), the pair energy" },
+  { name: "sites", type: "number", unit: "cm^-3", min: physicalRanges.siteDensity.min, exclusiveMin: true, max: physicalRanges.siteDensity.max, defaultText: "the template's Li_i and V_Li sites", meaning: "--virtual: Li site density of both defects" },
 ] as const satisfies readonly OptionSpec[];
 
 // ------------------------------------------------------------ the commands
@@ -317,6 +352,12 @@ export const commands = [
     summary: "one-at-a-time sensitivity of dphi_c of one cell to each input (--step eV), ranked; --figure FILE writes a tornado plot (Plotly JSON)",
     options: sensitivityOptions,
     load: () => import("./commands/sensitivity"),
+  }),
+  defineCommand({
+    name: "coat",
+    summary: "which coating between --electrolyte and --cathode: candidates ranked by the worst |dphi| over SOC, stability flags; --virtual maps the ideal one",
+    options: coatOptions,
+    load: () => import("./commands/coat"),
   }),
   // is the data set physical?
   defineCommand({

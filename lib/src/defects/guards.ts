@@ -119,7 +119,8 @@ export function solutionWarnings(result: GuardedResult, bandGap: number, sites: 
   const warnings: PotmapWarning[] = [];
   const who = context.material ? `${context.material}: ` : "";
   const voltage = -result.muLi;
-  const at = context.where ?? `at ${formatV(voltage)} V vs Li, ${result.temperature} K`;
+  // built only when a message needs it (most solutions have no warning)
+  const at = () => context.where ?? `at ${formatV(voltage)} V vs Li, ${result.temperature} K`;
   result.defects.forEach((d, i) => {
     const kind = d.frozen ? "frozen defect" : "defect";
     if (d.siteFraction === undefined) return;
@@ -127,12 +128,12 @@ export function solutionWarnings(result: GuardedResult, bandGap: number, sites: 
     if (d.siteFraction > 1 + 1e-9) {
       warnings.push({
         code: "above-site-density",
-        message: `${who}${kind} ${d.name} at ${sci(d.total)} cm^-3 is ${pct(d.siteFraction)} its ${sci(sites[i] ?? NaN)} cm^-3 sites ${at}: above its site density, the concentration is unphysical`,
+        message: `${who}${kind} ${d.name} at ${sci(d.total)} cm^-3 is ${pct(d.siteFraction)} its ${sci(sites[i] ?? NaN)} cm^-3 sites ${at()}: above its site density, the concentration is unphysical`,
       });
     } else if (d.siteFraction > diluteLimit && context.occupancy !== "saturating") {
       warnings.push({
         code: "dilute-limit",
-        message: `${who}${kind} ${d.name} at ${sci(d.total)} cm^-3 occupies ${pct(d.siteFraction)} its sites ${at}: dilute limit invalid above ${100 * diluteLimit}% (try occupancy "saturating")`,
+        message: `${who}${kind} ${d.name} at ${sci(d.total)} cm^-3 occupies ${pct(d.siteFraction)} its sites ${at()}: dilute limit invalid above ${100 * diluteLimit}% (try occupancy "saturating")`,
       });
     }
   });
@@ -142,7 +143,7 @@ export function solutionWarnings(result: GuardedResult, bandGap: number, sites: 
     const carriers = cls === "degenerate-n" ? `${sci(result.electrons)} electrons` : `${sci(result.holes)} holes`;
     warnings.push({
       code: "fermi-level-degenerate",
-      message: `${who}E_F = ${result.fermiLevel.toFixed(3)} eV is ${edge} (gap ${bandGap} eV) ${at}, with ${carriers}/cm^-3: ${cls}, a metal, though the record does not declare fermiLevel.declaredDegenerate`,
+      message: `${who}E_F = ${result.fermiLevel.toFixed(3)} eV is ${edge} (gap ${bandGap} eV) ${at()}, with ${carriers}/cm^-3: ${cls}, a metal, though the record does not declare fermiLevel.declaredDegenerate`,
     });
   }
   if (context.transport) {
@@ -159,12 +160,12 @@ export function solutionWarnings(result: GuardedResult, bandGap: number, sites: 
   if (!(result.fermiLevel >= -bandLimit && result.fermiLevel <= bandGap + bandLimit)) {
     warnings.push({
       code: "fermi-level-outside-bands",
-      message: `${who}E_F = ${result.fermiLevel.toFixed(3)} eV lies more than ${bandLimit} eV outside the gap (0 to ${bandGap} eV) ${at}: the defect model does not hold there; check the formation energies and site densities`,
+      message: `${who}E_F = ${result.fermiLevel.toFixed(3)} eV lies more than ${bandLimit} eV outside the gap (0 to ${bandGap} eV) ${at()}: the defect model does not hold there; check the formation energies and site densities`,
     });
   }
   const tolerance = context.residualTolerance ?? residualTolerance;
   if (!(result.residual <= tolerance)) {
-    warnings.push({ code: "neutrality-residual", message: `${who}charge neutrality residual ${sci(result.residual)} exceeds ${sci(tolerance)} ${at}` });
+    warnings.push({ code: "neutrality-residual", message: `${who}charge neutrality residual ${sci(result.residual)} exceeds ${sci(tolerance)} ${at()}` });
   }
   const range = context.validTemperature;
   if (range && (result.temperature < range.lower || result.temperature > range.upper)) {

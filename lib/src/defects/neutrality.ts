@@ -25,8 +25,8 @@
  * are kept as given under either occupancy (only their charge states share them); a frozen
  * total above its sites is reported by the guards, not changed.
  *
- * Over 300 lines: the solver, its compiled form and the result/overflow checks share the
- * private compiled layout and are kept together.
+ * Over 500 lines: the solver, its compiled form, the root-only fast path (solveFermiLevelValue)
+ * and the result/overflow checks share the private compiled layout and are kept together.
  */
 import { thermalEnergy } from "../core/constants";
 import { carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
@@ -86,6 +86,21 @@ interface CompiledState {
   muFactor: number;
   /** log(N_sites) of its defect (saturating occupancy normalises by it). */
   logDefectSites: number;
+  /** log|q| (0 for neutral states, unused), precomputed for logCharges. */
+  logAbsCharge: number;
+  /**
+   * The key of the state in DefectResult.charges: String(charge), as a number where that
+   * string is an array index (the same property; V8 stores it faster as a number).
+   */
+  chargeKey: string | number;
+  /** The first state of its defect with this charge (later ones add to it). */
+  firstOfKey: boolean;
+}
+
+/** A property key as describeSolution writes it: index-like keys as numbers (same property). */
+function fastKey(key: string): string | number {
+  const n = Number(key);
+  return Number.isInteger(n) && n >= 0 && n < 2 ** 32 - 1 && String(n) === key ? n : key;
 }
 
 /** A defect system prepared for repeated solves at one temperature. */
@@ -100,6 +115,15 @@ export interface CompiledSystem {
   carriers: CarrierFunction;
   logPositiveDopants: number;
   logNegativeDopants: number;
+  /** Per defect, the keys of DefectResult.charges in their enumeration order (fastKey form). */
+  defectKeys: (string | number)[][];
+  /** Per defect, an object with those keys (values 0): copied, then filled, it has their order. */
+  defectTemplates: Record<string, number>[];
+  /** Site density of each defect, and the guards' context without extras (describeSolution). */
+  defectSites?: number[];
+  guardContext?: GuardContext;
+  /** Scratch log concentrations of describeSolution. */
+  describeScratch?: Float64Array;
   /** Scratch log concentrations of logCharges (no allocation per evaluation). */
   scratch?: Float64Array;
   /**
@@ -157,9 +181,17 @@ export function compileSystem(system: DefectSystem, options: { occupancy?: Occup
   const kT = thermalEnergy(system.temperature);
   const states: CompiledState[] = [];
   const frozen: CompiledSystem["frozen"] = [];
+  const defectKeys: (string | number)[][] = [];
+  const defectTemplates: Record<string, number>[] = [];
   system.defects.forEach((defect, d) => {
     const { intercept, slope } = linearCoefficients(defect, system.potentials);
     const indices: number[] = [];
+    // the enumeration order of the charges object, as JavaScript defines it for these keys
+    const probe: Record<string, number> = {};
+    const seen = new Set<string>();
+    for (const state of defect.chargeStates) probe[String(state.charge)] = 0;
+    defectKeys.push(Object.keys(probe).map(fastKey));
+    defectTemplates.push(probe);
     defect.chargeStates.forEach((state, position) => {
       indices.push(states.length);
       const logSites = Math.log(defect.sites * (state.degeneracy ?? 1));
@@ -171,7 +203,11 @@ export function compileSystem(system: DefectSystem, options: { occupancy?: Occup
         logBase: logSites - (state.energy + intercept) / kT,
         muFactor: slope / kT,
         logDefectSites: Math.log(defect.sites),
+        logAbsCharge: state.charge === 0 ? 0 : Math.log(Math.abs(state.charge)),
+        chargeKey: fastKey(String(state.charge)),
+        firstOfKey: !seen.has(String(state.charge)),
       });
+      seen.add(String(state.charge));
     });
     if (occupancy === "saturating" && defect.frozenConcentration === undefined && defect.sites > 0) saturatingGroups.push(indices);
     if (defect.frozenConcentration !== undefined) {
@@ -192,6 +228,8 @@ export function compileSystem(system: DefectSystem, options: { occupancy?: Occup
     occupancy,
     saturatingGroups,
     frozen,
+    defectKeys,
+    defectTemplates,
     carriers: carrierFunction(system.carriers, system.bandGap, system.temperature, system.scissor ?? 0),
     logPositiveDopants,
     logNegativeDopants,
@@ -241,9 +279,10 @@ export function logCharges(
   let negative = logAddExp(compiled.logNegativeDopants, logElectrons);
   const states = compiled.states;
   for (let i = 0; i < states.length; i++) {
-    const q = states[i].charge;
-    if (q > 0) positive = logAddExp(positive, logC[i] + Math.log(q));
-    else if (q < 0) negative = logAddExp(negative, logC[i] + Math.log(-q));
+    const s = states[i];
+    // logAbsCharge = Math.log(|q|), computed once (same number as computing it here)
+    if (s.charge > 0) positive = logAddExp(positive, logC[i] + s.logAbsCharge);
+    else if (s.charge < 0) negative = logAddExp(negative, logC[i] + s.logAbsCharge);
   }
   return { positive, negative };
 }
@@ -270,8 +309,36 @@ function bracketBalance(compiled: CompiledSystem, muLi: number, fermiLevel: numb
  * Accepts a DefectSystem or a CompiledSystem (faster for sweeps).
  */
 export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: number, options: SolveOptions = {}): FermiSolution {
-  let compiled = "states" in input ? input : compileSystem(input, options);
-  if (options.occupancy !== undefined && options.occupancy !== compiled.occupancy) compiled = compileSystem(compiled.system, options);
+  const compiled = compiledFor(input, options);
+  const { root, iterations, bracket } = findFermiLevel(compiled, muLi, options);
+  return describeSolution(compiled, muLi, root, iterations, bracket, options.context);
+}
+
+/**
+ * E_F alone: the same root as solveFermiLevel (same bracket, same Brent iterations) and the
+ * same errors (no root, no convergence, concentrations beyond a double), without building
+ * the concentrations and warnings. For callers that keep only the number (E_F(mu_Li)
+ * functions, maps, screening); test/neutrality.test.ts checks it equals solveFermiLevel's.
+ */
+export function solveFermiLevelValue(input: DefectSystem | CompiledSystem, muLi: number, options: SolveOptions = {}): number {
+  const compiled = compiledFor(input, options);
+  const { root } = findFermiLevel(compiled, muLi, options);
+  const n = compiled.states.length;
+  if (compiled.scratch?.length !== n) compiled.scratch = new Float64Array(n);
+  const logC = fillLogConcentrations(compiled, muLi, root, compiled.scratch);
+  const { logElectrons, logHoles } = compiled.carriers(root);
+  checkRepresentable(compiled, muLi, root, logC, logElectrons, logHoles);
+  return root;
+}
+
+function compiledFor(input: DefectSystem | CompiledSystem, options: SolveOptions): CompiledSystem {
+  const compiled = "states" in input ? input : compileSystem(input, options);
+  if (options.occupancy !== undefined && options.occupancy !== compiled.occupancy) return compileSystem(compiled.system, options);
+  return compiled;
+}
+
+/** The bracket and Brent's root of charge neutrality (errors as solveFermiLevel documents). */
+function findFermiLevel(compiled: CompiledSystem, muLi: number, options: SolveOptions): { root: number; iterations: number; bracket: [number, number] } {
   const { system } = compiled;
   const tolerance = options.tolerance ?? 1e-10;
   const maxExtension = options.maxExtension ?? 60;
@@ -331,7 +398,7 @@ export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: numb
       { field: "tolerance", value: tolerance },
     );
   }
-  return describeSolution(compiled, muLi, root, iterations, [low, high], options.context);
+  return { root, iterations, bracket: [low, high] };
 }
 
 /** Natural log of the largest finite double (709.78...): exp of more is Infinity. */
@@ -346,6 +413,11 @@ export const LOG_MAX_DOUBLE = Math.log(Number.MAX_VALUE);
  */
 function checkRepresentable(compiled: CompiledSystem, muLi: number, fermiLevel: number, logC: Float64Array, logElectrons: number, logHoles: number): void {
   const { states, kT, system } = compiled;
+  // fast path: no defect total can exceed (number of states) x the largest concentration, so
+  // below that bound nothing overflows (NaN fails the test and takes the full check)
+  let largest = -Infinity;
+  for (let i = 0; i < logC.length; i++) if (!(logC[i] <= largest)) largest = logC[i];
+  if (largest + Math.log(Math.max(logC.length, 1)) <= LOG_MAX_DOUBLE && !(logElectrons > LOG_MAX_DOUBLE) && !(logHoles > LOG_MAX_DOUBLE)) return;
   const unstable = (i: number, what: string): never => {
     const s = states[i];
     const defect = system.defects[s.defect];
@@ -394,33 +466,44 @@ export function describeSolution(
   fermiLevel: number,
   iterations = 0,
   bracket: [number, number] = [fermiLevel, fermiLevel],
-  context: GuardContext = {},
+  context?: GuardContext,
 ): FermiSolution {
-  const logC = logConcentrations(compiled, muLi, fermiLevel);
+  // a scratch array of its own (logCharges below fills compiled.scratch); nothing keeps logC
+  const n = compiled.states.length;
+  if (compiled.describeScratch?.length !== n) compiled.describeScratch = new Float64Array(n);
+  const logC = fillLogConcentrations(compiled, muLi, fermiLevel, compiled.describeScratch);
   const { logElectrons, logHoles } = compiled.carriers(fermiLevel);
   checkRepresentable(compiled, muLi, fermiLevel, logC, logElectrons, logHoles);
   const { positive, negative } = logCharges(compiled, muLi, fermiLevel, { logElectrons, logHoles });
   const g = positive - negative;
   const residual = positive === -Infinity && negative === -Infinity ? 0 : Math.abs(Math.tanh(g / 2));
   const system = compiled.system;
-  const defects: DefectResult[] = system.defects.map((d) => {
-    const entry: DefectResult = { name: d.name, total: 0, charges: {}, siteFraction: 0, siteFractions: {} };
-    if (d.frozenConcentration !== undefined) entry.frozen = true;
-    return entry;
-  });
-  compiled.states.forEach((s, i) => {
+  // plain loops, keys precomputed (same objects, same key order as before)
+  const defects: DefectResult[] = new Array(system.defects.length);
+  for (let d = 0; d < defects.length; d++) {
+    const entry: DefectResult = { name: system.defects[d].name, total: 0, charges: { ...compiled.defectTemplates[d] }, siteFraction: 0, siteFractions: {} };
+    if (system.defects[d].frozenConcentration !== undefined) entry.frozen = true;
+    defects[d] = entry;
+  }
+  const states = compiled.states;
+  for (let i = 0; i < states.length; i++) {
+    const s = states[i];
     const c = Math.exp(logC[i]);
     const entry = defects[s.defect];
-    entry.charges[String(s.charge)] = (entry.charges[String(s.charge)] ?? 0) + c;
+    const charges = entry.charges as Record<string | number, number>;
+    // 0 + c is c: the first state of a charge writes c (as (undefined ?? 0) + c did)
+    charges[s.chargeKey] = s.firstOfKey ? c : charges[s.chargeKey] + c;
     entry.total += c;
-  });
-  defects.forEach((entry, d) => {
+  }
+  for (let d = 0; d < defects.length; d++) {
+    const entry = defects[d];
     const sites = system.defects[d].sites;
-    const fractions: Record<string, number> = {};
-    for (const [q, c] of Object.entries(entry.charges)) fractions[q] = siteFraction(c, sites);
+    const charges = entry.charges as Record<string | number, number>;
+    const fractions: Record<string | number, number> = { ...compiled.defectTemplates[d] };
+    for (const q of compiled.defectKeys[d]) fractions[q] = siteFraction(charges[q], sites);
     entry.siteFraction = siteFraction(entry.total, sites);
     entry.siteFractions = fractions;
-  });
+  }
   const solution: FermiSolution = {
     fermiLevel,
     muLi,
@@ -435,11 +518,9 @@ export function describeSolution(
     fermiLevelClass: classifyFermiLevel(fermiLevel, effectiveBandGap(system), system.temperature),
     warnings: [],
   };
-  solution.warnings = solutionWarnings(
-    solution,
-    effectiveBandGap(system),
-    system.defects.map((d) => d.sites),
-    { occupancy: compiled.occupancy, ...context },
-  );
+  // sites and the context without extras are the same every call: made once per compiled system
+  const sites = (compiled.defectSites ??= system.defects.map((d) => d.sites));
+  const guardContext = context === undefined ? (compiled.guardContext ??= { occupancy: compiled.occupancy }) : { occupancy: compiled.occupancy, ...context };
+  solution.warnings = solutionWarnings(solution, effectiveBandGap(system), sites, guardContext);
   return solution;
 }

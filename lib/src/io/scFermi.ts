@@ -72,6 +72,20 @@ function parseNumber(token: string, file: string, line: number, what: string): n
   return parseDecimal(token, { file, field: `line ${line} (${what})` }, { fortranExponent: true });
 }
 
+/**
+ * parseNumber for the long numeric tables (totdos.dat has thousands of rows): a plain decimal
+ * is read directly (the same Number() parseDecimal returns for it), anything else goes
+ * through parseNumber, so Fortran exponents and every error message stay as they were.
+ */
+const plainDecimal = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+function tableNumber(token: string, file: string, line: number, what: string): number {
+  if (plainDecimal.test(token)) {
+    const value = Number(token);
+    if (Number.isFinite(value)) return value;
+  }
+  return parseNumber(token, file, line, what);
+}
+
 function parsePositive(token: string, file: string, line: number, what: string, unit?: string): number {
   return parseNumberInRange(token, { file, field: `line ${line} (${what})` }, { min: 0, exclusiveMin: true, unit }, { fortranExponent: true });
 }
@@ -283,8 +297,8 @@ export function readTotalDos(text: string, fileName = "totdos.dat", spinPolarise
     if (entry.tokens.length !== columns) {
       fail(file, entry.number, "columns", entry.text, `expected ${columns} columns (${layout}) but found ${entry.tokens.length}`);
     }
-    const energy = parseNumber(entry.tokens[0], file, entry.number, "energy");
-    const values = entry.tokens.slice(1).map((t) => parseNumber(t, file, entry.number, "dos"));
+    const energy = tableNumber(entry.tokens[0], file, entry.number, "energy");
+    const values = entry.tokens.slice(1).map((t) => tableNumber(t, file, entry.number, "dos"));
     if (!spin && values[0] < 0) fail(file, entry.number, "dos", entry.tokens[1], "a density of states must not be negative");
     const previous = energies.length ? energies[energies.length - 1] : -Infinity;
     if (!(energy > previous)) {

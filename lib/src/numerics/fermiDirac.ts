@@ -71,8 +71,20 @@ export function logFermiDiracHalf(eta: number): number {
   if (eta === Infinity) return Infinity;
   if (eta < -1) return eta + Math.log(seriesRatio(eta));
   if (eta > 80) return Math.log(sommerfeld(eta));
-  return Math.log(quadrature(eta));
+  // the quadrature (hundreds of exponentials) is remembered: the neutrality solver's bracket
+  // asks for the same few eta (E_F = -0.5 eV and gap + 0.5 eV) for every map of a material
+  let value = quadratureMemo.get(eta);
+  if (value === undefined) {
+    value = Math.log(quadrature(eta));
+    if (quadratureMemo.size >= memoLimit) quadratureMemo.clear();
+    quadratureMemo.set(eta, value);
+  }
+  return value;
 }
+
+/** log F_1/2 from the quadrature by eta (a pure function, so remembering changes no number). */
+const quadratureMemo = new Map<number, number>();
+const memoLimit = 4096;
 
 /** F_1/2(eta) normalised to exp(eta) in the Boltzmann limit (may overflow to Infinity only for eta > ~1e205). */
 export function fermiDiracHalf(eta: number): number {

@@ -16,7 +16,8 @@ import { PotmapError } from "../core/errors";
 import { Anode, CathodeState, DataSet } from "../cell/materials";
 import { hinders } from "../cell/potential";
 import { MaterialFailure, readMaterialsLenient, reasonOf } from "../io/readRecords";
-import { checkFiniteInputs, electrolyteEvaluator, ElectrolyteEvaluator, interfaceJumps } from "./interfaceJumps";
+import { checkFiniteInputs, electrolyteEvaluator, ElectrolyteEvaluator } from "./interfaceJumps";
+import { screenJumpsOf } from "./screenJumps";
 import { PotmapWarning } from "../defects/guards";
 
 /** |dphi_c| below this (V) counts as barrier-less. */
@@ -144,11 +145,13 @@ export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult 
       const key = `${electrolyte.id}\u0000${state.id}`;
       failedStates.set(key, [...(failedStates.get(key) ?? []), state.soc]);
     }
+    // interfaceJumps' numbers without a map per configuration (whatif/screenJumps.ts)
+    const jumps = screenJumpsOf(evaluator);
     for (const anode of anodes) {
       for (const state of states) {
         done++;
         try {
-          const j = interfaceJumps(anode, evaluator, state);
+          const j = jumps(anode, state);
           rows.push({
             anode: anode.id,
             electrolyte: electrolyte.id,
@@ -194,17 +197,29 @@ export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult 
  * names). Pairs with a failed state of charge come after all complete pairs.
  */
 export function rankPairs(rows: readonly ScreenRow[], threshold = barrierlessThreshold, failedStates = new Map<string, string[]>()): PairRank[] {
-  const groups = new Map<string, ScreenRow[]>();
+  // groups in order of first appearance; looked up by electrolyte, then cathode (no key strings per row)
+  const index = new Map<string, Map<string, ScreenRow[]>>();
+  const groups: { electrolyte: string; cathode: string; key: string; list: ScreenRow[] }[] = [];
   for (const row of rows) {
-    const key = `${row.electrolyte}\u0000${row.cathode}`;
-    const list = groups.get(key);
+    let byCathode = index.get(row.electrolyte);
+    if (byCathode === undefined) index.set(row.electrolyte, (byCathode = new Map()));
+    const list = byCathode.get(row.cathode);
     if (list) list.push(row);
-    else groups.set(key, [row]);
+    else {
+      const fresh = [row];
+      byCathode.set(row.cathode, fresh);
+      groups.push({ electrolyte: row.electrolyte, cathode: row.cathode, key: `${row.electrolyte}\u0000${row.cathode}`, list: fresh });
+    }
   }
-  for (const key of failedStates.keys()) if (!groups.has(key)) groups.set(key, []);
-  const pairs: PairRank[] = [];
-  for (const [key, list] of groups) {
+  for (const key of failedStates.keys()) {
     const [electrolyte, cathode] = key.split("\u0000");
+    if (!index.get(electrolyte)?.has(cathode)) {
+      index.set(electrolyte, (index.get(electrolyte) ?? new Map()).set(cathode, []));
+      groups.push({ electrolyte, cathode, key, list: [] });
+    }
+  }
+  const pairs: PairRank[] = [];
+  for (const { electrolyte, cathode, key, list } of groups) {
     let worst = -Infinity;
     let worstSoc = "";
     const states: PairRank["states"] = [];

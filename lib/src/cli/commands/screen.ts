@@ -14,6 +14,8 @@ import { builtinMaterialsFolder } from "../../io/readMaterials";
 import { MaterialFailure } from "../../io/readRecords";
 import { screen } from "../../whatif/screen";
 import { screenCsv, screenJson } from "../../whatif/screenOutput";
+import { filterDataSet } from "../filters";
+import { pairStability } from "../../whatif/screenStability";
 
 /** The failures as lines for stderr, one per failure. */
 export function failureLines(failures: readonly MaterialFailure[]): string[] {
@@ -38,9 +40,20 @@ export function run(options: OptionValues<typeof screenOptions>, io: CommandIO):
   const start = performance.now();
   const loaded = lenientDataSetOption(options, (done, total) => progress.update(done, total, "files"));
   const readMs = performance.now() - start;
-  const screened = screen(loaded.set, { temperature, threshold, files: loaded.files, onProgress: (done, total) => progress.update(done, total, "configurations") });
+  const set = filterDataSet(loaded.set, { anode: options.anode, electrolyte: options.electrolyte, cathode: options.cathode });
+  const screened = screen(set, { temperature, threshold, files: loaded.files, onProgress: (done, total) => progress.update(done, total, "configurations") });
   progress.finish();
   const result = { ...screened, failures: [...loaded.failures, ...screened.failures], readMs };
+  // stability of each pair (whatif/screenStability.ts); --stable-only keeps the stable pairs
+  const stabilityOf = new Map(result.pairs.map((p) => [p, pairStability(p, set.electrolytes.find((e) => e.id === p.electrolyte), options.maxGrey)]));
+  // the counts stay those of the run; pairs and rows shown (text, JSON, CSV) are the stable ones
+  const view = { ...result };
+  if (options.stableOnly) {
+    const kept = result.pairs.filter((p) => stabilityOf.get(p)!.stable);
+    const keys = new Set(kept.map((p) => `${p.electrolyte}\u0000${p.cathode}`));
+    view.pairs = kept.map((p, i) => Object.assign(p, { rank: i + 1 }));
+    view.rows = result.rows.filter((r) => keys.has(`${r.electrolyte}\u0000${r.cathode}`));
+  }
   if (result.configurations === 0) {
     const first = result.failures[0];
     throw new PotmapError(
@@ -48,10 +61,17 @@ export function run(options: OptionValues<typeof screenOptions>, io: CommandIO):
       { field: "--materials", value: materials },
     );
   }
-  const json = { materials, ...screenJson(result), readMs: result.readMs };
+  const json = {
+    materials,
+    ...screenJson(result),
+    pairs: view.pairs.map((p) => ({ ...p, stability: stabilityOf.get(p) })),
+    rows: view.rows,
+    ...(options.stableOnly ? { stableOnly: { maxGrey: options.maxGrey, pairsLeft: view.pairs.length } } : {}),
+    readMs: result.readMs,
+  };
   // both or neither (cli/files.ts)
   writeOutputs(
-    [...(csvFile ? [{ file: csvFile, text: screenCsv(result), flag: "--csv" }] : []), ...(jsonFile ? [{ file: jsonFile, text: JSON.stringify(json, null, 1) + "\n", flag: "--json-out" }] : [])],
+    [...(csvFile ? [{ file: csvFile, text: screenCsv(view), flag: "--csv" }] : []), ...(jsonFile ? [{ file: jsonFile, text: JSON.stringify(json, null, 1) + "\n", flag: "--json-out" }] : [])],
     [...inputs, ...loaded.files.values()],
   );
 
@@ -64,8 +84,8 @@ export function run(options: OptionValues<typeof screenOptions>, io: CommandIO):
       (result.temperature !== undefined ? `, T = ${result.temperature} K` : ""),
     "",
     formatTable(
-      ["rank", "electrolyte", "cathode", "worst |dphi_c| (V)", "at SOC", "dphi_c per SOC (V)", "barrier-less", "failed SOC", "warnings"],
-      result.pairs.slice(0, top).map((p) => [
+      ["rank", "electrolyte", "cathode", "worst |dphi_c| (V)", "at SOC", "dphi_c per SOC (V)", "barrier-less", "grey a/c (V)", "stability flags", "failed SOC", "warnings"],
+      view.pairs.slice(0, top).map((p) => [
         String(p.rank),
         p.electrolyte,
         p.cathode,
@@ -73,11 +93,14 @@ export function run(options: OptionValues<typeof screenOptions>, io: CommandIO):
         p.worstSoc,
         p.states.map((s) => `${s.soc} ${s.dphiCathode >= 0 ? "+" : ""}${s.dphiCathode.toFixed(2)}`).join(", "),
         p.allBarrierless ? "yes" : "no",
+        `${stabilityOf.get(p)!.greyAnode.toFixed(2)}/${stabilityOf.get(p)!.greyCathode.toFixed(2)}`,
+        stabilityOf.get(p)!.flags.join("; ") || "none",
         p.failedStates.join(", "),
         p.warnings,
       ]),
     ),
-    ...(result.pairs.length > top ? [`... ${result.pairs.length - top} more pairs (--top N, --csv FILE or --json)`] : []),
+    ...(options.stableOnly ? [`--stable-only: ${view.pairs.length} of ${result.pairs.length} pairs without a band flag and with grey regions up to ${options.maxGrey} V`] : []),
+    ...(view.pairs.length > top ? [`... ${view.pairs.length - top} more pairs (--top N, --csv FILE or --json)`] : []),
     ...(result.failures.length ? ["", `${result.failures.length} failures, listed on stderr`] : []),
     ...(csvFile ? [`CSV written to ${csvFile}`] : []),
     ...(jsonFile ? [`JSON written to ${jsonFile}`] : []),

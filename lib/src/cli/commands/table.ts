@@ -4,9 +4,12 @@ import type { tableOptions } from "../commands";
 import { dataSetOption } from "../cellOptions";
 import { dictionaryTableWithWarnings } from "../../cell/dictionary";
 import { formatTable, withWarnings } from "../format";
+import { filterDataSet } from "../filters";
 
 export function run(options: OptionValues<typeof tableOptions>): CommandResult {
-  const { set, replaced } = dataSetOption(options);
+  const read = dataSetOption(options);
+  const replaced = read.replaced;
+  const set = filterDataSet(read.set, { electrolyte: options.electrolyte, cathode: options.cathode });
   const { rows, warnings } = dictionaryTableWithWarnings(set, { temperature: options.temperature, anode: options.anode });
   const text = formatTable(
     ["electrolyte", "cathode", "soc", "ocv (V)", "dphi_a (V)", "dphi_c (V)", "dphi_c hinders"],

@@ -9,13 +9,15 @@ import type { uncertaintyOptions } from "../commands";
 import { PotmapError } from "../../core/errors";
 import { formatTable } from "../format";
 import { rawRecordsOption } from "../cellOptions";
+import { filterRecords } from "../filters";
 import { defaultUncertainties, monteCarlo } from "../../whatif/uncertainty";
 import { parseUncertaintyMap } from "../../whatif/perturb";
 
 export function run(options: OptionValues<typeof uncertaintyOptions>): CommandResult {
   const sigma = options.sigma;
   const top = options.top;
-  const read = rawRecordsOption(options);
+  const unfiltered = rawRecordsOption(options);
+  const read = { ...unfiltered, records: filterRecords(unfiltered.records, { electrolyte: options.electrolyte, cathode: options.cathode }) };
   if (read.records.length === 0) {
     throw new PotmapError(`no usable material record${read.failures[0] ? ` (first failure: ${read.failures[0].reason})` : ""}`, {
       field: "--materials",
