@@ -45,6 +45,7 @@ export type { PotentialMap, MapOptions, Region, Profile, StabilityFlags } from "
 export { potentialDictionary, dictionaryTable, dictionaryTableWithWarnings } from "./cell/dictionary";
 export type { DictionaryRow } from "./cell/dictionary";
 export { stackMap, interlayerState } from "./cell/stack";
+export { cathodeWorkFunction, electronAffinity, cathodeBandWarnings, electrolyteBandWarnings, negativeElectronAffinity } from "./cell/bandGuards";
 export type { StackLayer, StackMap, StackOptions, StackInterface, InterlayerChoice } from "./cell/stack";
 
 // thermo: formulas, phase diagrams, stability windows, voltages (eq. 3)

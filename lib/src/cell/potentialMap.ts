@@ -22,6 +22,8 @@ import { fixedFermiLevelGuards, guardContextOf, guardedFermiLevelFunction, Guard
 import { classifyFermiLevel, FermiLevelClass, PotmapWarning, uniqueWarnings } from "../defects/guards";
 import { Anode, CathodeState, Electrolyte } from "./materials";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
+import { checkAnode, checkCathodeState, checkElectrolyte, checkMapOptions } from "./checkArguments";
+import { cathodeBandWarnings, electrolyteBandWarnings } from "./bandGuards";
 
 export type Region = "anode" | "electrolyte" | "unstable" | "cathode";
 
@@ -103,6 +105,11 @@ export const leakageThreshold = 1;
 
 /** Interface jumps and the full profile for one cell. */
 export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: CathodeState, options: MapOptions = {}): PotentialMap {
+  // the caller's records and options at run time (types vanish in JavaScript and notebooks)
+  checkAnode(anode);
+  checkElectrolyte(electrolyte);
+  checkCathodeState(cathode);
+  checkMapOptions(options);
   const psi = anode.workFunction;
   const ocv = cathode.ocv;
   const { lower, upper } = electrolyte.window;
@@ -185,8 +192,11 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
     unstable,
     profile: { position: [], muLi: [], phi: [], vbm: [], cbm: [], region: [] },
     // each message names its voltage; a condition shared by both contacts is listed once
-    warnings: anodeSide.warnings.length + cathodeSide.warnings.length === 0 ? [] : uniqueWarnings([anodeSide.warnings, cathodeSide.warnings]),
+    warnings: [],
   };
+  // the bands of both records (bandGuards.ts), then the electrolyte's E_F at both contacts
+  const bands = [...electrolyteBandWarnings(electrolyte), ...cathodeBandWarnings(cathode)];
+  if (bands.length + anodeSide.warnings.length + cathodeSide.warnings.length > 0) map.warnings = uniqueWarnings([bands, anodeSide.warnings, cathodeSide.warnings]);
   if (options.temperature !== undefined) map.temperature = options.temperature;
   if (options.withoutProfile) return map;
 

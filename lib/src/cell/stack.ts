@@ -22,6 +22,9 @@ import { PotmapError } from "../core/errors";
 import { fermiLevelFunction } from "./fermiLevel";
 import { Anode, Cathode, CathodeState, Electrolyte } from "./materials";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
+import { checkAnode, checkCathodeState, checkLayer, checkMapOptions } from "./checkArguments";
+import { cathodeBandWarnings, electrolyteBandWarnings } from "./bandGuards";
+import { requireList, requireQuantity } from "../core/arguments";
 
 export type StackLayer = Electrolyte | CathodeState;
 
@@ -101,8 +104,9 @@ export interface InterlayerChoice {
  * them: the nearest state is kept and `covered` is false.
  */
 export function interlayerState(states: readonly CathodeState[], voltage: number): { state: CathodeState; covered: boolean } {
-  if (states.length === 0) throw new PotmapError("an interlayer needs at least one state", { field: "states", value: 0 });
-  if (!Number.isFinite(voltage)) throw new PotmapError("the imposed voltage must be finite", { field: "voltage", value: voltage });
+  if (requireList(states, "states").length === 0) throw new PotmapError("an interlayer needs at least one state", { field: "states", value: 0 });
+  states.forEach((s, k) => checkCathodeState(s, `states[${k}]`));
+  requireQuantity(voltage, "voltage", "voltage");
   const ordered = [...states].sort((a, b) => a.ocv - b.ocv);
   const last = ordered[ordered.length - 1];
   if (voltage < ordered[0].ocv) return { state: ordered[0], covered: false };
@@ -117,6 +121,11 @@ const label = (layer: { id: string; soc?: string }) => (layer.soc ? `${layer.id}
 
 /** The potential map of anode | layers... | cathode. */
 export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeState, options: StackOptions = {}): StackMap {
+  // the caller's records and options at run time; a stack has at least one layer
+  checkAnode(anode);
+  requireList(layers, "layers", { nonEmpty: true }).forEach((layer, k) => checkLayer(layer, `layers[${k}]`));
+  checkCathodeState(cathode);
+  checkMapOptions(options);
   const psi = anode.workFunction;
   const ocv = cathode.ocv;
   const muCathode = -ocv;
@@ -129,7 +138,11 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
   const ips: number[] = [psi];
   const fermiOf: ((mu: number) => number)[] = [() => 0];
   const interlayers: InterlayerChoice[] = [];
-  const warnings: string[] = [];
+  // the bands of every record (bandGuards.ts), as potentialMap gives them
+  const warnings: string[] = [...layers, cathode]
+    .flatMap((l) => (l.role === "electrolyte" ? electrolyteBandWarnings(l) : cathodeBandWarnings(l)))
+    .map((w) => `${w.code}: ${w.message}`)
+    .filter((w, i, all) => all.indexOf(w) === i);
   let mu = 0;
   layers.forEach((layer, k) => {
     if (layer.role === "electrolyte") {

@@ -7,7 +7,8 @@ import { PotmapError } from "../core/errors";
 import { roomTemperature, thermalEnergy } from "../core/constants";
 import { Electrolyte } from "../cell/materials";
 import { compileSystem, solveFermiLevel } from "../defects/neutrality";
-import { FindingList, objectAt, show } from "./findings";
+import { FindingList, objectAt, quantityField, show } from "./findings";
+import { electrolyteBandFindings } from "../cell/bandGuards";
 import { CheckedMaterial } from "./records";
 
 export interface ElectrolyteCheckOptions {
@@ -202,6 +203,8 @@ export function checkElectrolytes(items: readonly CheckedMaterial[], options: Re
   for (const item of items) {
     if (item.material.role !== "electrolyte") continue;
     checkInsulating(item, item.material, options, findings);
+    // the CBM below the vacuum level (cell/bandGuards.ts, the maps' warnings)
+    for (const f of electrolyteBandFindings(item.material)) findings.add({ severity: f.severity, check: "range", file: item.file, field: quantityField(item.record, f.path), value: f.value, expected: f.expected, reason: f.reason });
     checkConstraints(item, item.material, findings);
   }
   checkFunctionals(items, findings);

@@ -43,6 +43,13 @@ export const physicalRanges = {
   cathodeFermiLevel: { min: 0, max: 12, unit: "eV", what: "a cathode's E_F above its VBM" },
   /** The unit-cell scale factor of unitcell.dat (lattice vectors in Angstrom times this). */
   cellScale: { min: 1e-3, max: 1e3, unit: "", what: "a unit-cell scale factor" },
+  /**
+   * Electron affinity, vacuum level minus CBM (IP - gap - scissor). A few wide-gap solids have a
+   * negative one, down to about -1.3 eV (hydrogen-terminated diamond: Maier, Ristein and Ley,
+   * PRB 64, 165411 (2001)); a CBM further above the vacuum is an IP or gap slip (issue 20: IP
+   * 3.2 eV with an 8 eV gap puts it 4.8 eV above). Between -1.5 and 0 `check` warns.
+   */
+  electronAffinity: { min: -1.5, max: 6, unit: "eV", what: "an electron affinity (vacuum level minus CBM)" },
   /** The cell volume after scaling, A^3: one atom to a large supercell. */
   cellVolume: { min: 1, max: 1e7, unit: "A^3", what: "a cell volume" },
 } as const satisfies Record<string, PhysicalRange>;

@@ -16,6 +16,7 @@
  * names the material, defect and value for people.
  */
 import { thermalEnergy } from "../core/constants";
+import { requireNumber, requireQuantity } from "../core/arguments";
 
 export type FermiLevelClass = "insulating" | "near-VBM" | "near-CBM" | "degenerate-p" | "degenerate-n";
 
@@ -27,7 +28,11 @@ export type WarningCode =
   | "fermi-level-outside-bands"
   | "temperature-outside-range"
   | "voltage-outside-window"
-  | "quench";
+  | "quench"
+  // band alignment of a record (cell/bandGuards.ts)
+  | "cathode-work-function"
+  | "cathode-fermi-level"
+  | "cbm-above-vacuum";
 
 export interface PotmapWarning {
   code: WarningCode;
@@ -70,6 +75,10 @@ export interface GuardContext {
 
 /** Where E_F (eV above the VBM) sits in a gap of `bandGap` eV at `temperature` K. */
 export function classifyFermiLevel(fermiLevel: number, bandGap: number, temperature: number): FermiLevelClass {
+  // the caller's numbers: NaN compares false and would read as "near-CBM" (issue 20)
+  requireNumber(fermiLevel, "fermiLevel");
+  if (!(requireNumber(bandGap, "bandGap") >= 0)) requireQuantity(bandGap, "bandGap", "bandGap");
+  requireQuantity(temperature, "temperature", "temperature");
   const margin = edgeMargin * thermalEnergy(temperature);
   if (fermiLevel <= 0) return "degenerate-p";
   if (fermiLevel >= bandGap) return "degenerate-n";

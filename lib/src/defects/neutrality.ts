@@ -30,6 +30,8 @@
  */
 import { thermalEnergy } from "../core/constants";
 import { carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
+import { checkSystemShape } from "./checkArguments";
+import { requireObject } from "../core/arguments";
 import { DefectResult, DefectSystem, linearCoefficients } from "./defects";
 import { PotmapError } from "../core/errors";
 import { logAddExp, softplus } from "../numerics/logMath";
@@ -121,6 +123,7 @@ function requireNumber(value: unknown, field: string, rule: "positive" | "nonNeg
 
 /** Check the numbers of a defect system (temperatures, energies, densities) before any solve. */
 export function validateSystem(system: DefectSystem): void {
+  checkSystemShape(system);
   requireNumber(system.temperature, "temperature", "positive");
   requireNumber(system.bandGap, "bandGap", "nonNegative");
   if (system.scissor !== undefined) {
@@ -270,6 +273,7 @@ function bracketBalance(compiled: CompiledSystem, muLi: number, fermiLevel: numb
  * Accepts a DefectSystem or a CompiledSystem (faster for sweeps).
  */
 export function solveFermiLevel(input: DefectSystem | CompiledSystem, muLi: number, options: SolveOptions = {}): FermiSolution {
+  requireObject(input, "system");
   let compiled = "states" in input ? input : compileSystem(input, options);
   if (options.occupancy !== undefined && options.occupancy !== compiled.occupancy) compiled = compileSystem(compiled.system, options);
   const { system } = compiled;

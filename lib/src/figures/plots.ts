@@ -23,6 +23,7 @@ import { SweepPoint } from "../defects/sweep";
 import { PlotlyFigure, PlotlyTrace } from "./figure";
 import { interpolateAt } from "./difference";
 import { dashCycle, distinguishCoincidentCurves, jumpColour, jumpColours, jumpLegendNames, krogerVink } from "./labels";
+import { checkDataSetShape } from "../cell/checkArguments";
 
 export const mapColours = { muLi: "#1f4fd8", phi: "#7b2d8b", vbm: "#ff7f0e", cbm: "#2ca02c", fermiLevel: "#8b4513", unstable: "#bdbdbd" };
 
@@ -63,6 +64,7 @@ export interface AlignmentOptions {
 
 /** Fig. 2: VBM (dark) and CBM (light) of every material relative to the vacuum level. */
 export function bandAlignmentFigure(set: DataSet, options: AlignmentOptions = {}): PlotlyFigure {
+  checkDataSetShape(set);
   const depth = 2.5;
   const columns: { label: string; id: string; vbm: number; cbm: number; fermi?: number }[] = [];
   for (const anode of set.anodes) columns.push({ label: anode.id, id: anode.id, vbm: -anode.workFunction, cbm: -anode.workFunction });

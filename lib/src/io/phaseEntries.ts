@@ -21,6 +21,7 @@ import {
   reducedFormula,
 } from "../thermo/formula";
 import { formationEnergies, PhaseEntry } from "../thermo/phaseEntry";
+import { requireText } from "../core/arguments";
 
 /** Options for reading entries that carry total (not formation) energies. */
 export interface EntryReadOptions {
@@ -49,6 +50,7 @@ export function readPhaseEntries(file: string, options: EntryReadOptions = {}): 
  * "[" or "{", CSV otherwise. `file` is only used in error messages.
  */
 export function parsePhaseEntries(text: string, file = "<entries>", options: EntryReadOptions = {}): PhaseEntry[] {
+  requireText(text, "text");
   const start = text.replace(/^\uFEFF/, "").trimStart()[0];
   return start === "[" || start === "{" ? parsePhaseEntriesJson(text, file, options) : parsePhaseEntriesCsv(text, file);
 }

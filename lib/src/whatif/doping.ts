@@ -25,6 +25,7 @@ import { Electrolyte } from "../cell/materials";
 import { electrolyteSystem, guardContextOf } from "../cell/fermiLevel";
 import { compileSystem, FermiSolution, solveFermiLevel } from "../defects/neutrality";
 import { PotmapWarning, summariseWarnings } from "../defects/guards";
+import { requireObject, requireText } from "../core/arguments";
 
 function checkDopant(dopant: Dopant, where: string): void {
   if (!dopant || typeof dopant !== "object") throw new PotmapError("a dopant must be { name, charge, concentration }", { field: where, value: dopant });
@@ -69,6 +70,7 @@ export function parseDopant(text: string, field = "--dopant"): Dopant {
 
 /** Comma-separated list of parseDopant items; names must be distinct. */
 export function parseDopants(text: string, field = "--dopant"): Dopant[] {
+  requireText(text, field);
   const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (items.length === 0) throw new PotmapError("names no dopant", { field, value: text });
   const dopants = items.map((item) => parseDopant(item, field));
@@ -226,6 +228,7 @@ export function quenchDefects(system: DefectSystem, options: QuenchOptions): Def
 
 /** The electrolyte with its defects quenched from the processing conditions. */
 export function quenchElectrolyte(electrolyte: Electrolyte, options: QuenchOptions): Electrolyte {
+  requireObject(options, "options");
   const { system, frozen } = quenchDefectsWithSolution(defectSystemOf(electrolyte), options);
   return {
     ...electrolyte,

@@ -8,6 +8,7 @@ import { PotmapError } from "../core/errors";
 import { isDecimal } from "../core/validation";
 import { RawRecord } from "../io/readRecords";
 import { Random } from "../numerics/random";
+import { requireText } from "../core/arguments";
 
 /** The kinds of input a default uncertainty (or sensitivity step) can be given for. */
 export type UncertaintyKind = "ionizationPotential" | "defectEnergy" | "window" | "ocv" | "workFunction" | "bandGap" | "fermiLevel" | "temperature";
@@ -117,6 +118,7 @@ export function perturbRecords(records: readonly RawRecord[], random: Random, de
  * the quantity's unit: eV, V or K) into an uncertainty map. `field` names the flag in errors.
  */
 export function parseUncertaintyMap(text: string, field = "--sigma"): UncertaintyMap {
+  requireText(text, field);
   const map: UncertaintyMap = {};
   const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (items.length === 0) throw new PotmapError(`names no uncertainty (expected KIND=SIGMA, kinds: ${uncertaintyKinds.join(", ")})`, { field, value: text });

@@ -18,6 +18,7 @@ import { hinders } from "../cell/potential";
 import { MaterialFailure, readMaterialsLenient, reasonOf } from "../io/readRecords";
 import { checkFiniteInputs, electrolyteEvaluator, ElectrolyteEvaluator, interfaceJumps } from "./interfaceJumps";
 import { PotmapWarning } from "../defects/guards";
+import { checkDataSetShape } from "../cell/checkArguments";
 
 /** |dphi_c| below this (V) counts as barrier-less. */
 export const barrierlessThreshold = 0.1;
@@ -89,6 +90,7 @@ export interface ScreenResult {
 
 /** Every anode x electrolyte x cathode state, then the ranked pairs. */
 export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult {
+  checkDataSetShape(set);
   const threshold = options.threshold ?? barrierlessThreshold;
   if (!(threshold > 0) || !Number.isFinite(threshold)) throw new PotmapError("must be a positive voltage", { field: "threshold", value: threshold });
   const temperature = options.temperature;

@@ -1,0 +1,42 @@
+/**
+ * Run-time checks of the defects, charge states and systems a caller hands to the defect
+ * functions (formation energies, concentrations, neutrality, sweeps): the shapes (an object,
+ * a list of charge states) before any property is read, so that `defectConcentration(null,
+ * ...)` or `compileSystem({ defects: null })` throw one PotmapError naming the argument, not a
+ * bare TypeError. The numbers inside a system are checked by validateSystem (neutrality.ts).
+ */
+import { PotmapError } from "../core/errors";
+import { requireList, requireNumber, requireObject } from "../core/arguments";
+import type { ChargeState, Defect, DefectSystem } from "./defects";
+
+export function checkChargeState(value: unknown, field = "state"): ChargeState {
+  const s = requireObject(value, field);
+  requireNumber(s.charge, `${field}.charge`);
+  if (!Number.isInteger(s.charge)) throw new PotmapError("a charge state must be an integer", { field: `${field}.charge`, value: s.charge });
+  requireNumber(s.energy, `${field}.energy`);
+  if (s.degeneracy !== undefined && !(requireNumber(s.degeneracy, `${field}.degeneracy`) > 0)) {
+    throw new PotmapError("must be positive", { field: `${field}.degeneracy`, value: s.degeneracy });
+  }
+  return value as ChargeState;
+}
+
+export function checkDefect(value: unknown, field = "defect"): Defect {
+  const d = requireObject(value, field);
+  if (typeof d.name !== "string") throw new PotmapError("expected the defect's name (text)", { field: `${field}.name`, value: d.name });
+  const sites = requireNumber(d.sites, `${field}.sites`);
+  if (!(sites >= 0)) throw new PotmapError("must be zero or positive (cm^-3)", { field: `${field}.sites`, value: sites });
+  if (d.lithium !== undefined) requireNumber(d.lithium, `${field}.lithium`);
+  requireList(d.chargeStates, `${field}.chargeStates`, { nonEmpty: true }).forEach((s, k) => checkChargeState(s, `${field}.chargeStates[${k}]`));
+  if (d.species !== undefined) for (const [element, n] of Object.entries(requireObject(d.species, `${field}.species`))) requireNumber(n, `${field}.species.${element}`);
+  return value as Defect;
+}
+
+/** The shape of a defect system: an object with defects, optional dopants and potentials. */
+export function checkSystemShape(value: unknown, field = "system"): DefectSystem {
+  const s = requireObject(value, field);
+  requireList(s.defects, `${field}.defects`).forEach((d, k) => checkDefect(d, `${field}.defects[${k}]`));
+  if (s.dopants !== undefined) requireList(s.dopants, `${field}.dopants`).forEach((d, k) => requireObject(d, `${field}.dopants[${k}]`));
+  if (s.potentials !== undefined) for (const [element, p] of Object.entries(requireObject(s.potentials, `${field}.potentials`))) requireObject(p, `${field}.potentials.${element}`);
+  requireObject(s.carriers, `${field}.carriers`);
+  return value as DefectSystem;
+}
