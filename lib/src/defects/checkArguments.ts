@@ -31,12 +31,19 @@ export function checkDefect(value: unknown, field = "defect"): Defect {
   return value as Defect;
 }
 
-/** The shape of a defect system: an object with defects, optional dopants and potentials. */
+/**
+ * The shape of a defect system: an object with a list of defects (each an object with a list
+ * of charge states), optional dopants and potentials; fields named as validateSystem names
+ * them ("defects[0].chargeStates"), which then checks the numbers.
+ */
 export function checkSystemShape(value: unknown, field = "system"): DefectSystem {
   const s = requireObject(value, field);
-  requireList(s.defects, `${field}.defects`).forEach((d, k) => checkDefect(d, `${field}.defects[${k}]`));
-  if (s.dopants !== undefined) requireList(s.dopants, `${field}.dopants`).forEach((d, k) => requireObject(d, `${field}.dopants[${k}]`));
-  if (s.potentials !== undefined) for (const [element, p] of Object.entries(requireObject(s.potentials, `${field}.potentials`))) requireObject(p, `${field}.potentials.${element}`);
-  requireObject(s.carriers, `${field}.carriers`);
+  requireList(s.defects, "defects").forEach((d, k) => {
+    const defect = requireObject(d, `defects[${k}]`);
+    requireList(defect.chargeStates, `defects[${k}].chargeStates`).forEach((c, j) => requireObject(c, `defects[${k}].chargeStates[${j}]`));
+  });
+  if (s.dopants !== undefined) requireList(s.dopants, "dopants").forEach((d, k) => requireObject(d, `dopants[${k}]`));
+  if (s.potentials !== undefined) for (const [element, p] of Object.entries(requireObject(s.potentials, "potentials"))) requireObject(p, `potentials.${element}`);
+  requireObject(s.carriers, "carriers");
   return value as DefectSystem;
 }

@@ -59,6 +59,9 @@ export function parseDopant(text: string, field = "--dopant"): Dopant {
   if (!Number.isFinite(charge) || charge === 0) {
     throw new PotmapError(`the charge of ${name} must be a non-zero number (units of e), e.g. +1`, { field, value: text });
   }
+  if (!inPhysicalRange(charge, "defectCharge")) {
+    throw new PotmapError(`the charge of ${name} must be ${rangeText("defectCharge")}: ${physicalRanges.defectCharge.what}`, { field, value: text });
+  }
   if (!(concentration >= 0) || !Number.isFinite(concentration)) {
     throw new PotmapError(`the concentration of ${name} must be a non-negative number in cm^-3, e.g. 4e20`, { field, value: text });
   }

@@ -8,8 +8,13 @@ import { parseMaterial } from "../../io/readMaterials";
 import { Electrolyte } from "../../cell/materials";
 import { importSummary, parseLithium, rawElectrolyte, recordText } from "../scFermiFiles";
 import { writeTextFile } from "../files";
+import { PotmapError } from "../../core/errors";
 
 export function run(options: OptionValues<typeof importOptions>): CommandResult {
+  // without synthesis nothing is frozen: --freeze (or --synthesis-temperature) would be ignored
+  for (const [flag, given] of [["--freeze", options.freeze], ["--synthesis-temperature", options.synthesisTemperature]] as const) {
+    if (options.synthesis === "off" && given !== undefined) throw new PotmapError("has no effect with --synthesis off (nothing is equilibrated or frozen): drop one of the two", { field: flag, value: Array.isArray(given) ? given.join(",") : given });
+  }
   const input = readInputFermi(readScFermiFile(options.scFermi, "input-fermi.dat"), options.scFermi);
   const record = importScFermi({
     input,

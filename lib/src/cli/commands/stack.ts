@@ -10,7 +10,9 @@ import { StackLayer, stackMap } from "../../cell/stack";
 
 /** "LCO:0%" or "LCO@0%" -> a cathode state; "LPS" -> an electrolyte (or a cathode at defaultSoc). */
 function resolveLayer(set: DataSet, name: string, defaultSoc: string): StackLayer {
-  const [id, soc] = name.split(/[:@]/);
+  const parts = name.split(/[:@]/);
+  if (parts.length > 2) throw new PotmapError("a layer is ID or ID:SOC (one state of charge), e.g. LCO:0%", { field: "--layers", value: name });
+  const [id, soc] = parts;
   if (soc !== undefined) return findCathodeState(set, id, soc);
   if (set.electrolytes.some((e) => e.id.toLowerCase() === id.toLowerCase())) return findElectrolyte(set, id);
   if (set.cathodes.some((c) => c.id.toLowerCase() === id.toLowerCase())) return findCathodeState(set, id, defaultSoc);

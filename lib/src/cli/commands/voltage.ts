@@ -7,6 +7,8 @@ import type { CommandResult, OptionValues } from "../command";
 import type { voltageOptions } from "../commands";
 import { readPhaseEntries } from "../../io/phaseEntries";
 import { describeEntry } from "../../thermo/phaseEntry";
+import { withWarnings } from "../format";
+import { voltageRangeWarnings } from "../voltageRange";
 
 export function run(options: OptionValues<typeof voltageOptions>): CommandResult {
   const { entries: file, lithiated, delithiated } = options;
@@ -18,5 +20,6 @@ export function run(options: OptionValues<typeof voltageOptions>): CommandResult
     `  lithiated     ${describeEntry(v.lithiatedEntry)}  formation energy ${v.lithiatedEntry.energyPerAtom.toFixed(4)} eV/atom`,
     `  delithiated   ${describeEntry(v.delithiatedEntry)}  formation energy ${v.delithiatedEntry.energyPerAtom.toFixed(4)} eV/atom`,
   ].join("\n");
-  return { json: { voltage: v.voltage, lithiated, delithiated }, text };
+  const warnings = voltageRangeWarnings([{ what: "the voltage", value: v.voltage }], file);
+  return { json: { voltage: v.voltage, lithiated, delithiated, ...(warnings.length ? { warnings } : {}) }, text: withWarnings(text, warnings) };
 }

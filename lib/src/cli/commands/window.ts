@@ -8,6 +8,7 @@ import { readPhaseEntries } from "../../io/phaseEntries";
 import { stabilityWindow } from "../../thermo/stabilityWindow";
 import { withWarnings } from "../format";
 import { parseFormula } from "../../thermo/formula";
+import { voltageRangeWarnings } from "../voltageRange";
 
 const volts = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)} V` : "none");
 const phases = (list: string[]) => (list.length ? list.join(" + ") : "-");
@@ -16,7 +17,8 @@ export async function run(options: OptionValues<typeof windowOptions>): Promise<
   const { entries: file, formula, openElement } = options;
   parseFormula(formula, { field: "--formula" }); // a bad formula is named by its flag
   const entries = readPhaseEntries(file);
-  const w = await stabilityWindow(entries, formula, { openElement, file, openElementField: "--open-element" });
+  const found = await stabilityWindow(entries, formula, { openElement, file, openElementField: "--open-element" });
+  const w = { ...found, warnings: [...found.warnings, ...voltageRangeWarnings([{ what: "the lower edge", value: found.lower }, { what: "the upper edge", value: found.upper }], file)] };
   // JSON has no Infinity: an edge that does not exist (never releases the
   // open element) is printed as null.
   const json = {
