@@ -19,7 +19,8 @@
  * Anode | electrolyte | cathode reduces to potentialMap (tested).
  */
 import { PotmapError } from "../core/errors";
-import { fermiLevelFunction } from "./fermiLevel";
+import { guardedFermiLevelFunction } from "./fermiLevel";
+import { uniqueWarnings } from "../defects/guards";
 import { Anode, Cathode, CathodeState, Electrolyte } from "./materials";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
 import { checkAnode, checkCathodeState, checkLayer, checkMapOptions } from "./checkArguments";
@@ -153,9 +154,12 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
       }
       const left = Math.min(top, Math.max(bottom, mu));
       const right = bottom;
-      const fermi = fermiLevelFunction(layer.fermiLevel, options.temperature, layer.scissor);
-      const fl = fermi(left);
-      const fr = fermi(right);
+      // the shared guards of potentialMap at both contacts of the layer (degenerate E_F, sites...)
+      const guarded = guardedFermiLevelFunction(layer, options.temperature);
+      const fermi = (m: number) => guarded(m).fermiLevel;
+      const contacts = [guarded(left), guarded(right)];
+      for (const w of uniqueWarnings(contacts.map((c) => c.warnings))) warnings.push(`${w.code}: ${w.message}`);
+      const [fl, fr] = contacts.map((c) => c.fermiLevel);
       states.push({
         id: layer.id, role: "electrolyte", muLeft: left, muRight: right, fermiLeft: fl, fermiRight: fr,
         phiLeft: electrostaticPotential(fl, layer.ionizationPotential, psi, left),
@@ -225,5 +229,5 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
     }
     x += width;
   });
-  return { ocv, layers: states, interfaces, profile, interlayers, warnings };
+  return { ocv, layers: states, interfaces, profile, interlayers, warnings: warnings.filter((w, i) => warnings.indexOf(w) === i) };
 }
