@@ -46,6 +46,8 @@ const api = {
   parsePhaseEntries: dist("io/phaseEntries.js").parsePhaseEntries,
   stabilityWindow: dist("thermo/stabilityWindow.js").stabilityWindow,
   main: dist("cli/main.js").main,
+  // the public API for the library-call cases (fuzzEngine.mjs libraryCase)
+  lib: dist("index.js"),
 };
 /** @param {any} module @param {string[]} names */
 function pick(module, names) {

@@ -66,13 +66,18 @@ export function judge(api, call, outcome) {
   if (bad) return `returned ${bad}`;
   if (call.guarded) {
     const warnings = collectWarnings(outcome.value);
-    if (warnings.some((w) => w === call.guarded || (typeof w === "string" && w.includes(call.guarded)))) return null;
+    const code = call.guarded;
+    if (warnings.some((w) => w === code || (typeof w === "string" && w.includes(code)))) return null;
     return `returned without a "${call.guarded}" warning`;
   }
   return `returned without an error: ${JSON.stringify(outcome.value)?.slice(0, 120)}`;
 }
 
-/** Warning codes (or warning lines) anywhere in a result. @param {any} value @returns {string[]} */
+/**
+ * Warning codes (or warning lines) anywhere in a result.
+ * @param {any} value
+ * @returns {string[]}
+ */
 function collectWarnings(value) {
   /** @type {string[]} */
   const out = [];
@@ -305,7 +310,10 @@ export function hostileCalls(api) {
 
 // ---------------------------------------------------------------- the runner
 
-/** Run every call in this thread; the outcome of each (for the worker and the test). @param {any} api */
+/**
+ * Run every call in this thread; the outcome of each (for the worker and the test).
+ * @param {any} api
+ */
 export function runCalls(api, from = 0, post = (/** @type {any} */ _r) => {}) {
   const calls = hostileCalls(api);
   for (let i = from; i < calls.length; i++) {

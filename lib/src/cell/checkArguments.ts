@@ -14,6 +14,14 @@ import { Anode, CathodeState, DataSet, Electrolyte } from "./materials";
 /** At most this many points in a drawn profile (1e6 points: about a second, not a minute). */
 export const maxProfilePoints = 1e6;
 
+/** Optional text fields (name, colour) a result passes on: text when present. */
+function optionalTexts(record: Record<string, unknown>, field: string): void {
+  for (const key of ["name", "colour", "formula"]) {
+    const v = record[key];
+    if (v !== undefined && typeof v !== "string") throw new PotmapError("expected text (a string)", { field: `${field}.${key}`, value: v });
+  }
+}
+
 /** An identifier (id, soc) as text. */
 function requireId(value: unknown, field: string): void {
   if (typeof value !== "string" || value === "") throw new PotmapError("expected a non-empty id (text)", { field, value });
@@ -22,6 +30,7 @@ function requireId(value: unknown, field: string): void {
 export function checkAnode(value: unknown, field = "anode"): Anode {
   const anode = requireObject(value, field);
   requireId(anode.id, `${field}.id`);
+  optionalTexts(anode, field);
   requireQuantity(anode.workFunction, `${field}.workFunction`, "workFunction");
   return value as Anode;
 }
@@ -30,6 +39,7 @@ export function checkElectrolyte(value: unknown, field = "electrolyte"): Electro
   const e = requireObject(value, field);
   if (e.role !== "electrolyte") throw new PotmapError(`expected an electrolyte record (role "electrolyte")`, { field: `${field}.role`, value: e.role });
   requireId(e.id, `${field}.id`);
+  optionalTexts(e, field);
   requireQuantity(e.ionizationPotential, `${field}.ionizationPotential`, "ionizationPotential");
   requireQuantity(e.bandGap, `${field}.bandGap`, "bandGap");
   optionalQuantity(e.scissor, `${field}.scissor`, "scissor");
@@ -48,6 +58,7 @@ export function checkCathodeState(value: unknown, field = "cathode"): CathodeSta
   if (c.role !== "cathode") throw new PotmapError(`expected a cathode state (role "cathode")`, { field: `${field}.role`, value: c.role });
   requireId(c.id, `${field}.id`);
   requireId(c.soc, `${field}.soc`);
+  optionalTexts(c, field);
   requireQuantity(c.ocv, `${field}.ocv`, "ocv");
   requireQuantity(c.ionizationPotential, `${field}.ionizationPotential`, "ionizationPotential");
   // a charged cathode may be metallic: its gap may be 0 (LCO 100%)

@@ -40,10 +40,35 @@ export function checkSystemShape(value: unknown, field = "system"): DefectSystem
   const s = requireObject(value, field);
   requireList(s.defects, "defects").forEach((d, k) => {
     const defect = requireObject(d, `defects[${k}]`);
+    if (typeof defect.name !== "string" || defect.name === "") throw new PotmapError("expected the defect's name (text)", { field: `defects[${k}].name`, value: defect.name });
+    if (defect.lithium !== undefined) requireNumber(defect.lithium, `defects[${k}].lithium`);
+    if (defect.species !== undefined) for (const [element, n] of Object.entries(requireObject(defect.species, `defects[${k}].species`))) requireNumber(n, `defects[${k}].species.${element}`);
     requireList(defect.chargeStates, `defects[${k}].chargeStates`).forEach((c, j) => requireObject(c, `defects[${k}].chargeStates[${j}]`));
   });
   if (s.dopants !== undefined) requireList(s.dopants, "dopants").forEach((d, k) => requireObject(d, `dopants[${k}]`));
   if (s.potentials !== undefined) for (const [element, p] of Object.entries(requireObject(s.potentials, "potentials"))) requireObject(p, `potentials.${element}`);
-  requireObject(s.carriers, "carriers");
+  checkCarriers(s.carriers);
   return value as DefectSystem;
+}
+
+/** A carrier model: none, parabolic bands (two masses) or a tabulated DOS (equal-length lists). */
+function checkCarriers(value: unknown): void {
+  const c = requireObject(value, "carriers");
+  if (c.kind === "none") return;
+  if (c.kind === "parabolic") {
+    requireNumber(c.electronMass, "carriers.electronMass");
+    requireNumber(c.holeMass, "carriers.holeMass");
+    return;
+  }
+  if (c.kind === "dos") {
+    const energies = requireList(c.energies, "carriers.energies", { nonEmpty: true });
+    const dos = requireList(c.dos, "carriers.dos", { nonEmpty: true });
+    if (energies.length !== dos.length) throw new PotmapError(`energies and dos differ in length (${energies.length} and ${dos.length})`, { field: "carriers.dos", value: dos.length });
+    energies.forEach((e, i) => requireNumber(e, `carriers.energies[${i}]`));
+    dos.forEach((g, i) => requireNumber(g, `carriers.dos[${i}]`));
+    requireNumber(c.electrons, "carriers.electrons");
+    requireNumber(c.volume, "carriers.volume");
+    return;
+  }
+  throw new PotmapError(`expected "none", "parabolic" or "dos"`, { field: "carriers.kind", value: c.kind });
 }

@@ -144,7 +144,12 @@ export function defectConcentration(
 ): number {
   requireQuantity(temperature, "temperature", "temperature");
   const energy = formationEnergy(defect, state, muLi, fermiLevel, potentials);
-  return defect.sites * (state.degeneracy ?? 1) * Math.exp(-energy / thermalEnergy(temperature));
+  const concentration = defect.sites * (state.degeneracy ?? 1) * Math.exp(-energy / thermalEnergy(temperature));
+  if (!Number.isFinite(concentration)) {
+    // exp overflows: a formation energy hundreds of kT below zero is no dilute defect
+    throw new PotmapError(`defect ${defect.name}: the formation energy ${energy.toPrecision(4)} eV at ${temperature} K makes the concentration overflow; check E_F, mu_Li and the energies`, { field: "formationEnergy", value: energy });
+  }
+  return concentration;
 }
 
 /**
