@@ -54,3 +54,17 @@ describe("no NaN or Infinity printed", () => {
     expect(() => refuseNonFinite("table", { json: { a: 1, upper: null }, text: "upper none" })).not.toThrow();
   });
 });
+
+describe("a JSON error names its line", () => {
+  test("Node's message cut with ... at the start only (found by the fuzz, seed 12)", async () => {
+    const { jsonErrorLine } = await import("../lib/src/core/jsonText");
+    const text = '[\n {"a": 1},\n {"energy": NaN}\n]\n';
+    let message = "";
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(jsonErrorLine(message, text)).toBe(3);
+  });
+});
