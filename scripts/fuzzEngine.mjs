@@ -311,7 +311,14 @@ function libraryBaseCalls(lib, set, li) {
     const width = args[3]?.electrodeWidth ?? 0.5;
     const p = map.profile?.position ?? [];
     if (p.length === 0) return null;
-    if (Math.min(...p) < -width - 1e-9 || Math.max(...p) > map.ocv + width + 1e-9) return `profile positions ${Math.min(...p)} to ${Math.max(...p)} outside the cell`;
+    // a loop, not Math.min(...p): a profile may hold a million points
+    let low = Infinity;
+    let high = -Infinity;
+    for (const x of p) {
+      low = Math.min(low, x);
+      high = Math.max(high, x);
+    }
+    if (low < -width - 1e-9 || high > map.ocv + width + 1e-9) return `profile positions ${low} to ${high} outside the cell`;
     if (args[3]?.points !== undefined && p.length !== args[3].points + 4) return `${p.length} profile positions for points ${args[3].points}`;
     return null;
   };

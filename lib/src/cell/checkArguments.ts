@@ -68,6 +68,8 @@ export function checkCathodeState(value: unknown, field = "cathode"): CathodeSta
   }
   requireNumber(c.fermiLevel, `${field}.fermiLevel`);
   optionalQuantity(c.scissor, `${field}.scissor`, "scissor");
+  // passed on in results (stack interlayers): finite when present
+  if (c.ocvComputed !== undefined) requireNumber(c.ocvComputed, `${field}.ocvComputed`);
   return value as CathodeState;
 }
 
