@@ -47,6 +47,8 @@ const api = {
   stabilityWindow: dist("thermo/stabilityWindow.js").stabilityWindow,
   main: dist("cli/main.js").main,
   checkDataSet: dist("check/checkDataSet.js").checkDataSet,
+  // the public API for the library-call cases (fuzzEngine.mjs libraryCase)
+  lib: dist("index.js"),
 };
 /** @param {any} module @param {string[]} names */
 function pick(module, names) {

@@ -19,6 +19,13 @@
  * record passes `potmap check`, an exported set `potmap fermi`); and `potmap check` must agree
  * with the commands' reader on every mutated record (the reader refuses it exactly when check
  * reports a record or range error).
+ * The library API (issue 20, `library` cases, when the caller passes `api.lib`, the module of
+ * lib/src/index.ts or lib/dist/index.js): public functions called with one or two arguments
+ * (or fields of a record or options bag) replaced by hostile values (text, NaN, Infinity,
+ * null, {}, [], fractional, huge and negative numbers). The oracle accepts a clear PotmapError
+ * or a result holding no NaN or Infinity anywhere; a number replaced by another type in a field
+ * the function reads must be an error (no "4" + 1 = "41"), and a map's profile stays inside
+ * the cell.
  *
  * Plain JavaScript with no import of potmap: the caller passes the API (`test/fuzz.test.ts`
  * the TypeScript sources, `scripts/fuzz.mjs` the built lib/dist), so both run the same cases.
@@ -256,6 +263,124 @@ function rangeProblems(material, ranges) {
     }
   }
   return out;
+}
+
+// ---------------------------------------------------------------- library calls
+
+/** Values a caller may pass by mistake: text for numbers, non-finite, null, wrong shapes, extreme counts. */
+const hostileValues = ["4", "", "NaN", NaN, Infinity, -Infinity, null, undefined, {}, [], true, 2.5, 1e9, -300, 0, -1, 1e300, -1e-300, 0.5, 7, 1e6, "LLZO"];
+
+/** @param {unknown} v */
+function describe(v) {
+  if (typeof v === "number") return String(v);
+  if (v === undefined) return "undefined";
+  return JSON.stringify(v);
+}
+
+/**
+ * The path and value of the first NaN or infinite number in a result, or null.
+ * @param {unknown} value
+ */
+function nonFinite(value) {
+  /** @type {[unknown, string][]} */
+  const stack = [[value, "result"]];
+  const seen = new Set();
+  while (stack.length) {
+    const [node, at] = /** @type {[unknown, string]} */ (stack.pop());
+    if (typeof node === "number") {
+      if (!Number.isFinite(node)) return `${at} = ${node}`;
+    } else if (node && typeof node === "object" && !seen.has(node)) {
+      seen.add(node);
+      if (ArrayBuffer.isView(node)) {
+        const list = /** @type {any} */ (node);
+        for (let i = 0; i < list.length; i++) if (!Number.isFinite(list[i])) return `${at}[${i}]`;
+      } else for (const [k, v] of Object.entries(node)) stack.push([v, `${at}.${k}`]);
+    }
+  }
+  return null;
+}
+
+/**
+ * Valid calls of the public API (built-in records), each with the argument paths the function
+ * reads as numbers (`reads`, "*" for any index) and an extra check of its result.
+ * @param {Api} lib @param {Json} set @param {Json} li
+ * @returns {{ name: string, args: (rng: Rng) => unknown[], run: (...a: any[]) => any, reads: (string | number)[][], check?: (value: any, args: any[]) => string | null }[]}
+ */
+function libraryBaseCalls(lib, set, li) {
+  const states = set.cathodes.flatMap((/** @type {Json} */ c) => c.states);
+  const withDefects = set.electrolytes.filter((/** @type {Json} */ e) => e.fermiLevel.rule === "defects");
+  const anodeReads = [[0, "workFunction"]];
+  const electrolyteReads = [[1, "ionizationPotential"], [1, "bandGap"], [1, "window", "lower"], [1, "window", "upper"]];
+  const cathodeReads = [[2, "ocv"], [2, "ionizationPotential"], [2, "bandGap"], [2, "fermiLevel"]];
+  const optionReads = [[3, "points"], [3, "temperature"], [3, "electrodeWidth"]];
+  /** A profile inside the cell: positions from -width to OCV + width, one per point plus four. */
+  const profileInside = (/** @type {any} */ map, /** @type {any[]} */ args) => {
+    const width = args[3]?.electrodeWidth ?? 0.5;
+    const p = map.profile?.position ?? [];
+    if (p.length === 0) return null;
+    // a loop, not Math.min(...p): a profile may hold a million points
+    let low = Infinity;
+    let high = -Infinity;
+    for (const x of p) {
+      low = Math.min(low, x);
+      high = Math.max(high, x);
+    }
+    if (low < -width - 1e-9 || high > map.ocv + width + 1e-9) return `profile positions ${low} to ${high} outside the cell`;
+    if (args[3]?.points !== undefined && p.length !== args[3].points + 4) return `${p.length} profile positions for points ${args[3].points}`;
+    return null;
+  };
+  return [
+    {
+      name: "potentialMap",
+      args: (rng) => [li, rng.pick(set.electrolytes), rng.pick(states), rng.pick([{ points: 5 }, { withoutProfile: true }, { points: 3, temperature: 400 }, { electrodeWidth: 0.3, points: 2 }])],
+      run: lib.potentialMap,
+      reads: [...anodeReads, ...electrolyteReads, ...cathodeReads, ...optionReads],
+      check: profileInside,
+    },
+    {
+      name: "stackMap",
+      args: (rng) => [li, [rng.pick(set.electrolytes)], rng.pick(states), { points: 3 }],
+      run: lib.stackMap,
+      reads: [[0, "workFunction"], [1, "*", "ionizationPotential"], [1, "*", "bandGap"], ...cathodeReads, [3, "points"], [3, "temperature"]],
+    },
+    {
+      name: "temperatureSweep",
+      args: (rng) => [li, rng.pick(withDefects), rng.pick(states), [rng.pick([250, 300, 600])]],
+      run: lib.temperatureSweep,
+      reads: [...anodeReads, ...electrolyteReads, ...cathodeReads, [3, "*"]],
+    },
+    {
+      name: "defectConcentration",
+      args: (rng) => {
+        const d = rng.pick(rng.pick(withDefects).fermiLevel.system.defects);
+        return [d, rng.pick(d.chargeStates), -rng.next() * 3, rng.next() * 5, rng.pick([300, 600])];
+      },
+      run: lib.defectConcentration,
+      reads: [[0, "sites"], [1, "charge"], [1, "energy"]],
+    },
+    { name: "classifyFermiLevel", args: (rng) => [rng.next() * 6, 6, rng.pick([300, 1000])], run: lib.classifyFermiLevel, reads: [] },
+    {
+      name: "solveFermiLevel",
+      args: (rng) => [rng.pick(withDefects).fermiLevel.system, -rng.next() * 3],
+      run: lib.solveFermiLevel,
+      reads: [[0, "temperature"], [0, "bandGap"]],
+    },
+    { name: "linspace", args: (rng) => [0, rng.next() * 5, 2 + rng.int(20)], run: lib.linspace, reads: [] },
+    { name: "temperatureRange", args: (rng) => [250, 250 + rng.int(500), 2 + rng.int(10)], run: lib.temperatureRange, reads: [] },
+    { name: "electrostaticPotential", args: (rng) => [rng.next() * 5, 6, 2.93, -rng.next() * 4], run: lib.electrostaticPotential, reads: [] },
+    { name: "bandEdgesVsVacuum", args: (rng) => [6, rng.next() * 8, rng.next() * 5], run: lib.bandEdgesVsVacuum, reads: [] },
+    { name: "effectiveDensityOfStates", args: (rng) => [0.5 + rng.next(), rng.pick([300, 600])], run: lib.effectiveDensityOfStates, reads: [] },
+    { name: "interlayerState", args: (rng) => [rng.pick(set.cathodes).states, rng.next() * 5], run: lib.interlayerState, reads: [[0, "*", "ocv"]] },
+    {
+      name: "fermiLevelSlope",
+      args: (rng) => [rng.pick(withDefects).fermiLevel.system, 0.5 + rng.next() * 2, 1e-3],
+      run: lib.fermiLevelSlope,
+      reads: [[0, "temperature"]],
+    },
+    { name: "calibrateElectrolyteIP", args: (rng) => [li, rng.pick(set.electrolytes), rng.next()], run: lib.calibrateElectrolyteIP, reads: [...anodeReads, [1, "window", "lower"]] },
+    { name: "readInputFermi", args: () => ["1\n"], run: (/** @type {any} */ t) => lib.readInputFermi(t, "fuzz-input-fermi.dat"), reads: [] },
+    { name: "parseMaterial", args: () => ["{}"], run: (/** @type {any} */ t) => lib.parseMaterial(t, "fuzz-record.json"), reads: [] },
+  ];
 }
 
 // ---------------------------------------------------------------- the cases
@@ -631,16 +756,61 @@ export function fuzzer(api, root, scratch) {
     return { outcome: warnings.length ? "flagged" : "result" };
   }
 
+  // ---------------------------------------------------------------- the library API
+  const lib = api.lib;
+  const llzoSystem = llzo.fermiLevel.system;
+  const libraryCalls = lib ? libraryBaseCalls(lib, set, li) : [];
+
+  /** @param {Rng} rng @returns {Promise<Outcome>} */
+  async function libraryCase(rng) {
+    const base = rng.pick(libraryCalls);
+    const args = structuredClone(base.args(rng));
+    /** @type {{ at: (string | number)[], value: unknown, typeChange: boolean }[]} */
+    const changes = [];
+    for (let k = 1 + (rng.next() < 0.2 ? 1 : 0); k > 0; k--) {
+      const all = paths(args).filter(([at]) => at.length >= 1 && at.length <= 4);
+      const [at, old] = rng.pick(all);
+      const value = rng.pick(hostileValues);
+      setAt(args, at, value);
+      // a number another type where the function reads it: the call must fail
+      const read = at.length === 1 || base.reads.some((r) => r.length === at.length && r.every((p, i) => p === "*" || p === at[i]));
+      changes.push({ at, value, typeChange: typeof old === "number" && typeof value !== "number" && value !== undefined && read });
+    }
+    const shown = `${base.name}: ${changes.map((c) => `${c.at.join(".")} = ${describe(c.value)}`).join(", ")}`;
+    let value;
+    try {
+      value = base.run(...args);
+    } catch (error) {
+      const e = /** @type {any} */ (error);
+      if (!(error instanceof api.PotmapError)) return { outcome: "fail", problem: `threw ${e?.name ?? typeof error}: ${String(e?.message ?? error).slice(0, 200)}`, input: shown };
+      const message = String(e.message);
+      // a message may quote an injected NaN (the number or the text "NaN")
+      const injectedNaN = changes.some((c) => (typeof c.value === "number" && !Number.isFinite(c.value)) || (typeof c.value === "string" && c.value.includes("NaN")));
+      if (/\[object Object\]/.test(message) || (/NaN/.test(message) && !injectedNaN)) return { outcome: "fail", problem: `unclear PotmapError: ${message.slice(0, 200)}`, input: shown };
+      return { outcome: "error" };
+    }
+    const bad = nonFinite(value);
+    if (bad) return { outcome: "fail", problem: `returned ${bad}`, input: shown };
+    // a path changed twice counts with its last value
+    const typed = changes.find((c, i) => c.typeChange && !changes.slice(i + 1).some((d) => d.at.join(".") === c.at.join(".")));
+    if (typed) return { outcome: "fail", problem: `a number replaced by ${describe(typed.value)} at ${typed.at.join(".")} gave a result, not an error`, input: shown };
+    const problem = base.check?.(value, args);
+    if (problem) return { outcome: "fail", problem, input: shown };
+    return { outcome: Array.isArray(value?.warnings) && value.warnings.length ? "flagged" : "result" };
+  }
+  void llzoSystem;
+
   /** @type {[string, (rng: Rng) => Promise<Outcome>, number][]} */
   const kinds = [
-    ["record", recordCase, 0.37],
-    ["sc-fermi", scFermiCase, 0.15],
-    ["phase-entries", phaseCase, 0.11],
+    ["record", recordCase, lib ? 0.33 : 0.37],
+    ["sc-fermi", scFermiCase, lib ? 0.14 : 0.15],
+    ["phase-entries", phaseCase, lib ? 0.1 : 0.11],
     ["window-voltage", windowVoltageCase, 0.05],
-    ["command", commandCase, 0.14],
+    ["command", commandCase, lib ? 0.12 : 0.14],
     ["import", importCase, 0.05],
     ["export", exportCase, 0.05],
     ["check-agrees", agreeCase, 0.08],
+    ...(lib ? [/** @type {[string, (rng: Rng) => Promise<Outcome>, number]} */ (["library", libraryCase, 0.08])] : []),
   ];
 
   /**

@@ -20,6 +20,7 @@ import { parsePhaseEntries } from "../lib/src/io/phaseEntries";
 import { stabilityWindow } from "../lib/src/thermo/stabilityWindow";
 import { main } from "../lib/src/cli/main";
 import { checkDataSet } from "../lib/src/check/checkDataSet";
+import * as lib from "../lib/src/index";
 
 const SEED = Number(process.env.POTMAP_FUZZ_SEED ?? 5);
 const CASES = Number(process.env.POTMAP_FUZZ_CASES ?? 5000);
@@ -28,7 +29,7 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 const api = {
   PotmapError, physicalRanges, parseMaterial, readDataSet, builtinMaterialsFolder, potentialMap, guardedFermiLevelFunction,
-  findAnode, findCathodeState, findElectrolyte, readInputFermi, readUnitCell, scFermiSystem, solveScFermi, parsePhaseEntries, stabilityWindow, main, checkDataSet,
+  findAnode, findCathodeState, findElectrolyte, readInputFermi, readUnitCell, scFermiSystem, solveScFermi, parsePhaseEntries, stabilityWindow, main, checkDataSet, lib,
 };
 
 test(`${CASES} mutated inputs (seed ${SEED}): a clear error or a guarded result, never anything else`, async () => {
@@ -40,7 +41,7 @@ test(`${CASES} mutated inputs (seed ${SEED}): a clear error or a guarded result,
   const total = Object.values(report.counts).reduce((s, c: any) => s + c.result + c.flagged + c.error + c.fail, 0);
   expect(total).toBe(CASES);
   // every kind ran and reached both outcomes (a suite that only ever errors tests nothing)
-  for (const kind of ["record", "sc-fermi", "phase-entries", "command", "import", "export", "check-agrees", "window-voltage"]) {
+  for (const kind of ["record", "sc-fermi", "phase-entries", "command", "import", "export", "check-agrees", "window-voltage", "library"]) {
     const c = (report.counts as any)[kind];
     expect(c.error, kind).toBeGreaterThan(0);
     expect(c.result + c.flagged, kind).toBeGreaterThan(0);

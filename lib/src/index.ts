@@ -50,6 +50,7 @@ export type { DictionaryRow } from "./cell/dictionary";
 export { stackMap, interlayerState } from "./cell/stack";
 export { cathodeCurve, equilibriumAt, cathodeAt, curveRule } from "./cell/cathodeCurve";
 export type { CathodeCurve, CurvePoint, Equilibrium, CurveQuery, CurveState } from "./cell/cathodeCurve";
+export { cathodeWorkFunction, electronAffinity, cathodeBandWarnings, electrolyteBandWarnings, negativeElectronAffinity } from "./cell/bandGuards";
 export type { StackLayer, StackMap, StackOptions, StackInterface, InterlayerChoice } from "./cell/stack";
 
 // thermo: formulas, phase diagrams, stability windows, voltages (eq. 3)

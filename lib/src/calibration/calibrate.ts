@@ -7,9 +7,14 @@
 import { fermiLevelFunction } from "../cell/fermiLevel";
 import { Anode, Electrolyte } from "../cell/materials";
 import { electrostaticPotential } from "../cell/potential";
+import { requireNumber } from "../core/arguments";
+import { checkAnode, checkElectrolyte } from "../cell/checkArguments";
 
 /** The electrolyte IP (eV) for which Li/electrolyte has the jump `dphiAnode` (V). */
 export function calibrateElectrolyteIP(anode: Anode, electrolyte: Electrolyte, dphiAnode: number): number {
+  checkAnode(anode);
+  checkElectrolyte(electrolyte);
+  requireNumber(dphiAnode, "dphiAnode");
   const muAnodeSide = -Math.max(electrolyte.window.lower, 0);
   const fermiLevel = fermiLevelFunction(electrolyte.fermiLevel, undefined, electrolyte.scissor)(muAnodeSide);
   return electrostaticPotential(fermiLevel, 0, anode.workFunction, muAnodeSide) - dphiAnode;

@@ -5,6 +5,8 @@
  * in Li conductors the IP is accurate and the gap error sits in the conduction band
  * (paper section 2). `valenceFraction` moves part of it into the VBM instead.
  */
+import { requireNumber } from "../core/arguments";
+
 export interface BandEdges {
   /** VBM relative to the vacuum level, eV (negative). */
   vbm: number;
@@ -26,6 +28,11 @@ export function bandEdgesVsVacuum(
   fermiLevel: number,
   { scissor = 0, valenceFraction = 0 }: ScissorOptions = {},
 ): BandEdges {
+  requireNumber(ionizationPotential, "ionizationPotential");
+  requireNumber(bandGap, "bandGap");
+  requireNumber(fermiLevel, "fermiLevel");
+  requireNumber(scissor, "scissor");
+  requireNumber(valenceFraction, "valenceFraction");
   const vbm = -ionizationPotential - scissor * valenceFraction;
   return { vbm, cbm: -ionizationPotential + bandGap + scissor * (1 - valenceFraction), fermiLevel: -ionizationPotential + fermiLevel };
 }

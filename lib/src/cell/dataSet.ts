@@ -3,6 +3,7 @@
  */
 import { PotmapError } from "../core/errors";
 import { Anode, CathodeState, DataSet, Electrolyte } from "./materials";
+import { checkDataSetShape } from "./checkArguments";
 
 /** The paper's display order; materials not listed follow in file order. */
 export const paperOrder = {
@@ -29,6 +30,7 @@ function rank(list: string[], id: string): number {
 }
 
 export function findAnode(set: DataSet, id: string): Anode {
+  checkDataSetShape(set);
   requireText(id, "anode", '"Li"');
   const found = set.anodes.find((a) => a.id.toLowerCase() === id.toLowerCase());
   if (!found) throw new PotmapError(`unknown anode (known: ${set.anodes.map((a) => a.id).join(", ")})`, { field: "anode", value: id });
@@ -36,6 +38,7 @@ export function findAnode(set: DataSet, id: string): Anode {
 }
 
 export function findElectrolyte(set: DataSet, id: string): Electrolyte {
+  checkDataSetShape(set);
   requireText(id, "electrolyte", '"LLZO"');
   const found = set.electrolytes.find((e) => e.id.toLowerCase() === id.toLowerCase());
   if (!found) {
@@ -45,6 +48,7 @@ export function findElectrolyte(set: DataSet, id: string): Electrolyte {
 }
 
 export function findCathodeState(set: DataSet, id: string, soc: string): CathodeState {
+  checkDataSetShape(set);
   requireText(id, "cathode", '"LCO"');
   requireText(soc, "soc", '"0%", "100%" or "+"');
   const cathode = set.cathodes.find((c) => c.id.toLowerCase() === id.toLowerCase());

@@ -5,6 +5,7 @@ import { DataSet } from "./materials";
 import { findAnode, orderedCathodeStates, orderedElectrolytes } from "./dataSet";
 import { MapOptions, potentialMap, PotentialMap } from "./potentialMap";
 import { PotmapWarning, uniqueWarnings } from "../defects/guards";
+import { checkDataSetShape } from "./checkArguments";
 
 export interface DictionaryRow {
   electrolyte: string;
@@ -17,6 +18,7 @@ export interface DictionaryRow {
 
 /** All maps with the given anode (default Li). */
 export function potentialDictionary(set: DataSet, options: MapOptions & { anode?: string } = {}): PotentialMap[] {
+  checkDataSetShape(set);
   const anode = findAnode(set, options.anode ?? "Li");
   const maps: PotentialMap[] = [];
   for (const electrolyte of orderedElectrolytes(set)) {

@@ -8,6 +8,8 @@ import { compileSystem, FermiSolution, solveFermiLevel, solveFermiLevelValue } f
 import { DefectSystem, effectiveBandGap } from "../defects/defects";
 import { bandLimit, classifyFermiLevel, FermiLevelClass, GuardContext, PotmapWarning } from "../defects/guards";
 import { Electrolyte, FermiRule } from "./materials";
+import { requireNumber, requireObject } from "../core/arguments";
+import { checkElectrolyte } from "./checkArguments";
 
 /**
  * A function mu_Li (eV) -> E_F (eV above the VBM), optionally at another temperature.
@@ -15,7 +17,11 @@ import { Electrolyte, FermiRule } from "./materials";
  * for the electron statistics (defects/carriers.ts), so that E_F and the drawn CBM use one gap.
  */
 export function fermiLevelFunction(rule: FermiRule, temperature?: number, scissor?: number): (muLi: number) => number {
-  if (rule.rule === "fixed") return () => rule.value;
+  requireObject(rule, "fermiLevel");
+  if (rule.rule === "fixed") {
+    const value = requireNumber(rule.value, "fermiLevel.value");
+    return () => value;
+  }
   let system = temperature === undefined ? rule.system : { ...rule.system, temperature };
   if (scissor !== undefined) system = { ...system, scissor };
   const compiled = compileSystem(system);
@@ -28,6 +34,7 @@ export function fermiLevelFunction(rule: FermiRule, temperature?: number, scisso
  * (electrolyteSystem), optionally at another temperature; errors name the record's file.
  */
 export function electrolyteFermiLevel(electrolyte: Electrolyte, temperature?: number): (muLi: number) => number {
+  checkElectrolyte(electrolyte);
   const rule = electrolyte.fermiLevel;
   if (rule.rule === "fixed") return () => rule.value;
   const base = electrolyteSystem(electrolyte);
@@ -57,6 +64,7 @@ export function inRecord<T>(electrolyte: Electrolyte, solve: () => T): T {
  * the electrolyte's gap moves the carriers' too.
  */
 export function electrolyteSystem(electrolyte: Electrolyte): DefectSystem {
+  checkElectrolyte(electrolyte);
   if (electrolyte.fermiLevel.rule !== "defects") {
     throw new PotmapError(`${electrolyte.id} has a fixed Fermi level: there is no defect system`, { field: "fermiLevel.rule", value: electrolyte.fermiLevel.rule });
   }

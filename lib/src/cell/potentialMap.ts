@@ -32,6 +32,8 @@ import { Anode, CathodeState, Electrolyte } from "./materials";
 import { classifyConduction, Conduction } from "../defects/conduction";
 import { defaultFilmThickness, formatLength, Screening, screeningOf } from "../spaceCharge/screening";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
+import { checkAnode, checkCathodeState, checkElectrolyte, checkMapOptions } from "./checkArguments";
+import { cathodeBandWarnings, electrolyteBandWarnings } from "./bandGuards";
 
 export type Region = "anode" | "electrolyte" | "unstable" | "cathode";
 
@@ -122,6 +124,11 @@ export const leakageThreshold = 1;
 
 /** Interface jumps and the full profile for one cell. */
 export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: CathodeState, options: MapOptions = {}): PotentialMap {
+  // the caller's records and options at run time (types vanish in JavaScript and notebooks)
+  checkAnode(anode);
+  checkElectrolyte(electrolyte);
+  checkCathodeState(cathode);
+  checkMapOptions(options);
   const psi = anode.workFunction;
   const ocv = cathode.ocv;
   const { lower, upper } = electrolyte.window;
@@ -209,8 +216,11 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
     unstable,
     profile: { position: [], muLi: [], phi: [], vbm: [], cbm: [], region: [] },
     // each message names its voltage; a condition shared by both contacts is listed once
-    warnings: anodeSide.warnings.length + cathodeSide.warnings.length === 0 ? [] : uniqueWarnings([anodeSide.warnings, cathodeSide.warnings]),
+    warnings: [],
   };
+  // the bands of both records (bandGuards.ts), then the electrolyte's E_F at both contacts
+  const bands = [...electrolyteBandWarnings(electrolyte), ...cathodeBandWarnings(cathode)];
+  if (bands.length + anodeSide.warnings.length + cathodeSide.warnings.length > 0) map.warnings = uniqueWarnings([bands, anodeSide.warnings, cathodeSide.warnings]);
   if (options.temperature !== undefined) map.temperature = options.temperature;
   const a = anodeSide.solution;
   const c = cathodeSide.solution;

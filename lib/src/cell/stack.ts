@@ -23,10 +23,14 @@
  */
 import { effectiveBandGap } from "../defects/defects";
 import { PotmapError } from "../core/errors";
-import { electrolyteFermiLevel } from "./fermiLevel";
+import { guardedFermiLevelFunction } from "./fermiLevel";
 import { cathodeCurve, equilibriumAt } from "./cathodeCurve";
+import { uniqueWarnings } from "../defects/guards";
 import { Anode, Cathode, CathodeState, Electrolyte } from "./materials";
 import { electrostaticPotential, hinders, valenceBandMaximum } from "./potential";
+import { checkAnode, checkCathodeState, checkLayer, checkMapOptions } from "./checkArguments";
+import { cathodeBandWarnings, electrolyteBandWarnings } from "./bandGuards";
+import { requireList, requireQuantity } from "../core/arguments";
 
 export type StackLayer = Electrolyte | CathodeState;
 
@@ -109,8 +113,9 @@ export interface InterlayerChoice {
  * them: the nearest state is kept and `covered` is false.
  */
 export function interlayerState(states: readonly CathodeState[], voltage: number): { state: CathodeState; covered: boolean } {
-  if (states.length === 0) throw new PotmapError("an interlayer needs at least one state", { field: "states", value: 0 });
-  if (!Number.isFinite(voltage)) throw new PotmapError("the imposed voltage must be finite", { field: "voltage", value: voltage });
+  if (requireList(states, "states").length === 0) throw new PotmapError("an interlayer needs at least one state", { field: "states", value: 0 });
+  states.forEach((s, k) => checkCathodeState(s, `states[${k}]`));
+  requireQuantity(voltage, "voltage", "voltage");
   const ordered = [...states].sort((a, b) => a.ocv - b.ocv);
   const last = ordered[ordered.length - 1];
   if (voltage < ordered[0].ocv) return { state: ordered[0], covered: false };
@@ -125,6 +130,11 @@ const label = (layer: { id: string; soc?: string }) => (layer.soc ? `${layer.id}
 
 /** The potential map of anode | layers... | cathode. */
 export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeState, options: StackOptions = {}): StackMap {
+  // the caller's records and options at run time; a stack has at least one layer
+  checkAnode(anode);
+  requireList(layers, "layers", { nonEmpty: true }).forEach((layer, k) => checkLayer(layer, `layers[${k}]`));
+  checkCathodeState(cathode);
+  checkMapOptions(options);
   const psi = anode.workFunction;
   const ocv = cathode.ocv;
   const muCathode = -ocv;
@@ -137,7 +147,11 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
   const ips: number[] = [psi];
   const fermiOf: ((mu: number) => number)[] = [() => 0];
   const interlayers: InterlayerChoice[] = [];
-  const warnings: string[] = [];
+  // the bands of every record (bandGuards.ts), as potentialMap gives them
+  const warnings: string[] = [...layers, cathode]
+    .flatMap((l) => (l.role === "electrolyte" ? electrolyteBandWarnings(l) : cathodeBandWarnings(l)))
+    .map((w) => `${w.code}: ${w.message}`)
+    .filter((w, i, all) => all.indexOf(w) === i);
   let mu = 0;
   layers.forEach((layer, k) => {
     if (layer.role === "electrolyte") {
@@ -148,9 +162,12 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
       }
       const left = Math.min(top, Math.max(bottom, mu));
       const right = bottom;
-      const fermi = electrolyteFermiLevel(layer, options.temperature);
-      const fl = fermi(left);
-      const fr = fermi(right);
+      // the shared guards of potentialMap at both contacts of the layer (degenerate E_F, sites...)
+      const guarded = guardedFermiLevelFunction(layer, options.temperature);
+      const fermi = (m: number) => guarded(m).fermiLevel;
+      const contacts = [guarded(left), guarded(right)];
+      for (const w of uniqueWarnings(contacts.map((c) => c.warnings))) warnings.push(`${w.code}: ${w.message}`);
+      const [fl, fr] = contacts.map((c) => c.fermiLevel);
       states.push({
         id: layer.id, role: "electrolyte", muLeft: left, muRight: right, fermiLeft: fl, fermiRight: fr,
         phiLeft: electrostaticPotential(fl, layer.ionizationPotential, psi, left),
@@ -224,5 +241,5 @@ export function stackMap(anode: Anode, layers: StackLayer[], cathode: CathodeSta
     }
     x += width;
   });
-  return { ocv, layers: states, interfaces, profile, interlayers, warnings };
+  return { ocv, layers: states, interfaces, profile, interlayers, warnings: warnings.filter((w, i) => warnings.indexOf(w) === i) };
 }

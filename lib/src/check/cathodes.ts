@@ -12,6 +12,7 @@ import { energyAboveHull, phaseDiagram } from "../thermo/phaseDiagram";
 import { Composition, compositionRatio, formulaElements, parseFormula, reducedFormula as reduced, sameComposition, withoutElement } from "../thermo/formula";
 import { FindingList, objectAt, quantityField, show } from "./findings";
 import { CheckedMaterial } from "./records";
+import { cathodeBandFindings } from "../cell/bandGuards";
 
 export interface CathodeCheckOptions {
   /** Phase entries by the name a record's voltageReaction.entries gives. */
@@ -217,6 +218,8 @@ export async function checkCathodes(items: readonly CheckedMaterial[], options: 
     if (item.material.role !== "cathode") continue;
     checkOcvOrder(item, item.material, findings);
     checkOffsets(item, item.material, options.dipoleBound ?? dipoleBound, findings);
+    // work function IP - E_F and E_F in the gap (cell/bandGuards.ts, the maps' warnings)
+    for (const f of cathodeBandFindings(item.material.states)) findings.add({ severity: f.severity, check: "range", file: item.file, field: quantityField(item.record, f.path), value: f.value, expected: f.expected, reason: f.reason });
     for (let i = 0; i < item.material.states.length; i++) await checkReaction(item, item.material, i, settings, cache, missing, findings);
   }
 }

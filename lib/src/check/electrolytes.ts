@@ -11,7 +11,8 @@ import { roomTemperature } from "../core/constants";
 import { Electrolyte } from "../cell/materials";
 import { compileSystem, solveFermiLevel } from "../defects/neutrality";
 import { classifyConduction, conductionCriterion } from "../defects/conduction";
-import { FindingList, objectAt, show } from "./findings";
+import { FindingList, objectAt, quantityField, show } from "./findings";
+import { electrolyteBandFindings } from "../cell/bandGuards";
 import { CheckedMaterial } from "./records";
 
 export interface ElectrolyteCheckOptions {
@@ -265,6 +266,8 @@ export function checkElectrolytes(items: readonly CheckedMaterial[], options: Re
     if (item.material.role !== "electrolyte") continue;
     checkInsulating(item, item.material, options, findings);
     checkVacancySites(item, item.material, findings);
+    // the CBM below the vacuum level (cell/bandGuards.ts, the maps' warnings)
+    for (const f of electrolyteBandFindings(item.material)) findings.add({ severity: f.severity, check: "range", file: item.file, field: quantityField(item.record, f.path), value: f.value, expected: f.expected, reason: f.reason });
     checkConstraints(item, item.material, findings);
   }
   checkFunctionals(items, findings);

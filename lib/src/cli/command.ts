@@ -48,6 +48,11 @@ export interface OptionSpec {
   readonly exclusiveMin?: boolean;
   readonly exclusiveMax?: boolean;
   readonly required?: boolean;
+  /**
+   * A comma-separated value whose items are named (NAME=VALUE, NAME:..., or a bare NAME): a
+   * name given twice is refused instead of the last silently winning (issue 20).
+   */
+  readonly uniqueKeys?: boolean;
   /** Word shown for the value in usage lines: FILE, K, ID... (default from the type). */
   readonly placeholder?: string;
 }

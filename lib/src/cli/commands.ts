@@ -11,6 +11,11 @@ import { physicalRanges } from "../core/ranges";
 // ranges shared with the record reader and `potmap check` (core/ranges.ts)
 const kelvin = { min: physicalRanges.temperature.min, max: physicalRanges.temperature.max } as const;
 const volts = { min: physicalRanges.voltage.min, max: physicalRanges.voltage.max } as const;
+/** The range of a quantity of core/ranges.ts as option bounds (issue 20: no option without one). */
+const within = <Q extends keyof typeof physicalRanges>(q: Q) => {
+  const r: { min: number; max: number; exclusiveMin?: boolean } = physicalRanges[q];
+  return { min: r.min, max: r.max, ...(r.exclusiveMin ? { exclusiveMin: true } : {}) } as const;
+};
 
 // ------------------------------------------------------------ options several commands share
 
@@ -91,10 +96,10 @@ export const importOptions = [
   { name: "base", type: "string", placeholder: "ID", required: true, meaning: "electrolyte record that supplies IP, window, colour and operating temperature" },
   { name: "id", type: "string", placeholder: "ID", required: true, meaning: "id of the new record" },
   { name: "mu-li", type: "number", unit: "eV", max: 0, required: true, meaning: "Li chemical potential (vs Li metal) at which the file's energies hold" },
-  { name: "lithium", type: "list", placeholder: "NAME=DELTA[,...]", defaultText: "read from the defect names", meaning: "Li gained (+) or lost (-) by defects whose names do not say it" },
+  { name: "lithium", type: "list", uniqueKeys: true, placeholder: "NAME=DELTA[,...]", defaultText: "read from the defect names", meaning: "Li gained (+) or lost (-) by defects whose names do not say it" },
   { name: "synthesis", type: "enum", values: ["on", "off"], default: "on", meaning: "equilibrate at the file's temperature and mu_Li, freeze all but V_Li and Li_i, operate at the base record's temperature" },
   { name: "synthesis-temperature", type: "number", unit: "K", ...kelvin, defaultText: "the file's temperature", meaning: "temperature of the synthesis equilibrium" },
-  { name: "freeze", type: "list", placeholder: "DEFECT[,...]", defaultText: "every defect but Li vacancies and interstitials", meaning: "defects frozen after synthesis" },
+  { name: "freeze", type: "list", uniqueKeys: true, placeholder: "DEFECT[,...]", defaultText: "every defect but Li vacancies and interstitials", meaning: "defects frozen after synthesis" },
   { name: "citation", type: "string", placeholder: "TEXT", defaultText: "none", meaning: "where the files come from, added to every source" },
   { name: "out", type: "string", placeholder: "FILE", defaultText: "the record on stdout", meaning: "write the record here (validated first; temporary file and rename)" },
   materials,
@@ -159,13 +164,13 @@ export const voltageOptions = [
 ] as const satisfies readonly OptionSpec[];
 
 export const sclOptions = [
-  { name: "phi0", type: "number", unit: "V", defaultText: "from --electrolyte: phi_SE at --voltage minus the electrode's phi (eq. 5)", meaning: "potential step across the space-charge layer (bulk minus interface)" },
+  { name: "phi0", type: "number", unit: "V", ...within("spaceChargePotential"), defaultText: "from --electrolyte: phi_SE at --voltage minus the electrode's phi (eq. 5)", meaning: "potential step across the space-charge layer (bulk minus interface)" },
   { name: "nsites", type: "number", unit: "cm^-3", min: physicalRanges.siteDensity.min, exclusiveMin: true, max: physicalRanges.siteDensity.max, defaultText: "from --electrolyte: the smaller site density of its majority charged defects", meaning: "density of sites of the mobile defect" },
-  { name: "ef0", type: "number", unit: "eV", defaultText: "from --electrolyte: from the bulk defect density at --voltage", meaning: "formation energy of the mobile defect in the bulk" },
-  { name: "epsilon", type: "number", defaultText: "from --electrolyte: its dielectricConstant", meaning: "relative dielectric constant of the electrolyte" },
-  { name: "alpha", type: "number", defaultText: "from --electrolyte: 1 (every site can hold a defect)", meaning: "saturating fraction of the sites (model.md section 5)" },
+  { name: "ef0", type: "number", unit: "eV", ...within("defectEnergy"), defaultText: "from --electrolyte: from the bulk defect density at --voltage", meaning: "formation energy of the mobile defect in the bulk" },
+  { name: "epsilon", type: "number", ...within("dielectricConstant"), defaultText: "from --electrolyte: its dielectricConstant", meaning: "relative dielectric constant of the electrolyte" },
+  { name: "alpha", type: "number", ...within("siteRatio"), defaultText: "from --electrolyte: 1 (every site can hold a defect)", meaning: "saturating fraction of the sites (model.md section 5)" },
   { name: "temperature", type: "number", unit: "K", ...kelvin, defaultText: "from --electrolyte: the record's", meaning: "temperature" },
-  { name: "phi-target", type: "number", unit: "V", defaultText: "none", meaning: "report the distance x* where phi reaches this value" },
+  { name: "phi-target", type: "number", unit: "V", ...within("spaceChargePotential"), defaultText: "none", meaning: "report the distance x* where phi reaches this value" },
   { ...electrolyte, required: false, defaultText: "none: give all six numbers", meaning: "derive the inputs from this electrolyte record (its defect chemistry at --voltage); explicit numbers override them" },
   { name: "voltage", type: "number", unit: "V", ...volts, defaultText: "the contact's: the window's lower edge at the anode, min(OCV, upper edge) at --cathode", meaning: "voltage vs Li (mu_Li = -eV) of the electrolyte's bulk, with --electrolyte" },
   { ...cathode, required: false, defaultText: "none: the contact is with --anode", meaning: "contact with this cathode (with --soc) instead of the anode" },
@@ -201,10 +206,10 @@ export const screenOptions = [
 
 export const dopeOptions = [
   electrolyte,
-  { name: "dopant", type: "string", placeholder: "NAME:CHARGE:CM-3[,...]", meaning: "fixed dopant charges, e.g. Ta_Zr:+1:2.2e21 (concentration in cm^-3)" },
+  { name: "dopant", type: "string", uniqueKeys: true, placeholder: "NAME:CHARGE:CM-3[,...]", meaning: "fixed dopant charges, e.g. Ta_Zr:+1:2.2e21 (concentration in cm^-3)" },
   { name: "quench-temperature", type: "number", unit: "K", ...kelvin, meaning: "freeze the non-Li defects at their totals at this processing temperature" },
   { name: "quench-voltage", type: "number", unit: "V", ...volts, meaning: "voltage vs Li during processing (mu_Li = -eV); required with --quench-temperature" },
-  { name: "freeze", type: "list", placeholder: "DEFECT[,...]", defaultText: "the defects that exchange no Li", meaning: "which defects the quench freezes" },
+  { name: "freeze", type: "list", uniqueKeys: true, placeholder: "DEFECT[,...]", defaultText: "the defects that exchange no Li", meaning: "which defects the quench freezes" },
   { ...cathode, required: false, defaultText: "every cathode state", meaning: "cathode record id for the interface jumps" },
   { ...soc, required: false, defaultText: "every state of --cathode", meaning: "state of charge of --cathode" },
   temperature,
@@ -234,6 +239,7 @@ export const uncertaintyOptions = [
   {
     name: "sigma",
     type: "string",
+    uniqueKeys: true,
     placeholder: "KIND=SIGMA[,...]",
     defaultText: "ionizationPotential=0.1,defectEnergy=0.1",
     meaning:
@@ -258,9 +264,9 @@ export const sensitivityOptions = [
   electrolyte,
   cathode,
   soc,
-  { name: "step", type: "number", unit: "eV or V", min: 0, exclusiveMin: true, default: 0.1, meaning: "additive step for energies and voltages" },
-  { name: "temperature-step", type: "number", unit: "K", min: 0, exclusiveMin: true, default: 50, meaning: "additive step for the temperature" },
-  { name: "factor", type: "number", min: 1, exclusiveMin: true, default: 2, meaning: "multiplicative step for concentrations and site densities (x and /)" },
+  { name: "step", type: "number", unit: "eV or V", ...within("energyStep"), default: 0.1, meaning: "additive step for energies and voltages" },
+  { name: "temperature-step", type: "number", unit: "K", ...within("temperatureStep"), default: 50, meaning: "additive step for the temperature" },
+  { name: "factor", type: "number", ...within("concentrationFactor"), default: 2, meaning: "multiplicative step for concentrations and site densities (x and /)" },
   {
     name: "per-sigma",
     type: "switch",

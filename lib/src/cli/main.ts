@@ -12,6 +12,7 @@ import { commandHelp, usage } from "./help";
 import { parseOptions, wantsHelp } from "./parse";
 import { progressReporter, terminalSafe, writeResult, Writer } from "./output";
 import { PotmapError } from "../core/errors";
+import { refuseNonFinite } from "./finiteOutput";
 
 export { usage, commandHelp };
 
@@ -39,6 +40,7 @@ export async function runCommand(spec: CommandSpec, argv: readonly string[], err
     throw error instanceof PotmapError ? inFlagWords(error) : error;
   }
   refuseUnsolved(spec.name, result);
+  refuseNonFinite(spec.name, result);
   return { ...result, options };
 }
 

@@ -31,9 +31,21 @@ function rangeOf(option: OptionSpec): NumberRange {
   };
 }
 
+/** Items of a list option named twice (NAME=..., NAME:... or NAME; case as typed): refused. */
+function refuseRepeatedNames(option: OptionSpec, text: string): void {
+  const seen = new Set<string>();
+  for (const item of text.split(",")) {
+    const name = item.split(/[=:]/)[0].trim();
+    if (name === "") continue;
+    if (seen.has(name)) throw new PotmapError(`names ${name} twice: give each name once`, { field: `--${option.name}`, value: text });
+    seen.add(name);
+  }
+}
+
 /** The value of one option from its text, checked against its declaration. */
 export function optionValue(option: OptionSpec, text: string): number | string | string[] {
   const where = { field: `--${option.name}` };
+  if (option.uniqueKeys) refuseRepeatedNames(option, text);
   switch (option.type) {
     case "number":
     case "integer":

@@ -89,7 +89,8 @@ export function jsonErrorLine(message: string, text: string): number | undefined
   const position = /position (\d+)/.exec(message);
   if (position) return lineAt(text, Number(position[1]));
   if (/end of JSON/i.test(message)) return lineAt(text, text.length);
-  const around = /, \.\.\."([\s\S]*)"\.\.\. is not valid JSON/.exec(message) ?? /, "([\s\S]*)" is not valid JSON/.exec(message);
+  // Node quotes the text around the error, cut with "..." at either end or both
+  const around = /, (?:\.\.\.)?"([\s\S]*)"(?:\.\.\.)? is not valid JSON/.exec(message);
   if (around) {
     const at = text.indexOf(around[1]);
     if (at >= 0) return lineAt(text, at + Math.floor(around[1].length / 2));

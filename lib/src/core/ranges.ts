@@ -43,6 +43,25 @@ export const physicalRanges = {
   cathodeFermiLevel: { min: 0, max: 12, unit: "eV", what: "a cathode's E_F above its VBM" },
   /** The unit-cell scale factor of unitcell.dat (lattice vectors in Angstrom times this). */
   cellScale: { min: 1e-3, max: 1e3, unit: "", what: "a unit-cell scale factor" },
+  /**
+   * Electron affinity, vacuum level minus CBM (IP - gap - scissor). A few wide-gap solids have a
+   * negative one, down to about -1.3 eV (hydrogen-terminated diamond: Maier, Ristein and Ley,
+   * PRB 64, 165411 (2001)); a CBM further above the vacuum is an IP or gap slip (issue 20: IP
+   * 3.2 eV with an 8 eV gap puts it 4.8 eV above). Between -1.5 and 0 `check` warns.
+   */
+  electronAffinity: { min: -1.5, max: 6, unit: "eV", what: "an electron affinity (vacuum level minus CBM)" },
+  /** A defect's or dopant's charge, e: a few units (Ta_Zr +1, V_O +2); a million is a slip. */
+  defectCharge: { min: -10, max: 10, unit: "e", what: "a defect or dopant charge" },
+  /** The potential step across a space-charge layer, V: a few volts at most (the cell's OCV). */
+  spaceChargePotential: { min: -10, max: 10, unit: "V", what: "a potential step across a space-charge layer" },
+  /** The site ratio alpha of the space-charge model (model.md section 5): a saturation fraction. */
+  siteRatio: { min: 0, max: 1, exclusiveMin: true, unit: "", what: "a ratio of site densities (a saturation fraction)" },
+  /** A finite-difference step of an energy or voltage (sensitivity): 0.1 meV to 1 eV. */
+  energyStep: { min: 1e-4, max: 1, unit: "eV or V", what: "a finite-difference step of an energy or voltage" },
+  /** A finite-difference step of a temperature: 0.1 to 1000 K. */
+  temperatureStep: { min: 0.1, max: 1000, unit: "K", what: "a finite-difference step of a temperature" },
+  /** A multiplicative step of a concentration or site density: above 1, at most 1000. */
+  concentrationFactor: { min: 1, max: 1000, exclusiveMin: true, unit: "", what: "a multiplicative step of a concentration" },
   /** The cell volume after scaling, A^3: one atom to a large supercell. */
   cellVolume: { min: 1, max: 1e7, unit: "A^3", what: "a cell volume" },
   // ---- records and SC-FERMI files (issue 20: the same ranges in check, the reader, import and fermi)

@@ -7,6 +7,7 @@
  * Every function returns natural logarithms of concentrations in cm^-3 so that the
  * neutrality solver never overflows.
  */
+import { requireQuantity } from "../core/arguments";
 import { boltzmannSI, cubicAngstrom, electronMass, reducedPlanck, thermalEnergy } from "../core/constants";
 import { logFermiDiracHalf } from "../numerics/fermiDirac";
 import { PotmapError } from "../core/errors";
@@ -54,6 +55,8 @@ export type CarrierFunction = (fermiLevel: number) => LogCarriers;
  * N = 2 (m* kT / (2 pi hbar^2))^(3/2).
  */
 export function effectiveDensityOfStates(mass: number, temperature: number): number {
+  requireQuantity(mass, "mass", "effectiveMass");
+  requireQuantity(temperature, "temperature", "temperature");
   const m = mass * electronMass;
   const perCubicMetre = 2 * Math.pow((m * boltzmannSI * temperature) / (2 * Math.PI * reducedPlanck * reducedPlanck), 1.5);
   return perCubicMetre * 1e-6;

@@ -10,6 +10,8 @@
 import { thermalEnergy } from "../core/constants";
 import { PotmapError } from "../core/errors";
 import type { Carriers } from "./carriers";
+import { requireNumber, requireObject, requireQuantity } from "../core/arguments";
+import { checkChargeState, checkDefect } from "./checkArguments";
 
 export interface ChargeState {
   /** Charge q in units of e. */
@@ -113,6 +115,11 @@ export function formationEnergy(
   fermiLevel: number,
   potentials: Record<string, TiedPotential> = {},
 ): number {
+  checkDefect(defect);
+  checkChargeState(state);
+  requireNumber(muLi, "muLi");
+  requireNumber(fermiLevel, "fermiLevel");
+  requireObject(potentials, "potentials");
   const { intercept, slope } = linearCoefficients(defect, potentials);
   return state.energy + intercept - slope * muLi + state.charge * fermiLevel;
 }
@@ -144,8 +151,14 @@ export function defectConcentration(
   temperature: number,
   potentials: Record<string, TiedPotential> = {},
 ): number {
+  requireQuantity(temperature, "temperature", "temperature");
   const energy = formationEnergy(defect, state, muLi, fermiLevel, potentials);
-  return defect.sites * (state.degeneracy ?? 1) * Math.exp(-energy / thermalEnergy(temperature));
+  const concentration = defect.sites * (state.degeneracy ?? 1) * Math.exp(-energy / thermalEnergy(temperature));
+  if (!Number.isFinite(concentration)) {
+    // exp overflows: a formation energy hundreds of kT below zero is no dilute defect
+    throw new PotmapError(`defect ${defect.name}: the formation energy ${energy.toPrecision(4)} eV at ${temperature} K makes the concentration overflow; check E_F, mu_Li and the energies`, { field: "formationEnergy", value: energy });
+  }
+  return concentration;
 }
 
 /**
@@ -153,6 +166,9 @@ export function defectConcentration(
  * two charge states have equal formation energy (independent of mu).
  */
 export function transitionLevel(defect: Defect, q1: number, q2: number): number {
+  checkDefect(defect);
+  requireNumber(q1, "q1");
+  requireNumber(q2, "q2");
   const a = defect.chargeStates.find((s) => s.charge === q1);
   const b = defect.chargeStates.find((s) => s.charge === q2);
   if (!a || !b || q1 === q2) {

@@ -21,6 +21,7 @@
  */
 import { thermalEnergy } from "../core/constants";
 import { classifyConduction, electronicRatioLimit, Transport } from "./conduction";
+import { requireNumber, requireQuantity } from "../core/arguments";
 
 /** Where E_F sits in the gap; "non-degenerate" is no statement about conduction (conduction.ts). */
 export type FermiLevelClass = "non-degenerate" | "near-VBM" | "near-CBM" | "degenerate-p" | "degenerate-n";
@@ -35,7 +36,11 @@ export type WarningCode =
   | "fermi-level-outside-bands"
   | "temperature-outside-range"
   | "voltage-outside-window"
-  | "quench";
+  | "quench"
+  // band alignment of a record (cell/bandGuards.ts)
+  | "cathode-work-function"
+  | "cathode-fermi-level"
+  | "cbm-above-vacuum";
 
 export interface PotmapWarning {
   code: WarningCode;
@@ -82,6 +87,10 @@ export interface GuardContext {
 
 /** Where E_F (eV above the VBM) sits in a gap of `bandGap` eV at `temperature` K. */
 export function classifyFermiLevel(fermiLevel: number, bandGap: number, temperature: number): FermiLevelClass {
+  // the caller's numbers: NaN compares false and would read as "near-CBM" (issue 20)
+  requireNumber(fermiLevel, "fermiLevel");
+  if (!(requireNumber(bandGap, "bandGap") >= 0)) requireQuantity(bandGap, "bandGap", "bandGap");
+  requireQuantity(temperature, "temperature", "temperature");
   const margin = edgeMargin * thermalEnergy(temperature);
   if (fermiLevel <= 0) return "degenerate-p";
   if (fermiLevel >= bandGap) return "degenerate-n";

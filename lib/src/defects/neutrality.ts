@@ -30,6 +30,8 @@
  */
 import { thermalEnergy } from "../core/constants";
 import { carrierFunction, CarrierFunction, LogCarriers } from "./carriers";
+import { checkSystemShape } from "./checkArguments";
+import { requireObject } from "../core/arguments";
 import { DefectResult, DefectSystem, effectiveBandGap, linearCoefficients } from "./defects";
 import { PotmapError } from "../core/errors";
 import { logAddExp, softplus } from "../numerics/logMath";
@@ -145,6 +147,7 @@ function requireNumber(value: unknown, field: string, rule: "positive" | "nonNeg
 
 /** Check the numbers of a defect system (temperatures, energies, densities) before any solve. */
 export function validateSystem(system: DefectSystem): void {
+  checkSystemShape(system);
   requireNumber(system.temperature, "temperature", "positive");
   requireNumber(system.bandGap, "bandGap", "nonNegative");
   if (system.scissor !== undefined) {
@@ -332,6 +335,7 @@ export function solveFermiLevelValue(input: DefectSystem | CompiledSystem, muLi:
 }
 
 function compiledFor(input: DefectSystem | CompiledSystem, options: SolveOptions): CompiledSystem {
+  requireObject(input, "system");
   const compiled = "states" in input ? input : compileSystem(input, options);
   if (options.occupancy !== undefined && options.occupancy !== compiled.occupancy) return compileSystem(compiled.system, options);
   return compiled;

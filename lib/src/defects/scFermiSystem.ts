@@ -10,6 +10,7 @@ import { PotmapError } from "../core/errors";
 import { requirePositive } from "../core/validation";
 import { FermiSolution, solveFermiLevel, SolveOptions } from "./neutrality";
 import { FermiLevelClass, PotmapWarning, siteFraction, solutionWarnings } from "./guards";
+import { requireObject } from "../core/arguments";
 
 // ---------------------------------------------------------------- types
 
@@ -206,6 +207,7 @@ function checkDosCoversGap(dos: ScFermiDos, bandGap: number): void {
  * potentials) and report frozen charge states under their defect's name.
  */
 export function solveScFermi(system: ScFermiSystem, options: SolveOptions = {}): ScFermiResult {
+  requireObject(system, "system");
   let solution: FermiSolution;
   try {
     solution = solveFermiLevel(system, 0, options);

@@ -7,6 +7,7 @@ import { DefectSystem } from "./defects";
 import { compileSystem, FermiSolution, solveFermiLevel, SolveOptions } from "./neutrality";
 import { PotmapWarning, summariseWarnings } from "./guards";
 import { PotmapError } from "../core/errors";
+import { maxCount, requireCount, requireList, requireNumber } from "../core/arguments";
 
 export interface SweepPoint extends FermiSolution {
   /** Voltage vs Li/Li+, V. */
@@ -15,14 +16,15 @@ export interface SweepPoint extends FermiSolution {
 
 /** Evenly spaced values from `from` to `to` inclusive. */
 export function linspace(from: number, to: number, points: number): number[] {
-  if (!Number.isInteger(points) || points < 2) {
-    throw new PotmapError("a sweep needs an integer number of points >= 2", { field: "points", value: points });
-  }
+  requireNumber(from, "from");
+  requireNumber(to, "to");
+  requireCount(points, "points", 2, maxCount);
   return Array.from({ length: points }, (_, i) => from + ((to - from) * i) / (points - 1));
 }
 
 /** Solve neutrality at each voltage (V vs Li); mu_Li = -V. */
 export function sweepVoltage(system: DefectSystem, voltages: number[], options: SolveOptions = {}): SweepPoint[] {
+  requireList(voltages, "voltages", { nonEmpty: true }).forEach((v, i) => requireNumber(v, `voltages[${i}]`));
   const compiled = compileSystem(system, options);
   return voltages.map((voltage) => ({ voltage, ...solveFermiLevel(compiled, -voltage, options) }));
 }
@@ -37,6 +39,9 @@ export function sweepWarnings(points: readonly SweepPoint[]): PotmapWarning[] {
  * -1/2 when a Li defect is balanced by a species whose energy does not depend on mu_Li.
  */
 export function fermiLevelSlope(system: DefectSystem, voltage: number, step = 1e-3): number {
+  requireNumber(voltage, "voltage");
+  // a central difference: a step of 0 divides by zero, one of volts is no derivative
+  if (!(requireNumber(step, "step") > 0 && step <= 0.5)) throw new PotmapError("must be a number > 0 and <= 0.5 V", { field: "step", value: step });
   const compiled = compileSystem(system);
   const up = solveFermiLevel(compiled, -(voltage + step)).fermiLevel;
   const down = solveFermiLevel(compiled, -(voltage - step)).fermiLevel;

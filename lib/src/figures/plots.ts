@@ -24,6 +24,7 @@ import { electrolyteSystem } from "../cell/fermiLevel";
 import { PlotlyFigure, PlotlyTrace } from "./figure";
 import { interpolateAt } from "./difference";
 import { dashCycle, distinguishCoincidentCurves, jumpColour, jumpColours, jumpLegendNames, krogerVink } from "./labels";
+import { checkDataSetShape } from "../cell/checkArguments";
 
 import { carrierColours, defectColours, defectSpareColours, guideColour as guideGrey, mapColours, materialColours, outsideColour, seriesColours } from "./palette";
 
@@ -61,6 +62,7 @@ export interface AlignmentOptions {
 
 /** Fig. 2: VBM (dark) and CBM (light) of every material relative to the vacuum level. */
 export function bandAlignmentFigure(set: DataSet, options: AlignmentOptions = {}): PlotlyFigure {
+  checkDataSetShape(set);
   const depth = 2.5;
   const columns: { label: string; id: string; vbm: number; cbm: number; fermi?: number }[] = [];
   for (const anode of set.anodes) columns.push({ label: anode.id, id: anode.id, vbm: -anode.workFunction, cbm: -anode.workFunction });

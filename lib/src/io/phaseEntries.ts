@@ -22,6 +22,7 @@ import {
   reducedFormula,
 } from "../thermo/formula";
 import { formationEnergies, PhaseEntry } from "../thermo/phaseEntry";
+import { requireText } from "../core/arguments";
 
 /** Options for reading entries that carry total (not formation) energies. */
 export interface EntryReadOptions {
@@ -51,6 +52,7 @@ export function readPhaseEntries(file: string, options: EntryReadOptions = {}): 
  * "[" or "{", CSV otherwise. `file` is only used in error messages.
  */
 export function parsePhaseEntries(text: string, file = "<entries>", options: EntryReadOptions = {}): PhaseEntry[] {
+  requireText(text, "text");
   const start = text.replace(/^\uFEFF/, "").trimStart()[0];
   return start === "[" || start === "{" ? parsePhaseEntriesJson(text, file, options) : parsePhaseEntriesCsv(text, file);
 }

@@ -21,6 +21,7 @@ import { Defect, Dopant, TiedPotential } from "../defects/defects";
 import { DefectSystem } from "../defects/defects";
 import { quenchDefects } from "../defects/quench";
 import { Anode, Cathode, CathodeProfile, CathodeState, DataSet, Electrolyte, FermiRule, LiteratureConstraint, Material } from "../cell/materials";
+import { requireText } from "../core/arguments";
 
 let validator: ValidateFunction | undefined;
 
@@ -565,6 +566,7 @@ function scissorOf(node: unknown, field: string, bandGap: number, file: string, 
 
 /** Parse, validate and convert one material record given as text. */
 export function parseMaterial(text: string, file = "(material)"): Material {
+  requireText(text, "text");
   const data = parseJson(text, file);
   const record = validateRecord(data, file);
   checkProvenance(record, file);

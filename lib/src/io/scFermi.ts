@@ -35,6 +35,7 @@ import {
   ScFermiSystem,
   ScFermiUnitCell,
 } from "../defects/scFermiSystem";
+import { requireText } from "../core/arguments";
 
 // ---------------------------------------------------------------- line handling
 
@@ -110,6 +111,7 @@ function expectFields(entry: Line, count: number, file: string, what: string, la
 
 /** Parse input-fermi.dat text. `fileName` is used in error messages only. */
 export function readInputFermi(text: string, fileName = "input-fermi.dat"): ScFermiInput {
+  requireText(text, "text");
   const file = fileName;
   const lines = meaningfulLines(text);
   let cursor = 0;
@@ -277,6 +279,7 @@ export function readInputFermi(text: string, fileName = "input-fermi.dat"): ScFe
  * inferred from the first row (2 columns: not spin polarised, 3: spin polarised).
  */
 export function readTotalDos(text: string, fileName = "totdos.dat", spinPolarised?: boolean): ScFermiDos {
+  requireText(text, "text");
   const file = fileName;
   const lines = meaningfulLines(text);
   if (lines.length < 2) fail(file, undefined, "rows", lines.length, "a density of states needs at least two rows (energy, dos)");
@@ -321,6 +324,7 @@ export function readTotalDos(text: string, fileName = "totdos.dat", spinPolarise
 
 /** Parse unitcell.dat text: a scale factor, then three lattice vectors (Angstrom). */
 export function readUnitCell(text: string, fileName = "unitcell.dat"): ScFermiUnitCell {
+  requireText(text, "text");
   const file = fileName;
   const lines = meaningfulLines(text);
   const scaleLine = lines[0];

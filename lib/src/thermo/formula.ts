@@ -6,6 +6,7 @@
  * parsed compositions, never strings.
  */
 import { PotmapError } from "../core/errors";
+import { requireObject } from "../core/arguments";
 
 /** Element symbol -> amount (atoms per formula unit as written). Amounts are > 0. */
 export type Composition = Readonly<Record<string, number>>;
@@ -277,6 +278,7 @@ function formatAmount(n: number): string {
  * "O" -> "O2", "LiO" -> "Li2O2"). Accepts a formula string or a composition.
  */
 export function reducedFormula(formula: string | Composition): string {
+  if (typeof formula !== "string") requireObject(formula, "formula");
   const composition = typeof formula === "string" ? parseFormula(formula) : formula;
   const elements = formulaElements(composition);
   if (elements.length === 1) {

@@ -16,6 +16,7 @@ import type { Highs } from "highs";
 import { PotmapError } from "../core/errors";
 import { Composition, atomCount, formulaElements, parseFormula, reducedFormula } from "./formula";
 import { PhaseEntry, lowestEntries } from "./phaseEntry";
+import { requireList } from "../core/arguments";
 
 let solverPromise: Promise<Highs> | undefined;
 
@@ -48,6 +49,8 @@ export interface PhaseDiagram {
  * polymorph; with `elements`, entries containing other elements dropped.
  */
 export function phaseDiagram(entries: readonly PhaseEntry[], elements?: readonly string[]): PhaseDiagram {
+  // a hull of no phase has no energy to compare with: refused, not an empty diagram
+  requireList(entries, "entries", { nonEmpty: true });
   const allowed = elements ? new Set(elements) : undefined;
   const kept = lowestEntries(entries).filter(
     (e) => !allowed || Object.keys(e.composition).every((s) => allowed.has(s)),

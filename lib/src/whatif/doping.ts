@@ -30,6 +30,7 @@ import { QuenchOptions, quenchDefectsWithSolution } from "../defects/quench";
 // the quench physics lives in defects/quench.ts (io reads records' synthesis sections with it)
 export { quenchDefects, quenchDefectsWithSolution } from "../defects/quench";
 export type { QuenchOptions, QuenchResult } from "../defects/quench";
+import { requireObject, requireText } from "../core/arguments";
 
 function checkDopant(dopant: Dopant, where: string): void {
   if (!dopant || typeof dopant !== "object") throw new PotmapError("a dopant must be { name, charge, concentration }", { field: where, value: dopant });
@@ -63,6 +64,9 @@ export function parseDopant(text: string, field = "--dopant"): Dopant {
   if (!Number.isFinite(charge) || charge === 0) {
     throw new PotmapError(`the charge of ${name} must be a non-zero number (units of e), e.g. +1`, { field, value: text });
   }
+  if (!inPhysicalRange(charge, "defectCharge")) {
+    throw new PotmapError(`the charge of ${name} must be ${rangeText("defectCharge")}: ${physicalRanges.defectCharge.what}`, { field, value: text });
+  }
   if (!(concentration >= 0) || !Number.isFinite(concentration)) {
     throw new PotmapError(`the concentration of ${name} must be a non-negative number in cm^-3, e.g. 4e20`, { field, value: text });
   }
@@ -74,6 +78,7 @@ export function parseDopant(text: string, field = "--dopant"): Dopant {
 
 /** Comma-separated list of parseDopant items; names must be distinct. */
 export function parseDopants(text: string, field = "--dopant"): Dopant[] {
+  requireText(text, field);
   const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (items.length === 0) throw new PotmapError("names no dopant", { field, value: text });
   const dopants = items.map((item) => parseDopant(item, field));
@@ -133,6 +138,7 @@ export function withDopant(electrolyte: Electrolyte, dopant: Dopant): Electrolyt
 
 /** The electrolyte with its defects quenched from the processing conditions. */
 export function quenchElectrolyte(electrolyte: Electrolyte, options: QuenchOptions): Electrolyte {
+  requireObject(options, "options");
   const { system, frozen } = quenchDefectsWithSolution(defectSystemOf(electrolyte), options);
   return {
     ...electrolyte,

@@ -16,6 +16,7 @@ import { RawRecord } from "../io/readRecords";
 import { Random } from "../numerics/random";
 import { recordKind, UncertaintyKind, uncertaintyKinds, UncertaintyMap } from "../inputs/kinds";
 import { visitRecordInputs } from "../inputs/recordInputs";
+import { requireText } from "../core/arguments";
 
 export { uncertaintyKinds } from "../inputs/kinds";
 export type { UncertaintyKind, UncertaintyMap } from "../inputs/kinds";
@@ -101,6 +102,7 @@ export function perturbRecords(
  * the quantity's unit: eV, V or K) into an uncertainty map. `field` names the flag in errors.
  */
 export function parseUncertaintyMap(text: string, field = "--sigma"): UncertaintyMap {
+  requireText(text, field);
   const map: UncertaintyMap = {};
   const items = text.split(",").map((s) => s.trim()).filter((s) => s !== "");
   if (items.length === 0) throw new PotmapError(`names no uncertainty (expected KIND=SIGMA, kinds: ${uncertaintyKinds.join(", ")})`, { field, value: text });

@@ -19,6 +19,7 @@ import { MaterialFailure, readMaterialsLenient, reasonOf } from "../io/readRecor
 import { checkFiniteInputs, electrolyteEvaluator, ElectrolyteEvaluator } from "./interfaceJumps";
 import { screenJumpsOf } from "./screenJumps";
 import { PotmapWarning } from "../defects/guards";
+import { checkDataSetShape } from "../cell/checkArguments";
 
 /** |dphi_c| below this (V) counts as barrier-less. */
 export const barrierlessThreshold = 0.1;
@@ -90,6 +91,7 @@ export interface ScreenResult {
 
 /** Every anode x electrolyte x cathode state, then the ranked pairs. */
 export function screen(set: DataSet, options: ScreenOptions = {}): ScreenResult {
+  checkDataSetShape(set);
   const threshold = options.threshold ?? barrierlessThreshold;
   if (!(threshold > 0) || !Number.isFinite(threshold)) throw new PotmapError("must be a positive voltage", { field: "threshold", value: threshold });
   const temperature = options.temperature;

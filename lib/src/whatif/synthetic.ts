@@ -11,6 +11,7 @@ import { screen } from "./screen";
 import { lenientDataSet } from "./uncertainty";
 import { perturbRecords, UncertaintyMap } from "./perturb";
 import { Random } from "../numerics/random";
+import { requireList } from "../core/arguments";
 
 export interface SyntheticOptions {
   /** Number of synthetic electrolytes (default 1000). */
@@ -60,6 +61,7 @@ export function syntheticElectrolyteRecords(records: readonly RawRecord[], optio
  * `electrolytes` synthetic electrolytes (anodes x electrolytes x cathode states configurations).
  */
 export function syntheticDataSet(records: readonly RawRecord[], options: SyntheticOptions = {}): DataSet {
+  requireList(records, "records");
   const { set } = lenientDataSet([...records.filter((r) => r.record.role !== "electrolyte"), ...syntheticElectrolyteRecords(records, options)]);
   return set;
 }

@@ -10,6 +10,7 @@ import { PotmapError } from "../core/errors";
 import { Anode, CathodeState, Electrolyte } from "../cell/materials";
 import { potentialMap } from "../cell/potentialMap";
 import { FermiLevelClass, PotmapWarning } from "../defects/guards";
+import { maxCount, requireCount, requireQuantity } from "../core/arguments";
 
 export interface TemperatureRow {
   /** K */
@@ -45,18 +46,16 @@ export function checkTemperatures(temperatures: readonly number[], field = "temp
     throw new PotmapError("needs at least one temperature", { field, value: temperatures });
   }
   temperatures.forEach((t, i) => {
-    if (typeof t !== "number" || !Number.isFinite(t) || !(t > 0)) {
-      throw new PotmapError("must be a positive temperature in K", { field: `${field}[${i}]`, value: t });
-    }
+    requireQuantity(t, `${field}[${i}]`, "temperature");
   });
 }
 
 /** `count` evenly spaced temperatures from `from` to `to` (K), both included. */
 export function temperatureRange(from: number, to: number, count: number): number[] {
   for (const [field, value] of [["from", from], ["to", to]] as const) {
-    if (typeof value !== "number" || !Number.isFinite(value) || !(value > 0)) throw new PotmapError("must be a positive temperature in K", { field, value });
+    requireQuantity(value, field, "temperature");
   }
-  if (!Number.isInteger(count) || count < 1) throw new PotmapError("must be a positive integer", { field: "count", value: count });
+  requireCount(count, "count", 1, maxCount);
   if (count === 1 && from !== to) throw new PotmapError("must be at least 2 when from and to differ", { field: "count", value: count });
   return count === 1 ? [from] : Array.from({ length: count }, (_, i) => from + ((to - from) * i) / (count - 1));
 }

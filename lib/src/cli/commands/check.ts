@@ -111,8 +111,8 @@ function filesToCheck(materials: readonly string[] | undefined, only: boolean): 
 export async function run(options: OptionValues<typeof checkOptions>): Promise<CommandResult> {
   const given = options.phaseEntries;
   if (given !== undefined && !fs.existsSync(given)) throw new PotmapError("no such folder", { field: "--phase-entries", value: given });
-  // a file here would be ignored (entries are looked up inside the folder): refuse, not ignore
-  if (given !== undefined && !fs.statSync(given).isDirectory()) throw new PotmapError("must be a folder of phase-entries files (voltageReaction.entries names a file in it), not a file", { field: "--phase-entries", value: given });
+  // a file here would be silently ignored (entries are looked up by name in the folder)
+  if (given !== undefined && !fs.statSync(given).isDirectory()) throw new PotmapError(`is not a folder: give the folder that holds ${path.basename(given)} (records name their entries file in voltageReaction.entries)`, { field: "--phase-entries", value: given });
   const { records, findings, replaced, label } = filesToCheck(options.materials, options.only);
   const phaseEntries = readNamedEntries(records, given, findings);
   const result = await checkDataSet(records, { readFindings: findings, phaseEntries, ocvTolerance: options.ocvTolerance, hullTolerance: options.hullTolerance });

@@ -103,9 +103,12 @@ export function run(options: OptionValues<typeof dopeOptions>): CommandResult {
     return { voltage, shipped: a, modified: b, shift: b - a };
   });
 
+  // the maps' guards of the modified cell (contacts, bands), as `map` gives them
+  const mapWarnings: PotmapWarning[][] = [];
   const jumps = states.map((state) => {
     const a = potentialMap(anode, shipped, state, { temperature, withoutProfile: true });
     const b = potentialMap(anode, modified, state, { temperature, withoutProfile: true });
+    mapWarnings.push(b.warnings);
     return {
       cathode: state.id,
       soc: state.soc,
@@ -130,6 +133,7 @@ export function run(options: OptionValues<typeof dopeOptions>): CommandResult {
     warnings: uniqueWarnings([
       (quench?.warnings as PotmapWarning[] | undefined) ?? [],
       electrolyteWarnings(modified, fermiLevels.map((r) => r.voltage), temperature),
+      ...mapWarnings,
     ]),
   };
   const text = [

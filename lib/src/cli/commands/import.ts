@@ -12,6 +12,10 @@ import { importSummary, parseLithium, rawElectrolyte, recordText } from "../scFe
 import { checkOutputPaths, writeTextFile } from "../files";
 
 export async function run(options: OptionValues<typeof importOptions>): Promise<CommandResult> {
+  // without synthesis nothing is frozen: --freeze (or --synthesis-temperature) would be ignored
+  for (const [flag, given] of [["--freeze", options.freeze], ["--synthesis-temperature", options.synthesisTemperature]] as const) {
+    if (options.synthesis === "off" && given !== undefined) throw new PotmapError("has no effect with --synthesis off (nothing is equilibrated or frozen): drop one of the two", { field: flag, value: Array.isArray(given) ? given.join(",") : given });
+  }
   const out = options.out;
   // everything the command reads: the SC-FERMI files, the --materials records and the built-in set
   const inputs = [options.scFermi, options.unitcell, ...(options.dos ? [options.dos] : []), ...(options.materials ?? []), ...(options.only ? [] : [builtinMaterialsFolder()])];

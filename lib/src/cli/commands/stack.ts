@@ -14,7 +14,9 @@ import { cathodeStateOption } from "../cellOptions";
  * "LPS" -> an electrolyte (or a cathode at defaultSoc).
  */
 function resolveLayer(set: DataSet, name: string, defaultSoc: string): StackLayer {
-  const [id, soc] = name.split(/[:@]/);
+  const parts = name.split(/[:@]/);
+  if (parts.length > 2) throw new PotmapError("a layer is ID or ID:SOC (one state of charge), e.g. LCO:0%", { field: "--layers", value: name });
+  const [id, soc] = parts;
   if (soc !== undefined) return cathodeStateOption(set, { cathode: id, soc }).state;
   if (set.electrolytes.some((e) => e.id.toLowerCase() === id.toLowerCase())) return findElectrolyte(set, id);
   if (set.cathodes.some((c) => c.id.toLowerCase() === id.toLowerCase())) return cathodeStateOption(set, { cathode: id, soc: defaultSoc }).state;
