@@ -5,6 +5,7 @@ import { PotmapError } from "../core/errors";
 import { physicalRanges } from "../core/ranges";
 import { Anode, CathodeState, DataSet, Electrolyte, Material } from "../cell/materials";
 import { checkProvenance, toMaterial, validateRecord } from "../io/readMaterials";
+import { findPlaceholders } from "../io/units";
 import { FindingList, quantityField, show } from "./findings";
 
 type Json = Record<string, any>;
@@ -27,6 +28,10 @@ export interface CheckRecord {
 export function prepareRecords(records: readonly CheckRecord[], findings: FindingList): CheckedMaterial[] {
   const out: CheckedMaterial[] = [];
   for (const { file, record } of records) {
+    // a template of potmap new: each placeholder left is a finding of its own, by field
+    const placeholders = findPlaceholders(record);
+    for (const [field, text] of placeholders) findings.error("record", file, field, text, "a value in place of the placeholder", "placeholder of potmap new, not filled in");
+    if (placeholders.length > 0) continue;
     try {
       const validated = validateRecord(record, file);
       checkProvenance(validated, file);

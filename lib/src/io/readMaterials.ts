@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ValidateFunction } from "ajv";
 import { createMaterialValidator } from "./materialValidator";
+import { convertUnits, unitSlipHint } from "./units";
 import { PotmapError } from "../core/errors";
 import { checkFiniteTree, requireNonNegative, requirePositive } from "../core/validation";
 import { parseJsonText } from "../core/jsonText";
@@ -65,8 +66,12 @@ export function checkFiniteNumbers(data: unknown, file: string): void {
   checkFiniteTree(data, file);
 }
 
-/** Validate a parsed record against the schema; throw the first error, clearly. */
-export function validateRecord(data: unknown, file: string): Json {
+/**
+ * Validate a parsed record against the schema; throw the first error, clearly. Values given as
+ * strings with units ("1.3e28 m^-3") are first converted to the field's unit (io/units.ts).
+ */
+export function validateRecord(raw: unknown, file: string): Json {
+  const data = convertUnits(raw, file);
   checkFiniteNumbers(data, file);
   if (validate(data)) return data as Json;
   // An unknown field inside a quantity ({ "value": 5.9, "unit": "meV" }) fails both branches of
@@ -152,7 +157,7 @@ function quantityPath(node: unknown, field: string): string {
  */
 function physical(value: number, file: string, field: string, name: PhysicalQuantity, check: boolean): number {
   if (check && !inPhysicalRange(value, name)) {
-    fail(file, field, value, `must be ${rangeText(name)}: outside the plausible range for ${physicalRanges[name].what}; a unit or sign slip?`);
+    fail(file, field, value, `must be ${rangeText(name)}: outside the plausible range for ${physicalRanges[name].what}; a unit or sign slip?${unitSlipHint(value, name)}`);
   }
   return value;
 }
