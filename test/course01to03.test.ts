@@ -125,7 +125,7 @@ describe("the exercises of notebooks 01-03 are in their notebooks, with the libr
       const t = text(name);
       for (const e of mine) {
         expect(t).toContain(e.prompt);
-        expect(t).toContain(`potmap.checkExercise("${e.id}"`);
+        expect(t).toContain(`course.checkExercise("${e.id}"`);
       }
       expect(t).toMatch(/Learning objectives/);
       expect(t).toMatch(/## Take-aways/);

@@ -44,8 +44,8 @@ describe("07b: band edges", () => {
     expect(text).toContain("a +1 eV scissor does not stop LPS from being reduced by Li");
     expect(text).toContain("the rows for 2-4 eV are equal");
     const lps = scissorRows(li, findElectrolyte(set, "LPS"), lco0, [1, 2, 3, 4]);
-    expect(lps[0]["reduced by Li"]).toBe(true);
-    for (const r of lps.slice(2)) expect(r["$\\Delta\\phi_c$ (V)"] as number).toBeCloseTo(lps[1]["$\\Delta\\phi_c$ (V)"] as number, 6);
+    expect(lps[0].reducedByAnode).toBe(true);
+    for (const r of lps.slice(2)) expect(r.dphiCathode as number).toBeCloseTo(lps[1].dphiCathode as number, 6);
     const m = potentialMap(li, withScissorShift(findElectrolyte(set, "LLZO"), -0.5), lco0, { withoutProfile: true });
     expect(text).toContain("would put its CBM within 1 eV of the Li Fermi level (leakage flag true)");
     expect(m.stability.electronLeakageRisk).toBe(true);
