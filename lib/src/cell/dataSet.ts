@@ -28,6 +28,7 @@ function rank(list: string[], id: string): number {
   return i === -1 ? list.length : i;
 }
 
+/** The anode record with this id (case-insensitive); a PotmapError listing the known ids if none. */
 export function findAnode(set: DataSet, id: string): Anode {
   requireText(id, "anode", '"Li"');
   const found = set.anodes.find((a) => a.id.toLowerCase() === id.toLowerCase());
@@ -35,6 +36,7 @@ export function findAnode(set: DataSet, id: string): Anode {
   return found;
 }
 
+/** The electrolyte record with this id (case-insensitive); a PotmapError listing the known ids if none. */
 export function findElectrolyte(set: DataSet, id: string): Electrolyte {
   requireText(id, "electrolyte", '"LLZO"');
   const found = set.electrolytes.find((e) => e.id.toLowerCase() === id.toLowerCase());
@@ -44,6 +46,7 @@ export function findElectrolyte(set: DataSet, id: string): Electrolyte {
   return found;
 }
 
+/** One state of charge ("0%", "100%", "+") of the cathode with this id; a PotmapError if there is none. */
 export function findCathodeState(set: DataSet, id: string, soc: string): CathodeState {
   requireText(id, "cathode", '"LCO"');
   requireText(soc, "soc", '"0%", "100%" or "+"');

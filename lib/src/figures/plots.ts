@@ -24,6 +24,7 @@ import { PlotlyFigure, PlotlyTrace } from "./figure";
 import { interpolateAt } from "./difference";
 import { dashCycle, distinguishCoincidentCurves, jumpColour, jumpColours, jumpLegendNames, krogerVink } from "./labels";
 
+/** Colours of the potential-map curves (mu_Li, e*phi, VBM, CBM, E_F) and of the unstable (grey) regions. */
 export const mapColours = { muLi: "#1f4fd8", phi: "#7b2d8b", vbm: "#ff7f0e", cbm: "#2ca02c", fermiLevel: "#8b4513", unstable: "#bdbdbd" };
 
 /** Colours of Fig. 2 by material id (records may override with `colour`). */

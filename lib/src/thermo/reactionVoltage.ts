@@ -17,6 +17,10 @@ function energyOf(entries: readonly PhaseEntry[], formula: string, field: string
   return { energy: entry.energyPerAtom * atomCount(composition), composition };
 }
 
+/**
+ * Eq. 3 against a mixture of phases, V vs Li/Li+: -(E[lithiated] - sum E[delithiated]) / n_Li
+ * with energies from the phase entries (eV/atom, Li metal at 0) and n_Li the Li exchanged.
+ */
 export function reactionVoltage(entries: readonly PhaseEntry[], lithiated: string, delithiated: string[]): number {
   const a = energyOf(entries, lithiated, "lithiated");
   const parts = delithiated.map((f, i) => energyOf(entries, f, `delithiated[${i}]`));
