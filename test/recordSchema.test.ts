@@ -203,3 +203,20 @@ describe("units at read time (io/units.ts, mathjs)", () => {
     expect(execFileSync(process.execPath, ["-e", code(withUnit)], { cwd: root, encoding: "utf8" })).toBe("true");
   });
 });
+
+describe("potmap check names the unit slip", () => {
+  test("a band gap of 5903 (meV for eV) is a range finding suggesting meV", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "potmap-slip-"));
+    try {
+      const r = builtin("LLZO.json");
+      r.bandGap.value = 5903;
+      fs.writeFileSync(path.join(dir, "llzo.json"), JSON.stringify(r));
+      const result = potmap(["check", "--only", "--materials", dir, "--json"]);
+      expect(result.status).toBe(1);
+      const errors = (JSON.parse(result.stdout) as { errors: { field: string; reason: string }[] }).errors;
+      expect(errors.find((e) => e.field === "bandGap.value")?.reason).toMatch(/5903 meV would be 5\.903 eV: a value in meV\?/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

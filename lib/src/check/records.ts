@@ -5,7 +5,7 @@ import { PotmapError } from "../core/errors";
 import { physicalRanges } from "../core/ranges";
 import { Anode, CathodeState, DataSet, Electrolyte, Material } from "../cell/materials";
 import { checkProvenance, toMaterial, validateRecord } from "../io/readMaterials";
-import { findPlaceholders } from "../io/units";
+import { findPlaceholders, unitSlipHint } from "../io/units";
 import { FindingList, quantityField, show } from "./findings";
 
 type Json = Record<string, any>;
@@ -98,7 +98,7 @@ type RangeName = keyof typeof plausible;
 function inRange(findings: FindingList, file: string, field: string, value: number, name: RangeName): void {
   const r = plausible[name];
   if (value >= r.low && value <= r.high) return;
-  findings.error("range", file, field, value, `${r.low} to ${r.high} ${r.unit}`, `outside the plausible range for ${r.what}; a unit or sign slip?`);
+  findings.error("range", file, field, value, `${r.low} to ${r.high} ${r.unit}`, `outside the plausible range for ${r.what}; a unit or sign slip?${unitSlipHint(value, name)}`);
 }
 
 function checkAnodeRanges(anode: Anode, file: string, record: Json | undefined, findings: FindingList): void {
