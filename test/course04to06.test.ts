@@ -49,7 +49,7 @@ describe("course helpers", () => {
   test("table1Wide and table1Entries agree with potentialMap, and the roles follow the fitted columns", () => {
     const wide = table1Wide(set);
     expect(wide).toHaveLength(12);
-    expect(wide[0]["LLZO Δφc (V)"]).toBeCloseTo(map("LLZO", "LCO", "0%").dphiCathode, 12);
+    expect(wide[0]["dphiCathode[LLZO]"]).toBeCloseTo(map("LLZO", "LCO", "0%").dphiCathode, 12);
     const entries = table1Entries(set, published);
     expect(entries.filter((e) => e.role === "predicted, printed").every((e) => e.electrolyte === "LPO")).toBe(true);
     expect(entries.filter((e) => e.role === "fitted").every((e) => fittedTableColumns.includes(e.electrolyte))).toBe(true);
@@ -139,7 +139,7 @@ describe("numbers quoted in the notebooks' prose", () => {
     expect(nb05).toContain(`same ${f2(grey[0])} V at every state`);
     expect(nb05).toContain(`LNMO's widest (${f2(grey[0])} V)`);
     const spreads = ["LiPON", "LPO", "LLZO", "LPS"].map((e) => {
-      const col = table1Wide(set).map((r) => r[`${e} Δφc (V)`] as number);
+      const col = table1Wide(set).map((r) => r[`dphiCathode[${e}]`] as number);
       return Math.max(...col) - Math.min(...col);
     });
     expect(nb05).toContain(`spread over ${Math.min(...spreads).toFixed(1)}–${Math.max(...spreads).toFixed(1)} V`);

@@ -14,6 +14,9 @@ export interface ColumnLabel {
 
 export const columnLabels: Readonly<Record<string, ColumnLabel>> = {
   electrolyte: { label: "electrolyte" },
+  cathode: { label: "cathode" },
+  soc: { label: "SOC" },
+  ocv: { label: "OCV", unit: "V" },
   dopant: { label: "dopant" },
   cathodeState: { label: "cathode state" },
   pair: { label: "pair" },
