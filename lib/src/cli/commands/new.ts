@@ -27,6 +27,6 @@ export function run(options: OptionValues<typeof newOptions>): CommandResult {
   const next = `fill in the ${count} placeholders ("TODO: ..."); potmap check --materials ${out ?? "FILE"} lists those left`;
   return {
     json: out ? { written: out, role: options.role, id: options.id, placeholders: count } : record,
-    text: out ? `wrote ${out}: ${options.role === "anode" ? "an" : "a"} ${options.role} template; ${next}` : text.trimEnd(),
+    text: out ? `wrote ${out}: ${/^[aeiou]/.test(options.role) ? "an" : "a"} ${options.role} template; ${next}` : text.trimEnd(),
   };
 }
