@@ -57,10 +57,10 @@ export function compareElectrolyteModels(models: readonly Electrolyte[], set: Da
       const solution = solveFermiLevel(compileSystem(system), -v);
       const at = Math.min(Math.max(v, model.window.lower + 0.01), model.window.upper - 0.01);
       states.push({
-        "V (V)": v, model: model.id, "E_F − VBM (eV)": solution.fermiLevel, "E_F class": solution.fermiLevelClass,
-        "dE_F/dV": fermiLevelSlope(system, at),
-        "dominant + [c (cm⁻³), c/sites]": dominantSpecies(solution, 1, top).map(describe).join("; "),
-        "dominant − [c (cm⁻³), c/sites]": dominantSpecies(solution, -1, top).map(describe).join("; "),
+        voltage: v, model: model.id, fermiLevelAboveVbm: solution.fermiLevel, fermiLevelClass: solution.fermiLevelClass,
+        slope: fermiLevelSlope(system, at),
+        dominantPositiveSpecies: dominantSpecies(solution, 1, top).map(describe).join("; "),
+        dominantNegativeSpecies: dominantSpecies(solution, -1, top).map(describe).join("; "),
       });
     }
   }
@@ -72,11 +72,11 @@ export function compareElectrolyteModels(models: readonly Electrolyte[], set: Da
   models.forEach((m, i) => (anodeRow[m.id] = maps[i][0]?.dphiAnode ?? NaN));
   if (options.published) anodeRow.paper = paperA ?? "—";
   const cathodes = cathodeStates.map((state, k) => {
-    const row: Record<string, string | number> = { cathode: state.id, SOC: state.soc };
-    models.forEach((m, i) => (row[`${m.id} Δφc (V)`] = maps[i][k].dphiCathode));
+    const row: Record<string, string | number> = { cathode: state.id, soc: state.soc };
+    models.forEach((m, i) => (row[`dphiCathode[${m.id}]`] = maps[i][k].dphiCathode));
     if (options.published) {
       const printed = options.published.table1.rows.find((r) => r.electrolyte === column && r.cathode === state.id && r.soc === state.soc);
-      row["paper Δφc (V)"] = printed ? printed.dphiCathode : "—";
+      row.dphiCathodePaper = printed ? printed.dphiCathode : "—";
     }
     return row;
   });
