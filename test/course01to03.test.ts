@@ -112,8 +112,8 @@ describe("notebook 01 inputs", () => {
   test("the electrolyte IPs are calibrated and LLZO's gap is the HSE06 one", () => {
     const rows = inputProvenance(set, readRawRecords(builtinMaterialsFolder()).records);
     const electrolytes = rows.filter((r) => r.role === "electrolyte");
-    expect(electrolytes.map((r) => r["IP status"])).toEqual(["calibrated", "calibrated", "calibrated", "calibrated"]);
-    expect(String(electrolytes.find((r) => r.material === "LLZO")!["gap: where from"])).toContain("HSE06");
+    expect(electrolytes.map((r) => r.ipStatus)).toEqual(["calibrated", "calibrated", "calibrated", "calibrated"]);
+    expect(String(electrolytes.find((r) => r.material === "LLZO")!.gapSource)).toContain("HSE06");
   });
 });
 

@@ -71,8 +71,8 @@ describe("08: targets and interlayers", () => {
     expect(text).toContain("The interlayer takes LCO 0 % against the 0 % cathodes");
     const cathodes = ["LNO", "LNCO"].flatMap((c) => ["0%", "100%"].map((soc) => findCathodeState(set, c, soc)));
     const rows = interlayerRows(li, findElectrolyte(set, "LPS"), lco0, cathodes, set.cathodes);
-    expect(rows.map((r) => String(r["LCO state taken"]).split(" ")[0])).toEqual(["0%", "100%", "0%", "100%"]);
-    expect(rows[0]["barrier reduced"]).toBe(false);
+    expect(rows.map((r) => String(r["interlayerState[LCO]"]).split(" ")[0])).toEqual(["0%", "100%", "0%", "100%"]);
+    expect(rows[0].barrierReduced).toBe(false);
     expect(text).toContain("here it does not fall for LNO 0 %");
   });
 });
