@@ -2,14 +2,16 @@
 // @ts-check
 // lib/'s prepack step (`npm pack` / `npm publish` in lib/): copy the built-in data set
 // (data/materials) into lib/data/materials, where builtinMaterialsFolder() looks first, so that
-// the package works outside this repository. lib/data is git-ignored, and removed again by the
-// postpack step (`--clean`); in the repository the library reads data/materials whether or
+// the package works outside this repository; also the defect models (data/models) and the
+// record schema (schema/material.schema.json, which the records name in "$schema"; the
+// package's README and LICENSE live in lib/). lib/data and lib/schema are git-ignored, and
+// removed again by the postpack step (`--clean`); in the repository the library reads data/materials whether or
 // not lib/data exists (builtinMaterialsFolder). The library must already be
 // built (npm run build, or scripts/setup.sh): building here would rewrite lib/dist under tests
 // that read it in parallel.
 //
 //   node scripts/prepack.mjs          copy (checks lib/dist first)
-//   node scripts/prepack.mjs --clean  remove lib/data
+//   node scripts/prepack.mjs --clean  remove lib/data and lib/schema
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +22,7 @@ const target = path.join(ROOT, "lib/data/materials");
 
 if (process.argv.includes("--clean")) {
   fs.rmSync(path.join(ROOT, "lib/data"), { recursive: true, force: true });
+  fs.rmSync(path.join(ROOT, "lib/schema"), { recursive: true, force: true });
   process.exit(0);
 }
 
@@ -47,3 +50,15 @@ fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(target, { recursive: true });
 for (const file of records) fs.copyFileSync(path.join(source, file), path.join(target, file));
 console.error(`prepack: copied ${records.length} material records to ${path.relative(ROOT, target)}`);
+// the defect models and the schema, whole folders (a removed file must not linger either)
+for (const folder of ["data/models", "schema"]) {
+  const from = path.join(ROOT, folder);
+  const to = path.join(ROOT, "lib", folder);
+  if (!fs.existsSync(from)) {
+    console.error(`prepack: ${folder} is missing`);
+    process.exit(1);
+  }
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.cpSync(from, to, { recursive: true });
+  console.error(`prepack: copied ${folder} to ${path.relative(ROOT, to)}`);
+}

@@ -66,10 +66,13 @@ describe("silent wrong numbers from records (before: exit 0 with the number used
 
   test("a repeated JSON key is an error naming the key and the line (before: the last value kept)", async () => {
     const file = path.join(tmp, "dup-key.json");
-    fs.writeFileSync(file, recordText("LLZO").replace('"id": "LLZO",', '"id": "LLZO",\n  "id": "LLZO",'));
+    const text = recordText("LLZO").replace('"id": "LLZO",', '"id": "LLZO",\n  "id": "LLZO",');
+    fs.writeFileSync(file, text);
+    // the line of the second "id" (the record's first lines may change, e.g. "$schema")
+    const line = text.slice(0, text.indexOf('"id": "LLZO",')).split("\n").length + 1;
     const { code, stderr } = await mapWith(file);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/dup-key.json, field "id": the key "id" appears twice in one object \(line 3\)/);
+    expect(stderr).toContain(`dup-key.json, field "id": the key "id" appears twice in one object (line ${line})`);
   });
 
   test("the reader and potmap check share one table of ranges", () => {

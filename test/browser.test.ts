@@ -59,7 +59,7 @@ describe.skipIf(skip)(title, () => {
     if (!res.ok || !res.html || !res.executed) throw new Error(formatFailure(res));
     nb = JSON.parse(fs.readFileSync(res.executed, "utf8")) as Notebook;
     profileDir = fs.mkdtempSync(path.join(outRoot, "profile-"));
-    context = await render.launchChromium(profileDir);
+    context = (await render.launchChromium(profileDir)) as unknown as BrowserContext;
     // Offline and deterministic: only local files may load (the nbconvert template links CDNs).
     await context.route("**/*", (route) =>
       route.request().url().startsWith("file:") || route.request().url().startsWith("data:")

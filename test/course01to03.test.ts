@@ -44,16 +44,16 @@ describe("defect tables (notebook 02)", () => {
   });
   test("LiPON: Li_i•/N_O' gives way to V_Li'/O_N•, the Li defects balancing each other for two 10 mV points (the prose says so)", () => {
     const changes = dominantPairChanges(sweep);
-    expect(changes.map((c) => c["dominant + / −"])).toEqual(["Li_i• / N_O'", "Li_i• / V_Li'", "O_N• / V_Li'"]);
-    expect(changes[2]["from V (V)"] - changes[1]["from V (V)"]).toBeCloseTo(0.02, 9);
+    expect(changes.map((c) => c.dominantPair)).toEqual(["Li_i• / N_O'", "Li_i• / V_Li'", "O_N• / V_Li'"]);
+    expect(changes[2].fromVoltage - changes[1].fromVoltage).toBeCloseTo(0.02, 9);
     expect(text("02-defect-chemistry")).toContain("it lasts two points of the 10 mV sweep");
   });
   test("rows carry site fractions beside concentrations; LPS stays insulating across its window", () => {
     const lps = findElectrolyte(set, "LPS");
     const rows = windowRows(lps, sweepVoltage(electrolyteSystem(lps), linspace(0, 4.5, 451)));
-    expect(rows.map((r) => r["E_F class"])).toEqual(["non-degenerate", "non-degenerate", "non-degenerate"]);
-    expect(rows[0]["[+]/sites"] as number).toBeCloseTo(4.33e17 / 1.87e22, 7);
-    expect(rows[0]["[−]/sites"]).toBe("—");
+    expect(rows.map((r) => r.fermiLevelClass)).toEqual(["non-degenerate", "non-degenerate", "non-degenerate"]);
+    expect(rows[0].dominantPositiveFraction as number).toBeCloseTo(4.33e17 / 1.87e22, 7);
+    expect(rows[0].dominantNegativeFraction).toBe("—");
   });
   test("LPO: the Frenkel energy is Du & Holzwarth's 1.6 eV as published (no longer raised to 1.75 eV to pass a guard)", () => {
     const energies = electrolyteSystem(findElectrolyte(set, "LPO")).defects.map((d) => d.chargeStates[0].energy);
@@ -64,16 +64,16 @@ describe("defect tables (notebook 02)", () => {
 
 describe("LLZO, complete beside reduced", () => {
   const cmp = compareElectrolyteModels([reduced, complete], set, { published, voltages: [0, 2.91] });
-  const state = (v: number, model: string) => cmp.states.find((r) => r["V (V)"] === v && r.model === model)!;
+  const state = (v: number, model: string) => cmp.states.find((r) => r.voltage === v && r.model === model)!;
   test("E_F and slopes: the reduced model is a Frenkel balance, the complete one departs from -1 near 0 V", () => {
-    expect(state(0, "LLZO")["E_F − VBM (eV)"] as number).toBeCloseTo(4.6309, 3);
-    expect(state(0, "LLZO-complete")["E_F − VBM (eV)"] as number).toBeCloseTo(4.5473, 3);
-    expect(state(2.91, "LLZO-complete")["E_F − VBM (eV)"] as number).toBeCloseTo(1.6806, 3);
-    expect(state(2.91, "LLZO")["dE_F/dV"] as number).toBeCloseTo(-1, 6);
-    expect(state(2.91, "LLZO-complete")["dE_F/dV"] as number).toBeCloseTo(-1, 4);
-    expect(state(0, "LLZO-complete")["dE_F/dV"] as number).toBeCloseTo(-0.805, 2);
-    expect(state(0, "LLZO")["dominant + [c (cm⁻³), c/sites]"]).toMatch(/^Li_i• 1\.36e\+13/);
-    expect(state(0, "LLZO-complete")["dominant + [c (cm⁻³), c/sites]"]).toMatch(/^Zr_Li•••/);
+    expect(state(0, "LLZO").fermiLevelAboveVbm as number).toBeCloseTo(4.6309, 3);
+    expect(state(0, "LLZO-complete").fermiLevelAboveVbm as number).toBeCloseTo(4.5473, 3);
+    expect(state(2.91, "LLZO-complete").fermiLevelAboveVbm as number).toBeCloseTo(1.6806, 3);
+    expect(state(2.91, "LLZO").slope as number).toBeCloseTo(-1, 6);
+    expect(state(2.91, "LLZO-complete").slope as number).toBeCloseTo(-1, 4);
+    expect(state(0, "LLZO-complete").slope as number).toBeCloseTo(-0.805, 2);
+    expect(state(0, "LLZO").dominantPositiveSpecies).toMatch(/^Li_i• 1\.36e\+13/);
+    expect(state(0, "LLZO-complete").dominantPositiveSpecies).toMatch(/^Zr_Li•••/);
   });
   test("not a Frenkel balance: Li_i• outnumbers V_Li' in the complete model", () => {
     const s = solveFermiLevel(electrolyteSystem(complete), -2.91);
@@ -86,9 +86,9 @@ describe("LLZO, complete beside reduced", () => {
     // 1.5075 V before: the complete model takes the reduced record's IP, refitted (-0.029 eV) with V_Li on all Li sites
     expect(cmp.anode[0]["LLZO-complete"] as number).toBeCloseTo(1.5364, 3);
     expect(cmp.anode[0].paper).toBe(1.62);
-    const shifts = cmp.cathodes.map((r) => (r["LLZO-complete Δφc (V)"] as number) - (r["LLZO Δφc (V)"] as number));
+    const shifts = cmp.cathodes.map((r) => (r["dphiCathode[LLZO-complete]"] as number) - (r["dphiCathode[LLZO]"] as number));
     for (const d of shifts) expect(d).toBeCloseTo(0.0403, 3); // 0.0692 V before the reduced record's V_Li sites became the Li sites
-    expect(cmp.cathodes.find((r) => r.cathode === "LCO" && r.SOC === "0%")!["paper Δφc (V)"]).toBe(0.19);
+    expect(cmp.cathodes.find((r) => r.cathode === "LCO" && r.soc === "0%")!.dphiCathodePaper).toBe(0.19);
   });
 });
 
@@ -105,7 +105,7 @@ describe("LPS: insulating, overfitted, and the tension (notebook 03)", () => {
     const overfit = unboundedLpsElectrolyte(set, published, fit.energy);
     const cmp = compareElectrolyteModels([findElectrolyte(set, "LPS"), overfit], set, { published });
     expect(cmp.anode[0]["LPS (unbounded fit)"] as number).toBeCloseTo(1.67, 6);
-    expect(cmp.states.map((r) => r["E_F class"])).toEqual(["non-degenerate", "degenerate-n", "non-degenerate", "non-degenerate"]);
+    expect(cmp.states.map((r) => r.fermiLevelClass)).toEqual(["non-degenerate", "degenerate-n", "non-degenerate", "non-degenerate"]);
     expect(findExercise("03-overfit-lps").expected(set, published)).toBeCloseTo(0.087, 2);
   });
 });
@@ -114,8 +114,8 @@ describe("notebook 01 inputs", () => {
   test("the electrolyte IPs are calibrated and LLZO's gap is the HSE06 one", () => {
     const rows = inputProvenance(set, readRawRecords(builtinMaterialsFolder()).records);
     const electrolytes = rows.filter((r) => r.role === "electrolyte");
-    expect(electrolytes.map((r) => r["IP status"])).toEqual(["calibrated", "calibrated", "calibrated", "calibrated"]);
-    expect(String(electrolytes.find((r) => r.material === "LLZO")!["gap: where from"])).toContain("HSE06");
+    expect(electrolytes.map((r) => r.ipStatus)).toEqual(["calibrated", "calibrated", "calibrated", "calibrated"]);
+    expect(String(electrolytes.find((r) => r.material === "LLZO")!.gapSource)).toContain("HSE06");
   });
 });
 
@@ -127,7 +127,7 @@ describe("the exercises of notebooks 01-03 are in their notebooks, with the libr
       const t = text(name);
       for (const e of mine) {
         expect(t).toContain(e.prompt);
-        expect(t).toContain(`potmap.checkExercise("${e.id}"`);
+        expect(t).toContain(`course.checkExercise("${e.id}"`);
       }
       expect(t).toMatch(/Learning objectives/);
       expect(t).toMatch(/## Take-aways/);

@@ -10,7 +10,8 @@ import { potentialMap } from "../lib/src/cell/potentialMap";
 import { claimsLedger } from "../lib/src/calibration/claims";
 import { findExercise } from "../lib/src/course/exercises";
 import { cathodeVoltages, fittedTableColumns, greyWidths, lithiumSideRows, table1Entries, table1Summary, table1Wide } from "../lib/src/course/interfaces";
-import { categoryMeans, observationPoints, rankCorrelation, resistanceObservations } from "../lib/src/course/experiments";
+import { observationPoints, rankCorrelation, resistanceObservations } from "../lib/src/course/experiments";
+import { experimentCategoryMeans } from "../lib/src/figures/experiment";
 
 const root = path.resolve(__dirname, "..");
 const folder = builtinMaterialsFolder();
@@ -48,7 +49,7 @@ describe("course helpers", () => {
   test("table1Wide and table1Entries agree with potentialMap, and the roles follow the fitted columns", () => {
     const wide = table1Wide(set);
     expect(wide).toHaveLength(12);
-    expect(wide[0]["LLZO Δφc (V)"]).toBeCloseTo(map("LLZO", "LCO", "0%").dphiCathode, 12);
+    expect(wide[0]["dphiCathode[LLZO]"]).toBeCloseTo(map("LLZO", "LCO", "0%").dphiCathode, 12);
     const entries = table1Entries(set, published);
     expect(entries.filter((e) => e.role === "predicted, printed").every((e) => e.electrolyte === "LPO")).toBe(true);
     expect(entries.filter((e) => e.role === "fitted").every((e) => fittedTableColumns.includes(e.electrolyte))).toBe(true);
@@ -72,11 +73,31 @@ describe("course helpers", () => {
     expect(lco0.localOcv).toBeLessThan(lco0.ocv);
   });
 
+  test("observations read from published.json are the documented reading of Table 1's right column", () => {
+    // the hand reading the course used before it read data/published.json (cathode, electrolyte, category, SOC, refs)
+    const expected = [
+      ["LCO", "LiPON", "high", "NA", "[14]"], ["LCO", "LPO", "very low", "100%", "[20], [66]"], ["LCO", "LPO", "very low", "0%", "[21]"],
+      ["LCO", "LLZO", "high", "NA", "[13]"], ["LCO", "LPS", "high", "NA", "[67]"], ["LCO", "LPS", "medium", "0%", "[68]"], ["LCO", "LPS", "low", "0%", "[69]"],
+      ["LNO", "LPS", "high", "0%", "[69]"], ["LNCO", "LPS", "high", "0%", "[69], [59]"], ["LMO", "LiPON", "very high", "0%", "[25]"],
+      ["LMO", "LiPON", "high", "NA", "[24]"], ["LMO", "LLZO", "medium", "NA", "[70]"], ["LMO", "LLZO", "low", "0%", "[37]"], ["LMO", "LLZO", "low", "100%", "[37]"],
+      ["LNMO", "LiPON", "very high", "100%", "[22]"], ["LNMO", "LiPON", "medium", "0%", "[21]"], ["LNMO", "LPO", "very low", "0%", "[38]"],
+      ["LNMO", "LPO", "very low", "100%", "[38]"], ["LNMO", "LLZO", "low", "0%", "[37]"], ["LNMO", "LLZO", "low", "100%", "[37]"],
+    ];
+    const read = resistanceObservations(published);
+    expect(read.map((o) => [o.cathode, o.electrolyte, o.category, o.soc, o.ref])).toEqual(expected);
+    expect(read.find((o) => o.cathode === "LNO")?.note).toBe("Considered high, reduced by an LCO interlayer");
+    expect(read.find((o) => o.cathode === "LMO" && o.soc === "0%" && o.electrolyte === "LLZO")?.note).toBe("low-medium");
+    // a row with no state of charge is refused by name, not read as a guess
+    const bad = { experiments: { rows: [{ cathode: "X", electrolyte: "Y", observation: "High [1]" }] } };
+    expect(() => resistanceObservations(bad)).toThrow(/X\/Y.*no state of charge/);
+  });
+
   test("observations: every pair is in the paper's experiment rows; SOC NA gives two points", () => {
     const printed = new Set(published.experiments.rows.map((r: any) => `${r.cathode}/${r.electrolyte}`));
-    for (const o of resistanceObservations) expect(printed.has(`${o.cathode}/${o.electrolyte}`)).toBe(true);
-    const points = observationPoints(set);
-    expect(points).toHaveLength(resistanceObservations.length + resistanceObservations.filter((o) => o.soc === "NA").length);
+    const observations = resistanceObservations(published);
+    for (const o of observations) expect(printed.has(`${o.cathode}/${o.electrolyte}`)).toBe(true);
+    const points = observationPoints(set, observations);
+    expect(points).toHaveLength(observations.length + observations.filter((o) => o.soc === "NA").length);
   });
 
   test("rankCorrelation: +1 when |dphi| follows the categories exactly (ties alike), with a small p-value; deterministic", () => {
@@ -85,7 +106,7 @@ describe("course helpers", () => {
     const r = rankCorrelation(ordered, { permutations: 2000 });
     expect(r.rho).toBeCloseTo(1, 10);
     expect(r.pValue).toBeLessThan(0.01);
-    const points = observationPoints(set);
+    const points = observationPoints(set, resistanceObservations(published));
     expect(rankCorrelation(points).pValue).toBe(rankCorrelation(points).pValue);
   });
 });
@@ -122,7 +143,7 @@ describe("numbers quoted in the notebooks' prose", () => {
     expect(nb05).toContain(`same ${f2(grey[0])} V at every state`);
     expect(nb05).toContain(`LNMO's widest (${f2(grey[0])} V)`);
     const spreads = ["LiPON", "LPO", "LLZO", "LPS"].map((e) => {
-      const col = table1Wide(set).map((r) => r[`${e} Δφc (V)`] as number);
+      const col = table1Wide(set).map((r) => r[`dphiCathode[${e}]`] as number);
       return Math.max(...col) - Math.min(...col);
     });
     expect(nb05).toContain(`spread over ${Math.min(...spreads).toFixed(1)}–${Math.max(...spreads).toFixed(1)} V`);
@@ -141,8 +162,8 @@ describe("numbers quoted in the notebooks' prose", () => {
   });
 
   test("06: category means, rank correlation, the pairs named", () => {
-    const points = observationPoints(set);
-    const means = categoryMeans(points).map((c) => c.mean!);
+    const points = observationPoints(set, resistanceObservations(published));
+    const means = experimentCategoryMeans(points).means.map((c) => c.mean);
     expect(nb06).toContain(`between\n${f2(Math.min(...means))} and ${f2(Math.max(...means))} V in every category`);
     const all = rankCorrelation(points);
     const stated = rankCorrelation(points.filter((p) => p.socStated));

@@ -86,7 +86,7 @@ describe("every exercise belongs to the course", () => {
       const nb = JSON.parse(notebookText(e.notebook)) as { cells: { source: string[] }[] };
       const text = nb.cells.map((c) => c.source.join("")).join("\n");
       expect(text, e.id).toContain(e.prompt);
-      expect(text, e.id).toContain(`potmap.checkExercise("${e.id}", answer, set, published)`);
+      expect(text, e.id).toContain(`course.checkExercise("${e.id}", answer, set, published)`);
     }
   });
 

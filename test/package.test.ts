@@ -3,7 +3,10 @@
  * packaging): `npm pack` of lib/ (its prepack copies data/materials into the package), installed
  * into an empty temporary project, runs `potmap table --json` (48 rows from the packaged data),
  * `potmap window` (highs' WebAssembly), `require("potmap")` and `require("potmap/notebook")`
- * without the optional rendering peers. ajv, highs and mathjs come from npm's cache (--offline,
+ * without the optional rendering peers. Issue 24: the tarball holds README, LICENSE, data/models
+ * and the record schema; the README's TypeScript example type-checks (tsc --noEmit, no
+ * skipLibCheck, no @types/node, under both node10 and nodenext resolution) with only potmap
+ * installed, and runs. ajv, highs and mathjs come from npm's cache (--offline,
  * else --prefer-offline). Needs lib/dist (scripts/setup.sh builds it). Skipped, saying so, only
  * when npm itself cannot be run. Takes 10-60 s.
  */
@@ -65,6 +68,46 @@ describe.skipIf(!npmAvailable)("npm pack of lib/, installed into an empty projec
     for (const r of records) expect(files).toContain(`package/data/materials/${r}`);
     expect(files.filter((f) => f.includes(".build-stamp"))).toEqual([]);
   });
+
+  test("the tarball holds the README, the LICENSE, the defect models and the record schema", () => {
+    const files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).split("\n");
+    for (const f of ["README.md", "LICENSE", "schema/material.schema.json"]) expect(files).toContain(`package/${f}`);
+    for (const m of fs.readdirSync(path.join(root, "data/models"))) expect(files).toContain(`package/data/models/${m}`);
+    expect(files.some((f) => f.startsWith("package/lib/"))).toBe(false);
+  });
+
+  test("the README's example type-checks with only potmap installed (no @types/node, no playwright-core) and runs", () => {
+    const readme = fs.readFileSync(path.join(project, "node_modules/potmap/README.md"), "utf8");
+    const example = /```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    fs.writeFileSync(path.join(project, "example.ts"), example!);
+    // every entry's declarations, the optional peers' parts included
+    fs.writeFileSync(
+      path.join(project, "entries.ts"),
+      'import * as potmap from "potmap";\nimport * as notebook from "potmap/notebook";\nimport * as course from "potmap/course";\n' +
+        "export const render: typeof notebook.renderFigure = notebook.renderFigure;\nexport const launch: (dir: string) => Promise<notebook.ChromiumContext> = notebook.launchChromium;\n" +
+        "export const map: typeof potmap.potentialMap = potmap.potentialMap;\nexport const check: typeof course.checkExercise = course.checkExercise;\n",
+    );
+    expect(fs.existsSync(path.join(project, "node_modules/@types/node"))).toBe(false);
+    expect(fs.existsSync(path.join(project, "node_modules/playwright-core"))).toBe(false);
+    const tsc = path.join(root, "node_modules/typescript/bin/tsc");
+    // types: [] keeps out any @types an outer folder might hold; skipLibCheck false checks potmap's .d.ts
+    const config = (module: string, moduleResolution: string, noEmit: boolean) =>
+      JSON.stringify({ compilerOptions: { strict: true, types: [], skipLibCheck: false, target: "ES2022", module, moduleResolution, noEmit, outDir: "out" }, files: ["example.ts", "entries.ts"] });
+    for (const [module, resolution] of [["commonjs", "node"], ["nodenext", "nodenext"]]) {
+      fs.writeFileSync(path.join(project, `tsconfig.${resolution}.json`), config(module, resolution, true));
+      const checked = spawnSync(process.execPath, [tsc, "-p", `tsconfig.${resolution}.json`], { cwd: project, encoding: "utf8" });
+      expect(checked.stdout + checked.stderr, resolution).toBe("");
+      expect(checked.status).toBe(0);
+    }
+    fs.writeFileSync(path.join(project, "tsconfig.json"), config("commonjs", "node", false));
+    const built = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: project, encoding: "utf8" });
+    expect(built.status, built.stdout).toBe(0);
+    const out = run(process.execPath, [path.join("out", "example.js")]);
+    expect(out).toMatch(/Li \| LLZO \| LCO 0%: dphi_a = 1\.6\d\d V, dphi_c = -?\d\.\d{3} V/);
+    expect(out).toMatch(/E_F \(eV\)/);
+    expect(out).toContain("Na: work function 2.36 eV");
+  }, 120_000);
 
   test("npx potmap table --json prints the 48 configurations from the packaged data", () => {
     const rows = JSON.parse(run("npx", ["--no-install", "potmap", "table", "--json"])) as { dphiCathode: number }[];

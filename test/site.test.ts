@@ -46,7 +46,7 @@ describe.skipIf(skip)("the offline course site", () => {
     const built = await buildSite();
     pages = ["index", ...built.pages, "explorer"];
     profileDir = fs.mkdtempSync(path.join(ROOT, "output", ".site-profile-"));
-    context = await render.launchChromium(profileDir);
+    context = (await render.launchChromium(profileDir)) as unknown as BrowserContext;
     // every request must stay inside output/site (data: URLs are inline images)
     await context.route("**/*", (route) => {
       const url = route.request().url();

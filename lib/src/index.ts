@@ -14,7 +14,7 @@ export { parseDecimal, isDecimal, parseNumberInRange, parseInteger, parseChoice,
 export type { Where, NumberRange, DecimalOptions } from "./core/validation";
 export { physicalRanges, inPhysicalRange, rangeText } from "./core/ranges";
 export type { PhysicalRange, PhysicalQuantity } from "./core/ranges";
-export { parseJsonText, maxJsonDepth } from "./core/jsonText";
+export { parseJsonText } from "./core/jsonText";
 export { boltzmann, elementaryCharge, vacuumPermittivity, electronMass, roomTemperature, thermalEnergy, cubicAngstrom } from "./core/constants";
 
 // defects: formation energies, carriers, the self-consistent Fermi level, sweeps vs voltage
@@ -41,7 +41,7 @@ export { paperOrder, findAnode, findElectrolyte, findCathodeState, orderedElectr
 export { bandEdgesVsVacuum } from "./cell/alignment";
 export type { BandEdges, ScissorOptions } from "./cell/alignment";
 export { electrostaticPotential, valenceBandMaximum, vacuumLevel, hinders } from "./cell/potential";
-export { fermiLevelFunction, electrolyteFermiLevel, electrolyteSystem, guardContextOf, guardedFermiLevelFunction, fixedFermiLevelGuards } from "./cell/fermiLevel";
+export { fermiLevelFunction, electrolyteFermiLevel, electrolyteSystem, guardContextOf, guardedFermiLevelFunction } from "./cell/fermiLevel";
 export type { GuardedFermiLevel } from "./cell/fermiLevel";
 export { potentialMap, leakageThreshold } from "./cell/potentialMap";
 export type { PotentialMap, MapOptions, Region, Profile, StabilityFlags } from "./cell/potentialMap";
@@ -87,7 +87,7 @@ export type { RecordSpaceCharge, RecordContact } from "./spaceCharge/fromRecord"
 // io: material records, phase entries, SC-FERMI inputs, space-charge parameter sets
 export { parseMaterial, readMaterial, readDataSet, builtinMaterialsFolder, toMaterial } from "./io/readMaterials";
 export { materialSchema } from "./io/schema";
-export { readMergedDataSet, mergeRecords, materialFiles } from "./io/mergeMaterials";
+export { readMergedDataSet } from "./io/mergeMaterials";
 export type { Replacement, FiledRecord } from "./io/mergeMaterials";
 export { readPhaseEntries, parsePhaseEntries } from "./io/phaseEntries";
 export { readInputFermi, readTotalDos, readUnitCell, loadScFermi } from "./io/scFermi";
@@ -121,7 +121,7 @@ export { parseUncertaintyMap } from "./whatif/perturb";
 export type { UncertaintyMap } from "./whatif/perturb";
 export { sensitivity, sensitivityTornadoFigure } from "./whatif/sensitivity";
 export type { SensitivityOptions, SensitivityResult } from "./whatif/sensitivity";
-export { exploreCell, explorerControls, knobsFromControls, applyKnobs, defectKey } from "./whatif/explore";
+export { exploreCell, explorerControls, knobsFromControls } from "./whatif/explore";
 export type { ExplorerSelection, ExplorerKnobs, ExplorerControl, ExplorerResult } from "./whatif/explore";
 export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";
 // whatif: which coating (potmap coat, issue 21)
@@ -166,8 +166,8 @@ export {
   defectChemistryFigure, fermiLevelFigure, experimentFigure, stackMapFigure, curveSlopes,
 } from "./figures/plots";
 export type { DefectFigureOptions, FermiLevelFigureOptions } from "./figures/plots";
-export { experimentCategoryMeans } from "./figures/experiment";
-export type { ExperimentPoint, CategoryMean, ExperimentTrend } from "./figures/experiment";
+export { experimentCategoryMeans, resistanceCategories } from "./figures/experiment";
+export type { ExperimentPoint, CategoryMean, ExperimentTrend, ResistanceCategory } from "./figures/experiment";
 export { krogerVink, jumpColour, jumpColours } from "./figures/labels";
 export { differenceFigure, curveDifference } from "./figures/difference";
 export type { Curve, DifferenceFigureOptions } from "./figures/difference";
@@ -175,25 +175,3 @@ export { spaceChargeFigure, spaceChargeCurve, settledAt } from "./figures/spaceC
 export type { SpaceChargeCurve, SpaceChargeFigureOptions } from "./figures/spaceChargeFigure";
 export { galleryFigures, normaliseFigure } from "./figures/gallery";
 export type { GalleryFigure } from "./figures/gallery";
-
-// course: exercises of the notebooks, checked by the library
-export { exercises, findExercise, checkExercise, unboundedLpsFit, unboundedLpsElectrolyte } from "./course/exercises";
-export type { Exercise, ExerciseCheck } from "./course/exercises";
-export { lithiumSideRows, fittedTableColumns, table1Wide, table1Entries, table1Summary, cathodeVoltages, greyWidths, cathodeMapGrid } from "./course/interfaces";
-export type { LithiumSideRow, EntryRole, Table1Entry, CathodeVoltageRow } from "./course/interfaces";
-export { resistanceCategories, resistanceObservations, observationPoints, categoryMeans, rankCorrelation } from "./course/experiments";
-export type { ResistanceCategory, ResistanceObservation, ObservationPoint, CategoryMean as ObservationCategoryMean, RankCorrelation } from "./course/experiments";
-export {
-  withDefectEnergyShift, withScissorShift, withIonizationPotentialShift, jumpRow, scissorRows, temperatureRows, spreadByElectrolyte,
-  cathodeIpRows, dopantRows, undopedVacancyConcentration, dopantFermiLevelFigure, quenchRows, temperatureSweepStudy,
-  barrierlessProbabilityRows, robustRankingRows, robustRankingFigure,
-} from "./course/whatIf";
-export { defectSpecies, electronSpecies, balanceFermiLevel, speciesConcentration, allSpeciesFermiLevel, allSpeciesSlope } from "./course/solutions";
-export type { BalanceSpecies } from "./course/solutions";
-export { interlayerRows, spaceChargeLimitsFigure, spaceChargeProfilesFigure } from "./course/stacks";
-export { chargedSpecies, dominantSpecies, dominantPair, dominantPairChanges, dominantRow, windowPoints, windowRows, saturation } from "./course/defectTables";
-export type { Species, Saturation } from "./course/defectTables";
-export { compareElectrolyteModels, impliedAverageSlope } from "./course/compareModels";
-export type { CompareOptions, ModelComparison } from "./course/compareModels";
-export { inputProvenance } from "./course/provenance";
-export type { RawMaterialRecord } from "./course/provenance";

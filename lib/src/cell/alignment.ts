@@ -22,6 +22,10 @@ export interface ScissorOptions {
   valenceFraction?: number;
 }
 
+/**
+ * VBM, CBM and E_F relative to the vacuum level, eV (Fig. 2), from the ionization potential,
+ * the band gap and E_F above the VBM (all eV); a scissor (eV) moves the CBM up.
+ */
 export function bandEdgesVsVacuum(
   ionizationPotential: number,
   bandGap: number,

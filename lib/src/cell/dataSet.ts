@@ -29,6 +29,7 @@ function rank(list: string[], id: string): number {
   return i === -1 ? list.length : i;
 }
 
+/** The anode record with this id (case-insensitive); a PotmapError listing the known ids if none. */
 export function findAnode(set: DataSet, id: string): Anode {
   checkDataSetShape(set);
   requireText(id, "anode", '"Li"');
@@ -37,6 +38,7 @@ export function findAnode(set: DataSet, id: string): Anode {
   return found;
 }
 
+/** The electrolyte record with this id (case-insensitive); a PotmapError listing the known ids if none. */
 export function findElectrolyte(set: DataSet, id: string): Electrolyte {
   checkDataSetShape(set);
   requireText(id, "electrolyte", '"LLZO"');
@@ -47,6 +49,7 @@ export function findElectrolyte(set: DataSet, id: string): Electrolyte {
   return found;
 }
 
+/** One state of charge ("0%", "100%", "+") of the cathode with this id; a PotmapError if there is none. */
 export function findCathodeState(set: DataSet, id: string, soc: string): CathodeState {
   checkDataSetShape(set);
   requireText(id, "cathode", '"LCO"');

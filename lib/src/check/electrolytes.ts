@@ -221,6 +221,7 @@ const families: [RegExp, string][] = [
   [/PBEsol|PBE|GGA|LDA|semi-local|semilocal|SCAN|DFT\+U/i, "semi-local"],
 ];
 
+/** The family of an electronic-structure method named in text ("HSE06" -> hybrid, "PBE" -> semi-local), or undefined. */
 export function functionalFamily(text: string): string | undefined {
   return families.find(([pattern]) => pattern.test(text))?.[1];
 }

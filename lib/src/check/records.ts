@@ -5,6 +5,7 @@ import { PotmapError } from "../core/errors";
 import { physicalRanges } from "../core/ranges";
 import { Anode, CathodeState, DataSet, Electrolyte, Material } from "../cell/materials";
 import { provenanceErrors, recordShapeErrors, toMaterial } from "../io/readMaterials";
+import { convertUnits, findPlaceholders, unitSlipHint } from "../io/units";
 import { FindingList, quantityField, show } from "./findings";
 
 type Json = Record<string, any>;
@@ -33,9 +34,16 @@ export interface CheckRecord {
 export function prepareRecords(records: readonly CheckRecord[], findings: FindingList): CheckedMaterial[] {
   const out: CheckedMaterial[] = [];
   for (const { file, record } of records) {
+    // a template of potmap new: each placeholder left is a finding of its own, by field
+    const placeholders = findPlaceholders(record);
+    for (const [field, text] of placeholders) findings.error("record", file, field, text, "a value in place of the placeholder", "placeholder of potmap new, not filled in");
+    if (placeholders.length > 0) continue;
     let shape: PotmapError[];
+    // unit strings ("1.3e28 m^-3") converted as the commands' reader converts them
+    let data: unknown = record;
     try {
-      shape = recordShapeErrors(record, file);
+      data = convertUnits(record, file);
+      shape = recordShapeErrors(data, file);
     } catch (error) {
       if (!(error instanceof PotmapError)) throw error;
       shape = [error];
@@ -44,7 +52,7 @@ export function prepareRecords(records: readonly CheckRecord[], findings: Findin
       for (const error of shape) findings.fromError("record", error, file, "(record)");
       continue;
     }
-    const validated = record as Json;
+    const validated = data as Json;
     for (const error of provenanceErrors(validated, file)) findings.fromError("record", error, file, "(record)");
     const problems: PotmapError[] = [];
     let material: Material | undefined;
@@ -118,7 +126,7 @@ type RangeName = keyof typeof plausible;
 function inRange(findings: FindingList, file: string, field: string, value: number, name: RangeName): void {
   const r = plausible[name];
   if (value >= r.low && value <= r.high) return;
-  findings.error("range", file, field, value, `${r.low} to ${r.high} ${r.unit}`, `outside the plausible range for ${r.what}; a unit or sign slip?`);
+  findings.error("range", file, field, value, `${r.low} to ${r.high} ${r.unit}`, `outside the plausible range for ${r.what}; a unit or sign slip?${unitSlipHint(value, name)}`);
 }
 
 function checkAnodeRanges(anode: Anode, file: string, record: Json | undefined, findings: FindingList): void {

@@ -122,6 +122,8 @@ export interface CommandSpec<O extends readonly OptionSpec[] = readonly OptionSp
   /** One line for `potmap --help`. */
   summary: string;
   options: O;
+  /** An option that may also be given as the first bare word (`potmap new electrolyte`). */
+  positional?: O[number]["name"];
   /** Loads the implementation only when the command runs (help stays fast). */
   load(): Promise<CommandModule<O>>;
 }

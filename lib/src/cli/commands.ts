@@ -303,6 +303,20 @@ export const coatOptions = [
   { name: "sites", type: "number", unit: "cm^-3", min: physicalRanges.siteDensity.min, exclusiveMin: true, max: physicalRanges.siteDensity.max, defaultText: "the template's Li_i and V_Li sites", meaning: "--virtual: Li site density of both defects" },
 ] as const satisfies readonly OptionSpec[];
 
+// records that write themselves: the schema and templates
+export const schemaOptions = [
+  { name: "validate", type: "switch", meaning: "validate every built-in record (and the --materials records) against the schema instead of printing it" },
+  { ...materials, meaning: "also validate these record files and folders (with --validate)" },
+  { ...only, meaning: "validate only the --materials records, without the built-in set" },
+] as const satisfies readonly OptionSpec[];
+
+export const newOptions = [
+  { name: "role", type: "enum", values: ["electrolyte", "cathode", "anode"], required: true, meaning: "role of the record; may be given as the first word: potmap new electrolyte --id X" },
+  { name: "id", type: "string", placeholder: "ID", required: true, meaning: "id of the new record (letters, digits, _ . + -)" },
+  { name: "formula", type: "string", placeholder: "F", defaultText: "a placeholder", meaning: "chemical formula of the material" },
+  { name: "out", type: "string", placeholder: "FILE", defaultText: "the template on stdout", meaning: "write the template here (never over an existing file)" },
+] as const satisfies readonly OptionSpec[];
+
 // ------------------------------------------------------------ the commands
 
 export const commands = [
@@ -384,5 +398,19 @@ export const commands = [
     summary: "a defect-chemistry electrolyte record as SC-FERMI files at one mu_Li",
     options: exportOptions,
     load: () => import("./commands/export"),
+  }),
+  // records that write themselves
+  defineCommand({
+    name: "schema",
+    summary: "the JSON Schema (draft 2020-12) of a material record with units, ranges and descriptions; --validate checks the records against it",
+    options: schemaOptions,
+    load: () => import("./commands/schema"),
+  }),
+  defineCommand({
+    name: "new",
+    summary: "a material record template: potmap new electrolyte|cathode|anode --id X [--formula F] [--out FILE]; check names the placeholders left",
+    options: newOptions,
+    positional: "role",
+    load: () => import("./commands/new"),
   }),
 ];

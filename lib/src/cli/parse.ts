@@ -74,6 +74,11 @@ export function parseOptions(argv: readonly string[], spec: CommandSpec): Record
   const given = new Map<string, string | true>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
+    // the command's positional option as its first bare word (potmap new electrolyte)
+    if (i === 0 && spec.positional && !arg.startsWith("-")) {
+      given.set(spec.positional, arg);
+      continue;
+    }
     if (!arg.startsWith("--")) throw new PotmapError(`unexpected argument for "${spec.name}"`, { field: "arguments", value: arg });
     const eq = arg.indexOf("=");
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq);

@@ -8,6 +8,7 @@ export interface ErrorLocation {
   value?: unknown;
 }
 
+/** The one error type of potmap: a message naming the file, field and value at fault (`file`, `field`, `value`, `reason`). */
 export class PotmapError extends Error {
   readonly file?: string;
   readonly field?: string;

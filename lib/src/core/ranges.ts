@@ -14,6 +14,7 @@ export interface PhysicalRange extends NumberRange {
   what: string;
 }
 
+/** The plausible range of each physical quantity, with its unit (eV, V vs Li/Li+, K, cm^-3, m_e, A^3) and a description. */
 export const physicalRanges = {
   ionizationPotential: { min: 3, max: 9, unit: "eV", what: "an ionization potential (VBM below vacuum)" },
   workFunction: { min: 2, max: 7, unit: "eV", what: "a work function" },

@@ -6,6 +6,7 @@
  * physics (solveFermiLevel, fermiLevelSlope, potentialMap, eqs. 4-7).
  */
 import { classifyConduction } from "../defects/conduction";
+import { effectiveBandGap } from "../defects/defects";
 import { PotmapError } from "../core/errors";
 import { DataSet, Electrolyte } from "../cell/materials";
 import { findAnode, orderedCathodeStates } from "../cell/dataSet";
@@ -58,12 +59,12 @@ export function compareElectrolyteModels(models: readonly Electrolyte[], set: Da
       const solution = solveFermiLevel(compileSystem(system), -v);
       const at = Math.min(Math.max(v, model.window.lower + 0.01), model.window.upper - 0.01);
       states.push({
-        "V (V)": v, model: model.id, "E_F − VBM (eV)": solution.fermiLevel, "E_F class": solution.fermiLevelClass,
-        // electronic versus ionic (the class that replaces the 3 kT reading of "E_F class")
-        conduction: classifyConduction(solution.electrons, solution.holes, solution.fermiLevel, system.bandGap + (system.scissor ?? 0), model.transport).conductionClass,
-        "dE_F/dV": fermiLevelSlope(system, at),
-        "dominant + [c (cm⁻³), c/sites]": dominantSpecies(solution, 1, top).map(describe).join("; "),
-        "dominant − [c (cm⁻³), c/sites]": dominantSpecies(solution, -1, top).map(describe).join("; "),
+        voltage: v, model: model.id, fermiLevelAboveVbm: solution.fermiLevel, fermiLevelClass: solution.fermiLevelClass,
+        // electronic versus ionic (the class that replaces the 3 kT reading of the E_F class)
+        conduction: classifyConduction(solution.electrons, solution.holes, solution.fermiLevel, effectiveBandGap(system), model.transport).conductionClass,
+        slope: fermiLevelSlope(system, at),
+        dominantPositiveSpecies: dominantSpecies(solution, 1, top).map(describe).join("; "),
+        dominantNegativeSpecies: dominantSpecies(solution, -1, top).map(describe).join("; "),
       });
     }
   }
@@ -75,11 +76,11 @@ export function compareElectrolyteModels(models: readonly Electrolyte[], set: Da
   models.forEach((m, i) => (anodeRow[m.id] = maps[i][0]?.dphiAnode ?? NaN));
   if (options.published) anodeRow.paper = paperA ?? "—";
   const cathodes = cathodeStates.map((state, k) => {
-    const row: Record<string, string | number> = { cathode: state.id, SOC: state.soc };
-    models.forEach((m, i) => (row[`${m.id} Δφc (V)`] = maps[i][k].dphiCathode));
+    const row: Record<string, string | number> = { cathode: state.id, soc: state.soc };
+    models.forEach((m, i) => (row[`dphiCathode[${m.id}]`] = maps[i][k].dphiCathode));
     if (options.published) {
       const printed = options.published.table1.rows.find((r) => r.electrolyte === column && r.cathode === state.id && r.soc === state.soc);
-      row["paper Δφc (V)"] = printed ? printed.dphiCathode : "—";
+      row.dphiCathodePaper = printed ? printed.dphiCathode : "—";
     }
     return row;
   });

@@ -62,13 +62,13 @@ export function dominantPair(point: FermiSolution): string {
   return `${dominantSpecies(point, 1)[0].label} / ${dominantSpecies(point, -1)[0].label}`;
 }
 
-/** The voltages along a sweep at which the dominant pair changes (the first point included). */
-export function dominantPairChanges(sweep: readonly SweepPoint[]): { "from V (V)": number; "dominant + / −": string }[] {
-  const rows: { "from V (V)": number; "dominant + / −": string }[] = [];
+/** The voltages (V vs Li) along a sweep at which the dominant pair changes (the first point included). */
+export function dominantPairChanges(sweep: readonly SweepPoint[]): { fromVoltage: number; dominantPair: string }[] {
+  const rows: { fromVoltage: number; dominantPair: string }[] = [];
   let last = "";
   for (const p of sweep) {
     const pair = dominantPair(p);
-    if (pair !== last) rows.push({ "from V (V)": p.voltage, "dominant + / −": pair });
+    if (pair !== last) rows.push({ fromVoltage: p.voltage, dominantPair: pair });
     last = pair;
   }
   return rows;
@@ -76,16 +76,19 @@ export function dominantPairChanges(sweep: readonly SweepPoint[]): { "from V (V)
 
 const fraction = (s: Species) => (s.siteFraction === undefined ? "—" : s.siteFraction);
 
-/** A table row for one solution: E_F, its class and the dominant pair with site fractions. */
+/**
+ * A table row for one solution: voltage (V vs Li), E_F above the VBM (eV), its class and the
+ * dominant pair with concentrations (cm^-3) and site fractions; plain keys (course/labels.ts).
+ */
 export function dominantRow(point: FermiSolution & { voltage?: number }): Record<string, string | number> {
   const plus = dominantSpecies(point, 1)[0];
   const minus = dominantSpecies(point, -1)[0];
   return {
-    "V (V)": point.voltage ?? -point.muLi,
-    "E_F − VBM (eV)": point.fermiLevel,
-    "E_F class": point.fermiLevelClass,
-    "dominant +": plus.label, "[+] (cm⁻³)": plus.concentration, "[+]/sites": fraction(plus),
-    "dominant −": minus.label, "[−] (cm⁻³)": minus.concentration, "[−]/sites": fraction(minus),
+    voltage: point.voltage ?? -point.muLi,
+    fermiLevelAboveVbm: point.fermiLevel,
+    fermiLevelClass: point.fermiLevelClass,
+    dominantPositive: plus.label, dominantPositiveConcentration: plus.concentration, dominantPositiveFraction: fraction(plus),
+    dominantNegative: minus.label, dominantNegativeConcentration: minus.concentration, dominantNegativeFraction: fraction(minus),
   };
 }
 

@@ -147,7 +147,7 @@ export const exercises: readonly Exercise[] = [
     prompt: "Overfitting: fit LPS's $\\mathrm{Li}_i^\\bullet$ energy, with no bound, to Table 1's LPS column (least squares over $\\Delta\\phi_c$). With the fitted energy, where is $E_F$ relative to the CBM at 1.74 V (eV; positive = above the CBM)?",
     unit: "eV",
     tolerance: 0.03,
-    hint: "Use `potmap.unboundedLpsFit(set, published)`, build the record with that energy and solve $E_F$ at $\\mu_\\mathrm{Li} = -1.74$ eV; subtract the gap.",
+    hint: "Use `course.unboundedLpsFit(set, published)` (`import * as course from \"potmap/course\"`), build the record with that energy and solve $E_F$ at $\\mu_\\mathrm{Li} = -1.74$ eV; subtract the gap.",
     expected: (set, published) => {
       if (!published) throw new PotmapError("needs the paper's numbers (data/published.json)", { field: "published" });
       const fitted = unboundedLpsElectrolyte(set, published);

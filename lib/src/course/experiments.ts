@@ -1,8 +1,9 @@
 /**
  * Course helpers for notebook 06: the paper's experimental resistance observations (Table 1,
- * right column) read into typed rows, paired with the model's dphi_c (eq. 7), and the two
- * questions the notebook asks of them: the mean |dphi_c| per measured category, and a rank
- * correlation with a permutation test (does the reproduction support "indeed correlated"?).
+ * right column) read from data/published.json into typed rows, paired with the model's dphi_c
+ * (eq. 7), and a rank correlation with a permutation test (does the reproduction support
+ * "indeed correlated"?). The categories and the mean |dphi_c| per category are
+ * figures/experiment.ts's (resistanceCategories, experimentCategoryMeans).
  */
 import { pearsonCorrelation, ranks } from "../numerics/statistics";
 import { PotmapError } from "../core/errors";
@@ -11,10 +12,9 @@ import { DataSet } from "../cell/materials";
 import { findAnode, findCathodeState, findElectrolyte } from "../cell/dataSet";
 import { potentialMap } from "../cell/potentialMap";
 import { hinders } from "../cell/potential";
+import { ResistanceCategory, resistanceCategories } from "../figures/experiment";
 
-/** Area-specific resistance categories of the paper's Table 1 (Ω cm²), in increasing order. */
-export const resistanceCategories = ["very low", "low", "medium", "high", "very high"] as const;
-export type ResistanceCategory = (typeof resistanceCategories)[number];
+export type { ResistanceCategory } from "../figures/experiment";
 
 export interface ResistanceObservation {
   cathode: string;
@@ -29,35 +29,54 @@ export interface ResistanceObservation {
 
 const NA = "NA";
 
-/**
- * The observations, parsed by hand from published.experiments.rows. Choices, so that a reader
- * can disagree: "considered high" -> high; LNMO/LiPON at ~90% SOC -> 100%; LMO/LLZO
- * "low-medium" -> low; the LPS/LCO/LNMO stack kept as LCO/LPS; LNO/LPS and LNCO/LPS "reduced
- * by an interlayer/coatings" -> high at 0% (the bare interface); LNMO/LLZO "beneficial
- * interlayer" has no category and is left out.
- */
-export const resistanceObservations: readonly ResistanceObservation[] = [
-  { cathode: "LCO", electrolyte: "LiPON", category: "high", soc: NA, ref: "[14]", note: "considered high" },
-  { cathode: "LCO", electrolyte: "LPO", category: "very low", soc: "100%", ref: "[20], [66]" },
-  { cathode: "LCO", electrolyte: "LPO", category: "very low", soc: "0%", ref: "[21]" },
-  { cathode: "LCO", electrolyte: "LLZO", category: "high", soc: NA, ref: "[13]", note: "considered high" },
-  { cathode: "LCO", electrolyte: "LPS", category: "high", soc: NA, ref: "[67]" },
-  { cathode: "LCO", electrolyte: "LPS", category: "medium", soc: "0%", ref: "[68]" },
-  { cathode: "LCO", electrolyte: "LPS", category: "low", soc: "0%", ref: "[69]", note: "LPS/LCO/LNMO stack" },
-  { cathode: "LNO", electrolyte: "LPS", category: "high", soc: "0%", ref: "[69]", note: "considered high; lowered by an LCO interlayer" },
-  { cathode: "LNCO", electrolyte: "LPS", category: "high", soc: "0%", ref: "[69], [59]", note: "considered high; lowered by coatings" },
-  { cathode: "LMO", electrolyte: "LiPON", category: "very high", soc: "0%", ref: "[25]" },
-  { cathode: "LMO", electrolyte: "LiPON", category: "high", soc: NA, ref: "[24]", note: "considered high" },
-  { cathode: "LMO", electrolyte: "LLZO", category: "medium", soc: NA, ref: "[70]" },
-  { cathode: "LMO", electrolyte: "LLZO", category: "low", soc: "0%", ref: "[37]", note: "low-medium" },
-  { cathode: "LMO", electrolyte: "LLZO", category: "low", soc: "100%", ref: "[37]", note: "low-medium" },
-  { cathode: "LNMO", electrolyte: "LiPON", category: "very high", soc: "100%", ref: "[22]", note: "~90% SOC" },
-  { cathode: "LNMO", electrolyte: "LiPON", category: "medium", soc: "0%", ref: "[21]" },
-  { cathode: "LNMO", electrolyte: "LPO", category: "very low", soc: "0%", ref: "[38]" },
-  { cathode: "LNMO", electrolyte: "LPO", category: "very low", soc: "100%", ref: "[38]" },
-  { cathode: "LNMO", electrolyte: "LLZO", category: "low", soc: "0%", ref: "[37]", note: "increases with cycling" },
-  { cathode: "LNMO", electrolyte: "LLZO", category: "low", soc: "100%", ref: "[37]", note: "increases with cycling" },
+/** The right column of Table 1 as data/published.json holds it (experiments.rows). */
+export interface PublishedExperiments {
+  experiments: { rows: readonly { cathode: string; electrolyte: string; observation: string }[] };
+}
+
+// longest first, so that "very low" is not read as "low"
+const categoryWords: readonly [string, ResistanceCategory][] = [
+  ["very low", "very low"], ["very high", "very high"], ["low-medium", "low"], ["low", "low"], ["medium", "medium"], ["high", "high"],
 ];
+
+/** "(0, 100%)" -> ["0%", "100%"]; "(SOC NA)" -> ["NA"]; "(~90%)" -> ["100%"] (90 % and above read as charged). */
+function socsOf(text: string): ("0%" | "100%" | "NA")[] {
+  if (/NA/.test(text)) return [NA];
+  return text.split(",").map((part) => {
+    const value = Number(part.replace(/[~%\s]/g, ""));
+    if (!Number.isFinite(value)) throw new PotmapError("has a state of charge that is no number", { field: "experiments.rows.observation", value: text });
+    return value >= 90 ? "100%" : "0%";
+  });
+}
+
+/**
+ * The observations of the paper's Table 1 (right column), read from published.json's
+ * experiments.rows: each "; "-separated part is a category with one or more "(SOC) [refs]"
+ * groups. Choices, so that a reader can disagree: "considered high" -> high; "low-medium" ->
+ * low; "~90%" -> 100%; "(0, 100%)" -> one observation at each; parts with no category
+ * ("beneficial interlayer") are left out; what follows the category is kept as a note.
+ */
+export function resistanceObservations(published: PublishedExperiments): ResistanceObservation[] {
+  const out: ResistanceObservation[] = [];
+  for (const row of published.experiments.rows) {
+    for (const part of row.observation.split(";").map((p) => p.trim())) {
+      const lower = part.toLowerCase().replace(/^considered\s+/, "");
+      const found = categoryWords.find(([word]) => lower.startsWith(word));
+      if (!found) continue;
+      const groups = [...part.matchAll(/\(([^)]*)\)\s*((?:\[\d+\](?:,\s*(?=\[))?)+)?/g)];
+      if (groups.length === 0) throw new PotmapError("names no state of charge in parentheses", { field: `experiments.rows (${row.cathode}/${row.electrolyte})`, value: part });
+      const note = part.slice(0, groups[0].index).replace(/[:,\s]+$/, "").trim();
+      const bySoc = new Map<string, string[]>();
+      for (const g of groups) for (const soc of socsOf(g[1])) bySoc.set(soc, [...(bySoc.get(soc) ?? []), ...(g[2] ? [g[2].trim()] : [])]);
+      for (const [soc, refs] of bySoc) {
+        const o: ResistanceObservation = { cathode: row.cathode, electrolyte: row.electrolyte, category: found[1], soc: soc as ResistanceObservation["soc"], ref: refs.join(", ") };
+        if (note.toLowerCase() !== found[1]) o.note = note;
+        out.push(o);
+      }
+    }
+  }
+  return out;
+}
 
 export interface ObservationPoint extends Omit<ResistanceObservation, "soc"> {
   soc: "0%" | "100%";
@@ -71,7 +90,7 @@ export interface ObservationPoint extends Omit<ResistanceObservation, "soc"> {
 }
 
 /** One point per observation and state: an unstated SOC gives two points, 0% and 100%. */
-export function observationPoints(set: DataSet, observations: readonly ResistanceObservation[] = resistanceObservations, anodeId = "Li"): ObservationPoint[] {
+export function observationPoints(set: DataSet, observations: readonly ResistanceObservation[], anodeId = "Li"): ObservationPoint[] {
   const anode = findAnode(set, anodeId);
   return observations.flatMap((o) => {
     const socs: ("0%" | "100%")[] = o.soc === NA ? ["0%", "100%"] : [o.soc];
@@ -79,26 +98,6 @@ export function observationPoints(set: DataSet, observations: readonly Resistanc
       const m = potentialMap(anode, findElectrolyte(set, o.electrolyte), findCathodeState(set, o.cathode, soc), { withoutProfile: true });
       return { ...o, soc, socStated: o.soc !== NA, dphi: m.dphiCathode, absDphi: Math.abs(m.dphiCathode), hinders: m.hinders.cathode };
     });
-  });
-}
-
-export interface CategoryMean {
-  category: ResistanceCategory;
-  points: number;
-  /** Mean |dphi_c| over all points of the category, V (null when none). */
-  mean: number | null;
-  /** The same over points whose SOC the source stated. */
-  statedPoints: number;
-  statedMean: number | null;
-}
-
-/** Mean predicted |dphi_c| per measured resistance category. */
-export function categoryMeans(points: readonly ObservationPoint[]): CategoryMean[] {
-  const mean = (xs: readonly ObservationPoint[]) => (xs.length ? xs.reduce((a, p) => a + p.absDphi, 0) / xs.length : null);
-  return resistanceCategories.map((category) => {
-    const all = points.filter((p) => p.category === category);
-    const stated = all.filter((p) => p.socStated);
-    return { category, points: all.length, mean: mean(all), statedPoints: stated.length, statedMean: mean(stated) };
   });
 }
 

@@ -87,13 +87,16 @@ export function lithiumSideRows(set: DataSet, anodeId = "Li"): LithiumSideRow[] 
  */
 export const fittedTableColumns: readonly string[] = ["LiPON", "LLZO", "LPS"];
 
-/** Table 1 as the paper prints it: one row per cathode state, one dphi_c column per electrolyte (V). */
+/**
+ * Table 1 as the paper prints it: one row per cathode state (cathode, soc, ocv in V), one
+ * dphi_c column per electrolyte, keyed "dphiCathode[LLZO]" (V); withLabels gives the display labels.
+ */
 export function table1Wide(set: DataSet, anodeId = "Li"): Record<string, string | number>[] {
   const anode = findAnode(set, anodeId);
   const electrolytes = orderedElectrolytes(set);
   return orderedCathodeStates(set).map((s) => {
-    const row: Record<string, string | number> = { cathode: s.id, SOC: s.soc, "OCV (V)": s.ocv };
-    for (const e of electrolytes) row[`${e.id} Δφc (V)`] = potentialMap(anode, e, s, { withoutProfile: true }).dphiCathode;
+    const row: Record<string, string | number> = { cathode: s.id, soc: s.soc, ocv: s.ocv };
+    for (const e of electrolytes) row[`dphiCathode[${e.id}]`] = potentialMap(anode, e, s, { withoutProfile: true }).dphiCathode;
     return row;
   });
 }

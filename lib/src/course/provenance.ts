@@ -23,13 +23,13 @@ function provenance(q: unknown): { status: string; note: string } {
 
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
-/** One row per anode, electrolyte and cathode state: IP (or ψ), gap, and where each comes from. */
+/** One row per anode, electrolyte and cathode state: IP (or ψ) and gap in eV, and where each comes from (plain keys, course/labels.ts). */
 export function inputProvenance(set: DataSet, raw: readonly RawMaterialRecord[], width = 64): Record<string, string | number>[] {
   const byId = new Map(raw.map((r) => [r.record.id as string, r.record]));
   const row = (material: string, role: string, ip: number, ipQ: unknown, gap: number, gapQ: unknown) => {
     const a = provenance(ipQ);
     const b = gapQ === "metal" ? { status: "metal", note: "" } : provenance(gapQ);
-    return { material, role, "IP or ψ (eV)": ip, "IP status": a.status, "gap (eV)": gap, "gap status": b.status, "IP: where from": short(a.note, width), "gap: where from": short(b.note, width) };
+    return { material, role, ipOrWorkFunction: ip, ipStatus: a.status, bandGap: gap, gapStatus: b.status, ipSource: short(a.note, width), gapSource: short(b.note, width) };
   };
   const rows = set.anodes.map((a) => row(a.id, "anode", a.workFunction, byId.get(a.id)?.workFunction, 0, "metal"));
   for (const e of orderedElectrolytes(set)) rows.push(row(e.id, "electrolyte", e.ionizationPotential, byId.get(e.id)?.ionizationPotential, e.bandGap, byId.get(e.id)?.bandGap));

@@ -16,7 +16,8 @@ type Row = Record<string, number | string | boolean>;
  * Anode | electrolyte | cathode against anode | electrolyte | interlayer | cathode for each
  * cathode state. The interlayer takes the state of charge whose OCV range holds the voltage the
  * cathode imposes on it (stackMap with `cathodes`); `helps` says whether the largest
- * cathode-side |jump| fell.
+ * cathode-side |jump| fell. Keys are plain names (course/labels.ts): ocv and the jumps
+ * dphi[A/B] and largestWithInterlayer in V.
  */
 export function interlayerRows(anode: Anode, electrolyte: Electrolyte, interlayer: CathodeState, cathodes: readonly CathodeState[], materials: readonly Cathode[]): Row[] {
   return cathodes.map((c) => {
@@ -28,13 +29,13 @@ export function interlayerRows(anode: Anode, electrolyte: Electrolyte, interlaye
     const largest = Math.max(Math.abs(left), Math.abs(right));
     return {
       cathode: `${c.id} ${c.soc}`,
-      "OCV (V)": c.ocv,
-      [`${interlayer.id} state taken`]: `${choice.taken}${choice.covered ? "" : " (outside its states)"}`,
-      [`${electrolyte.id}/cathode, bare (V)`]: bareJump,
-      [`${electrolyte.id}/${interlayer.id} (V)`]: left,
-      [`${interlayer.id}/cathode (V)`]: right,
-      "largest |Δφ| with interlayer (V)": largest,
-      "barrier reduced": largest < Math.abs(bareJump),
+      ocv: c.ocv,
+      [`interlayerState[${interlayer.id}]`]: `${choice.taken}${choice.covered ? "" : " (outside its states)"}`,
+      [`dphi[${electrolyte.id}/cathode, bare]`]: bareJump,
+      [`dphi[${electrolyte.id}/${interlayer.id}]`]: left,
+      [`dphi[${interlayer.id}/cathode]`]: right,
+      largestWithInterlayer: largest,
+      barrierReduced: largest < Math.abs(bareJump),
     };
   });
 }

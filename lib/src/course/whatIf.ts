@@ -50,35 +50,38 @@ export function withIonizationPotentialShift<T extends Electrolyte | CathodeStat
   return input.with(input.value + delta) as T;
 }
 
-/** The quantities a what-if compares: E_F at both edges, both jumps, the CBM margin and flags. */
+/**
+ * The quantities a what-if compares: E_F at both edges (eV above the VBM), both jumps (V), the
+ * CBM margin above the anode's E_F (eV) and flags. Keys are plain names (course/labels.ts).
+ */
 export function jumpRow(anode: Anode, e: Electrolyte, cathode: CathodeState, temperature?: number): Row {
   const m = potentialMap(anode, e, cathode, { withoutProfile: true, temperature });
   return {
-    "$E_F$ anode side (eV)": m.fermiLevelAnodeSide,
-    "$E_F$ cathode side (eV)": m.fermiLevelCathodeSide,
-    "$\\Delta\\phi_a$ (V)": m.dphiAnode,
-    "$\\Delta\\phi_c$ (V)": m.dphiCathode,
-    "CBM − $E_F$(Li) (eV)": m.stability.cbmAboveAnodeFermi,
-    "reduced by Li": m.stability.reducedByAnode,
-    "leakage risk (< 1 eV)": m.stability.electronLeakageRisk,
+    fermiLevelAnodeSide: m.fermiLevelAnodeSide,
+    fermiLevelCathodeSide: m.fermiLevelCathodeSide,
+    dphiAnode: m.dphiAnode,
+    dphiCathode: m.dphiCathode,
+    cbmAboveAnodeFermi: m.stability.cbmAboveAnodeFermi,
+    reducedByAnode: m.stability.reducedByAnode,
+    electronLeakageRisk: m.stability.electronLeakageRisk,
   };
 }
 
-/** One row per scissor shift (eV) of `e` against `cathode`. */
+/** One row per scissor shift (eV) of `e` against `cathode`: electrolyte, scissor (eV) and jumpRow's fields. */
 export function scissorRows(anode: Anode, e: Electrolyte, cathode: CathodeState, shifts: readonly number[]): Row[] {
-  return shifts.map((s) => ({ electrolyte: e.id, "scissor (eV)": s, ...jumpRow(anode, withScissorShift(e, s), cathode) }));
+  return shifts.map((s) => ({ electrolyte: e.id, scissor: s, ...jumpRow(anode, withScissorShift(e, s), cathode) }));
 }
 
-/** Jumps at each temperature (K) for each electrolyte against each cathode state. */
+/** Jumps (V) at each temperature (K) for each electrolyte against each cathode state: dphiAnode, dphiCathode[ID SOC]. */
 export function temperatureRows(anode: Anode, electrolytes: readonly Electrolyte[], cathodes: readonly CathodeState[], temperatures: readonly number[]): Row[] {
   const rows: Row[] = [];
   for (const e of electrolytes) {
     for (const T of temperatures) {
-      const row: Row = { electrolyte: e.id, "T (K)": T };
+      const row: Row = { electrolyte: e.id, temperature: T };
       cathodes.forEach((c, i) => {
         const m = potentialMap(anode, e, c, { temperature: T, withoutProfile: true });
-        if (i === 0) row["$\\Delta\\phi_a$ (V)"] = m.dphiAnode;
-        row[`$\\Delta\\phi_c$ ${c.id} ${c.soc} (V)`] = m.dphiCathode;
+        if (i === 0) row.dphiAnode = m.dphiAnode;
+        row[`dphiCathode[${c.id} ${c.soc}]`] = m.dphiCathode;
       });
       rows.push(row);
     }
@@ -96,19 +99,22 @@ export function spreadByElectrolyte(rows: readonly Row[], column: string): Recor
   return out;
 }
 
-/** Delta-phi_c of every electrolyte against `cathode` with its IP shifted by each of `shifts` (eV). */
+/** Delta-phi_c (V) of every electrolyte against `cathode` with its IP shifted by each of `shifts` (eV): dphiCathode[shipped IP], dphiCathode[IP +0.2 eV], ... */
 export function cathodeIpRows(anode: Anode, electrolytes: readonly Electrolyte[], cathode: CathodeState, shifts: readonly number[]): Row[] {
   return electrolytes.map((e) => {
-    const row: Row = { electrolyte: e.id, state: `${cathode.id} ${cathode.soc}` };
+    const row: Row = { electrolyte: e.id, cathodeState: `${cathode.id} ${cathode.soc}` };
     for (const s of shifts) {
       const label = s === 0 ? "shipped IP" : `IP ${s > 0 ? "+" : ""}${s} eV`;
-      row[`$\\Delta\\phi_c$, ${label} (V)`] = potentialMap(anode, e, withIonizationPotentialShift(cathode, s), { withoutProfile: true }).dphiCathode;
+      row[`dphiCathode[${label}]`] = potentialMap(anode, e, withIonizationPotentialShift(cathode, s), { withoutProfile: true }).dphiCathode;
     }
     return row;
   });
 }
 
-/** Ta_Zr-type donors (or any fixed charge) in a Frenkel electrolyte: E_F and jumps, with the closed form. */
+/**
+ * Ta_Zr-type donors (or any fixed charge) in a Frenkel electrolyte: E_F at 0 V and its change
+ * (eV), the closed form kT asinh(D/2c0) (eV), and the jumps (V).
+ */
 export function dopantRows(anode: Anode, e: Electrolyte, cathodes: readonly CathodeState[], dopants: readonly Dopant[]): Row[] {
   const system = defectSystemOf(e);
   const undoped = solveFermiLevel(system, 0);
@@ -119,13 +125,13 @@ export function dopantRows(anode: Anode, e: Electrolyte, cathodes: readonly Cath
     const doped = d.concentration > 0 ? withDopant(e, d) : e;
     const row: Row = { dopant: d.concentration > 0 ? `${d.name} ${d.concentration.toExponential(2)} cm⁻³` : "none (shipped)" };
     const ef = solveFermiLevel(defectSystemOf(doped), 0).fermiLevel;
-    row["$E_F$ at 0 V (eV)"] = ef;
-    row["$\\Delta E_F$ (eV)"] = ef - undoped.fermiLevel;
-    row["$kT\\,\\mathrm{asinh}(D/2c_0)$ (eV)"] = kT * Math.asinh((d.charge * d.concentration) / (2 * c0));
+    row.fermiLevel = ef;
+    row.fermiLevelChange = ef - undoped.fermiLevel;
+    row.fermiLevelClosedForm = kT * Math.asinh((d.charge * d.concentration) / (2 * c0));
     cathodes.forEach((c, i) => {
       const m = potentialMap(anode, doped, c, { withoutProfile: true });
-      if (i === 0) row["$\\Delta\\phi_a$ (V)"] = m.dphiAnode;
-      row[`$\\Delta\\phi_c$ ${c.id} ${c.soc} (V)`] = m.dphiCathode;
+      if (i === 0) row.dphiAnode = m.dphiAnode;
+      row[`dphiCathode[${c.id} ${c.soc}]`] = m.dphiCathode;
     });
     return row;
   });
@@ -163,14 +169,14 @@ export function dopantFermiLevelFigure(e: Electrolyte, dopants: readonly Dopant[
   };
 }
 
-/** E_F and slope dE_F/dV at each voltage, for a system and its quenched copy. */
+/** E_F (eV) and slope dE_F/dV (eV/V) at each voltage (V vs Li), for a system and its quenched copy. */
 export function quenchRows(system: DefectSystem, quenched: DefectSystem, voltages: readonly number[]): Row[] {
   return voltages.map((V) => ({
-    "V vs Li (V)": V,
-    "$E_F$ equilibrium (eV)": solveFermiLevel(system, -V).fermiLevel,
-    "$E_F$ frozen (eV)": solveFermiLevel(quenched, -V).fermiLevel,
-    "$dE_F/dV$ equilibrium": fermiLevelSlope(system, V),
-    "$dE_F/dV$ frozen": fermiLevelSlope(quenched, V),
+    voltage: V,
+    fermiLevelEquilibrium: solveFermiLevel(system, -V).fermiLevel,
+    fermiLevelFrozen: solveFermiLevel(quenched, -V).fermiLevel,
+    slopeEquilibrium: fermiLevelSlope(system, V),
+    slopeFrozen: fermiLevelSlope(quenched, V),
   }));
 }
 
@@ -184,8 +190,8 @@ export function temperatureSweepStudy(anode: Anode, electrolytes: readonly Elect
     const last = sweep[sweep.length - 1];
     data.push({ type: "scatter", mode: "lines+markers", name: e.id, x: [...temperatures], y: sweep.map((r) => r.dphiCathode), line: { color: colours[e.id] ?? palette[i % palette.length], width: 2.5 } });
     rows.push({
-      electrolyte: e.id, [`$\\Delta\\phi_c$ at ${first.temperature} K (V)`]: first.dphiCathode, [`$\\Delta\\phi_c$ at ${last.temperature} K (V)`]: last.dphiCathode,
-      "$\\Delta\\phi_c$ change (V)": last.dphiCathode - first.dphiCathode, "$\\Delta\\phi_a$ change (V)": last.dphiAnode - first.dphiAnode,
+      electrolyte: e.id, [`dphiCathode[at ${first.temperature} K]`]: first.dphiCathode, [`dphiCathode[at ${last.temperature} K]`]: last.dphiCathode,
+      dphiCathodeChange: last.dphiCathode - first.dphiCathode, dphiAnodeChange: last.dphiAnode - first.dphiAnode,
     });
   });
   const figure: PlotlyFigure = {
@@ -204,11 +210,11 @@ export function temperatureSweepStudy(anode: Anode, electrolytes: readonly Elect
 /** P(|Delta-phi_c| < threshold): one row per cathode state, nominal value and probability per electrolyte. */
 export function barrierlessProbabilityRows(set: DataSet, mc: MonteCarloResult): Row[] {
   return orderedCathodeStates(set).map((s) => {
-    const row: Row = { "cathode state": `${s.id} ${s.soc}` };
+    const row: Row = { cathodeState: `${s.id} ${s.soc}` };
     for (const e of orderedElectrolytes(set)) {
       const c = mc.configurations.find((x) => x.electrolyte === e.id && x.cathode === s.id && x.soc === s.soc);
-      row[`${e.id}: $\\Delta\\phi_c$ nominal (V)`] = c?.nominal.dphiCathode ?? "n/a";
-      row[`${e.id}: P barrier-less`] = c?.pBarrierless ?? "n/a";
+      row[`dphiCathodeNominal[${e.id}]`] = c?.nominal.dphiCathode ?? "n/a";
+      row[`pBarrierless[${e.id}]`] = c?.pBarrierless ?? "n/a";
     }
     return row;
   });
@@ -217,10 +223,10 @@ export function barrierlessProbabilityRows(set: DataSet, mc: MonteCarloResult): 
 /** The robust ranking of pairs as rows (median and 5-95 % of the worst |Delta-phi_c| over SOC). */
 export function robustRankingRows(mc: MonteCarloResult, top = 10): Row[] {
   return mc.ranking.slice(0, top).map((r) => ({
-    rank: r.rank, pair: `${r.electrolyte} / ${r.cathode}`, "worst $|\\Delta\\phi_c|$ nominal (V)": r.worstNominal ?? "n/a",
-    "median (V)": r.worst.p50, "5 % (V)": r.worst.p5, "95 % (V)": r.worst.p95,
-    "P barrier-less per SOC": Object.entries(r.pBarrierless).map(([soc, p]) => `${soc}: ${p === null ? "n/a" : `${(100 * p).toFixed(0)} %`}`).join(", "),
-    "P all SOC": r.pAllBarrierless, "mean rank": r.meanRank,
+    rank: r.rank, pair: `${r.electrolyte} / ${r.cathode}`, worstNominal: r.worstNominal ?? "n/a",
+    worstMedian: r.worst.p50, worstP5: r.worst.p5, worstP95: r.worst.p95,
+    pBarrierlessPerSoc: Object.entries(r.pBarrierless).map(([soc, p]) => `${soc}: ${p === null ? "n/a" : `${(100 * p).toFixed(0)} %`}`).join(", "),
+    pAllBarrierless: r.pAllBarrierless, meanRank: r.meanRank,
   }));
 }
 

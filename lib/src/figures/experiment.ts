@@ -24,7 +24,8 @@ export interface ExperimentPoint {
 }
 
 /** Resistance categories, lowest first, with their area-specific resistances (Ω cm², paper Table 1). */
-export const resistanceCategories = ["very low", "low", "medium", "high", "very high"];
+export const resistanceCategories = ["very low", "low", "medium", "high", "very high"] as const;
+export type ResistanceCategory = (typeof resistanceCategories)[number];
 const categoryRanges = ["< 10", "10–100", "100–500", "500–1000", "> 1000"];
 
 export interface CategoryMean {
@@ -51,7 +52,7 @@ const isUnknownSoc = (p: ExperimentPoint) => p.socStated === false || /^(na|n\/a
  * Mean |dphi_c| per measured category and whether the means rise with resistance. The model
  * predicts a barrier, EIS measures a resistance: a rising mean is what agreement would look like.
  */
-export function experimentCategoryMeans(points: ExperimentPoint[]): ExperimentTrend {
+export function experimentCategoryMeans(points: readonly Pick<ExperimentPoint, "category" | "absDphi">[]): ExperimentTrend {
   const means = resistanceCategories.map((category) => {
     const ps = points.filter((p) => p.category === category);
     return { category, count: ps.length, mean: ps.length ? ps.reduce((s, p) => s + p.absDphi, 0) / ps.length : NaN };
@@ -72,7 +73,7 @@ export function experimentCategoryMeans(points: ExperimentPoint[]): ExperimentTr
  * whose SOC is not stated ("NA", or socStated false) are grey hexagons with their own entry.
  */
 export function experimentFigure(points: ExperimentPoint[]): PlotlyFigure {
-  const order = resistanceCategories;
+  const order: readonly string[] = resistanceCategories;
   const symbols: Record<string, string> = { "0%": "circle", "100%": "square", "+": "diamond", NA: "hexagon" };
   const colours: Record<string, string> = { "0%": "#1f77b4", "100%": "#d62728", "+": "#2ca02c", NA: "#7f7f7f" };
   const socOf = (p: ExperimentPoint) => (isUnknownSoc(p) ? "NA" : p.soc);

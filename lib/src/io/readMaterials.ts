@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { ValidateFunction } from "ajv";
 import { createMaterialValidator } from "./materialValidator";
+import { convertUnits, unitSlipHint } from "./units";
 import { PotmapError } from "../core/errors";
 import { checkFiniteTree, requireNonNegative, requirePositive } from "../core/validation";
 import { parseJsonText } from "../core/jsonText";
@@ -71,7 +72,9 @@ export function checkFiniteNumbers(data: unknown, file: string): void {
 }
 
 /** Validate a parsed record against the schema; throw the first error, clearly. */
-export function validateRecord(data: unknown, file: string): Json {
+export function validateRecord(raw: unknown, file: string): Json {
+  // values given as strings with units ("1.3e28 m^-3") first become numbers in the field's unit (io/units.ts)
+  const data = convertUnits(raw, file);
   const errors = recordShapeErrors(data, file);
   if (errors.length > 0) throw errors[0];
   return data as Json;
@@ -274,7 +277,7 @@ function quantityPath(node: unknown, field: string): string {
  */
 function physical(value: number, file: string, field: string, name: PhysicalQuantity, check: Checker): number {
   if (check && !inPhysicalRange(value, name)) {
-    problem(check, file, field, value, `must be ${rangeText(name)}: outside the plausible range for ${physicalRanges[name].what}; ${slipHint(value, name) ?? "a unit or sign slip?"}`);
+    problem(check, file, field, value, `must be ${rangeText(name)}: outside the plausible range for ${physicalRanges[name].what}; ${slipHint(value, name) ?? `a unit or sign slip?${unitSlipHint(value, name)}`}`);
   }
   return value;
 }

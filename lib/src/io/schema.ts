@@ -312,6 +312,7 @@ const voltageProfile = {
   },
 };
 
+/** The JSON Schema the reader validates records with (numbers in the units of the table above); `potmap schema` prints the annotated draft 2020-12 version. */
 export const materialSchema = {
   $id: "https://potmap.invalid/material.schema.json",
   title: "potmap material record",

@@ -232,7 +232,7 @@ export async function showFigure(fig: PlotlyFigure, options: ShowFigureOptions =
   if (options.interactive !== false) data[PLOTLY_MIME] = spec;
   if (img?.svg && embedSvg) data["image/svg+xml"] = img.svg;
   if (img?.png && embedPng) {
-    data["image/png"] = img.png.toString("base64");
+    data["image/png"] = Buffer.from(img.png).toString("base64");
     // Show the PNG at CSS size (it has scale× more pixels, for sharpness).
     metadata["image/png"] = { width: img.width, height: img.height };
   }

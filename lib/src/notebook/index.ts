@@ -6,4 +6,4 @@
 export { showFigure, showTable, renderTable, formatCell, inKernel, lastDisplayChannel, closeRenderer, PLOTLY_MIME } from "./display";
 export type { ShowFigureOptions, ShowTableOptions, MimeBundle, DisplayChannel } from "./display";
 export { renderFigure, serveRenders, launchChromium, chromiumExecutable, CHROMIUM_ARGS } from "./render";
-export type { ImageFormat, RenderOptions, RenderedFigure, RenderService } from "./render";
+export type { ImageFormat, RenderOptions, RenderedFigure, RenderService, ChromiumContext } from "./render";

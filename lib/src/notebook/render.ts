@@ -29,6 +29,18 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { BrowserContext, Page } from "playwright-core";
+
+/**
+ * What launchChromium gives its callers: the part of playwright-core's BrowserContext they use,
+ * typed here so that potmap/notebook's declarations compile where the optional peer
+ * playwright-core is not installed (a caller with it may cast to BrowserContext).
+ */
+export interface ChromiumContext {
+  newPage(): Promise<any>;
+  pages(): any[];
+  route(url: string, handler: (route: any) => unknown): Promise<unknown>;
+  close(): Promise<void>;
+}
 import { DEFAULT_HEIGHT, DEFAULT_WIDTH, PlotlyFigure, figureToJSON } from "../figures/figure";
 
 export type ImageFormat = "svg" | "png";
@@ -57,7 +69,8 @@ export interface RenderedFigure {
   /** SVG document text (starts with "<svg"). */
   svg?: string;
   /** PNG file bytes. */
-  png?: Buffer;
+  /** The PNG bytes (a Node Buffer at run time; typed as Uint8Array so the declarations need no Node types). */
+  png?: Uint8Array;
   /** CSS size the figure was drawn at; the PNG has scale times as many pixels. */
   width: number;
   height: number;
@@ -86,7 +99,11 @@ export const CHROMIUM_ARGS: readonly string[] = [
  * Signal handling is left to the host process (a Jupyter kernel uses SIGINT to interrupt
  * a cell; it must not close the browser or exit). Also used by the browser tests.
  */
-export async function launchChromium(profileDir: string): Promise<BrowserContext> {
+export async function launchChromium(profileDir: string): Promise<ChromiumContext> {
+  return launchContext(profileDir);
+}
+
+async function launchContext(profileDir: string): Promise<BrowserContext> {
   // Lazy: loading playwright-core costs ~100 ms and is only needed to render.
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { chromium } = require("playwright-core") as typeof import("playwright-core");
@@ -190,7 +207,7 @@ async function start(): Promise<RendererState> {
   );
   let context: BrowserContext | undefined;
   try {
-    context = await launchChromium(profileDir);
+    context = await launchContext(profileDir);
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(pathToFileURL(htmlPath).href, { waitUntil: "load", timeout: 60_000 });
     await page.waitForFunction(() => typeof (window as any).Plotly?.toImage === "function", null, {
@@ -356,7 +373,7 @@ export async function serveRenders(socketPath: string, options: { warm?: boolean
         if (req.method !== "POST" || req.url !== "/render") throw new Error(`potmap render service: no ${req.method} ${req.url}`);
         const { fig, options } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as WireRequest;
         const img = await renderLocal(fig, { ...options, keepAliveMs: 0 });
-        reply = { width: img.width, height: img.height, scale: img.scale, svg: img.svg, png: img.png?.toString("base64") };
+        reply = { width: img.width, height: img.height, scale: img.scale, svg: img.svg, png: img.png ? Buffer.from(img.png).toString("base64") : undefined };
       } catch (e) {
         reply = { error: e instanceof Error ? e.message : String(e) };
       }

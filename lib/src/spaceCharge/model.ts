@@ -144,6 +144,7 @@ const PER_M3_PER_CM3 = perCubicMetrePerPerCubicCentimetre;
 const PER_NM2_PER_M2 = perSquareNanometrePerPerSquareMetre;
 const UF_CM2_PER_F_M2 = microfaradPerSquareCentimetrePerFaradPerSquareMetre;
 
+/** The scales of a space-charge layer (model.md section 5): kT (eV), f0, B, p and the length lambda (Angstrom). */
 export function spaceChargeScales(params: SpaceChargeParams): SpaceChargeScales {
   const p = validateSpaceChargeParams(params);
   const kT = thermalEnergy(p.temperature);

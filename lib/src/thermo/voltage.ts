@@ -14,6 +14,7 @@ export interface LithiationState {
   energy: number;
 }
 
+/** Eq. 3 between two lithiation states from total energies (eV per formula unit; Li metal eV per atom), V vs Li/Li+. */
 export function openCircuitVoltage(lithiated: LithiationState, reference: LithiationState, lithiumEnergy: number): number {
   const dx = lithiated.lithium - reference.lithium;
   if (!(dx > 0)) {
