@@ -23,6 +23,7 @@ const set = readDataSet(builtinMaterialsFolder());
 const complete = readMaterial(path.join(root, "data/models/LLZO-complete.json")) as Electrolyte;
 const reduced = findElectrolyte(set, "LLZO");
 const notebook = (name: string) => JSON.parse(fs.readFileSync(path.join(root, "notebooks", `${name}.ipynb`), "utf8"));
+const findAnodeLi = () => set.anodes.find((a) => a.id === "Li")!;
 const text = (name: string) => notebook(name).cells.map((c: { source: string[] }) => c.source.join("")).join("\n");
 
 describe("Kröger-Vink labels", () => {
@@ -59,6 +60,23 @@ describe("defect tables (notebook 02)", () => {
     const energies = electrolyteSystem(findElectrolyte(set, "LPO")).defects.map((d) => d.chargeStates[0].energy);
     expect(Math.abs(energies[0] + energies[1] - 1.75)).toBeLessThan(0.005);
     expect(text("02-defect-chemistry")).toContain("Frenkel energy of 1.75 eV");
+  });
+});
+
+describe("01: band alignment is not stability", () => {
+  test("LPS's vacuum-alignment margin is a few meV (below DFT accuracy) and its window says Li reduces it", async () => {
+    const { bandEdgesVsVacuum } = await import("../lib/src/cell/alignment");
+    const lps = findElectrolyte(set, "LPS");
+    const margin = bandEdgesVsVacuum(lps.ionizationPotential, lps.bandGap, 0).cbm + findAnodeLi().workFunction;
+    expect(Math.abs(margin)).toBeLessThan(0.02); // "a few meV"
+    expect(lps.window.lower).toBeGreaterThan(0);
+    const t = text("01-band-alignment");
+    expect(t).toContain("The difference is a few meV");
+    expect(t).toContain("band alignment alone cannot say whether Li reduces LPS");
+    expect(t).not.toContain("Li reduces LPS (the paper");
+    // LiPON and LPO reduced (window above 0 V), LLZO not (window from 0 V), as the take-away says
+    expect(["LiPON", "LPO"].map((id) => findElectrolyte(set, id).window.lower > 0)).toEqual([true, true]);
+    expect(findElectrolyte(set, "LLZO").window.lower).toBe(0);
   });
 });
 

@@ -92,6 +92,23 @@ describe("every exercise belongs to the course", () => {
 });
 
 describe("closed forms of the solutions (course/solutions.ts)", () => {
+  test("03-overfit-lps: the Fermi-Dirac route is accepted, the Boltzmann route (degenerate regime) is rejected", async () => {
+    const { unboundedLpsFit } = await import("../lib/src/course/exercises");
+    const { fermiDiracBalanceFermiLevel } = await import("../lib/src/course/solutions");
+    const s = system("LPS");
+    const plus = { ...defectSpecies(s, "Li_i", 1), energy: unboundedLpsFit(set, published).energy };
+    const cbm = s.bandGap + (s.scissor ?? 0);
+    const fd = fermiDiracBalanceFermiLevel(plus, electronSpecies(s), -1.74, s.temperature) - cbm;
+    const boltzmann = balanceFermiLevel(plus, electronSpecies(s), -1.74, s.temperature) - cbm;
+    expect(fd).toBeGreaterThan(0); // E_F above the CBM: degenerate
+    expect(fd - boltzmann).toBeGreaterThan(0.015);
+    expect(checkExercise("03-overfit-lps", fd, set, published).correct).toBe(true);
+    expect(checkExercise("03-overfit-lps", boltzmann, set, published).correct).toBe(false);
+    // far below the CBM the two statistics agree
+    expect(fermiDiracBalanceFermiLevel(defectSpecies(s, "Li_i", 1), electronSpecies(s), -2.3, s.temperature)).toBeCloseTo(balanceFermiLevel(defectSpecies(s, "Li_i", 1), electronSpecies(s), -2.3, s.temperature), 3);
+    expect(() => fermiDiracBalanceFermiLevel(electronSpecies(s), electronSpecies(s), 0, 300)).toThrow(PotmapError);
+  });
+
   test("the Frenkel pair of LLZO equals the solver's E_F, and moves one for one with mu_Li", () => {
     const s = system("LLZO");
     const plus = defectSpecies(s, "Li_i", 1);

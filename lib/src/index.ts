@@ -149,7 +149,7 @@ export {
   cathodeIpRows, dopantRows, undopedVacancyConcentration, dopantFermiLevelFigure, quenchRows, temperatureSweepStudy,
   barrierlessProbabilityRows, robustRankingRows, robustRankingFigure,
 } from "./course/whatIf";
-export { defectSpecies, electronSpecies, balanceFermiLevel, speciesConcentration, allSpeciesFermiLevel, allSpeciesSlope } from "./course/solutions";
+export { defectSpecies, electronSpecies, balanceFermiLevel, speciesConcentration, allSpeciesFermiLevel, allSpeciesSlope, fermiDiracBalanceFermiLevel } from "./course/solutions";
 export type { BalanceSpecies } from "./course/solutions";
 export { interlayerRows, spaceChargeLimitsFigure, spaceChargeProfilesFigure } from "./course/stacks";
 export { chargedSpecies, dominantSpecies, dominantPair, dominantPairChanges, dominantRow, windowPoints, windowRows, saturation } from "./course/defectTables";

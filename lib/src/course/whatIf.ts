@@ -57,7 +57,8 @@ export function jumpRow(anode: Anode, e: Electrolyte, cathode: CathodeState, tem
     "$\\Delta\\phi_a$ (V)": m.dphiAnode,
     "$\\Delta\\phi_c$ (V)": m.dphiCathode,
     "CBM − $E_F$(Li) (eV)": m.stability.cbmAboveAnodeFermi,
-    "reduced by Li": m.stability.reducedByAnode,
+    // band alignment at the contact, not thermodynamic stability (that is the window, notebook 09)
+    "CBM below Li E_F (band alignment)": m.stability.reducedByAnode,
     "leakage risk (< 1 eV)": m.stability.electronLeakageRisk,
   };
 }
