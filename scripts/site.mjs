@@ -602,6 +602,9 @@ export async function buildSite(options = {}) {
 “Predicting low-impedance interfaces for solid-state batteries”. Figures are interactive (hover,
 zoom); every code cell can be folded. The <a href="explorer.html">explorer</a> recomputes a potential
 map in the browser while you move its inputs.</p>
+<p><strong>Recommended order</strong> (the list below is in file order): 00 → 00b (TypeScript primer, if new to it) → 00a → 01 →
+02 → 03 → 03b → <strong>09 (windows) before 04</strong> → 04 → 05 → a space-charge primer (00a section 5, 08 section 1)
+<strong>before 06</strong> → 06 → 07a-07d → 08 → 10 (teachers).</p>
 ${files.length === 0 ? "<p><strong>No executed notebooks were found</strong> (run <code>npm run reproduce</code>).</p>" : ""}
 <ol class="outline">
 ${items.join("\n")}

@@ -139,7 +139,11 @@ export type { GalleryFigure } from "./figures/gallery";
 
 // course: exercises of the notebooks, checked by the library
 export { exercises, findExercise, checkExercise, unboundedLpsFit, unboundedLpsElectrolyte } from "./course/exercises";
-export type { Exercise, ExerciseCheck } from "./course/exercises";
+export type { Exercise, ExerciseCheck, ExerciseKind, ExerciseAnswer } from "./course/exercises";
+// course: Brouwer diagrams and the electronic-versus-ionic criterion (notebook 03b); the exercises' answers stay unexported
+export { brouwerPoints, decadesPerVolt, predictedDecadesPerVolt, conductivityRatio } from "./course/brouwer";
+export type { BrouwerPoint, AssumedMobilities } from "./course/brouwer";
+export { courseMobilities } from "./course/mobilities";
 export { lithiumSideRows, fittedTableColumns, table1Wide, table1Entries, table1Summary, cathodeVoltages, greyWidths, cathodeMapGrid } from "./course/interfaces";
 export type { LithiumSideRow, EntryRole, Table1Entry, CathodeVoltageRow } from "./course/interfaces";
 export { resistanceCategories, resistanceObservations, observationPoints, categoryMeans, rankCorrelation } from "./course/experiments";
