@@ -79,6 +79,19 @@ describe("01: band alignment is not stability", () => {
     expect(["LiPON", "LPO"].map((id) => findElectrolyte(set, id).window.lower > 0)).toEqual([true, true]);
     expect(findElectrolyte(set, "LLZO").window.lower).toBe(0);
   });
+  test("at the LCO 0 % contact holes balance LPO's V_Li' (01 says so) and a +1 eV scissor leaves its E_F in place", async () => {
+    const { potentialMap } = await import("../lib/src/cell/potentialMap");
+    const { findCathodeState } = await import("../lib/src/cell/dataSet");
+    const lpo = findElectrolyte(set, "LPO");
+    const m = potentialMap(findAnodeLi(), lpo, findCathodeState(set, "LCO", "0%"), { withoutProfile: true });
+    const s = solveFermiLevel(electrolyteSystem(lpo), m.muCathodeSide);
+    const vLi = s.defects.find((d) => d.name === "V_Li")!.total;
+    expect(s.holes / vLi).toBeGreaterThan(0.99);
+    expect(s.holes).toBeGreaterThan(1e3 * (s.defects.find((d) => d.name === "Li_i")!.total + s.electrons));
+    const shifted = potentialMap(findAnodeLi(), { ...lpo, scissor: (lpo.scissor ?? 0) + 1 }, findCathodeState(set, "LCO", "0%"), { withoutProfile: true });
+    expect(shifted.fermiLevelCathodeSide - m.fermiLevelCathodeSide).toBeCloseTo(0, 6);
+    expect(text("01-band-alignment")).toContain("In LPO, holes balance $V_\\mathrm{Li}'$ at the LCO contact");
+  });
 });
 
 describe("LLZO, complete beside reduced", () => {
