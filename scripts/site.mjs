@@ -516,7 +516,7 @@ potmap library on every move (no server, no kernel). The sliders start at the da
 <ul>
 <li>Left to right: the Li anode, the electrolyte (drawn as wide as the cell's open-circuit voltage, so one tick is 1 V of $\\mu_{Li}$), the cathode. All energies are relative to the Li Fermi level.</li>
 <li>$\\mu_{Li}$ (dashed) falls by $e\\cdot$OCV across the electrolyte; the electrolyte's Fermi level follows from its defects, and its bands sit at its ionization potential (IP) below the vacuum level. The electrostatic energy $e\\phi$ (purple) is what is left over.</li>
-<li>$\\Delta\\phi_a$ and $\\Delta\\phi_c$ are the jumps of $\\phi$ at the anode and cathode interfaces (eqs. 6, 7). A positive jump (red label) opposes Li⁺ moving towards the cathode: a barrier to discharge; a negative one (blue label) a barrier to charge. Near zero means a low interfacial resistance.</li>
+<li>$\\Delta\\phi_a$ and $\\Delta\\phi_c$ are the jumps of $\\phi$ at the anode and cathode interfaces (eqs. 6, 7). The paper reads a positive jump (red label) as opposing Li⁺ moving towards the cathode, a barrier to discharge, and a negative one (blue label) as a barrier to charge: a hypothesis about driven transport, not a result. Near zero is the paper's criterion for a low interfacial resistance.</li>
 <li>Grey: $\\mu_{Li}$ outside the electrolyte's stability window (it would decompose there). “paper” is the value printed by Swift <i>et al.</i> for the same cell (Fig. 3, Table 1), when it prints one.</li>
 <li>When a guard fails (a defect denser than its sites, $E_F$ outside the gap…) the numbers are no result of the model: the jumps are then marked <b>unreliable</b>.</li>
 </ul></details>
@@ -602,6 +602,9 @@ export async function buildSite(options = {}) {
 “Predicting low-impedance interfaces for solid-state batteries”. Figures are interactive (hover,
 zoom); every code cell can be folded. The <a href="explorer.html">explorer</a> recomputes a potential
 map in the browser while you move its inputs.</p>
+<p><strong>Recommended order</strong> (the list below is in file order): 00 → 00b (TypeScript primer, if new to it) → 00a → 01 →
+02 → 03 → 03b → <strong>09 (windows) before 04</strong> → 04 → 05 → a space-charge primer (00a section 5, 08 section 1)
+<strong>before 06</strong> → 06 → 07a-07d → 08 → 10 (teachers).</p>
 ${files.length === 0 ? "<p><strong>No executed notebooks were found</strong> (run <code>npm run reproduce</code>).</p>" : ""}
 <ol class="outline">
 ${items.join("\n")}

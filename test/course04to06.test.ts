@@ -189,3 +189,49 @@ describe("numbers quoted in the notebooks' prose", () => {
     expect(nb06).toContain(findExercise("06-direction-lnmo-lipon").prompt);
   });
 });
+
+describe("issue 22: the low-barrier cut-off and the very-low rows at their stated SOC", () => {
+  test("05: the cut-off is the course's own (0.43 V, just above the paper's 0.42 V), the paper prints LNMO 100%/LLZO at 0.41 V", () => {
+    expect(published.lowBarrier.threshold).toBe(0.43);
+    const row = (c: string, soc: string, e: string) => published.table1.rows.find((r: any) => r.cathode === c && r.soc === soc && r.electrolyte === e);
+    expect(row("LNMO", "100%", "LLZO").dphiCathode).toBeCloseTo(0.41, 9);
+    expect(row("LNCO", "0%", "LPO").dphiCathode).toBeCloseTo(0.42, 9);
+    expect(nb05).toContain("is **the course's own choice**, set just\nabove the largest value in the paper's list (LNCO 0 %/LPO, 0.42 V). The paper's own LNMO 100 %/LLZO value is 0.41 V.");
+  });
+  test("06: mixed — at the stated SOC, LCO/LPO 100% and LNMO/LPO 0% are above the cut-off, the other two very-low rows below", () => {
+    const cut = published.lowBarrier.threshold;
+    const rows = observationPoints(set).filter((p) => p.category === "very low");
+    const above = rows.filter((p) => p.absDphi >= cut).map((p) => `${p.cathode}/${p.electrolyte} ${p.soc}`).sort();
+    expect(above).toEqual(["LCO/LPO 100%", "LNMO/LPO 0%"]);
+    expect(rows.length).toBe(4);
+    expect(nb06).toContain("The pair-by-pair claims are **mixed**");
+    expect(nb06).toContain("**LCO/LPO at 100 %** (measured very low by two groups) and\n  **LNMO/LPO at 0 %**");
+    expect(nb06).not.toContain("The pair-by-pair claims hold");
+  });
+});
+
+describe("issue 22: space-charge wording, the paper's inconsistency on LLZO, the hand value of 00a", () => {
+  const nb00a = markdown("00a-concepts");
+  test("one carrier accumulates while the other depletes, the counter-charge is in the electrode, accumulation can lower the resistance (00a, 04, 06)", () => {
+    for (const t of [nb00a, nb04, nb06]) {
+      expect(t).toMatch(/accumulates while the \**other\** depletes/);
+      expect(t).toMatch(/counter-charge\s+sits/);
+      expect(t).toMatch(/\*lower\*/);
+      expect(t).not.toContain("accumulate on one side");
+    }
+  });
+  test("04: the paper's two sentences on LLZO's CBM contradict, and the ledger's two rows show it", () => {
+    const ledger = claimsLedger(set, published);
+    const row = (id: string) => ledger.find((c) => c.id === id)!;
+    expect(row("oxides-not-reduced").reproduced).toBe(true);
+    expect(row("llzo-cbm-near-li").reproduced).toBe(false);
+    expect(nb04).toContain("**The paper is itself inconsistent here.**");
+    expect(["LiPON", "LPO"].every((id) => findElectrolyte(set, id).window.lower > 0)).toBe(true); // "Li *does* reduce LiPON and LPO"
+  });
+  test("00a: the +1.62 V match is by construction (IP calibrated), with Squires' HSE06 energies", () => {
+    expect(published.dphiAnode.values.LLZO).toBeCloseTo(1.62, 9);
+    expect(map("LLZO", "LCO", "0%").dphiAnode).toBeCloseTo(1.62, 3);
+    expect(nb00a).toContain("The hand value comes out at the paper's +1.62 V **by construction**");
+    expect(nb00a).toContain("Squires *et al.* (HSE06, tetragonal LLZO), not the paper's own");
+  });
+});

@@ -21,6 +21,17 @@ const prose = (name: string) => {
   return nb.cells.filter((c) => c.cell_type === "markdown").map((c) => c.source.join("")).join("\n");
 };
 
+describe("07b: the hypothetical LXO against LCO 100 %", () => {
+  test("its OCV exceeds LXO's window top while the band-alignment flag is false, as the prose says", async () => {
+    const { readMaterial } = await import("../lib/src/io/readMaterials");
+    const lxo = readMaterial(path.resolve(__dirname, "../data/models/LXO-hypothetical.json")) as import("../lib/src/cell/materials").Electrolyte;
+    const m = potentialMap(li, lxo, findCathodeState(set, "LCO", "100%"), { withoutProfile: true });
+    expect(m.ocv).toBeGreaterThan(lxo.window.upper);
+    expect(m.stability.oxidizedByCathode).toBe(false);
+    expect(prose("07b-what-if-band-edges")).toContain("(LCO 100 % is such a case although its flag is false)");
+  });
+});
+
 describe("07a: temperature", () => {
   test("LLZO's jumps move by about (k/2) ln 28 = 0.14 mV/K (1:28 site ratio: V_Li on all 28 Li sites per cell)", () => {
     // c-electrolyte: notebook 07a still says (k/2) ln 3 = 0.05 mV/K (the SC-FERMI input's 3 V_Li sites per cell); prose to update
@@ -41,12 +52,14 @@ describe("07a: temperature", () => {
 
 describe("07b: band edges", () => {
   const text = prose("07b-what-if-band-edges");
-  test("a +1 eV scissor leaves LPS reduced by Li; 2-4 eV rows equal (Frenkel takes over); LLZO -0.5 eV within 1 eV", () => {
-    expect(text).toContain("a +1 eV scissor does not stop LPS from being reduced by Li");
+  test("a +1 eV scissor leaves LPS's CBM below the Li E_F (a band-alignment flag, not stability); 2-4 eV rows equal (Frenkel takes over); LLZO -0.5 eV within 1 eV", () => {
+    expect(text).toContain("a +1 eV scissor leaves LPS's CBM below the Li Fermi level at the\ncontact (band alignment;");
+    expect(text).not.toMatch(/oxidised by cathode`|"reduced by Li"/);
     expect(text).toContain("the rows for 2-4 eV are equal");
     const lps = scissorRows(li, findElectrolyte(set, "LPS"), lco0, [1, 2, 3, 4]);
     expect(lps[0].reducedByAnode).toBe(true);
     for (const r of lps.slice(2)) expect(r.dphiCathode as number).toBeCloseTo(lps[1].dphiCathode as number, 6);
+    expect(findElectrolyte(set, "LPS").window.lower).toBeGreaterThan(0); // reduced by Li thermodynamically, as the prose says
     const m = potentialMap(li, withScissorShift(findElectrolyte(set, "LLZO"), -0.5), lco0, { withoutProfile: true });
     expect(text).toContain("would put its CBM within 1 eV of the Li Fermi level (leakage flag true)");
     expect(m.stability.electronLeakageRisk).toBe(true);

@@ -1,11 +1,15 @@
 // The course's exercises and their checker (lib/src/course/exercises.ts): not answered, right within
-// the tolerance, too high / too low with the hint, unknown ids, non-finite answers; every exercise
+// the tolerance, a miss gets the hint and neither the value nor a direction, unknown ids, non-finite
+// answers; the answers (course/exerciseAnswers.ts) unreachable from the package entries; every exercise
 // belongs to an existing notebook, sits in it as a "predict, then compute" cell, and has a worked
 // solution in notebooks/10-solutions.ipynb. Also the closed forms the solutions use (course/solutions.ts).
 import { describe, expect, test } from "vitest";
 import * as fs from "fs";
 import * as path from "path";
 import { checkExercise, exercises, findExercise } from "../lib/src/course/exercises";
+import { answeredIds, expectedAnswer } from "../lib/src/course/exerciseAnswers";
+import * as entry from "../lib/src/index";
+import * as notebookEntry from "../lib/src/notebook/index";
 import { allSpeciesFermiLevel, allSpeciesSlope, balanceFermiLevel, defectSpecies, electronSpecies } from "../lib/src/course/solutions";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { findElectrolyte } from "../lib/src/cell/dataSet";
@@ -38,15 +42,14 @@ describe("checkExercise", () => {
     expect(checkExercise("07-scissor-lps", 0.5, set, published).correct).toBe(true);
   });
 
-  test("a miss says too high or too low and gives the hint, never the value", () => {
-    const high = checkExercise("07-ip-shift-llzo", 0.2, set, published);
-    expect(high.correct).toBe(false);
-    expect(high.message).toContain("too high");
-    expect(high.message).toContain(findExercise("07-ip-shift-llzo").hint);
-    expect(high.message).not.toContain("-0.2");
-    const low = checkExercise("07a-defect-llzo", -0.3, set, published);
-    expect(low.correct).toBe(false);
-    expect(low.message).toContain("too low");
+  test("a miss says 'not yet' and gives the hint, never the value nor the direction of the miss", () => {
+    for (const [id, answer] of [["07-ip-shift-llzo", 0.2], ["07-ip-shift-llzo", -0.6], ["07a-defect-llzo", -0.3], ["03b-hebb-wagner", 1]] as const) {
+      const r = checkExercise(id, answer, set, published);
+      expect(r.correct).toBe(false);
+      expect(r.message).toBe(`${id}: not yet. Hint: ${findExercise(id).hint}`);
+      expect(r.message).not.toMatch(/too (high|low)|higher|lower|larger|smaller/);
+    }
+    expect(checkExercise("07-ip-shift-llzo", 0.2, set, published).message).not.toContain("-0.2");
   });
 
   test("an unknown id is a PotmapError that lists the known ids", () => {
@@ -60,7 +63,7 @@ describe("checkExercise", () => {
   });
 
   test("the computed answers of the what-if and stack exercises", () => {
-    const value = (id: string) => findExercise(id).expected(set, published);
+    const value = (id: string) => expectedAnswer(id, set, published);
     expect(value("07-ip-shift-llzo")).toBeCloseTo(-0.2, 9);
     expect(value("07-scissor-lps")).toBeCloseTo(0.5, 3); // E_F follows the CBM by half (Li_i• against electrons)
     expect(value("07a-defect-llzo")).toBeCloseTo(-0.1, 9); // Frenkel: half the energy change
@@ -75,14 +78,72 @@ describe("checkExercise", () => {
   });
 });
 
+describe("answers are out of the student's reach (issue 22)", () => {
+  test("no package entry exports an answer, and an exercise carries no answer function", () => {
+    for (const mod of [entry, notebookEntry] as Record<string, unknown>[]) {
+      for (const name of ["expectedAnswer", "codeAnswerMatches", "answeredIds", "answers"]) expect(mod[name], name).toBeUndefined();
+    }
+    for (const e of exercises) {
+      expect(Object.keys(e).sort(), e.id).toEqual(expect.arrayContaining(["id", "notebook", "prompt", "unit", "tolerance", "hint", "kind"]));
+      expect("expected" in e, e.id).toBe(false);
+      for (const v of Object.values(e)) expect(typeof v, e.id).not.toBe("function");
+    }
+    const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../lib/package.json"), "utf8"));
+    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./notebook", "./package.json"]); // dist/course/exerciseAnswers.js is not importable
+    const sources = ["index.ts", "notebook/index.ts"].map((f) => fs.readFileSync(path.resolve(__dirname, "../lib/src", f), "utf8"));
+    for (const src of sources) expect(src).not.toContain("exerciseAnswers");
+  });
+
+  test("every exercise has an answer, and every answer an exercise", () => {
+    expect(answeredIds().sort()).toEqual(exercises.map((e) => e.id).sort());
+  });
+
+  test("at least 8 derivation, code, prediction or explanation exercises, each with a rubric in the teacher's notebook", () => {
+    const thinking = exercises.filter((e) => e.kind !== "number");
+    expect(thinking.length).toBeGreaterThanOrEqual(8);
+    const nb = JSON.parse(notebookText("10-solutions")) as { cells: { source: string[] }[] };
+    const cells = nb.cells.map((c) => c.source.join(""));
+    for (const e of thinking) {
+      const i = cells.findIndex((c) => c.startsWith(`## \`${e.id}\``));
+      expect(i, e.id).toBeGreaterThanOrEqual(0);
+      expect(cells[i], e.id).toContain("**Rubric.**");
+    }
+    for (const e of exercises.filter((x) => x.kind === "explanation")) {
+      expect(e.options!.length, e.id).toBeGreaterThanOrEqual(3);
+      const right = expectedAnswer(e.id, set, published);
+      expect(Number.isInteger(right) && right >= 1 && right <= e.options!.length, e.id).toBe(true);
+    }
+  });
+
+  test("a code exercise takes a function, checked at hidden cases; a throwing or wrong function is 'not yet'", () => {
+    expect(checkExercise("03b-slope-function", (a: number, b: number) => -(a - b) / 2, set).correct).toBe(true);
+    expect(checkExercise("03b-slope-function", (a: number, b: number) => -(a - b), set).correct).toBe(false);
+    expect(checkExercise("03b-slope-function", () => { throw new Error("x"); }, set).correct).toBe(false);
+    expect(checkExercise("03b-slope-function", undefined, set).correct).toBeNull();
+    expect(() => checkExercise("03b-slope-function", 0.5, set)).toThrow(/takes a function/);
+  });
+
+  test("the new lessons ask before they show: no exercise's answer appears in its notebook's sources before the check cell", () => {
+    for (const e of exercises.filter((x) => x.notebook === "03b-brouwer-diagrams" && x.kind !== "code" && x.kind !== "explanation")) {
+      const nb = JSON.parse(notebookText(e.notebook)) as { cells: { source: string[] }[] };
+      const cells = nb.cells.map((c) => c.source.join(""));
+      const at = cells.findIndex((c) => c.includes(`potmap.checkExercise("${e.id}"`));
+      expect(at, e.id).toBeGreaterThan(0);
+      const before = cells.slice(0, at).join("\n");
+      const v = expectedAnswer(e.id, set, published);
+      for (const shown of [v.toFixed(1), v.toFixed(2)]) if (Math.abs(v) >= 0.05) expect(before, `${e.id}: ${shown}`).not.toContain(shown);
+    }
+  });
+});
+
 describe("every exercise belongs to the course", () => {
   test("ids are unique and every exercise's notebook exists", () => {
     expect(new Set(exercises.map((e) => e.id)).size).toBe(exercises.length);
     for (const e of exercises) expect(fs.existsSync(path.join(notebooks, `${e.notebook}.ipynb`)), `${e.id}: ${e.notebook}.ipynb`).toBe(true);
   });
 
-  test("the exercises of the what-if lessons and notebook 08 are asked in their notebook (prompt and checker call)", () => {
-    for (const e of exercises.filter((x) => /^0[78]/.test(x.notebook))) {
+  test("the exercises of the what-if lessons, notebook 08 and lesson 03b are asked in their notebook (prompt and checker call)", () => {
+    for (const e of exercises.filter((x) => /^0[78]|^03b/.test(x.notebook))) {
       const nb = JSON.parse(notebookText(e.notebook)) as { cells: { source: string[] }[] };
       const text = nb.cells.map((c) => c.source.join("")).join("\n");
       expect(text, e.id).toContain(e.prompt);
@@ -97,6 +158,23 @@ describe("every exercise belongs to the course", () => {
 });
 
 describe("closed forms of the solutions (course/solutions.ts)", () => {
+  test("03-overfit-lps: the Fermi-Dirac route is accepted, the Boltzmann route (degenerate regime) is rejected", async () => {
+    const { unboundedLpsFit } = await import("../lib/src/course/exercises");
+    const { fermiDiracBalanceFermiLevel } = await import("../lib/src/course/solutions");
+    const s = system("LPS");
+    const plus = { ...defectSpecies(s, "Li_i", 1), energy: unboundedLpsFit(set, published).energy };
+    const cbm = s.bandGap + (s.scissor ?? 0);
+    const fd = fermiDiracBalanceFermiLevel(plus, electronSpecies(s), -1.74, s.temperature) - cbm;
+    const boltzmann = balanceFermiLevel(plus, electronSpecies(s), -1.74, s.temperature) - cbm;
+    expect(fd).toBeGreaterThan(0); // E_F above the CBM: degenerate
+    expect(fd - boltzmann).toBeGreaterThan(0.015);
+    expect(checkExercise("03-overfit-lps", fd, set, published).correct).toBe(true);
+    expect(checkExercise("03-overfit-lps", boltzmann, set, published).correct).toBe(false);
+    // far below the CBM the two statistics agree
+    expect(fermiDiracBalanceFermiLevel(defectSpecies(s, "Li_i", 1), electronSpecies(s), -2.3, s.temperature)).toBeCloseTo(balanceFermiLevel(defectSpecies(s, "Li_i", 1), electronSpecies(s), -2.3, s.temperature), 3);
+    expect(() => fermiDiracBalanceFermiLevel(electronSpecies(s), electronSpecies(s), 0, 300)).toThrow(PotmapError);
+  });
+
   test("the Frenkel pair of LLZO equals the solver's E_F, and moves one for one with mu_Li", () => {
     const s = system("LLZO");
     const plus = defectSpecies(s, "Li_i", 1);

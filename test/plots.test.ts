@@ -62,7 +62,7 @@ describe("potentialMapGrid", () => {
     // the four lines, then the grey region and the two colours of the jump labels
     expect(fig.data.filter((t) => t.showlegend !== false).map((t) => t.name)).toEqual([
       mapLineNames.phi, mapLineNames.vbm, mapLineNames.cbm, mapLineNames.muLi, "grey: μ<sub>Li</sub> outside the window",
-      "Δφ > 0 (red label): barrier to discharge", "Δφ < 0 (blue label): barrier to charge",
+      "Δφ > 0 (red label): barrier to discharge (paper's hypothesis)", "Δφ < 0 (blue label): barrier to charge (paper's hypothesis)",
     ]);
   });
 

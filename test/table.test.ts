@@ -40,3 +40,16 @@ describe("renderTable", () => {
     expect(renderTable(rows, { resolution: { "Δφa change (V)": 0 } }).text).toContain("-7.23e-11");
   });
 });
+
+describe("site fractions (issue 22, item 16)", () => {
+  test("a site-fraction column shows 1e-15 in scientific notation, not 0; other columns still flatten noise", () => {
+    expect(columnResolution("[+]/sites")).toBe(-1);
+    expect(columnResolution("site fraction")).toBe(-1);
+    expect(formatCell(1.2e-15, 6, columnResolution("[−]/sites"))).toBe("1.2e-15");
+    expect(formatCell(0, 6, -1)).toBe("0");
+    expect(formatCell(1.2e-15)).toBe("0");
+    const { text } = renderTable([{ defect: "V_Li'", "[−]/sites": 3.4e-16, "E (eV)": 5.55e-16 }]);
+    expect(text).toContain("3.4e-16");
+    expect(text).not.toMatch(/\b0\s+0\b/);
+  });
+});

@@ -1,24 +1,22 @@
 /**
- * Exercises of the notebook course: predict, then compute. Each exercise is data (a prompt, a
- * unit, a tolerance, a hint) plus `expected`, which computes the answer from a data set with the
- * library's own physics (potentialMap, solveFermiLevel, ...). checkExercise compares a
- * student's number with it and says right, or gives the hint and the direction of the miss
- * without revealing the value. The teacher's solutions notebook works each answer out by
- * another route (closed forms, hand evaluation of eqs. 4-7) and runs the same check, so a
- * solution and its checker cannot drift apart unnoticed.
+ * Exercises of the notebook course, the student-facing half: each exercise is data (a prompt, a
+ * kind, a unit, a tolerance, a hint). The answers live in exerciseAnswers.ts, a teacher-only
+ * module that no package entry exports, so a student's `import * as potmap from "potmap"` cannot
+ * reach them. checkExercise compares a student's answer with the computed one and says right
+ * (quoting the value only then) or "not yet" with the hint: never the value and never the
+ * direction of the miss (a direction would allow bisection). The teacher's solutions notebook
+ * works each answer out by another route and runs the same check, with a rubric for the
+ * derivation, prediction and explanation exercises.
  */
 import { effectiveBandGap } from "../defects/defects";
 import { withDefectEnergyShift } from "./whatIf";
 import { PotmapError } from "../core/errors";
+import { codeAnswerMatches, expectedAnswer } from "./exerciseAnswers";
 import { thermalEnergy } from "../core/constants";
 import { DataSet, Electrolyte } from "../cell/materials";
 import { findAnode, findCathodeState, findElectrolyte } from "../cell/dataSet";
 import { potentialMap } from "../cell/potentialMap";
-import { stackMap } from "../cell/stack";
-import { electrolyteSystem, fermiLevelFunction } from "../cell/fermiLevel";
-import { bandEdgesVsVacuum } from "../cell/alignment";
-import { fermiLevelSlope } from "../defects/sweep";
-import { solveFermiLevel } from "../defects/neutrality";
+import { electrolyteSystem } from "../cell/fermiLevel";
 import { goldenMinimum } from "../numerics/minimize";
 import { PublishedNumbers } from "../calibration/calibrateDataSet";
 import { calibrateElectrolyteIP } from "../calibration/calibrate";
@@ -33,13 +31,23 @@ export interface Exercise {
   /** Accepted absolute difference, in `unit`. */
   tolerance: number;
   hint: string;
-  /** The answer computed by the library from a data set (and the paper's numbers, when needed). */
-  expected(set: DataSet, published?: PublishedNumbers): number;
+  /**
+   * number: compute one number; derivation: derive a closed form, then evaluate it; code: write
+   * the derived formula as a function (checked at points the student does not see); prediction:
+   * answer before the computation that shows it; explanation: choose the reason (a numbered
+   * option), the written argument is marked with the rubric of the teacher's notebook.
+   */
+  kind: ExerciseKind;
+  /** Numbered options of an explanation exercise (the answer is the option's number). */
+  options?: readonly string[];
 }
 
+export type ExerciseKind = "number" | "derivation" | "code" | "prediction" | "explanation";
+
+/** A student's answer: a number, or for a `code` exercise a function of numbers. */
+export type ExerciseAnswer = number | ((...args: number[]) => number) | undefined;
+
 const li = (set: DataSet) => findAnode(set, "Li");
-const map = (set: DataSet, electrolyte: string, cathode: string, soc: string) =>
-  potentialMap(li(set), findElectrolyte(set, electrolyte), findCathodeState(set, cathode, soc), { withoutProfile: true });
 
 // the electrolyte's defect system with its scissor in the carrier statistics (cell/fermiLevel.ts)
 const defectSystem = electrolyteSystem;
@@ -86,6 +94,93 @@ export function unboundedLpsElectrolyte(set: DataSet, published: PublishedNumber
   return { ...lpsWithEnergy(set, published, e0), id: "LPS (unbounded fit)" };
 }
 
+/** The exercises of notebook 03b (Brouwer diagrams, conductivity, limits): derivations, code, predictions, explanations. */
+const brouwerExercises: readonly Exercise[] = [
+  {
+    id: "03b-kf-llzo",
+    notebook: "03b-brouwer-diagrams",
+    kind: "derivation",
+    prompt: "Derive the Frenkel mass-action constant $K_F = [V_\\mathrm{Li}'][\\mathrm{Li}_i^\\bullet]$ of LLZO from the two formation energies, show that neither $\\mu_\\mathrm{Li}$ nor $E_F$ appears in it, and evaluate $\\log_{10}(K_F/\\mathrm{cm}^{-6})$ at the record's temperature.",
+    unit: "",
+    tolerance: 0.05,
+    hint: "Multiply $N_V g_V e^{-E_f(V_\\mathrm{Li})/kT}$ by $N_i g_i e^{-E_f(\\mathrm{Li}_i)/kT}$ and add the two formation energies: which terms cancel?",
+  },
+  {
+    id: "03b-vacancy-slope-llzo",
+    notebook: "03b-brouwer-diagrams",
+    kind: "derivation",
+    prompt: "In LLZO's Frenkel regime ($dE_F/dV = -1$), derive $d\\log_{10}[V_\\mathrm{Li}']/dV$ in decades per volt.",
+    unit: "decades/V",
+    tolerance: 0.1,
+    hint: "$E_f(V_\\mathrm{Li}') = E^0 + \\mu_\\mathrm{Li} - E_F$ with $\\mu_\\mathrm{Li} = -eV$: differentiate with respect to $V$ and use the slope of $E_F$.",
+  },
+  {
+    id: "03b-decades-lipon",
+    notebook: "03b-brouwer-diagrams",
+    kind: "derivation",
+    prompt: "In LiPON at 1.5 V ($E_F$ slope $-1/2$, Notebook 03), derive $d\\log_{10}[\\mathrm{Li}_i^\\bullet]/dV$ in decades per volt at the record's temperature.",
+    unit: "decades/V",
+    tolerance: 0.3,
+    hint: "$d\\log_{10}c/dV = -(\\Delta N + q\\,dE_F/dV)/(kT\\ln 10)$; for an interstitial $\\Delta N = +1$, $q = +1$.",
+  },
+  {
+    id: "03b-slope-function",
+    notebook: "03b-brouwer-diagrams",
+    kind: "code",
+    prompt: "Write the slope of a ±1 balance as a function: given the Li gained by the positive species (`plusLi`) and by the negative species (`minusLi`), return $dE_F/dV$. (Li_i•: +1, V_Li': −1, antisites and band carriers: 0.)",
+    unit: "eV/V",
+    tolerance: 1e-9,
+    hint: "Equate the two concentrations, solve for $E_F$ and differentiate with $\\mu_\\mathrm{Li} = -eV$; check your function on the Frenkel pair.",
+  },
+  {
+    id: "03b-electrons-lps",
+    notebook: "03b-brouwer-diagrams",
+    kind: "prediction",
+    prompt: "Predict before the LPS diagram is drawn: by how many decades does LPS's electron density change from 1.8 V to 2.2 V ($\\log_{10} n(2.2) - \\log_{10} n(1.8)$)?",
+    unit: "decades",
+    tolerance: 0.2,
+    hint: "What balances $\\mathrm{Li}_i^\\bullet$ in LPS, what is then the slope of $E_F$, and how does $n$ depend on $E_F$?",
+  },
+  {
+    id: "03b-sigma-ratio-lps",
+    notebook: "03b-brouwer-diagrams",
+    kind: "prediction",
+    prompt: "With the notebook's stated mobilities, predict $\\log_{10}(\\sigma_e/\\sigma_\\mathrm{ion})$ of LPS at 2.0 V from its defect chemistry, before the table computes it.",
+    unit: "",
+    tolerance: 0.3,
+    hint: "Neutrality fixes the ratio of the two dominant densities; the mobilities do the rest.",
+  },
+  {
+    id: "03b-dilute-lipon",
+    notebook: "03b-brouwer-diagrams",
+    kind: "prediction",
+    prompt: "Predict the largest defect site fraction of LiPON at 4.0 V, outside its window ($\\log_{10}$ of it): is the dilute limit still valid there?",
+    unit: "",
+    tolerance: 0.5,
+    hint: "Outside the window nothing stops $\\mu_\\mathrm{Li}$ from driving the Li defects: extrapolate the slopes of the diagram from the window edge.",
+  },
+  {
+    id: "03b-frozen-antisites",
+    notebook: "03b-brouwer-diagrams",
+    kind: "explanation",
+    prompt: "Which single assumption of the model, if dropped, turns LiPON's $E_F$ slope inside its window from $-1/2$ to $-1$? Answer with the option's number and explain in two sentences.",
+    options: ["$\\mu_\\mathrm{O}$ and $\\mu_\\mathrm{N}$ held fixed", "antisites in equilibrium at room temperature", "the minimum-interface assumption", "Boltzmann statistics for the defects"],
+    unit: "",
+    tolerance: 0,
+    hint: "Which defects set LiPON's slope to $-1/2$, and what would change if their number could not follow $E_F$?",
+  },
+  {
+    id: "03b-hebb-wagner",
+    notebook: "03b-brouwer-diagrams",
+    kind: "explanation",
+    prompt: "A Hebb-Wagner cell, Li | electrolyte | ion-blocking electrode, is polarised below the electrolyte's decomposition voltage. What does its steady-state current measure? Answer with the option's number and say why the other contribution vanishes.",
+    options: ["the ionic conductivity", "the electronic (partial) conductivity", "the total conductivity", "the interface jump $\\Delta\\phi$"],
+    unit: "",
+    tolerance: 0,
+    hint: "At steady state, what can cross the blocking electrode?",
+  },
+];
+
 export const exercises: readonly Exercise[] = [
   {
     id: "01-cbm-llzo",
@@ -94,10 +189,7 @@ export const exercises: readonly Exercise[] = [
     unit: "eV",
     tolerance: 0.01,
     hint: "The Li Fermi level sits $\\psi_a$ below the vacuum; LLZO's VBM sits IP below it and the CBM one gap higher.",
-    expected: (set) => {
-      const e = findElectrolyte(set, "LLZO");
-      return bandEdgesVsVacuum(e.ionizationPotential, e.bandGap, 0).cbm + li(set).workFunction;
-    },
+    kind: "number",
   },
   {
     id: "01-work-function-llzo",
@@ -106,10 +198,7 @@ export const exercises: readonly Exercise[] = [
     unit: "eV",
     tolerance: 0.01,
     hint: "Work function = vacuum minus Fermi level = IP minus $E_F$ (E_F measured from the VBM).",
-    expected: (set) => {
-      const e = findElectrolyte(set, "LLZO");
-      return e.ionizationPotential - fermiLevelFunction(e.fermiLevel)(0);
-    },
+    kind: "number",
   },
   {
     id: "02-frenkel-llzo",
@@ -118,7 +207,7 @@ export const exercises: readonly Exercise[] = [
     unit: "eV",
     tolerance: 0.01,
     hint: "Equate the two concentrations $N g\\,e^{-E_f/kT}$ with $E_f(V_\\mathrm{Li}^-) = E_0 + \\mu - E_F$ and $E_f(\\mathrm{Li}_i^+) = E_0 - \\mu + E_F$; the site and degeneracy ratio enters as $\\tfrac{kT}{2}\\ln(\\ldots)$.",
-    expected: (set) => solveFermiLevel(defectSystem(findElectrolyte(set, "LLZO")), 0).fermiLevel,
+    kind: "number",
   },
   {
     id: "02-shift-per-volt",
@@ -127,10 +216,7 @@ export const exercises: readonly Exercise[] = [
     unit: "eV",
     tolerance: 0.02,
     hint: "Both formation energies move with $\\mu_\\mathrm{Li} = -eV$, in opposite directions; their crossing point moves one for one.",
-    expected: (set) => {
-      const f = fermiLevelFunction(findElectrolyte(set, "LLZO").fermiLevel);
-      return f(-1) - f(0);
-    },
+    kind: "number",
   },
   {
     id: "03-slope-lipon",
@@ -139,20 +225,18 @@ export const exercises: readonly Exercise[] = [
     unit: "eV/V",
     tolerance: 0.05,
     hint: "A Li defect balanced by a defect that exchanges no Li (N_O, O_N) gives half the Frenkel slope.",
-    expected: (set) => fermiLevelSlope(defectSystem(findElectrolyte(set, "LiPON")), 1.5),
+    kind: "number",
   },
   {
     id: "03-overfit-lps",
     notebook: "03-fermi-level-slopes",
     prompt: "Overfitting: fit LPS's $\\mathrm{Li}_i^\\bullet$ energy, with no bound, to Table 1's LPS column (least squares over $\\Delta\\phi_c$). With the fitted energy, where is $E_F$ relative to the CBM at 1.74 V (eV; positive = above the CBM)?",
     unit: "eV",
-    tolerance: 0.03,
-    hint: "Use `course.unboundedLpsFit(set, published)` (`import * as course from \"potmap/course\"`), build the record with that energy and solve $E_F$ at $\\mu_\\mathrm{Li} = -1.74$ eV; subtract the gap.",
-    expected: (set, published) => {
-      if (!published) throw new PotmapError("needs the paper's numbers (data/published.json)", { field: "published" });
-      const fitted = unboundedLpsElectrolyte(set, published);
-      return solveFermiLevel(defectSystem(fitted), -1.74).fermiLevel - effectiveBandGap(fitted);
-    },
+    // 0.005 eV: the Boltzmann closed form misses the Fermi-Dirac answer by about 0.02 eV in this
+    // degenerate regime, and must not be accepted (issue 22, item 4)
+    tolerance: 0.005,
+    hint: "Use `course.unboundedLpsFit(set, published)` (`import * as course from \"potmap/course\"`), build the record with that energy and solve $E_F$ at $\\mu_\\mathrm{Li} = -1.74$ eV; subtract the gap. Near or above the CBM the electrons are degenerate: Boltzmann statistics is not enough.",
+    kind: "number",
   },
   {
     id: "04-dphia-lipon",
@@ -161,7 +245,7 @@ export const exercises: readonly Exercise[] = [
     unit: "V",
     tolerance: 0.005,
     hint: "$e\\Delta\\phi_a = E_F(\\mu_a^*) - \\mathrm{IP} + \\psi_a - \\mu_a^*$ with $\\mu_a^* = -\\max(V_\\mathrm{low}, 0)$; mind the sign of $\\mu_a^*$.",
-    expected: (set) => map(set, "LiPON", "LCO", "0%").dphiAnode,
+    kind: "number",
   },
   {
     id: "05-dphic-llzo-lco",
@@ -170,7 +254,7 @@ export const exercises: readonly Exercise[] = [
     unit: "V",
     tolerance: 0.005,
     hint: "$e\\phi_\\mathrm{cathode} = E_{F,c} - \\mathrm{IP}_c + \\psi_a + e\\,\\mathrm{OCV}$ and $e\\phi_\\mathrm{SE}$ at $\\mu_c^* = -\\min(V_\\mathrm{high}, \\mathrm{OCV})$.",
-    expected: (set) => map(set, "LLZO", "LCO", "0%").dphiCathode,
+    kind: "number",
   },
   {
     id: "05-grey-lnmo",
@@ -179,10 +263,7 @@ export const exercises: readonly Exercise[] = [
     unit: "V",
     tolerance: 0.005,
     hint: "The electrolyte stops at its upper window edge; the rest of the way to the cathode's OCV is grey.",
-    expected: (set) => {
-      const m = map(set, "LLZO", "LNMO", "0%");
-      return m.ocv + m.muCathodeSide;
-    },
+    kind: "number",
   },
   {
     id: "06-direction-lnmo-lipon",
@@ -191,7 +272,7 @@ export const exercises: readonly Exercise[] = [
     unit: "",
     tolerance: 0,
     hint: "A positive jump is a barrier for Li⁺ moving from anode to cathode (discharge).",
-    expected: (set) => Math.sign(map(set, "LiPON", "LNMO", "0%").dphiCathode),
+    kind: "number",
   },
   {
     id: "07-ip-shift-llzo",
@@ -200,12 +281,7 @@ export const exercises: readonly Exercise[] = [
     unit: "V",
     tolerance: 0.005,
     hint: "The IP enters eq. 5 once, with a minus sign, and nothing else in $\\Delta\\phi_a$ depends on it.",
-    expected: (set) => {
-      const e = findElectrolyte(set, "LLZO");
-      const shifted: Electrolyte = { ...e, ionizationPotential: e.ionizationPotential + 0.2 };
-      const cathode = findCathodeState(set, "LCO", "0%");
-      return potentialMap(li(set), shifted, cathode, { withoutProfile: true }).dphiAnode - potentialMap(li(set), e, cathode, { withoutProfile: true }).dphiAnode;
-    },
+    kind: "number",
   },
   {
     id: "07-scissor-lps",
@@ -214,13 +290,7 @@ export const exercises: readonly Exercise[] = [
     unit: "eV",
     tolerance: 0.03,
     hint: "E_F is set by $[\\mathrm{Li}_i^\\bullet] = n$; $n \\propto e^{-(E_c - E_F)/kT}$ and $[\\mathrm{Li}_i^\\bullet] \\propto e^{-E_F/kT}$, so E_F follows the CBM by about half its shift.",
-    expected: (set) => {
-      const e = findElectrolyte(set, "LPS");
-      const shifted: Electrolyte = { ...e, scissor: (e.scissor ?? 0) + 1 };
-      const cathode = findCathodeState(set, "LCO", "0%");
-      const at = (x: Electrolyte) => potentialMap(li(set), x, cathode, { withoutProfile: true }).fermiLevelCathodeSide;
-      return at(shifted) - at(e);
-    },
+    kind: "number",
   },
   {
     id: "07a-defect-llzo",
@@ -229,12 +299,7 @@ export const exercises: readonly Exercise[] = [
     unit: "V",
     tolerance: 0.005,
     hint: "In the Frenkel balance $E_F = \\tfrac12(E_V - E_i) + \\mu_\\mathrm{Li} + \\ldots$; $e\\phi_\\mathrm{SE}$ follows $E_F$ one for one (eq. 5).",
-    expected: (set) => {
-      const e = findElectrolyte(set, "LLZO");
-      const shifted = withDefectEnergyShift(e, "Li_i", 1, 0.2);
-      const cathode = findCathodeState(set, "LCO", "0%");
-      return potentialMap(li(set), shifted, cathode, { withoutProfile: true }).dphiAnode - potentialMap(li(set), e, cathode, { withoutProfile: true }).dphiAnode;
-    },
+    kind: "number",
   },
   {
     id: "07c-dopant-llzo",
@@ -243,11 +308,7 @@ export const exercises: readonly Exercise[] = [
     unit: "eV",
     tolerance: 0.005,
     hint: "Neutrality $c_0 e^{-x} + D = c_0 e^{x}$ with $x = \\Delta E_F/kT$ and $c_0 = [V_\\mathrm{Li}'] = [\\mathrm{Li}_i^\\bullet]$ undoped.",
-    expected: (set) => {
-      const system = defectSystem(findElectrolyte(set, "LLZO"));
-      const doped = { ...system, dopants: [...(system.dopants ?? []), { name: "Ta_Zr", charge: 1, concentration: 1e20 }] };
-      return solveFermiLevel(doped, 0).fermiLevel - solveFermiLevel(system, 0).fermiLevel;
-    },
+    kind: "number",
   },
   {
     id: "07d-sensitivity-lps",
@@ -256,12 +317,7 @@ export const exercises: readonly Exercise[] = [
     unit: "V",
     tolerance: 0.005,
     hint: "$E_F$ is set by $[\\mathrm{Li}_i^\\bullet] = n$: it moves by half of the energy change; $\\Delta\\phi_c = \\phi_\\mathrm{cathode} - \\phi_\\mathrm{SE}$.",
-    expected: (set) => {
-      const e = findElectrolyte(set, "LPS");
-      const shifted = withDefectEnergyShift(e, "Li_i", 1, 0.1);
-      const cathode = findCathodeState(set, "LCO", "0%");
-      return potentialMap(li(set), shifted, cathode, { withoutProfile: true }).dphiCathode - potentialMap(li(set), e, cathode, { withoutProfile: true }).dphiCathode;
-    },
+    kind: "number",
   },
   {
     id: "08-interlayer-lco-lno",
@@ -270,12 +326,9 @@ export const exercises: readonly Exercise[] = [
     unit: "V",
     tolerance: 0.005,
     hint: "Both sides are at the same $\\mu_\\mathrm{Li}$, so eq. 5 leaves only $E_F - \\mathrm{IP}$ of each side: the jump is a difference of work functions.",
-    expected: (set) => {
-      const lno = findCathodeState(set, "LNO", "0%");
-      const stack = stackMap(li(set), [findElectrolyte(set, "LPS"), findCathodeState(set, "LCO", "0%")], lno, { cathodes: set.cathodes });
-      return stack.interfaces[stack.interfaces.length - 1].dphi;
-    },
+    kind: "number",
   },
+  ...brouwerExercises,
 ];
 
 export interface ExerciseCheck {
@@ -293,25 +346,31 @@ export function findExercise(id: string): Exercise {
 }
 
 /**
- * Compare an answer with the computed one. NaN or undefined: not answered yet (no error, so
- * a student's notebook still runs). Wrong: the hint and whether the answer is too high or too
- * low, never the value.
+ * Compare an answer with the computed one (exerciseAnswers.ts). NaN or undefined: not answered
+ * yet (no error, so a student's notebook still runs). Wrong: "not yet" and the hint, never the
+ * value nor whether the answer is too high or too low. A `code` exercise takes a function and is
+ * checked at cases the student does not see.
  */
-export function checkExercise(id: string, answer: number | undefined, set: DataSet, published?: PublishedNumbers): ExerciseCheck {
+export function checkExercise(id: string, answer: ExerciseAnswer, set: DataSet, published?: PublishedNumbers): ExerciseCheck {
   const exercise = findExercise(id);
-  if (answer === undefined || Number.isNaN(answer)) {
-    return { id, correct: null, message: `${id}: not answered yet. Replace NaN with your prediction${exercise.unit ? ` (${exercise.unit})` : ""}.` };
+  const unit = exercise.unit ? ` ${exercise.unit}` : "";
+  if (answer === undefined || (typeof answer === "number" && Number.isNaN(answer))) {
+    const what = exercise.kind === "code" ? "a function" : exercise.kind === "explanation" ? "the number of your option" : "your prediction";
+    return { id, correct: null, message: `${id}: not answered yet. Replace NaN with ${what}${exercise.unit ? ` (${exercise.unit})` : ""}.` };
+  }
+  if (exercise.kind === "code") {
+    if (typeof answer !== "function") throw new PotmapError("this exercise takes a function", { field: `exercise ${id}`, value: typeof answer });
+    const ok = codeAnswerMatches(id, answer, exercise.tolerance);
+    return ok ? { id, correct: true, message: `${id}: right (your function agrees with the derivation at every test case).` } : { id, correct: false, message: `${id}: not yet. Hint: ${exercise.hint}` };
   }
   if (typeof answer !== "number" || !Number.isFinite(answer)) {
-    throw new PotmapError("an answer must be a finite number", { field: `exercise ${id}`, value: answer });
+    throw new PotmapError("an answer must be a finite number", { field: `exercise ${id}`, value: String(answer) });
   }
-  const expected = exercise.expected(set, published);
-  const miss = answer - expected;
-  const unit = exercise.unit ? ` ${exercise.unit}` : "";
-  if (Math.abs(miss) <= exercise.tolerance + 1e-12) {
+  const expected = expectedAnswer(id, set, published);
+  if (Math.abs(answer - expected) <= exercise.tolerance + 1e-12) {
     return { id, correct: true, message: `${id}: right (${answer}${unit}; the library gives ${round(expected)}${unit}, tolerance ${exercise.tolerance}${unit}).` };
   }
-  return { id, correct: false, message: `${id}: not yet: your answer is too ${miss > 0 ? "high" : "low"}. Hint: ${exercise.hint}` };
+  return { id, correct: false, message: `${id}: not yet. Hint: ${exercise.hint}` };
 }
 
 const round = (x: number) => Number(x.toPrecision(4));

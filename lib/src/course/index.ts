@@ -12,7 +12,11 @@ export type { ColumnLabel } from "./labels";
 
 // exercises of the notebooks, checked by the library
 export { exercises, findExercise, checkExercise, unboundedLpsFit, unboundedLpsElectrolyte } from "./exercises";
-export type { Exercise, ExerciseCheck } from "./exercises";
+export type { Exercise, ExerciseCheck, ExerciseKind, ExerciseAnswer } from "./exercises";
+// Brouwer diagrams and the electronic-versus-ionic criterion (notebook 03b); the exercises' answers stay unexported
+export { brouwerPoints, decadesPerVolt, predictedDecadesPerVolt, conductivityRatio } from "./brouwer";
+export type { BrouwerPoint, AssumedMobilities } from "./brouwer";
+export { courseMobilities } from "./mobilities";
 export { lithiumSideRows, fittedTableColumns, table1Wide, table1Entries, table1Summary, cathodeVoltages, greyWidths, cathodeMapGrid } from "./interfaces";
 export type { LithiumSideRow, EntryRole, Table1Entry, CathodeVoltageRow } from "./interfaces";
 export { resistanceObservations, observationPoints, rankCorrelation } from "./experiments";
@@ -22,7 +26,7 @@ export {
   cathodeIpRows, dopantRows, undopedVacancyConcentration, dopantFermiLevelFigure, quenchRows, temperatureSweepStudy,
   barrierlessProbabilityRows, robustRankingRows, robustRankingFigure,
 } from "./whatIf";
-export { defectSpecies, electronSpecies, balanceFermiLevel, speciesConcentration, allSpeciesFermiLevel, allSpeciesSlope } from "./solutions";
+export { defectSpecies, electronSpecies, balanceFermiLevel, speciesConcentration, allSpeciesFermiLevel, allSpeciesSlope, fermiDiracBalanceFermiLevel } from "./solutions";
 export type { BalanceSpecies } from "./solutions";
 export { interlayerRows, spaceChargeLimitsFigure, spaceChargeProfilesFigure } from "./stacks";
 export { chargedSpecies, dominantSpecies, dominantPair, dominantPairChanges, dominantRow, windowPoints, windowRows, saturation } from "./defectTables";

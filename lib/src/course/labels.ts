@@ -66,7 +66,7 @@ export const columnLabels: Readonly<Record<string, ColumnLabel>> = {
   dphiAnodeChange: { label: "$\\Delta\\phi_a$ change", unit: "V" },
   dphiCathodeChange: { label: "$\\Delta\\phi_c$ change", unit: "V" },
   cbmAboveAnodeFermi: { label: "CBM − $E_F$(Li)", unit: "eV" },
-  reducedByAnode: { label: "reduced by Li" },
+  reducedByAnode: { label: "CBM below Li E_F (band alignment)" },
   electronLeakageRisk: { label: "leakage risk (< 1 eV)" },
   pBarrierless: { label: "P barrier-less" },
   worstNominal: { label: "worst $|\\Delta\\phi_c|$ nominal", unit: "V" },

@@ -16,6 +16,7 @@
 import { PotmapError } from "../core/errors";
 import { thermalEnergy } from "../core/constants";
 import { DefectSystem, effectiveBandGap } from "../defects/defects";
+import { logFermiDiracHalf } from "../numerics/fermiDirac";
 
 /** One charged species of a closed-form balance. */
 export interface BalanceSpecies {
@@ -92,4 +93,27 @@ export function allSpeciesSlope(species: readonly BalanceSpecies[], muLi: number
     return group.reduce((a, s, i) => a + (s.lithium * w[i]) / total, 0);
   };
   return -(mean(1) - mean(-1)) / 2;
+}
+
+/**
+ * E_F (eV above the VBM) of a +1 defect against the electrons of a parabolic band with
+ * Fermi-Dirac statistics: N+ g+ exp(-(E0+ - dN mu_Li + E_F)/kT) = N_c F_1/2((E_F - E_c)/kT).
+ * The Boltzmann closed form (balanceFermiLevel) is valid only while E_F stays several kT below
+ * the CBM; near or above it (a degenerate semiconductor) it errs by tens of meV, so a worked
+ * solution there must use this. Solved by bisection on the log of the two sides (the left side
+ * falls, the right side rises with E_F: one root).
+ */
+export function fermiDiracBalanceFermiLevel(plus: BalanceSpecies, electrons: BalanceSpecies, muLi: number, temperature: number): number {
+  if (plus.charge !== 1 || electrons.charge !== -1) throw new PotmapError("a Fermi-Dirac balance pairs a +1 species with the electrons", { field: "charge", value: `${plus.charge}, ${electrons.charge}` });
+  const kT = thermalEnergy(temperature);
+  const mismatch = (ef: number) => Math.log(plus.states) - (plus.energy - plus.lithium * muLi + ef) / kT - (Math.log(electrons.states) + logFermiDiracHalf((ef - electrons.energy) / kT));
+  let low = electrons.energy - 10;
+  let high = electrons.energy + 10;
+  if (!(mismatch(low) > 0 && mismatch(high) < 0)) throw new PotmapError("no Fermi-Dirac balance within 10 eV of the CBM", { field: "energy", value: plus.energy });
+  for (let i = 0; i < 200 && high - low > 1e-13; i++) {
+    const mid = 0.5 * (low + high);
+    if (mismatch(mid) > 0) low = mid;
+    else high = mid;
+  }
+  return 0.5 * (low + high);
 }

@@ -44,10 +44,10 @@ export function jumpColour(dphi: number): string {
   return dphi > 0 ? jumpColours.discharge : dphi < 0 ? jumpColours.charge : jumpColours.neither;
 }
 
-/** Legend texts of the jump colours, shared by every map figure. */
+/** Legend texts of the jump colours, shared by every map figure; the direction is the paper's hypothesis, not a result. */
 export const jumpLegendNames = {
-  discharge: "Δφ > 0 (red label): barrier to discharge",
-  charge: "Δφ < 0 (blue label): barrier to charge",
+  discharge: "Δφ > 0 (red label): barrier to discharge (paper's hypothesis)",
+  charge: "Δφ < 0 (blue label): barrier to charge (paper's hypothesis)",
 };
 
 /** Dash styles in the order they are handed out. */

@@ -84,14 +84,22 @@ function select(t: TableData, columns: string[]): TableData {
 /** Default resolution of a column whose name ends in "(V)" or "(eV)" (ShowTableOptions.resolution). */
 export const VOLT_RESOLUTION = 1e-4;
 
-/** A column's resolution: given, else VOLT_RESOLUTION for a volt or electron-volt column, else 0. */
+/** Resolution of a column of site fractions: every value is shown (1e-15 is a fraction, not noise). */
+export const EXACT_RESOLUTION = -1;
+
+/**
+ * A column's resolution: given, else VOLT_RESOLUTION for a volt or electron-volt column,
+ * EXACT_RESOLUTION for a site-fraction column ("/sites", "site fraction"), else 0.
+ */
 export function columnResolution(name: string, given?: Record<string, number>): number {
   if (given && name in given) return given[name];
-  return /\((?:e)?V\)\s*$/.test(name) ? VOLT_RESOLUTION : 0;
+  if (/\((?:e)?V\)\s*$/.test(name)) return VOLT_RESOLUTION;
+  return /\/\s*sites|site fraction/i.test(name) ? EXACT_RESOLUTION : 0;
 }
 
 /**
- * Formats one cell: integers as is, |x| < 1e-12 (rounding noise such as 5.55e-16 eV) as 0,
+ * Formats one cell: integers as is, |x| < 1e-12 (rounding noise such as 5.55e-16 eV) as 0
+ * unless the resolution is negative (a site fraction of 1e-15 is a value: scientific notation),
  * others to `digits` significant digits; with a `resolution`, rounded to it first (so that
  * -7.2e-11 V of solver noise prints as 0, and 0.30000000000000004 V as 0.3).
  */
@@ -105,7 +113,8 @@ export function formatCell(cell: Cell, digits = 6, resolution = 0): string {
       const decimals = Math.max(0, Math.round(-Math.log10(resolution)));
       v = Number((Math.round(v / resolution) * resolution).toFixed(decimals));
     }
-    if (Math.abs(v) < 1e-12) return "0";
+    // a negative resolution (site fractions) shows every nonzero value in scientific notation
+    if (Math.abs(v) < 1e-12 && !(resolution < 0 && v !== 0)) return "0";
     if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
     const a = Math.abs(v);
     if (a >= 1e-3 && a < 1e6) return String(Number(v.toPrecision(digits)));
