@@ -35,6 +35,28 @@ describe("the entries", () => {
 });
 
 describe("exports checked here against hand physics", () => {
+  test("cathodeWorkFunction: IP - E_F of a cathode state (eV); electronAffinity: IP - gap - scissor", () => {
+    const lco = potmap.findCathodeState(set, "LCO", "0%");
+    expect(potmap.cathodeWorkFunction(lco)).toBeCloseTo(lco.ionizationPotential - lco.fermiLevel, 12);
+    const lps = potmap.findElectrolyte(set, "LPS");
+    expect(potmap.electronAffinity(lps)).toBeCloseTo(lps.ionizationPotential - lps.bandGap - (lps.scissor ?? 0), 12);
+  });
+
+  test("conductionCriterion names the threshold electronicRatioLimit; defaultFilmThickness is 1 um (in m)", () => {
+    expect(potmap.conductionCriterion).toContain(String(potmap.electronicRatioLimit));
+    expect(potmap.defaultFilmThickness).toBe(1e-6);
+  });
+
+  test("spaceChargeFromRecord: at the Li contact phi0 is dphi_a of the map and the pair sits at one density (eq. 6)", () => {
+    const li = potmap.findAnode(set, "Li");
+    const llzo = potmap.findElectrolyte(set, "LLZO");
+    const r = potmap.spaceChargeFromRecord(li, llzo, { voltage: 0 });
+    const map = potmap.potentialMap(li, llzo, potmap.findCathodeState(set, "LCO", "0%"));
+    expect(r.derivation.voltage).toBe(0);
+    expect(Math.abs(r.params.phi0)).toBeCloseTo(Math.abs(map.dphiAnode), 3);
+    expect(r.derivation.positive.concentration / r.derivation.negative.concentration).toBeCloseTo(1, 2);
+  });
+
   const vacancy: potmap.Defect = { name: "V_Li", sites: 4e22, lithium: -1, chargeStates: [{ charge: -1, energy: 2.0 }, { charge: 0, energy: 1.5, degeneracy: 2 }] };
 
   test("formationEnergy: E0 - dN_Li mu_Li - sum dN_s mu_s + q E_F (eV), with tied potentials", () => {
@@ -101,7 +123,7 @@ describe("exports checked here against hand physics", () => {
 
   test("guards' thresholds: edgeMargin (kT), diluteLimit (site fraction), leakageThreshold (eV)", () => {
     const margin = potmap.edgeMargin * kT(300);
-    expect(potmap.classifyFermiLevel(margin * 1.01, 5, 300)).toBe("insulating");
+    expect(potmap.classifyFermiLevel(margin * 1.01, 5, 300)).toBe("non-degenerate");
     expect(potmap.classifyFermiLevel(margin * 0.99, 5, 300)).toBe("near-VBM");
     expect(potmap.siteFraction(potmap.diluteLimit * 1e22, 1e22)).toBeCloseTo(potmap.diluteLimit, 12);
     const li = potmap.findAnode(set, "Li");
@@ -167,7 +189,7 @@ describe("potmap/course labels", () => {
   test("columnLabel: plain keys to display labels, qualifiers in brackets, unknown keys unchanged", () => {
     expect(course.columnLabel("dphiCathode")).toBe("$\\Delta\\phi_c$ (V)");
     expect(course.columnLabel("dphiCathode[LCO 0%]")).toBe("$\\Delta\\phi_c$ LCO 0% (V)");
-    expect(course.columnLabel("reducedByAnode")).toBe("reduced by Li");
+    expect(course.columnLabel("reducedByAnode")).toBe("CBM below Li E_F (band alignment)");
     expect(course.columnLabel("somethingElse")).toBe("somethingElse");
     expect(course.columnLabel("")).toBe("");
   });

@@ -303,7 +303,7 @@ describe("what reaches a spreadsheet or a terminal", () => {
   test("check --phase-entries naming a file is refused, not ignored", async () => {
     const r = await run(["check", "--phase-entries", path.join(example, "input-fermi.dat")]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/--phase-entries.*must be a folder/);
+    expect(r.err).toMatch(/--phase-entries.*is not a folder: give the folder/);
   });
 });
 

@@ -84,7 +84,7 @@ describe("the issue's examples, value by value", () => {
 
   test('classifyFermiLevel(NaN) is refused (main: "near-CBM")', () => {
     expect(thrown(() => api.classifyFermiLevel(NaN, 5, 300)).field).toBe("fermiLevel");
-    expect(api.classifyFermiLevel(2.5, 5, 300)).toBe("insulating");
+    expect(api.classifyFermiLevel(2.5, 5, 300)).toBe("non-degenerate");
   });
 
   test("bare TypeErrors become PotmapErrors naming the argument", () => {

@@ -213,8 +213,10 @@ describe("potmap check names the unit slip", () => {
       fs.writeFileSync(path.join(dir, "llzo.json"), JSON.stringify(r));
       const result = potmap(["check", "--only", "--materials", dir, "--json"]);
       expect(result.status).toBe(1);
-      const errors = (JSON.parse(result.stdout) as { errors: { field: string; reason: string }[] }).errors;
-      expect(errors.find((e) => e.field === "bandGap.value")?.reason).toMatch(/5903 meV would be 5\.903 eV: a value in meV\?/);
+      const errors = (JSON.parse(result.stdout) as { errors: { field: string; expected: string; reason: string }[] }).errors;
+      // the finding's expectation carries the reader's message (range and likely slip), its reason why it is an error
+      const finding = errors.find((e) => e.field === "bandGap.value");
+      expect(`${finding?.expected} ${finding?.reason}`).toMatch(/5903 meV would be 5\.903 eV: a value in meV\?/);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -225,12 +225,16 @@ describe("issue 20: Monte Carlo guards", () => {
     const n = 200;
     const result = monteCarlo(builtin, { samples: n, seed: 1, defaults: { defectEnergy: 0.1 } });
     const g = result.guardsByElectrolyte;
-    // LPS sits 3 kT below its CBM at 1.74 V, LPO 3 kT above its VBM at 4.21 V (issue 19)
+    // LPS sits 3 kT below its CBM at 1.74 V (its fitted Li_i energy is bound there): a few samples
+    // cross it. LPO keeps the published 1.60 eV Frenkel energy, which puts E_F 2 meV above its VBM
+    // at 4.21 V: about half the samples cross it there (issue 19: not raised to pass a guard)
     for (const e of ["LPS", "LPO"]) {
       expect(g[e].nearEdge / n).toBeGreaterThan(0.3);
       expect(g[e].unphysical).toBeGreaterThan(0);
-      expect(g[e].unphysical / n).toBeLessThan(0.15);
     }
+    expect(g.LPS.unphysical / n).toBeLessThan(0.15);
+    expect(g.LPO.unphysical / n).toBeGreaterThan(0.3);
+    expect(g.LPO.unphysical / n).toBeLessThan(0.7);
     expect(g.LLZO.unphysical).toBe(0);
     expect(result.unphysicalSamples).toBeGreaterThan(0);
     expect(result.guardReasons[0]).toMatch(/degenerate|outside the gap/);

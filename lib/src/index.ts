@@ -48,7 +48,7 @@ export type { PotentialMap, MapOptions, Region, Profile, StabilityFlags } from "
 export { potentialDictionary, dictionaryTable, dictionaryTableWithWarnings } from "./cell/dictionary";
 export type { DictionaryRow } from "./cell/dictionary";
 export { stackMap, interlayerState } from "./cell/stack";
-export { cathodeCurve, equilibriumAt, cathodeAt, curveRule } from "./cell/cathodeCurve";
+export { cathodeCurve, equilibriumAt, cathodeAt } from "./cell/cathodeCurve";
 export type { CathodeCurve, CurvePoint, Equilibrium, CurveQuery, CurveState } from "./cell/cathodeCurve";
 export { cathodeWorkFunction, electronAffinity, cathodeBandWarnings, electrolyteBandWarnings, negativeElectronAffinity } from "./cell/bandGuards";
 export type { StackLayer, StackMap, StackOptions, StackInterface, InterlayerChoice } from "./cell/stack";
@@ -63,7 +63,6 @@ export { stabilityWindow, reactionProfile } from "./thermo/stabilityWindow";
 export type { StabilityWindow, ReactionStep, WindowOptions } from "./thermo/stabilityWindow";
 export { averageVoltage } from "./thermo/averageVoltage";
 export type { AverageVoltage, VoltageOptions, VoltageEnd, VoltageEnds } from "./thermo/averageVoltage";
-export { voltageEnds } from "./thermo/averageVoltage";
 export { reactionVoltage } from "./thermo/averageVoltage";
 export { voltageProfile, profileAt, voltageWarnings } from "./thermo/voltageProfile";
 export type { VoltageProfile, VoltageStep, VoltagePoint, ProfileState, ProfileOptions } from "./thermo/voltageProfile";
@@ -102,9 +101,8 @@ export { anodeInputs, electrolyteInputs, cathodeStateInputs, dataSetInputs, find
 export type { PhysicalInput, DeclaredSigmas } from "./inputs/table";
 export { recordInputs, recordWith, recordQuantity, declaredSigmas } from "./inputs/recordInputs";
 export type { RecordInput } from "./inputs/recordInputs";
-export { inputKinds, uncertaintyKinds } from "./inputs/kinds";
+export { inputKinds } from "./inputs/kinds";
 export type { InputKind, KindInfo } from "./inputs/kinds";
-export { defectEnergyPath, cathodeStatePath, namedRecordPath } from "./inputs/paths";
 
 // whatif: dopants and quench, temperature, screening, Monte Carlo, sensitivity
 export { parseDopants, withDopant, withDopants, quenchElectrolyte, electrolyteWarnings } from "./whatif/doping";
@@ -127,11 +125,11 @@ export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";
 // whatif: which coating (potmap coat, issue 21)
 export { rankCoatings, coatingStates, windowFlags, coatCsv } from "./whatif/coat";
 export type { CoatResult, CoatCandidate, CoatState, CoatInterface, CoatOptions, CoatingKind } from "./whatif/coat";
-export { virtualCoatingModel, virtualCoatingSystem, virtualFermiLevelFunction, virtualModelHolds, virtualCoatingElectrolyte, scanStates, scanVirtualCoatings, virtualWorstByStack } from "./whatif/virtualCoating";
+export { virtualCoatingModel, virtualCoatingSystem, virtualFermiLevelFunction, virtualModelHolds, scanStates, scanVirtualCoatings, virtualWorstByStack } from "./whatif/virtualCoating";
 export type { VirtualCoatingModel, VirtualCoatingOverrides, ScanState, ScanGrid } from "./whatif/virtualCoating";
-export { idealCoating, defaultTemplate, parametrisation as virtualCoatingParametrisation } from "./whatif/idealCoating";
+export { idealCoating, defaultTemplate } from "./whatif/idealCoating";
 export type { IdealCoatingOptions, IdealCoatingResult, PlacedCandidate } from "./whatif/idealCoating";
-export { coatRankingFigure, virtualCoatingFigure } from "./whatif/coatFigures";
+export { virtualCoatingFigure } from "./whatif/coatFigures";
 export { pairStability } from "./whatif/screenStability";
 export type { PairStability } from "./whatif/screenStability";
 
@@ -139,11 +137,11 @@ export type { PairStability } from "./whatif/screenStability";
 export { calibrateElectrolyteIP } from "./calibration/calibrate";
 export { calibrateDataSet, tableTargets, energyQuantity, knobBounds, bandEdgeMargin, stateLeaveOneOut } from "./calibration/calibrateDataSet";
 export type { PublishedNumbers, DataSetCalibration, CalibrationOptions, Knob, KnobResult, StateFit, EnergyAddress } from "./calibration/calibrateDataSet";
-export { cathodeStateVoltages, stateVoltages, withCathodeVoltages } from "./calibration/cathodeVoltage";
+export { cathodeStateVoltages, withCathodeVoltages } from "./calibration/cathodeVoltage";
 export type { HullSegment, StateVoltage } from "./calibration/cathodeVoltage";
 export { compareTable, summarisePairs, lowBarrierPairs, barrierLessInterfaces } from "./calibration/reproduction";
 export {
-  calibrateBuiltin, builtinKnobs, ipColumns, ipBounds, lpoCrossover, lpoFrenkel, withLpoFromPaper, withVoltages, withDefaultKnobs, withSpinelAnalogy,
+  calibrateBuiltin, builtinKnobs, ipColumns, ipBounds, lpoCrossover, lpoFrenkel, withDefaultKnobs, withSpinelAnalogy,
   roundCalibrated, voltageForPotential, ocvOrder,
 } from "./calibration/builtinCalibration";
 export type { BuiltinKnob, RecordsByFile } from "./calibration/builtinCalibration";

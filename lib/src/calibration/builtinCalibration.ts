@@ -64,6 +64,7 @@ export interface BuiltinKnob {
   why: string;
 }
 
+/** The defect-energy knobs (eV) the built-in calibration fits, each with its bounds, default and why. */
 export const builtinKnobs: BuiltinKnob[] = [
   // electrolyte, defect and charge of the calibrated energy, search range (eV), uncalibrated default (eV)
   { electrolyte: "LiPON", defect: "O_N", charge: 1, range: [-1.9, -1.1], default: -1.5, why: "antisite pair energy relative to the Li Frenkel pair (no published value; range +-0.4 eV around equal pair energies)" },

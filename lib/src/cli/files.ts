@@ -2,9 +2,11 @@
  * Files a command writes besides stdout (--csv, --json-out, --figure). All or nothing:
  * - an output may not be one of the command's inputs, nor lie in a folder the command reads
  *   (a --materials folder: the next run would read it as a record) or in the built-in data
- *   folders (data/materials, data/models: every later command reads them), whatever its
- *   extension (a figure in a records folder breaks the next run), nor be the same file as
- *   another output;
+ *   folders (data/materials: every later command reads it; data/models: the extra records
+ *   read with --materials), whatever its extension (a figure in a records folder breaks the
+ *   next run), nor be the same file as another output. The one exception: a validated
+ *   material record (`potmap import --out`, the way `npm run import-llzo` writes
+ *   data/models/LLZO-complete.json) may be written into data/models, never over an input;
  * - every output is first written in full to a temporary file beside it, and only when all of
  *   them are written are they renamed into place: a failure (no such folder, a full disk)
  *   leaves no output at all, and never half a file;
@@ -66,10 +68,12 @@ function isSpecial(file: string): boolean {
  * Refuse outputs that would overwrite an input, one another, or a folder; before any work, so
  * that a long run does not end in this error. `inputs` are files and folders read.
  */
-export function checkOutputPaths(outputs: readonly Pick<OutputFile, "file" | "flag">[], inputs: readonly string[]): void {
+export function checkOutputPaths(outputs: readonly Pick<OutputFile, "file" | "flag">[], inputs: readonly string[], options: { record?: boolean } = {}): void {
   const inputFiles = new Set<string>();
   const inputFolders: string[] = [];
-  for (const input of [...inputs, ...builtinDataFolders()]) {
+  // a record may go where records are kept (data/models), unless the command reads that folder
+  const builtin = options.record ? builtinDataFolders().slice(0, 1) : builtinDataFolders();
+  for (const input of [...inputs, ...builtin]) {
     if (isDirectory(input)) inputFolders.push(resolved(input));
     else inputFiles.add(resolved(input));
   }
@@ -89,8 +93,8 @@ export function checkOutputPaths(outputs: readonly Pick<OutputFile, "file" | "fl
 }
 
 /** Write every output, or none (see the module comment). */
-export function writeOutputs(outputs: readonly OutputFile[], inputs: readonly string[] = []): void {
-  checkOutputPaths(outputs, inputs);
+export function writeOutputs(outputs: readonly OutputFile[], inputs: readonly string[] = [], options: { record?: boolean } = {}): void {
+  checkOutputPaths(outputs, inputs, options);
   const temporaries: { temporary: string; output: OutputFile }[] = [];
   const createdFolders: string[] = [];
   const cleanUp = () => {
@@ -133,6 +137,6 @@ export function writeOutputs(outputs: readonly OutputFile[], inputs: readonly st
 }
 
 /** Write one text file, all or nothing. */
-export function writeTextFile(file: string, text: string, flag: string, inputs: readonly string[] = []): void {
-  writeOutputs([{ file, text, flag }], inputs);
+export function writeTextFile(file: string, text: string, flag: string, inputs: readonly string[] = [], options: { record?: boolean } = {}): void {
+  writeOutputs([{ file, text, flag }], inputs, options);
 }

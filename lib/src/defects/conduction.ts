@@ -47,6 +47,7 @@ export interface Conduction {
   criterion: string;
 }
 
+/** The class criterion in words (printed beside every class): the ratio limit and what each class means. */
 export const conductionCriterion = `insulating while sigma_e/sigma_ion < ${electronicRatioLimit} (electronic transference number under 1%, Hebb-Wagner), mixed conductor above, degenerate when E_F is at or beyond a band edge`;
 
 /** e(n mu_n + p mu_p), S/cm, for n, p in cm^-3 and mobilities in cm^2/(V s). */

@@ -161,7 +161,7 @@ export function solutionWarnings(result: GuardedResult, bandGap: number, sites: 
       const carriers = result.electrons >= result.holes ? `n = ${sci(result.electrons)}` : `p = ${sci(result.holes)}`;
       warnings.push({
         code: "electronic-conduction",
-        message: `${who}mixed conductor ${at}: ${carriers} cm^-3 gives sigma_e = ${sci(conduction.electronicConductivity)} S/cm, ${sci(conduction.ratio)} times sigma_ion = ${sci(conduction.ionicConductivity)} S/cm (insulating below ${electronicRatioLimit}); the model assumes an electron-blocking electrolyte` +
+        message: `${who}mixed conductor ${at()}: ${carriers} cm^-3 gives sigma_e = ${sci(conduction.electronicConductivity)} S/cm, ${sci(conduction.ratio)} times sigma_ion = ${sci(conduction.ionicConductivity)} S/cm (insulating below ${electronicRatioLimit}); the model assumes an electron-blocking electrolyte` +
           (context.conductionNote ? ` (record: ${context.conductionNote})` : ""),
       });
     }

@@ -10,6 +10,7 @@ import { PhysicalQuantity } from "../core/ranges";
 /** The kinds of input a default uncertainty can be given for on the command line (`--sigma KIND=S`). */
 export type UncertaintyKind = "ionizationPotential" | "defectEnergy" | "window" | "ocv" | "workFunction" | "bandGap" | "fermiLevel" | "temperature";
 
+/** The kinds `uncertainty --sigma KIND=SIGMA` takes, in the order they are listed. */
 export const uncertaintyKinds: UncertaintyKind[] = ["ionizationPotential", "defectEnergy", "window", "ocv", "workFunction", "bandGap", "fermiLevel", "temperature"];
 
 /** Every kind of input of the table: the uncertainty kinds and the ones only what-ifs move. */

@@ -3,7 +3,7 @@
  *
  * importScFermi turns parsed SC-FERMI inputs (io/scFermi.ts) into a raw electrolyte record:
  * defect species, charge states, energies, degeneracies, site densities (from the unit cell)
- * and the host DOS come from the files; the fields SC-FERMI does not hold (IP, window, colour,
+ * and the host DOS come from the files; the fields SC-FERMI does not hold (IP, window, colour, transport,
  * name, operating temperature) from a base record. SC-FERMI formation energies already include
  * every chemical potential at one point of the phase diagram, which the files do not record;
  * the caller states the Li chemical potential of that point (muLi, eV vs Li metal). The record
@@ -191,7 +191,7 @@ export function importScFermi(options: ImportOptions): Json {
     id,
     name: `${base.name} (complete SC-FERMI model)`,
     role: "electrolyte",
-    note: `Imported from SC-FERMI files ${files.input}, ${files.unitcell}${files.dos ? ", " + files.dos : ""} by potmap import at ${muText}; IP, window, colour and operating temperature from the record ${base.id}${cite}`,
+    note: `Imported from SC-FERMI files ${files.input}, ${files.unitcell}${files.dos ? ", " + files.dos : ""} by potmap import at ${muText}; IP, window, colour, operating temperature, dielectric constant and transport (ionic conductivity, carrier mobilities) from the record ${base.id}${cite}`,
     bandGap: { value: input.bandGap, source: `${files.input} (band gap of the model)${cite}`, ...(base.bandGap?.functional ? { functional: base.bandGap.functional } : {}) },
     ionizationPotential: base.ionizationPotential,
     window: base.window,
@@ -201,6 +201,8 @@ export function importScFermi(options: ImportOptions): Json {
   if (base.colour) record.colour = base.colour;
   if (base.dielectricConstant) record.dielectricConstant = base.dielectricConstant;
   if (base.scissor) record.scissor = base.scissor;
+  // the material's measured or assumed transport, not the defect model's: the conduction class needs it
+  if (base.transport) record.transport = base.transport;
   return record;
 }
 

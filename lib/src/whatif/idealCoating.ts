@@ -74,6 +74,7 @@ export interface IdealCoatingResult {
   scanMs: number;
 }
 
+/** How the virtual coating is parametrised (a Li Frenkel pair: IP and E0(Li_i+1) at a fixed pair energy), as printed by `coat --virtual`. */
 export const parametrisation =
   "virtual coating: an insulator with a Li Frenkel pair (Li_i+1 with E0_i, V_Li-1 with E0_v = E_FP - E0_i; E0 at E_F = VBM, mu_Li = 0) " +
   "and Boltzmann electrons and holes; E_F = kT/2 ln((A + N_V)/(B + N_C e^(-Eg/kT))), A = N_i e^(-(E0_i - mu)/kT), B = N_v e^(-(E0_v + mu)/kT); " +
@@ -84,6 +85,11 @@ export function defaultTemplate(set: DataSet): Electrolyte | undefined {
   return set.electrolytes.find((e) => e.constraints?.some((c) => c.kind === "frenkelEnergy"));
 }
 
+/**
+ * The ideal coating between an electrolyte and a cathode: the virtual-coating scan over IP (eV)
+ * and E0(Li_i+1) (eV), the region where the worst |dphi| (V) of both interfaces over every state
+ * stays below the threshold, and the real candidates of `ranked` placed on it.
+ */
 export function idealCoating(set: DataSet, electrolyteId: string, cathodeId: string, ranked: CoatResult, options: IdealCoatingOptions): IdealCoatingResult & { scan: ScanGrid } {
   const anode = findAnode(set, options.anode ?? set.anodes[0]?.id ?? "Li");
   const electrolyte = findElectrolyte(set, electrolyteId);

@@ -22,6 +22,7 @@ export interface PairStability {
   stable: boolean;
 }
 
+/** A screened pair's stability: grey-region widths (V) at both contacts, reduced/oxidised flags, and whether it counts as stable for `screen --stable-only` (grey width at most maxGrey V). */
 export function pairStability(pair: PairRank, electrolyte: Electrolyte | undefined, maxGrey = 0): PairStability {
   const flags: string[] = [];
   const greyAnode = electrolyte ? Math.max(electrolyte.window.lower, 0) : NaN;

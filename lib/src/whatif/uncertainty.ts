@@ -19,8 +19,9 @@
  * one guard evaluation (defects/guards.ts). A configuration whose guards warn (E_F at or beyond
  * a band edge, outside the bands) is unphysical in that sample: counted, and left out of its
  * distributions and probabilities, which are over the valid samples only (their number is
- * reported); a Fermi-level class other than "non-degenerate" without a warning is counted as near an edge and
- * kept. A pair with no valid sample is not ranked (listed in `unranked`); nothing NaN is
+ * reported); a Fermi-level class other than "non-degenerate" without a warning, or a mixed
+ * conductor (the electronic-conduction warning: the electron-blocking premise fails, the numbers
+ * stay the model's), is counted as near an edge and kept. A pair with no valid sample is not ranked (listed in `unranked`); nothing NaN is
  * returned (null where there is no number). Because the electrolyte IPs and the
  * cathode IPs of the built-in data are calibrated against published jumps, the defaults
  * describe "what if the inputs were this uncertain", not the error of the calibrated values.
@@ -215,10 +216,13 @@ function evaluate(
           a = j.dphiAnode;
           c = j.dphiCathode;
           // one guard evaluation per configuration and sample: the same warnings as map and table
-          if (j.warnings.length) {
+          // a mixed conductor (electronic-conduction) breaks the model's electron-blocking premise
+          // but not its numbers: counted with the near-edge samples and kept, like the nominal map
+          const invalid = j.warnings.filter((w) => w.code !== "electronic-conduction");
+          if (invalid.length) {
             flag = GuardFlag.Unphysical;
-            warnings.set(key, j.warnings[0].message);
-          } else if (j.fermiLevelClassAnodeSide !== "non-degenerate" || j.fermiLevelClassCathodeSide !== "non-degenerate") flag = GuardFlag.NearEdge;
+            warnings.set(key, invalid[0].message);
+          } else if (j.warnings.length || j.fermiLevelClassAnodeSide !== "non-degenerate" || j.fermiLevelClassCathodeSide !== "non-degenerate") flag = GuardFlag.NearEdge;
         } catch (error) {
           if (!(error instanceof PotmapError)) throw error;
           if (failures.length < 50) failures.push(`${electrolyte.id} / ${state.id} ${state.soc}: ${error.message}`);

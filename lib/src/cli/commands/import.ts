@@ -19,7 +19,7 @@ export async function run(options: OptionValues<typeof importOptions>): Promise<
   const out = options.out;
   // everything the command reads: the SC-FERMI files, the --materials records and the built-in set
   const inputs = [options.scFermi, options.unitcell, ...(options.dos ? [options.dos] : []), ...(options.materials ?? []), ...(options.only ? [] : [builtinMaterialsFolder()])];
-  if (out) checkOutputPaths([{ file: out, flag: "--out" }], inputs);
+  if (out) checkOutputPaths([{ file: out, flag: "--out" }], inputs, { record: true });
   const input = readInputFermi(readScFermiFile(options.scFermi, "input-fermi.dat"), options.scFermi);
   const unitCell = readUnitCell(readScFermiFile(options.unitcell, "unitcell.dat"), options.unitcell);
   // the per-cell counts in the ranges `potmap fermi` applies
@@ -52,7 +52,7 @@ export async function run(options: OptionValues<typeof importOptions>): Promise<
     );
   }
   // the record may never overwrite an input: the SC-FERMI files, the base record or any record read
-  if (out) writeTextFile(out, text, "--out", [...inputs, base.file]);
+  if (out) writeTextFile(out, text, "--out", [...inputs, base.file], { record: true });
   const frozen: string[] = record.fermiLevel.synthesis?.freeze ?? [];
   const warnings = checked.warnings.map((w) => `\nwarning: ${formatFinding(w)}`).join("");
   return {
