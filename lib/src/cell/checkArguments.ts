@@ -46,6 +46,15 @@ export function checkElectrolyte(value: unknown, field = "electrolyte"): Electro
   const window = requireObject(e.window, `${field}.window`);
   requireNumber(window.lower, `${field}.window.lower`);
   requireNumber(window.upper, `${field}.window.upper`);
+  if (e.transport !== undefined) {
+    // conductivities (S/cm) and mobilities (cm^2/Vs): positive and finite, or the class is NaN
+    const t = requireObject(e.transport, `${field}.transport`);
+    for (const key of ["ionicConductivity", "electronMobility", "holeMobility", "measuredElectronicConductivity"]) {
+      if (t[key] === undefined && key === "measuredElectronicConductivity") continue;
+      const v = requireNumber(t[key], `${field}.transport.${key}`);
+      if (!(v > 0)) throw new PotmapError("must be a positive number", { field: `${field}.transport.${key}`, value: v });
+    }
+  }
   const rule = requireObject(e.fermiLevel, `${field}.fermiLevel`);
   if (rule.rule === "fixed") requireNumber(rule.value, `${field}.fermiLevel.value`);
   else if (rule.rule === "defects") requireObject(rule.system, `${field}.fermiLevel.system`);
