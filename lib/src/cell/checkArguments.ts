@@ -46,6 +46,7 @@ export function checkElectrolyte(value: unknown, field = "electrolyte"): Electro
   const window = requireObject(e.window, `${field}.window`);
   requireNumber(window.lower, `${field}.window.lower`);
   requireNumber(window.upper, `${field}.window.upper`);
+  optionalQuantity(e.dielectricConstant, `${field}.dielectricConstant`, "dielectricConstant");
   if (e.transport !== undefined) {
     // conductivities (S/cm) and mobilities (cm^2/Vs): positive and finite, or the class is NaN
     const t = requireObject(e.transport, `${field}.transport`);
@@ -79,6 +80,9 @@ export function checkCathodeState(value: unknown, field = "cathode"): CathodeSta
   optionalQuantity(c.scissor, `${field}.scissor`, "scissor");
   // passed on in results (stack interlayers): finite when present
   if (c.ocvComputed !== undefined) requireNumber(c.ocvComputed, `${field}.ocvComputed`);
+  // the curve's coordinates (cell/cathodeCurve.ts): Li content >= 0 and a voltage, when present
+  if (c.lithium !== undefined && !(requireNumber(c.lithium, `${field}.lithium`) >= 0)) throw new PotmapError("must be a Li content of at least 0", { field: `${field}.lithium`, value: c.lithium });
+  if (c.localVoltage !== undefined) requireQuantity(c.localVoltage, `${field}.localVoltage`, "ocv");
   return value as CathodeState;
 }
 

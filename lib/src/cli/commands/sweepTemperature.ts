@@ -31,7 +31,7 @@ export function run(options: OptionValues<typeof sweepTemperatureOptions>): Comm
     "",
     formatTable(
       ["T (K)", "dphi_a (V)", "dphi_c (V)", "E_F anode side (eV)", "E_F cathode side (eV)", "CBM - E_F(Li) (eV)", "warnings"],
-      rows.map((r) => [r.temperature, r.dphiAnode, r.dphiCathode, r.fermiLevelAnodeSide, r.fermiLevelCathodeSide, r.cbmAboveAnodeFermi, r.warnings.length]),
+      rows.map((r) => [r.temperature, r.dphiAnode, r.dphiCathode, r.fermiLevelAnodeSide, r.fermiLevelCathodeSide, r.cbmAboveAnodeFermi, String(r.warnings.length)]),
     ),
     "",
     `spread over ${from}-${to} K: dphi_a ${json.spread.dphiAnode.toFixed(3)} V, dphi_c ${json.spread.dphiCathode.toFixed(3)} V`,
