@@ -92,6 +92,14 @@ describe("08: targets and interlayers", () => {
     expect(rows.map((r) => String(r["interlayerState[LCO]"]).includes("outside"))).toEqual([false, true, false, true]);
     expect(rows[0].barrierReduced).toBe(false);
     expect(text).toContain("here it does not fall for LNO 0 %");
+    // the numbers of the "Reading the table" paragraph, LNO 0 % row
+    const f2 = (x: number) => x.toFixed(2);
+    const r0 = rows[0] as Record<string, number>;
+    expect(text).toContain(`against LNO 0 % it grows from ${f2(r0["dphi[LPS/cathode, bare]"])} V (bare) to ${f2(r0["dphi[LPS/LCO]"])} V`);
+    expect(text).toContain(`(+${f2(r0["dphi[LCO/cathode]"])} V against LNO 0 %)`);
+    expect(text).toContain(`(${f2(r0.largestWithInterlayer)} V against ${f2(Math.abs(r0["dphi[LPS/cathode, bare]"]))} V)`);
+    expect(text).toContain(`LCO 0 %/LPS's small\nvalue (${f2(potentialMap(li, findElectrolyte(set, "LPS"), lco0, { withoutProfile: true }).dphiCathode)} V)`);
+    expect(text).toContain(`LNO 0 % (${f2(rows[0].ocv as number)} V) and LNCO 0 % (${f2(rows[2].ocv as number)} V)`);
   });
 });
 
