@@ -54,6 +54,8 @@ export const columnLabels: Readonly<Record<string, ColumnLabel>> = {
   dominantPair: { label: "dominant + / −" },
   fermiLevelAboveVbm: { label: "$E_F$ − VBM", unit: "eV" },
   fermiLevelClass: { label: "$E_F$ class" },
+  electronicToIonic: { label: "σ_e/σ_ion" },
+  conduction: { label: "conduction" },
   slope: { label: "$dE_F/dV$" },
   dominantPositive: { label: "dominant +" },
   dominantPositiveConcentration: { label: "[+]", unit: "cm⁻³" },
