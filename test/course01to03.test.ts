@@ -89,6 +89,7 @@ describe("defect tables (notebook 02)", () => {
     const lps = findElectrolyte(set, "LPS");
     expect(t02).toContain(`$\\sigma_e \\approx$ ${(ratio * lps.transport!.ionicConductivity).toFixed(2)} S/cm, about ${(Math.round(ratio / 10) * 10).toFixed(0)} times`);
     expect(text("03-fermi-level-slopes")).toContain(`the electrons conduct about ${(Math.round(ratio / 10) * 10).toFixed(0)} times`);
+    expect(text("04-lithium-interfaces")).toContain(`its electrons\n  conduct some ${(Math.round(ratio / 10) * 10).toFixed(0)} times better`);
     expect(mixed[0]).toBeCloseTo(lps.window.lower, 6);
     expect(t02).toContain(`from ${mixed[0].toFixed(2)} V to about ${mixed[mixed.length - 1].toFixed(1)} V, nearly the whole window`);
     expect(t02).toContain(`this LPS (${mixed[0].toFixed(2)} to about ${mixed[mixed.length - 1].toFixed(1)} V)`);
