@@ -34,7 +34,12 @@ describe("07b: the hypothetical LXO against LCO 100 %", () => {
 
 describe("07a: temperature", () => {
   test("LLZO's jumps move by about (k/2) ln 28 = 0.14 mV/K (1:28 site ratio: V_Li on all 28 Li sites per cell)", () => {
-    // c-electrolyte: notebook 07a still says (k/2) ln 3 = 0.05 mV/K (the SC-FERMI input's 3 V_Li sites per cell); prose to update
+    const llzo = findElectrolyte(set, "LLZO").fermiLevel as any;
+    const sites = Object.fromEntries(llzo.system.defects.map((d: any) => [d.name, d.sites]));
+    const ratio = Math.round(sites.V_Li / sites.Li_i);
+    expect(ratio).toBe(28);
+    expect(prose("07a-what-if-defects-and-temperature")).toContain(`$\\tfrac{k}{2}\\ln ${ratio} \\approx ${((boltzmann / 2) * Math.log(ratio) * 1000).toFixed(2)}$ mV/K`);
+    expect(prose("00a-concepts")).toContain(`$\\tfrac{kT}{2}\\ln ${ratio}$ for LLZO's ${ratio} vacancy sites`);
     const rows = temperatureSweep(li, findElectrolyte(set, "LLZO"), lco0, [250, 600]);
     const perKelvin = (rows[1].dphiCathode - rows[0].dphiCathode) / 350;
     expect(perKelvin * 1000).toBeCloseTo((boltzmann / 2) * Math.log(28) * 1000, 2);
