@@ -79,6 +79,30 @@ describe("07c: dopants", () => {
   });
 });
 
+describe("07c/07d: Ta-LLZO and the dilute limit (issue 22, item 3)", () => {
+  test("at x = 0.6 the compensating vacancies fill 8 % of LLZO's Li sites (78 % on 3 sites per cell), below the 10 % guard (07c, 07d)", async () => {
+    const { dopantRows } = await import("../lib/src/course/whatIf");
+    const { cubicAngstrom } = await import("../lib/src/core/constants");
+    const { diluteLimit } = await import("../lib/src/defects/guards");
+    const llzo = findElectrolyte(set, "LLZO");
+    const nTa = (8 * 0.6) / (12.94 ** 3 * cubicAngstrom);
+    const rows = dopantRows(li, llzo, [lco0], [{ name: "Ta_Zr", charge: 1, concentration: nTa }]);
+    const frac = rows[1].vacancySiteFraction as number;
+    expect(rows[1].diluteVerdict).toBe(frac > diluteLimit ? "dilute limit invalid" : "dilute");
+    const t07c = prose("07c-what-if-doping-and-quench");
+    const [m, e] = nTa.toExponential(1).split("e+");
+    expect(t07c).toContain(`($[\\mathrm{Ta}] = ${m}\\times10^{${e}}$ cm⁻³) the compensating vacancies\noccupy ${(100 * frac).toFixed(0)} % of LLZO's Li sites`);
+    const sites = (llzo.fermiLevel as any).system.defects.find((d: any) => d.name === "V_Li").sites;
+    const [sm, se] = sites.toExponential(2).split("e+");
+    expect(t07c).toContain(`all 28 Li sites of the cell, $${sm}\\times10^{${se}}$ cm⁻³`);
+    expect(t07c).toContain(`under the ${(100 * diluteLimit).toFixed(0)} % at\nwhich the guards declare the dilute limit invalid`);
+    // on the SC-FERMI input's 3 V_Li sites per cell (2.84e21 cm^-3), the same vacancies: the fraction scales with the site ratio
+    expect(t07c).toContain(`would fill ${(100 * frac * sites / 2.84e21).toFixed(0)} % of them`);
+    expect(t07c).toContain(`(${(100 * frac).toFixed(0)} % of LLZO's Li sites at x = 0.6)`);
+    expect(prose("07d-what-if-uncertainty-and-screening")).toContain(`vacancies fill ${(100 * frac).toFixed(0)} % of LLZO's Li sites (lesson 07c), near the ${(100 * diluteLimit).toFixed(0)} %`);
+  });
+});
+
 describe("08: targets and interlayers", () => {
   const text = prose("08-space-charge-and-stacks");
   test("Li/LiPON's dphi_a is 0.28 V, not the 1.24 V target", () => {

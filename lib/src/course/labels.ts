@@ -29,6 +29,8 @@ export const columnLabels: Readonly<Record<string, ColumnLabel>> = {
   fermiLevel: { label: "$E_F$ at 0 V", unit: "eV" },
   fermiLevelChange: { label: "$\\Delta E_F$", unit: "eV" },
   fermiLevelClosedForm: { label: "$kT\\,\\mathrm{asinh}(D/2c_0)$", unit: "eV" },
+  vacancySiteFraction: { label: "[V_Li']/sites" },
+  diluteVerdict: { label: "dilute limit (invalid above 10 %)" },
   fermiLevelEquilibrium: { label: "$E_F$ equilibrium", unit: "eV" },
   fermiLevelFrozen: { label: "$E_F$ frozen", unit: "eV" },
   slopeEquilibrium: { label: "$dE_F/dV$ equilibrium" },
