@@ -115,6 +115,22 @@ describe("defect tables (notebook 02)", () => {
 });
 
 describe("01: band alignment is not stability", () => {
+  test("LPO's CBM above the vacuum level (a check warning) and LLZO's work function in contact with Li, quoted after its exercise (issue 22, item 14)", async () => {
+    const { negativeElectronAffinity } = await import("../lib/src/cell/bandGuards");
+    const lpo = findElectrolyte(set, "LPO");
+    const above = negativeElectronAffinity(lpo);
+    expect(above).toBeGreaterThan(0);
+    const t = text("01-band-alignment");
+    expect(t).toContain(`LPO's CBM lies ${above!.toFixed(2)} eV *above* the vacuum level`);
+    expect(t).toContain(`LPO's IP\n  (${lpo.ionizationPotential.toFixed(2)} eV) is smaller than its gap (${lpo.bandGap} eV)`);
+    const wf = expectedAnswer("01-work-function-llzo", set, published);
+    const cells: string[] = notebook("01-band-alignment").cells.map((c: { source: string[] }) => c.source.join(""));
+    const at = cells.findIndex((c) => c.includes('course.checkExercise("01-work-function-llzo"'));
+    const quoted = `work function in contact with Li, ${wf.toFixed(2)} eV (exercise`;
+    expect(cells.slice(at + 1).join("\n")).toContain(quoted);
+    expect(cells.slice(0, at).join("\n")).not.toContain(wf.toFixed(2));
+  });
+
   test("LPS's vacuum-alignment margin is a few meV (below DFT accuracy) and its window says Li reduces it", async () => {
     const { bandEdgesVsVacuum } = await import("../lib/src/cell/alignment");
     const lps = findElectrolyte(set, "LPS");
