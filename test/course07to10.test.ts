@@ -105,6 +105,25 @@ describe("07c/07d: Ta-LLZO and the dilute limit (issue 22, item 3)", () => {
 
 describe("08: targets and interlayers", () => {
   const text = prose("08-space-charge-and-stacks");
+  test("08's LLZO is 02's (spaceChargeFromRecord at 0 V): 1.4e13 cm^-3, 26 A saturated, 1.6 um screening; Swift, Swift & Qi's lambda and x* are below a lattice constant (issue 22, item 11)", async () => {
+    const { loadSpaceChargeData } = await import("../lib/src/io/spaceChargeData");
+    const { solveSpaceCharge } = await import("../lib/src/spaceCharge/spaceCharge");
+    const { spaceChargeFromRecord } = await import("../lib/src/spaceCharge/fromRecord");
+    const sw = loadSpaceChargeData(path.resolve(__dirname, "../data/space-charge.json"));
+    const params = sw.materials.find((m: any) => m.name === "LLZO");
+    const target = sw.targets.find((t: any) => t.name === "LiPON").phiTarget;
+    const theirs = solveSpaceCharge(params, { phiTarget: target, points: 200 });
+    expect(text).toContain(`$\\lambda$ = ${theirs.debyeLength.toFixed(2)} Å and $x^*$ = ${theirs.exact.xstar.toFixed(1)} Å`);
+    expect(theirs.exact.xstar).toBeLessThan(12.94); // the garnet's lattice constant (07c)
+    const record = spaceChargeFromRecord(li, findElectrolyte(set, "LLZO"), { voltage: 0 });
+    const ours = solveSpaceCharge(record.params, { points: 200 });
+    const sci = (x: number) => { const [m, e] = x.toExponential(1).split("e+"); return `${m}\\times10^{${e}}`; };
+    expect(record.params.phi0).toBeCloseTo(params.phi0, 2);
+    expect(text).toContain(`(${record.params.phi0.toFixed(2)} V in both`);
+    expect(text).toContain(`holds $${sci(ours.bulkConcentration)}$ cm⁻³ of each Frenkel defect at 0 V, against $${sci(theirs.bulkConcentration)}$`);
+    expect(text).toContain(`saturated over ${ours.approximate.x1.toFixed(0)} Å and its linear screening length is ${(ours.screeningLength / 1e4).toFixed(1)} µm, where theirs is ${theirs.screeningLength.toFixed(1)} Å`);
+  });
+
   test("Li/LiPON's dphi_a is 0.28 V, not the 1.24 V target", () => {
     expect(text).toContain("here Li/LiPON's $\\Delta\\phi_a$ is 0.28 V");
     expect(potentialMap(li, findElectrolyte(set, "LiPON"), lco0, { withoutProfile: true }).dphiAnode).toBeCloseTo(0.28, 6);
