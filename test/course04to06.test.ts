@@ -192,6 +192,16 @@ describe("numbers quoted in the notebooks' prose", () => {
     expect(nb06).toContain(`gets ${f2(interlayer.value as number)} V larger`);
     expect(nb06).toContain(findExercise("06-direction-lnmo-lipon").prompt);
   });
+
+  test("06: the ledger counted by kind, independent tests apart (claims ledger by kind)", () => {
+    const ledger = claimsLedger(set, published);
+    const count = (k: string) => { const rows = ledger.filter((c) => c.kind === k); return { ok: rows.filter((c) => c.reproduced).length, n: rows.length }; };
+    const [t, f, i] = ["test", "fit", "input"].map(count);
+    expect(t.n + f.n + i.n).toBe(ledger.length);
+    expect(nb06).toContain(`(${i.ok} of ${i.n} reproduced) or follows from a fit (${f.ok} of ${f.n})`);
+    expect(nb06).toContain(`of those **${t.ok} of ${t.n}** are reproduced (${ledger.filter((c) => c.reproduced).length} of ${ledger.length} claims in all)`);
+    expect(ledger.find((c) => c.id === "experiment-very-low")!.kind).toBe("test");
+  });
 });
 
 describe("issue 22: the low-barrier cut-off and the very-low rows at their stated SOC", () => {
