@@ -166,17 +166,35 @@ describe("notebook 08b: the numbers its prose quotes", () => {
     expect(r.candidates.find((c) => c.id === "LPO")!.worstAbsDphi).toBeGreaterThan(none.worstAbsDphi);
   });
 
-  test("LPS|LNO: the LCO layer +0.05 V at the LPS side and -0.46 V at LNO 0%, 0.84 V at 100% against 0.41 V without; every candidate loses to none", () => {
+  test("LPS|LNO: the LCO layer takes its 100% state at LNO 0% (-1.22 V at the LPS side, +0.81 V at LNO), 0.84 V at LNO 100%, worst 1.22 V against 0.41 V without; only LNCO (flagged) edges out none", () => {
     const r = rankCoatings(set, "LPS", "LNO");
     const lco = r.candidates.find((c) => c.id === "LCO")!;
     const at0 = lco.states.find((s) => s.soc === "0%")!;
-    expect(at0.taken).toBe("0%");
-    expect(at0.interfaces.map((i) => i.dphi.toFixed(2))).toEqual(["0.05", "-0.46"]);
-    expect(lco.worstAbsDphi.toFixed(2)).toBe("0.84");
+    expect(at0.taken).toBe("100%"); // 3.93 V lies between LCO's hull steps 3.42 and 4.11 V
+    const [lpsSide, lnoSide] = at0.interfaces.map((i) => i.dphi.toFixed(2));
+    expect(prose).toContain(`the LPS/LCO jump is then $${lpsSide}$ V and the LCO/LNO one $+${lnoSide}$ V`);
+    const at100 = lco.states.find((s) => s.soc === "100%")!;
+    expect(prose).toContain(`LCO/LNO interface jumps by ${Math.abs(at100.interfaces[1].dphi).toFixed(2)} V`);
+    expect(prose).toContain(`Its worst jump, ${lco.worstAbsDphi.toFixed(2)} V, is far worse than the ${r.candidates.find((c) => c.kind === "none")!.worstAbsDphi.toFixed(2)} V of no coating`);
     const none = r.candidates.find((c) => c.kind === "none")!;
-    expect(none.worstAbsDphi.toFixed(2)).toBe("0.41");
-    expect(r.candidates[0].kind).toBe("none");
-    for (const text of ["($+0.05$ V)", "($-0.46$ V", "0.84 V", "0.41 V"]) expect(prose).toContain(text);
+    expect(prose).toContain(`than the $${none.states[0].interfaces[0].dphi.toFixed(2)}$ V they replace`);
+    const bare = rankCoatings(set, "LPS", "LCO").candidates.find((c) => c.kind === "none")!;
+    expect(prose).toContain(`(LCO 0%/LPS alone is $${bare.states[0].interfaces[0].dphi.toFixed(2)}$ V)`);
+    // only LNCO ranks above no coating, and it is flagged (held above its own states at LNO 100%)
+    const ahead = r.candidates.slice(0, r.candidates.indexOf(none));
+    expect(ahead.map((c) => c.id)).toEqual(["LNCO"]);
+    expect(ahead[0].flags.join(" ")).toMatch(/outside its states/);
+    expect(prose).toContain(`Only LNCO edges out no coating (${ahead[0].worstAbsDphi.toFixed(2)} V)`);
+  });
+
+  test("LPS|LCO: cathode-material coatings take their 100% states at both of LCO's voltages, unflagged", () => {
+    const r = rankCoatings(set, "LPS", "LCO");
+    for (const id of ["LNCO", "LNO"]) {
+      const c = r.candidates.find((x) => x.id === id)!;
+      expect(c.states.map((s) => s.taken)).toEqual(["100%", "100%"]);
+      expect(c.flags).toEqual([]);
+      expect(prose).toContain(`${id} (${c.worstAbsDphi.toFixed(2)} V)`);
+    }
   });
 
   test("the best virtual coating for LPS|LCO is about 0.5 V and LCO's own swing about 0.9 V", async () => {

@@ -34,7 +34,12 @@ describe("07b: the hypothetical LXO against LCO 100 %", () => {
 
 describe("07a: temperature", () => {
   test("LLZO's jumps move by about (k/2) ln 28 = 0.14 mV/K (1:28 site ratio: V_Li on all 28 Li sites per cell)", () => {
-    // c-electrolyte: notebook 07a still says (k/2) ln 3 = 0.05 mV/K (the SC-FERMI input's 3 V_Li sites per cell); prose to update
+    const llzo = findElectrolyte(set, "LLZO").fermiLevel as any;
+    const sites = Object.fromEntries(llzo.system.defects.map((d: any) => [d.name, d.sites]));
+    const ratio = Math.round(sites.V_Li / sites.Li_i);
+    expect(ratio).toBe(28);
+    expect(prose("07a-what-if-defects-and-temperature")).toContain(`$\\tfrac{k}{2}\\ln ${ratio} \\approx ${((boltzmann / 2) * Math.log(ratio) * 1000).toFixed(2)}$ mV/K`);
+    expect(prose("00a-concepts")).toContain(`$\\tfrac{kT}{2}\\ln ${ratio}$ for LLZO's ${ratio} vacancy sites`);
     const rows = temperatureSweep(li, findElectrolyte(set, "LLZO"), lco0, [250, 600]);
     const perKelvin = (rows[1].dphiCathode - rows[0].dphiCathode) / 350;
     expect(perKelvin * 1000).toBeCloseTo((boltzmann / 2) * Math.log(28) * 1000, 2);
@@ -74,8 +79,51 @@ describe("07c: dopants", () => {
   });
 });
 
+describe("07c/07d: Ta-LLZO and the dilute limit (issue 22, item 3)", () => {
+  test("at x = 0.6 the compensating vacancies fill 8 % of LLZO's Li sites (78 % on 3 sites per cell), below the 10 % guard (07c, 07d)", async () => {
+    const { dopantRows } = await import("../lib/src/course/whatIf");
+    const { cubicAngstrom } = await import("../lib/src/core/constants");
+    const { diluteLimit } = await import("../lib/src/defects/guards");
+    const llzo = findElectrolyte(set, "LLZO");
+    const nTa = (8 * 0.6) / (12.94 ** 3 * cubicAngstrom);
+    const rows = dopantRows(li, llzo, [lco0], [{ name: "Ta_Zr", charge: 1, concentration: nTa }]);
+    const frac = rows[1].vacancySiteFraction as number;
+    expect(rows[1].diluteVerdict).toBe(frac > diluteLimit ? "dilute limit invalid" : "dilute");
+    const t07c = prose("07c-what-if-doping-and-quench");
+    const [m, e] = nTa.toExponential(1).split("e+");
+    expect(t07c).toContain(`($[\\mathrm{Ta}] = ${m}\\times10^{${e}}$ cm⁻³) the compensating vacancies\noccupy ${(100 * frac).toFixed(0)} % of LLZO's Li sites`);
+    const sites = (llzo.fermiLevel as any).system.defects.find((d: any) => d.name === "V_Li").sites;
+    const [sm, se] = sites.toExponential(2).split("e+");
+    expect(t07c).toContain(`all 28 Li sites of the cell, $${sm}\\times10^{${se}}$ cm⁻³`);
+    expect(t07c).toContain(`under the ${(100 * diluteLimit).toFixed(0)} % at\nwhich the guards declare the dilute limit invalid`);
+    // on the SC-FERMI input's 3 V_Li sites per cell (2.84e21 cm^-3), the same vacancies: the fraction scales with the site ratio
+    expect(t07c).toContain(`would fill ${(100 * frac * sites / 2.84e21).toFixed(0)} % of them`);
+    expect(t07c).toContain(`(${(100 * frac).toFixed(0)} % of LLZO's Li sites at x = 0.6)`);
+    expect(prose("07d-what-if-uncertainty-and-screening")).toContain(`vacancies fill ${(100 * frac).toFixed(0)} % of LLZO's Li sites (lesson 07c), near the ${(100 * diluteLimit).toFixed(0)} %`);
+  });
+});
+
 describe("08: targets and interlayers", () => {
   const text = prose("08-space-charge-and-stacks");
+  test("08's LLZO is 02's (spaceChargeFromRecord at 0 V): 1.4e13 cm^-3, 26 A saturated, 1.6 um screening; Swift, Swift & Qi's lambda and x* are below a lattice constant (issue 22, item 11)", async () => {
+    const { loadSpaceChargeData } = await import("../lib/src/io/spaceChargeData");
+    const { solveSpaceCharge } = await import("../lib/src/spaceCharge/spaceCharge");
+    const { spaceChargeFromRecord } = await import("../lib/src/spaceCharge/fromRecord");
+    const sw = loadSpaceChargeData(path.resolve(__dirname, "../data/space-charge.json"));
+    const params = sw.materials.find((m: any) => m.name === "LLZO");
+    const target = sw.targets.find((t: any) => t.name === "LiPON").phiTarget;
+    const theirs = solveSpaceCharge(params, { phiTarget: target, points: 200 });
+    expect(text).toContain(`$\\lambda$ = ${theirs.debyeLength.toFixed(2)} Å and $x^*$ = ${theirs.exact.xstar.toFixed(1)} Å`);
+    expect(theirs.exact.xstar).toBeLessThan(12.94); // the garnet's lattice constant (07c)
+    const record = spaceChargeFromRecord(li, findElectrolyte(set, "LLZO"), { voltage: 0 });
+    const ours = solveSpaceCharge(record.params, { points: 200 });
+    const sci = (x: number) => { const [m, e] = x.toExponential(1).split("e+"); return `${m}\\times10^{${e}}`; };
+    expect(record.params.phi0).toBeCloseTo(params.phi0, 2);
+    expect(text).toContain(`(${record.params.phi0.toFixed(2)} V in both`);
+    expect(text).toContain(`holds $${sci(ours.bulkConcentration)}$ cm⁻³ of each Frenkel defect at 0 V, against $${sci(theirs.bulkConcentration)}$`);
+    expect(text).toContain(`saturated over ${ours.approximate.x1.toFixed(0)} Å and its linear screening length is ${(ours.screeningLength / 1e4).toFixed(1)} µm, where theirs is ${theirs.screeningLength.toFixed(1)} Å`);
+  });
+
   test("Li/LiPON's dphi_a is 0.28 V, not the 1.24 V target", () => {
     expect(text).toContain("here Li/LiPON's $\\Delta\\phi_a$ is 0.28 V");
     expect(potentialMap(li, findElectrolyte(set, "LiPON"), lco0, { withoutProfile: true }).dphiAnode).toBeCloseTo(0.28, 6);
@@ -92,6 +140,14 @@ describe("08: targets and interlayers", () => {
     expect(rows.map((r) => String(r["interlayerState[LCO]"]).includes("outside"))).toEqual([false, true, false, true]);
     expect(rows[0].barrierReduced).toBe(false);
     expect(text).toContain("here it does not fall for LNO 0 %");
+    // the numbers of the "Reading the table" paragraph, LNO 0 % row
+    const f2 = (x: number) => x.toFixed(2);
+    const r0 = rows[0] as Record<string, number>;
+    expect(text).toContain(`against LNO 0 % it grows from ${f2(r0["dphi[LPS/cathode, bare]"])} V (bare) to ${f2(r0["dphi[LPS/LCO]"])} V`);
+    expect(text).toContain(`(+${f2(r0["dphi[LCO/cathode]"])} V against LNO 0 %)`);
+    expect(text).toContain(`(${f2(r0.largestWithInterlayer)} V against ${f2(Math.abs(r0["dphi[LPS/cathode, bare]"]))} V)`);
+    expect(text).toContain(`LCO 0 %/LPS's small\nvalue (${f2(potentialMap(li, findElectrolyte(set, "LPS"), lco0, { withoutProfile: true }).dphiCathode)} V)`);
+    expect(text).toContain(`LNO 0 % (${f2(rows[0].ocv as number)} V) and LNCO 0 % (${f2(rows[2].ocv as number)} V)`);
   });
 });
 

@@ -10,6 +10,7 @@ import { checkExercise, exercises, findExercise } from "../lib/src/course/exerci
 import { answeredIds, expectedAnswer } from "../lib/src/course/exerciseAnswers";
 import * as entry from "../lib/src/index";
 import * as notebookEntry from "../lib/src/notebook/index";
+import * as courseEntry from "../lib/src/course/index";
 import { allSpeciesFermiLevel, allSpeciesSlope, balanceFermiLevel, defectSpecies, electronSpecies } from "../lib/src/course/solutions";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
 import { findElectrolyte } from "../lib/src/cell/dataSet";
@@ -80,7 +81,7 @@ describe("checkExercise", () => {
 
 describe("answers are out of the student's reach (issue 22)", () => {
   test("no package entry exports an answer, and an exercise carries no answer function", () => {
-    for (const mod of [entry, notebookEntry] as Record<string, unknown>[]) {
+    for (const mod of [entry, notebookEntry, courseEntry] as Record<string, unknown>[]) {
       for (const name of ["expectedAnswer", "codeAnswerMatches", "answeredIds", "answers"]) expect(mod[name], name).toBeUndefined();
     }
     for (const e of exercises) {
@@ -89,8 +90,8 @@ describe("answers are out of the student's reach (issue 22)", () => {
       for (const v of Object.values(e)) expect(typeof v, e.id).not.toBe("function");
     }
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, "../lib/package.json"), "utf8"));
-    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./notebook", "./package.json"]); // dist/course/exerciseAnswers.js is not importable
-    const sources = ["index.ts", "notebook/index.ts"].map((f) => fs.readFileSync(path.resolve(__dirname, "../lib/src", f), "utf8"));
+    expect(Object.keys(pkg.exports).sort()).toEqual([".", "./course", "./notebook", "./package.json"]); // dist/course/exerciseAnswers.js is not importable
+    const sources = ["index.ts", "notebook/index.ts", "course/index.ts"].map((f) => fs.readFileSync(path.resolve(__dirname, "../lib/src", f), "utf8"));
     for (const src of sources) expect(src).not.toContain("exerciseAnswers");
   });
 
@@ -127,7 +128,7 @@ describe("answers are out of the student's reach (issue 22)", () => {
     for (const e of exercises.filter((x) => x.notebook === "03b-brouwer-diagrams" && x.kind !== "code" && x.kind !== "explanation")) {
       const nb = JSON.parse(notebookText(e.notebook)) as { cells: { source: string[] }[] };
       const cells = nb.cells.map((c) => c.source.join(""));
-      const at = cells.findIndex((c) => c.includes(`potmap.checkExercise("${e.id}"`));
+      const at = cells.findIndex((c) => c.includes(`course.checkExercise("${e.id}"`));
       expect(at, e.id).toBeGreaterThan(0);
       const before = cells.slice(0, at).join("\n");
       const v = expectedAnswer(e.id, set, published);

@@ -1,7 +1,7 @@
 /**
  * Two (or more) defect models of one electrolyte side by side, as plain rows for the course:
  * e.g. LLZO's reduced built-in model (V_Li and Li_i only) against the complete model of Squires
- * et al. (14 defects, frozen after synthesis), or LPS kept insulating against LPS overfitted to
+ * et al. (14 defects, frozen after synthesis), or LPS on its non-degeneracy bound against LPS overfitted to
  * Table 1. Each model is an Electrolyte record; everything is computed with the library's own
  * physics (solveFermiLevel, fermiLevelSlope, potentialMap, eqs. 4-7).
  */

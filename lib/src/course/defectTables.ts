@@ -11,6 +11,9 @@ import { FermiSolution } from "../defects/neutrality";
 import { SweepPoint } from "../defects/sweep";
 import { Electrolyte } from "../cell/materials";
 import { diluteLimit } from "../defects/guards";
+import { classifyConduction } from "../defects/conduction";
+import { effectiveBandGap } from "../defects/defects";
+import { electrolyteSystem } from "../cell/fermiLevel";
 
 /**
  * Kröger-Vink label of a defect name as the records write it ("V_Li", "v_Li", "Li_i",
@@ -100,9 +103,18 @@ export function windowPoints(electrolyte: Electrolyte, sweep: readonly SweepPoin
   return [lower, (lower + upper) / 2, upper].map((v) => sweep.reduce((a, p) => (Math.abs(p.voltage - v) < Math.abs(a.voltage - v) ? p : a)));
 }
 
-/** Rows of `dominantRow` at the window's edges and middle. */
+/**
+ * Rows of `dominantRow` at the window's edges and middle, each with the electronic-versus-ionic
+ * class (defects/conduction.ts: sigma_e = e(n mu_n + p mu_p) against the record's sigma_ion):
+ * the E_F class says only whether the carriers are degenerate, not whether the electrolyte
+ * blocks electrons.
+ */
 export function windowRows(electrolyte: Electrolyte, sweep: readonly SweepPoint[]): Record<string, string | number>[] {
-  return windowPoints(electrolyte, sweep).map(dominantRow);
+  const gap = effectiveBandGap(electrolyteSystem(electrolyte));
+  return windowPoints(electrolyte, sweep).map((p) => {
+    const c = classifyConduction(p.electrons, p.holes, p.fermiLevel, gap, electrolyte.transport);
+    return { ...dominantRow(p), electronicToIonic: c.ratio, conduction: c.conductionClass };
+  });
 }
 
 /** The largest site fraction of any defect over part of a sweep, with where it occurs. */

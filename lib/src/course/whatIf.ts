@@ -12,6 +12,7 @@ import { Anode, CathodeState, DataSet, Electrolyte } from "../cell/materials";
 import { potentialMap } from "../cell/potentialMap";
 import { DefectSystem, Dopant } from "../defects/defects";
 import { solveFermiLevel } from "../defects/neutrality";
+import { diluteLimit } from "../defects/guards";
 import { fermiLevelSlope, linspace, sweepVoltage } from "../defects/sweep";
 import { withDopant } from "../whatif/doping";
 import { temperatureSweep } from "../whatif/temperature";
@@ -124,10 +125,16 @@ export function dopantRows(anode: Anode, e: Electrolyte, cathodes: readonly Cath
   return [{ name: "none", charge: 0, concentration: 0 }, ...dopants].map((d) => {
     const doped = d.concentration > 0 ? withDopant(e, d) : e;
     const row: Row = { dopant: d.concentration > 0 ? `${d.name} ${d.concentration.toExponential(2)} cm⁻³` : "none (shipped)" };
-    const ef = solveFermiLevel(defectSystemOf(doped), 0).fermiLevel;
+    const solution = solveFermiLevel(defectSystemOf(doped), 0);
+    const ef = solution.fermiLevel;
     row.fermiLevel = ef;
     row.fermiLevelChange = ef - undoped.fermiLevel;
     row.fermiLevelClosedForm = kT * Math.asinh((d.charge * d.concentration) / (2 * c0));
+    // the compensating vacancies' share of their sites: the closed form and the solver assume a
+    // dilute population (guards.ts calls it invalid above diluteLimit; interactions are neglected below it too)
+    const fraction = solution.defects.find((x) => x.name.startsWith("V_"))?.siteFraction ?? NaN;
+    row.vacancySiteFraction = fraction;
+    row.diluteVerdict = !(fraction <= 1) ? "above site density" : fraction > diluteLimit ? "dilute limit invalid" : "dilute";
     cathodes.forEach((c, i) => {
       const m = potentialMap(anode, doped, c, { withoutProfile: true });
       if (i === 0) row.dphiAnode = m.dphiAnode;
