@@ -12,6 +12,7 @@ import { potentialMap } from "./potentialMap";
 /** Most grid points a curve takes (each is a full map; 10,000 take about a second). */
 export const maxCurvePoints = 10000;
 
+/** One state on the curve: where it is and the map's jumps there. */
 export interface DphiCurvePoint {
   /** State of charge, % (linear in Li content; cell/cathodeCurve.ts). */
   soc: number;
@@ -25,6 +26,7 @@ export interface DphiCurvePoint {
   localVoltage: number;
   /** Interface jumps (eqs. 6, 7), V. */
   dphiAnode: number;
+  /** dphi_c (eq. 7), V. */
   dphiCathode: number;
   /** The electrolyte's E_F at its cathode edge, eV above its VBM. */
   fermiLevelCathodeSide: number;
@@ -32,9 +34,13 @@ export interface DphiCurvePoint {
   warnings: { code?: string; message: string }[];
 }
 
+/** The jumps of one cell over its cathode's curve (`potmap curve --json`). */
 export interface DphiCurve {
+  /** Record ids of the cell. */
   anode: string;
+  /** Electrolyte record id. */
   electrolyte: string;
+  /** Cathode record id. */
   cathode: string;
   /** The host unit x counts Li per. */
   host: string;

@@ -9,10 +9,16 @@ import { seriesColours } from "./palette";
 
 /** A Table 1 value of this cell: the named state's label and the printed dphi_c (V). */
 export interface PublishedPoint {
+  /** The named state's label ("0%", "100%", "+"). */
   soc: string;
+  /** The printed dphi_c, V. */
   dphiCathode: number;
 }
 
+/**
+ * dphi_c and dphi_a (V) against the state of charge (%), the OCV and local OCV (V vs Li/Li+) on
+ * the right axis, the named states marked and `published` (Table 1 dphi_c) drawn at their SOC.
+ */
 export function dphiCurveFigure(curve: DphiCurve, published: PublishedPoint[] = []): PlotlyFigure {
   const soc = curve.points.map((p) => p.soc);
   const named = curve.points.filter((p) => p.named !== undefined);
