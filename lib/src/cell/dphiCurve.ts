@@ -46,13 +46,14 @@ export interface DphiCurve {
   host: string;
   /** How states between the named ones are built. */
   rule: string;
-  /** Grid points (evenly spaced from 0% to 100%) and the named states, by rising SOC. */
+  /** Grid points (evenly spaced from 0% to 100%, or to the farthest named state beyond) and the named states, by rising SOC. */
   points: DphiCurvePoint[];
 }
 
 /**
  * dphi_c (and dphi_a, OCV, local OCV) at `points` states of charge evenly spaced from 0% to
- * 100% of `cathode`'s curve, plus each named state of the record at its own SOC. Refuses a
+ * 100% of `cathode`'s curve (to the farthest named state when one lies beyond, as LNMO's "+"),
+ * plus each named state of the record at its own SOC. Refuses a
  * cathode without a voltage profile and a point count outside 2..maxCurvePoints.
  */
 export function dphiAlongCurve(anode: Anode, electrolyte: Electrolyte, cathode: Cathode, points: number, options: { temperature?: number } = {}): DphiCurve {
@@ -81,8 +82,11 @@ export function dphiAlongCurve(anode: Anode, electrolyte: Electrolyte, cathode: 
   };
   const list: DphiCurvePoint[] = [];
   const namedPoints = curve.points.map((p) => at({ x: p.lithium }, p.state.soc));
+  // the grid spans 0% to 100% and every named state beyond (LNMO's "+" at 200%), so no part of the drawn curve is a bare line between two named states
+  const low = Math.min(0, ...namedPoints.map((p) => p.soc));
+  const high = Math.max(100, ...namedPoints.map((p) => p.soc));
   for (let i = 0; i < points; i++) {
-    const soc = (100 * i) / (points - 1);
+    const soc = low + ((high - low) * i) / (points - 1);
     // a grid point on a named state is that state (its label kept)
     if (namedPoints.some((p) => Math.abs(p.soc - soc) <= 1e-9)) continue;
     list.push(at({ soc }));

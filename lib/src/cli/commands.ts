@@ -312,7 +312,7 @@ export const curveOptions = [
   temperature,
   materials,
   only,
-  { name: "points", type: "integer", min: 2, max: 10000, default: 21, meaning: "states evenly spaced from 0% to 100% (the named states are added at their own SOC)" },
+  { name: "points", type: "integer", min: 2, max: 10000, default: 21, meaning: "states evenly spaced from 0% to 100% (or to a named state beyond, as LNMO's +); the named states are added at their own SOC" },
   { name: "csv", type: "string", placeholder: "FILE", meaning: "also write every point as CSV" },
   { name: "figure", type: "string", placeholder: "FILE", meaning: "write the figure as Plotly JSON (dphi_c, dphi_a and OCV against SOC; named states and the paper's Table 1 marked)" },
 ] as const satisfies readonly OptionSpec[];

@@ -46,11 +46,13 @@ export function dphiCurveFigure(curve: DphiCurve, published: PublishedPoint[] = 
   return {
     data,
     layout: {
-      title: `${curve.anode} | ${curve.electrolyte} | ${curve.cathode}: interface jumps over the state of charge`,
-      xaxis: { title: axisTitle(`state of charge of ${curve.cathode} (linear in Li per ${curve.host})`, "%") },
-      yaxis: { title: axisTitle("Δφ", "V") },
-      yaxis2: { title: axisTitle("OCV vs Li/Li⁺", "V"), overlaying: "y", side: "right" },
-      legend: { x: 1.08, xanchor: "left" },
+      title: { text: `${curve.anode} | ${curve.electrolyte} | ${curve.cathode}: interface jumps over the state of charge` },
+      xaxis: { title: { text: axisTitle(`state of charge of ${curve.cathode} (linear in Li per ${curve.host})`, "%") } },
+      yaxis: { title: { text: axisTitle("Δφ", "V") } },
+      yaxis2: { title: { text: axisTitle("OCV vs Li/Li⁺", "V") }, overlaying: "y", side: "right" },
+      legend: { x: 1.1, xanchor: "left" },
+      // Plotly 3 reads titles as { text } only
+      margin: { l: 70, r: 20, t: 60, b: 60 },
     },
   };
 }
