@@ -164,3 +164,28 @@ describe("potmap curve", () => {
     expect(JSON.parse(fs.readFileSync(figure, "utf8")).data.length).toBe(6);
   });
 });
+
+describe("potmap table --soc", () => {
+  test("a row per electrolyte x cathode at each SOC, equal to map --soc and to the curve's point", async () => {
+    const named = JSON.parse((await run(["table", "--json"])).out) as { electrolyte: string; cathode: string; soc: string; dphiCathode: number }[];
+    const { code, out } = await run(["table", "--soc", "80%,100%", "--json"]);
+    expect(code).toBeLessThan(2);
+    const rows = JSON.parse(out) as typeof named;
+    // 100% names a state already listed: only 80% adds rows
+    expect(rows).toHaveLength(named.length + set.electrolytes.length * set.cathodes.length);
+    const row = rows.find((r) => r.electrolyte === "LLZO" && r.cathode === "LCO" && r.soc === "80%")!;
+    const map = JSON.parse((await run(["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "80%", "--json"])).out);
+    expect(row.dphiCathode).toBe(map.dphiCathode);
+    const curve = dphiAlongCurve(li, findElectrolyte(set, "LLZO"), set.cathodes.find((c) => c.id === "LCO")!, 6);
+    expect(curve.points.find((p) => Math.abs(p.soc - 80) < 1e-9)!.dphiCathode).toBeCloseTo(row.dphiCathode, 12);
+  });
+  test("a SOC off the curve or no number: one message, exit 2", async () => {
+    for (const soc of ["300%", "abc"]) {
+      const { code, err } = await run(["table", "--soc", soc]);
+      expect(code, soc).toBe(2);
+      expect(err.trim().split("\n")).toHaveLength(1);
+      expect(err).toContain('"--soc"');
+    }
+  });
+});
+

@@ -118,7 +118,10 @@ export const exportOptions = [
 ] as const satisfies readonly OptionSpec[];
 
 
-export const tableOptions = [temperature, materials, only, anode, electrolyteFilter, cathodeFilter] as const satisfies readonly OptionSpec[];
+/** table --soc: extra states of charge on each cathode's curve (issue 21). */
+const tableSoc = { name: "soc", type: "list", placeholder: "SOC[,SOC...]", defaultText: "the named states only", meaning: "also a row per cathode at each of these states of charge on its voltage curve (e.g. 50%,80%; cell/cathodeCurve.ts)" } as const;
+
+export const tableOptions = [temperature, materials, only, anode, electrolyteFilter, cathodeFilter, tableSoc] as const satisfies readonly OptionSpec[];
 
 /** A cathode state anywhere on its curve (cell/cathodeCurve.ts cathodeAt): any --soc, or --x, or --voltage. */
 const curveSoc = {
