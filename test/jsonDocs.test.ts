@@ -35,6 +35,7 @@ const keys = (d: unknown) => Object.keys(Array.isArray(d) ? d[0] : (d as object)
 const cases: [string, () => string[]][] = [
   ["table", () => ["table"]],
   ["map", () => ["map", "--electrolyte", "LLZO", "--cathode", "LCO", "--soc", "0%"]],
+  ["curve", () => ["curve", "--electrolyte", "LLZO", "--cathode", "LCO", "--points", "3"]],
   ["fermi", () => ["fermi", "--sc-fermi", scfermi("input-fermi.dat"), "--dos", scfermi("totdos.dat"), "--unitcell", scfermi("unitcell.dat")]],
   ["window", () => ["window", "--entries", path.join(root, "test/fixtures/phase/li-ti-o.csv"), "--formula", "Li2TiO3"]],
   ["voltage", () => ["voltage", "--entries", path.join(root, "test/fixtures/phase/li-co-o-voltage.csv"), "--lithiated", "LiCoO2", "--delithiated", "CoO2"]],

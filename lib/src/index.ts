@@ -50,6 +50,12 @@ export type { DictionaryRow } from "./cell/dictionary";
 export { stackMap, interlayerState } from "./cell/stack";
 export { cathodeCurve, equilibriumAt, cathodeAt } from "./cell/cathodeCurve";
 export type { CathodeCurve, CurvePoint, Equilibrium, CurveQuery, CurveState } from "./cell/cathodeCurve";
+/** dphiAlongCurve(anode, electrolyte, cathode, points): dphi_c and dphi_a (V), OCV and local OCV (V vs Li/Li+), E_F at the cathode side (eV above the VBM) at `points` SOCs from 0% to 100% (%, linear in Li content) plus the named states; each point with its map's warnings. */
+export { dphiAlongCurve, maxCurvePoints } from "./cell/dphiCurve";
+export type { DphiCurve, DphiCurvePoint } from "./cell/dphiCurve";
+/** dphiCurveFigure(curve, published): the Plotly spec of dphi_c, dphi_a (V) and OCV (V) against SOC (%), named states and Table 1 values marked. */
+export { dphiCurveFigure } from "./figures/curveFigure";
+export type { PublishedPoint } from "./figures/curveFigure";
 export { cathodeWorkFunction, electronAffinity, cathodeBandWarnings, electrolyteBandWarnings, negativeElectronAffinity } from "./cell/bandGuards";
 export type { StackLayer, StackMap, StackOptions, StackInterface, InterlayerChoice } from "./cell/stack";
 

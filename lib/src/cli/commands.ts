@@ -118,7 +118,10 @@ export const exportOptions = [
 ] as const satisfies readonly OptionSpec[];
 
 
-export const tableOptions = [temperature, materials, only, anode, electrolyteFilter, cathodeFilter] as const satisfies readonly OptionSpec[];
+/** table --soc: extra states of charge on each cathode's curve (issue 21). */
+const tableSoc = { name: "soc", type: "list", placeholder: "SOC[,SOC...]", defaultText: "the named states only", meaning: "also a row per cathode at each of these states of charge on its voltage curve (e.g. 50%,80%; cell/cathodeCurve.ts)" } as const;
+
+export const tableOptions = [temperature, materials, only, anode, electrolyteFilter, cathodeFilter, tableSoc] as const satisfies readonly OptionSpec[];
 
 /** A cathode state anywhere on its curve (cell/cathodeCurve.ts cathodeAt): any --soc, or --x, or --voltage. */
 const curveSoc = {
@@ -304,6 +307,19 @@ export const coatOptions = [
   { name: "sites", type: "number", unit: "cm^-3", min: physicalRanges.siteDensity.min, exclusiveMin: true, max: physicalRanges.siteDensity.max, defaultText: "the template's Li_i and V_Li sites", meaning: "--virtual: Li site density of both defects" },
 ] as const satisfies readonly OptionSpec[];
 
+// curve: the jumps over a cathode's whole state-of-charge curve (issue 21)
+export const curveOptions = [
+  electrolyte,
+  { ...cathode, meaning: "cathode record id whose voltage curve is followed (built-in: LCO, LNO, LNCO, LMO, LNMO)" },
+  anode,
+  temperature,
+  materials,
+  only,
+  { name: "points", type: "integer", min: 2, max: 10000, default: 21, meaning: "states evenly spaced from 0% to 100% (or to a named state beyond, as LNMO's +); the named states are added at their own SOC" },
+  { name: "csv", type: "string", placeholder: "FILE", meaning: "also write every point as CSV" },
+  { name: "figure", type: "string", placeholder: "FILE", meaning: "write the figure as Plotly JSON (dphi_c, dphi_a and OCV against SOC; named states and the paper's Table 1 marked)" },
+] as const satisfies readonly OptionSpec[];
+
 // records that write themselves: the schema and templates
 export const schemaOptions = [
   { name: "validate", type: "switch", meaning: "validate every built-in record (and the --materials records) against the schema instead of printing it" },
@@ -379,6 +395,12 @@ export const commands = [
     summary: "which coating between --electrolyte and --cathode: candidates ranked by the worst |dphi| over SOC, stability flags; --virtual maps the ideal one",
     options: coatOptions,
     load: () => import("./commands/coat"),
+  }),
+  defineCommand({
+    name: "curve",
+    summary: "dphi_c, dphi_a and the OCV over a cathode's whole state-of-charge curve for one electrolyte; --figure FILE, --csv FILE",
+    options: curveOptions,
+    load: () => import("./commands/curve"),
   }),
   // is the data set physical?
   defineCommand({
