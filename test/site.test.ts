@@ -5,8 +5,8 @@
 // not asserted: speed targets belong in the benchmark, and this machine may be busy). Screenshots
 // of the index and one notebook page at 1280 and 390 px go to output/site-screenshots/.
 //
-// The site is built here from output/notebooks (npm run reproduce); when that folder has no
-// executed notebook, 00-toolchain is executed into it first. Needs chromium (and Jupyter for
+// The site is built here from output/notebooks (npm run reproduce); notebooks missing there are
+// executed into it first (all of them on a fresh clone). Needs chromium (and Jupyter for
 // that fallback): skipped only when missing AND CI is not set.
 import fs from "node:fs";
 import { createRequire } from "node:module";
@@ -14,7 +14,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { NOTEBOOK_DIR, ROOT, formatFailure, jupyterAvailable, runNotebook } from "../scripts/notebookRunner.mjs";
+import { ROOT, formatFailure, jupyterAvailable, listNotebooks, runNotebooks } from "../scripts/notebookRunner.mjs";
 import { buildSite } from "../scripts/site.mjs";
 import { contrastRatio, legendStyleClashes, lowContrastLines } from "../lib/src/figures/palette";
 
@@ -39,9 +39,13 @@ describe.skipIf(skip)("the offline course site", () => {
   const outside: string[] = [];
 
   beforeAll(async () => {
-    if (!haveExecuted()) {
-      const r = await runNotebook(path.join(NOTEBOOK_DIR, "00-toolchain.ipynb"), { outDir: executedDir, htmlDir: null, sign: false, timeoutMs: 240_000 });
-      if (!r.ok) throw new Error(formatFailure(r));
+    // every lesson's page: the figure checks read them all and the explorer links to its lessons
+    // (a fresh clone has none until `npm run reproduce`; execute what is missing)
+    const missing = listNotebooks().filter((p: string) => !fs.existsSync(path.join(executedDir, path.basename(p))));
+    if (missing.length) {
+      const results = await runNotebooks(missing, { outDir: executedDir, htmlDir: null, sign: false, timeoutMs: 240_000 });
+      const failed = results.filter((r) => !r.ok);
+      if (failed.length) throw new Error(failed.map(formatFailure).join("\n"));
     }
     const built = await buildSite();
     pages = ["index", ...built.pages, "explorer"];

@@ -235,8 +235,15 @@ export function potentialMap(anode: Anode, electrolyte: Electrolyte, cathode: Ca
       const anodeScreening = screeningOf(a, epsilon, a.temperature);
       const cathodeScreening = screeningOf(c, epsilon, c.temperature);
       const longest = Math.max(anodeScreening.debyeLength, cathodeScreening.debyeLength);
-      map.screening = { anodeSide: anodeScreening, cathodeSide: cathodeScreening, thickness, epsilon, neutralBulk: !(longest > thickness) };
-      if (longest > thickness) {
+      if (!Number.isFinite(longest)) {
+        // no charged species at a contact (concentrations below a double): nothing screens there,
+        // so no length to report; the warning says so instead of an infinite number
+        map.warnings = [...map.warnings, {
+          code: "bulk-neutrality",
+          message: `${electrolyte.id}: no charged defect or carrier at the ${anodeScreening.debyeLength === Infinity ? "anode" : "cathode"} contact: nothing screens the jump there, bulk neutrality does not hold`,
+        }];
+      } else map.screening = { anodeSide: anodeScreening, cathodeSide: cathodeScreening, thickness, epsilon, neutralBulk: !(longest > thickness) };
+      if (Number.isFinite(longest) && longest > thickness) {
         const side = (name: string, mu: number, sc: Screening) => `${formatLength(sc.debyeLength)} at the ${name} contact (${-mu} V; ${sc.chargedDefects.toExponential(2)} cm^-3 charged defects)`;
         map.warnings = [...map.warnings, {
           code: "bulk-neutrality",

@@ -219,7 +219,7 @@ export async function checkCathodes(items: readonly CheckedMaterial[], options: 
     checkOcvOrder(item, item.material, findings);
     checkOffsets(item, item.material, options.dipoleBound ?? dipoleBound, findings);
     // work function IP - E_F and E_F in the gap (cell/bandGuards.ts, the maps' warnings)
-    for (const f of cathodeBandFindings(item.material.states)) findings.add({ severity: f.severity, check: "range", file: item.file, field: quantityField(item.record, f.path), value: f.value, expected: f.expected, reason: f.reason });
+    for (const f of cathodeBandFindings(item.material.states)) findings.add({ severity: f.severity, check: "bands", file: item.file, field: quantityField(item.record, f.path), value: f.value, expected: f.expected, reason: f.reason });
     for (let i = 0; i < item.material.states.length; i++) await checkReaction(item, item.material, i, settings, cache, missing, findings);
   }
 }

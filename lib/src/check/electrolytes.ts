@@ -268,7 +268,7 @@ export function checkElectrolytes(items: readonly CheckedMaterial[], options: Re
     checkInsulating(item, item.material, options, findings);
     checkVacancySites(item, item.material, findings);
     // the CBM below the vacuum level (cell/bandGuards.ts, the maps' warnings)
-    for (const f of electrolyteBandFindings(item.material)) findings.add({ severity: f.severity, check: "range", file: item.file, field: quantityField(item.record, f.path), value: f.value, expected: f.expected, reason: f.reason });
+    for (const f of electrolyteBandFindings(item.material)) findings.add({ severity: f.severity, check: "bands", file: item.file, field: quantityField(item.record, f.path), value: f.value, expected: f.expected, reason: f.reason });
     checkConstraints(item, item.material, findings);
   }
   checkFunctionals(items, findings);

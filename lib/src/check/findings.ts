@@ -11,6 +11,7 @@ export type CheckName =
   | "record" // the record cannot be read: schema, provenance, conversion
   | "unique" // ids per role, defect names, charge states
   | "range" // plausible ranges of IPs, OCVs, gaps, windows, temperatures
+  | "bands" // band alignment the maps warn about: a cathode work function of 2-7 eV, E_F in its gap; an electrolyte CBM below the vacuum level
   | "ocv-order" // the OCV may not fall as Li is removed
   | "ocv-reaction" // the OCV against the eq. 3 voltage of the reaction the record names
   | "hull" // the reaction's phases on the convex hull

@@ -143,8 +143,10 @@ function mapDecorations(map: PotentialMap, axis: string, fontSize = 13) {
   }));
   for (const x of [0, map.ocv]) shapes.push({ type: "line", xref, yref, x0: x, x1: x, y0: 0, y1: 1, line: { color: "#222", width: 1.5 } });
   // label colour by sign: red hinders discharge (> 0), blue hinders charge (< 0); see mapLegendEntries
+  // the cathode-side label one line below the anode-side one: in narrow grid panels the two
+  // would otherwise run into each other
   const label = (x: number, text: string, xanchor: string, dphi: number) => ({
-    xref, yref, x, y: 1, text, showarrow: false, xanchor, yanchor: "top", xshift: xanchor === "left" ? 2 : -2, yshift: -2,
+    xref, yref, x, y: 1, text, showarrow: false, xanchor, yanchor: "top", xshift: xanchor === "left" ? 2 : -2, yshift: xanchor === "left" ? -2 : -4 - Math.round(1.4 * fontSize),
     font: { size: fontSize, color: jumpColour(dphi) },
   });
   const annotations = [

@@ -24,9 +24,10 @@ export function coatRankingFigure(result: CoatResult, threshold: number): Plotly
       },
     ],
     layout: {
-      title: `Coatings between ${result.electrolyte} and ${result.cathode} (red, hatched: a stability flag)`,
-      xaxis: { title: "coating" },
-      yaxis: { title: axisTitle("worst |Δφ| over the states of charge", "V") },
+      // Plotly 3 reads titles as { text } (a plain string is ignored)
+      title: { text: `Coatings between ${result.electrolyte} and ${result.cathode} (red, hatched: a stability flag)` },
+      xaxis: { title: { text: "coating" } },
+      yaxis: { title: { text: axisTitle("worst |Δφ| over the states of charge", "V") } },
       shapes: [
         ...(none ? [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: none.worstAbsDphi, y1: none.worstAbsDphi, line: { dash: "dash", color: "#888888" } }] : []),
         { type: "line", xref: "paper", x0: 0, x1: 1, y0: threshold, y1: threshold, line: { dash: "dot", color: "#2ca02c" } },
@@ -55,7 +56,7 @@ export function virtualCoatingFigure(result: IdealCoatingResult, scan: ScanGrid,
   const shown = result.candidates.filter((c) => c.onMap);
   return {
     data: [
-      { type: "heatmap", name: "worst |dphi|", x, y, z, zmin: 0, zmax: Math.max(1, 3 * result.threshold), colorscale: "Viridis", colorbar: { title: "V" } },
+      { type: "heatmap", name: "worst |dphi|", x, y, z, zmin: 0, zmax: Math.max(1, 3 * result.threshold), colorscale: "Viridis", colorbar: { title: { text: "V" } } },
       {
         type: "contour", name: `|dphi| = ${result.threshold} V`, x, y, z, showscale: false, showlegend: true,
         contours: { start: result.threshold, end: result.threshold, size: 1, coloring: "lines" }, line: { color: "white", width: 2 },
@@ -66,9 +67,13 @@ export function virtualCoatingFigure(result: IdealCoatingResult, scan: ScanGrid,
       },
     ],
     layout: {
-      title: `Virtual coatings between ${result.electrolyte} and ${result.cathode}: worst |Δφ| over the states of charge`,
-      xaxis: { title: axisTitle("ionization potential", "eV") },
-      yaxis: { title: axisTitle(`E0(Li_i+1), Frenkel pair ${result.model.frenkelEnergy} eV`, "eV") },
+      title: { text: `Virtual coatings between ${result.electrolyte} and ${result.cathode}: worst |Δφ| over the states of charge` },
+      xaxis: { title: { text: axisTitle("ionization potential", "eV") } },
+      yaxis: { title: { text: axisTitle(`E0(Li_i+1), Frenkel pair ${result.model.frenkelEnergy} eV`, "eV") } },
+      // a fixed height and the legend below: beside the colour bar, a legend squeezed the plot
+      // area of a narrow page to nothing (Plotly: "something went wrong with axis scaling")
+      height: 600,
+      legend: { orientation: "h", x: 0, xanchor: "left", y: -0.15, yanchor: "top" },
     },
   };
 }
