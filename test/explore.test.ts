@@ -2,7 +2,8 @@
 // record's values reproduce the plain potential map.
 import { describe, expect, test } from "vitest";
 import { builtinMaterialsFolder, readDataSet } from "../lib/src/io/readMaterials";
-import { exploreCell, explorerControls, knobsFromControls } from "../lib/src/whatif/explore";
+import { exploreCell, explorerControls, explorerSocOptions, knobsFromControls, selectedCathodeState } from "../lib/src/whatif/explore";
+import { cathodeAt } from "../lib/src/cell/cathodeCurve";
 import { potentialMap } from "../lib/src/cell/potentialMap";
 import { findAnode, findCathodeState, findElectrolyte } from "../lib/src/cell/dataSet";
 
@@ -43,5 +44,27 @@ describe("exploreCell", () => {
     const keys = explorerControls(set, sel).map((c) => c.key);
     expect(keys).toEqual(["ionizationPotential", "defect:V_Li|0", "defect:V_Li|-1", "defect:Li_i|0", "defect:Li_i|1", "temperature", "ocv", "scissor"]);
     expect(() => exploreCell(set, sel, knobsFromControls({ "defect:X|1": 0 }))).toThrow(/X\|1/);
+  });
+});
+
+describe("the state-of-charge control follows the voltage curve", () => {
+  test("explorerSocOptions: the named states and every 10 % of the curve, in order", () => {
+    expect(explorerSocOptions(set, "LCO")).toEqual(["0%", "10%", "20%", "30%", "40%", "50%", "60%", "70%", "80%", "90%", "100%"]);
+    expect(explorerSocOptions(set, "LMO").at(-1)).toBe("+");
+    expect(explorerSocOptions(set, "NOPE")).toEqual([]);
+  });
+
+  test("selectedCathodeState: a named state is the record's; 80 % is cathodeAt's point, and the cell's jump is its map's", () => {
+    expect(selectedCathodeState(set, "LCO", "100%")).toBe(findCathodeState(set, "LCO", "100%"));
+    const lco = set.cathodes.find((c) => c.id === "LCO")!;
+    const at = cathodeAt(lco, { soc: 80 }).state;
+    expect(selectedCathodeState(set, "LCO", "80%")).toEqual(at);
+    const cell = exploreCell(set, { anode: "Li", electrolyte: "LLZO", cathode: "LCO", soc: "80%" });
+    const map = potentialMap(findAnode(set, "Li"), findElectrolyte(set, "LLZO"), at);
+    expect(cell.dphiCathode).toBeCloseTo(map.dphiCathode, 12);
+    const [zero, full] = ["0%", "100%"].map((soc) => findCathodeState(set, "LCO", soc).ocv);
+    expect(cell.map.ocv).toBeGreaterThan(zero);
+    expect(cell.map.ocv).toBeLessThan(full);
+    expect(() => selectedCathodeState(set, "LCO", "junk")).toThrow();
   });
 });

@@ -125,7 +125,7 @@ export { parseUncertaintyMap } from "./whatif/perturb";
 export type { UncertaintyMap } from "./whatif/perturb";
 export { sensitivity, sensitivityTornadoFigure } from "./whatif/sensitivity";
 export type { SensitivityOptions, SensitivityResult } from "./whatif/sensitivity";
-export { exploreCell, explorerControls, knobsFromControls } from "./whatif/explore";
+export { exploreCell, explorerControls, knobsFromControls, selectedCathodeState, explorerSocOptions } from "./whatif/explore";
 export type { ExplorerSelection, ExplorerKnobs, ExplorerControl, ExplorerResult } from "./whatif/explore";
 export { syntheticDataSet, screenBenchmark } from "./whatif/synthetic";
 // whatif: which coating (potmap coat, issue 21)

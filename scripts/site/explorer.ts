@@ -6,7 +6,7 @@
 import { orderedCathodeStates, orderedElectrolytes } from "../../lib/src/cell/dataSet";
 import type { DataSet } from "../../lib/src/cell/materials";
 import { withDefaultLayout } from "../../lib/src/figures/figure";
-import { exploreCell, explorerControls, knobsFromControls, type ExplorerControl, type ExplorerSelection } from "../../lib/src/whatif/explore";
+import { exploreCell, explorerControls, explorerSocOptions, knobsFromControls, type ExplorerControl, type ExplorerSelection } from "../../lib/src/whatif/explore";
 
 declare const Plotly: { react(div: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown> };
 
@@ -73,7 +73,8 @@ fillSelect(anode, set.anodes.map((a) => a.id), fromUrl.selection.anode);
 fillSelect(electrolyte, orderedElectrolytes(set).map((e) => e.id), fromUrl.selection.electrolyte ?? "LLZO");
 const cathodeIds = [...new Set(orderedCathodeStates(set).map((s) => s.id))];
 fillSelect(cathode, cathodeIds, fromUrl.selection.cathode ?? "LCO");
-const fillSoc = (want?: string) => fillSelect(soc, orderedCathodeStates(set).filter((s) => s.id === cathode.value).map((s) => s.soc), want ?? (soc.value || "0%"));
+// the named states and every 10 % of the voltage curve between them (selectedCathodeState)
+const fillSoc = (want?: string) => fillSelect(soc, explorerSocOptions(set, cathode.value), want ?? (soc.value || "0%"));
 fillSoc(fromUrl.selection.soc);
 
 const selection = (): ExplorerSelection => ({ anode: anode.value, electrolyte: electrolyte.value, cathode: cathode.value, soc: soc.value });

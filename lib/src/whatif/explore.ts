@@ -15,6 +15,7 @@
  */
 import { PotmapError } from "../core/errors";
 import { findAnode, findCathodeState, findElectrolyte } from "../cell/dataSet";
+import { cathodeAt, cathodeCurve } from "../cell/cathodeCurve";
 import { CathodeState, DataSet, Electrolyte } from "../cell/materials";
 import { potentialMap, PotentialMap } from "../cell/potentialMap";
 import { PlotlyFigure } from "../figures/figure";
@@ -88,10 +89,36 @@ export function applyKnobs(electrolyte: Electrolyte, cathode: CathodeState, knob
   return { electrolyte: e, cathode: c };
 }
 
+/**
+ * The cathode state a selection names: one of the record's named states, or any other
+ * percentage ("80%") as a point on the cathode's voltage curve (cell/cathodeCurve.ts cathodeAt:
+ * SOC linear in Li content, the eq. 3 average as OCV, IP and E_F interpolated in x).
+ */
+export function selectedCathodeState(set: DataSet, cathodeId: string, soc: string): CathodeState {
+  const cathode = set.cathodes.find((c) => c.id === cathodeId);
+  const named = cathode?.states.find((s) => s.soc === soc);
+  if (named || !cathode || !/^\d+(\.\d+)?%$/.test(soc)) return findCathodeState(set, cathodeId, soc);
+  return cathodeAt(cathode, { soc: Number(soc.slice(0, -1)) }).state;
+}
+
+/**
+ * The state-of-charge choices of the explorer for one cathode: its named states and, where the
+ * record has a voltage curve, every 10 % between 0 % and 100 % on that curve, in order.
+ */
+export function explorerSocOptions(set: DataSet, cathodeId: string): string[] {
+  const cathode = set.cathodes.find((c) => c.id === cathodeId);
+  if (!cathode) return [];
+  const named = cathode.states.map((s) => s.soc);
+  if (!cathodeCurve(cathode)) return named;
+  const percent = (soc: string) => (soc === "+" ? Infinity : Number(soc.slice(0, -1)));
+  const grid = Array.from({ length: 11 }, (_, i) => `${10 * i}%`);
+  return [...new Set([...named, ...grid])].sort((a, b) => percent(a) - percent(b));
+}
+
 /** The potential map (eqs. 4-7), its figure, the jumps and the messages for one set of knobs. */
 export function exploreCell(set: DataSet, selection: ExplorerSelection, knobs: ExplorerKnobs = {}): ExplorerResult {
   const anode = findAnode(set, selection.anode);
-  const moved = applyKnobs(findElectrolyte(set, selection.electrolyte), findCathodeState(set, selection.cathode, selection.soc), knobs);
+  const moved = applyKnobs(findElectrolyte(set, selection.electrolyte), selectedCathodeState(set, selection.cathode, selection.soc), knobs);
   const map = potentialMap(anode, moved.electrolyte, moved.cathode, knobs.temperature !== undefined ? { temperature: knobs.temperature } : {});
   const messages = map.warnings.map((w) => w.message);
   const s = map.stability;
@@ -104,7 +131,7 @@ export function exploreCell(set: DataSet, selection: ExplorerSelection, knobs: E
 /** The sliders for one selection, centred on the record's values. */
 export function explorerControls(set: DataSet, selection: ExplorerSelection): ExplorerControl[] {
   const e = findElectrolyte(set, selection.electrolyte);
-  const c = findCathodeState(set, selection.cathode, selection.soc);
+  const c = selectedCathodeState(set, selection.cathode, selection.soc);
   const round = (x: number, step: number) => Math.round(x / step) * step;
   const around = (key: string, label: string, unit: string, value: number, half: number, step: number): ExplorerControl => ({
     key, label, unit, value, min: round(value - half, step), max: round(value + half, step), step,
