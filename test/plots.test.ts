@@ -54,6 +54,32 @@ describe("potentialMapFigure", () => {
   });
 });
 
+describe("the electrolyte's bands in a map (issue 22)", () => {
+  test("no VBM or CBM point strictly inside a grey region; the lines reach the window edges; none without a grey region", () => {
+    const lps = findElectrolyte(set, "LPS");
+    for (const [e, soc] of [[lps, "100%"], [llzo, "0%"], [findElectrolyte(set, "LiPON"), "0%"]] as const) {
+      const map = potentialMap(li, e, findCathodeState(set, "LCO", soc), { points: 41 });
+      const fig = potentialMapFigure(map);
+      for (const name of [mapLineNames.vbm, mapLineNames.cbm]) {
+        const t = fig.data.find((d) => d.name === name)!;
+        const xs = t.x as number[];
+        const ys = t.y as (number | null)[];
+        for (const u of map.unstable) {
+          xs.forEach((x, k) => { if (x > u.from + 1e-9 && x < u.to - 1e-9) expect(ys[k], `${e.id} ${name} at ${x}`).toBeNull(); });
+          const edge = u.side === "anode" ? u.to : u.from;
+          expect(xs.some((x, k) => Math.abs(x - edge) < 1e-12 && ys[k] !== null), `${e.id} ${name} reaches ${edge}`).toBe(true);
+        }
+        if (map.unstable.length === 0) expect(ys.every((y) => y !== null)).toBe(true);
+        // the electrodes' levels stay drawn
+        expect(ys[0]).toBe(0);
+        expect(ys[ys.length - 1]).not.toBeNull();
+      }
+    }
+    // LPS at LCO 100 %: grey on both sides
+    expect(potentialMap(li, lps, findCathodeState(set, "LCO", "100%"), { points: 41 }).unstable.map((u) => u.side).sort()).toEqual(["anode", "cathode"]);
+  });
+});
+
 describe("potentialMapGrid", () => {
   test("one set of axes per map and a shared legend", () => {
     const maps = ["0%", "100%"].map((soc) => potentialMap(li, llzo, findCathodeState(set, "LCO", soc), { points: 11 }));
@@ -160,7 +186,11 @@ describe("bandAlignmentFigure", () => {
     const line = fig.data.find((t) => String(t.name).includes("Fermi level"))!;
     expect((line.line as any).dash).toBe("dot");
     expect(line.y).toEqual([-li.workFunction, -li.workFunction]);
-    expect(fig.layout?.annotations ?? []).toHaveLength(0);
+    // one note, above the plotting area (never over a bar): the bar heights are arbitrary
+    const notes = (fig.layout?.annotations ?? []) as any[];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ yref: "paper", y: 1, yanchor: "bottom" });
+    expect(notes[0].text).toMatch(/heights are arbitrary/);
     expect((fig.layout as any).legend.y).toBeLessThan(0);
   });
   test("one column per material and state, valence darker than conduction", () => {
