@@ -11,7 +11,8 @@ import { curveSlopes } from "../lib/src/figures/plots";
 import { outsideColour } from "../lib/src/figures/palette";
 import { experimentCategoryMeans } from "../lib/src/figures/experiment";
 import { curveDifference, differenceFigure } from "../lib/src/figures/difference";
-import { settledAt, spaceChargeCurve, spaceChargeFigure } from "../lib/src/figures/spaceChargeFigure";
+import { settledAt, siteSpacing, spaceChargeCurve, spaceChargeFigure } from "../lib/src/figures/spaceChargeFigure";
+import { spaceChargeLimitsFigure, spaceChargeProfilesFigure } from "../lib/src/course/stacks";
 import { solveSpaceCharge } from "../lib/src/spaceCharge/spaceCharge";
 
 const set = readDataSet(builtinMaterialsFolder());
@@ -500,5 +501,33 @@ describe("spaceChargeFigure", () => {
     const far = { ...curve, name: "far", x: Array.from(curve.x, (x) => x * 100) };
     expect((spaceChargeFigure([curve, far]).layout as any).xaxis.type).toBe("log");
     expect(settledAt({ name: "n", x: [1, 2], phi: [0, 0], screeningLength: 7 })).toBe(35);
+  });
+  test("a log axis starts at one site spacing N^(-1/3), not at the solver's first grid point (issue 22)", () => {
+    // 1e22 sites per cm^3: 4.64 Å between sites
+    expect(siteSpacing(1e22)).toBeCloseTo(Math.cbrt(1e-22) * 1e8, 12);
+    expect(siteSpacing(1e22)).toBeCloseTo(4.6416, 3);
+    for (const bad of [0, -1, NaN, Infinity]) expect(siteSpacing(bad)).toBeNaN();
+    expect(curve.siteSpacing).toBeCloseTo(siteSpacing(params.nsites), 12);
+    const firstPoint = Math.min(...Array.from(curve.x).filter((x) => x > 0));
+    expect(firstPoint).toBeLessThan(curve.siteSpacing!); // the grid starts below one lattice plane
+    const log = spaceChargeFigure([curve], { logX: true }).layout as any;
+    expect(log.xaxis.range[0]).toBeCloseTo(Math.log10(curve.siteSpacing!), 12);
+    expect(title(log.xaxis)).toContain("site spacing");
+    const nm = spaceChargeFigure([curve], { logX: true, unit: "nm" }).layout as any;
+    expect(nm.xaxis.range[0]).toBeCloseTo(Math.log10(curve.siteSpacing! / 10), 12);
+    // without a spacing (or one beyond the range) the first positive grid point, as before
+    const bare = { ...curve, siteSpacing: undefined };
+    expect((spaceChargeFigure([bare], { logX: true }).layout as any).xaxis.range[0]).toBeCloseTo(Math.log10(firstPoint), 12);
+    expect((spaceChargeFigure([curve], { logX: true, xStart: 1e9 }).layout as any).xaxis.range[0]).toBeCloseTo(Math.log10(firstPoint), 12);
+    // a linear axis still starts at the electrode
+    expect((spaceChargeFigure([curve], { logX: false }).layout as any).xaxis.range[0]).toBe(0);
+    // the course's two space-charge figures (notebook 08) too
+    const limits = spaceChargeLimitsFigure("test", params, result).layout as any;
+    expect(limits.xaxis.type).toBe("log");
+    expect(limits.xaxis.range[0]).toBeCloseTo(Math.log10(siteSpacing(params.nsites)), 12);
+    const dense = solveSpaceCharge({ ...params, nsites: 8e22 }, { points: 200 });
+    const profiles = spaceChargeProfilesFigure([{ name: "a", result }, { name: "b", result: dense }], { name: "t", phiTarget: 0.5 }).layout as any;
+    expect(profiles.xaxis.range[0]).toBeCloseTo(Math.log10(siteSpacing(8e22)), 12); // the smaller spacing
+    expect(profiles.xaxis.range[1]).toBeGreaterThan(profiles.xaxis.range[0]);
   });
 });
