@@ -124,16 +124,56 @@ describe("answers are out of the student's reach (issue 22)", () => {
     expect(() => checkExercise("03b-slope-function", 0.5, set)).toThrow(/takes a function/);
   });
 
-  test("the new lessons ask before they show: no exercise's answer appears in its notebook's sources before the check cell", () => {
-    for (const e of exercises.filter((x) => x.notebook === "03b-brouwer-diagrams" && x.kind !== "code" && x.kind !== "explanation")) {
-      const nb = JSON.parse(notebookText(e.notebook)) as { cells: { source: string[] }[] };
-      const cells = nb.cells.map((c) => c.source.join(""));
-      const at = cells.findIndex((c) => c.includes(`course.checkExercise("${e.id}"`));
-      expect(at, e.id).toBeGreaterThan(0);
-      const before = cells.slice(0, at).join("\n");
+  // Every exercise with a numeric answer: the answer, written to the exercise's tolerance, is not in its
+  // notebook before the check cell: neither in the committed sources (code and Markdown, always present)
+  // nor in the executed outputs (output/notebooks, when `npm run reproduce` has written them).
+  // Not searchable, and so left out: code and explanation exercises (a function, an option number), the
+  // direction exercise (tolerance 0, an answer of +-1), and answers within the tolerance of 0; an answer
+  // that is round at one decimal (-1, 0.5, -0.2: what-if responses equal to their input) is searched
+  // only with two or more decimals ("1.00"), since "0.2" is the prompt's own input.
+  const shownForms = (v: number, tolerance: number): string[] => {
+    const decimals = Math.ceil(-Math.log10(tolerance));
+    const round1 = Math.abs(Number(v.toFixed(1)) - v) < 1e-6;
+    const ds = [1, 2, 3, 4].filter((d) => d <= decimals + 1 && Math.abs(Number(v.toFixed(d)) - v) <= tolerance && (d > 1 || !round1));
+    return [...new Set(ds.map((d) => Math.abs(v).toFixed(d)))];
+  };
+  const cellTexts = (file: string): { source: string; all: string }[] =>
+    (JSON.parse(fs.readFileSync(file, "utf8")) as { cells: { source: string[]; outputs?: { text?: string[]; data?: Record<string, string[]> }[] }[] }).cells.map((c) => {
+      const source = c.source.join("");
+      const outputs = (c.outputs ?? []).map((o) => [o.text, o.data?.["text/plain"], o.data?.["text/markdown"], o.data?.["text/html"]].flat().filter((x) => x !== undefined).join(""));
+      return { source, all: [source, ...outputs].join("\n") };
+    });
+  const shownAt = (text: string, form: string) => new RegExp(`(?<![0-9.])${form.replace(".", "\\.")}(?![0-9]|e[+-])`).test(text);
+
+  test("the forms searched for an answer", () => {
+    expect(shownForms(0.28, 0.005)).toEqual(["0.28", "0.280", "0.2800"]);
+    expect(shownForms(1.737, 0.005)).toEqual(["1.74", "1.737", "1.7370"]);
+    expect(shownForms(-1, 0.02)).toEqual(["1.00", "1.000"]);
+    expect(shownAt("gives +0.28 (LiPON)", "0.28")).toBe(true);
+    expect(shownAt("V_Li: 4.63e+5 x its sites", "4.63")).toBe(false);
+    expect(shownAt("10.283 and 0.2801", "0.28")).toBe(false);
+  });
+
+  test("no exercise's answer is shown in its notebook (sources, and outputs when executed) before the check cell", () => {
+    const audited: string[] = [];
+    for (const e of exercises) {
+      if (e.kind === "code" || e.kind === "explanation" || e.tolerance === 0) continue;
       const v = expectedAnswer(e.id, set, published);
-      for (const shown of [v.toFixed(1), v.toFixed(2)]) if (Math.abs(v) >= 0.05) expect(before, `${e.id}: ${shown}`).not.toContain(shown);
+      if (Math.abs(v) <= e.tolerance) continue;
+      const forms = shownForms(v, e.tolerance);
+      expect(forms.length, e.id).toBeGreaterThan(0);
+      const files = [path.join(notebooks, `${e.notebook}.ipynb`), path.resolve(__dirname, "../output/notebooks", `${e.notebook}.ipynb`)].filter((f) => fs.existsSync(f));
+      for (const file of files) {
+        const cells = cellTexts(file);
+        const at = cells.findIndex((c) => c.source.includes(`course.checkExercise("${e.id}"`));
+        expect(at, `${e.id} in ${file}`).toBeGreaterThan(0);
+        cells.slice(0, at).forEach((c, i) => {
+          for (const form of forms) expect(shownAt(c.all, form), `${e.id}: ${form} in cell ${i} of ${file}`).toBe(false);
+        });
+      }
+      audited.push(e.id);
     }
+    expect(audited.length).toBeGreaterThanOrEqual(20);
   });
 });
 

@@ -11,7 +11,8 @@ import { curveSlopes } from "../lib/src/figures/plots";
 import { outsideColour } from "../lib/src/figures/palette";
 import { experimentCategoryMeans } from "../lib/src/figures/experiment";
 import { curveDifference, differenceFigure } from "../lib/src/figures/difference";
-import { settledAt, spaceChargeCurve, spaceChargeFigure } from "../lib/src/figures/spaceChargeFigure";
+import { settledAt, siteSpacing, spaceChargeCurve, spaceChargeFigure } from "../lib/src/figures/spaceChargeFigure";
+import { spaceChargeLimitsFigure, spaceChargeProfilesFigure } from "../lib/src/course/stacks";
 import { solveSpaceCharge } from "../lib/src/spaceCharge/spaceCharge";
 
 const set = readDataSet(builtinMaterialsFolder());
@@ -51,6 +52,32 @@ describe("potentialMapFigure", () => {
   });
   test("matches its normalised snapshot", () => {
     expect(normalise(fig)).toMatchSnapshot();
+  });
+});
+
+describe("the electrolyte's bands in a map (issue 22)", () => {
+  test("no VBM or CBM point strictly inside a grey region; the lines reach the window edges; none without a grey region", () => {
+    const lps = findElectrolyte(set, "LPS");
+    for (const [e, soc] of [[lps, "100%"], [llzo, "0%"], [findElectrolyte(set, "LiPON"), "0%"]] as const) {
+      const map = potentialMap(li, e, findCathodeState(set, "LCO", soc), { points: 41 });
+      const fig = potentialMapFigure(map);
+      for (const name of [mapLineNames.vbm, mapLineNames.cbm]) {
+        const t = fig.data.find((d) => d.name === name)!;
+        const xs = t.x as number[];
+        const ys = t.y as (number | null)[];
+        for (const u of map.unstable) {
+          xs.forEach((x, k) => { if (x > u.from + 1e-9 && x < u.to - 1e-9) expect(ys[k], `${e.id} ${name} at ${x}`).toBeNull(); });
+          const edge = u.side === "anode" ? u.to : u.from;
+          expect(xs.some((x, k) => Math.abs(x - edge) < 1e-12 && ys[k] !== null), `${e.id} ${name} reaches ${edge}`).toBe(true);
+        }
+        if (map.unstable.length === 0) expect(ys.every((y) => y !== null)).toBe(true);
+        // the electrodes' levels stay drawn
+        expect(ys[0]).toBe(0);
+        expect(ys[ys.length - 1]).not.toBeNull();
+      }
+    }
+    // LPS at LCO 100 %: grey on both sides
+    expect(potentialMap(li, lps, findCathodeState(set, "LCO", "100%"), { points: 41 }).unstable.map((u) => u.side).sort()).toEqual(["anode", "cathode"]);
   });
 });
 
@@ -160,7 +187,11 @@ describe("bandAlignmentFigure", () => {
     const line = fig.data.find((t) => String(t.name).includes("Fermi level"))!;
     expect((line.line as any).dash).toBe("dot");
     expect(line.y).toEqual([-li.workFunction, -li.workFunction]);
-    expect(fig.layout?.annotations ?? []).toHaveLength(0);
+    // one note, above the plotting area (never over a bar): the bar heights are arbitrary
+    const notes = (fig.layout?.annotations ?? []) as any[];
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ yref: "paper", y: 1, yanchor: "bottom" });
+    expect(notes[0].text).toMatch(/heights are arbitrary/);
     expect((fig.layout as any).legend.y).toBeLessThan(0);
   });
   test("one column per material and state, valence darker than conduction", () => {
@@ -470,5 +501,33 @@ describe("spaceChargeFigure", () => {
     const far = { ...curve, name: "far", x: Array.from(curve.x, (x) => x * 100) };
     expect((spaceChargeFigure([curve, far]).layout as any).xaxis.type).toBe("log");
     expect(settledAt({ name: "n", x: [1, 2], phi: [0, 0], screeningLength: 7 })).toBe(35);
+  });
+  test("a log axis starts at one site spacing N^(-1/3), not at the solver's first grid point (issue 22)", () => {
+    // 1e22 sites per cm^3: 4.64 Å between sites
+    expect(siteSpacing(1e22)).toBeCloseTo(Math.cbrt(1e-22) * 1e8, 12);
+    expect(siteSpacing(1e22)).toBeCloseTo(4.6416, 3);
+    for (const bad of [0, -1, NaN, Infinity]) expect(siteSpacing(bad)).toBeNaN();
+    expect(curve.siteSpacing).toBeCloseTo(siteSpacing(params.nsites), 12);
+    const firstPoint = Math.min(...Array.from(curve.x).filter((x) => x > 0));
+    expect(firstPoint).toBeLessThan(curve.siteSpacing!); // the grid starts below one lattice plane
+    const log = spaceChargeFigure([curve], { logX: true }).layout as any;
+    expect(log.xaxis.range[0]).toBeCloseTo(Math.log10(curve.siteSpacing!), 12);
+    expect(title(log.xaxis)).toContain("site spacing");
+    const nm = spaceChargeFigure([curve], { logX: true, unit: "nm" }).layout as any;
+    expect(nm.xaxis.range[0]).toBeCloseTo(Math.log10(curve.siteSpacing! / 10), 12);
+    // without a spacing (or one beyond the range) the first positive grid point, as before
+    const bare = { ...curve, siteSpacing: undefined };
+    expect((spaceChargeFigure([bare], { logX: true }).layout as any).xaxis.range[0]).toBeCloseTo(Math.log10(firstPoint), 12);
+    expect((spaceChargeFigure([curve], { logX: true, xStart: 1e9 }).layout as any).xaxis.range[0]).toBeCloseTo(Math.log10(firstPoint), 12);
+    // a linear axis still starts at the electrode
+    expect((spaceChargeFigure([curve], { logX: false }).layout as any).xaxis.range[0]).toBe(0);
+    // the course's two space-charge figures (notebook 08) too
+    const limits = spaceChargeLimitsFigure("test", params, result).layout as any;
+    expect(limits.xaxis.type).toBe("log");
+    expect(limits.xaxis.range[0]).toBeCloseTo(Math.log10(siteSpacing(params.nsites)), 12);
+    const dense = solveSpaceCharge({ ...params, nsites: 8e22 }, { points: 200 });
+    const profiles = spaceChargeProfilesFigure([{ name: "a", result }, { name: "b", result: dense }], { name: "t", phiTarget: 0.5 }).layout as any;
+    expect(profiles.xaxis.range[0]).toBeCloseTo(Math.log10(siteSpacing(8e22)), 12); // the smaller spacing
+    expect(profiles.xaxis.range[1]).toBeGreaterThan(profiles.xaxis.range[0]);
   });
 });

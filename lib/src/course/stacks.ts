@@ -9,6 +9,7 @@ import { SpaceChargeParams } from "../spaceCharge/model";
 import { SpaceChargeResult } from "../spaceCharge/spaceCharge";
 import { debyeHuckelLimit, fullSaturationLimit, gouyChapmanLimit } from "../spaceCharge/limits";
 import { PlotlyFigure, PlotlyTrace } from "../figures/figure";
+import { siteSpacing } from "../figures/spaceChargeFigure";
 
 type Row = Record<string, number | string | boolean>;
 
@@ -40,6 +41,18 @@ export function interlayerRows(anode: Anode, electrolyte: Electrolyte, interlaye
   });
 }
 
+/**
+ * A log distance axis from one site spacing N^(-1/3) (below one lattice plane the continuum
+ * profile means nothing) to the last point drawn; autorange when the spacing is unknown.
+ */
+function latticeLogAxis(nsites: number[], xs: number[]): Record<string, unknown> {
+  const start = Math.min(...nsites.map(siteSpacing).filter((x) => Number.isFinite(x)));
+  const end = Math.max(...xs.filter((x) => Number.isFinite(x)));
+  const title = { text: "distance from the Li electrode, x (Å)" };
+  if (!(start > 0 && Number.isFinite(start) && end > start)) return { title, type: "log" };
+  return { title: { text: `${title.text}; from one site spacing N<sup>−1/3</sup> = ${start.toFixed(1)} Å` }, type: "log", range: [Math.log10(start), Math.log10(end)] };
+}
+
 /** The exact Li/SE profile with its three teaching limits, on a log position axis. */
 export function spaceChargeLimitsFigure(name: string, params: SpaceChargeParams, result: SpaceChargeResult): PlotlyFigure {
   const xs = result.exact.profile.map((p) => p.x);
@@ -59,7 +72,7 @@ export function spaceChargeLimitsFigure(name: string, params: SpaceChargeParams,
     ],
     layout: {
       title: { text: `Li/${name}: potential across the space-charge layer` },
-      xaxis: { title: { text: "distance from the Li electrode, x (Å)" }, type: "log" },
+      xaxis: latticeLogAxis([params.nsites], xs),
       yaxis: { title: { text: "electrostatic potential φ(x) (V, electrode = 0)" } },
       shapes: [{ type: "line", xref: "x", yref: "paper", x0: x1, x1: x1, y0: 0, y1: 1, line: { color: "#555", dash: "dot" } }],
       annotations: [{ xref: "x", yref: "paper", x: Math.log10(x1), y: 0.05, text: "end of the saturated layer x<sub>1</sub>", showarrow: false, xanchor: "left" }],
@@ -78,7 +91,7 @@ export function spaceChargeProfilesFigure(results: readonly { name: string; resu
     })),
     layout: {
       title: { text: "Space-charge layers next to Li metal" },
-      xaxis: { title: { text: "distance from the Li electrode, x (Å)" }, type: "log" },
+      xaxis: latticeLogAxis(results.map((r) => r.result.input.nsites), results.flatMap((r) => r.result.exact.profile.map((p) => p.x))),
       yaxis: { title: { text: "electrostatic potential φ(x) (V, electrode = 0)" } },
       shapes: [{ type: "line", xref: "paper", x0: 0, x1: 1, y0: target.phiTarget, y1: target.phiTarget, line: { color: "#555", dash: "dot" } }],
       annotations: [{ xref: "paper", x: 0.01, y: target.phiTarget, text: `${target.name} target ${target.phiTarget} V`, showarrow: false, yanchor: "bottom", xanchor: "left" }],

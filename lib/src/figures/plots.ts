@@ -112,25 +112,67 @@ export function bandAlignmentFigure(set: DataSet, options: AlignmentOptions = {}
       bargap: 0.25,
       xaxis: { title: { text: "material (cathodes at their state of charge)" }, tickangle: -45, type: "category" },
       yaxis: { title: { text: "energy relative to the vacuum level (eV)" } },
+      // the bars are drawn a fixed depth below the VBM and above the CBM: only their inner ends mean something
+      annotations: [{
+        xref: "paper", yref: "paper", x: 0, y: 1, xanchor: "left", yanchor: "bottom", yshift: 4, showarrow: false, align: "left",
+        text: "Only the band edges (the bars' inner ends) are data; the bar heights are arbitrary.", font: { size: 12, color: "#444" },
+      }],
       legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.3, yanchor: "top" },
-      margin: { b: 40 },
+      // room between the title and the note above the plot
+      margin: { b: 40, t: 96 },
       height: 600,
     },
   };
 }
 
+/**
+ * A band edge of the profile drawn only where the electrolyte exists: over the grey regions
+ * (mu_Li outside its window, the electrolyte decomposed) the line breaks (null), and it ends at
+ * the window edge itself rather than at the nearest profile point. The electrodes' own levels
+ * (x < 0 and x > OCV) stay drawn.
+ */
+export function bandInsideWindow(map: PotentialMap, edge: "vbm" | "cbm"): { x: number[]; y: (number | null)[] } {
+  const { position, region } = map.profile;
+  const values = map.profile[edge];
+  const x: number[] = [];
+  const y: (number | null)[] = [];
+  const edgeOf = (side: "anode" | "cathode") => map.unstable.find((u) => u.side === side);
+  for (let k = 0; k < position.length; k++) {
+    if (region[k] === "unstable") {
+      // leaving the window towards the cathode: close the line at the window edge, then break it
+      if (k > 0 && region[k - 1] === "electrolyte") {
+        const u = edgeOf("cathode");
+        if (u) { x.push(u.from); y.push(values[k]); }
+      }
+      if (y.length && y[y.length - 1] !== null) { x.push(position[k]); y.push(null); }
+      continue;
+    }
+    // entering the window from the anode side's grey region: start the line at the window edge
+    if (region[k] === "electrolyte" && k > 0 && region[k - 1] === "unstable") {
+      const u = edgeOf("anode");
+      if (u && u.to < position[k]) { x.push(u.to); y.push(values[k - 1]); }
+    }
+    x.push(position[k]);
+    y.push(values[k]);
+  }
+  return { x, y };
+}
+
 function mapTraces(map: PotentialMap, axis: string, showLegend: boolean): PlotlyTrace[] {
-  const { position, muLi, phi, vbm, cbm } = map.profile;
-  const line = (name: string, y: number[], color: string, dash?: string): PlotlyTrace => ({
-    type: "scatter", mode: "lines", name, x: position, y, xaxis: `x${axis}`, yaxis: `y${axis}`, legendgroup: name, showlegend: showLegend,
+  const { position, muLi, phi } = map.profile;
+  const line = (name: string, y: (number | null)[], color: string, dash?: string, x: number[] = position): PlotlyTrace => ({
+    type: "scatter", mode: "lines", name, x, y, xaxis: `x${axis}`, yaxis: `y${axis}`, legendgroup: name, showlegend: showLegend,
     line: { color, width: 2.2, ...(dash ? { dash } : {}) },
     hovertemplate: `%{y:.2f} eV<extra>${name.replace(/ \(.*$/, "")}</extra>`,
   });
+  // the electrolyte's bands only where it exists (not through the grey regions; issue 22)
+  const vbm = bandInsideWindow(map, "vbm");
+  const cbm = bandInsideWindow(map, "cbm");
   // mu_Li last and dashed: in the electrodes it coincides with the VBM (E_F = 0)
   return [
     line(mapLineNames.phi, phi, mapColours.phi),
-    line(mapLineNames.vbm, vbm, mapColours.vbm),
-    line(mapLineNames.cbm, cbm, mapColours.cbm),
+    line(mapLineNames.vbm, vbm.y, mapColours.vbm, undefined, vbm.x),
+    line(mapLineNames.cbm, cbm.y, mapColours.cbm, undefined, cbm.x),
     line(mapLineNames.muLi, muLi, mapColours.muLi, "dash"),
   ];
 }
@@ -158,7 +200,8 @@ function mapDecorations(map: PotentialMap, axis: string, fontSize = 13) {
 
 /**
  * Legend-only entries of what the maps draw besides lines: the grey region (μ_Li outside the
- * electrolyte's window) when some map has one, and the two colours of the jump labels.
+ * electrolyte's window; its bands break there, bandInsideWindow) when some map has one, and the
+ * two colours of the jump labels.
  */
 function mapLegendEntries(maps: { unstable: unknown[] }[]): PlotlyTrace[] {
   const out: PlotlyTrace[] = [];

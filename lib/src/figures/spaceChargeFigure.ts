@@ -2,6 +2,8 @@
  * The potential across a space-charge layer next to an electrode (model.md section 5), drawn on
  * the range where it changes: from the electrode to where phi has settled within 1% of its bulk
  * value phi0 (or 5 screening lengths when a curve carries no phi0), in Å or nm, linear or log.
+ * A log axis starts at one site spacing N^(-1/3) (the lattice scale of the defect sites), not
+ * at the solver's first grid point: the continuum profile means nothing below one lattice plane.
  */
 import { SpaceChargeResult } from "../spaceCharge/spaceCharge";
 import { PlotlyFigure, PlotlyTrace } from "./figure";
@@ -17,14 +19,24 @@ export interface SpaceChargeCurve {
   phi0?: number;
   /** Linear screening length, Å (the range falls back to 5 of them). */
   screeningLength?: number;
+  /** Mean distance between defect sites N^(-1/3), Å: where a log distance axis starts. */
+  siteSpacing?: number;
   colour?: string;
   dash?: string;
 }
 
-/** A curve of the exact profile of a solved layer (solveSpaceCharge), with its phi0 and screening length. */
+/** A curve of the exact profile of a solved layer (solveSpaceCharge), with its phi0, screening length and site spacing. */
 export function spaceChargeCurve(name: string, result: SpaceChargeResult, style: { colour?: string; dash?: string } = {}): SpaceChargeCurve {
   const profile = result.exact.profile;
-  return { name, x: profile.map((p) => p.x), phi: profile.map((p) => p.phi), phi0: result.input.phi0, screeningLength: result.screeningLength, ...style };
+  return {
+    name, x: profile.map((p) => p.x), phi: profile.map((p) => p.phi), phi0: result.input.phi0, screeningLength: result.screeningLength,
+    siteSpacing: siteSpacing(result.input.nsites), ...style,
+  };
+}
+
+/** Mean distance between sites of density `nsites` (cm^-3), Å: N^(-1/3); NaN unless N > 0 and finite. */
+export function siteSpacing(nsites: number): number {
+  return Number.isFinite(nsites) && nsites > 0 ? Math.cbrt(1 / nsites) * 1e8 : NaN;
 }
 
 export interface SpaceChargeFigureOptions {
@@ -38,6 +50,11 @@ export interface SpaceChargeFigureOptions {
   logX?: boolean;
   /** Last distance drawn, Å (default: where every curve has settled, see settledAt). */
   xMax?: number;
+  /**
+   * First distance drawn on a log axis, Å (default: the smallest site spacing of the curves, one
+   * lattice plane; the first positive grid point when no curve carries one).
+   */
+  xStart?: number;
   /** Vertical marks, Å (e.g. the end of the saturated layer x1). */
   marks?: { x: number; label: string }[];
   /** Horizontal marks, V (e.g. a target potential). */
@@ -70,7 +87,11 @@ export function spaceChargeFigure(curves: SpaceChargeCurve[], options: SpaceChar
   const settled = curves.map(settledAt).filter((x) => Number.isFinite(x) && x > 0);
   const xMax = options.xMax ?? Math.max(...settled);
   const logX = options.logX ?? (settled.length > 1 && Math.max(...settled) > 20 * Math.min(...settled));
-  const xMin = Math.min(...curves.flatMap((c) => Array.from(c.x).filter((x) => x > 0)));
+  const spacings = curves.map((c) => c.siteSpacing).filter((x): x is number => x !== undefined && Number.isFinite(x) && x > 0);
+  const firstPoint = Math.min(...curves.flatMap((c) => Array.from(c.x).filter((x) => x > 0)));
+  const start = options.xStart ?? (spacings.length ? Math.min(...spacings) : NaN);
+  const fromLattice = Number.isFinite(start) && start > 0 && start < xMax;
+  const xMin = fromLattice ? start : firstPoint;
   const data: PlotlyTrace[] = curves.map((c, i) => {
     // keep one point past the range so the line reaches the edge of the plot
     const keep = Array.from(c.x, (_, k) => k).filter((k) => k === 0 || c.x[k - 1] <= xMax);
@@ -94,7 +115,10 @@ export function spaceChargeFigure(curves: SpaceChargeCurve[], options: SpaceChar
     data,
     layout: {
       title: { text: options.title ?? "Potential across the space-charge layer" },
-      xaxis: { title: { text: `distance from the electrode, x (${unit})` }, type: logX ? "log" : "linear", range, exponentformat: "power" },
+      xaxis: {
+        title: { text: `distance from the electrode, x (${unit})${logX && fromLattice ? "; from one site spacing N<sup>−1/3</sup>" : ""}` },
+        type: logX ? "log" : "linear", range, exponentformat: "power",
+      },
       yaxis: { title: { text: "electrostatic potential φ(x) (V, electrode = 0)" } },
       shapes,
       annotations,
