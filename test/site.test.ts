@@ -22,7 +22,6 @@ const require_ = createRequire(import.meta.url);
 const render = require_("potmap/notebook") as typeof import("../lib/src/notebook/render");
 const potmap = require_("potmap") as typeof import("../lib/src/index");
 // the guards whose failure makes the explorer mark its jumps unreliable (scripts/site/explorer.ts)
-const UNRELIABLE = new Set(["above-site-density", "fermi-level-outside-bands", "neutrality-residual", "fermi-level-degenerate"]);
 
 const executedDir = path.join(ROOT, "output", "notebooks");
 const siteDir = path.join(ROOT, "output", "site");
@@ -130,7 +129,7 @@ describe.skipIf(skip)("the offline course site", () => {
     });
     for (const m of moves.out) {
       const node = potmap.exploreCell(potmap.readDataSet(potmap.builtinMaterialsFolder()), moves.selection, potmap.knobsFromControls(m.values));
-      const reliable = !node.map.warnings.some((w) => UNRELIABLE.has(w.code));
+      const reliable = !node.map.warnings.some((w) => potmap.unreliableWarningCodes.has(w.code));
       expect(m.shown).toBe(reliable ? `${node.dphiCathode.toFixed(3)} V` : `unreliable (computed ${node.dphiCathode.toFixed(2)} V)`);
     }
     const ms = moves.out.map((m) => m.ms).sort((a, b) => a - b);

@@ -26,7 +26,7 @@ export { compileSystem, solveFermiLevel, describeSolution } from "./defects/neut
 export type { FermiSolution, SolveOptions, CompiledSystem } from "./defects/neutrality";
 export type { Occupancy } from "./defects/defects";
 export { linspace, sweepVoltage, sweepWarnings, fermiLevelSlope } from "./defects/sweep";
-export { classifyFermiLevel, siteFraction, solutionWarnings, uniqueWarnings, summariseWarnings, edgeMargin, diluteLimit, residualTolerance } from "./defects/guards";
+export { classifyFermiLevel, siteFraction, solutionWarnings, uniqueWarnings, summariseWarnings, edgeMargin, diluteLimit, residualTolerance, unreliableWarningCodes } from "./defects/guards";
 export type { FermiLevelClass, PotmapWarning, WarningCode, GuardContext } from "./defects/guards";
 // electronic versus ionic conduction (replaces the 3 kT test)
 export { classifyConduction, electronicConductivity, electronicRatioLimit, conductionCriterion } from "./defects/conduction";

@@ -6,15 +6,12 @@
 import { orderedCathodeStates, orderedElectrolytes } from "../../lib/src/cell/dataSet";
 import type { DataSet } from "../../lib/src/cell/materials";
 import { withDefaultLayout } from "../../lib/src/figures/figure";
+// guards whose failure means the map is no result of the model: the jumps are shown as unreliable
+import { unreliableWarningCodes } from "../../lib/src/defects/guards";
 import { exploreCell, explorerControls, explorerSocOptions, knobsFromControls, type ExplorerControl, type ExplorerSelection } from "../../lib/src/whatif/explore";
 
 declare const Plotly: { react(div: HTMLElement, data: unknown, layout: unknown, config?: unknown): Promise<unknown> };
 
-/**
- * Guards whose failure means the map is no result of the model (defects/guards.ts): the jumps
- * are shown as unreliable, not as plain numbers, while one of them fails.
- */
-export const UNRELIABLE_CODES = new Set(["above-site-density", "fermi-level-outside-bands", "neutrality-residual", "fermi-level-degenerate"]);
 
 interface PaperValues {
   source: string;
@@ -252,7 +249,7 @@ const api: ExplorerApi = {
     try {
       const r = exploreCell(set, sel, knobsFromControls(values()));
       computeMs = performance.now() - t0;
-      const failed = r.map.warnings.filter((w) => UNRELIABLE_CODES.has(w.code));
+      const failed = r.map.warnings.filter((w) => unreliableWarningCodes.has(w.code));
       const reliable = failed.length === 0 && Number.isFinite(r.dphiAnode) && Number.isFinite(r.dphiCathode);
       showJump("dphiA", r.dphiAnode, reliable);
       showJump("dphiC", r.dphiCathode, reliable);

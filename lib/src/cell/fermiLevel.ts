@@ -37,9 +37,14 @@ export function electrolyteFermiLevel(electrolyte: Electrolyte, temperature?: nu
   checkElectrolyte(electrolyte);
   const rule = electrolyte.fermiLevel;
   if (rule.rule === "fixed") return () => rule.value;
-  const base = electrolyteSystem(electrolyte);
-  const compiled = compileSystem(temperature === undefined ? base : { ...base, temperature });
+  const compiled = compiledElectrolyte(electrolyte, temperature);
   return (muLi) => inRecord(electrolyte, () => solveFermiLevelValue(compiled, muLi));
+}
+
+/** The electrolyte's system (electrolyteSystem: its gap and scissor), compiled once, optionally at another temperature. */
+function compiledElectrolyte(electrolyte: Electrolyte, temperature?: number) {
+  const base = electrolyteSystem(electrolyte);
+  return compileSystem(temperature === undefined ? base : { ...base, temperature });
 }
 
 /**
@@ -109,9 +114,7 @@ export function guardedFermiLevelFunction(electrolyte: Electrolyte, temperature?
     return () => fixedFermiLevelGuards(rule.value, effectiveBandGap(electrolyte), temperature ?? roomTemperature, context);
   }
   // the record's scissor enters the carrier statistics (electrolyteSystem)
-  const base = electrolyteSystem(electrolyte);
-  const system = temperature === undefined ? base : { ...base, temperature };
-  const compiled = compileSystem(system);
+  const compiled = compiledElectrolyte(electrolyte, temperature);
   return (muLi) => {
     const solution = inRecord(electrolyte, () => solveFermiLevel(compiled, muLi, { context }));
     return { fermiLevel: solution.fermiLevel, fermiLevelClass: solution.fermiLevelClass, warnings: solution.warnings, solution };

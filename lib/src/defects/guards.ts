@@ -42,6 +42,13 @@ export type WarningCode =
   | "cathode-fermi-level"
   | "cbm-above-vacuum";
 
+/**
+ * The codes under which a result is not a number of the model at all (a defect above its sites,
+ * E_F outside the bands or undeclared degenerate, neutrality not reached): the explorer shows
+ * the jumps as unreliable while one of them fires. The other codes qualify a valid result.
+ */
+export const unreliableWarningCodes: ReadonlySet<WarningCode> = new Set<WarningCode>(["above-site-density", "fermi-level-outside-bands", "neutrality-residual", "fermi-level-degenerate"]);
+
 export interface PotmapWarning {
   code: WarningCode;
   message: string;

@@ -80,7 +80,7 @@ export function voltageWarnings(voltages: readonly number[], what = "voltage"): 
   const bad = voltages.filter((v) => !(v >= 0 && v <= 6));
   if (bad.length === 0) return [];
   // the slip is named by the one rule of core/ranges.ts (window and voltage commands alike)
-  const hint = voltageSlipHint(bad.some((v) => v > 6) ? Infinity : -1);
+  const hint = voltageSlipHint(bad.find((v) => v > 6) ?? bad[0]);
   return [`${what} ${bad.map((v) => `${Number(v.toFixed(3))} V`).join(", ")} outside 0-6 V, where intercalation voltages lie: ${hint}`];
 }
 
